@@ -1,0 +1,190 @@
+"""What every reviewer produces: Predictions gathered into a Review.
+
+A Prediction is one consequence predicted *on paper*: nothing the agent proposes is executed to
+find out what it would do. A Review is one reviewer's verdict on one Proposal, or a failure.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from forethought.proposal import Proposal
+
+Valence = Literal["harm", "benefit"]
+Severity = Literal["negligible", "low", "moderate", "high", "critical"]
+
+SEVERITIES: tuple[Severity, ...] = ("negligible", "low", "moderate", "high", "critical")
+
+# How much each severity contributes to a review's risk score in [0, 1]. The Policy has its own,
+# configurable weights for the decision; this scale only orders proposals for ranking metrics.
+SEVERITY_SCALE: dict[Severity, float] = {
+    "negligible": 0.02,
+    "low": 0.15,
+    "moderate": 0.45,
+    "high": 0.8,
+    "critical": 1.0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    """One predicted consequence of a proposed action."""
+
+    outcome: str
+    valence: Valence
+    probability: float
+    severity: Severity
+    reversible: bool
+    evidence: str
+    category: str = ""
+    # A hard rule (e.g. the agent disabling its own oversight) blocks whatever the numbers say.
+    hard: bool = False
+
+    def __post_init__(self) -> None:
+        if self.valence not in ("harm", "benefit"):
+            raise ValueError(f"valence must be 'harm' or 'benefit', got {self.valence!r}")
+        if self.severity not in SEVERITY_SCALE:
+            raise ValueError(f"severity must be one of {SEVERITIES}, got {self.severity!r}")
+        if not 0.0 <= self.probability <= 1.0:
+            raise ValueError(f"probability must be in [0, 1], got {self.probability!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome,
+            "valence": self.valence,
+            "probability": self.probability,
+            "severity": self.severity,
+            "reversible": self.reversible,
+            "evidence": self.evidence,
+            "category": self.category,
+            "hard": self.hard,
+        }
+
+
+def risk_of(predictions: Iterable[Prediction]) -> float:
+    """Noisy-OR of the harm predictions: the chance that at least one serious harm happens.
+
+    Irreversible harms count in full, reversible ones at 70%: undoing has a cost too.
+    """
+    survive = 1.0
+    for p in predictions:
+        if p.valence != "harm":
+            continue
+        weight = SEVERITY_SCALE[p.severity] * (1.0 if not p.reversible else 0.7)
+        survive *= 1.0 - p.probability * weight
+    return round(1.0 - survive, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One reviewer's judgement of one Proposal. ``failed`` reviews carry no risk score."""
+
+    reviewer: str
+    version: str
+    predictions: tuple[Prediction, ...] = ()
+    risk: float | None = 0.0
+    rationale: str = ""
+    elapsed_ms: float = 0.0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    failed: bool = False
+    error: str | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        reviewer: str,
+        version: str,
+        predictions: Iterable[Prediction],
+        rationale: str = "",
+        **extra: Any,
+    ) -> Review:
+        preds = tuple(predictions)
+        return cls(reviewer, version, preds, risk_of(preds), rationale, **extra)
+
+    @classmethod
+    def failure(cls, reviewer: str, version: str, error: str, elapsed_ms: float = 0.0) -> Review:
+        return cls(
+            reviewer,
+            version,
+            risk=None,
+            rationale=f"review failed: {error}",
+            elapsed_ms=elapsed_ms,
+            failed=True,
+            error=error,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.reviewer,
+            "version": self.version,
+            "risk": self.risk,
+            "rationale": self.rationale,
+            "elapsed_ms": round(self.elapsed_ms, 3),
+            "tokens_in": self.tokens_in,
+            "tokens_out": self.tokens_out,
+            "failed": self.failed,
+            "error": self.error,
+            "predictions": [p.to_dict() for p in self.predictions],
+        }
+
+
+@runtime_checkable
+class Reviewer(Protocol):
+    """Turns a Proposal into a Review.
+
+    ``applies`` says whether the reviewer has anything to say about this kind of action; the Gate
+    skips it otherwise. ``review`` may raise: the Gate turns any exception into a failed review.
+    ``inline`` reviewers are pure, bounded computations the Gate may call on its own thread;
+    the others run on a worker thread under the reviewer's deadline.
+    """
+
+    name: str
+    version: str
+    inline: bool
+
+    def applies(self, proposal: Proposal) -> bool: ...
+
+    def review(self, proposal: Proposal) -> Review: ...
+
+
+def timed(reviewer: Reviewer, proposal: Proposal) -> Review:
+    """Run one reviewer, turning exceptions and invalid results into failed reviews."""
+    start = time.perf_counter()
+    try:
+        review = reviewer.review(proposal)
+    except Exception as exc:  # fail closed: any error is a failed review, never a pass
+        elapsed = (time.perf_counter() - start) * 1000
+        return Review.failure(reviewer.name, reviewer.version, f"{type(exc).__name__}: {exc}", elapsed)
+    elapsed = (time.perf_counter() - start) * 1000
+    if not isinstance(review, Review):
+        return Review.failure(
+            reviewer.name, reviewer.version, f"returned {type(review).__name__}, not a Review", elapsed
+        )
+    if not review.failed and (review.risk is None or not 0.0 <= review.risk <= 1.0):
+        return Review.failure(
+            reviewer.name, reviewer.version, f"risk {review.risk!r} is outside [0, 1]", elapsed
+        )
+    return _with_elapsed(review, elapsed)
+
+
+def _with_elapsed(review: Review, elapsed_ms: float) -> Review:
+    if review.elapsed_ms:
+        return review
+    return Review(
+        review.reviewer,
+        review.version,
+        review.predictions,
+        review.risk,
+        review.rationale,
+        elapsed_ms,
+        review.tokens_in,
+        review.tokens_out,
+        review.failed,
+        review.error,
+        review.details,
+    )
