@@ -93,6 +93,9 @@ class Review:
     failed: bool = False
     error: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    # A partial review judges one aspect only (e.g. self-protection); on its own it does not
+    # count as the action having been reviewed.
+    partial: bool = False
 
     @classmethod
     def of(
@@ -129,6 +132,7 @@ class Review:
             "tokens_out": self.tokens_out,
             "failed": self.failed,
             "error": self.error,
+            "partial": self.partial,
             "predictions": [p.to_dict() for p in self.predictions],
         }
 
@@ -187,4 +191,5 @@ def _with_elapsed(review: Review, elapsed_ms: float) -> Review:
         review.failed,
         review.error,
         review.details,
+        review.partial,
     )

@@ -1,0 +1,279 @@
+"""The ``forethought`` command."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, NoReturn
+
+import click
+import orjson
+
+from forethought import signing
+from forethought.proposal import Proposal, ProposalError, parse_stream
+
+if TYPE_CHECKING:  # imported lazily at run time so that --help stays fast
+    from forethought.gate import Gate
+    from forethought.ledger import Ledger
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_CANNOT_REVIEW = 0, 1, 2
+
+ledger_option = click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="FORETHOUGHT_LEDGER",
+    help="Ledger database (default: $FORETHOUGHT_LEDGER, else forethought's data directory).",
+)
+policy_option = click.option(
+    "--policy",
+    "policy_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Policy TOML (default: $FORETHOUGHT_POLICY, else the user's, else built-in).",
+)
+
+
+def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
+    click.echo(f"forethought: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="forethought")
+def main() -> None:
+    """Review what an LLM agent proposes before it runs, and record every step."""
+
+
+@main.command()
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per proposal, in input order.")
+@policy_option
+@ledger_option
+def review(source: str, as_json: bool, policy_path: Path | None, ledger_path: Path | None) -> None:
+    """Review proposals: one JSON object, or JSON Lines, from FILE or stdin.
+
+    Each proposal may be plain {"tool","args",...}, an OpenAI tool call, an Anthropic tool_use
+    block, MCP tools/call params, or a Claude Code PreToolUse hook input.
+
+    \b
+    Exit codes:
+      0  every proposal was reviewed and recorded (whatever the decisions)
+      1  bad input: unreadable file, invalid JSON, unknown shape, bad policy; nothing recorded
+      2  review could not run (a reviewer failed its canaries, the ledger cannot be written)
+    """
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        fail(f"{source}: cannot read: {exc.strerror}")
+    try:
+        proposals = list(parse_stream(data))
+    except ProposalError as exc:
+        fail(f"{'<stdin>' if source == '-' else source}: {exc}")
+
+    with _gate(policy_path, ledger_path) as gate:
+        if as_json:
+            _review_json(gate, proposals, sys.stdout.buffer)
+        else:
+            _review_human(gate, proposals)
+
+
+def _review_json(gate: Gate, proposals: list[Proposal], out: IO[bytes]) -> None:
+    for proposal in proposals:
+        out.write(orjson.dumps(gate.review(proposal).to_dict()) + b"\n")
+    out.flush()
+
+
+def _review_human(gate: Gate, proposals: list[Proposal]) -> None:
+    from rich.console import Console
+
+    from forethought.render import print_decision
+
+    console = Console()
+    for proposal in proposals:
+        print_decision(console, proposal, gate.review(proposal))
+
+
+@contextmanager
+def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
+    """A Gate for the policy and ledger in force; errors exit with a one-line message."""
+    from forethought.gate import CanaryFailure, Gate
+    from forethought.ledger import Ledger, LedgerError
+    from forethought.policy import PolicyError, load_policy
+    from forethought.review.registry import build_reviewers
+
+    try:
+        policy = load_policy(policy_path)
+    except PolicyError as exc:
+        fail(str(exc))
+    try:
+        ledger = Ledger.open(ledger_path)
+    except LedgerError as exc:
+        fail(str(exc), EXIT_CANNOT_REVIEW)
+    try:
+        reviewers = build_reviewers(policy, ledger.path)
+        gate = Gate(policy, reviewers, ledger)
+    except PolicyError as exc:
+        ledger.close()
+        fail(str(exc))
+    except CanaryFailure as exc:
+        ledger.close()
+        fail(str(exc), EXIT_CANNOT_REVIEW)
+    try:
+        yield gate
+    except LedgerError as exc:
+        fail(f"cannot record in the ledger: {exc}", EXIT_CANNOT_REVIEW)
+    finally:
+        gate.close()
+        ledger.close()
+
+
+# --- ledger -----------------------------------------------------------------------------------
+
+
+@main.group()
+def ledger() -> None:
+    """Inspect, verify and export the ledger."""
+
+
+@contextmanager
+def _open_ledger(path: Path | None) -> Iterator[Ledger]:
+    from forethought.ledger import Ledger, LedgerError
+
+    try:
+        opened = Ledger.open(path)
+    except LedgerError as exc:
+        fail(str(exc), EXIT_CANNOT_REVIEW)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@ledger.command()
+@ledger_option
+def verify(ledger_path: Path | None) -> None:
+    """Check the hash chain. Exit 0 if intact, 1 if broken, 2 if the ledger cannot be read."""
+    with _open_ledger(ledger_path) as opened:
+        report = opened.verify()
+    if report.ok:
+        click.echo(f"ok: {report.checked} events, hash chain intact")
+        return
+    for problem in report.problems:
+        click.echo(f"broken: {problem}", err=True)
+    sys.exit(1)
+
+
+@ledger.command()
+@ledger_option
+@click.option("--run", "run_id", help="Only this run's events.")
+@click.option("--kind", "kinds", multiple=True, help="Only events of this kind (repeatable).")
+@click.option("--limit", type=int, default=50, show_default=True, help="Show the last N events.")
+def show(ledger_path: Path | None, run_id: str | None, kinds: tuple[str, ...], limit: int) -> None:
+    """Show the latest events."""
+    from rich.console import Console
+    from rich.table import Table
+
+    with _open_ledger(ledger_path) as opened:
+        events = list(opened.events(run_id=run_id, kinds=kinds or None))[-limit:]
+    table = Table("seq", "time", "kind", "run", "summary", "hash", expand=True)
+    for event in events:
+        table.add_row(
+            str(event.seq),
+            _time(event.ts),
+            event.kind,
+            event.run_id or "",
+            _event_summary(event.payload),
+            event.hash[:12],
+        )
+    Console().print(table)
+
+
+def _time(ts: float) -> str:
+    from datetime import datetime
+
+    return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _event_summary(payload: dict[str, object]) -> str:
+    for key in ("decision", "name", "tool"):
+        if key in payload:
+            extra = payload.get("term") or payload.get("risk") or payload.get("args") or ""
+            return f"{key}={payload[key]} {extra}"[:120]
+    return orjson.dumps(payload).decode()[:120]
+
+
+@ledger.command()
+@ledger_option
+@click.option("--jsonl", "as_jsonl", is_flag=True, required=True, help="One event per line.")
+@click.option("--run", "run_id", help="Only this run's events.")
+def export(ledger_path: Path | None, as_jsonl: bool, run_id: str | None) -> None:
+    """Export events (``--jsonl``: one JSON object per line on stdout)."""
+    from forethought.ledger import export_jsonl
+
+    with _open_ledger(ledger_path) as opened:
+        export_jsonl(opened, sys.stdout, run_id=run_id)
+
+
+# --- policy -----------------------------------------------------------------------------------
+
+
+@main.group()
+def policy() -> None:
+    """Show, sign and verify policies."""
+
+
+@policy.command("show")
+@policy_option
+def policy_show(policy_path: Path | None) -> None:
+    """Print the policy in force, where it came from and its hash."""
+    from forethought.policy import PolicyError, load_policy
+
+    try:
+        p = load_policy(policy_path)
+    except PolicyError as exc:
+        fail(str(exc))
+    click.echo(f"# source: {p.source}\n# sha256: {p.sha256}\n# locked: {p.locked}")
+    click.echo(orjson.dumps(p.model_dump(by_alias=True), option=orjson.OPT_INDENT_2).decode())
+
+
+@policy.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="admin", show_default=True)
+def keygen(directory: Path, name: str) -> None:
+    """Create an administrator key pair in DIRECTORY (keep the .key file away from agents)."""
+    try:
+        fp = signing.generate_keypair(directory / f"{name}.key", directory / f"{name}.pub")
+    except signing.SignatureError as exc:
+        fail(str(exc))
+    click.echo(f"wrote {directory / (name + '.key')} (private) and {directory / (name + '.pub')}")
+    click.echo(f"fingerprint {fp}; trust it by copying the .pub file into one of:")
+    for d in signing.trusted_key_dirs():
+        click.echo(f"  {d}")
+
+
+@policy.command()
+@click.argument("policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--key", "key_path", required=True, type=click.Path(exists=True, path_type=Path))
+def sign(policy_file: Path, key_path: Path) -> None:
+    """Sign POLICY_FILE with the administrator's private key (writes POLICY_FILE.sig)."""
+    from forethought.policy import PolicyError, parse_policy
+
+    try:
+        parse_policy(policy_file.read_bytes(), str(policy_file))
+        out = signing.sign_file(policy_file, key_path)
+    except (PolicyError, signing.SignatureError) as exc:
+        fail(str(exc))
+    click.echo(f"signed: {out}")
+
+
+@policy.command("verify")
+@click.argument("policy_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def policy_verify(policy_file: Path) -> None:
+    """Check POLICY_FILE's signature against the trusted keys. Exit 1 if it does not hold."""
+    try:
+        fp = signing.verify_file(policy_file)
+    except signing.SignatureError as exc:
+        fail(str(exc))
+    click.echo(f"ok: signed by trusted key {fp}")

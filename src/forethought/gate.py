@@ -1,0 +1,134 @@
+"""The Gate: Proposal in, Decision out, everything recorded.
+
+Every integration (CLI, agent loop, hooks, MCP proxy, Inspect approver) calls ``Gate.review``.
+Reviewers run concurrently, each under the policy's deadline; a reviewer that raises, times out
+or returns an invalid review is a failed review, and the policy never allows on a failed review.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any
+
+from forethought.canaries import CanaryFailure, check_canaries
+from forethought.decision import Decision
+from forethought.ledger import Ledger
+from forethought.policy import Policy
+from forethought.proposal import Proposal
+from forethought.review.base import Review, Reviewer, timed
+
+__all__ = ["CanaryFailure", "Gate"]
+
+
+class Gate:
+    def __init__(
+        self,
+        policy: Policy,
+        reviewers: Sequence[Reviewer],
+        ledger: Ledger | None = None,
+        *,
+        canaries: bool = True,
+    ) -> None:
+        self.policy = policy
+        self.reviewers = tuple(reviewers)
+        self.ledger = ledger
+        self.deadline_s = policy.reviewers.deadline_ms / 1000
+        self._pool: ThreadPoolExecutor | None = None
+        canary_report = check_canaries(self.reviewers, policy) if canaries else None
+        if ledger is not None:
+            ledger.append("gate_start", self._start_record(canary_report))
+
+    def _start_record(self, canary_report: dict[str, Any] | None) -> dict[str, Any]:
+        return {
+            "policy": {
+                "source": self.policy.source,
+                "sha256": self.policy.sha256,
+                "locked": self.policy.locked,
+            },
+            "reviewers": [{"name": r.name, "version": r.version} for r in self.reviewers],
+            "canaries": canary_report,
+        }
+
+    def review(self, proposal: Proposal, *, run_id: str | None = None) -> Decision:
+        reviews = self.run_reviewers(proposal)
+        decision = self.policy.decide(proposal, reviews)
+        if self.ledger is not None:
+            self.ledger.append_many(_events(proposal, decision, run_id))
+        return decision
+
+    def run_reviewers(self, proposal: Proposal) -> list[Review]:
+        applicable = [r for r in self.reviewers if _applies(r, proposal)]
+        pending = {r.name: self._submit(r, proposal) for r in applicable if not r.inline}
+        reviews: dict[str, Review] = {}
+        for reviewer in applicable:
+            if reviewer.inline:
+                reviews[reviewer.name] = self._deadline_checked(timed(reviewer, proposal), reviewer)
+        for reviewer in applicable:
+            if not reviewer.inline:
+                reviews[reviewer.name] = self._await(pending[reviewer.name], reviewer)
+        return [reviews[r.name] for r in applicable]
+
+    def _submit(self, reviewer: Reviewer, proposal: Proposal) -> Future[Review]:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(thread_name_prefix="forethought-review")
+        return self._pool.submit(timed, reviewer, proposal)
+
+    def _await(self, future: Future[Review], reviewer: Reviewer) -> Review:
+        start = time.perf_counter()
+        try:
+            return self._deadline_checked(future.result(timeout=self.deadline_s), reviewer)
+        except FutureTimeout:
+            future.cancel()
+            return Review.failure(
+                reviewer.name,
+                reviewer.version,
+                f"missed its deadline of {self.deadline_s * 1000:g} ms",
+                (time.perf_counter() - start) * 1000,
+            )
+
+    def _deadline_checked(self, review: Review, reviewer: Reviewer) -> Review:
+        if not review.failed and review.elapsed_ms > self.deadline_s * 1000:
+            return Review.failure(
+                reviewer.name,
+                reviewer.version,
+                f"took {review.elapsed_ms:.0f} ms, over its deadline of {self.deadline_s * 1000:g} ms",
+                review.elapsed_ms,
+            )
+        return review
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Gate:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _applies(reviewer: Reviewer, proposal: Proposal) -> bool:
+    try:
+        return bool(reviewer.applies(proposal))
+    except Exception:
+        # A reviewer that cannot even say whether it applies must still be heard from: its
+        # review() will run and, if it raises too, becomes a failed review.
+        return True
+
+
+def _events(
+    proposal: Proposal, decision: Decision, run_id: str | None
+) -> list[tuple[str, dict[str, Any], str | None]]:
+    record = decision.to_dict()
+    record.pop("predictions")
+    record.pop("reviews")
+    events: list[tuple[str, dict[str, Any], str | None]] = [
+        ("proposal", {**proposal.to_dict(), "raw": proposal.action.raw}, run_id)
+    ]
+    events += [("review", {"proposal_id": proposal.id, **r.to_dict()}, run_id) for r in decision.reviews]
+    events.append(("decision", record, run_id))
+    return events

@@ -1,0 +1,304 @@
+"""Policy: the stated rule that turns Reviews into a Decision.
+
+Loaded from TOML (built-in defaults in ``default_policy.toml``), validated with pydantic.
+Which file is in force, in order: a *managed* policy at ``/etc/forethought/policy.toml`` if it is
+locked (nothing the user passes can replace it), else ``--policy``, else ``$FORETHOUGHT_POLICY``,
+else the user's ``policy.toml`` in forethought's configuration directory, else the defaults.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from forethought import signing
+from forethought.decision import Decision, Verdict
+from forethought.proposal import Proposal
+from forethought.review.base import Prediction, Review, Severity
+
+MANAGED_POLICY_PATH = signing.SYSTEM_CONFIG_DIR / "policy.toml"
+
+
+class PolicyError(ValueError):
+    """A policy that cannot be used. Its message names the file and what is wrong."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Thresholds(_Strict):
+    block: float = Field(8.0, gt=0)
+    escalate: float = Field(3.0, ge=0)
+    lambda_: float = Field(1.0, ge=0, alias="lambda")
+    disagreement: float = Field(0.5, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.escalate > self.block:
+            raise ValueError("thresholds.escalate must not exceed thresholds.block")
+        return self
+
+
+class SeverityWeights(_Strict):
+    negligible: float = Field(0.1, ge=0)
+    low: float = Field(1.0, ge=0)
+    moderate: float = Field(3.0, ge=0)
+    high: float = Field(10.0, ge=0)
+    critical: float = Field(30.0, ge=0)
+
+
+class Weights(_Strict):
+    irreversible: float = Field(3.0, ge=1)
+    severity: SeverityWeights = SeverityWeights()
+
+
+class Reviewers(_Strict):
+    enabled: tuple[str, ...] = ("shell", "file", "python", "http", "self_protection")
+    deadline_ms: float = Field(2000.0, gt=0)
+
+
+class Paths(_Strict):
+    protected: tuple[str, ...] = ()
+    workspace: str = ""
+
+
+class Network(_Strict):
+    allowed_hosts: tuple[str, ...] = ()
+
+
+class Policy(_Strict):
+    locked: bool = False
+    aggregate: Literal["max", "mean"] = "max"
+    on_harm_exceeds_benefit: Literal["revise", "resample"] = "revise"
+    unreviewed: Literal["escalate", "block"] = "escalate"
+    thresholds: Thresholds = Thresholds()
+    weights: Weights = Weights()
+    reviewers: Reviewers = Reviewers()
+    paths: Paths = Paths()
+    network: Network = Network()
+    tools: dict[str, Literal["review", "escalate", "block"]] = {}
+
+    # Where it came from; not part of the file's schema.
+    source: str = Field("<built-in>", exclude=True)
+    sha256: str = Field("", exclude=True)
+
+    def expected(self, predictions: Iterable[Prediction], valence: str) -> float:
+        """Sum of probability x severity weight x reversibility weight over one valence."""
+        severity = self.weights.severity
+        total = 0.0
+        for p in predictions:
+            if p.valence == valence:
+                w = getattr(severity, p.severity)
+                total += p.probability * w * (1.0 if p.reversible else self.weights.irreversible)
+        return total
+
+    def harm_of(self, predictions: Iterable[Prediction]) -> float:
+        return self.expected(predictions, "harm")
+
+    def weakened_by(self, **changes: Any) -> Policy:
+        """A copy with ``changes`` applied; refused when the policy is locked."""
+        if self.locked:
+            raise PolicyError(
+                f"{self.source}: policy is locked; refusing to change {', '.join(changes)}"
+            )
+        return self.model_copy(update=changes)
+
+    def decide(self, proposal: Proposal, reviews: Iterable[Review]) -> Decision:
+        """Apply the decision formula in DESIGN.md; the Decision names the term that decided."""
+        reviews = tuple(reviews)
+        ok = [r for r in reviews if not r.failed]
+        failed = [r for r in reviews if r.failed]
+        harms = [self.expected(r.predictions, "harm") for r in ok]
+        benefits = [self.expected(r.predictions, "benefit") for r in ok]
+        combine = max if self.aggregate == "max" else _mean
+        harm = combine(harms) if harms else 0.0
+        benefit = combine(benefits) if benefits else 0.0
+        risk = max((r.risk for r in ok if r.risk is not None), default=None)
+        tool_rule = self.tools.get(proposal.action.tool, "review")
+        hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
+        t = self.thresholds
+
+        verdict: Verdict
+        if hard:
+            verdict, term = "block", "hard_rule"
+            reason = f"hard rule: {hard[0].outcome} ({hard[0].evidence})"
+        elif tool_rule == "block":
+            verdict, term = "block", "tool_rule"
+            reason = f"the policy blocks the tool {proposal.action.tool!r}"
+        elif harm >= t.block:
+            verdict, term = "block", "harm>=block"
+            reason = f"expected harm {harm:.2f} >= block threshold {t.block:g}"
+        elif failed:
+            verdict, term = "escalate", "failed_review"
+            reason = "review could not complete: " + "; ".join(
+                f"{r.reviewer}: {r.error}" for r in failed
+            )
+        elif all(r.partial for r in ok):
+            verdict, term = self.unreviewed, "unreviewed"
+            reason = f"no enabled reviewer can judge a {proposal.action.kind!r} action"
+        elif harm >= t.escalate:
+            verdict, term = "escalate", "harm>=escalate"
+            reason = f"expected harm {harm:.2f} >= escalate threshold {t.escalate:g}"
+        elif (spread := _spread(ok)) > t.disagreement:
+            verdict, term = "escalate", "disagreement"
+            reason = f"reviewers disagree: risk scores differ by {spread:.2f} > {t.disagreement:g}"
+        elif tool_rule == "escalate":
+            verdict, term = "escalate", "tool_rule"
+            reason = f"the policy asks a human about every {proposal.action.tool!r} call"
+        elif harm > t.lambda_ * benefit:
+            verdict, term = self.on_harm_exceeds_benefit, "harm>lambda*benefit"
+            reason = f"expected harm {harm:.2f} exceeds {t.lambda_:g} x expected benefit {benefit:.2f}"
+        else:
+            verdict, term = "allow", "benefit>=harm"
+            reason = f"expected harm {harm:.2f} <= {t.lambda_:g} x expected benefit {benefit:.2f}"
+
+        top = _worst_harms(ok, self)
+        message = _agent_message(verdict, reason, top)
+        explanation = _explanation(verdict, term, reason, harm, benefit, reviews, self)
+        return Decision(
+            verdict=verdict,
+            term=term,
+            harm=harm,
+            benefit=benefit,
+            risk=risk,
+            message=message,
+            explanation=explanation,
+            reviews=reviews,
+            proposal_id=proposal.id,
+            policy_hash=self.sha256,
+        )
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _spread(reviews: list[Review]) -> float:
+    """Disagreement between reviewers that formed an opinion (made at least one prediction)."""
+    risks = [r.risk for r in reviews if r.predictions and r.risk is not None]
+    return max(risks) - min(risks) if len(risks) > 1 else 0.0
+
+
+def _worst_harms(reviews: list[Review], policy: Policy, n: int = 3) -> list[Prediction]:
+    harms = [p for r in reviews for p in r.predictions if p.valence == "harm"]
+    harms.sort(key=lambda p: policy.harm_of([p]), reverse=True)
+    return harms[:n]
+
+
+def _agent_message(verdict: Verdict, reason: str, harms: list[Prediction]) -> str:
+    if verdict == "allow":
+        return "allowed"
+    lead = {
+        "block": "Blocked",
+        "escalate": "Waiting for a human",
+        "revise": "Revise this action",
+        "resample": "Propose a different action",
+    }[verdict]
+    why = "; ".join(f"{p.outcome} ({_clip(p.evidence)})" for p in harms) or reason
+    return f"{lead}: {why}"
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _explanation(
+    verdict: Verdict,
+    term: str,
+    reason: str,
+    harm: float,
+    benefit: float,
+    reviews: tuple[Review, ...],
+    policy: Policy,
+) -> str:
+    lines = [f"{verdict} by {term}: {reason}", f"H={harm:.3f} B={benefit:.3f} policy={policy.source}"]
+    for r in reviews:
+        state = "FAILED " + (r.error or "") if r.failed else f"risk={r.risk:.3f}"
+        lines.append(f"- {r.reviewer} {r.version} {state}: {r.rationale}")
+        for p in r.predictions:
+            lines.append(
+                f"    {p.valence} p={p.probability:.2f} {p.severity}"
+                f"{'' if p.reversible else ' irreversible'}: {p.outcome} [{_clip(p.evidence)}]"
+            )
+    return "\n".join(lines)
+
+
+def _defaults_text() -> bytes:
+    return resources.files("forethought").joinpath("default_policy.toml").read_bytes()
+
+
+def _toml(data: bytes, source: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise PolicyError(f"{source}: not valid TOML: {exc}") from None
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merged(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def parse_policy(data: bytes, source: str) -> Policy:
+    """Validate a policy file; what it leaves out comes from the built-in defaults."""
+    raw = _merged(_toml(_defaults_text(), "<built-in>"), _toml(data, source))
+    try:
+        policy = Policy.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or "<top>"
+        raise PolicyError(f"{source}: {where}: {err['msg']}") from None
+    return policy.model_copy(update={"source": source, "sha256": hashlib.sha256(data).hexdigest()})
+
+
+def load_file(path: Path) -> Policy:
+    """Load one policy file; a locked one must carry a valid signature by a trusted key."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy: {exc.strerror}") from None
+    policy = parse_policy(data, str(path))
+    if policy.locked:
+        try:
+            signing.verify_file(path)
+        except signing.SignatureError as exc:
+            raise PolicyError(str(exc)) from None
+    return policy
+
+
+def default_policy() -> Policy:
+    return parse_policy(_defaults_text(), "<built-in>")
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """The policy in force for this process (see the module docstring for the order)."""
+    if MANAGED_POLICY_PATH.is_file():
+        managed = load_file(MANAGED_POLICY_PATH)
+        if managed.locked:
+            if path is not None and Path(path).resolve() != MANAGED_POLICY_PATH.resolve():
+                raise PolicyError(
+                    f"{MANAGED_POLICY_PATH}: a locked managed policy is in force; "
+                    f"--policy {path} is not allowed"
+                )
+            return managed
+    chosen = path or os.environ.get("FORETHOUGHT_POLICY")
+    if chosen:
+        return load_file(Path(chosen))
+    user = signing.user_config_dir() / "policy.toml"
+    if user.is_file():
+        return load_file(user)
+    return default_policy()
+

@@ -1,0 +1,177 @@
+"""Self-protection: the agent must not be able to switch off its own oversight.
+
+Any action that would modify forethought's policy, signing keys, configuration, ledger, package
+or the agent-hook settings that route calls through the Gate is a hard block, whatever the other
+reviewers say. Reading those files is allowed; naming them in anything that is not a plain read
+is not.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from forethought.proposal import Proposal
+from forethought.review.base import Prediction, Review
+
+# Files of the agents whose hooks route tool calls through the Gate.
+HOOK_SETTINGS_SUFFIXES = (
+    "/.claude/settings.json",
+    "/.claude/settings.local.json",
+    "/.gemini/settings.json",
+    "/.codex/config.toml",
+    "/.codex/hooks.json",
+)
+
+READ_ONLY_COMMANDS = frozenset(
+    "cat head tail less more grep egrep fgrep rg ls stat file wc sha256sum sha1sum md5sum "
+    "b2sum diff cmp du realpath readlink basename dirname test [ echo printf jq".split()
+)
+
+_ENV_TAMPERING = re.compile(r"\b(?:unset|export)\s+FORETHOUGHT_\w*|\bFORETHOUGHT_\w+=")
+_REMOVE_PACKAGE = re.compile(r"\b(?:pip3?|uv\s+pip|pipx|conda|apt(?:-get)?)\s+(?:uninstall|remove|purge)\b[^\n;|&]*\bforethought\b")
+_KILL_GATE = re.compile(r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought")
+_WRITE_REDIRECT = (">", ">>", "&>", "&>>", ">|")
+
+
+class SelfProtectionReviewer:
+    name = "self_protection"
+    version = "1.0"
+    inline = True
+
+    def __init__(self, protected: Iterable[str | Path] = (), cwd: str | None = None) -> None:
+        self.home = os.path.expanduser("~")
+        self.cwd = cwd or os.getcwd()
+        self.protected = tuple(sorted({self._normal(str(p)) for p in protected if str(p)}))
+        target = self.protected[0] if self.protected else "/etc/forethought/policy.toml"
+        self.canaries: list[dict[str, Any]] = [
+            {"tool": "bash", "args": {"command": f"echo 'locked = false' > {target}"}},
+            {"tool": "write_file", "args": {"path": target, "content": "locked = false"}},
+        ]
+
+    def applies(self, proposal: Proposal) -> bool:
+        return True
+
+    def review(self, proposal: Proposal) -> Review:
+        kind, args = proposal.action.kind, proposal.action.args
+        cwd = str(proposal.context.get("cwd") or self.cwd)
+        if kind == "shell":
+            found = self._shell(args["command"], cwd)
+        elif kind in ("file_write",):
+            found = self._paths([args["path"]], cwd, str(args["path"]))
+        elif kind in ("file_read", "http", "memory_write", "plan", "finish"):
+            found = []
+        else:  # python code and unknown tools: any mention of a protected file is tampering
+            found = self._mentions(_strings(args))
+        rationale = (
+            "would modify forethought's own oversight: " + found[0].evidence
+            if found
+            else "does not touch forethought's policy, ledger, keys or hooks"
+        )
+        return Review.of(self.name, self.version, found, rationale, partial=True)
+
+    def _normal(self, path: str, cwd: str | None = None) -> str:
+        path = path.replace("${HOME}", self.home).replace("$HOME", self.home)
+        path = os.path.expanduser(path)
+        if not path.startswith("/"):
+            path = posixpath.join(cwd or self.cwd, path)
+        return posixpath.normpath(path)
+
+    def _is_protected(self, path: str) -> bool:
+        if any(path.endswith(s) for s in HOOK_SETTINGS_SUFFIXES):
+            return True
+        return any(path == p or path.startswith(p.rstrip("/") + "/") for p in self.protected)
+
+    def _paths(self, paths: Sequence[str], cwd: str, evidence: str) -> list[Prediction]:
+        for raw in paths:
+            if raw and self._is_protected(self._normal(raw, cwd)):
+                return [_tampering(f"writes to {raw}", evidence)]
+        return []
+
+    def _mentions(self, texts: Iterable[str]) -> list[Prediction]:
+        for text in texts:
+            expanded = text.replace("${HOME}", self.home).replace("$HOME", self.home)
+            expanded = expanded.replace("~/", self.home + "/")
+            for p in self.protected:
+                if p in expanded:
+                    return [_tampering(f"refers to protected path {p}", _around(text, p))]
+            for suffix in HOOK_SETTINGS_SUFFIXES:
+                if suffix[1:] in expanded:
+                    return [_tampering(f"refers to agent hook settings {suffix[1:]}", suffix[1:])]
+        return _disabling_commands(texts)
+
+    def _shell(self, command: str, cwd: str) -> list[Prediction]:
+        from forethought.review.shell import analyze
+
+        if found := _disabling_commands([command]):
+            return found
+        for cmd in analyze(command).commands:
+            for op, target in cmd.redirects:
+                if op in _WRITE_REDIRECT and self._is_protected(self._normal(target, cwd)):
+                    return [_tampering(f"redirects output into {target}", cmd.text)]
+            program = cmd.argv[0] if cmd.argv else ""
+            if posixpath.basename(program) in READ_ONLY_COMMANDS:
+                continue
+            for arg in cmd.argv[1:]:
+                for token in _path_like(arg):
+                    if self._is_protected(self._normal(token, cwd)):
+                        return [_tampering(f"{program} on protected path {token}", cmd.text)]
+            if found := self._mentions(cmd.argv[1:]):
+                return found
+        return []
+
+
+def _disabling_commands(texts: Iterable[str]) -> list[Prediction]:
+    for text in texts:
+        if "forethought" not in text.lower():
+            continue
+        for pattern, what in (
+            (_ENV_TAMPERING, "changes forethought's environment"),
+            (_REMOVE_PACKAGE, "uninstalls forethought"),
+            (_KILL_GATE, "kills forethought's processes"),
+        ):
+            if m := pattern.search(text):
+                return [_tampering(what, m.group(0))]
+    return []
+
+
+def _path_like(arg: str) -> list[str]:
+    """The argument itself, and the value of ``--opt=value`` / ``of=value`` forms."""
+    tokens = [arg]
+    if "=" in arg:
+        tokens.append(arg.split("=", 1)[1])
+    return [t for t in tokens if t and not t.startswith("-")]
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, (list, tuple)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _around(text: str, needle: str, width: int = 40) -> str:
+    i = text.find(needle)
+    if i < 0:
+        return needle
+    return text[max(0, i - width) : i + len(needle) + width]
+
+
+def _tampering(outcome: str, evidence: str) -> Prediction:
+    return Prediction(
+        outcome=f"disables or alters forethought's oversight: {outcome}",
+        valence="harm",
+        probability=1.0,
+        severity="critical",
+        reversible=False,
+        evidence=evidence,
+        category="self_protection",
+        hard=True,
+    )

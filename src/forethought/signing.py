@@ -1,0 +1,123 @@
+"""Ed25519 signatures for locked policies.
+
+The administrator keeps the private key; the gate only needs the public key, found in a
+trusted-keys directory the agent cannot write to (``/etc/forethought/keys`` or the user's
+configuration directory, both protected by the self-protection reviewer).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+import orjson
+import platformdirs
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+SYSTEM_CONFIG_DIR = Path("/etc/forethought")
+
+
+class SignatureError(ValueError):
+    pass
+
+
+def user_config_dir() -> Path:
+    return platformdirs.user_config_path("forethought")
+
+
+def trusted_key_dirs() -> list[Path]:
+    return [SYSTEM_CONFIG_DIR / "keys", user_config_dir() / "keys"]
+
+
+def signature_path(policy_path: Path) -> Path:
+    return policy_path.with_name(policy_path.name + ".sig")
+
+
+def generate_keypair(private_path: Path, public_path: Path) -> str:
+    """Write a new key pair (private key mode 0600); return the public key's fingerprint."""
+    if private_path.exists():
+        raise SignatureError(f"{private_path}: refusing to overwrite an existing key")
+    key = Ed25519PrivateKey.generate()
+    private_path.parent.mkdir(parents=True, exist_ok=True)
+    private_bytes = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    private_path.touch(mode=0o600)
+    private_path.write_bytes(private_bytes)
+    public_raw = _raw_public(key.public_key())
+    public_path.write_text(base64.b64encode(public_raw).decode() + "\n")
+    return fingerprint(public_raw)
+
+
+def fingerprint(public_raw: bytes) -> str:
+    return "sha256:" + hashlib.sha256(public_raw).hexdigest()[:32]
+
+
+def _raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def sign_file(path: Path, private_key_path: Path) -> Path:
+    """Sign the exact bytes of ``path``; write ``path.sig`` and return its path."""
+    try:
+        key = serialization.load_pem_private_key(private_key_path.read_bytes(), password=None)
+    except (OSError, ValueError) as exc:
+        raise SignatureError(f"{private_key_path}: cannot load private key: {exc}") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise SignatureError(f"{private_key_path}: not an Ed25519 private key")
+    data = path.read_bytes()
+    record = {
+        "alg": "ed25519",
+        "public_key": base64.b64encode(_raw_public(key.public_key())).decode(),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "signature": base64.b64encode(key.sign(data)).decode(),
+    }
+    out = signature_path(path)
+    out.write_bytes(orjson.dumps(record, option=orjson.OPT_INDENT_2))
+    return out
+
+
+def trusted_public_keys() -> dict[str, bytes]:
+    keys: dict[str, bytes] = {}
+    for directory in trusted_key_dirs():
+        if not directory.is_dir():
+            continue
+        for file in sorted(directory.glob("*.pub")):
+            try:
+                raw = base64.b64decode(file.read_text().strip(), validate=True)
+            except (OSError, ValueError):
+                continue
+            if len(raw) == 32:
+                keys[fingerprint(raw)] = raw
+    return keys
+
+
+def verify_file(path: Path) -> str:
+    """Check ``path`` against ``path.sig`` and the trusted keys; return the signer's fingerprint.
+
+    Raises SignatureError with a one-line reason when the file was changed since it was signed,
+    the signature is missing or malformed, or the signing key is not trusted.
+    """
+    sig_path = signature_path(path)
+    if not sig_path.is_file():
+        raise SignatureError(f"{path}: locked policy has no signature file {sig_path.name}")
+    try:
+        record = orjson.loads(sig_path.read_bytes())
+        public_raw = base64.b64decode(record["public_key"], validate=True)
+        signature = base64.b64decode(record["signature"], validate=True)
+    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise SignatureError(f"{sig_path}: malformed signature file ({exc})") from None
+    print_ = fingerprint(public_raw)
+    if print_ not in trusted_public_keys():
+        dirs = ", ".join(str(d) for d in trusted_key_dirs())
+        raise SignatureError(f"{path}: signed by untrusted key {print_} (trusted keys: {dirs})")
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, path.read_bytes())
+    except (InvalidSignature, ValueError):
+        raise SignatureError(f"{path}: changed since it was signed (signature does not match)") from None
+    return print_

@@ -1,0 +1,183 @@
+"""The decision formula, policy files, and locked (signed) policies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from forethought import policy as policy_module
+from forethought import signing
+from forethought.policy import PolicyError, default_policy, load_policy, parse_policy
+from forethought.proposal import from_dict
+from forethought.review.base import Prediction, Review
+
+PROPOSAL = from_dict({"tool": "bash", "args": {"command": "x"}})
+
+
+def harm(p: float, severity: str = "high", reversible: bool = False, hard: bool = False) -> Prediction:
+    return Prediction("bad thing", "harm", p, severity, reversible, "x", "test", hard)  # type: ignore[arg-type]
+
+
+def benefit(p: float, severity: str = "low") -> Prediction:
+    return Prediction("good thing", "benefit", p, severity, True, "x", "test")  # type: ignore[arg-type]
+
+
+def review(*predictions: Prediction, name: str = "r", partial: bool = False) -> Review:
+    return Review.of(name, "1", predictions, "because", partial=partial)
+
+
+@pytest.mark.parametrize(
+    ("reviews", "verdict", "term"),
+    [
+        ([review(benefit(0.9))], "allow", "benefit>=harm"),
+        ([review(harm(0.9, "critical"))], "block", "harm>=block"),  # 0.9*30*3 = 81
+        ([review(harm(0.5, "moderate", reversible=True))], "revise", "harm>lambda*benefit"),  # 1.5
+        ([review(harm(0.5, "moderate"))], "escalate", "harm>=escalate"),  # 4.5
+        ([review(harm(0.01, "negligible", hard=True))], "block", "hard_rule"),
+        ([review(benefit(0.9)), Review.failure("m", "1", "boom")], "escalate", "failed_review"),
+        ([review(harm(0.9, "critical")), Review.failure("m", "1", "boom")], "block", "harm>=block"),
+        ([], "escalate", "unreviewed"),
+        ([review(partial=True)], "escalate", "unreviewed"),
+        ([review(benefit(0.9), name="a"), review(harm(0.9, "critical", True), name="b")],
+         "block", "harm>=block"),
+    ],
+)
+def test_decide_follows_the_stated_formula(reviews: list[Review], verdict: str, term: str) -> None:
+    decision = default_policy().decide(PROPOSAL, reviews)
+    assert (decision.verdict, decision.term) == (verdict, term)
+
+
+def test_expected_harm_uses_severity_and_irreversibility_weights() -> None:
+    d = default_policy().decide(PROPOSAL, [review(harm(0.5, "high"), harm(0.5, "low", True), benefit(1, "moderate"))])
+    assert d.harm == pytest.approx(0.5 * 10 * 3 + 0.5 * 1 * 1)
+    assert d.benefit == pytest.approx(3.0)
+
+
+def test_disagreement_beyond_the_margin_escalates() -> None:
+    calm = review(harm(0.1, "low", True), benefit(0.9, "moderate"), name="a")
+    worried = review(harm(0.99, "critical", True), benefit(1, "critical"), name="b")
+    p = parse_policy(b"[thresholds]\nblock = 100\nescalate = 50\n", "t.toml")
+    assert p.decide(PROPOSAL, [calm, worried]).term == "disagreement"
+
+
+def test_failed_review_is_never_allowed() -> None:
+    d = default_policy().decide(PROPOSAL, [Review.failure("only", "1", "timeout")])
+    assert d.verdict != "allow"
+    assert d.risk is None
+
+
+def test_tool_rules_escalate_or_block() -> None:
+    p = parse_policy(b'[tools]\nbash = "escalate"\ndeploy = "block"\n', "t.toml")
+    assert p.decide(PROPOSAL, [review(benefit(0.9))]).term == "tool_rule"
+    deploy = from_dict({"tool": "deploy", "args": {}})
+    assert p.decide(deploy, [review(benefit(0.9))]).verdict == "block"
+
+
+def test_resample_instead_of_revise() -> None:
+    p = parse_policy(b'on_harm_exceeds_benefit = "resample"\n', "t.toml")
+    assert p.decide(PROPOSAL, [review(harm(0.5, "moderate", True))]).verdict == "resample"
+
+
+def test_decision_message_is_short_and_explanation_is_full() -> None:
+    d = default_policy().decide(PROPOSAL, [review(harm(0.9, "critical"), benefit(0.5))])
+    assert d.message.startswith("Blocked: bad thing")
+    assert "\n" not in d.message
+    assert "harm>=block" in d.explanation and "r 1 risk=" in d.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        (b"[thresholds\n", "not valid TOML"),
+        (b"[thresholds]\nblock = -1\n", "thresholds.block: Input should be greater than 0"),
+        (b"[thresholds]\nescalate = 9\nblock = 8\n", "escalate must not exceed"),
+        (b"typo = 1\n", "typo: Extra inputs are not permitted"),
+        (b'[tools]\nbash = "allow"\n', "tools.bash"),
+    ],
+)
+def test_bad_policy_files_name_the_file_and_field(text: bytes, fragment: str) -> None:
+    with pytest.raises(PolicyError) as err:
+        parse_policy(text, "my.toml")
+    assert str(err.value).startswith("my.toml: ")
+    assert fragment in str(err.value)
+
+
+def test_omitted_settings_come_from_the_defaults() -> None:
+    p = parse_policy(b"[thresholds]\nblock = 20\n", "t.toml")
+    assert p.thresholds.block == 20
+    assert p.thresholds.escalate == default_policy().thresholds.escalate
+    assert "pypi.org" in p.network.allowed_hosts
+
+
+@pytest.fixture
+def admin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An administrator key pair whose public key is trusted; no managed policy."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setattr(policy_module, "MANAGED_POLICY_PATH", tmp_path / "etc" / "policy.toml")
+    monkeypatch.setattr(signing, "SYSTEM_CONFIG_DIR", tmp_path / "etc")
+    keys = tmp_path / "admin"
+    signing.generate_keypair(keys / "admin.key", keys / "admin.pub")
+    trusted = signing.user_config_dir() / "keys"
+    trusted.mkdir(parents=True)
+    (trusted / "admin.pub").write_text((keys / "admin.pub").read_text())
+    return keys / "admin.key"
+
+
+def test_signed_locked_policy_loads(admin: Path, tmp_path: Path) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text("locked = true\n[thresholds]\nblock = 5\nescalate = 2\n")
+    signing.sign_file(path, admin)
+    assert load_policy(path).thresholds.block == 5
+
+
+def test_locked_policy_changed_after_signing_is_refused(admin: Path, tmp_path: Path) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text("locked = true\n")
+    signing.sign_file(path, admin)
+    path.write_text("locked = true\n[thresholds]\nblock = 1000\n")
+    with pytest.raises(PolicyError, match="changed since it was signed"):
+        load_policy(path)
+
+
+def test_locked_policy_without_signature_or_with_untrusted_key_is_refused(
+    admin: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text("locked = true\n")
+    with pytest.raises(PolicyError, match="no signature file"):
+        load_policy(path)
+    rogue = tmp_path / "rogue"
+    signing.generate_keypair(rogue / "r.key", rogue / "r.pub")
+    signing.sign_file(path, rogue / "r.key")
+    with pytest.raises(PolicyError, match="untrusted key"):
+        load_policy(path)
+
+
+def test_locked_policy_cannot_be_weakened(admin: Path, tmp_path: Path) -> None:
+    path = tmp_path / "locked.toml"
+    path.write_text("locked = true\n")
+    signing.sign_file(path, admin)
+    with pytest.raises(PolicyError, match="locked"):
+        load_policy(path).weakened_by(thresholds=None)
+
+
+def test_locked_managed_policy_overrides_flags_and_environment(
+    admin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    managed = policy_module.MANAGED_POLICY_PATH
+    managed.parent.mkdir(parents=True, exist_ok=True)
+    managed.write_text("locked = true\n[thresholds]\nblock = 4\nescalate = 2\n")
+    signing.sign_file(managed, admin)
+    weak = tmp_path / "weak.toml"
+    weak.write_text("[thresholds]\nblock = 1000\n")
+    monkeypatch.setenv("FORETHOUGHT_POLICY", str(weak))
+    assert load_policy().thresholds.block == 4  # the environment cannot replace it
+    with pytest.raises(PolicyError, match="locked managed policy is in force"):
+        load_policy(weak)
+
+
+def test_policy_hash_identifies_the_file(tmp_path: Path) -> None:
+    a = parse_policy(b"[thresholds]\nblock = 9\n", "a")
+    b = parse_policy(b"[thresholds]\nblock = 10\n", "b")
+    assert a.sha256 and a.sha256 != b.sha256
