@@ -1,0 +1,23 @@
+"""The ledger: an append-only, hash-chained, tamper-evident record of every step.
+
+Typical use: ``ledger = Ledger.open()`` (path and HMAC key from the environment), then
+``ledger.append("proposal", {...}, run_id=run_id)`` for each step and ``ledger.verify().ok``.
+"""
+
+from forethought.ledger.chain import GENESIS_HASH
+from forethought.ledger.config import default_ledger_path
+from forethought.ledger.errors import LedgerError
+from forethought.ledger.event import Event
+from forethought.ledger.export import export_jsonl
+from forethought.ledger.store import Ledger
+from forethought.ledger.verify import VerifyReport
+
+__all__ = [
+    "GENESIS_HASH",
+    "Event",
+    "Ledger",
+    "LedgerError",
+    "VerifyReport",
+    "default_ledger_path",
+    "export_jsonl",
+]

@@ -1,0 +1,122 @@
+"""Canonical JSON, event hashes and the HMAC that signs the ledger head.
+
+Canonical JSON is ``orjson.dumps(value, option=OPT_SORT_KEYS)``: UTF-8, no whitespace, object keys
+sorted, floats written in their shortest form that parses back to the same double (so they
+round-trip exactly), integers limited to 64 bits. Values must be JSON: str, int, float, bool, None,
+list/tuple and dict with str keys. NaN and infinities are refused (orjson would silently write them
+as ``null``), and so are datetimes and dataclasses, which JSON has no type for.
+
+An event's hash is ``sha256(prev_hash_hex + canonical_json({seq, ts, kind, run_id, payload}))``
+as lowercase hex, with ``prev_hash`` of the first event equal to :data:`GENESIS_HASH`. The store
+keeps the canonical payload bytes, and :func:`record_bytes` splices those stored bytes into the
+record instead of re-encoding a parsed payload, so verification hashes exactly what was stored.
+
+The head HMAC is ``HMAC-SHA256(key, seq as 8 bytes big-endian + hash hex as ASCII)``, lowercase hex.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import math
+from typing import Any
+
+import orjson
+
+from forethought.ledger.errors import LedgerError
+
+GENESIS_HASH = "0" * 64
+
+_CANONICAL = (
+    orjson.OPT_SORT_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME
+)
+
+_dumps = orjson.dumps
+_sha256 = hashlib.sha256
+
+
+def canonical_json(value: Any) -> bytes:
+    """Canonical JSON bytes of ``value``; raises LedgerError for anything JSON cannot hold."""
+    encoded = _encode(value)
+    if b"null" in encoded:
+        _refuse_non_finite(value, orjson.loads(encoded))
+    return encoded
+
+
+def encode_payload(payload: Any) -> tuple[bytes, dict[str, Any]]:
+    """Canonical JSON bytes of an event payload (a dict), and the payload parsed back from them:
+    a private copy that equals what a later read returns."""
+    if not isinstance(payload, dict):
+        raise LedgerError(f"payload must be a dict, got {type(payload).__name__}")
+    try:
+        encoded = _encode(payload)
+        parsed = orjson.loads(encoded)
+        if b"null" in encoded:
+            _refuse_non_finite(payload, parsed)
+    except LedgerError as exc:
+        raise LedgerError(f"payload {exc}") from None
+    return encoded, parsed
+
+
+def _encode(value: Any) -> bytes:
+    try:
+        return _dumps(value, option=_CANONICAL)
+    except TypeError as exc:  # orjson.JSONEncodeError is a TypeError
+        raise LedgerError(f"not JSON-serialisable: {exc}") from None
+
+
+def _refuse_non_finite(value: Any, parsed: Any) -> None:
+    # orjson writes NaN and infinities as null. Only when the value does not parse back equal
+    # (a C-speed comparison) is the slow walk looking for them worth doing.
+    if parsed != value and _has_non_finite_float(value):
+        raise LedgerError("not JSON-serialisable: NaN or infinity has no JSON form")
+
+
+def record_bytes(seq: int, ts: float, kind: str, run_id: str | None, payload: bytes) -> bytes:
+    """Canonical JSON of ``{seq, ts, kind, run_id, payload}`` around canonical payload bytes.
+
+    Equal to ``canonical_json({"seq": seq, "ts": ts, "kind": kind, "run_id": run_id,
+    "payload": orjson.loads(payload)})``: the keys are written here in sorted order.
+    """
+    return b"".join(
+        (
+            b'{"kind":',
+            _dumps(kind),
+            b',"payload":',
+            payload,
+            b',"run_id":',
+            _dumps(run_id),
+            b',"seq":',
+            _dumps(seq),
+            b',"ts":',
+            _dumps(ts),
+            b"}",
+        )
+    )
+
+
+def event_hash(
+    prev_hash: str, seq: int, ts: float, kind: str, run_id: str | None, payload: bytes
+) -> str:
+    return _sha256(prev_hash.encode() + record_bytes(seq, ts, kind, run_id, payload)).hexdigest()
+
+
+def head_hmac(key: bytes, seq: int, head_hash: str) -> str:
+    message = seq.to_bytes(8, "big", signed=True) + head_hash.encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def head_hmac_valid(key: bytes, seq: int, head_hash: str, mac: str | None) -> bool:
+    if not isinstance(mac, str):
+        return False
+    return hmac.compare_digest(head_hmac(key, seq, head_hash), mac)
+
+
+def _has_non_finite_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite_float(item) for item in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_non_finite_float(item) for item in value)
+    return False

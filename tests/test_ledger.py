@@ -1,0 +1,756 @@
+"""The ledger: round trips, verification against tampering, concurrency, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import math
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+import platformdirs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from forethought.ledger import (
+    GENESIS_HASH,
+    Event,
+    Ledger,
+    LedgerError,
+    VerifyReport,
+    default_ledger_path,
+    export_jsonl,
+)
+from forethought.ledger.chain import canonical_json, event_hash, head_hmac, record_bytes
+
+KEY = b"administrator's secret key"
+
+
+def fill(ledger: Ledger, count: int, run_id: str | None = "run-1") -> list[Event]:
+    return ledger.append_many(
+        ("observation", {"step": i, "text": f"event {i}"}, run_id) for i in range(1, count + 1)
+    )
+
+
+@contextmanager
+def attacker(path: Path) -> Iterator[sqlite3.Connection]:
+    """Raw SQL on the ledger file, with the append-only guard triggers dropped first."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TRIGGER IF EXISTS events_no_update")
+    conn.execute("DROP TRIGGER IF EXISTS events_no_delete")
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def rehash_from(conn: sqlite3.Connection, first_seq: int) -> None:
+    """What an attacker without the key can do: recompute the chain from first_seq and the head."""
+    (prev,) = conn.execute(
+        "SELECT COALESCE((SELECT hash FROM events WHERE seq = ?), ?)", (first_seq - 1, GENESIS_HASH)
+    ).fetchone()
+    rows = conn.execute(
+        "SELECT seq, ts, kind, run_id, payload FROM events WHERE seq >= ? ORDER BY seq",
+        (first_seq,),
+    ).fetchall()
+    for seq, ts, kind, run_id, payload in rows:
+        digest = event_hash(prev, seq, ts, kind, run_id, payload)
+        conn.execute("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, digest, seq))
+        prev = digest
+    (last,) = conn.execute("SELECT MAX(seq) FROM events").fetchone()
+    conn.execute("UPDATE head SET seq = ?, hash = ?", (last or 0, prev))
+
+
+def problems_about(report: VerifyReport, seq: int) -> list[str]:
+    return [p for p in report.problems if p.startswith(f"seq {seq}:") or f"seq {seq}.." in p]
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "ledger.db"
+
+
+@pytest.fixture
+def ledger(path: Path) -> Iterator[Ledger]:
+    with Ledger(path) as opened:
+        yield opened
+
+
+# -- round trip ----------------------------------------------------------------------------------
+
+
+def test_append_returns_the_event_that_is_read_back(ledger: Ledger) -> None:
+    payload = {"tool": "shell", "args": {"cmd": "ls -la"}, "score": 0.1, "ok": True, "n": None}
+    event = ledger.append("proposal", payload, run_id="run-1")
+    assert (event.seq, event.kind, event.run_id, event.payload) == (1, "proposal", "run-1", payload)
+    assert event.prev_hash == GENESIS_HASH
+    assert abs(event.ts - time.time()) < 5
+    assert list(ledger.events()) == [event]
+    assert ledger.head() == (1, event.hash)
+    assert event.to_dict() == {
+        "seq": 1,
+        "ts": event.ts,
+        "kind": "proposal",
+        "run_id": "run-1",
+        "payload": payload,
+        "prev_hash": GENESIS_HASH,
+        "hash": event.hash,
+    }
+
+
+def test_payload_is_a_copy_not_the_callers_dict(ledger: Ledger) -> None:
+    payload: dict[str, Any] = {"items": [1]}
+    event = ledger.append("observation", payload)
+    payload["items"].append(2)
+    assert event.payload == {"items": [1]}
+
+
+def test_hash_is_sha256_of_prev_hash_and_canonical_json(ledger: Ledger) -> None:
+    first, second = ledger.append_many([("proposal", {"b": 2.5, "a": "x"}, None)] * 2)
+    record = {
+        "seq": 2,
+        "ts": second.ts,
+        "kind": "proposal",
+        "run_id": None,
+        "payload": {"a": "x", "b": 2.5},
+    }
+    expected = hashlib.sha256(
+        first.hash.encode() + orjson.dumps(record, option=orjson.OPT_SORT_KEYS)
+    ).hexdigest()
+    assert second.prev_hash == first.hash
+    assert second.hash == expected
+
+
+def test_record_bytes_is_the_canonical_json_of_the_record() -> None:
+    payload = {"z": [1, 2.0, None, {"é": "\u2028"}], "a": -0.0}
+    spliced = record_bytes(7, 1_700_000_000.123456, "review", "run-ü", canonical_json(payload))
+    whole = {
+        "seq": 7,
+        "ts": 1_700_000_000.123456,
+        "kind": "review",
+        "run_id": "run-ü",
+        "payload": payload,
+    }
+    assert spliced == canonical_json(whole)
+    assert record_bytes(1, 0.5, "k", None, b"{}") == canonical_json(
+        {"seq": 1, "ts": 0.5, "kind": "k", "run_id": None, "payload": {}}
+    )
+
+
+def test_events_filters_and_pages(ledger: Ledger) -> None:
+    ledger.append_many(
+        (("proposal" if i % 2 else "review"), {"i": i}, f"run-{i % 3}") for i in range(1, 1301)
+    )
+    assert [e.seq for e in ledger.events()] == list(range(1, 1301))
+    assert [e.seq for e in ledger.events(after_seq=1000, limit=5)] == [1001, 1002, 1003, 1004, 1005]
+    assert len(list(ledger.events(limit=1100))) == 1100
+    run_1 = list(ledger.events(run_id="run-1"))
+    assert [e.payload["i"] for e in run_1] == list(range(1, 1301, 3))
+    reviews = list(ledger.events(kinds={"review"}, run_id="run-0"))
+    assert all(e.kind == "review" and e.payload["i"] % 6 == 0 for e in reviews)
+    assert len(reviews) == 1300 // 6
+    assert [e.kind for e in ledger.events(kinds="proposal", limit=2)] == ["proposal"] * 2
+    assert list(ledger.events(kinds=[])) == []
+    assert list(ledger.events(limit=0)) == []
+
+
+def test_runs_summarises_each_run(ledger: Ledger) -> None:
+    a1 = ledger.append("proposal", {}, run_id="a")
+    ledger.append("proposal", {}, run_id="b")
+    ledger.append("note", {})
+    a3 = ledger.append("decision", {}, run_id="a")
+    runs = ledger.runs()
+    assert [r["run_id"] for r in runs] == ["a", "b"]
+    assert runs[0] == {
+        "run_id": "a",
+        "first_seq": 1,
+        "last_seq": 4,
+        "first_ts": a1.ts,
+        "last_ts": a3.ts,
+        "events": 2,
+    }
+
+
+def test_empty_ledger(ledger: Ledger) -> None:
+    assert ledger.head() == (0, GENESIS_HASH)
+    assert list(ledger.events()) == []
+    assert ledger.runs() == []
+    assert ledger.verify() == VerifyReport(ok=True, checked=0, problems=[])
+
+
+def test_reopening_continues_the_chain(path: Path) -> None:
+    with Ledger(path) as first:
+        fill(first, 3)
+    with Ledger(path) as second:
+        event = second.append("observation", {})
+        assert event.seq == 4
+        assert second.verify().ok
+
+
+def test_threads_sharing_one_ledger(ledger: Ledger) -> None:
+    def write(name: str) -> None:
+        for i in range(100):
+            ledger.append("observation", {"i": i}, run_id=name)
+
+    threads = [threading.Thread(target=write, args=(f"t{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    report = ledger.verify()
+    assert report.ok, report.problems
+    assert report.checked == 400
+
+
+def test_export_jsonl_lines_can_be_rehashed(ledger: Ledger) -> None:
+    fill(ledger, 3, run_id="a")
+    fill(ledger, 2, run_id="b")
+    out = io.StringIO()
+    assert export_jsonl(ledger, out) == 5
+    lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
+    assert lines == [e.to_dict() for e in ledger.events()]
+    for line in lines:
+        payload = canonical_json(line["payload"])
+        rehashed = event_hash(
+            line["prev_hash"], line["seq"], line["ts"], line["kind"], line["run_id"], payload
+        )
+        assert rehashed == line["hash"]
+    only_b = io.StringIO()
+    assert export_jsonl(ledger, only_b, run_id="b") == 2
+    assert [orjson.loads(x)["seq"] for x in only_b.getvalue().splitlines()] == [4, 5]
+
+
+JSON_TEXT = st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=20)
+JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**63), max_value=2**64 - 1)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | JSON_TEXT
+)
+JSON_VALUES = st.recursive(
+    JSON_SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(JSON_TEXT, children, max_size=4)
+    ),
+    max_leaves=20,
+)
+PAYLOADS = st.dictionaries(JSON_TEXT, JSON_VALUES, max_size=6)
+
+
+def test_random_payloads_round_trip_and_verify(path: Path) -> None:
+    ledger = Ledger(path)
+
+    @settings(max_examples=150, deadline=None)
+    @given(payload=PAYLOADS, kind=JSON_TEXT.filter(bool), run_id=st.none() | JSON_TEXT)
+    def append_and_read(payload: dict[str, Any], kind: str, run_id: str | None) -> None:
+        event = ledger.append(kind, payload, run_id=run_id)
+        (stored,) = ledger.events(after_seq=event.seq - 1, limit=1)
+        assert stored == event
+        assert stored.payload == payload
+        assert canonical_json(stored.payload) == canonical_json(payload)
+
+    append_and_read()
+    report = ledger.verify()
+    assert report.ok, report.problems
+    ledger.close()
+
+
+# -- bad input -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bad_payload",
+    [
+        {"x": float("nan")},
+        {"nested": [1, {"y": float("inf")}]},
+        {"when": datetime(2024, 1, 1)},
+        {"s": {1, 2}},
+        {1: "non-string key"},
+        {"big": 2**70},
+        {"surrogate": "\ud800"},
+        ["not", "a", "dict"],
+    ],
+)
+def test_append_many_is_atomic_when_a_payload_is_bad(ledger: Ledger, bad_payload: Any) -> None:
+    fill(ledger, 2)
+    head = ledger.head()
+    items = [
+        ("proposal", {"ok": 1}, "r"),
+        ("review", bad_payload, "r"),
+        ("decision", {"ok": 3}, "r"),
+    ]
+    with pytest.raises(LedgerError, match="payload"):
+        ledger.append_many(items)
+    with pytest.raises(LedgerError):
+        ledger.append("review", bad_payload)
+    assert ledger.head() == head
+    assert len(list(ledger.events())) == 2
+    assert ledger.verify().ok
+
+
+@pytest.mark.parametrize(
+    ("kind", "run_id"), [("", None), (3, None), ("proposal", 42), ("\ud800", None), ("x", "\udfff")]
+)
+def test_bad_kind_or_run_id_is_refused(ledger: Ledger, kind: Any, run_id: Any) -> None:
+    with pytest.raises(LedgerError):
+        ledger.append(kind, {}, run_id=run_id)
+    assert ledger.head() == (0, GENESIS_HASH)
+
+
+def test_append_many_rolls_back_when_the_database_refuses(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 2)
+    with attacker(path) as conn:
+        # A row squatting on the next seq: the second insert of the batch collides with it.
+        conn.execute(
+            "INSERT INTO events VALUES (4, 0.0, 'x', NULL, X'7B7D', ?, ?)", ("0" * 64, "0" * 64)
+        )
+    with pytest.raises(LedgerError, match="behind the event rows"):
+        ledger.append_many([("a", {}, None), ("b", {}, None)])
+    assert ledger.head()[0] == 2
+    assert [e.seq for e in ledger.events()] == [1, 2, 4]
+
+
+def test_directory_path_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(LedgerError, match="directory") as raised:
+        Ledger(tmp_path)
+    assert str(tmp_path) in str(raised.value)
+
+
+def test_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("these are not the rows you are looking for\n" * 100)
+    with pytest.raises(LedgerError, match="not a ledger database") as raised:
+        Ledger(notes)
+    assert str(notes) in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_database_of_another_application_is_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)")
+    with pytest.raises(LedgerError, match="not a forethought ledger") as raised:
+        Ledger(other)
+    assert str(other) in str(raised.value)
+
+
+def test_parent_directories_are_created(tmp_path: Path) -> None:
+    with Ledger(tmp_path / "a" / "b" / "ledger.db") as ledger:
+        ledger.append("note", {})
+    assert (tmp_path / "a" / "b" / "ledger.db").is_file()
+
+
+def test_closed_ledger_refuses_use(path: Path) -> None:
+    ledger = Ledger(path)
+    ledger.close()
+    ledger.close()
+    with pytest.raises(LedgerError, match="closed"):
+        ledger.append("note", {})
+    with pytest.raises(LedgerError, match="closed"):
+        ledger.verify()
+
+
+def test_key_must_be_bytes(path: Path) -> None:
+    with pytest.raises(LedgerError, match="bytes"):
+        Ledger(path, hmac_key="text")  # type: ignore[arg-type]
+
+
+def test_deleted_file_is_reported_not_recreated(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 2)
+    path.unlink()
+    report = ledger.verify()
+    assert not report.ok
+    assert "ledger file missing" in report.problems[0]
+    assert not path.exists()
+
+
+def test_guard_triggers_refuse_update_and_delete(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 3)
+    with sqlite3.connect(path) as conn:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("UPDATE events SET kind = 'x' WHERE seq = 2")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            conn.execute("DELETE FROM events WHERE seq = 3")
+
+
+def test_file_uses_wal(ledger: Ledger, path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+# -- configuration -------------------------------------------------------------------------------
+
+
+def test_default_path_honours_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("FORETHOUGHT_LEDGER", raising=False)
+    monkeypatch.delenv("FORETHOUGHT_LEDGER_KEY", raising=False)
+    assert default_ledger_path() == platformdirs.user_data_path("forethought") / "ledger.db"
+    configured = tmp_path / "elsewhere" / "my.db"
+    monkeypatch.setenv("FORETHOUGHT_LEDGER", str(configured))
+    assert default_ledger_path() == configured
+    with Ledger.open() as ledger:
+        assert ledger.path == configured
+        ledger.append("note", {})
+        assert "hmac" not in ledger.checkpoint()
+    assert configured.is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("00ff10ab", bytes.fromhex("00ff10ab")), ("correct horse", b"correct horse")]
+)
+def test_open_takes_the_key_from_the_environment(
+    path: Path, monkeypatch: pytest.MonkeyPatch, text: str, key: bytes
+) -> None:
+    monkeypatch.setenv("FORETHOUGHT_LEDGER_KEY", text)
+    with Ledger.open(path) as ledger:
+        event = ledger.append("note", {})
+        assert ledger.checkpoint()["hmac"] == head_hmac(key, 1, event.hash)
+    assert Ledger(path, hmac_key=key).verify().ok
+
+
+# -- tampering -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        'UPDATE events SET payload = CAST(\'{"step":5,"text":"harmless"}\' AS BLOB) WHERE seq = 5',
+        "UPDATE events SET kind = 'note' WHERE seq = 5",
+        "UPDATE events SET ts = ts + 1 WHERE seq = 5",
+        "UPDATE events SET run_id = 'run-2' WHERE seq = 5",
+        "UPDATE events SET run_id = NULL WHERE seq = 5",
+    ],
+)
+def test_edited_event_is_named(ledger: Ledger, path: Path, edit: str) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute(edit)
+    report = ledger.verify()
+    assert not report.ok
+    assert report.checked == 10
+    assert len(report.problems) == 1
+    assert report.problems[0].startswith("seq 5: hash mismatch")
+
+
+def test_edited_and_rehashed_event_breaks_the_link_to_the_next(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute("UPDATE events SET payload = CAST('{}' AS BLOB) WHERE seq = 5")
+        ts, prev = conn.execute("SELECT ts, prev_hash FROM events WHERE seq = 5").fetchone()
+        forged = event_hash(prev, 5, ts, "observation", "run-1", b"{}")
+        conn.execute("UPDATE events SET hash = ? WHERE seq = 5", (forged,))
+    report = ledger.verify()
+    assert [p.split(":")[0] for p in report.problems] == ["seq 6"]
+    assert "prev_hash" in report.problems[0]
+
+
+def test_payload_of_the_wrong_type_is_reported_not_raised(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 3)
+    with attacker(path) as conn:
+        conn.execute("UPDATE events SET payload = 'text, not bytes' WHERE seq = 2")
+    report = ledger.verify()
+    assert report.problems == ["seq 2: malformed row (a column has the wrong type)"]
+
+
+def test_deleted_middle_event_is_named(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM events WHERE seq IN (5, 6)")
+    report = ledger.verify()
+    assert report.checked == 8
+    assert len(report.problems) == 1
+    assert report.problems[0].startswith("seq 5..6: missing")
+
+
+def test_deleted_and_renumbered_events_are_caught(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM events WHERE seq = 5")
+        conn.execute("UPDATE events SET seq = seq - 1 WHERE seq > 5")
+    report = ledger.verify()
+    assert problems_about(report, 5)
+    assert any("missing at the tail" in p for p in report.problems)
+
+
+def test_swapped_payloads_are_named(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        p3, p7 = (
+            conn.execute("SELECT payload FROM events WHERE seq = ?", (s,)).fetchone()[0]
+            for s in (3, 7)
+        )
+        conn.execute("UPDATE events SET payload = ? WHERE seq = 3", (p7,))
+        conn.execute("UPDATE events SET payload = ? WHERE seq = 7", (p3,))
+    report = ledger.verify()
+    assert [p.split(":")[0] for p in report.problems] == ["seq 3", "seq 7"]
+
+
+def test_swapped_rows_are_named(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute("UPDATE events SET seq = -1 WHERE seq = 3")
+        conn.execute("UPDATE events SET seq = 3 WHERE seq = 7")
+        conn.execute("UPDATE events SET seq = 7 WHERE seq = -1")
+    report = ledger.verify()
+    assert not report.ok
+    assert {p.split(":")[0] for p in report.problems} == {"seq 3", "seq 4", "seq 7", "seq 8"}
+
+
+def test_truncated_tail_is_caught_by_the_head_record(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM events WHERE seq > 8")
+    report = ledger.verify()
+    assert report.problems == [
+        "seq 9..10: missing at the tail (head record says the chain ends at seq 10, "
+        "the last event is seq 8; truncated)"
+    ]
+    # The next append chains onto the head, so the gap stays visible instead of being papered over.
+    assert ledger.append("note", {}).seq == 11
+    assert ledger.verify().problems[0].startswith("seq 9..10: missing")
+
+
+def test_truncation_with_a_rewritten_head_needs_a_key_or_checkpoint(
+    ledger: Ledger, path: Path
+) -> None:
+    fill(ledger, 10)
+    mark = ledger.checkpoint()
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM events WHERE seq > 8")
+        rehash_from(conn, 9)
+    # Without a key the file is self-consistent again: the documented limit.
+    assert ledger.verify().ok
+    report = ledger.verify(checkpoint=mark)
+    assert report.problems == [
+        "seq 10: checkpointed event missing (the chain ends at seq 8; truncated or rolled back)"
+    ]
+
+
+def test_keyed_truncation_is_caught(path: Path) -> None:
+    with Ledger(path, hmac_key=KEY) as ledger:
+        fill(ledger, 10)
+        assert ledger.verify().ok
+        with attacker(path) as conn:
+            conn.execute("DELETE FROM events WHERE seq > 7")
+        assert ledger.verify().problems[0].startswith("seq 8..10: missing at the tail")
+
+
+@pytest.mark.parametrize("forged_hmac", [None, "0" * 64, "keep the old one", "sign with a guess"])
+def test_keyed_head_rewritten_without_the_key_is_caught(
+    path: Path, forged_hmac: str | None
+) -> None:
+    with Ledger(path, hmac_key=KEY) as ledger:
+        fill(ledger, 10)
+        with attacker(path) as conn:
+            conn.execute("DELETE FROM events WHERE seq > 7")
+            (old_hmac,) = conn.execute("SELECT hmac FROM head").fetchone()
+            rehash_from(conn, 8)
+            if forged_hmac == "keep the old one":
+                conn.execute("UPDATE head SET hmac = ?", (old_hmac,))
+            elif forged_hmac == "sign with a guess":
+                conn.execute(
+                    "UPDATE head SET hmac = ?", (head_hmac(b"guess", 7, ledger.head()[1]),)
+                )
+            else:
+                conn.execute("UPDATE head SET hmac = ?", (forged_hmac,))
+        report = ledger.verify()
+        assert len(report.problems) == 1
+        assert report.problems[0].startswith("seq 7: head ")
+        assert "HMAC" in report.problems[0]
+        # Nor does the next keyed append launder the truncation by signing a fresh head.
+        with pytest.raises(LedgerError, match="HMAC"):
+            ledger.append("note", {})
+
+
+def test_keyed_ledger_refuses_writers_without_the_right_key(path: Path) -> None:
+    with Ledger(path, hmac_key=KEY) as ledger:
+        fill(ledger, 2)
+    with Ledger(path) as keyless, pytest.raises(LedgerError, match="FORETHOUGHT_LEDGER_KEY"):
+        keyless.append("note", {})
+    with Ledger(path, hmac_key=b"wrong") as wrong:
+        with pytest.raises(LedgerError, match="invalid HMAC"):
+            wrong.append("note", {})
+        assert "head HMAC invalid" in wrong.verify().problems[0]
+    with Ledger(path) as keyless:
+        assert (
+            keyless.verify().ok
+        )  # the chain itself is intact; only the key holder checks the HMAC
+
+
+def test_sign_head_adopts_a_key_for_an_existing_ledger(path: Path) -> None:
+    with Ledger(path) as ledger:
+        fill(ledger, 3)
+    with Ledger(path, hmac_key=KEY) as keyed:
+        assert "no HMAC" in keyed.verify().problems[0]
+        with pytest.raises(LedgerError, match="sign_head"):
+            keyed.append("note", {})
+        keyed.sign_head()
+        keyed.append("note", {})
+        assert keyed.verify().ok
+    with Ledger(path) as keyless, pytest.raises(LedgerError, match="no HMAC key"):
+        keyless.sign_head()
+
+
+def test_sign_head_refuses_a_tampered_chain(path: Path) -> None:
+    with Ledger(path) as ledger:
+        fill(ledger, 3)
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM events WHERE seq = 3")
+    with Ledger(path, hmac_key=KEY) as keyed, pytest.raises(LedgerError, match="refusing"):
+        keyed.sign_head()
+
+
+def test_deleted_head_record_is_reported(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 3)
+    with attacker(path) as conn:
+        conn.execute("DELETE FROM head")
+    assert ledger.verify().problems == [
+        "seq 3: head record missing (it anchors the end of the chain)"
+    ]
+    with pytest.raises(LedgerError, match="head record is missing"):
+        ledger.append("note", {})
+
+
+def test_rows_added_past_the_head_are_reported(ledger: Ledger, path: Path) -> None:
+    events = fill(ledger, 3)
+    with attacker(path) as conn:
+        digest = event_hash(events[-1].hash, 4, 1.0, "note", None, b"{}")
+        conn.execute(
+            "INSERT INTO events VALUES (4, 1.0, 'note', NULL, X'7B7D', ?, ?)",
+            (events[-1].hash, digest),
+        )
+    assert ledger.verify().problems[0].startswith("seq 4: events past the head record")
+
+
+def test_problem_list_is_capped(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 150)
+    with attacker(path) as conn:
+        conn.execute("UPDATE events SET kind = 'forged'")
+    report = ledger.verify()
+    assert report.checked == 150
+    assert len(report.problems) == 101
+    assert report.problems[-1] == "... and 50 more problems not listed"
+
+
+# -- checkpoints ---------------------------------------------------------------------------------
+
+
+def test_checkpoint_holds_while_the_ledger_grows(path: Path) -> None:
+    with Ledger(path, hmac_key=KEY) as ledger:
+        assert ledger.verify(checkpoint=ledger.checkpoint()).ok
+        fill(ledger, 5)
+        mark = ledger.checkpoint()
+        assert mark == {"seq": 5, "hash": ledger.head()[1], "hmac": head_hmac(KEY, 5, mark["hash"])}
+        fill(ledger, 5)
+        assert ledger.verify(checkpoint=mark).ok
+
+
+def test_checkpoint_catches_a_consistently_rewritten_history(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 10)
+    mark = ledger.checkpoint()
+    with attacker(path) as conn:
+        conn.execute(
+            "UPDATE events SET payload = CAST('{\"rewritten\":true}' AS BLOB) WHERE seq = 4"
+        )
+        rehash_from(conn, 4)
+    assert ledger.verify().ok  # consistent forgery, no key
+    report = ledger.verify(checkpoint=mark)
+    assert len(report.problems) == 1
+    assert report.problems[0].startswith("seq 10: event hash")
+    assert "differs from the checkpoint" in report.problems[0]
+
+
+def test_forged_checkpoint_hmac_is_reported(path: Path) -> None:
+    with Ledger(path, hmac_key=KEY) as ledger:
+        fill(ledger, 3)
+        mark = ledger.checkpoint() | {"hmac": "f" * 64}
+        assert ledger.verify(checkpoint=mark).problems == [
+            "seq 3: checkpoint HMAC invalid (checkpoint not made with this key)"
+        ]
+
+
+@pytest.mark.parametrize(
+    "mark", [{}, {"seq": -1, "hash": "x"}, {"seq": "3", "hash": "x"}, {"seq": 1}]
+)
+def test_malformed_checkpoint_is_refused(ledger: Ledger, mark: dict[str, Any]) -> None:
+    with pytest.raises(LedgerError, match="checkpoint"):
+        ledger.verify(checkpoint=mark)
+
+
+# -- several processes ---------------------------------------------------------------------------
+
+WRITER = """
+import sys, time
+from pathlib import Path
+from forethought.ledger import Ledger
+
+path, gate, name, count = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+(gate.parent / f"ready-{name}").touch()
+while not gate.exists():
+    time.sleep(0.001)
+with Ledger(path) as ledger:
+    for i in range(count):
+        ledger.append("observation", {"writer": name, "i": i}, run_id=name)
+        if i % 10 == 0:
+            time.sleep(0.001)  # let the others in, so the writers really interleave
+    ledger.append_many(("observation", {"writer": name, "i": count + i}, name) for i in range(50))
+"""
+
+
+@pytest.mark.parametrize(
+    ("writers", "per_writer"), [(4, 300), pytest.param(8, 1500, marks=pytest.mark.slow)]
+)
+def test_several_processes_append_to_one_file(
+    tmp_path: Path, writers: int, per_writer: int
+) -> None:
+    path = tmp_path / "shared.db"  # created by the writers, racing each other
+    gate = tmp_path / "go"
+    names = [f"writer-{n}" for n in range(writers)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(gate), name, str(per_writer)]
+        )
+        for name in names
+    ]
+    deadline = time.monotonic() + 30
+    while not all((tmp_path / f"ready-{name}").exists() for name in names):
+        assert time.monotonic() < deadline, "writers did not start"
+        assert all(p.poll() is None for p in procs), "a writer died before the start"
+        time.sleep(0.01)
+    gate.touch()
+    # Verifying while they write: the head and the rows must come from one snapshot.
+    while any(p.poll() is None for p in procs):
+        if path.exists():
+            with Ledger(path) as reader:
+                report = reader.verify()
+                assert report.ok, report.problems
+    assert [p.wait(timeout=60) for p in procs] == [0] * writers
+
+    with Ledger(path) as ledger:
+        report = ledger.verify()
+        assert report.ok, report.problems
+        total = writers * (per_writer + 50)
+        assert report.checked == total
+        assert ledger.head()[0] == total
+        events = list(ledger.events())
+        assert [e.seq for e in events] == list(range(1, total + 1))
+        for name in names:
+            mine = [e.payload["i"] for e in events if e.payload["writer"] == name]
+            assert mine == list(range(per_writer + 50))
+        switches = sum(1 for a, b in itertools.pairwise(events) if a.run_id != b.run_id)
+        assert switches > writers, "the writers did not overlap"
+        assert math.isclose(sum(r["events"] for r in ledger.runs()), total)
