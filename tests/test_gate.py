@@ -118,7 +118,8 @@ def test_an_empty_rule_set_is_caught_by_the_canaries(monkeypatch: pytest.MonkeyP
 def test_everything_is_recorded_with_reviewer_versions_and_policy_hash(tmp_path: Path) -> None:
     policy = default_policy()
     with Ledger(tmp_path / "l.db") as ledger:
-        gate = Gate(policy, [Scripted("a"), Scripted("b", answer=RuntimeError("x"))], ledger)
+        broken = Scripted("b", answer=RuntimeError("x"))
+        gate = Gate(policy, [Scripted("a"), broken], ledger, canaries=False)
         decision = gate.review(LS, run_id="run-1")
         events = list(ledger.events())
         assert [e.kind for e in events] == ["gate_start", "proposal", "review", "review", "decision"]
