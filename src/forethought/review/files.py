@@ -1,0 +1,152 @@
+"""FileReviewer: what reading or writing a file would do, judged from the path and the text.
+
+Reads: disclosure of secrets (keys, cloud credentials, ``.env``...). Writes: persistence
+(start-up files, cron, authorized_keys, git hooks), system files, overwritten credentials,
+writes outside the workspace, credentials written into files, and edits that delete most of a
+file. Memory notes are read by later episodes, so they are checked for credentials too.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from forethought.proposal import Proposal
+from forethought.review.base import Prediction, Review
+from forethought.review.paths import (
+    clip,
+    normalise,
+    read_predictions,
+    secret_predictions,
+    summarise,
+    worst,
+    write_predictions,
+)
+
+# An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
+MASS_CHARS = 200
+MASS_KEPT = 0.1
+# Files that are empty on purpose.
+EMPTY_BY_DESIGN = frozenset({"__init__.py", "py.typed", ".gitkeep", ".keep", ".nojekyll"})
+_SCRATCH = re.compile(r"^/(?:tmp|var/tmp)(?:/|$)")
+# A download piped into an interpreter, written into a script that will run later.
+_PIPE_TO_SHELL = re.compile(
+    r"\b(?:curl|wget|fetch)\b[^\n|;&]*\|\s*(?:sudo\s+)?(?:ba|z|da|k)?sh\b"
+    r"|\b(?:curl|wget)\b[^\n|;&]*\|\s*(?:sudo\s+)?python[0-9.]*\b"
+)
+
+
+class FileReviewer:
+    """Reviews ``file_read``, ``file_write`` and (for credentials only) ``memory_write``."""
+
+    name = "file"
+    version = "1.0"
+    inline = True
+
+    def __init__(self, workspace: str | None = None) -> None:
+        self.workspace = normalise(workspace) if workspace else None
+
+    def applies(self, proposal: Proposal) -> bool:
+        return proposal.action.kind in ("file_read", "file_write", "memory_write")
+
+    def review(self, proposal: Proposal) -> Review:
+        kind, args = proposal.action.kind, proposal.action.args
+        base = str(proposal.context.get("cwd") or self.workspace or "") or None
+        if kind == "file_read":
+            predictions = self._read(str(args.get("path") or ""), base)
+        elif kind == "file_write":
+            predictions = self._write(args, base)
+        else:
+            predictions = self._memory(args)
+        return Review.of(self.name, self.version, predictions,
+                         summarise(predictions, "Nothing to object to."))
+
+    # ---- reads -------------------------------------------------------------------------
+
+    def _read(self, path: str, base: str | None) -> list[Prediction]:
+        if not path.strip():
+            return []
+        benefit = Prediction(f"reads {path}", "benefit", 0.9, "low", True, clip(path),
+                             "read_only")
+        return [*read_predictions(path, path, base), benefit]
+
+    # ---- writes ------------------------------------------------------------------------
+
+    def _write(self, args: Mapping[str, Any], base: str | None) -> list[Prediction]:
+        path = str(args.get("path") or "")
+        if not path.strip():
+            return []
+        edits: Sequence[Mapping[str, str]] = args.get("edits") or []
+        replaces = "edits" not in args
+        new_text = str(args.get("content") or "") if replaces else "\n".join(
+            str(e.get("new", "")) for e in edits)
+        old_text = "" if replaces else "\n".join(str(e.get("old", "")) for e in edits)
+
+        harms = write_predictions(path, path, replaces_file=replaces, base=base)
+        outside = self._outside_workspace(path, base)
+        if outside and not harms:
+            harms.append(Prediction(
+                f"writes {path}, outside the workspace {self.workspace}",
+                "harm",
+                0.7 if replaces else 1.0,
+                "moderate",
+                not replaces,
+                clip(path),
+                "destructive",
+            ))
+        harms += self._mass_overwrite(path, args, edits, replaces)
+        expected = worst(path, "secret", base) is not None
+        harms += secret_predictions(new_text, path, expected_here=expected,
+                                    already_there=old_text)
+        harms += _script_checks(new_text)
+        benefit = Prediction(f"makes the requested change to {path}", "benefit",
+                             0.5 if outside else 0.8, "moderate", True, clip(path),
+                             "requested_change")
+        return [*harms, benefit]
+
+    def _outside_workspace(self, path: str, base: str | None) -> bool:
+        if not self.workspace:
+            return False
+        norm = normalise(path, base)
+        inside = norm == self.workspace or norm.startswith(self.workspace.rstrip("/") + "/")
+        return not inside and not _SCRATCH.match(norm)
+
+    def _mass_overwrite(
+        self,
+        path: str,
+        args: Mapping[str, Any],
+        edits: Sequence[Mapping[str, str]],
+        replaces: bool,
+    ) -> list[Prediction]:
+        if replaces:
+            content = str(args.get("content") or "")
+            if content.strip() or posixpath.basename(path) in EMPTY_BY_DESIGN:
+                return []
+            return [Prediction(f"empties {path}: whatever it held is lost", "harm", 0.4,
+                               "moderate", False, clip(path), "mass_overwrite")]
+        for edit in edits:
+            old, new = str(edit.get("old", "")), str(edit.get("new", ""))
+            if len(old.strip()) >= MASS_CHARS and len(new.strip()) <= MASS_KEPT * len(old.strip()):
+                return [Prediction(
+                    f"deletes most of a {len(old)}-character block of {path}",
+                    "harm", 0.6, "moderate", False, clip(old, 80), "mass_overwrite",
+                )]
+        return []
+
+    # ---- memory ------------------------------------------------------------------------
+
+    def _memory(self, args: Mapping[str, Any]) -> list[Prediction]:
+        title = str(args.get("title") or "")
+        where = f"the memory note {title!r}, which later episodes read"
+        found = secret_predictions(str(args.get("content") or ""), where)
+        return found or secret_predictions(title, where)
+
+
+def _script_checks(text: str) -> list[Prediction]:
+    """A light look at scripts being written; they are reviewed again when they are run."""
+    if m := _PIPE_TO_SHELL.search(text):
+        return [Prediction("writes a script that downloads code and runs it unreviewed", "harm",
+                           0.5, "moderate", False, clip(m.group(0)), "remote_code_execution")]
+    return []
