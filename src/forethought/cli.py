@@ -117,7 +117,7 @@ def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
     except PolicyError as exc:
         ledger.close()
         fail(str(exc))
-    except CanaryFailure as exc:
+    except (CanaryFailure, LedgerError) as exc:
         ledger.close()
         fail(str(exc), EXIT_CANNOT_REVIEW)
     try:
