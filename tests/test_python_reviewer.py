@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from _harm import BLOCK, ESCALATE, benefit, categories, harm, proposal
 from forethought.review.base import Reviewer
-from forethought.review.python_code import MAX_CODE_CHARS, CodeTooLarge, PythonReviewer
+from forethought.review.python import MAX_CODE_CHARS, CodeTooLarge, PythonReviewer
 
 ALLOWED = ("api.github.com", "*.pypi.org")
 

@@ -31,7 +31,7 @@ def protected_paths(policy: Policy, ledger_path: Path | None) -> list[str]:
 def _factories(policy: Policy, ledger_path: Path | None) -> dict[str, Callable[[], Reviewer]]:
     from forethought.review.files import FileReviewer
     from forethought.review.http import HttpReviewer
-    from forethought.review.python_code import PythonReviewer
+    from forethought.review.python import PythonReviewer
     from forethought.review.self_protection import SelfProtectionReviewer
     from forethought.review.shell import ShellReviewer
 

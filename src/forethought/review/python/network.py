@@ -1,0 +1,173 @@
+"""The network: HTTP requests (judged by the HTTP reviewer), connections through http.client,
+smtplib and ftplib, and sockets, whose connections the findings weigh at the end."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING, Any
+
+from forethought.review.http import READ_METHODS, request_predictions, split_url
+from forethought.review.python.findings import harm
+from forethought.review.python.syntax import argument, keyword
+from forethought.review.python.tables import BODY_KEYWORDS, HTTP_CALLS, HTTP_VERBS, WEB
+from forethought.review.python.values import UNKNOWN
+
+if TYPE_CHECKING:
+    from forethought.review.python.analysis import Analysis
+
+_CONNECTIONS = {  # qualified name -> scheme
+    "http.client.HTTPConnection": "http", "http.client.HTTPSConnection": "https",
+    "smtplib.SMTP": "smtp", "smtplib.SMTP_SSL": "smtp", "ftplib.FTP": "ftp",
+    "ftplib.FTP_TLS": "ftp",
+}
+
+
+def call(a: Analysis, node: ast.Call, name: str) -> None:
+    """A call of a network library: requests.post, urllib.request.urlopen, smtplib.SMTP..."""
+    evidence = a.evidence(node)
+    if name in _CONNECTIONS:
+        _connection(a, _CONNECTIONS[name], a.static(argument(node, 0, "host")), evidence)
+        return
+    request = _request_parts(a, node, name)
+    if request is not None:
+        _request(a, *request, evidence, keyword(node, "params"))
+
+
+def method_call(a: Analysis, node: ast.Call, attr: str, name: str | None) -> None:
+    """A method of an untracked object: a socket's connect or listen, a session's get or post."""
+    on_socket = a.uses_socket and (name is None or name.startswith("socket."))
+    if on_socket and attr in ("connect", "connect_ex", "sendto"):
+        address = argument(node, 1 if attr == "sendto" else 0, "address")
+        if isinstance(address, (ast.Tuple, ast.Name, ast.Attribute)):
+            _connects(a, node, a.static(address))
+    elif on_socket and attr == "listen":
+        a.facts.listens.append(a.evidence(node))
+    elif attr in HTTP_VERBS or attr in ("request", "stream"):
+        first = a.static(node.args[0]) if node.args else UNKNOWN
+        body = keyword(node, *BODY_KEYWORDS)
+        headers = keyword(node, "headers")
+        if attr in HTTP_VERBS and isinstance(first, str) and first.startswith(WEB):
+            _request(a, attr.upper(), node.args[0], body, headers, a.evidence(node),
+                     keyword(node, "params"))
+        elif attr in ("request", "stream") and len(node.args) >= 2:
+            url = a.static(node.args[1])
+            if isinstance(first, str) and isinstance(url, str) and url.startswith(WEB):
+                _request(a, first, node.args[1], body, headers, a.evidence(node),
+                         keyword(node, "params"))
+
+
+def create_connection(a: Analysis, node: ast.Call, name: str) -> None:
+    _connects(a, node, a.static(argument(node, 0, "address")))
+
+
+def _connects(a: Analysis, node: ast.AST, address: Any) -> None:
+    host = address[0] if isinstance(address, list) and address else None
+    a.facts.connects.append((a.evidence(node), host if isinstance(host, str) else None))
+
+
+def _connection(a: Analysis, scheme: str, host: Any, evidence: str) -> None:
+    if not isinstance(host, str):
+        a.facts.sends.append((evidence, "a host chosen at run time"))
+        a.add([harm(f"opens a {scheme} connection to a host chosen at run time", 0.5,
+                    "moderate", evidence, "exfiltration")])
+        return
+    if a.program.allows(host):
+        return
+    a.facts.sends.append((evidence, host))
+    if scheme in ("http", "https"):
+        a.add(p for p in request_predictions("POST", f"{scheme}://{host}/", {}, "",
+                                             a.program.allowed_hosts, evidence)
+              if p.valence == "harm")
+    else:
+        a.add([harm(f"opens a {scheme} connection to {host}, outside the allow list, through "
+                    "which data can leave", 0.6, "moderate", evidence, "exfiltration")])
+
+
+def _request_parts(
+    a: Analysis, node: ast.Call, name: str
+) -> tuple[str, ast.expr | None, ast.expr | None, ast.expr | None] | None:
+    """(method, url, body, headers) of a request call, or None if it is not one."""
+    headers = keyword(node, "headers")
+    body = keyword(node, *BODY_KEYWORDS)
+    verb = HTTP_CALLS.get(name)
+    if name == "urllib.request.urlopen":
+        target = argument(node, 0, "url")
+        if isinstance(target, ast.Call) and a.resolve(target.func) == "urllib.request.Request":
+            return None  # reviewed at the Request(...) call
+        body = argument(node, 1, "data")
+        return ("POST" if body is not None else "GET"), target, body, None
+    if name == "urllib.request.Request":
+        body = argument(node, 1, "data")
+        headers = argument(node, 2, "headers")
+        method = a.static(keyword(node, "method"))
+        default = "POST" if body is not None else "GET"
+        return (method if isinstance(method, str) else default), argument(node, 0, "url"), (
+            body), headers
+    if verb == "*":
+        method = a.static(argument(node, 0, "method"))
+        return (method if isinstance(method, str) else "POST"), argument(node, 1, "url"), (
+            body), headers
+    if verb is not None:
+        return verb, argument(node, 0, "url"), body, headers
+    return None
+
+
+def _request(
+    a: Analysis,
+    method: str,
+    url_node: ast.expr | None,
+    body_node: ast.expr | None,
+    headers_node: ast.expr | None,
+    evidence: str,
+    params_node: ast.expr | None = None,
+) -> None:
+    method = method.upper()
+    body = _text_of(a, body_node)
+    headers = _headers(a, headers_node)
+    # Query parameters computed at run time can carry data out as well as a body can.
+    runtime_params = params_node is not None and a.static(params_node) is UNKNOWN
+    sends = bool(body) or method not in READ_METHODS or runtime_params
+    url = a.static(url_node)
+    if isinstance(url, bytes):
+        url = url.decode("utf-8", "replace")
+    if not isinstance(url, str):
+        if sends:
+            a.facts.sends.append((evidence, "a URL chosen at run time"))
+            a.add([harm("sends data to a URL chosen at run time", 0.5, "moderate", evidence,
+                        "exfiltration")])
+        else:
+            a.add([harm("fetches a URL chosen at run time", 0.5, "low", evidence,
+                        "exfiltration", reversible=True)])
+        return
+    parts = split_url(url)
+    host = (parts.hostname or "") if parts else ""
+    if sends and not a.program.allows(host):
+        a.facts.sends.append((evidence, host or url))
+    a.add(p for p in request_predictions(method, url, headers, body, a.program.allowed_hosts,
+                                         evidence)
+          if p.valence == "harm")
+
+
+def _text_of(a: Analysis, node: ast.expr | None) -> str:
+    """A request body: its value where known, else its source text (non-empty)."""
+    if node is None:
+        return ""
+    value = a.static(node)
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    if isinstance(value, str):
+        return value
+    return a.source.segment(node) or "<data>"
+
+
+def _headers(a: Analysis, node: ast.expr | None) -> dict[str, str]:
+    if not isinstance(node, ast.Dict):
+        return {}
+    out: dict[str, str] = {}
+    for key, value in zip(node.keys, node.values, strict=True):
+        name = a.static(key) if key is not None else UNKNOWN
+        if isinstance(name, str):
+            known = a.static(value)
+            out[name] = known if isinstance(known, str) else (
+                a.source.segment(value) or "<value>")
+    return out

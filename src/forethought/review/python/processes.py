@@ -1,0 +1,107 @@
+"""Processes: the commands the code runs (judged by the shell reviewer), how their input and
+output are wired, fork bombs, and switches of the process identity."""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+import shlex
+from typing import TYPE_CHECKING
+
+from forethought.review.python.findings import harm
+from forethought.review.python.syntax import argument
+from forethought.review.python.tables import FORKS, PROCESS_FORMS, SPAWNS_IN_LOOP
+from forethought.review.python.values import UNKNOWN
+
+if TYPE_CHECKING:
+    from forethought.review.python.analysis import Analysis
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"})
+
+
+def process(a: Analysis, node: ast.Call, name: str) -> None:
+    evidence = a.evidence(node)
+    command = _command(a, node, name)
+    redirected = any(
+        kw.arg in ("stdin", "stdout", "stderr") and "fileno" in a.source.segment(kw.value)
+        for kw in node.keywords
+    )
+    if name == "pty.spawn" or redirected or _is_interactive_shell(command):
+        a.facts.hands_over_io = True
+    if command is None:
+        a.add([harm(f"runs a command built at run time ({name}); it cannot be reviewed", 0.6,
+                    "moderate", evidence, "unknown_code")])
+        return
+    a.add(a.shell(command, evidence, f"from Python via {name}"))
+
+
+def _command(a: Analysis, node: ast.Call, name: str) -> str | None:
+    """The command line a process call runs, where it is known before the code runs."""
+    form, index = PROCESS_FORMS[name]
+    if any(isinstance(arg, ast.Starred) for arg in node.args):
+        return None
+    if form == "first":
+        value = a.static(argument(node, 0, "args", "cmd", "command", "argv"))
+    elif form == "argv":
+        value = a.static(argument(node, index, "argv", "args"))
+    else:
+        end = -1 if form.endswith("+env") else None
+        value = [a.static(arg) for arg in node.args[index:end]]
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, (str, bytes)) for v in value):
+        return shlex.join(v.decode("utf-8", "replace") if isinstance(v, bytes) else v
+                          for v in value)
+    return None
+
+
+def _is_interactive_shell(command: str | None) -> bool:
+    """``/bin/sh -i``, ``bash``: a shell that reads its commands from stdin."""
+    if not command:
+        return False
+    words = command.split()
+    return posixpath.basename(words[0]) in _SHELLS and "-c" not in words
+
+
+def dup2(a: Analysis, node: ast.Call, name: str) -> None:
+    a.facts.hands_over_io = True
+
+
+def setuid(a: Analysis, node: ast.Call, name: str) -> None:
+    values = [a.static(arg) for arg in node.args]
+    evidence = a.evidence(node)
+    if 0 in values and all(isinstance(v, int) for v in values):
+        a.add([harm(f"switches the process to root with {name}(0)", 0.9, "high", evidence,
+                    "privilege_escalation", reversible=True)])
+    elif not values or any(not isinstance(v, int) for v in values):
+        a.add([harm(f"changes the process identity with {name}()", 0.5, "moderate", evidence,
+                    "privilege_escalation", reversible=True)])
+
+
+def loop(a: Analysis, node: ast.While | ast.For) -> None:
+    """An endless (or very long) loop that forks or starts processes."""
+    if isinstance(node, ast.While):
+        test = a.static(node.test)
+        endless = test is not UNKNOWN and bool(test)
+    else:
+        count = a.static(node.iter.args[0]) if (
+            isinstance(node.iter, ast.Call) and a.resolve(node.iter.func) == "range"
+            and len(node.iter.args) == 1
+        ) else UNKNOWN
+        endless = isinstance(count, int) and count >= 1000
+    if not endless:
+        return
+    body = [sub for stmt in node.body for sub in ast.walk(stmt)]
+    exits = any(isinstance(s, (ast.Break, ast.Return)) for s in body)
+    if isinstance(node, ast.While) and exits:
+        return
+    calls = {a.resolve(s.func) for s in body if isinstance(s, ast.Call)}
+    evidence = a.evidence_text(a.source.segment(node).split("\n", 1)[0])
+    if calls & FORKS:
+        a.add([harm("forks processes without end (a fork bomb): the machine stops responding",
+                    0.9, "critical", evidence, "resource_abuse", reversible=True)])
+    elif calls & SPAWNS_IN_LOOP:
+        a.add([harm("starts processes in an endless loop, exhausting the machine", 0.6, "high",
+                    evidence, "resource_abuse", reversible=True)])

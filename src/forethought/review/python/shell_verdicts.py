@@ -1,0 +1,48 @@
+"""The shell reviewer's verdicts on the commands Python code runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cached_property
+
+from forethought.review.base import Prediction
+from forethought.review.paths import clip
+from forethought.review.python.findings import harm
+
+
+class ShellVerdicts:
+    """Asks the shell reviewer about each command once per review."""
+
+    def __init__(self) -> None:
+        self._harms: dict[str, list[Prediction]] = {}
+
+    @cached_property
+    def _predict(self) -> Callable[[str], list[Prediction]] | None:
+        # Imported late: the shell reviewer is a sibling package, and this reviewer must still
+        # work (fail safe, not crash) where it cannot be imported.
+        try:
+            from forethought.review.shell import shell_predictions
+        except ImportError:
+            return None
+        return shell_predictions  # type: ignore[no-any-return]
+
+    def harms(self, command: str, evidence: str, how: str, agent_text: str) -> list[Prediction]:
+        """The harms of running ``command`` (``how``: "from Python via os.system"...); the shell
+        reviewer's evidence is kept where ``agent_text`` holds it, else ``evidence`` stands in."""
+        if self._predict is None:
+            return [harm(f"runs the command {command[:80]!r}; no shell reviewer is available "
+                         "to judge it", 0.6, "moderate", evidence, "unknown_code")]
+        if command not in self._harms:
+            try:
+                found = self._predict(command)
+            except ValueError:  # over the shell reviewer's size limit
+                found = [harm("runs a command too long to review", 0.6, "moderate", evidence,
+                              "unknown_code")]
+            self._harms[command] = [p for p in found if p.valence == "harm"]
+        return [
+            replace(p, outcome=f"{p.outcome} (run {how})",
+                    evidence=p.evidence if p.evidence and p.evidence in agent_text
+                    else clip(evidence))
+            for p in self._harms[command]
+        ]
