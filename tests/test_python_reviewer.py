@@ -455,3 +455,19 @@ def test_arbitrary_text_never_raises(code: str) -> None:
     assert review.risk is not None and 0.0 <= review.risk <= 1.0
     for p in review.predictions:
         assert p.evidence in code or p.evidence in code.strip(), p
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "x = 'a' * 8000\nexec(x.replace('a', x))",
+        "x = 'a' * 100000\nexec(''.join([x, x, x, x, x, x]))",
+        "x = '{0}' * 50000\nexec(x.format('a' * 100000))",
+        "x = '%s' * 50000\nexec(x % tuple(['a' * 100000] * 1))",
+        "x = 'a' * 150000\nexec(x + x)",
+    ],
+)
+def test_values_that_would_be_huge_are_not_built(code: str) -> None:
+    """The review refuses to build a huge value (it would exhaust memory) and flags the exec."""
+    review = PythonReviewer().review(proposal("python", code=code))
+    assert "unknown_code" in {p.category for p in review.predictions}

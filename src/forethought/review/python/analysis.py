@@ -21,6 +21,7 @@ from forethought.review.python import (
     network,
     notebook,
     processes,
+    syntax,
     tables,
 )
 from forethought.review.python.findings import Facts, harm
@@ -109,7 +110,7 @@ class Analysis:
 
     def run(self) -> list[Prediction]:
         try:
-            tree = ast.parse(self.code)
+            tree = syntax.parse(self.code)
         except (SyntaxError, ValueError, OverflowError):
             return notebook.unparsable(self)
         except (RecursionError, MemoryError):

@@ -3,11 +3,11 @@ and so do not parse; their commands go to the shell reviewer, the rest is read a
 
 from __future__ import annotations
 
-import ast
 import re
 from typing import TYPE_CHECKING
 
 from forethought.review.base import Prediction
+from forethought.review.python import syntax
 from forethought.review.python.findings import harm
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _with_magic_lines(a: Analysis, lines: list[str], magic: list[str]) -> list[P
     the code does not parse even then."""
     python = "\n".join(_blank(ln) for ln in lines)
     try:
-        ast.parse(python)
+        syntax.parse(python)
     except (SyntaxError, ValueError, OverflowError, RecursionError, MemoryError):
         return None
     out = a.review_nested(python, magic[0].strip(), a.depth)

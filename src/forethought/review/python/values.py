@@ -207,12 +207,17 @@ class Evaluator:
             return UNKNOWN
         op = node.op
         if isinstance(op, ast.Add) and type(left) is type(right):
-            return left + right if isinstance(left, (str, bytes, list)) else UNKNOWN
+            if not isinstance(left, (str, bytes, list)) or _too_big(len(left) + len(right)):
+                return UNKNOWN
+            return left + right
         if isinstance(op, ast.Div) and isinstance(left, str) and isinstance(right, str):
             return posixpath.join(left, right)  # pathlib's ``/``
         if isinstance(op, ast.Mult) and isinstance(left, (str, bytes)) and isinstance(right, int):
             return left * right if len(left) * right <= MAX_STATIC_CHARS else UNKNOWN
         if isinstance(op, ast.Mod) and isinstance(left, str) and not _WIDE_FIELD.search(left):
+            values = right if isinstance(right, list) else [right]
+            if _too_big(_expansion(left, "%", values)):
+                return UNKNOWN
             return left % (tuple(right) if isinstance(right, list) else right)
         if isinstance(op, ast.BitOr) and _is_int(left) and _is_int(right):
             return left | right
@@ -267,13 +272,33 @@ class Evaluator:
             return codecs.decode(receiver, codec) if attr == "decode" else codecs.encode(
                 receiver, codec)
         if attr == "join" and len(args) == 1 and isinstance(args[0], list):
-            return receiver.join(args[0])  # type: ignore[arg-type]
+            parts = args[0]
+            size = sum(len(p) for p in parts if isinstance(p, (str, bytes)))
+            if _too_big(size + len(receiver) * len(parts)):
+                return UNKNOWN
+            return receiver.join(parts)  # type: ignore[arg-type]
         if attr == "replace" and len(args) == 2:
-            return receiver.replace(args[0], args[1])
+            old, new = args
+            if not isinstance(old, type(receiver)) or not isinstance(new, type(receiver)):
+                return UNKNOWN
+            hits = receiver.count(old) if old else len(receiver) + 1
+            growth = max(0, len(new) - len(old)) * hits
+            return UNKNOWN if _too_big(len(receiver) + growth) else receiver.replace(old, new)
         if attr in ("lower", "upper", "strip", "lstrip", "rstrip") and not args:
             return getattr(receiver, attr)()
         if attr == "format" and isinstance(receiver, str) and not node.keywords and (
             not _WIDE_FIELD.search(receiver)
         ):
-            return receiver.format(*args)
+            return UNKNOWN if _too_big(_expansion(receiver, "{", args)) else receiver.format(*args)
         return UNKNOWN
+
+
+def _too_big(size: int) -> bool:
+    """Checked *before* building a value: hostile code must not make the review build a huge one."""
+    return size > MAX_STATIC_CHARS
+
+
+def _expansion(template: str, field_marker: str, values: list[Any]) -> int:
+    """An upper bound on the length of ``template`` with every field filled by the longest value."""
+    longest = max((len(str(v)) for v in values), default=0)
+    return len(template) + template.count(field_marker) * longest
