@@ -58,8 +58,12 @@ def cli_seconds(lines: list[bytes], workdir: Path) -> float:
     ledger = workdir / f"ledger-{len(lines)}.db"
     exe = Path(sys.executable).with_name("forethought")
     start = time.perf_counter()
-    subprocess.run([str(exe), "review", "--json", "--ledger", str(ledger), str(data)], check=True,
-                   stdout=subprocess.DEVNULL, env={**os.environ, "FORETHOUGHT_POLICY": ""})
+    subprocess.run(
+        [str(exe), "review", "--json", "--ledger", str(ledger), str(data)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "FORETHOUGHT_POLICY": ""},
+    )
     return time.perf_counter() - start
 
 
@@ -75,7 +79,9 @@ def main() -> None:
         many = cli_seconds(lines, Path(tmp))
     throughput = len(lines) / (many - one)
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     print(f"data: {path.name} ({len(rows)} proposals, gate with all static reviewers + ledger off)")
     print(f"{'measure':<52}{'value':>12}{'target':>12}")
     print(f"{'review latency p50 (ms)':<52}{statistics.median(samples):>12.3f}{'<= 0.3':>12}")
@@ -83,7 +89,9 @@ def main() -> None:
     print(f"{'review latency max (ms)':<52}{max(samples):>12.3f}{'':>12}")
     print(f"{'process start + 1 proposal (s)':<52}{one:>12.3f}{'':>12}")
     print(f"{'review --json, 10,000 proposals with ledger (s)':<52}{many:>12.3f}{'':>12}")
-    print(f"{'review --json throughput, start excluded (/s)':<52}{throughput:>12,.0f}{'>= 3,000':>12}")
+    print(
+        f"{'review --json throughput, start excluded (/s)':<52}{throughput:>12,.0f}{'>= 3,000':>12}"
+    )
 
 
 if __name__ == "__main__":

@@ -52,10 +52,14 @@ def main(paths: list[str]) -> None:
     print(f"{'metric':<44}{'value':>10}")
     if unsafe:
         print(f"{'recall on unsafe (not allowed)':<44}{totals['unsafe_stopped'] / unsafe:>10.1%}")
-        print(f"{'recall on unsafe (blocked outright)':<44}{totals['unsafe_blocked'] / unsafe:>10.1%}")
+        print(
+            f"{'recall on unsafe (blocked outright)':<44}{totals['unsafe_blocked'] / unsafe:>10.1%}"
+        )
     if safe:
         print(f"{'false blocks on safe (not allowed)':<44}{totals['safe_stopped'] / safe:>10.2%}")
-        print(f"{'false blocks on safe (blocked outright)':<44}{totals['safe_blocked'] / safe:>10.2%}")
+        print(
+            f"{'false blocks on safe (blocked outright)':<44}{totals['safe_blocked'] / safe:>10.2%}"
+        )
     print(f"\n{'unsafe category':<30}{'n':>6}{'recall':>10}")
     for category, c in sorted(per_category.items()):
         print(f"{category:<30}{c['n']:>6}{c['caught'] / c['n']:>10.1%}")

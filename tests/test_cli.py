@@ -41,7 +41,9 @@ def test_review_json_has_the_contract_keys(env: dict[str, str]) -> None:
     assert 0.0 <= record["risk"] <= 1.0
     assert {"decision", "risk", "predictions", "reviews", "id", "term"} <= set(record)
     prediction = record["predictions"][0]
-    assert {"outcome", "valence", "probability", "severity", "reversible", "evidence"} <= set(prediction)
+    assert {"outcome", "valence", "probability", "severity", "reversible", "evidence"} <= set(
+        prediction
+    )
     assert {"name", "risk", "rationale", "elapsed_ms", "failed"} <= set(record["reviews"][0])
     categories = {p["category"] for p in record["predictions"]}
     assert "remote_code_execution" in categories
@@ -66,8 +68,15 @@ def test_review_json_keeps_input_order_and_echoes_ids(env: dict[str, str], tmp_p
 def test_human_output_shows_decision_predictions_reviewers_and_term(env: dict[str, str]) -> None:
     code, out, _ = run("review", "-", stdin=CURL_SUDO)
     assert code == 0
-    for fragment in ("BLOCK", "decided by harm>=block", "predicted consequences", "harm",
-                     "irreversible" if "irreversible" in out else "no", "shell 1.0", "reviewers"):
+    for fragment in (
+        "BLOCK",
+        "decided by harm>=block",
+        "predicted consequences",
+        "harm",
+        "irreversible" if "irreversible" in out else "no",
+        "shell 1.0",
+        "reviewers",
+    ):
         assert fragment in out
 
 
@@ -110,8 +119,9 @@ def test_ledger_verify_detects_tampering(env: dict[str, str]) -> None:
         db.execute("DROP TRIGGER IF EXISTS events_no_update")
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
             db.execute(f"DROP TRIGGER {name}")
-        db.execute("UPDATE events SET payload = replace(payload, 'block', 'allow') "
-                   "WHERE kind = 'decision'")
+        db.execute(
+            "UPDATE events SET payload = replace(payload, 'block', 'allow') WHERE kind = 'decision'"
+        )
     code, _, err = run("ledger", "verify")
     assert code == 1 and "broken" in err
 
@@ -170,7 +180,13 @@ def test_the_labelled_data_file_is_reviewable_as_it_is(env: dict[str, str], tmp_
 def test_console_script_runs_the_readme_example(env: dict[str, str]) -> None:
     """The README's first command, through the real installed entry point."""
     exe = Path(sys.executable).with_name("forethought")
-    result = subprocess.run([str(exe), "review", "-"], input=CURL_SUDO, capture_output=True,
-                            text=True, timeout=60, env={**os.environ, "COLUMNS": "120"})
+    result = subprocess.run(
+        [str(exe), "review", "-"],
+        input=CURL_SUDO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "COLUMNS": "120"},
+    )
     assert result.returncode == 0, result.stderr
     assert "BLOCK" in result.stdout

@@ -26,7 +26,9 @@ class Scripted:
 
     version = "1"
 
-    def __init__(self, name: str, answer: object = (GOOD,), inline: bool = True, delay: float = 0.0):
+    def __init__(
+        self, name: str, answer: object = (GOOD,), inline: bool = True, delay: float = 0.0
+    ):
         self.name, self.answer, self.inline, self.delay = name, answer, inline, delay
         self.canaries = [{"tool": "bash", "args": {"command": "rm -rf /"}}]
 
@@ -56,8 +58,9 @@ def test_allows_when_every_reviewer_sees_benefit() -> None:
     ids=["raises", "wrong type", "risk out of range"],
 )
 def test_a_misbehaving_reviewer_is_a_failed_review_and_never_allows(misbehaviour: object) -> None:
-    gate = Gate(default_policy(), [Scripted("good"), Scripted("bad", answer=misbehaviour)],
-                canaries=False)
+    gate = Gate(
+        default_policy(), [Scripted("good"), Scripted("bad", answer=misbehaviour)], canaries=False
+    )
     decision = gate.review(LS)
     assert decision.verdict == "escalate"
     assert decision.term == "failed_review"
@@ -90,8 +93,9 @@ def test_non_inline_reviewers_run_concurrently() -> None:
             seen.add(self.name)
             return super().review(proposal)
 
-    gate = Gate(default_policy(), [Meeting("a", inline=False), Meeting("b", inline=False)],
-                canaries=False)
+    gate = Gate(
+        default_policy(), [Meeting("a", inline=False), Meeting("b", inline=False)], canaries=False
+    )
     assert gate.review(LS).verdict == "allow"
     assert seen == {"a", "b"}
 
@@ -122,7 +126,13 @@ def test_everything_is_recorded_with_reviewer_versions_and_policy_hash(tmp_path:
         gate = Gate(policy, [Scripted("a"), broken], ledger, canaries=False)
         decision = gate.review(LS, run_id="run-1")
         events = list(ledger.events())
-        assert [e.kind for e in events] == ["gate_start", "proposal", "review", "review", "decision"]
+        assert [e.kind for e in events] == [
+            "gate_start",
+            "proposal",
+            "review",
+            "review",
+            "decision",
+        ]
         start, proposal, a, b, recorded = (e.payload for e in events)
         assert start["policy"]["sha256"] == policy.sha256
         assert start["reviewers"] == [{"name": "a", "version": "1"}, {"name": "b", "version": "1"}]

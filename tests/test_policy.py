@@ -15,7 +15,9 @@ from forethought.review.base import Prediction, Review
 PROPOSAL = from_dict({"tool": "bash", "args": {"command": "x"}})
 
 
-def harm(p: float, severity: str = "high", reversible: bool = False, hard: bool = False) -> Prediction:
+def harm(
+    p: float, severity: str = "high", reversible: bool = False, hard: bool = False
+) -> Prediction:
     return Prediction("bad thing", "harm", p, severity, reversible, "x", "test", hard)  # type: ignore[arg-type]
 
 
@@ -39,8 +41,11 @@ def review(*predictions: Prediction, name: str = "r", partial: bool = False) -> 
         ([review(harm(0.9, "critical")), Review.failure("m", "1", "boom")], "block", "harm>=block"),
         ([], "escalate", "unreviewed"),
         ([review(partial=True)], "escalate", "unreviewed"),
-        ([review(benefit(0.9), name="a"), review(harm(0.9, "critical", True), name="b")],
-         "block", "harm>=block"),
+        (
+            [review(benefit(0.9), name="a"), review(harm(0.9, "critical", True), name="b")],
+            "block",
+            "harm>=block",
+        ),
     ],
 )
 def test_decide_follows_the_stated_formula(reviews: list[Review], verdict: str, term: str) -> None:
@@ -49,7 +54,9 @@ def test_decide_follows_the_stated_formula(reviews: list[Review], verdict: str, 
 
 
 def test_expected_harm_uses_severity_and_irreversibility_weights() -> None:
-    d = default_policy().decide(PROPOSAL, [review(harm(0.5, "high"), harm(0.5, "low", True), benefit(1, "moderate"))])
+    d = default_policy().decide(
+        PROPOSAL, [review(harm(0.5, "high"), harm(0.5, "low", True), benefit(1, "moderate"))]
+    )
     assert d.harm == pytest.approx(0.5 * 10 * 3 + 0.5 * 1 * 1)
     assert d.benefit == pytest.approx(3.0)
 

@@ -14,14 +14,32 @@ COMMAND = "ls -la /tmp"
 
 SAME_SHELL_CALL = [
     {"tool": "bash", "args": {"command": COMMAND}},
-    {"type": "function", "function": {"name": "bash", "arguments": json.dumps({"command": COMMAND})}},
-    {"id": "call_1", "type": "function", "function": {"name": "bash", "arguments": {"command": COMMAND}}},
+    {
+        "type": "function",
+        "function": {"name": "bash", "arguments": json.dumps({"command": COMMAND})},
+    },
+    {
+        "id": "call_1",
+        "type": "function",
+        "function": {"name": "bash", "arguments": {"command": COMMAND}},
+    },
     {"type": "tool_use", "id": "toolu_1", "name": "bash", "input": {"command": COMMAND}},
     {"name": "run_command", "arguments": {"command": COMMAND}},
-    {"jsonrpc": "2.0", "id": 7, "method": "tools/call",
-     "params": {"name": "bash", "arguments": {"command": COMMAND}}},
-    {"session_id": "s", "transcript_path": "/x.jsonl", "cwd": "/w", "hook_event_name": "PreToolUse",
-     "tool_name": "Bash", "tool_input": {"command": COMMAND}, "tool_use_id": "toolu_2"},
+    {
+        "jsonrpc": "2.0",
+        "id": 7,
+        "method": "tools/call",
+        "params": {"name": "bash", "arguments": {"command": COMMAND}},
+    },
+    {
+        "session_id": "s",
+        "transcript_path": "/x.jsonl",
+        "cwd": "/w",
+        "hook_event_name": "PreToolUse",
+        "tool_name": "Bash",
+        "tool_input": {"command": COMMAND},
+        "tool_use_id": "toolu_2",
+    },
 ]
 
 
@@ -49,27 +67,71 @@ def test_ids_are_echoed() -> None:
     [
         ({"tool": "python", "args": {"code": "print(1)"}}, "python", {"code": "print(1)"}),
         ({"tool": "read_file", "args": {"path": "a.txt"}}, "file_read", {"path": "a.txt"}),
-        ({"tool": "write_file", "args": {"path": "a", "content": "x"}}, "file_write",
-         {"path": "a", "content": "x"}),
-        ({"tool": "edit_file", "args": {"path": "a", "old": "x", "new": "y"}}, "file_write",
-         {"path": "a", "edits": [{"old": "x", "new": "y"}]}),
-        ({"tool": "http_request", "args": {"method": "post", "url": "https://a.io", "body": "b"}},
-         "http", {"method": "POST", "url": "https://a.io", "headers": {}, "body": "b"}),
-        ({"tool": "remember", "args": {"kind": "skill", "title": "t", "content": "c"}},
-         "memory_write", {"kind": "skill", "title": "t", "content": "c"}),
-        ({"tool_name": "Write", "tool_input": {"file_path": "/w/a.py", "content": "x"}},
-         "file_write", {"path": "/w/a.py", "content": "x"}),
-        ({"tool_name": "Edit", "tool_input": {"file_path": "a", "old_string": "x", "new_string": "y"}},
-         "file_write", {"path": "a", "edits": [{"old": "x", "new": "y"}]}),
-        ({"tool_name": "MultiEdit", "tool_input": {"file_path": "a", "edits": [
-            {"old_string": "1", "new_string": "2"}, {"old_string": "3", "new_string": "4"}]}},
-         "file_write", {"path": "a", "edits": [{"old": "1", "new": "2"}, {"old": "3", "new": "4"}]}),
-        ({"tool_name": "Read", "tool_input": {"file_path": "/etc/hosts"}}, "file_read",
-         {"path": "/etc/hosts"}),
-        ({"tool_name": "WebFetch", "tool_input": {"url": "https://x.io", "prompt": "summarise"}},
-         "http", {"method": "GET", "url": "https://x.io", "headers": {}, "body": "summarise"}),
-        ({"tool_name": "mcp__github__create_issue", "tool_input": {"title": "t"}}, "other",
-         {"title": "t"}),
+        (
+            {"tool": "write_file", "args": {"path": "a", "content": "x"}},
+            "file_write",
+            {"path": "a", "content": "x"},
+        ),
+        (
+            {"tool": "edit_file", "args": {"path": "a", "old": "x", "new": "y"}},
+            "file_write",
+            {"path": "a", "edits": [{"old": "x", "new": "y"}]},
+        ),
+        (
+            {
+                "tool": "http_request",
+                "args": {"method": "post", "url": "https://a.io", "body": "b"},
+            },
+            "http",
+            {"method": "POST", "url": "https://a.io", "headers": {}, "body": "b"},
+        ),
+        (
+            {"tool": "remember", "args": {"kind": "skill", "title": "t", "content": "c"}},
+            "memory_write",
+            {"kind": "skill", "title": "t", "content": "c"},
+        ),
+        (
+            {"tool_name": "Write", "tool_input": {"file_path": "/w/a.py", "content": "x"}},
+            "file_write",
+            {"path": "/w/a.py", "content": "x"},
+        ),
+        (
+            {
+                "tool_name": "Edit",
+                "tool_input": {"file_path": "a", "old_string": "x", "new_string": "y"},
+            },
+            "file_write",
+            {"path": "a", "edits": [{"old": "x", "new": "y"}]},
+        ),
+        (
+            {
+                "tool_name": "MultiEdit",
+                "tool_input": {
+                    "file_path": "a",
+                    "edits": [
+                        {"old_string": "1", "new_string": "2"},
+                        {"old_string": "3", "new_string": "4"},
+                    ],
+                },
+            },
+            "file_write",
+            {"path": "a", "edits": [{"old": "1", "new": "2"}, {"old": "3", "new": "4"}]},
+        ),
+        (
+            {"tool_name": "Read", "tool_input": {"file_path": "/etc/hosts"}},
+            "file_read",
+            {"path": "/etc/hosts"},
+        ),
+        (
+            {"tool_name": "WebFetch", "tool_input": {"url": "https://x.io", "prompt": "summarise"}},
+            "http",
+            {"method": "GET", "url": "https://x.io", "headers": {}, "body": "summarise"},
+        ),
+        (
+            {"tool_name": "mcp__github__create_issue", "tool_input": {"title": "t"}},
+            "other",
+            {"title": "t"},
+        ),
         ({"tool": "frobnicate", "args": {"x": 1}}, "other", {"x": 1}),
     ],
 )
@@ -84,14 +146,28 @@ def test_mcp_tool_names_are_mapped_by_their_last_part() -> None:
 
 
 def test_reasoning_task_history_are_kept_as_data() -> None:
-    p = from_dict({"tool": "bash", "args": {"command": "ls"}, "reasoning": "look first",
-                   "task": "tidy", "history": ["a", {"tool": "x"}]})
+    p = from_dict(
+        {
+            "tool": "bash",
+            "args": {"command": "ls"},
+            "reasoning": "look first",
+            "task": "tidy",
+            "history": ["a", {"tool": "x"}],
+        }
+    )
     assert (p.reasoning, p.task, p.history) == ("look first", "tidy", ("a", '{"tool":"x"}'))
 
 
 def test_labelled_data_rows_are_reviewable_as_they_are() -> None:
-    row = {"id": "x1", "source": "s", "tool": "bash", "args": {"command": "ls"}, "label": "safe",
-           "category": "c", "description": "d"}
+    row = {
+        "id": "x1",
+        "source": "s",
+        "tool": "bash",
+        "args": {"command": "ls"},
+        "label": "safe",
+        "category": "c",
+        "description": "d",
+    }
     assert from_dict(row).action.args == {"command": "ls"}
 
 
@@ -102,9 +178,14 @@ def test_labelled_data_rows_are_reviewable_as_they_are() -> None:
         ('{"foo": 1}', "line 3: unknown proposal shape"),
         ('{"tool": "bash", "args": "ls"}', "line 3: field 'args' must be an object"),
         ('{"tool": "bash", "args": {}}', "line 3: field 'args.command' is missing"),
-        ('{"tool": "bash", "args": {"command": 5}}', "line 3: field 'args.command' must be a string"),
-        ('{"type": "function", "function": {"name": "bash", "arguments": "{nope"}}',
-         "line 3: field 'function.arguments' is not valid JSON"),
+        (
+            '{"tool": "bash", "args": {"command": 5}}',
+            "line 3: field 'args.command' must be a string",
+        ),
+        (
+            '{"type": "function", "function": {"name": "bash", "arguments": "{nope"}}',
+            "line 3: field 'function.arguments' is not valid JSON",
+        ),
         ('{"tool": "", "args": {}}', "line 3: field 'tool' must be a non-empty string"),
         ("[1, 2]", "line 3: a proposal must be a JSON object"),
     ],
@@ -127,8 +208,9 @@ def test_a_pretty_printed_single_object_is_accepted() -> None:
 
 
 def test_jsonl_keeps_input_order() -> None:
-    data = b"\n".join(json.dumps({"tool": "bash", "args": {"command": f"echo {i}"}}).encode()
-                      for i in range(5))
+    data = b"\n".join(
+        json.dumps({"tool": "bash", "args": {"command": f"echo {i}"}}).encode() for i in range(5)
+    )
     assert [p.action.args["command"] for p in parse_stream(data)] == [f"echo {i}" for i in range(5)]
 
 
@@ -140,9 +222,13 @@ def test_arbitrary_bytes_parse_or_raise_proposal_error(data: bytes) -> None:
         pass
 
 
-@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-                    lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
-                    max_leaves=20))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=20,
+    )
+)
 def test_arbitrary_json_values_parse_or_raise_proposal_error(value: object) -> None:
     try:
         parse(json.dumps(value))

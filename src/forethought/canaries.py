@@ -25,7 +25,10 @@ _SHELL = [
 CANARIES: dict[str, list[dict[str, Any]]] = {
     "shell": [{"tool": "bash", "args": {"command": c}} for c in _SHELL],
     "file": [
-        {"tool": "write_file", "args": {"path": "~/.ssh/authorized_keys", "content": "ssh-ed25519 AAAA x"}},
+        {
+            "tool": "write_file",
+            "args": {"path": "~/.ssh/authorized_keys", "content": "ssh-ed25519 AAAA x"},
+        },
         {"tool": "read_file", "args": {"path": "~/.aws/credentials"}},
     ],
     "python": [

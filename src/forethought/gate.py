@@ -53,11 +53,22 @@ class Gate:
         }
 
     def review(self, proposal: Proposal, *, run_id: str | None = None) -> Decision:
-        reviews = self.run_reviewers(proposal)
-        decision = self.policy.decide(proposal, reviews)
+        return self.review_many([proposal], run_id=run_id)[0]
+
+    def review_many(
+        self, proposals: Sequence[Proposal], *, run_id: str | None = None
+    ) -> list[Decision]:
+        """Review several proposals and record them in one ledger transaction (for batch input).
+
+        The decisions are returned only once they are recorded: if recording fails, none is.
+        """
+        decisions = [self.policy.decide(p, self.run_reviewers(p)) for p in proposals]
         if self.ledger is not None:
-            self.ledger.append_many(_events(proposal, decision, run_id))
-        return decision
+            events = [
+                e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
+            ]
+            self.ledger.append_many(events)
+        return decisions
 
     def run_reviewers(self, proposal: Proposal) -> list[Review]:
         applicable = [r for r in self.reviewers if _applies(r, proposal)]
@@ -129,6 +140,8 @@ def _events(
     events: list[tuple[str, dict[str, Any], str | None]] = [
         ("proposal", {**proposal.to_dict(), "raw": proposal.action.raw}, run_id)
     ]
-    events += [("review", {"proposal_id": proposal.id, **r.to_dict()}, run_id) for r in decision.reviews]
+    events += [
+        ("review", {"proposal_id": proposal.id, **r.to_dict()}, run_id) for r in decision.reviews
+    ]
     events.append(("decision", record, run_id))
     return events

@@ -155,7 +155,9 @@ class Policy(_Strict):
             reason = f"the policy asks a human about every {proposal.action.tool!r} call"
         elif harm > t.lambda_ * benefit:
             verdict, term = self.on_harm_exceeds_benefit, "harm>lambda*benefit"
-            reason = f"expected harm {harm:.2f} exceeds {t.lambda_:g} x expected benefit {benefit:.2f}"
+            reason = (
+                f"expected harm {harm:.2f} exceeds {t.lambda_:g} x expected benefit {benefit:.2f}"
+            )
         else:
             verdict, term = "allow", "benefit>=harm"
             reason = f"expected harm {harm:.2f} <= {t.lambda_:g} x expected benefit {benefit:.2f}"
@@ -219,7 +221,10 @@ def _explanation(
     reviews: tuple[Review, ...],
     policy: Policy,
 ) -> str:
-    lines = [f"{verdict} by {term}: {reason}", f"H={harm:.3f} B={benefit:.3f} policy={policy.source}"]
+    lines = [
+        f"{verdict} by {term}: {reason}",
+        f"H={harm:.3f} B={benefit:.3f} policy={policy.source}",
+    ]
     for r in reviews:
         state = "FAILED " + (r.error or "") if r.failed else f"risk={r.risk:.3f}"
         lines.append(f"- {r.reviewer} {r.version} {state}: {r.rationale}")
@@ -301,4 +306,3 @@ def load_policy(path: str | Path | None = None) -> Policy:
     if user.is_file():
         return load_file(user)
     return default_policy()
-

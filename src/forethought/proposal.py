@@ -141,7 +141,9 @@ def normalise_args(kind: ActionKind, args: Mapping[str, Any], where: str) -> dic
         elif any(k in args for k in ("old", "old_string", "old_str")):
             out["edits"] = [_edit(args, where)]
         else:
-            content = args.get("content", args.get("text", args.get("new_source", args.get("file_text"))))
+            content = args.get(
+                "content", args.get("text", args.get("new_source", args.get("file_text")))
+            )
             out["content"] = _text(content, f"{where}.content")
         return out
     if kind == "http":
@@ -215,7 +217,9 @@ def from_dict(obj: Any, raw: str = "") -> Proposal:
             try:
                 arguments = orjson.loads(arguments) if arguments.strip() else {}
             except orjson.JSONDecodeError as exc:
-                raise ProposalError(f"field 'function.arguments' is not valid JSON: {exc}") from None
+                raise ProposalError(
+                    f"field 'function.arguments' is not valid JSON: {exc}"
+                ) from None
         args, context, ident = _object(arguments, where), {}, _id(obj)
     elif obj.get("type") == "tool_use":
         shape, tool = "anthropic", obj.get("name")
@@ -234,8 +238,10 @@ def from_dict(obj: Any, raw: str = "") -> Proposal:
             f"'name'+'arguments' or 'tool_name'+'tool_input'; got keys: {keys}"
         )
     if not isinstance(tool, str) or not tool:
-        raise ProposalError(f"field '{'tool_name' if shape == 'claude_code' else 'tool'}' "
-                            "must be a non-empty string")
+        raise ProposalError(
+            f"field '{'tool_name' if shape == 'claude_code' else 'tool'}' "
+            "must be a non-empty string"
+        )
     kind = kind_of(tool)
     action = Action(tool=tool, kind=kind, args=normalise_args(kind, args, where), raw=raw)
     return Proposal(

@@ -119,5 +119,7 @@ def verify_file(path: Path) -> str:
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, path.read_bytes())
     except (InvalidSignature, ValueError):
-        raise SignatureError(f"{path}: changed since it was signed (signature does not match)") from None
+        raise SignatureError(
+            f"{path}: changed since it was signed (signature does not match)"
+        ) from None
     return print_

@@ -163,11 +163,16 @@ def timed(reviewer: Reviewer, proposal: Proposal) -> Review:
         review = reviewer.review(proposal)
     except Exception as exc:  # fail closed: any error is a failed review, never a pass
         elapsed = (time.perf_counter() - start) * 1000
-        return Review.failure(reviewer.name, reviewer.version, f"{type(exc).__name__}: {exc}", elapsed)
+        return Review.failure(
+            reviewer.name, reviewer.version, f"{type(exc).__name__}: {exc}", elapsed
+        )
     elapsed = (time.perf_counter() - start) * 1000
     if not isinstance(review, Review):
         return Review.failure(
-            reviewer.name, reviewer.version, f"returned {type(review).__name__}, not a Review", elapsed
+            reviewer.name,
+            reviewer.version,
+            f"returned {type(review).__name__}, not a Review",
+            elapsed,
         )
     if not review.failed and (review.risk is None or not 0.0 <= review.risk <= 1.0):
         return Review.failure(

@@ -33,8 +33,12 @@ READ_ONLY_COMMANDS = frozenset(
 )
 
 _ENV_TAMPERING = re.compile(r"\b(?:unset|export)\s+FORETHOUGHT_\w*|\bFORETHOUGHT_\w+=")
-_REMOVE_PACKAGE = re.compile(r"\b(?:pip3?|uv\s+pip|pipx|conda|apt(?:-get)?)\s+(?:uninstall|remove|purge)\b[^\n;|&]*\bforethought\b")
-_KILL_GATE = re.compile(r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought")
+_REMOVE_PACKAGE = re.compile(
+    r"\b(?:pip3?|uv\s+pip|pipx|conda|apt(?:-get)?)\s+(?:uninstall|remove|purge)\b[^\n;|&]*\bforethought\b"
+)
+_KILL_GATE = re.compile(
+    r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought"
+)
 _WRITE_REDIRECT = (">", ">>", "&>", "&>>", ">|")
 
 
