@@ -85,7 +85,8 @@ def check_canaries(reviewers: Sequence[Reviewer], policy: Any) -> dict[str, Any]
             if harm < policy.thresholds.escalate and not hard:
                 raise CanaryFailure(
                     f"reviewer {reviewer.name!r} no longer recognises canary {_label(canary)} "
-                    f"(expected harm {harm:.2f} < {policy.thresholds.escalate:g}); refusing to start"
+                    f"(expected harm {harm:.2f} < {policy.thresholds.escalate:g}); "
+                    "refusing to start"
                 )
         report[reviewer.name] = {"canaries": len(canaries), "passed": len(canaries)}
     return report

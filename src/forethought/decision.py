@@ -15,13 +15,14 @@ VERDICTS: tuple[Verdict, ...] = ("allow", "block", "revise", "resample", "escala
 class Decision:
     """The policy's verdict on one Proposal.
 
-    ``term`` names the term of the policy formula that decided (e.g. ``harm>=block``);
-    ``message`` is short and meant for the agent; ``explanation`` is the full account for
-    humans and the ledger.
+    ``term`` names the term of the policy formula that decided (e.g. ``harm>=block``) and
+    ``reason`` states it with the numbers; ``message`` is short and meant for the agent;
+    ``explanation`` is the full account for humans and the ledger.
     """
 
     verdict: Verdict
     term: str
+    reason: str
     harm: float
     benefit: float
     risk: float | None
@@ -49,6 +50,7 @@ class Decision:
             "id": self.proposal_id,
             "decision": self.verdict,
             "term": self.term,
+            "reason": self.reason,
             "risk": self.risk,
             "harm": round(self.harm, 6),
             "benefit": round(self.benefit, 6),

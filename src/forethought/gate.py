@@ -105,7 +105,8 @@ class Gate:
             return Review.failure(
                 reviewer.name,
                 reviewer.version,
-                f"took {review.elapsed_ms:.0f} ms, over its deadline of {self.deadline_s * 1000:g} ms",
+                f"took {review.elapsed_ms:.0f} ms, "
+                f"over its deadline of {self.deadline_s * 1000:g} ms",
                 review.elapsed_ms,
             )
         return review

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from forethought import signing
 from forethought.decision import Decision, Verdict
 from forethought.proposal import Proposal
-from forethought.review.base import Prediction, Review, Severity
+from forethought.review.base import Prediction, Review
 
 MANAGED_POLICY_PATH = signing.SYSTEM_CONFIG_DIR / "policy.toml"
 
@@ -168,6 +168,7 @@ class Policy(_Strict):
         return Decision(
             verdict=verdict,
             term=term,
+            reason=reason,
             harm=harm,
             benefit=benefit,
             risk=risk,

@@ -37,7 +37,7 @@ def render_decision(proposal: Proposal, decision: Decision) -> Panel:
     risk = "unscored" if decision.risk is None else f"{decision.risk:.2f}"
     lines.append(
         Text(
-            f"decided by {decision.term}: {decision.explanation.splitlines()[0].split(': ', 1)[-1]}\n"
+            f"decided by {decision.term}: {decision.reason}\n"
             f"expected harm H={decision.harm:.2f}  expected benefit B={decision.benefit:.2f}  "
             f"risk={risk}",
             "dim",
