@@ -1,0 +1,179 @@
+"""The shapes the shell analysis produces: words, simple commands, issues, the whole analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Largest command the reviewer accepts, in bytes of UTF-8.
+MAX_COMMAND_BYTES = 100_000
+# Nested shells (bash -c, eval, here-docs into sh), substitutions and decoded payloads.
+MAX_DEPTH = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One shell word after quote removal, escape processing and what could be expanded.
+
+    ``value`` is what the shell would pass as the argument, as far as a static reading can tell;
+    ``span`` is the source text. ``dynamic`` means some part (an unknown variable, a command
+    substitution the reviewer could not evaluate) is only known at run time; that part is kept
+    in ``value`` as written. ``decoded`` says the value came from a decoded or computed payload.
+    """
+
+    value: str
+    span: str
+    dynamic: bool = False
+    substitutions: tuple[str, ...] = ()
+    decoded: bool = False
+
+
+@dataclass(slots=True)
+class SimpleCommand:
+    """One command the script would run, after unwrapping sudo/env/nice/xargs and the like.
+
+    ``argv[0]`` is the program (``/bin/rm`` becomes ``rm``); ``redirects`` are (operator,
+    target) pairs, the operator as written with any file descriptor (``2>``, ``&>``, ``<<<``);
+    ``text`` is the source span, a substring of the reviewed command when ``origin`` is empty,
+    otherwise of the payload named by ``origin`` (whose place in the reviewed command is
+    ``anchor``); ``depth`` counts the nested shells, substitutions and decodings around it.
+    """
+
+    argv: list[str]
+    redirects: list[tuple[str, str]]
+    text: str
+    depth: int
+    words: list[Word] = field(default_factory=list)
+    wrappers: list[str] = field(default_factory=list)
+    env: dict[str, str] = field(default_factory=dict)
+    pipeline: int = -1
+    stage: int = 0
+    background: bool = False
+    origin: str = ""
+    anchor: str = ""
+    in_substitution: bool = False
+    parent: int | None = None
+    stdin: str | None = None
+    in_loop: bool = False
+    infinite_loop: bool = False
+    function: str | None = None
+    cwd: str | None = None
+    index: int = 0
+    # Paths a find whose -exec runs this command starts from, and whether it filters them.
+    find_roots: tuple[str, ...] = ()
+    find_filtered: str = ""  # "", "weak" or "strong": see unwrap.FindCommand
+    # write_targets() of this command, computed once: several rules ask
+    writes_cache: list[WriteTarget] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        return self.argv[0] if self.argv else ""
+
+    @property
+    def args(self) -> list[str]:
+        return self.argv[1:]
+
+    @property
+    def dynamic_name(self) -> bool:
+        return bool(self.words) and self.words[0].dynamic
+
+    @property
+    def evidence(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """Something the reviewer could not see through: the policy must hear about it."""
+
+    kind: str  # parse_error | too_deep | too_large | unresolved_command | unknown_stdin
+    detail: str
+    evidence: str
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionDef:
+    name: str
+    text: str
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Payload:
+    """Text the script would run that is not literally in it (decoded, unquoted, expanded)."""
+
+    text: str
+    how: str
+    anchor: str
+
+
+@dataclass(slots=True)
+class ShellAnalysis:
+    """Everything a static reading of one command found."""
+
+    source: str
+    commands: list[SimpleCommand] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    functions: dict[str, FunctionDef] = field(default_factory=dict)
+    payloads: list[Payload] = field(default_factory=list)
+    # Literal contents the script writes to a path (echo/printf/cat <<EOF > path).
+    written_files: dict[str, str] = field(default_factory=dict)
+    # (program, the lines after it) where a command starts an interactive program whose input
+    # the following lines of a multi-line proposal look like.
+    transcripts: list[tuple[SimpleCommand, str]] = field(default_factory=list)
+    _indexed: int = field(default=-1, repr=False, compare=False)
+    _by_pipeline: dict[int, list[SimpleCommand]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _by_parent: dict[int, list[SimpleCommand]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def _indexes(self) -> tuple[dict[int, list[SimpleCommand]], dict[int, list[SimpleCommand]]]:
+        if self._indexed != len(self.commands):
+            pipelines: dict[int, list[SimpleCommand]] = {}
+            children: dict[int, list[SimpleCommand]] = {}
+            for c in self.commands:
+                if c.pipeline >= 0:
+                    pipelines.setdefault(c.pipeline, []).append(c)
+                if c.parent is not None:
+                    children.setdefault(c.parent, []).append(c)
+            self._by_pipeline, self._by_parent = pipelines, children
+            self._indexed = len(self.commands)
+        return self._by_pipeline, self._by_parent
+
+    def pipeline(self, cmd: SimpleCommand) -> list[SimpleCommand]:
+        """The commands of the pipeline ``cmd`` is a stage of, in stage order."""
+        if cmd.pipeline < 0:
+            return [cmd]
+        return sorted(self._indexes()[0].get(cmd.pipeline, [cmd]), key=lambda c: c.stage)
+
+    def upstream(self, cmd: SimpleCommand) -> list[SimpleCommand]:
+        """Commands in earlier stages of ``cmd``'s pipeline: what feeds its standard input."""
+        if cmd.pipeline < 0 or cmd.stage == 0:
+            return []
+        return [c for c in self.pipeline(cmd) if c.stage < cmd.stage]
+
+    def downstream(self, cmd: SimpleCommand) -> list[SimpleCommand]:
+        if cmd.pipeline < 0:
+            return []
+        return [c for c in self.pipeline(cmd) if c.stage > cmd.stage]
+
+    def children(self, cmd: SimpleCommand) -> list[SimpleCommand]:
+        """Commands nested directly in ``cmd``: its substitutions, -exec commands, payloads."""
+        return self._indexes()[1].get(cmd.index, [])
+
+    def write_targets(self) -> list[WriteTarget]:
+        from forethought.review.shell.writes import write_targets
+
+        return [t for c in self.commands for t in write_targets(c)]
+
+
+@dataclass(frozen=True, slots=True)
+class WriteTarget:
+    """A path a command writes, deletes or changes the metadata of."""
+
+    path: str
+    how: str  # redirect | append | cp | mv | tee | sed -i | rm | chmod | ...
+    command: SimpleCommand
+    append: bool = False

@@ -1,0 +1,307 @@
+"""Commands that run other commands' text: ``sh -c``, ``eval``, ``su -c``, ``ssh host cmd``,
+``watch``, ``at``, crontab lines, here-documents fed to shells, scripts written earlier, shell
+strings inside interpreter code. Each such text is walked again as a nested source."""
+
+from __future__ import annotations
+
+from forethought.review.shell.decode import run_stages, text_of
+from forethought.review.shell.interpreters import (
+    SHELLS,
+    decoded_literals,
+    inline_code,
+    shell_input,
+    shell_strings,
+)
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand, Word
+from forethought.review.shell.paths import normalise
+from forethought.review.shell.source import Ctx
+
+# Programs that, started with no script, read what follows in a multi-line proposal.
+_INTERACTIVE = frozenset(
+    {
+        "ftp",
+        "sftp",
+        "tftp",
+        "lftp",
+        "ncftp",
+        "smbclient",
+        "telnet",
+        "jjs",
+        "tclsh",
+        "wish",
+        "expect",
+        "irb",
+        "node",
+        "python",
+        "python3",
+        "python2",
+        "perl",
+        "php",
+        "lua",
+        "gdb",
+        "mysql",
+        "psql",
+        "sqlite3",
+        "redis-cli",
+        "ed",
+        "bc",
+        "openssl",
+        "nslookup",
+        "jrunscript",
+        "busybox",
+        "ghci",
+        "julia",
+    }
+)
+_REMOTE_COMMAND_OPTIONS = "bcDEeFIiJLlmOopQRSWw"
+
+
+class NestedScripts:
+    """Mixed into the walker: finds the scripts a command runs and hands them back to it."""
+
+    analysis: ShellAnalysis
+    cwd: str | None
+    last_piped_how: str = ""
+
+    def nested(self, text: str, how: str, cmd: SimpleCommand, ctx: Ctx) -> None:
+        raise NotImplementedError
+
+    def push_source(self, text: str, how: str, anchor: str, depth: int, parent: int | None) -> None:
+        raise NotImplementedError
+
+    def run_nested(self, cmd: SimpleCommand, ctx: Ctx, name: str, args: list[Word]) -> None:
+        script: Word | None = None
+        how = ""
+        if name in SHELLS:
+            source = shell_input(args)
+            if source.kind == "c":
+                script, how = source.script, f"the string run by `{name} -c`"
+            elif source.kind == "stdin":
+                self.shell_stdin(cmd, ctx, name)
+            elif source.kind == "file" and source.script is not None:
+                self.written_script(cmd, ctx, source.script.value)
+        elif (name in ("sudo", "doas") and {"-s", "-i"} & set(cmd.args)) or (
+            name == "su"
+            and not any(a in ("-c", "--command") or a.startswith("--command=") for a in cmd.args)
+        ):
+            text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+            if text:
+                script, how = Word(text, cmd.text), f"the script fed to the root shell of `{name}`"
+        elif name == "eval":
+            if args:
+                script = Word(
+                    " ".join(w.value for w in args),
+                    cmd.text,
+                    any(w.dynamic for w in args),
+                    (),
+                    any(w.decoded for w in args),
+                )
+            how = "the string run by `eval`"
+        elif name in ("source", "."):
+            if args:
+                self.written_script(cmd, ctx, args[0].value)
+        elif name in (
+            "su",
+            "runuser",
+            "sg",
+            "script",
+            "flock",
+            "xterm",
+            "gnome-terminal",
+            "konsole",
+            "tmux",
+            "parallel",
+            "watch",
+            "ssh",
+            "at",
+            "batch",
+            "crontab",
+        ):
+            script, how = self.runner_string(cmd, ctx, name, args)
+        else:
+            code = inline_code(name, args)
+            if code is not None:
+                text = code.code
+                if text is None and code.reads_stdin:
+                    text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+                if text:
+                    for string in shell_strings(code.language, text)[:32]:
+                        self.nested(string, f"a shell command inside {name} code", cmd, ctx)
+                    for decoded in decoded_literals(text):
+                        self.nested(
+                            decoded, f"a base64 literal decoded inside {name} code", cmd, ctx
+                        )
+        if script is None:
+            return
+        # unresolved parts stay in the text as written ($X, $(...)) and are judged when the
+        # nested walk meets them, in command position or not
+        if script.decoded:
+            how = f"{how} (decoded)"
+        self.nested(script.value, how, cmd, ctx)
+
+    def runner_string(
+        self, cmd: SimpleCommand, ctx: Ctx, name: str, args: list[Word]
+    ) -> tuple[Word | None, str]:
+        values = [w.value for w in args]
+        how = f"the command run by `{name}`"
+        if name in ("su", "runuser", "script", "flock"):
+            for i, value in enumerate(values):
+                if value in ("-c", "--command") and i + 1 < len(args):
+                    return args[i + 1], how
+                if value.startswith("--command="):
+                    return Word(value.split("=", 1)[1], args[i].span, args[i].dynamic), how
+            if name == "flock":
+                operands = [w for w in args if not w.value.startswith("-")]
+                if len(operands) > 1:
+                    return self.joined(operands[1:], cmd), how
+            return None, how
+        if name == "sg":
+            return (args[1], how) if len(args) > 1 else (None, how)
+        if name in ("xterm", "gnome-terminal", "konsole"):
+            for i, value in enumerate(values):
+                if value in ("-e", "-x", "--") and i + 1 < len(args):
+                    return self.joined(args[i + 1 :], cmd), how
+            return None, how
+        if name in ("screen", "tmux"):
+            operands = [w for w in args if not w.value.startswith("-")]
+            if (
+                name == "tmux"
+                and operands
+                and operands[0].value
+                in ("new", "new-session", "new-window", "neww", "send-keys", "send")
+            ):
+                rest = [w for w in operands[1:] if w.value not in ("Enter", "C-m")]
+                return (self.joined(rest[-1:], cmd), how) if rest else (None, how)
+            if name == "screen" and operands and "-X" not in values:
+                return self.joined(operands, cmd), how
+            return None, how
+        if name == "watch":
+            i = 0
+            while i < len(args) and args[i].value.startswith("-"):
+                i += (
+                    2
+                    if args[i].value in ("-n", "--interval", "-d", "--differences")
+                    and args[i].value in ("-n", "--interval")
+                    else 1
+                )
+            return (self.joined(args[i:], cmd), how) if i < len(args) else (None, how)
+        if name == "parallel":
+            rest: list[Word] = []
+            for word in args:
+                if word.value in (":::", "::::", ":::+"):
+                    break
+                rest.append(word)
+            while rest and rest[0].value.startswith("-"):
+                rest = (
+                    rest[2:]
+                    if rest[0].value in ("-j", "-S", "--jobs", "-a", "--sshlogin")
+                    else rest[1:]
+                )
+            return (self.joined(rest, cmd), how) if rest else (None, how)
+        if name == "ssh":
+            i = 0
+            while i < len(args) and args[i].value.startswith("-"):
+                flag = args[i].value
+                i += 2 if len(flag) == 2 and flag[1] in _REMOTE_COMMAND_OPTIONS else 1
+            remote = args[i + 1 :]
+            how = "the command run on the remote host by `ssh`"
+            if not remote or (remote[0].value.split()[:1] and remote[0].value.split()[0] in SHELLS):
+                text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+                return (
+                    (Word(text, cmd.text), "the script fed to the remote shell by `ssh`")
+                    if text
+                    else (None, how)
+                )
+            return self.joined(remote, cmd), how
+        if name in ("at", "batch"):
+            text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+            return (Word(text, cmd.text), "the job scheduled with `at`") if text else (None, how)
+        if name == "crontab":
+            text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+            if not text:
+                return None, how
+            jobs = []
+            for line in text.splitlines():
+                fields = line.split(None, 1 if line.startswith("@") else 5)
+                if line.strip() and not line.lstrip().startswith("#") and len(fields) > 1:
+                    jobs.append(fields[-1])
+            return (
+                (Word("\n".join(jobs), cmd.text), "the cron job installed") if jobs else (None, how)
+            )
+        return None, how
+
+    def joined(self, words: list[Word], cmd: SimpleCommand) -> Word:
+        return Word(
+            " ".join(w.value for w in words),
+            cmd.text,
+            any(w.dynamic for w in words),
+            (),
+            any(w.decoded for w in words),
+        )
+
+    def piped_text(self, cmd: SimpleCommand) -> str | None:
+        """What the earlier stages of the pipeline print, when a static reading can tell."""
+        upstream = self.analysis.upstream(cmd)
+        if not upstream or len({c.stage for c in upstream}) != len(upstream):
+            return None
+        if any(any(w.dynamic for w in c.words) for c in upstream):
+            return None
+        output = run_stages([(c.argv, c.stdin) for c in sorted(upstream, key=lambda c: c.stage)])
+        if output is None:
+            return None
+        self.last_piped_how = output.how
+        return text_of(output.data)
+
+    def shell_stdin(self, cmd: SimpleCommand, ctx: Ctx, name: str) -> None:
+        if cmd.stdin is not None:
+            self.nested(cmd.stdin, f"the here-document fed to `{name}`", cmd, ctx)
+            return
+        text = self.piped_text(cmd)
+        if text is not None:
+            how = self.last_piped_how
+            label = (
+                f"the {how}-decoded payload piped into `{name}`"
+                if how
+                else f"the text piped into `{name}`"
+            )
+            feeder = min(self.analysis.upstream(cmd), key=lambda c: c.stage)
+            self.push_source(text, label, feeder.anchor or feeder.text, ctx.depth + 1, cmd.index)
+
+    def written_script(self, cmd: SimpleCommand, ctx: Ctx, path: str) -> None:
+        content = self.analysis.written_files.get(normalise(path, self.cwd))
+        if content is not None:
+            self.nested(content, f"the script written to {path} earlier", cmd, ctx)
+
+    def record_written_file(self, cmd: SimpleCommand) -> None:
+        if cmd.name not in ("echo", "printf", "cat", "tee"):
+            return
+        targets = [t for op, t in cmd.redirects if op.lstrip("0123456789") in (">", ">>", ">|")]
+        if cmd.name == "tee":
+            targets = [a for a in cmd.args if not a.startswith("-")]
+            content = self.piped_text(cmd)
+        elif any(w.dynamic for w in cmd.words):
+            return
+        else:
+            output = run_stages([(cmd.argv, cmd.stdin)])
+            content = text_of(output.data) if output is not None else None
+        if content is None:
+            return
+        for target in targets[:8]:
+            key = normalise(target, self.cwd)
+            previous = self.analysis.written_files.get(key, "")
+            self.analysis.written_files[key] = (previous + content)[:200_000]
+
+    def note_transcript(self, cmd: SimpleCommand, ctx: Ctx, end_byte: int) -> None:
+        name = cmd.name
+        if name not in _INTERACTIVE and name not in SHELLS:
+            return
+        if cmd.stdin is not None or cmd.background:
+            return
+        code = inline_code(name, cmd.words[1:])
+        if code is not None and not code.reads_stdin:
+            return
+        if name in SHELLS and shell_input(cmd.words[1:]).kind != "stdin":
+            return
+        rest = ctx.source.range(end_byte, len(ctx.source.data))
+        if rest.startswith("\n") and rest.strip():
+            self.analysis.transcripts.append((cmd, rest.strip()))

@@ -1,0 +1,705 @@
+"""Walk a shell command with tree-sitter and list every simple command it would run.
+
+The walk is iterative (an explicit stack), so deep trees cannot exhaust Python's recursion
+limit; nested shells, substitutions and decoded payloads count towards ``MAX_DEPTH``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import time
+
+from tree_sitter import Node, Tree
+
+from forethought.review.shell.evaluate import StaticEvaluation
+from forethought.review.shell.model import (
+    MAX_DEPTH,
+    FunctionDef,
+    Issue,
+    Payload,
+    ShellAnalysis,
+    SimpleCommand,
+    Word,
+)
+from forethought.review.shell.nested import NestedScripts
+from forethought.review.shell.paths import normalise, scope_of
+from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
+from forethought.review.shell.unwrap import FindCommand, parse_find, unwrap
+from forethought.review.shell.words import Evaluated, WordResolver
+
+# All nested sources of one command together, and the commands listed, are capped, and so is
+# the time tree-sitter may spend: its error recovery is quadratic on some garbage.
+MAX_TOTAL_BYTES = 1_000_000
+MAX_COMMANDS = 10_000
+PARSE_BUDGET_S = 0.5
+
+_LEAVES = frozenset(
+    {
+        "word",
+        "raw_string",
+        "string_content",
+        "ansi_c_string",
+        "number",
+        "heredoc_body",
+        "heredoc_start",
+        "heredoc_end",
+        "comment",
+        "variable_name",
+        "special_variable_name",
+        "file_descriptor",
+        "test_operator",
+        "regex",
+        "extglob_pattern",
+    }
+)
+_LOOPS = frozenset({"while_statement", "until_statement", "for_statement", "c_style_for_statement"})
+# `{rm,-rf,/}` and `pre{a,b}post`: brace expansion turns one word into several.
+_BRACES = re.compile(r"([^{}]*)\{([^{}]*,[^{}]*)\}([^{}]*)", re.S)
+
+
+class _Walker(NestedScripts, StaticEvaluation):
+    """One walk over a command and every payload found in it, tracking variables, aliases and
+    the working directory in source order."""
+
+    def __init__(self, command: str) -> None:
+        self.analysis = ShellAnalysis(command)
+        self.variables: dict[str, Word] = {}
+        self.aliases: dict[str, str] = {}
+        self.cwd: str | None = None
+        self.pipeline_ids = itertools.count()
+        self.stack: list[tuple[Node, Ctx] | tuple[None, Ctx, list[Word], str]] = []
+        self.total_bytes = 0
+        self.eval_depth = 0
+        self.eval_cache: dict[tuple[int, int, int], Evaluated | None] = {}
+        self.issue_keys: set[tuple[str, str]] = set()
+        self.stopped = False
+        self.deadline = time.perf_counter() + PARSE_BUDGET_S
+        self.find_cache: dict[int, FindCommand] = {}
+
+    # -- driving -------------------------------------------------------------------------
+
+    def run(self) -> ShellAnalysis:
+        self.push_source(self.analysis.source, "", "", 0, None)
+        while self.stack and not self.stopped:
+            item = self.stack.pop()
+            if item[0] is None:
+                _, ctx, words, text = item  # type: ignore[misc]
+                self.emit(words, {}, list(ctx.redirects), None, ctx, text)
+            else:
+                self.visit(item[0], item[1])  # type: ignore[arg-type]
+        return self.analysis
+
+    def issue(self, kind: str, detail: str, evidence: str, origin: str = "") -> None:
+        key = (kind, evidence)
+        if key not in self.issue_keys:
+            self.issue_keys.add(key)
+            self.analysis.issues.append(Issue(kind, detail, evidence, origin))
+
+    def push_source(self, text: str, how: str, anchor: str, depth: int, parent: int | None) -> None:
+        if depth > MAX_DEPTH:
+            self.issue(
+                "too_deep", f"nested more than {MAX_DEPTH} levels deep", anchor or text[:200]
+            )
+            return
+        self.total_bytes += len(text)
+        if self.total_bytes > MAX_TOTAL_BYTES:
+            self.issue(
+                "too_large", "expands to more text than the reviewer reads", anchor or text[:200]
+            )
+            return
+        top = not how
+        origin = "" if top or text in self.analysis.source else how
+        if origin:
+            self.analysis.payloads.append(Payload(text, how, anchor))
+        data = text.encode("utf-8", "surrogatepass")
+        source = Source(text, data, len(data) == len(text), origin, anchor if origin else "", top)
+        tree = self.parse(data)
+        if tree is None:
+            self.issue(
+                "too_large", "too complex to parse in the time allowed", anchor or text[:200]
+            )
+            return
+        resolver = WordResolver(
+            source.span, self.variables, lambda n: self.evaluate(n, ctx), source.range
+        )
+        ctx = Ctx(source, resolver, depth, parent=parent)
+        if tree.root_node.has_error:
+            self.issue("parse_error", "could not fully parse", (anchor or text)[:200], origin)
+        self.stack.append((tree.root_node, ctx))
+
+    def parse(self, data: bytes) -> Tree | None:
+        # NUL ends input for tree-sitter's lexer and sends its error recovery quadratic; the
+        # spans are still cut from the original bytes, so evidence keeps them
+        buffer = data.replace(b"\0", b" ")
+        parser = thread_parser()
+
+        def read(offset: int, _point: object) -> bytes:
+            return buffer[offset : offset + 65536]
+
+        def out_of_time(*_state: object) -> bool:
+            return time.perf_counter() > self.deadline
+
+        try:
+            return parser.parse(read, progress_callback=out_of_time)
+        except ValueError:  # tree-sitter halted by the progress callback
+            parser.reset()
+            return None
+
+    def push_children(self, node: Node, ctx: Ctx) -> None:
+        children = node.children
+        count = len(children)
+        named = [i for i, c in enumerate(children) if c.is_named]
+        if not named:
+            return
+        last = named[-1]
+        base = ctx._replace(text_end=None) if ctx.text_end is not None else ctx
+        items = []
+        for i in named:
+            child_ctx = base
+            if i + 1 < count and children[i + 1].type == "&":
+                child_ctx = child_ctx._replace(background=True)
+            if node.type == "list" and ctx.redirects and i != last:
+                child_ctx = child_ctx._replace(redirects=(), stdin=None)
+            items.append((children[i], child_ctx))
+        self.stack.extend(reversed(items))
+
+    # -- nodes ---------------------------------------------------------------------------
+
+    def visit(self, node: Node, ctx: Ctx) -> None:
+        kind = node.type
+        if kind == "command":
+            self.command(node, ctx)
+        elif kind == "redirected_statement":
+            self.redirected(node, ctx)
+        elif kind == "pipeline":
+            self.pipeline(node, ctx)
+        elif kind == "variable_assignment":
+            self.assignment(node, ctx, standalone=True)
+        elif kind == "declaration_command":
+            self.declaration(node, ctx)
+        elif kind == "unset_command":
+            words = [ctx.resolver.word(c) for c in node.children if c.is_named]
+            self.emit([Word("unset", "unset"), *words], {}, [], None, ctx, ctx.source.span(node))
+        elif kind == "function_definition":
+            self.function(node, ctx)
+        elif kind in ("command_substitution", "process_substitution"):
+            self.substitution(node, ctx)
+        elif kind in _LOOPS:
+            self.loop(node, ctx)
+        elif kind in _LEAVES:
+            return
+        elif kind == "ERROR":
+            text = ctx.source.span(node)
+            self.issue("parse_error", "could not fully parse", text[:200], ctx.source.origin)
+            m = _BRACES.fullmatch(text.strip())
+            if m and not m.group(1):
+                words = [Word(p + m.group(3), text) for p in m.group(2).split(",")[:64] if p]
+                self.emit(words, {}, list(ctx.redirects), ctx.stdin, ctx, text)
+                return
+            self.push_children(node, ctx)
+        else:
+            self.push_children(node, ctx)
+
+    def pipeline(self, node: Node, ctx: Ctx, first_stage: int = 0) -> None:
+        pid = next(self.pipeline_ids)
+        stages: list[tuple[Node, tuple[tuple[str, Word], ...]]] = []
+        pending: list[tuple[Node, tuple[tuple[str, Word], ...]]] = [
+            (c, ()) for c in node.children if c.is_named
+        ]
+        while pending:
+            # `a | b 2>&1 | c` parses as a pipeline inside a redirected statement inside a
+            # pipeline: flatten it, giving the redirect to the inner pipeline's last stage
+            child, extra = pending.pop(0)
+            body = (
+                child.child_by_field_name("body") if child.type == "redirected_statement" else None
+            )
+            if child.type == "pipeline":
+                inner = [(c, ()) for c in child.children if c.is_named]
+                if inner:
+                    inner[-1] = (inner[-1][0], extra)
+                pending[:0] = inner
+            elif (
+                body is not None
+                and body.type == "pipeline"
+                and all(
+                    c.type == "file_redirect"
+                    for c in child.children
+                    if c.is_named and c.id != body.id
+                )
+            ):
+                redirects = tuple(
+                    self.redirect(c, ctx) for c in child.children if c.type == "file_redirect"
+                )
+                pending.insert(0, (body, redirects + extra))
+            else:
+                stages.append((child, extra))
+        items = []
+        last = first_stage + len(stages) - 1
+        for stage, (child, extra) in enumerate(stages, start=first_stage):
+            child_ctx = ctx._replace(pipeline=pid, stage=stage, text_end=None)
+            if stage != last:
+                child_ctx = child_ctx._replace(redirects=extra)
+            elif extra:
+                child_ctx = child_ctx._replace(redirects=ctx.redirects + extra)
+            if stage != first_stage:
+                child_ctx = child_ctx._replace(stdin=None)
+            items.append((child, child_ctx))
+        self.stack.extend(reversed(items))
+
+    def redirect(self, node: Node, ctx: Ctx) -> tuple[str, Word]:
+        destination: Node | None = None
+        op = []
+        for i, child in enumerate(node.children):
+            field = node.field_name_for_child(i)
+            if field == "destination":
+                if destination is None:
+                    destination = child
+            elif child.type != "heredoc_body":
+                op.append(ctx.source.span(child))
+        word = ctx.resolver.word(destination) if destination is not None else Word("", "")
+        if destination is not None and destination.child_count:
+            self.stack.append((destination, ctx._replace(text_end=None, redirects=(), stdin=None)))
+        return "".join(op).replace(" ", ""), word
+
+    def redirected(self, node: Node, ctx: Ctx) -> None:
+        body = node.child_by_field_name("body")
+        redirects: list[tuple[str, Word]] = []
+        stdin = ctx.stdin
+        continuation: list[Node] = []
+        descriptor = ""
+        last_arg = body.children[-1] if body is not None and body.type == "command" else None
+        for child in node.children:
+            if body is not None and child.id == body.id:
+                continue
+            if child.type == "file_redirect":
+                op, target = self.redirect(child, ctx)
+                if (
+                    not redirects
+                    and last_arg is not None
+                    and last_arg.end_byte == child.start_byte
+                    and ctx.source.span(last_arg).isdigit()
+                ):
+                    descriptor = ctx.source.span(last_arg)  # `sh 0</tmp/p`
+                    op = descriptor + op
+                redirects.append((op, target))
+            elif child.type == "herestring_redirect":
+                word = self.herestring(child, ctx)
+                stdin = word.value
+                redirects.append(("<<<", word))
+            elif child.type == "heredoc_redirect":
+                stdin = self.heredoc(child, ctx, redirects, continuation)
+        inherited = ctx.redirects + tuple(redirects)
+        if body is None:
+            self.emit([], {}, list(inherited), stdin, ctx, ctx.source.span(node))
+            return
+        body_ctx = ctx._replace(
+            redirects=inherited,
+            stdin=stdin,
+            text_end=node.end_byte if body.type == "command" else None,
+            last_word_is_descriptor=bool(descriptor),
+        )
+        pipe = next((c for c in continuation if c.type == "pipeline"), None)
+        if pipe is not None and pipe.children and pipe.children[0].type in ("|", "|&"):
+            # `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline off the here-doc
+            pid = next(self.pipeline_ids)
+            self.pipeline(pipe, ctx._replace(pipeline=pid, stdin=None, redirects=()), first_stage=1)
+            self.renumber_pipeline(pid)
+            body_ctx = body_ctx._replace(pipeline=pid, stage=0)
+            continuation = [c for c in continuation if c.id != pipe.id]
+        for extra in reversed(continuation):
+            self.stack.append((extra, ctx._replace(redirects=(), stdin=None, text_end=None)))
+        self.stack.append((body, body_ctx))
+
+    def renumber_pipeline(self, pid: int) -> None:
+        """The pipeline just pushed got a fresh id; give its stages ``pid`` instead."""
+        fresh = None
+        for i in range(len(self.stack) - 1, -1, -1):
+            item = self.stack[i]
+            if item[0] is None:
+                continue
+            ctx = item[1]
+            if fresh is None:
+                fresh = ctx.pipeline
+            if ctx.pipeline != fresh:
+                break
+            self.stack[i] = (item[0], ctx._replace(pipeline=pid))
+
+    def herestring(self, node: Node, ctx: Ctx) -> Word:
+        for child in node.children:
+            if child.is_named:
+                if child.child_count:
+                    self.stack.append(
+                        (child, ctx._replace(text_end=None, redirects=(), stdin=None))
+                    )
+                return ctx.resolver.word(child)
+        return Word("", "")
+
+    def heredoc(
+        self, node: Node, ctx: Ctx, redirects: list[tuple[str, Word]], continuation: list[Node]
+    ) -> str:
+        body = ""
+        for child in node.children:
+            if child.type == "heredoc_body":
+                body = ctx.source.span(child)
+            elif child.type == "file_redirect":
+                redirects.append(self.redirect(child, ctx))
+            elif child.type == "herestring_redirect":
+                redirects.append(("<<<", self.herestring(child, ctx)))
+            elif child.is_named and child.type not in ("heredoc_start", "heredoc_end"):
+                continuation.append(child)
+        redirects.append(("<<", Word(body, body)))
+        return body
+
+    def loop(self, node: Node, ctx: Ctx) -> None:
+        infinite = False
+        if node.type in ("while_statement", "until_statement"):
+            condition = node.child_by_field_name("condition")
+            text = ctx.source.span(condition).strip().rstrip(";").strip() if condition else ""
+            infinite = text in (
+                ("true", ":", "[ 1 ]", "((1))", "[[ 1 ]]")
+                if node.type == "while_statement"
+                else ("false",)
+            )
+        elif node.type == "c_style_for_statement":
+            infinite = not any(
+                c.type in ("binary_expression", "word", "number")
+                for c in node.children
+                if c.is_named and c.type != "do_group"
+            )
+        elif node.type == "for_statement":
+            variable = node.child_by_field_name("variable")
+            if variable is not None:
+                name = ctx.source.span(variable)
+                values = [ctx.resolver.word(c) for c in node.children_by_field_name("value")]
+                if values and not any(v.dynamic or "*" in v.value for v in values):
+                    # a static reading cannot run the body once per value: it stands for the
+                    # value that reaches furthest
+                    self.variables[name] = max(values, key=lambda v: scope_of(v.value))
+                else:
+                    self.variables.pop(name, None)
+        self.push_children(
+            node,
+            ctx._replace(
+                in_loop=True, background=False, infinite_loop=ctx.infinite_loop or infinite
+            ),
+        )
+
+    def function(self, node: Node, ctx: Ctx) -> None:
+        name_node = node.child_by_field_name("name")
+        name = ctx.source.span(name_node) if name_node is not None else ""
+        self.analysis.functions[name] = FunctionDef(name, ctx.source.span(node), ctx.source.origin)
+        body = node.child_by_field_name("body")
+        if body is not None:
+            self.stack.append((body, ctx._replace(function=name, text_end=None)))
+
+    def substitution(self, node: Node, ctx: Ctx) -> None:
+        depth = ctx.depth + 1
+        text = ctx.source.span(node)
+        if depth > MAX_DEPTH:
+            self.issue(
+                "too_deep",
+                f"substitutions nested more than {MAX_DEPTH} deep",
+                (ctx.source.anchor or text)[:200],
+                ctx.source.origin,
+            )
+            return
+        inner = ctx._replace(
+            depth=depth,
+            pipeline=-1,
+            stage=0,
+            redirects=(),
+            stdin=None,
+            in_substitution=True,
+            text_end=None,
+            background=False,
+        )
+        named = [c for c in node.children if c.is_named]
+        if len(named) == 1 and named[0].type == "file_redirect":  # $(<file) reads the file
+            _, word = self.redirect(named[0], inner)
+            self.emit([Word("cat", "<"), word], {}, [], None, inner, text)
+            return
+        self.push_children(node, inner)
+
+    def assignment(self, node: Node, ctx: Ctx, standalone: bool) -> Word:
+        name_node = node.child_by_field_name("name")
+        value_node = node.child_by_field_name("value")
+        name = ctx.source.span(name_node) if name_node is not None else ""
+        if value_node is None:
+            value = Word("", "")
+        elif value_node.type == "array":
+            value = Word(ctx.source.span(value_node), ctx.source.span(value_node), dynamic=True)
+        else:
+            value = ctx.resolver.word(value_node)
+        if any(c.type == "+=" for c in node.children) and name in self.variables:
+            old = self.variables[name]
+            value = Word(
+                old.value + value.value,
+                value.span,
+                old.dynamic or value.dynamic,
+                old.substitutions + value.substitutions,
+                old.decoded or value.decoded,
+            )
+        if name:
+            self.variables[name] = value
+        if value_node is not None and value_node.child_count:
+            self.stack.append((value_node, ctx._replace(text_end=None, redirects=(), stdin=None)))
+        if standalone:
+            self.emit([], {name: value.value}, [], None, ctx, ctx.source.span(node))
+        return value
+
+    def declaration(self, node: Node, ctx: Ctx) -> None:
+        words: list[Word] = []
+        for child in node.children:
+            if child.type == "variable_assignment":
+                value = self.assignment(child, ctx, standalone=False)
+                name_node = child.child_by_field_name("name")
+                name = ctx.source.span(name_node) if name_node is not None else ""
+                words.append(
+                    Word(
+                        f"{name}={value.value}",
+                        ctx.source.span(child),
+                        value.dynamic,
+                        value.substitutions,
+                        value.decoded,
+                    )
+                )
+            elif not child.is_named:
+                text = ctx.source.span(child)
+                if not words:
+                    words.append(Word(text, text))
+            else:
+                words.append(ctx.resolver.word(child))
+        self.emit(words, {}, [], None, ctx, ctx.source.span(node))
+
+    def command(self, node: Node, ctx: Ctx) -> None:
+        words: list[Word] = []
+        env: dict[str, str] = {}
+        redirects = list(ctx.redirects)
+        stdin = ctx.stdin
+        walk: list[Node] = []
+        previous: Node | None = None
+        for child in node.children:
+            kind = child.type
+            if kind == "variable_assignment":
+                name_node = child.child_by_field_name("name")
+                value_node = child.child_by_field_name("value")
+                value = ctx.resolver.word(value_node) if value_node is not None else Word("", "")
+                env[ctx.source.span(name_node) if name_node is not None else ""] = value.value
+                if value_node is not None and value_node.child_count:
+                    walk.append(value_node)
+            elif kind == "command_name":
+                for part in child.children:
+                    words.extend(self.expand(part, ctx.resolver.word(part)))
+                    if part.child_count:
+                        walk.append(part)
+            elif kind == "file_redirect":
+                op, target = self.redirect(child, ctx)
+                if (
+                    previous is not None
+                    and previous.end_byte == child.start_byte
+                    and previous.type in ("word", "number")
+                    and words
+                    and words[-1].value.isdigit()
+                ):
+                    op = words.pop().value + op  # `sh 0</tmp/p`: the digits are a descriptor
+                redirects.append((op, target))
+            elif kind == "herestring_redirect":
+                word = self.herestring(child, ctx)
+                stdin = word.value
+                redirects.append(("<<<", word))
+            elif child.is_named:
+                words.extend(self.expand(child, ctx.resolver.word(child)))
+                if child.child_count:
+                    walk.append(child)
+            previous = child
+        if ctx.last_word_is_descriptor and len(words) > 1:
+            words.pop()
+        if (
+            words
+            and len(words[0].span) > 2
+            and words[0].span[0] == "$"
+            and words[0].span[1] in " \t"
+        ):
+            name = words[0].span[1:].strip()  # a pasted prompt: `$ ls`
+            words[0] = Word(name, words[0].span)
+        end = ctx.text_end if ctx.text_end is not None else node.end_byte
+        text = ctx.source.range(node.start_byte, end)
+        index = self.emit(words, env, redirects, stdin, ctx, text, node.end_byte)
+        if walk and index is not None:
+            sub_ctx = ctx._replace(
+                parent=index,
+                pipeline=-1,
+                stage=0,
+                redirects=(),
+                stdin=None,
+                text_end=None,
+                background=False,
+                last_word_is_descriptor=False,
+            )
+            self.stack.extend((n, sub_ctx) for n in reversed(walk))
+
+    def expand(self, node: Node, word: Word) -> list[Word]:
+        """Word splitting of unquoted expansions and brace expansion, as bash does them."""
+        if (
+            node.type in ("simple_expansion", "expansion", "command_substitution")
+            and not word.dynamic
+        ):
+            ifs = self.variables.get("IFS")
+            separators = ifs.value if ifs is not None and not ifs.dynamic else " \t\n"
+            if separators and any(c in word.value for c in separators):
+                pieces = re.split("[" + re.escape(separators) + "]+", word.value.strip(separators))
+                return [Word(p, word.span, False, (), word.decoded) for p in pieces[:256] if p]
+        if "{" in word.value and "," in word.value and word.span[:1] not in ("'", '"', "$"):
+            m = _BRACES.fullmatch(word.value)
+            if m:
+                head, body, tail = m.groups()
+                return [
+                    Word(head + p + tail, word.span, word.dynamic, word.substitutions, word.decoded)
+                    for p in body.split(",")[:64]
+                ]
+        return [word]
+
+    # -- one simple command --------------------------------------------------------------
+
+    def emit(
+        self,
+        words: list[Word],
+        env: dict[str, str],
+        redirects: list[tuple[str, Word]],
+        stdin: str | None,
+        ctx: Ctx,
+        text: str,
+        end_byte: int | None = None,
+    ) -> int | None:
+        if len(self.analysis.commands) >= MAX_COMMANDS:
+            self.issue("too_large", f"more than {MAX_COMMANDS} commands", text[:200])
+            self.stopped = True
+            return None
+        unwrapped = unwrap(words) if words else None
+        inner = unwrapped.words if unwrapped else []
+        if unwrapped:
+            env = {**env, **unwrapped.env}
+        cmd = SimpleCommand(
+            argv=[w.value for w in inner],
+            redirects=[(op, w.value) for op, w in redirects],
+            text=text,
+            depth=ctx.depth,
+            words=inner,
+            wrappers=unwrapped.wrappers if unwrapped else [],
+            env=env,
+            pipeline=ctx.pipeline,
+            stage=ctx.stage,
+            background=ctx.background,
+            origin=ctx.source.origin,
+            anchor=ctx.source.anchor,
+            in_substitution=ctx.in_substitution,
+            parent=ctx.parent,
+            stdin=stdin,
+            in_loop=ctx.in_loop,
+            infinite_loop=ctx.infinite_loop,
+            function=ctx.function,
+            cwd=self.cwd,
+            index=len(self.analysis.commands),
+        )
+        self.analysis.commands.append(cmd)
+        if inner:
+            self.follow(cmd, ctx, end_byte)
+        return cmd.index
+
+    def nested(self, text: str, how: str, cmd: SimpleCommand, ctx: Ctx) -> None:
+        anchor = cmd.anchor or cmd.text
+        self.push_source(text, how, anchor, ctx.depth + 1, cmd.index)
+
+    def follow(self, cmd: SimpleCommand, ctx: Ctx, end_byte: int | None) -> None:
+        """What this command implies beyond itself: nested shells, state, written files."""
+        name = cmd.name
+        head = cmd.words[0]
+        basename = head.value.rsplit("/", 1)[-1]
+        if head.dynamic and ("$" in basename or "`" in basename or not basename):
+            self.issue(
+                "unresolved_command", f"runs a command named by `{head.span}`", cmd.text, cmd.origin
+            )
+        elif head.dynamic and "/" in head.value:
+            name = basename  # an unknown directory, but a known program: ${DIR}/bin/rm is rm
+            cmd.argv[0] = name
+            cmd.words[0] = Word(name, head.span, True, head.substitutions, head.decoded)
+        args = cmd.words[1:]
+        if name in ("cd", "pushd"):
+            self.change_directory(args)
+        elif name == "alias":
+            for word in args:
+                if "=" in word.value:
+                    alias, value = word.value.split("=", 1)
+                    self.aliases[alias] = value
+        elif name in ("read", "mapfile", "readarray"):
+            for word in args:
+                if not word.value.startswith("-"):
+                    self.variables.pop(word.value, None)
+        if name in self.aliases and name != "alias":
+            expansion = " ".join([self.aliases[name], *(w.span for w in args)])
+            self.nested(expansion, f"the expansion of alias `{name}`", cmd, ctx)
+        if name == "find":
+            found = parse_find(args)
+            child_ctx = ctx._replace(parent=cmd.index, text_end=None, redirects=(), stdin=None)
+            for words in reversed(found.exec_commands):
+                if words:
+                    self.stack.append((None, child_ctx, list(words), cmd.text))  # type: ignore[arg-type]
+        if cmd.wrappers and cmd.wrappers[-1] == "xargs":
+            fed = self.piped_text(cmd)
+            if fed is not None and not any(w.value in ("-I", "-i", "-0") for w in cmd.words):
+                extra = fed.split()[:256]
+                cmd.argv.extend(extra)
+                cmd.words.extend(Word(v, cmd.text) for v in extra)
+        if (
+            (cmd.wrappers and cmd.wrappers[-1] == "xargs")
+            or name == "find"
+            or cmd.parent is not None
+        ):
+            self.note_find_roots(cmd)
+        self.run_nested(cmd, ctx, name, args)
+        self.record_written_file(cmd)
+        if ctx.source.top and end_byte is not None and ctx.pipeline < 0 and not cmd.redirects:
+            self.note_transcript(cmd, ctx, end_byte)
+
+    def note_find_roots(self, cmd: SimpleCommand) -> None:
+        parent = self.analysis.commands[cmd.parent] if cmd.parent is not None else None
+        feeder = None
+        if parent is not None and parent.name == "find" and not cmd.in_substitution:
+            feeder = parent
+        elif cmd.wrappers and cmd.wrappers[-1] == "xargs":
+            feeder = next((c for c in self.analysis.upstream(cmd) if c.name == "find"), None)
+        if feeder is not None:
+            found = self.find_cache.get(feeder.index)
+            if found is None:
+                found = self.find_cache[feeder.index] = parse_find(feeder.words[1:])
+            cmd.find_roots = tuple(normalise(r, feeder.cwd) for r in found.roots)
+            cmd.find_filtered = found.filtered
+            between = feeder.pipeline >= 0 and cmd.stage - feeder.stage > 1
+            if feeder is not parent and (between or found.exec_commands):
+                cmd.find_filtered = "strong"  # grep/sed/-exec tests between find and xargs
+
+    def change_directory(self, args: list[Word]) -> None:
+        operands = [w for w in args if not w.value.startswith("-") or w.value == "-"]
+        if not operands:
+            self.cwd = "~"
+            return
+        target = operands[0]
+        if target.dynamic or target.value == "-":
+            self.cwd = None
+        elif target.value.startswith(("/", "~")):
+            self.cwd = normalise(target.value)
+        elif self.cwd is not None:
+            self.cwd = normalise(target.value, self.cwd)
+
+
+def analyze(command: str) -> ShellAnalysis:
+    """Read ``command`` as bash and list every simple command it would run (nothing is run).
+
+    Raises ValueError for a command over ``MAX_COMMAND_BYTES``.
+    """
+    check_size(command)
+    return _Walker(command).run()
+
+
+__all__ = ["analyze", "check_size"]

@@ -1,0 +1,66 @@
+"""The shell reviewer: a static reading of a proposed shell command."""
+
+from __future__ import annotations
+
+from forethought.proposal import Proposal
+from forethought.review.base import Prediction, Review
+from forethought.review.shell.parse import analyze
+from forethought.review.shell.predict import SEVERITY_RANK, short
+from forethought.review.shell.rules import predictions
+
+
+def shell_predictions(command: str, evidence_prefix: str = "") -> list[Prediction]:
+    """Predictions for one shell command string (raises ValueError if it is over the size limit).
+
+    ``evidence_prefix`` is prepended to every prediction's evidence, for callers that found the
+    command inside something else (e.g. a Python ``subprocess.run`` string).
+    """
+    found = predictions(analyze(command))
+    if not evidence_prefix:
+        return found
+    return [
+        Prediction(
+            p.outcome,
+            p.valence,
+            p.probability,
+            p.severity,
+            p.reversible,
+            evidence_prefix + p.evidence,
+            p.category,
+            p.hard,
+        )
+        for p in found
+    ]
+
+
+class ShellReviewer:
+    """Reviews ``shell`` actions by parsing them with tree-sitter; runs nothing."""
+
+    name = "shell"
+    version = "1.0"
+    inline = True
+
+    def applies(self, proposal: Proposal) -> bool:
+        return proposal.action.kind == "shell"
+
+    def review(self, proposal: Proposal) -> Review:
+        command = proposal.action.args.get("command", "")
+        if not isinstance(command, str):
+            raise TypeError(f"shell command must be a string, got {type(command).__name__}")
+        found = shell_predictions(command)
+        return Review.of(self.name, self.version, found, _rationale(found))
+
+
+def _rationale(found: list[Prediction]) -> str:
+    harms = sorted(
+        (p for p in found if p.valence == "harm"),
+        key=lambda p: (SEVERITY_RANK[p.severity], p.probability),
+        reverse=True,
+    )
+    if not harms:
+        return "no harmful effect found; " + (
+            short(found[0].outcome, 120) if found else "empty command"
+        )
+    lines = [f"{p.severity} {p.category}: {short(p.outcome, 160)}" for p in harms[:3]]
+    more = f" (+{len(harms) - 3} more)" if len(harms) > 3 else ""
+    return "; ".join(lines) + more

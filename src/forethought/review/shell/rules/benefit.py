@@ -1,0 +1,144 @@
+"""What the command is for: the benefit side of the ledger, so ordinary work is not judged by
+its harms alone."""
+
+from __future__ import annotations
+
+import re
+
+from forethought.review.base import Prediction
+from forethought.review.shell.interpreters import SHELLS, language_of
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.predict import BENIGN, READ_ONLY
+
+READ_ONLY_PROGRAMS = frozenset(
+    """
+ls cat grep egrep fgrep rg ag ack find wc head tail less more file stat du df ps top htop pwd
+whoami id uname date echo printf which type diff cmp sort uniq cut tr awk gawk mawk sed tree man
+help true false : test [ [[ basename dirname readlink realpath md5sum sha1sum sha256sum sha512sum
+shasum cksum xxd od hexdump strings column nl paste join comm seq expr bc locate lsof netstat ss
+free uptime w who last lsblk lscpu lsusb lspci dmesg journalctl env printenv hostname ifconfig ip
+ping dig nslookup host tac rev fold fmt look getent groups nproc cal sleep wait read cd pushd popd
+dirs export alias unset set source . hash ulimit umask history jq yq xmllint tput clear sum zcat
+zgrep zless bzcat xzcat base64 iconv split csplit expand unexpand pr fmt numfmt factor shuf mdfind
+mdls du ncdu vmstat iostat mpstat pidof pgrep pstree lslogins finger last lastlog users nice
+logname tty stty mount findmnt blkid lsmod modinfo sysctl systemd-analyze hostnamectl timedatectl
+localectl uptime arch getconf locale printf wget curl traceroute mtr whois openssl gpg ssh-keygen
+""".split()
+)
+_READ_ONLY_GIT = frozenset(
+    {
+        "status",
+        "log",
+        "diff",
+        "show",
+        "blame",
+        "branch",
+        "remote",
+        "tag",
+        "describe",
+        "rev-parse",
+        "ls-files",
+        "shortlog",
+        "grep",
+        "reflog",
+        "config",
+        "fetch",
+        "stash",
+    }
+)
+_DEV_WORK = frozenset(
+    """
+touch mkdir rmdir cp mv ln rm tar zip unzip gzip gunzip bzip2 bunzip2 xz unxz 7z chmod chown chgrp
+make cmake ninja gcc g++ cc c++ clang clang++ go cargo rustc rustup node npm npx yarn pnpm pip
+pip3 pipx poetry uv pytest tox nox java javac mvn gradle ruby gem bundle rake docker
+docker-compose podman kubectl helm git kill pkill killall tee dd rsync scp ssh apt apt-get yum dnf
+brew snap conda mamba install patch perl php lua tmux screen nohup xargs parallel convert ffmpeg
+sqlite3 mysql psql createdb mysqldump pg_dump redis-cli mongo sed truncate split rename mmv
+crontab systemctl service sudo touch black ruff flake8 mypy pylint isort eslint prettier tsc
+jest mocha vitest webpack vite rollup esbuild terraform ansible ansible-playbook vagrant
+code vim vi nano emacs cargo dotnet msbuild swift swiftc xcodebuild pod flutter dart deno bun
+shred wipe srm hugo jekyll sphinx-build mkdocs pandoc latexmk pdflatex mogrify identify wget curl
+unrar
+""".split()
+)
+
+
+def _kind(cmd: SimpleCommand) -> str:
+    name = cmd.name
+    if not name:
+        return "none"
+    if name == "git":
+        sub = next((a for a in cmd.args if not a.startswith("-")), "")
+        return "read" if sub in _READ_ONLY_GIT else "dev"
+    if name == "find" and any(a in ("-delete", "-exec", "-execdir", "-ok") for a in cmd.args):
+        return "dev"
+    if name == "sed" and any(
+        re.match(r"-[a-zA-Z]*i", a) or a.startswith("--in-place") for a in cmd.args
+    ):
+        return "dev"
+    if name in ("curl", "wget") and any(a in ("-o", "-O", "--output") for a in cmd.args):
+        return "dev"
+    writes = any(
+        op.lstrip("0123456789") in (">", ">>", "&>", ">|") and t not in ("/dev/null",)
+        for op, t in cmd.redirects
+    )
+    if name in READ_ONLY_PROGRAMS:
+        return "dev" if writes else "read"
+    if name in SHELLS or name in ("eval", "source", "."):
+        operands = [a for a in cmd.args if not a.startswith("-")]
+        runs_a_file = name not in ("eval",) and operands and "-c" not in cmd.args and cmd.stage == 0
+        return "dev" if runs_a_file else "none"
+    if name in _DEV_WORK or language_of(name) is not None or name.startswith("./"):
+        return "dev"
+    return "unknown"
+
+
+def predict(analysis: ShellAnalysis) -> list[Prediction]:
+    """One benefit prediction for the command as a whole."""
+    kinds: dict[str, SimpleCommand] = {}
+    for cmd in analysis.commands:
+        kinds.setdefault(_kind(cmd), cmd)
+    if "dev" in kinds:
+        cmd = kinds["dev"]
+        return [
+            _benefit(
+                cmd,
+                f"carries out the requested work (`{cmd.name}` and the rest)",
+                BENIGN,
+                "moderate",
+                0.9,
+            )
+        ]
+    if "read" in kinds:
+        cmd = kinds["read"]
+        return [
+            _benefit(
+                cmd,
+                "inspects files or the system without changing them, giving the "
+                "agent what it needs to proceed",
+                READ_ONLY,
+                "low",
+                0.9,
+            )
+        ]
+    if "unknown" in kinds:
+        cmd = kinds["unknown"]
+        return [
+            _benefit(
+                cmd,
+                f"runs `{cmd.name}`, a program the reviewer has no rules for; "
+                "presumably what the task needs",
+                BENIGN,
+                "low",
+                0.6,
+            )
+        ]
+    return []
+
+
+def _benefit(
+    cmd: SimpleCommand, outcome: str, category: str, severity: str, probability: float
+) -> Prediction:
+    if cmd.origin:
+        outcome += f" [seen in {cmd.origin}]"
+    return Prediction(outcome, "benefit", probability, severity, True, cmd.text, category)  # type: ignore[arg-type]

@@ -1,0 +1,77 @@
+"""Option helpers shared by the rules."""
+
+from __future__ import annotations
+
+import re
+
+from forethought.review.shell.model import SimpleCommand
+
+_NUMBER = re.compile(r"-\d")
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0", "[::1]", "ip6-localhost"})
+
+
+def short_flags(cmd: SimpleCommand) -> set[str]:
+    """Letters of ``-abc`` style options (before ``--``)."""
+    letters: set[str] = set()
+    for arg in cmd.args:
+        if arg == "--":
+            break
+        if arg.startswith("-") and not arg.startswith("--") and not _NUMBER.match(arg):
+            letters.update(arg[1:])
+    return letters
+
+
+def long_flags(cmd: SimpleCommand) -> set[str]:
+    return {a.split("=", 1)[0] for a in cmd.args if a.startswith("--")}
+
+
+def has(cmd: SimpleCommand, *options: str) -> bool:
+    args = cmd.args
+    return any(o in args for o in options)
+
+
+def option_values(cmd: SimpleCommand, *names: str) -> list[str]:
+    """Values of ``-o V``, ``-oV`` (short names) and ``--name V``, ``--name=V``."""
+    values: list[str] = []
+    args = cmd.args
+    for i, arg in enumerate(args):
+        for name in names:
+            if arg == name:
+                if i + 1 < len(args):
+                    values.append(args[i + 1])
+            elif name.startswith("--") and arg.startswith(name + "="):
+                values.append(arg[len(name) + 1 :])
+            elif (
+                len(name) == 2
+                and not name.startswith("--")
+                and arg.startswith(name)
+                and len(arg) > 2
+                and not arg.startswith("--")
+            ):
+                values.append(arg[2:])
+    return values
+
+
+def host_of(target: str) -> str:
+    """The host part of ``user@host:path``, a URL, or ``host:port``."""
+    target = target.strip()
+    m = re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/]*@)?(\[[^\]]*\]|[^/:?#]*)", target)
+    if m:
+        return m.group(1).lower()
+    if "@" in target:
+        target = target.split("@", 1)[1]
+    return target.split(":", 1)[0].lower()
+
+
+def is_local_host(host: str) -> bool:
+    return host in LOCAL_HOSTS or host.startswith("127.")
+
+
+def is_remote_spec(arg: str) -> bool:
+    """``user@host:path`` or ``host:path`` (scp/rsync style), not a local path."""
+    if arg.startswith(("/", ".", "~")) or ":" not in arg:
+        return False
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", arg):
+        return True
+    head = arg.split(":", 1)[0]
+    return bool(head) and "/" not in head and " " not in head and not head.startswith("-")

@@ -1,0 +1,335 @@
+"""Weakening defences: firewalls, audit and logging, shell history, SELinux/AppArmor, security
+agents, and payloads hidden by encoding."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import is_history_file, is_log, is_security_config, normalise
+from forethought.review.shell.predict import DEFENCE_EVASION, harm
+from forethought.review.shell.rules.common import option_values, short_flags
+from forethought.review.shell.writes import write_targets
+
+Rule = Iterator[Prediction]
+
+SECURITY_SERVICES = re.compile(
+    r"^(?:auditd?|rsyslogd?|syslogd?|syslog-ng|systemd-journald|journald|falcon-sensor|falcond|"
+    r"falcon|osqueryd|wazuh(?:-agent)?|ossec|sysmon|auditbeat|filebeat|packetbeat|splunkd?|"
+    r"datadog-agent|elastic-agent|crowdstrike|sentinelone|sentinel(?:agent|d)|cbagentd|carbonblack|"
+    r"aide|tripwire|clamd|clamav-daemon|freshclam|apparmor|fail2ban|snort|suricata|zeek|tetragon|"
+    r"falco|mdatp|wdavdaemon|ufw|firewalld|iptables|ip6tables|nftables|netfilter-persistent|"
+    r"selinux|amazon-ssm-agent|google-guest-agent|qualys-cloud-agent|nessusd|tanium.*|xagt|"
+    r"cylancesvc|sophos.*|esets|kesl|td-agent|fluentd|fluent-bit|vector|promtail|logstash|"
+    r"node_exporter|prometheus|telegraf|newrelic-infra|dd-agent|monit|nagios.*|zabbix_agentd?)"
+    r"(?:\.service)?$"
+)
+_HISTORY_VARIABLES = {
+    "HISTFILE": ("/dev/null", ""),
+    "HISTSIZE": ("0",),
+    "HISTFILESIZE": ("0",),
+    "SAVEHIST": ("0",),
+}
+
+
+def _firewall(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    flushes = False
+    if name in ("iptables", "ip6tables", "iptables-legacy", "iptables-nft"):
+        policies = option_values(cmd, "-P", "--policy")
+        flushes = bool(set(args) & {"-F", "--flush", "-X", "--delete-chain"}) or (
+            bool(policies) and "ACCEPT" in args
+        )
+    elif name == "nft":
+        flushes = args[:2] in (["flush", "ruleset"], ["delete", "table"]) or "flush" in args[:1]
+    elif name == "ufw":
+        flushes = bool(set(args) & {"disable", "reset"}) or args[:2] == ["default", "allow"]
+    elif name == "firewall-cmd":
+        flushes = any(a in ("--panic-off", "--set-default-zone=trusted") for a in args)
+    elif name == "pfctl":
+        flushes = "-d" in args or "-F" in args
+    elif name == "netsh":
+        flushes = "off" in [a.lower() for a in args] and "firewall" in " ".join(args).lower()
+    if flushes:
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"removes firewall protection ({name} {' '.join(args[:3])})",
+            "high",
+            0.85,
+            True,
+        )
+
+
+def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    targets: list[str] = []
+    if name == "systemctl" and set(args) & {"stop", "disable", "mask", "kill"}:
+        targets = [
+            a
+            for a in args
+            if not a.startswith("-") and a not in ("stop", "disable", "mask", "kill", "--now")
+        ]
+    elif name == "service" and len(args) >= 2 and args[1] in ("stop", "disable"):
+        targets = [args[0]]
+    elif name in ("pkill", "killall") or (name == "kill" and cmd.words):
+        targets = [a for a in args if not a.startswith("-")]
+        targets += [s for w in cmd.words[1:] for s in w.substitutions]
+    elif name.startswith("/etc/init.d/") and args[:1] == ["stop"]:
+        targets = [name.rsplit("/", 1)[1]]
+    elif name in ("chkconfig", "update-rc.d") and set(args) & {"off", "disable", "remove"}:
+        targets = args[:1]
+    elif name == "launchctl" and set(args) & {"unload", "bootout", "disable", "remove"}:
+        targets = [a.rsplit("/", 1)[-1].removesuffix(".plist") for a in args[1:]]
+    for target in targets:
+        words = (w.split("@")[0].removesuffix(".service") for w in re.findall(r"[\w.@-]+", target))
+        hit = next((w for w in words if SECURITY_SERVICES.match(w)), None)
+        if hit:
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"stops or disables {hit}, a security, logging or monitoring service",
+                "high",
+                0.85,
+                True,
+            )
+            return
+
+
+def _audit(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if name == "auditctl" and ("-D" in args or option_values(cmd, "-e")[:1] == ["0"]):
+        yield harm(
+            cmd, DEFENCE_EVASION, "deletes audit rules or turns auditing off", "high", 0.85, True
+        )
+    elif name == "setenforce" and args[:1] and args[0] in ("0", "Permissive", "permissive"):
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            "switches SELinux to permissive: it stops enforcing",
+            "high",
+            0.85,
+            True,
+        )
+    elif name in ("aa-teardown", "aa-disable", "aa-complain") or (
+        name == "apparmor_parser" and set(args) & {"-R", "--remove"}
+    ):
+        yield harm(cmd, DEFENCE_EVASION, "unloads or relaxes AppArmor profiles", "high", 0.85, True)
+    elif name == "sysctl" and re.search(
+        r"randomize_va_space=0|ptrace_scope=0|kptr_restrict=0|"
+        r"dmesg_restrict=0|modules_disabled=0",
+        " ".join(args),
+    ):
+        yield harm(cmd, DEFENCE_EVASION, "turns off a kernel hardening setting", "high", 0.8, True)
+    elif name == "journalctl" and any(a.startswith(("--vacuum", "--rotate")) for a in args):
+        yield harm(cmd, DEFENCE_EVASION, "deletes systemd journal entries", "high", 0.7, False)
+    elif name in ("csrutil", "spctl") and set(args) & {
+        "disable",
+        "--master-disable",
+        "--global-disable",
+    }:
+        yield harm(cmd, DEFENCE_EVASION, "disables macOS system protection", "high", 0.85, True)
+    elif name in ("Set-MpPreference",) or (
+        name in ("powershell", "pwsh") and "DisableRealtimeMonitoring" in " ".join(args)
+    ):
+        yield harm(cmd, DEFENCE_EVASION, "turns off antivirus monitoring", "high", 0.85, True)
+    elif name in ("utmpdump", "wtmpclean", "logtamper"):
+        yield harm(cmd, DEFENCE_EVASION, "edits login records", "high", 0.8, False)
+
+
+def _history(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if name == "history" and ("c" in short_flags(cmd) or ("-w" in args and "/dev/null" in args)):
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            "clears the shell history, erasing the record of what was run",
+            "high",
+            0.8,
+            False,
+        )
+        return
+    if name == "history" and "d" in short_flags(cmd):
+        yield harm(
+            cmd, DEFENCE_EVASION, "deletes entries from the shell history", "moderate", 0.6, False
+        )
+        return
+    if name == "set" and "+o" in args and "history" in args:
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            "turns off shell history so later commands leave no record",
+            "high",
+            0.8,
+            True,
+        )
+        return
+    assignments = dict(cmd.env)
+    if name in ("export", "declare", "typeset", "local", "unset", "readonly"):
+        for arg in args:
+            if name == "unset" and arg in _HISTORY_VARIABLES:
+                assignments[arg] = ""
+            elif "=" in arg:
+                key, value = arg.split("=", 1)
+                assignments[key] = value
+    for key, value in assignments.items():
+        if key in _HISTORY_VARIABLES and value in _HISTORY_VARIABLES[key]:
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"stops the shell recording history ({key}={value or 'unset'})",
+                "high",
+                0.8,
+                True,
+            )
+            return
+
+
+_ERASING = frozenset(
+    {
+        "rm",
+        "shred",
+        "truncate",
+        "unlink",
+        "srm",
+        "wipe",
+        "redirect",
+        "cp",
+        "mv",
+        "dd",
+        "sed -i",
+        "perl -i",
+        "ln",
+    }
+)
+
+
+def _logs_and_history_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    for target in write_targets(cmd):
+        path, how = target.path, target.how
+        if how in ("chmod", "chown", "chgrp", "setfacl", "tee -a", "append"):
+            continue
+        if (
+            how == "ln"
+            and cmd.args
+            and "/dev/null" in cmd.args
+            and (is_history_file(path) or is_log(path))
+        ):
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"links {path} to /dev/null so nothing is recorded",
+                "high",
+                0.85,
+                False,
+            )
+            return
+        if is_history_file(path) and how not in ("cp", "ln"):
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"erases or rewrites {path}, the shell history",
+                "high",
+                0.8,
+                False,
+            )
+            return
+        if is_log(path) and how in _ERASING:
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"erases or rewrites the log {path}, destroying the record of what happened",
+                "high",
+                0.7,
+                False,
+            )
+            return
+        if is_security_config(path):
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"changes security configuration in {path}",
+                "high",
+                0.85,
+                True,
+            )
+            return
+
+
+def _find_logs(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if cmd.name == "find" and "-delete" not in cmd.args:
+        return
+    if cmd.name == "find":
+        from forethought.review.shell.unwrap import parse_find
+
+        found = parse_find(cmd.words[1:])
+        roots, filtered = found.roots, found.filtered
+    else:
+        roots, filtered = cmd.find_roots, cmd.find_filtered
+    log_root = next((r for r in roots if is_log(normalise(r))), None)
+    if log_root is None:
+        return
+    if filtered != "strong":  # strongly filtered (old or matching logs): rotation, most likely
+        yield harm(
+            cmd, DEFENCE_EVASION, f"erases the log files under {log_root}", "high", 0.7, False
+        )
+
+
+COMMANDS = {
+    "iptables": [_firewall],
+    "ip6tables": [_firewall],
+    "iptables-legacy": [_firewall],
+    "iptables-nft": [_firewall],
+    "nft": [_firewall],
+    "ufw": [_firewall],
+    "firewall-cmd": [_firewall],
+    "pfctl": [_firewall],
+    "netsh": [_firewall],
+    "systemctl": [_services],
+    "service": [_services],
+    "pkill": [_services],
+    "killall": [_services],
+    "kill": [_services],
+    "chkconfig": [_services],
+    "update-rc.d": [_services],
+    "launchctl": [_services],
+    "auditctl": [_audit],
+    "setenforce": [_audit],
+    "aa-teardown": [_audit],
+    "aa-disable": [_audit],
+    "aa-complain": [_audit],
+    "apparmor_parser": [_audit],
+    "sysctl": [_audit],
+    "journalctl": [_audit],
+    "csrutil": [_audit],
+    "spctl": [_audit],
+    "Set-MpPreference": [_audit],
+    "powershell": [_audit],
+    "pwsh": [_audit],
+    "utmpdump": [_audit],
+    "history": [_history],
+    "set": [_history],
+    "export": [_history],
+    "declare": [_history],
+    "typeset": [_history],
+    "local": [_history],
+    "unset": [_history],
+    "readonly": [_history],
+    "": [_history],
+    "find": [_find_logs],
+    "rm": [_find_logs],
+    "shred": [_find_logs],
+    "truncate": [_find_logs],
+    "unlink": [_find_logs],
+}
+GENERIC = [_logs_and_history_files]
+
+
+def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    if cmd.name.startswith("/etc/init.d/"):
+        yield from _services(cmd, analysis)
+
+
+GENERIC.append(init_script)

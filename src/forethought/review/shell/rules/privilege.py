@@ -1,0 +1,565 @@
+"""Gaining privileges: sudo, root shells, setuid bits, capabilities, sudoers, admin groups, and
+loading native code (LD_PRELOAD, bash loadable builtins, kernel modules, crypto engines), which
+this reviewer files under privilege escalation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from forethought.review.base import Prediction, Severity
+from forethought.review.shell.interpreters import SHELLS, shell_input
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import (
+    Scope,
+    is_preload_file,
+    is_privilege_file,
+    normalise,
+    scope_of,
+    secret_kind,
+)
+from forethought.review.shell.predict import PRIVILEGE_ESCALATION, SEVERITY_RANK, harm
+from forethought.review.shell.rules.common import has, option_values
+from forethought.review.shell.unwrap import PRIVILEGE_WRAPPERS
+from forethought.review.shell.writes import operands, write_targets
+
+Rule = Iterator[Prediction]
+
+_SHARED_OBJECT = re.compile(r"\.(?:so(?:\.\d+)*|dylib|dll)(?:$|[\s,;:\"')])|=.*\.so\b")
+# Programs that handle library files as files (copy, inspect, link against) without loading them.
+_HANDLES_LIBRARIES = frozenset(
+    {
+        "gcc",
+        "g++",
+        "cc",
+        "c++",
+        "clang",
+        "clang++",
+        "ld",
+        "ld.gold",
+        "ld.lld",
+        "ldd",
+        "nm",
+        "objdump",
+        "readelf",
+        "strip",
+        "file",
+        "patchelf",
+        "ar",
+        "ranlib",
+        "make",
+        "cmake",
+        "ninja",
+        "cp",
+        "mv",
+        "ln",
+        "rm",
+        "ls",
+        "stat",
+        "find",
+        "locate",
+        "install",
+        "chmod",
+        "chown",
+        "tar",
+        "zip",
+        "unzip",
+        "gzip",
+        "cat",
+        "less",
+        "more",
+        "strings",
+        "hexdump",
+        "xxd",
+        "od",
+        "grep",
+        "egrep",
+        "fgrep",
+        "sha256sum",
+        "md5sum",
+        "sha1sum",
+        "du",
+        "wc",
+        "echo",
+        "printf",
+        "rsync",
+        "scp",
+        "dpkg",
+        "rpm",
+        "apt",
+        "apt-get",
+        "yum",
+        "dnf",
+        "pip",
+        "pip3",
+        "docker",
+        "otool",
+        "lipo",
+        "codesign",
+        "go",
+        "cargo",
+        "rustc",
+        "sort",
+        "head",
+        "tail",
+        "sed",
+        "awk",
+        "touch",
+        "basename",
+        "dirname",
+        "realpath",
+        "readlink",
+        "test",
+        "[",
+        "[[",
+        "diff",
+        "cmp",
+        "tee",
+        "upx",
+        "chrpath",
+        "scanelf",
+        "lddtree",
+        "dumpbin",
+        "git",
+        "xargs",
+        "unlink",
+    }
+)
+_ADMIN_GROUPS = frozenset(
+    {
+        "sudo",
+        "wheel",
+        "admin",
+        "root",
+        "docker",
+        "lxd",
+        "libvirt",
+        "disk",
+        "shadow",
+        "adm",
+        "sudoers",
+        "administrators",
+        "staff",
+    }
+)
+_DANGEROUS_CAPS = re.compile(
+    r"cap_(?:setuid|setgid|sys_admin|dac_override|dac_read_search|"
+    r"sys_ptrace|sys_module|chown|fowner|sys_rawio|bpf)",
+    re.I,
+)
+
+
+def wrapped(cmd: SimpleCommand, found: Sequence[Prediction]) -> Rule:
+    """sudo/doas/pkexec: low on a harmless command, as severe as what it runs otherwise."""
+    wrappers = [w for w in cmd.wrappers if w in PRIVILEGE_WRAPPERS]
+    if not wrappers:
+        return
+    worst = max(
+        (
+            SEVERITY_RANK[p.severity]
+            for p in found
+            if p.valence == "harm" and p.category != PRIVILEGE_ESCALATION
+        ),
+        default=0,
+    )
+    if worst >= SEVERITY_RANK["high"]:
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"runs a dangerous command as root ({wrappers[0]}), "
+            "so nothing on the system is out of its reach",
+            "high",
+            0.8,
+            False,
+        )
+    else:
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"runs `{cmd.name}` as root ({wrappers[0]})",
+            "low",
+            0.4,
+            True,
+        )
+
+
+def _root_shell(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if name in ("sudo", "doas") and set(args) & {"-i", "-s", "--login", "--shell"}:
+        yield _root(cmd)
+    elif name == "su":
+        operands_ = [a for a in args if not a.startswith("-")]
+        if not has(cmd, "-c", "--command") and (not operands_ or operands_[0] == "root"):
+            yield _root(cmd)
+        elif not has(cmd, "-c", "--command"):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"opens a shell as the user {operands_[0]}",
+                "low",
+                0.5,
+                True,
+            )
+    elif (
+        name in SHELLS
+        and set(cmd.wrappers) & PRIVILEGE_WRAPPERS
+        and cmd.stdin is None
+        and cmd.stage == 0
+        and shell_input(cmd.words[1:]).kind == "stdin"
+    ):
+        yield _root(cmd)
+    elif name == "pkexec" or (name in SHELLS and "-p" in args):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"{name} keeps or gains elevated privileges",
+            "low",
+            0.4,
+            True,
+        )
+    elif name == "sudoedit" or (name == "sudo" and set(args) & {"-e", "--edit"}):
+        yield harm(cmd, PRIVILEGE_ESCALATION, "edits files as root", "moderate", 0.5, True)
+
+
+def _root(cmd: SimpleCommand) -> Prediction:
+    return harm(
+        cmd,
+        PRIVILEGE_ESCALATION,
+        "opens an interactive root shell: every later command "
+        "runs with full privileges and no review",
+        "high",
+        0.6,
+        True,
+    )
+
+
+def _mode_bits(mode: str) -> tuple[bool, bool, bool]:
+    """(setuid, setgid, world-writable) for a chmod mode, numeric or symbolic."""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        special = int(mode[0]) if len(mode) == 4 else 0
+        other = int(mode[-1])
+        return bool(special & 4), bool(special & 2), bool(other & 2)
+    setuid = setgid = world = False
+    for clause in mode.split(","):
+        m = re.match(r"([ugoa]*)([-+=])([rwxXst]*)", clause)
+        if not m or m.group(2) == "-":
+            continue
+        who, perms = m.group(1) or "a", m.group(3)
+        if "s" in perms:
+            setuid |= "u" in who or "a" in who or not m.group(1)
+            setgid |= "g" in who
+        if "w" in perms and ("o" in who or "a" in who):
+            world = True
+    return setuid, setgid, world
+
+
+def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    ops = operands(cmd, "", ("reference",))
+    if cmd.name == "install":
+        modes = option_values(cmd, "-m", "--mode")
+        ops = [modes[0], *ops] if modes else []
+    if len(ops) < 2:
+        return
+    mode, targets = ops[0], ops[1:]
+    setuid, setgid, world = _mode_bits(mode)
+    if setuid:
+        owned_by_root = any(
+            c.name == "chown"
+            and c.args
+            and re.match(r"root(?::|\.|$)", c.args[-2] if len(c.args) > 1 else "")
+            for c in analysis.commands
+        )
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"sets the setuid bit on {targets[0]}: it runs with "
+            "its owner's privileges for every user"
+            + (" (and it is made root-owned)" if owned_by_root else ""),
+            "critical" if owned_by_root else "high",
+            0.85,
+            True,
+        )
+    elif setgid:
+        yield harm(
+            cmd, PRIVILEGE_ESCALATION, f"sets the setgid bit on {targets[0]}", "low", 0.5, True
+        )
+    if world:
+        worst = max(targets, key=lambda t: scope_of(t, cmd.cwd))
+        if (
+            secret_kind(worst, cmd.cwd)
+            or is_privilege_file(worst, cmd.cwd)
+            or worst.startswith(("/etc/passwd", "/etc/shadow"))
+        ):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"makes {worst} writable (or readable) by every user",
+                "critical",
+                0.9,
+                True,
+            )
+        elif scope_of(worst, cmd.cwd) >= Scope.SYSTEM_FILE:
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"makes the system file {worst} writable by every "
+                "user, who can then change what root runs",
+                "high",
+                0.8,
+                True,
+            )
+        else:
+            yield harm(
+                cmd, PRIVILEGE_ESCALATION, f"makes {worst} writable by every user", "low", 0.5, True
+            )
+
+
+def _setcap(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if has(cmd, "-r", "-v"):
+        return
+    caps = " ".join(cmd.args)
+    if _DANGEROUS_CAPS.search(caps):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "grants a program root-equivalent capabilities "
+            f"({_DANGEROUS_CAPS.search(caps).group(0)})",
+            "high",
+            0.85,
+            True,
+        )  # type: ignore[union-attr]
+    else:
+        yield harm(
+            cmd, PRIVILEGE_ESCALATION, "grants a program extra capabilities", "moderate", 0.5, True
+        )
+
+
+def _groups(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    args = cmd.args
+    groups: list[str] = []
+    if cmd.name == "usermod":
+        for value in option_values(cmd, "-G", "--groups", "-g", "--gid", "-aG"):
+            groups.extend(value.split(","))
+        if "-u" in args and "0" in option_values(cmd, "-u"):
+            groups.append("root")
+    elif cmd.name == "gpasswd":
+        if option_values(cmd, "-a", "--add", "-M", "--members"):
+            groups.extend(operands(cmd, "aAdM")[-1:])
+    elif cmd.name in ("adduser", "addgroup"):
+        ops = operands(cmd)
+        if len(ops) == 2:
+            groups.append(ops[1])
+    elif cmd.name == "dseditgroup" and "-a" in args:
+        groups.extend(option_values(cmd, "-g") or [a for a in args if a in _ADMIN_GROUPS])
+    admin = sorted({g for g in groups if g in _ADMIN_GROUPS})
+    if admin:
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"adds a user to the {admin[0]} group, which grants root-level access",
+            "high",
+            0.85,
+            True,
+        )
+
+
+def _privilege_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    for target in write_targets(cmd):
+        if target.how in ("rm", "chmod", "chown", "chgrp", "touch", "mv (source)"):
+            continue
+        if cmd.name == "visudo" and has(cmd, "-c", "--check"):
+            continue
+        if is_privilege_file(target.path):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"changes {target.path}, which decides who may act as root",
+                "critical",
+                0.9,
+                True,
+            )
+        elif target.path == "/etc/ld.so.preload":
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                "writes /etc/ld.so.preload: a library loaded into every program, root's included",
+                "critical",
+                0.9,
+                False,
+            )
+        elif is_preload_file(target.path):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"changes where every program loads its libraries from ({target.path})",
+                "moderate",
+                0.6,
+                True,
+            )
+
+
+def _library_env(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    env = dict(cmd.env)
+    if cmd.name in ("export", "declare", "typeset", "local", "env"):
+        for arg in cmd.args:
+            if "=" in arg:
+                key, value = arg.split("=", 1)
+                env[key] = value
+    for key in ("LD_PRELOAD", "DYLD_INSERT_LIBRARIES", "LD_AUDIT"):
+        if env.get(key):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"loads the library {env[key]} into "
+                f"{cmd.name or 'every later program'} via {key} (library load)",
+                "high",
+                0.8,
+                False,
+            )
+            return
+
+
+def _library_arguments(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if not name or name in _HANDLES_LIBRARIES:
+        return
+    if name == "enable" and "-f" in args:
+        yield _load(cmd, (option_values(cmd, "-f") or ["a shared object"])[0], "as a bash builtin")
+        return
+    engines = option_values(
+        cmd,
+        "--engine",
+        "-engine",
+        "--default-auth",
+        "--plugin-dir",
+        "--plugin_dir",
+        "-D" if name == "ssh-keygen" else "--no-such",
+        "-I" if name == "ssh" else "--no-such",
+        "-s" if name == "ssh-add" else "--no-such",
+        "-agentpath",
+        "-agentlib",
+    )
+    engines += [a.split(":", 1)[1] for a in args if a.startswith(("-agentpath:", "-javaagent:"))]
+    if engines:
+        yield _load(cmd, engines[0], f"into {name}")
+        return
+    if name in ("insmod", "modprobe", "kextload", "kldload", "kmutil") and not has(
+        cmd, "-r", "--remove", "-n", "--dry-run", "-l", "--list", "--show-depends", "-c"
+    ):
+        module = next((a for a in args if not a.startswith("-")), "a module")
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"loads the kernel module {module}: arbitrary code in the kernel",
+            "high",
+            0.85,
+            False,
+        )
+        return
+    if name == "ldconfig" and option_values(cmd, "-f"):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "rebuilds the library cache from a custom "
+            "configuration, changing which libraries programs load",
+            "high",
+            0.8,
+            False,
+        )
+        return
+    if name == "nginx":
+        for config in option_values(cmd, "-c"):
+            content = analysis.written_files.get(normalise(config, cmd.cwd), "")
+            if "load_module" in content:
+                yield _load(cmd, "the module named in its configuration", "into nginx")
+                return
+    for arg in args[:64]:
+        if _SHARED_OBJECT.search(arg):
+            yield _load(cmd, arg, f"into {name}")
+            return
+
+
+def _load(cmd: SimpleCommand, library: str, where: str, severity: Severity = "high") -> Prediction:
+    return harm(
+        cmd,
+        PRIVILEGE_ESCALATION,
+        f"loads the native library {library} {where} "
+        "(library load: runs arbitrary compiled code inside that program)",
+        severity,
+        0.8,
+        False,
+    )
+
+
+def _containers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    args = cmd.args
+    if cmd.name in ("docker", "podman") and args[:1] in (["run"], ["create"], ["exec"]):
+        mounts = option_values(cmd, "-v", "--volume", "--mount")
+        if (
+            has(cmd, "--privileged")
+            or has(cmd, "--pid=host")
+            or any(
+                m.split(":", 1)[0] in ("/", "/etc", "/root", "/var/run/docker.sock") for m in mounts
+            )
+        ):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                "starts a container with the host's root file "
+                "system, devices or docker socket: root on the host",
+                "high",
+                0.8,
+                True,
+            )
+    elif cmd.name == "nsenter" and (
+        has(cmd, "-t", "--target") and "1" in option_values(cmd, "-t", "--target")
+    ):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "enters the namespaces of PID 1 (the host's)",
+            "high",
+            0.8,
+            True,
+        )
+
+
+def _debugger(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    text = " ".join(cmd.args)
+    if "dlopen" in text or "__libc_dlopen" in text:
+        yield _load(cmd, "a library", "into a running process through the debugger")
+    elif has(cmd, "-p", "--pid", "attach"):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "attaches a debugger to a running process, which can "
+            "then read its memory and run code in it",
+            "moderate",
+            0.6,
+            True,
+        )
+
+
+COMMANDS = {
+    "sudo": [_root_shell],
+    "doas": [_root_shell],
+    "su": [_root_shell],
+    "pkexec": [_root_shell],
+    "sudoedit": [_root_shell],
+    "chmod": [_chmod],
+    "install": [_chmod],
+    "setcap": [_setcap],
+    "usermod": [_groups],
+    "gpasswd": [_groups],
+    "adduser": [_groups],
+    "addgroup": [_groups],
+    "dseditgroup": [_groups],
+    "docker": [_containers],
+    "podman": [_containers],
+    "nsenter": [_containers],
+    "gdb": [_debugger],
+}
+for _shell in SHELLS:
+    COMMANDS[_shell] = [_root_shell]
+
+GENERIC = [_privilege_files, _library_env, _library_arguments]

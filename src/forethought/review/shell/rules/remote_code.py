@@ -1,0 +1,265 @@
+"""Remote code execution: code fetched from the network and run without anyone reading it."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.decode import run_stages
+from forethought.review.shell.interpreters import SHELLS, inline_code, language_of, shell_input
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.predict import (
+    DEFENCE_EVASION,
+    REMOTE_CODE_EXECUTION,
+    REMOTE_SHELL,
+    UNKNOWN_CODE,
+    harm,
+)
+from forethought.review.shell.rules.common import (
+    has,
+    option_values,
+    short_flags,
+)
+from forethought.review.shell.rules.network import (
+    FETCHERS,
+    executes_stdin,
+    inner_commands,
+    interactive_shell,
+    is_fetcher,
+    is_raw_network,
+)
+from forethought.review.shell.writes import operands
+
+Rule = Iterator[Prediction]
+
+
+def _pipeline_execution(analysis: ShellAnalysis) -> Rule:
+    for cmd in analysis.commands:
+        if cmd.pipeline < 0 or not (executes_stdin(cmd) or interactive_shell(cmd)):
+            continue
+        # a shell anywhere in a pipeline with a raw network stream: with a fifo closing the
+        # loop (mkfifo f; nc h p < f | sh > f) the stream's far end drives the shell
+        net = next((c for c in analysis.pipeline(cmd) if c is not cmd and is_raw_network(c)), None)
+        if net is not None:
+            yield harm(
+                cmd,
+                REMOTE_SHELL,
+                f"connects a shell ({cmd.name}) to a network stream "
+                f"({net.name}): whoever is at the other end runs commands here",
+                "critical",
+                0.9,
+                False,
+            )
+            continue
+        if cmd.stage == 0 or not executes_stdin(cmd):
+            continue
+        upstream = analysis.upstream(cmd)
+        fetcher = next((c for c in upstream if is_fetcher(c)), None)
+        if fetcher is not None:
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"runs code downloaded by {fetcher.name} in "
+                f"{cmd.name} without anyone reading it first",
+                "high",
+                0.9,
+                False,
+            )
+            continue
+        output = None
+        if len({c.stage for c in upstream}) == len(upstream) and not any(
+            w.dynamic for c in upstream for w in c.words
+        ):
+            output = run_stages(
+                [(c.argv, c.stdin) for c in sorted(upstream, key=lambda c: c.stage)]
+            )
+        if output is None:
+            feeder = max(upstream, key=lambda c: c.stage, default=None)
+            produced = f"`{feeder.text}`" if feeder is not None else "the pipeline"
+            yield harm(
+                cmd,
+                UNKNOWN_CODE,
+                f"runs commands produced at run time by {produced}; the reviewer cannot see them",
+                "moderate",
+                0.5,
+                True,
+            )
+        elif output.decoded:
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"runs a payload hidden by encoding ({output.how}) instead of plain commands",
+                "moderate",
+                0.6,
+                True,
+            )
+
+
+def _substituted_execution(analysis: ShellAnalysis) -> Rule:
+    """``bash <(curl ..)``, ``sh -c "$(curl ..)"``, ``python -c "$(wget -O- ..)"``, eval."""
+    for cmd in analysis.commands:
+        language = language_of(cmd.name)
+        if language is None and cmd.name not in ("source", ".", "eval"):
+            continue
+        if not any(w.substitutions for w in cmd.words[1:]):
+            if language not in (None, "shell", "awk"):
+                code = inline_code(cmd.name, cmd.words[1:])
+                code_words = [
+                    w for w in cmd.words[1:] if code and code.code and w.value in code.code
+                ]
+                if any(w.dynamic and w.value.strip().startswith("$") for w in code_words):
+                    yield harm(
+                        cmd,
+                        UNKNOWN_CODE,
+                        f"runs {cmd.name} code held in a variable the reviewer cannot see",
+                        "moderate",
+                        0.5,
+                        True,
+                    )
+            continue
+        inner = inner_commands(analysis, cmd)
+        fetcher = next((c for c in inner if is_fetcher(c)), None)
+        if fetcher is not None:
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"runs code downloaded by {fetcher.name} in "
+                f"{cmd.name} without anyone reading it first",
+                "high",
+                0.9,
+                False,
+            )
+        elif language not in (None, "shell", "awk") and cmd.name not in ("eval",):
+            code = inline_code(cmd.name, cmd.words[1:])
+            if (
+                code is not None
+                and code.code is not None
+                and any(w.substitutions for w in cmd.words[1:] if w.value in code.code)
+            ):
+                yield harm(
+                    cmd,
+                    UNKNOWN_CODE,
+                    f"runs {cmd.name} code produced at run time; the reviewer cannot see it",
+                    "moderate",
+                    0.5,
+                    True,
+                )
+
+
+def _download_targets(cmd: SimpleCommand) -> list[str]:
+    names: list[str] = []
+    if cmd.name not in FETCHERS:
+        return names
+    with_value = "oPdHXAeuUTFxrwbcEKm" if cmd.name == "curl" else "OPoaeUtTwlAR"
+    urls = [a for a in operands(cmd, with_value) if "://" in a or "." in a]
+    outputs = (
+        option_values(cmd, "-o", "--output")
+        if cmd.name == "curl"
+        else option_values(cmd, "-O", "--output-document")
+    )
+    names.extend(o for o in outputs if o != "-")
+    remote_name = cmd.name == "curl" and ("O" in short_flags(cmd) or has(cmd, "--remote-name"))
+    default_name = cmd.name in ("wget", "aria2c", "axel", "fetch") and not outputs
+    if remote_name or default_name:
+        for url in urls:
+            base = posixpath.basename(url.split("?", 1)[0].rstrip("/"))
+            if base:
+                names.append(base)
+    for op, target in cmd.redirects:
+        if op.lstrip("0123456789") in (">", ">>"):
+            names.append(target)
+    return names
+
+
+_EXECUTE_MODES = re.compile(
+    r"^(?:[ugoa]*\+[rwX]*x|[0-7]*[1357][0-7]{0,2}|[0-7]?[0-7][1357][0-7]|"
+    r"[0-7]?[0-7]{2}[1357])$"
+)
+
+
+def _download_then_execute(analysis: ShellAnalysis) -> Rule:
+    downloaded: dict[str, SimpleCommand] = {}
+    for cmd in analysis.commands:
+        for name in _download_targets(cmd):
+            downloaded[posixpath.basename(name)] = cmd
+        if not downloaded:
+            continue
+        target = _executed_file(cmd)
+        if target is not None and posixpath.basename(target) in downloaded:
+            fetcher = downloaded[posixpath.basename(target)]
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"runs {target}, just downloaded by "
+                f"{fetcher.name}, without anyone reading it first",
+                "high",
+                0.85,
+                False,
+            )
+        elif cmd.name == "chmod":
+            ops = operands(cmd)
+            if (
+                len(ops) >= 2
+                and _EXECUTE_MODES.match(ops[0])
+                and any(posixpath.basename(o) in downloaded for o in ops[1:])
+            ):
+                yield harm(
+                    cmd,
+                    REMOTE_CODE_EXECUTION,
+                    "makes a just-downloaded file executable, to run code nobody has read",
+                    "high",
+                    0.6,
+                    False,
+                )
+
+
+_INSTALLERS = frozenset(
+    {
+        "dpkg",
+        "rpm",
+        "installer",
+        "apt",
+        "apt-get",
+        "yum",
+        "dnf",
+        "zypper",
+        "pip",
+        "pip3",
+        "npm",
+        "gem",
+        "msiexec",
+        "pkg",
+    }
+)
+
+
+def _executed_file(cmd: SimpleCommand) -> str | None:
+    name = cmd.name
+    if "/" in name:
+        return name
+    if name in SHELLS:
+        source = shell_input(cmd.words[1:])
+        return source.script.value if source.kind == "file" and source.script else None
+    if name in ("source", "."):
+        return cmd.args[0] if cmd.args else None
+    if name in _INSTALLERS:
+        return next(
+            (
+                a
+                for a in cmd.args
+                if a.endswith((".deb", ".rpm", ".pkg", ".whl", ".tgz", ".msi", ".gem", ".apk"))
+            ),
+            None,
+        )
+    code = inline_code(name, cmd.words[1:])
+    if code is not None and code.script:
+        return code.script
+    return None
+
+
+# -- remote shells -------------------------------------------------------------------------
+
+
+SCRIPT = [_pipeline_execution, _substituted_execution, _download_then_execute]

@@ -1,0 +1,241 @@
+"""Exhausting the machine: fork bombs, miners, busy loops, disk fillers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.predict import RESOURCE_ABUSE, harm
+from forethought.review.shell.rules.common import option_values
+
+Rule = Iterator[Prediction]
+
+_MINERS = frozenset(
+    {
+        "xmrig",
+        "minerd",
+        "cpuminer",
+        "cpuminer-multi",
+        "cgminer",
+        "bfgminer",
+        "ethminer",
+        "t-rex",
+        "nbminer",
+        "lolminer",
+        "phoenixminer",
+        "xmr-stak",
+        "xmr-stak-rx",
+        "ccminer",
+        "nanominer",
+        "gminer",
+        "teamredminer",
+        "srbminer",
+        "xmrig-notls",
+        "kawpowminer",
+        "nheqminer",
+    }
+)
+_MINING = re.compile(
+    r"stratum\d?\+(?:tcp|ssl|tls)://|--donate-level|\bcryptonight\b|\brandomx\b|"
+    r"minexmr|supportxmr|moneroocean|nanopool\.org|2miners|f2pool|nicehash|"
+    r"hashvault|ethermine|xmrpool|\bxmrig\b|\bminerd\b|\bcpuminer\b|\bethminer\b|"
+    r"\bnbminer\b|\blolminer\b",
+    re.I,
+)
+_UNITS = {
+    "": 1,
+    "c": 1,
+    "w": 2,
+    "b": 512,
+    "k": 1024,
+    "K": 1024,
+    "kB": 1000,
+    "M": 1024**2,
+    "MB": 1000**2,
+    "G": 1024**3,
+    "GB": 1000**3,
+    "T": 1024**4,
+    "TB": 1000**4,
+    "P": 1024**5,
+}
+_HUGE = 10 * 1024**3  # bytes: more than a scratch file
+
+
+def _size(text: str) -> int | None:
+    m = re.fullmatch(r"(\d+)([a-zA-Z]{0,2})", text.strip())
+    if not m:
+        return None
+    unit = m.group(2)
+    unit = unit if unit in _UNITS else unit[:1].upper() if unit[:1].upper() in _UNITS else None  # type: ignore[assignment]
+    if unit is None:
+        return None
+    return int(m.group(1)) * _UNITS[unit]
+
+
+def _miner(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if cmd.name in _MINERS or any(_MINING.search(a) for a in cmd.args[:64]):
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            "runs a cryptocurrency miner on this machine's CPU/GPU",
+            "high",
+            0.9,
+            True,
+        )
+
+
+def _dd(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    options = dict(a.split("=", 1) for a in cmd.args if "=" in a)
+    source, target = options.get("if", ""), options.get("of")
+    if (
+        source not in ("/dev/zero", "/dev/urandom", "/dev/random")
+        or target is None
+        or target.startswith("/dev/")
+    ):
+        return
+    block = _size(options.get("bs", "512")) or 512
+    count = options.get("count")
+    total = block * int(count) if count and count.isdigit() else None
+    if total is None:
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            f"writes {source} into {target} with no size limit: fills the disk",
+            "high",
+            0.8,
+            True,
+        )
+    elif total >= _HUGE:
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            f"writes a {total // 1024**3} GiB file: may fill the disk",
+            "high",
+            0.6,
+            True,
+        )
+
+
+def _allocate(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    sizes = (
+        option_values(cmd, "-l", "--length")
+        if cmd.name == "fallocate"
+        else option_values(cmd, "-c", "--bytes")
+    )
+    if cmd.name == "head" and "/dev/zero" not in cmd.args and "/dev/urandom" not in cmd.args:
+        return
+    for size in sizes:
+        total = _size(size)
+        if total is not None and total >= _HUGE:
+            yield harm(
+                cmd, RESOURCE_ABUSE, f"allocates {size} on disk: may fill it", "high", 0.6, True
+            )
+
+
+def _endless_to_file(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`cat /dev/zero > file`, `yes > file`: write until the disk is full."""
+    endless = (
+        cmd.name == "cat"
+        and any(a in ("/dev/zero", "/dev/urandom", "/dev/random") for a in cmd.args)
+    ) or (cmd.name == "yes" and cmd.stage == 0)
+    if not endless:
+        return
+    files = [
+        t
+        for op, t in cmd.redirects
+        if op.lstrip("0123456789") in (">", ">>", "&>") and not t.startswith("/dev/")
+    ]
+    if files:
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            f"writes an endless stream into {files[0]}: fills the disk",
+            "high",
+            0.8,
+            True,
+        )
+
+
+def _busy(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name = cmd.name
+    to_null = any(t == "/dev/null" for op, t in cmd.redirects if ">" in op)
+    if (
+        name == "yes"
+        and (to_null or cmd.background)
+        and cmd.stage == 0
+        and not any(
+            op.lstrip("0123456789") in (">", ">>") and t != "/dev/null" for op, t in cmd.redirects
+        )
+    ):
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            "keeps a CPU core busy until killed (yes into /dev/null)",
+            "moderate",
+            0.7,
+            True,
+        )
+    elif name in ("stress", "stress-ng"):
+        yield harm(
+            cmd, RESOURCE_ABUSE, "deliberately loads the CPU, memory or disk", "moderate", 0.7, True
+        )
+
+
+def _loops(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if cmd.infinite_loop and cmd.background and cmd.name:
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            "starts background processes in an endless loop until the "
+            "machine runs out of processes or memory",
+            "high",
+            0.85,
+            True,
+        )
+
+
+def _fork_bombs(analysis: ShellAnalysis) -> Rule:
+    for name, definition in analysis.functions.items():
+        calls_inside = [c for c in analysis.commands if c.function == name and c.name == name]
+        if not calls_inside:
+            continue
+        spawns = len(calls_inside) >= 2 or any(
+            c.background or c.pipeline >= 0 for c in calls_inside
+        )
+        called = any(c.name == name and c.function != name for c in analysis.commands)
+        if spawns and called:
+            cmd = calls_inside[0]
+            yield harm(
+                cmd,
+                RESOURCE_ABUSE,
+                f"defines and calls `{name}`, which calls itself "
+                "repeatedly in parallel: a fork bomb that exhausts the process table",
+                "critical",
+                0.95,
+                True,
+                evidence=definition.text,
+            )
+
+
+COMMANDS = {
+    "dd": [_dd],
+    "fallocate": [_allocate],
+    "head": [_allocate],
+    "yes": [_busy, _endless_to_file],
+    "cat": [_endless_to_file],
+    "stress": [_busy],
+    "stress-ng": [_busy],
+}
+for _miner_name in _MINERS:
+    COMMANDS[_miner_name] = [_miner]
+
+
+def _mining_arguments(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    if cmd.name not in _MINERS:
+        yield from _miner(cmd, analysis)
+
+
+GENERIC = [_loops, _mining_arguments]
+SCRIPT = [_fork_bombs]

@@ -1,0 +1,209 @@
+"""Inline code given to interpreters (python -c, perl -e, node -e, awk, php -r, here-docs and
+scripts written earlier in the same command): sockets wired to shells, uploads, library loads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.decode import run_stages, text_of
+from forethought.review.shell.interpreters import decoded_literals, inline_code, language_of
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import normalise, secret_kind
+from forethought.review.shell.predict import (
+    EXFILTRATION,
+    PRIVILEGE_ESCALATION,
+    REMOTE_SHELL,
+    RESOURCE_ABUSE,
+    SECRET_ACCESS,
+    harm,
+)
+from forethought.review.shell.rules.destructive import deletion
+
+Rule = Iterator[Prediction]
+
+_NETWORK = re.compile(
+    r"socket|fsockopen|TCPSocket|IO::Socket|require\s*\(?\s*[\"'](?:net|https?|dgram|tls)[\"']|"
+    r"net\.(?:connect|createConnection|Dial)|/inet6?/(?:tcp|udp)|/dev/(?:tcp|udp)/|java\.net\.|"
+    r"syscall\.Socket|\bztcp\b|WebSocket|urlopen|urllib|requests\.(?:post|put|get|patch)|"
+    r"http\.request|https\.request|Net::HTTP|LWP::|HTTP::Tiny|curl_exec|\bfetch\s*\(|XMLHttpRequest|"
+    r"Invoke-WebRequest|Net\.WebClient|System\.Net|http\.client|httplib|ftplib|smtplib|paramiko|"
+    r"open-uri|HTTParty|Faraday|axios",
+    re.I,
+)
+_SPAWN = re.compile(
+    r"/bin/(?:ba|z|da|k|c)?sh\b|\bsh\s+-i\b|pty\.spawn|subprocess|os\.system|os\.popen|\bpopen|"
+    r"child_process|\bspawn\s*\(|ProcessBuilder|\bexec\s*\(|\bsystem\s*\(|os\.exec|syscall\.Exec|"
+    r"shell_exec|passthru|proc_open|\|&\s*getline|run\s*\(\s*pipeline|\bexec\s+\$|"
+    r"Runtime\.getRuntime|cmd\.exe|IO\.popen|`\$|\biex\b|Invoke-Expression|Start-Process",
+    re.I,
+)
+_STDIO = re.compile(r"dup2|\.pipe\(|open\s*\(\s*STD(?:IN|OUT|ERR)|[<>]&\s*[3-9S]\b|\|&", re.I)
+_SERVER = re.compile(
+    r"\.listen\s*\(|\bbind\s*\(|serve_forever|TCPServer|HTTPServer|SimpleHTTPRequestHandler|"
+    r"createServer|\baccept\s*\(|ServerSocket|/inet/tcp/\d+/0/0|tcp-listen|\bhttpd\b",
+    re.I,
+)
+_FILE_READ = re.compile(
+    r"\bopen\s*\(|createReadStream|readFile|io\.open|File\.(?:read|open)|fopen|file_get_contents|"
+    r"<\$\w+>|IO\.read|Files\.read|ReadAllBytes|\$\(<|getline\s*<|Get-Content",
+    re.I,
+)
+_LIBRARY = re.compile(
+    r"\bctypes\b|\bcdll\b|CDLL\s*\(|LoadLibrary|\bdlopen|Fiddle|DynaLoader|ffi\.load|"
+    r"process\.dlopen|System\.load(?:Library)?\s*\(|^\s*load\s+\S+\.(?:so|dylib|dll)\b|DllImport",
+    re.I | re.M,
+)
+_FORK_BOMB = re.compile(r"(?:while|for|loop)[^\n]{0,60}\bfork\b|\bfork\b[^\n]{0,20}\bwhile\b", re.I)
+_SETUID_ROOT = re.compile(
+    r"set(?:res|re|e)?uid\s*\(\s*0\b|POSIX::setuid\(0|Process::Sys\.setuid\(0"
+)
+_STRINGS = re.compile(r"[\"']([^\"'\n]{2,300})[\"']")
+_RMTREE = re.compile(
+    r"(?:rmtree|rm_rf|rm_r|rmdir|removedirs|unlink|remove|rimraf|rmSync)\s*\(\s*"
+    r"[\"']([^\"']+)[\"']"
+)
+
+
+def judge_code(cmd: SimpleCommand, language: str, code: str) -> Rule:
+    """What inline ``code`` in ``language`` would do, from the calls it makes."""
+    network = _NETWORK.search(code)
+    spawn = _SPAWN.search(code)
+    stdio = _STDIO.search(code)
+    server = _SERVER.search(code)
+    if network and (spawn or stdio):
+        kind = (
+            "bind shell (anyone who connects gets a shell)"
+            if server
+            else "reverse shell (a remote host gets a shell here)"
+        )
+        yield harm(
+            cmd,
+            REMOTE_SHELL,
+            f"{language} code opens a network socket and hands it a shell or process: a {kind}",
+            "critical",
+            0.95,
+            False,
+        )
+    elif network and _FILE_READ.search(code):
+        secret = _secret_in(code, cmd.cwd)
+        if secret:
+            yield harm(
+                cmd,
+                EXFILTRATION,
+                f"{language} code reads {secret} and sends it over the network",
+                "critical",
+                0.9,
+                False,
+            )
+        else:
+            yield harm(
+                cmd,
+                EXFILTRATION,
+                f"{language} code reads a file and sends it over the network",
+                "high",
+                0.8,
+                False,
+            )
+    elif server:
+        yield harm(
+            cmd,
+            EXFILTRATION,
+            f"{language} code starts a server that other machines can "
+            "reach, serving local files or data",
+            "moderate",
+            0.6,
+            False,
+        )
+    elif network:
+        yield harm(
+            cmd, EXFILTRATION, f"{language} code opens network connections", "moderate", 0.5, True
+        )
+    if _LIBRARY.search(code):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"{language} code loads a native library (library "
+            "load: arbitrary compiled code in the process)",
+            "high",
+            0.8,
+            False,
+        )
+    if _SETUID_ROOT.search(code):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"{language} code switches to user id 0 (root)",
+            "high",
+            0.8,
+            False,
+        )
+    if _FORK_BOMB.search(code):
+        yield harm(
+            cmd,
+            RESOURCE_ABUSE,
+            f"{language} code forks in a loop: a fork bomb",
+            "critical",
+            0.9,
+            True,
+        )
+    if not network:
+        secret = _secret_in(code, cmd.cwd)
+        if secret:
+            yield harm(cmd, SECRET_ACCESS, f"{language} code opens {secret}", "high", 0.8, False)
+    for m in _RMTREE.finditer(code):
+        prediction = deletion(
+            cmd,
+            [m.group(1)],
+            "rmtree" in m.group(0) or "rm_r" in m.group(0) or "rimraf" in m.group(0),
+            f"{language} code deletes",
+        )
+        if prediction is not None and prediction.severity in ("high", "critical", "moderate"):
+            yield prediction
+            break
+
+
+def _secret_in(code: str, cwd: str | None) -> str | None:
+    for m in _STRINGS.finditer(code):
+        kind = secret_kind(m.group(1), cwd)
+        if kind is not None:
+            return f"{m.group(1)} ({kind[0]})"
+    return None
+
+
+def _inline(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    code = inline_code(cmd.name, cmd.words[1:])
+    if code is None:
+        return
+    text = code.code
+    if text is None and code.reads_stdin:
+        text = cmd.stdin if cmd.stdin is not None else _piped(cmd, analysis)
+    if text is None and code.script:
+        text = analysis.written_files.get(normalise(code.script, cmd.cwd))
+    if text:
+        hidden = decoded_literals(text)
+        yield from judge_code(cmd, code.language, "\n".join([text, *hidden]))
+
+
+def _piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
+    upstream = sorted(analysis.upstream(cmd), key=lambda c: c.stage)
+    if not upstream or len({c.stage for c in upstream}) != len(upstream):
+        return None
+    if any(w.dynamic for c in upstream for w in c.words):
+        return None
+    output = run_stages([(c.argv, c.stdin) for c in upstream])
+    return text_of(output.data) if output is not None else None
+
+
+def _transcripts(analysis: ShellAnalysis) -> Rule:
+    """``tclsh`` / ``jjs`` / ``python`` on a line of their own, with their input on the next."""
+    for cmd, rest in analysis.transcripts:
+        language = language_of(cmd.name)
+        if language not in (None, "shell"):
+            yield from judge_code(cmd, language, rest)
+
+
+COMMANDS: dict[str, list] = {}
+GENERIC = [_inline]
+SCRIPT = [_transcripts]

@@ -1,0 +1,351 @@
+"""Reading credentials: keys, cloud and token files, password hashes, histories, keychains."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from forethought.review.base import Prediction
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import secret_kind
+from forethought.review.shell.predict import SECRET_ACCESS, harm
+from forethought.review.shell.rules.common import has, option_values
+
+Rule = Iterator[Prediction]
+
+# Programs that touch a path without revealing what is in it.
+_METADATA_ONLY = frozenset(
+    {
+        "ls",
+        "stat",
+        "file",
+        "find",
+        "locate",
+        "test",
+        "[",
+        "[[",
+        "chmod",
+        "chown",
+        "chgrp",
+        "touch",
+        "mkdir",
+        "rm",
+        "shred",
+        "unlink",
+        "ssh",
+        "ssh-add",
+        "ssh-keygen",
+        "ssh-copy-id",
+        "du",
+        "wc",
+        "md5sum",
+        "sha1sum",
+        "sha256sum",
+        "sha512sum",
+        "shasum",
+        "cksum",
+        "b2sum",
+        "realpath",
+        "readlink",
+        "dirname",
+        "basename",
+        "cd",
+        "pushd",
+        "ln",
+        "mv",
+        "echo",
+        "printf",
+        "export",
+        "unset",
+        "source",
+        ".",
+        "docker",
+        "docker-compose",
+        "podman",
+        "git",
+        "scp",
+        "rsync",
+        "sftp",
+        "setfacl",
+        "getfacl",
+        "chattr",
+        "lsattr",
+        "mount",
+        "umount",
+        "sshfs",
+        "install",
+        "truncate",
+        "which",
+        "type",
+        "command",
+        "dotenv",
+        "direnv",
+        "set",
+        "vault",
+        "trap",
+        "exec",
+        "gpg-agent",
+        "keychain",
+        "systemctl",
+        "true",
+        "false",
+        ":",
+        "stow",
+        "mkfifo",
+        "alias",
+        "tree",
+    }
+)
+_CREDENTIAL_DUMPERS = frozenset(
+    {
+        "mimikatz",
+        "lazagne",
+        "laZagne",
+        "pypykatz",
+        "unshadow",
+        "secretsdump.py",
+        "secretsdump",
+        "gsecdump",
+        "mimipenguin",
+        "dumpkeys",
+        "keychaindump",
+        "chainbreaker",
+    }
+)
+_PASSWORD_CRACKERS = frozenset({"john", "hashcat", "hydra", "medusa", "ncrack"})
+_CREDENTIAL_WORDS = re.compile(
+    r"pass(?:word|wd)?|secret|token|api[_-]?key|private[_ ]key|"
+    r"aws_secret|credential",
+    re.I,
+)
+
+
+def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name = cmd.name
+    if not name or name in _METADATA_ONLY:
+        candidates = [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
+    else:
+        candidates = [
+            a for a in cmd.args if (a and a[0] != "-") or (a.startswith("--") and "=" in a)
+        ]
+        candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
+        if name in ("cp", "install", "rsync", "ln") and len(candidates) > 1:
+            candidates = candidates[:-1]  # the destination is written, not read
+        if name == "openssl":
+            # keys given with -key sign things and -out is written; only -in printed to the
+            # terminal (no -out) shows a key's contents
+            candidates = [] if "-out" in cmd.args else option_values(cmd, "-in")
+        candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
+    best: tuple[str, str, bool] | None = None
+    for candidate in candidates[:64]:
+        path = candidate.lstrip("@")
+        if ":" in path and not path.startswith(("/", "~", ".")):
+            continue  # host:path lives on another machine
+        kind = secret_kind(path, cmd.cwd)
+        if kind is not None and (best is None or (kind[1] and not best[2])):
+            best = (path, kind[0], kind[1])
+    if best is None:
+        return
+    path, label, high = best
+    verb = "copies" if name in ("cp", "tar", "zip", "7z", "dd", "rclone") else "reads"
+    if high:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            f"{verb} {path} ({label}); whoever sees the output (the "
+            "agent's transcript, its model provider) gets the secret",
+            "high",
+            0.8,
+            False,
+        )
+    else:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            f"{verb} {path} ({label}), exposing the secrets in it",
+            "moderate",
+            0.7,
+            False,
+        )
+
+
+_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
+_READERS = frozenset(
+    {
+        "cat",
+        "less",
+        "more",
+        "head",
+        "tail",
+        "base64",
+        "xxd",
+        "od",
+        "strings",
+        "cp",
+        "tar",
+        "zip",
+        "scp",
+        "curl",
+        "nc",
+        "grep",
+        "awk",
+        "sed",
+        "tee",
+    }
+)
+
+
+def _find_secrets(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    args = cmd.args
+    patterns = [args[i + 1] for i, a in enumerate(args[:-1]) if a in _NAME_TESTS]
+    hit = next(
+        (p for p in patterns if secret_kind(p.strip("*") or p) or secret_kind("x/" + p)), None
+    )
+    if hit is None:
+        return
+    kind = secret_kind(hit.strip("*") or hit) or secret_kind("x/" + hit)
+    readers = [c for c in analysis.commands if c.parent == cmd.index and c.name in _READERS] + [
+        c for c in analysis.downstream(cmd) if c.name in _READERS and "xargs" in c.wrappers
+    ]
+    label = kind[0] if kind else "secrets"
+    if readers:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            f"finds files named {hit} ({label}) and reads them",
+            "high",
+            0.8,
+            False,
+        )
+    else:
+        yield harm(
+            cmd, SECRET_ACCESS, f"searches the file system for {hit} ({label})", "low", 0.5, True
+        )
+
+
+_SECRET_VARIABLE = re.compile(
+    r"\$\{?[A-Za-z_]*(?:PASS(?:WORD|WD)?|SECRET|TOKEN|API_?KEY|"
+    r"PRIVATE_KEY|CREDENTIALS?)[A-Za-z_]*\}?",
+    re.I,
+)
+
+
+def _echo_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    spans = " ".join(w.span for w in cmd.words[1:])
+    m = _SECRET_VARIABLE.search(spans)
+    shown = not cmd.redirects and not analysis.downstream(cmd)
+    if m and shown:
+        yield harm(
+            cmd, SECRET_ACCESS, f"prints the secret variable {m.group(0)}", "moderate", 0.6, False
+        )
+
+
+def _environment(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name = cmd.name
+    dumps = (name in ("env", "printenv") and not cmd.args) or (
+        name in ("set", "export", "declare", "typeset")
+        and (not cmd.args or cmd.args in (["-p"], ["-x"]))
+    )
+    if dumps:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            "prints every environment variable, which often hold API keys and tokens",
+            "low",
+            0.5,
+            True,
+        )
+    elif name == "printenv" and any(_CREDENTIAL_WORDS.search(a) for a in cmd.args):
+        yield harm(
+            cmd, SECRET_ACCESS, f"prints the secret variable {cmd.args[0]}", "moderate", 0.7, False
+        )
+
+
+def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    name, args = cmd.name, cmd.args
+    if (
+        name == "security"
+        and args[:1]
+        and (
+            args[0]
+            in (
+                "dump-keychain",
+                "export",
+                "find-generic-password",
+                "find-internet-password",
+                "find-certificate",
+            )
+            and (args[0] in ("dump-keychain", "export") or "-w" in args or "-g" in args)
+        )
+    ):
+        yield harm(
+            cmd, SECRET_ACCESS, "reads passwords out of the macOS keychain", "high", 0.85, False
+        )
+    elif name == "secret-tool" and args[:1] in (["lookup"], ["search"]):
+        yield harm(cmd, SECRET_ACCESS, "reads secrets from the desktop keyring", "high", 0.8, False)
+    elif name in ("gpg", "gpg2") and any(a.startswith("--export-secret") for a in args):
+        yield harm(cmd, SECRET_ACCESS, "exports GPG private keys", "high", 0.85, False)
+    elif name in ("kwallet-query", "kwalletcli"):
+        yield harm(cmd, SECRET_ACCESS, "reads secrets from KWallet", "high", 0.8, False)
+    elif name in _CREDENTIAL_DUMPERS:
+        yield harm(
+            cmd, SECRET_ACCESS, f"runs {name}, a credential-dumping tool", "critical", 0.9, False
+        )
+    elif name in _PASSWORD_CRACKERS:
+        yield harm(cmd, SECRET_ACCESS, f"runs {name}, a password-cracking tool", "high", 0.8, False)
+    elif (
+        name == "kubectl" and "secret" in " ".join(args[:3]) and args[:1] in (["get"], ["describe"])
+    ):
+        yield harm(cmd, SECRET_ACCESS, "reads Kubernetes secrets", "moderate", 0.7, False)
+    elif name == "aws" and (
+        args[:2] == ["configure", "get"]
+        or args[:2] == ["sts", "get-session-token"]
+        or "get-secret-value" in args
+    ):
+        yield harm(cmd, SECRET_ACCESS, "prints AWS credentials or secrets", "moderate", 0.7, False)
+    elif name == "gcloud" and "print-access-token" in args:
+        yield harm(cmd, SECRET_ACCESS, "prints a Google Cloud access token", "moderate", 0.7, False)
+    elif (
+        name in ("grep", "egrep", "rg", "ag", "ack")
+        and has(cmd, "-r", "-R", "-rn", "-ri", "-rni", "-Ri", "-ir", "-rl")
+    ) or name in ("rg", "ag"):
+        roots = [a for a in args if a in ("/", "~", "/home", "/etc", "/root", "/Users", "$HOME")]
+        if roots and any(_CREDENTIAL_WORDS.search(a) for a in args):
+            yield harm(
+                cmd,
+                SECRET_ACCESS,
+                f"searches {roots[0]} for passwords and keys",
+                "moderate",
+                0.6,
+                False,
+            )
+
+
+GENERIC = [_reads]
+COMMANDS = {
+    "find": [_find_secrets],
+    "echo": [_echo_secret],
+    "printf": [_echo_secret],
+    "env": [_environment],
+    "printenv": [_environment],
+    "set": [_environment],
+    "export": [_environment],
+    "declare": [_environment],
+    "typeset": [_environment],
+    "security": [_keystores],
+    "secret-tool": [_keystores],
+    "gpg": [_keystores],
+    "gpg2": [_keystores],
+    "kwallet-query": [_keystores],
+    "kwalletcli": [_keystores],
+    "kubectl": [_keystores],
+    "aws": [_keystores],
+    "gcloud": [_keystores],
+    "grep": [_keystores],
+    "egrep": [_keystores],
+    "rg": [_keystores],
+    "ag": [_keystores],
+    "ack": [_keystores],
+}
+for _tool in _CREDENTIAL_DUMPERS | _PASSWORD_CRACKERS:
+    COMMANDS[_tool] = [_keystores]
