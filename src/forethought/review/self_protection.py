@@ -8,6 +8,7 @@ is not.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import posixpath
 import re
@@ -39,7 +40,12 @@ _REMOVE_PACKAGE = re.compile(
 _KILL_GATE = re.compile(
     r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought"
 )
-_WRITE_REDIRECT = (">", ">>", "&>", "&>>", ">|")
+_GLOB = re.compile(r"[*?\[]")
+
+
+def _writes(op: str, target: str) -> bool:
+    """Output redirections (``>``, ``2>>``, ``&>``...), not fd duplication like ``2>&1``."""
+    return ">" in op and not (op.endswith("&") and target.isdigit())
 
 
 class SelfProtectionReviewer:
@@ -51,6 +57,12 @@ class SelfProtectionReviewer:
         self.home = os.path.expanduser("~")
         self.cwd = cwd or os.getcwd()
         self.protected = tuple(sorted({self._normal(str(p)) for p in protected if str(p)}))
+        self._prefixes = tuple(p.rstrip("/") + "/" for p in self.protected)
+        # A path can only name a protected file if it contains one of these (or a glob).
+        self._markers = tuple(
+            {posixpath.basename(p) for p in self.protected}
+            | {posixpath.basename(s) for s in HOOK_SETTINGS_SUFFIXES}
+        )
         target = self.protected[0] if self.protected else "/etc/forethought/policy.toml"
         self.canaries: list[dict[str, Any]] = [
             {"tool": "bash", "args": {"command": f"echo 'locked = false' > {target}"}},
@@ -86,9 +98,18 @@ class SelfProtectionReviewer:
         return posixpath.normpath(path)
 
     def _is_protected(self, path: str) -> bool:
-        if any(path.endswith(s) for s in HOOK_SETTINGS_SUFFIXES):
+        if path.endswith(HOOK_SETTINGS_SUFFIXES) or path in self.protected:
             return True
-        return any(path == p or path.startswith(p.rstrip("/") + "/") for p in self.protected)
+        if path.startswith(self._prefixes):
+            return True
+        if _GLOB.search(path):  # `rm -rf ~/.config/foreth*` names what the glob would match
+            return any(fnmatch.fnmatchcase(p, path) for p in self.protected) or any(
+                fnmatch.fnmatchcase(p, path + "/*") for p in self.protected
+            )
+        return False
+
+    def _may_name_protected(self, token: str) -> bool:
+        return any(m in token for m in self._markers) or bool(_GLOB.search(token))
 
     def _paths(self, paths: Sequence[str], cwd: str, evidence: str) -> list[Prediction]:
         for raw in paths:
@@ -114,18 +135,25 @@ class SelfProtectionReviewer:
         if found := _disabling_commands([command]):
             return found
         for cmd in analyze(command).commands:
+            where = cmd.cwd or cwd
             for op, target in cmd.redirects:
-                if op in _WRITE_REDIRECT and self._is_protected(self._normal(target, cwd)):
+                if (
+                    _writes(op, target)
+                    and self._may_name_protected(target)
+                    and self._is_protected(self._normal(target, where))
+                ):
                     return [_tampering(f"redirects output into {target}", cmd.text)]
             program = cmd.argv[0] if cmd.argv else ""
             if posixpath.basename(program) in READ_ONLY_COMMANDS:
                 continue
             for arg in cmd.argv[1:]:
+                if not self._may_name_protected(arg):
+                    continue
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, cwd)):
+                    if self._is_protected(self._normal(token, where)):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
-            if found := self._mentions(cmd.argv[1:]):
-                return found
+                if found := self._mentions([arg]):
+                    return found
         return []
 
 

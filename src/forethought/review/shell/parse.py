@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from functools import lru_cache
 
 from tree_sitter import Node, Tree
 
@@ -693,10 +694,12 @@ class _Walker(NestedScripts, StaticEvaluation):
             self.cwd = normalise(target.value, self.cwd)
 
 
+@lru_cache(maxsize=256)
 def analyze(command: str) -> ShellAnalysis:
     """Read ``command`` as bash and list every simple command it would run (nothing is run).
 
-    Raises ValueError for a command over ``MAX_COMMAND_BYTES``.
+    Raises ValueError for a command over ``MAX_COMMAND_BYTES``. Results are cached (the shell
+    and self-protection reviewers read the same command): treat them as read-only.
     """
     check_size(command)
     return _Walker(command).run()
