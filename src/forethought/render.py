@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
+from rich.console import Console
 from rich.text import Text
 
 from forethought.decision import Decision
 from forethought.proposal import Proposal
+from forethought.review.base import Prediction
 
 STYLES = {
     "allow": "bold green",
@@ -17,64 +16,60 @@ STYLES = {
     "revise": "bold magenta",
     "resample": "bold magenta",
 }
+SEVERITY_RANK = {"negligible": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
+
+
+def _clip(text: str, limit: int = 100) -> str:
+    text = text.replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _summary(proposal: Proposal) -> str:
     args = proposal.action.args
     for key in ("command", "code", "url", "path", "title"):
         if args.get(key):
-            text = str(args[key]).replace("\n", "\\n")
-            return text if len(text) <= 100 else text[:97] + "..."
+            return _clip(str(args[key]))
     return ""
 
 
-def render_decision(proposal: Proposal, decision: Decision) -> Panel:
-    head = Text()
-    head.append(f"{decision.verdict.upper()}", STYLES[decision.verdict])
-    head.append(f"  {proposal.action.tool}: ", "bold")
-    head.append(_summary(proposal))
-    lines: list[Text | Table] = [head]
+def _weight(p: Prediction) -> tuple[int, int, float]:
+    return (p.valence == "harm", SEVERITY_RANK[p.severity] + (not p.reversible), p.probability)
+
+
+def render_decision(proposal: Proposal, decision: Decision) -> Text:
+    out = Text()
+    out.append(f"{decision.verdict.upper():<9}", STYLES[decision.verdict])
+    if proposal.id:
+        out.append(f"[{proposal.id}] ", "dim")
+    out.append(f"{proposal.action.tool}: ", "bold")
+    out.append(_summary(proposal) + "\n")
     risk = "unscored" if decision.risk is None else f"{decision.risk:.2f}"
-    lines.append(
-        Text(
-            f"decided by {decision.term}: {decision.reason}\n"
-            f"expected harm H={decision.harm:.2f}  expected benefit B={decision.benefit:.2f}  "
-            f"risk={risk}",
-            "dim",
-        )
+    out.append(f"  decided by {decision.term}: {decision.reason}\n", "bold")
+    out.append(f"  H={decision.harm:.2f}  B={decision.benefit:.2f}  risk={risk}\n", "dim")
+
+    predictions = sorted(
+        ((p, r.reviewer) for r in decision.reviews for p in r.predictions),
+        key=lambda pr: _weight(pr[0]),
+        reverse=True,
     )
+    if predictions:
+        out.append("  predicted consequences\n")
+    for p, reviewer in predictions:
+        out.append(f"    {p.valence:<8}", "red" if p.valence == "harm" else "green")
+        qualities = f"p={p.probability:.2f} {p.severity}{'' if p.reversible else ', irreversible'}"
+        out.append(f"{qualities:<29}")
+        out.append(f"{p.outcome}\n")
+        out.append(f"{'':<41}evidence: {_clip(p.evidence, 80)}  ({reviewer})\n", "dim")
 
-    predictions = Table(title="predicted consequences", title_justify="left", expand=True)
-    for column in ("", "outcome", "p", "severity", "reversible", "evidence", "reviewer"):
-        predictions.add_column(column, overflow="fold")
-    for review in decision.reviews:
-        for p in review.predictions:
-            predictions.add_row(
-                Text(p.valence, "red" if p.valence == "harm" else "green"),
-                p.outcome,
-                f"{p.probability:.2f}",
-                p.severity,
-                "yes" if p.reversible else "no",
-                p.evidence,
-                review.reviewer,
-            )
-    if predictions.row_count:
-        lines.append(predictions)
-
-    reviewers = Table(title="reviewers", title_justify="left", expand=True)
-    for column in ("reviewer", "risk", "ms", "rationale"):
-        reviewers.add_column(column, overflow="fold")
-    for review in decision.reviews:
-        reviewers.add_row(
-            f"{review.reviewer} {review.version}",
-            Text("FAILED", "bold red") if review.failed else f"{review.risk:.2f}",
-            f"{review.elapsed_ms:.2f}",
-            review.rationale,
-        )
-    lines.append(reviewers)
-    title = f"proposal {proposal.id}" if proposal.id else None
-    return Panel(Group(*lines), title=title, title_align="left")
+    out.append("  reviewers\n")
+    for r in decision.reviews:
+        state = Text("FAILED", "bold red") if r.failed else Text(f"risk {r.risk:.2f}")
+        out.append(f"    {r.reviewer} {r.version:<6}".ljust(26))
+        out.append_text(state)
+        out.append(f"  {r.elapsed_ms:7.2f} ms  ", "dim")
+        out.append(f"{_clip(r.error or r.rationale, 160)}\n")
+    return out
 
 
 def print_decision(console: Console, proposal: Proposal, decision: Decision) -> None:
-    console.print(render_decision(proposal, decision))
+    console.print(render_decision(proposal, decision), soft_wrap=True)
