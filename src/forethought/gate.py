@@ -71,16 +71,19 @@ class Gate:
         return decisions
 
     def run_reviewers(self, proposal: Proposal) -> list[Review]:
+        """Each applicable reviewer's Review, in the reviewers' order.
+
+        Worker-thread reviewers are started first so they overlap with the inline ones.
+        """
         applicable = [r for r in self.reviewers if _applies(r, proposal)]
-        pending = {r.name: self._submit(r, proposal) for r in applicable if not r.inline}
-        reviews: dict[str, Review] = {}
-        for reviewer in applicable:
-            if reviewer.inline:
-                reviews[reviewer.name] = self._deadline_checked(timed(reviewer, proposal), reviewer)
-        for reviewer in applicable:
-            if not reviewer.inline:
-                reviews[reviewer.name] = self._await(pending[reviewer.name], reviewer)
-        return [reviews[r.name] for r in applicable]
+        pending = [None if r.inline else self._submit(r, proposal) for r in applicable]
+        inline = [
+            self._deadline_checked(timed(r, proposal), r) if r.inline else None for r in applicable
+        ]
+        return [
+            done if done is not None else self._await(future, reviewer)  # type: ignore[arg-type]
+            for reviewer, future, done in zip(applicable, pending, inline, strict=True)
+        ]
 
     def _submit(self, reviewer: Reviewer, proposal: Proposal) -> Future[Review]:
         if self._pool is None:
