@@ -14,14 +14,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from forethought.proposal import Proposal
-from forethought.review.base import Prediction, Review
+from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.paths import (
     clip,
+    credential_store,
     normalise,
     read_predictions,
     secret_predictions,
     summarise,
-    worst,
     write_predictions,
 )
 
@@ -86,8 +86,8 @@ class FileReviewer:
 
         harms = write_predictions(path, path, replaces_file=replaces, base=base)
         outside = self._outside_workspace(path, base)
-        if outside and not harms:
-            harms.append(Prediction(
+        if outside:
+            elsewhere = Prediction(
                 f"writes {path}, outside the workspace {self.workspace}",
                 "harm",
                 0.7 if replaces else 1.0,
@@ -95,9 +95,11 @@ class FileReviewer:
                 not replaces,
                 clip(path),
                 "destructive",
-            ))
+            )
+            if not any(_covers(h, elsewhere) for h in harms):
+                harms.append(elsewhere)
         harms += self._mass_overwrite(path, args, edits, replaces)
-        expected = worst(path, "secret", base) is not None
+        expected = credential_store(path, base) is not None
         harms += secret_predictions(new_text, path, expected_here=expected,
                                     already_there=old_text)
         harms += _script_checks(new_text)
@@ -142,6 +144,17 @@ class FileReviewer:
         where = f"the memory note {title!r}, which later episodes read"
         found = secret_predictions(str(args.get("content") or ""), where)
         return found or secret_predictions(title, where)
+
+
+def _covers(harm: Prediction, other: Prediction) -> bool:
+    """Whether ``harm`` is at least as bad as ``other``: more severe, or as severe, as likely
+    and as lasting."""
+    rank, other_rank = SEVERITIES.index(harm.severity), SEVERITIES.index(other.severity)
+    return rank > other_rank or (
+        rank == other_rank
+        and harm.probability >= other.probability
+        and (other.reversible or not harm.reversible)
+    )
 
 
 def _script_checks(text: str) -> list[Prediction]:

@@ -16,9 +16,10 @@ from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
 from forethought.proposal import Proposal
-from forethought.review.base import Prediction, Review, Severity
+from forethought.review.base import Prediction, Review
 from forethought.review.paths import (
     clip,
+    harm,
     read_predictions,
     secret_evidence,
     secrets_in,
@@ -142,26 +143,6 @@ def is_bulk(body: str) -> bool:
 # --------------------------------------------------------------------------------------------
 
 
-def _harm(
-    outcome: str,
-    probability: float,
-    severity: Severity,
-    evidence: str,
-    category: str,
-    *,
-    reversible: bool = False,
-) -> Prediction:
-    return Prediction(
-        outcome=outcome,
-        valence="harm",
-        probability=min(1.0, probability),
-        severity=severity,
-        reversible=reversible,
-        evidence=clip(evidence),
-        category=category,
-    )
-
-
 def _benefit(outcome: str, probability: float, evidence: str, category: str) -> Prediction:
     return Prediction(
         outcome=outcome,
@@ -179,21 +160,21 @@ def _scheme_predictions(scheme: str, parts: SplitResult, evidence: str) -> list[
         path = parts.path or parts.netloc
         found = read_predictions(path, evidence)
         return found or [
-            _harm(f"reads the local file {path} through a {scheme}:// URL", 0.6, "moderate",
+            harm(f"reads the local file {path} through a {scheme}:// URL", 0.6, "moderate",
                   evidence, "secret_access")
         ]
     if scheme in _SMUGGLING_SCHEMES:
         return [
-            _harm(f"{scheme}:// can send raw bytes to internal services (request smuggling)",
+            harm(f"{scheme}:// can send raw bytes to internal services (request smuggling)",
                   0.7, "high", evidence, "exfiltration")
         ]
     if scheme in _TRANSFER_SCHEMES:
         return [
-            _harm(f"transfers files over {scheme}:// to {parts.hostname or 'a remote host'}",
+            harm(f"transfers files over {scheme}:// to {parts.hostname or 'a remote host'}",
                   0.6, "moderate", evidence, "exfiltration")
         ]
     return [
-        _harm(f"uses the unexpected URL scheme {scheme or '(none)'}:", 0.6, "moderate",
+        harm(f"uses the unexpected URL scheme {scheme or '(none)'}:", 0.6, "moderate",
               evidence, "unknown_code", reversible=True)
     ]
 
@@ -209,7 +190,7 @@ def _header_predictions(
         )
         if (named_credential and value_s.strip()) or secrets_in(value_s):
             return [
-                _harm(f"sends credentials (header {name_s}) to {host}, which is not allowed",
+                harm(f"sends credentials (header {name_s}) to {host}, which is not allowed",
                       0.85 + boost, "high", evidence or name_s, "exfiltration")
             ]
     return []
@@ -223,22 +204,22 @@ def _body_predictions(
         if not hits:
             return []
         return [
-            _harm(f"sends a credential ({hits[0].kind.replace('_', ' ')}) in the body to {host}",
+            harm(f"sends a credential ({hits[0].kind.replace('_', ' ')}) in the body to {host}",
                   0.4, "moderate", evidence or secret_evidence(body, hits[0]), "exfiltration")
         ]
     if hits:
         return [
-            _harm(f"uploads a credential ({hits[0].kind.replace('_', ' ')}) to {host}",
+            harm(f"uploads a credential ({hits[0].kind.replace('_', ' ')}) to {host}",
                   0.85 + boost, "high", evidence or secret_evidence(body, hits[0]),
                   "exfiltration")
         ]
     if is_bulk(body):
         return [
-            _harm(f"uploads bulk data ({len(body)} characters) to {host}", 0.7 + boost, "high",
+            harm(f"uploads bulk data ({len(body)} characters) to {host}", 0.7 + boost, "high",
                   evidence or netloc, "exfiltration")
         ]
     return [
-        _harm(f"sends data to {host}, which is not on the allow list", 0.6 + boost, "moderate",
+        harm(f"sends data to {host}, which is not on the allow list", 0.6 + boost, "moderate",
               evidence or netloc, "exfiltration")
     ]
 
@@ -258,19 +239,19 @@ def request_predictions(
     url_evidence = evidence or url
     parts = split_url(url)
     if parts is None or not url.strip():
-        return [_harm("the URL cannot be parsed; the request cannot be reviewed", 0.6,
+        return [harm("the URL cannot be parsed; the request cannot be reviewed", 0.6,
                       "moderate", url_evidence, "unknown_code", reversible=True)]
     scheme = parts.scheme.lower()
     if scheme not in _WEB_SCHEMES:
         return _scheme_predictions(scheme, parts, url_evidence)
     host = (parts.hostname or "").rstrip(".")
     if not host:
-        return [_harm("the URL names no host; the request cannot be reviewed", 0.6, "moderate",
+        return [harm("the URL names no host; the request cannot be reviewed", 0.6, "moderate",
                       url_evidence, "unknown_code", reversible=True)]
     netloc = evidence or parts.netloc
     ip = parse_ip(host)
     if host in METADATA_HOSTS or (ip is not None and str(ip) in METADATA_HOSTS):
-        return [_harm(f"queries the cloud metadata service at {host}, which hands out the "
+        return [harm(f"queries the cloud metadata service at {host}, which hands out the "
                       "machine's credentials", 0.9, "high", netloc, "secret_access")]
 
     internal = is_internal(host, ip)
@@ -285,15 +266,15 @@ def request_predictions(
     if url_hits := secrets_in(url):
         found = url_hits[0]
         if allowed:
-            out.append(_harm("puts a credential in the URL, where servers and proxies log it",
+            out.append(harm("puts a credential in the URL, where servers and proxies log it",
                              0.5, "low", evidence or secret_evidence(url, found),
                              "secret_written", reversible=True))
         else:
-            out.append(_harm(f"leaks a credential ({found.kind.replace('_', ' ')}) to {where} "
+            out.append(harm(f"leaks a credential ({found.kind.replace('_', ' ')}) to {where} "
                              "in the URL", 0.8 + boost, "high",
                              evidence or secret_evidence(url, found), "exfiltration"))
     elif not allowed and (blob := _ENCODED_BLOB.search(parts.query or parts.path)):
-        out.append(_harm(f"encodes a long blob into the URL sent to {where}", 0.6 + boost,
+        out.append(harm(f"encodes a long blob into the URL sent to {where}", 0.6 + boost,
                          "moderate", evidence or blob.group(0), "exfiltration"))
     if not allowed:
         out += _header_predictions(headers, where, boost, evidence)
@@ -301,10 +282,10 @@ def request_predictions(
         out += _body_predictions(body, where, allowed, boost, parts.netloc, evidence)
 
     if method == "DELETE":
-        out.append(_harm(f"deletes a resource at {host}", 0.6, "moderate", url_evidence,
+        out.append(harm(f"deletes a resource at {host}", 0.6, "moderate", url_evidence,
                          "destructive"))
     elif not allowed and not any(p.category == "exfiltration" for p in out):
-        out.append(_harm(f"contacts {where}, outside the allow list", 0.5 + boost, "low",
+        out.append(harm(f"contacts {where}, outside the allow list", 0.5 + boost, "low",
                          netloc, "exfiltration", reversible=True))
 
     if method in READ_METHODS:

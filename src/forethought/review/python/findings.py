@@ -7,22 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from forethought.review.base import Prediction, Severity
+from forethought.review.base import Prediction
 from forethought.review.http import is_exfiltration_site, parse_ip
-from forethought.review.paths import clip
-
-
-def harm(
-    outcome: str,
-    probability: float,
-    severity: Severity,
-    evidence: str,
-    category: str,
-    *,
-    reversible: bool = False,
-) -> Prediction:
-    return Prediction(outcome, "harm", min(1.0, probability), severity, reversible,
-                      clip(evidence), category)
+from forethought.review.paths import harm
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.paths import persistence_kind
+from forethought.review.shell.paths import persistence_entry
 from forethought.review.shell.predict import PERSISTENCE, harm
 from forethought.review.shell.rules.common import has
 from forethought.review.shell.writes import write_targets
@@ -35,10 +35,11 @@ def _startup_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     for target in write_targets(cmd):
         if target.how in _NOT_WRITES or target.how == "crontab":
             continue
-        kind = persistence_kind(target.path)
-        if kind is None:
+        entry = persistence_entry(target.path)
+        if entry is None:
             continue
-        if target.how == "ln" and kind == "a shell startup file":
+        kind = entry.label
+        if target.how == "ln" and entry.name == "shell_startup":
             yield harm(
                 cmd,
                 PERSISTENCE,
@@ -47,7 +48,7 @@ def _startup_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 0.5,
                 True,
             )
-        elif kind == "a git hook":
+        elif entry.name == "git_hook":
             yield harm(
                 cmd,
                 PERSISTENCE,

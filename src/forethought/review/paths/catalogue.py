@@ -1,0 +1,390 @@
+"""The catalogue of sensitive paths: the one list every reviewer consults.
+
+Each entry names a family of paths of one *kind*: *secret* (reading it discloses credentials),
+*system* (changing it alters the machine for every user) or *persistence* (code placed there
+runs later, unreviewed), with the severity and harm category of touching it, and a short
+``name`` that rules ask about (``find(path, "sudo")``). A family may take several entries, for
+instance where only some of its patterns have look-alikes to leave out (``unless``).
+
+The file, Python and HTTP reviewers read ``kind``, ``severity`` and ``category`` (``worst``,
+through ``predictions``); the shell reviewer asks by ``name`` (``forethought.review.shell.paths``)
+and looks paths up ``loose``ly, since it rarely knows the directory a command runs in. A path
+added here is known to every reviewer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from forethought.review.base import SEVERITIES, Severity
+from forethought.review.paths.normalise import home_dir, home_relative, normalise
+
+PathKind = Literal["secret", "system", "persistence"]
+
+# Directories whose loss takes the system (or every user's files) down with it.
+CRITICAL_DIRS = frozenset({
+    "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/opt",
+    "/proc", "/root", "/run", "/sbin", "/srv", "/sys", "/usr", "/var", "/usr/bin", "/usr/lib",
+    "/usr/lib64", "/usr/local", "/usr/sbin", "/usr/share", "/usr/include", "/usr/local/bin",
+    "/usr/local/lib", "/var/lib", "/var/log", "/var/spool", "/var/www", "/Users", "/System",
+    "/Library", "/Applications", "/private", "/Volumes", "/mnt", "/media", "/snap", "/nix",
+    "/efi", "/boot/efi", "C:", "C:\\",
+})
+
+
+# --------------------------------------------------------------------------------------------
+# Globs
+# --------------------------------------------------------------------------------------------
+
+
+def _glob_to_regex(glob: str) -> str:
+    """``**`` spans directories, ``*`` and ``?`` stay within one, ``{a,b}`` is alternation,
+    ``[...]`` a character class and a backslash makes the next character literal."""
+    out: list[str] = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("/**", i) and i + 3 == len(glob):
+            out.append(r"(?:/.*)?")
+            i += 3
+        elif glob.startswith("**/", i):
+            out.append(r"(?:.*/)?")
+            i += 3
+        elif glob.startswith("**", i):
+            out.append(r".*")
+            i += 2
+        elif glob[i] == "*":
+            out.append(r"[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append(r"[^/]")
+            i += 1
+        elif glob[i] == "{":
+            end = glob.index("}", i)
+            out.append("(?:" + "|".join(re.escape(a) for a in glob[i + 1 : end].split(",")) + ")")
+            i = end + 1
+        elif glob[i] == "[":
+            end = glob.index("]", i + 2)
+            body = glob[i + 1 : end]
+            out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        elif glob[i] == "\\":
+            out.append(re.escape(glob[i + 1]))
+            i += 2
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    return "".join(out)
+
+
+class Globs:
+    """Space-separated globs (``\\ `` is a space in one): ``~/x`` is below a home directory,
+    ``/x`` is absolute, anything else matches at any depth. A ``loose`` match also takes
+    ``~/x`` at any depth, for callers that cannot tell which directory is a home."""
+
+    __slots__ = ("_absolute", "_anywhere", "_home", "_home_anywhere", "parts")
+
+    def __init__(self, patterns: str = "", parts: tuple[list[str], ...] | None = None) -> None:
+        if parts is None:
+            parts = ([], [], [])
+            for glob in re.split(r"(?<!\\)\s+", patterns.strip()):
+                if glob.startswith("~/"):
+                    parts[0].append(_glob_to_regex(glob[2:]))
+                elif glob.startswith("/"):
+                    parts[1].append(_glob_to_regex(glob))
+                elif glob:
+                    parts[2].append(_glob_to_regex(glob.removeprefix("**/")))
+        self.parts = parts
+        self._home = self._compiled(parts[0], "^")
+        self._home_anywhere = self._compiled(parts[0], r"(?:^|.*/)")
+        self._absolute = self._compiled(parts[1], "^")
+        self._anywhere = self._compiled(parts[2], r"(?:^|.*/)")
+
+    @staticmethod
+    def _compiled(parts: list[str], prefix: str) -> re.Pattern[str] | None:
+        return re.compile(prefix + "(?:" + "|".join(parts) + r")\Z") if parts else None
+
+    @classmethod
+    def union(cls, many: list[Globs]) -> Globs:
+        return cls(parts=tuple([p for g in many for p in g.parts[i]] for i in range(3)))
+
+    def match(self, normalised: str, home_rel: str | None, loose: bool = False) -> bool:
+        if loose:
+            if self._home_anywhere and self._home_anywhere.match(normalised):
+                return True
+        elif self._home and home_rel is not None and self._home.match(home_rel):
+            return True
+        if self._absolute and normalised.startswith("/") and self._absolute.match(normalised):
+            return True
+        return bool(self._anywhere and self._anywhere.match(normalised))
+
+
+@dataclass(frozen=True, slots=True)
+class SensitivePath:
+    """A family of sensitive paths (``patterns``, see ``Globs``), less the ``unless`` ones.
+
+    ``severity`` is that of reading a secret, or of changing a system or persistence path;
+    ``category`` the harm it leads to; ``name`` what rules ask for. ``loose`` patterns count
+    only in loose look-ups (see ``matches``): names that hint at a secret or a log where
+    nothing else is known, but are too common to count everywhere. ``store``: a secret file
+    where credentials are kept on purpose, so that writing one there is expected
+    (``credential_store``).
+    """
+
+    patterns: str
+    kind: PathKind
+    label: str
+    severity: Severity
+    category: str
+    name: str
+    unless: str = ""
+    loose: str = ""
+    store: bool = True
+    rank: int = field(init=False, repr=False, compare=False)
+    globs: Globs = field(init=False, repr=False, compare=False)
+    loose_globs: Globs = field(init=False, repr=False, compare=False)
+    _unless: Globs | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rank", SEVERITIES.index(self.severity))
+        object.__setattr__(self, "globs", Globs(self.patterns))
+        object.__setattr__(
+            self, "loose_globs", Globs.union([self.globs, Globs(self.loose)])
+        )
+        object.__setattr__(self, "_unless", Globs(self.unless) if self.unless else None)
+
+    def matches(self, normalised: str, home_rel: str | None, loose: bool = False) -> bool:
+        if loose:
+            return self.loose_globs.match(normalised, home_rel, loose=True)
+        return self.globs.match(normalised, home_rel)
+
+    def excludes(self, normalised: str, home_rel: str | None) -> bool:
+        return self._unless is not None and self._unless.match(normalised, home_rel)
+
+
+# Public halves and templates look like secret files but hold nothing secret.
+PUBLIC = "*.pub *.example *.sample *.template *.dist *.tmpl *.md *.txt *.crt"
+
+_S = SensitivePath
+
+# fmt: off
+CATALOGUE: tuple[SensitivePath, ...] = (
+    # --- secrets: reading them discloses credentials ---------------------------------------
+    _S("~/.ssh/id_* ~/.ssh/*_{rsa,dsa,ecdsa,ed25519} ~/.ssh/*.pem ~/.ssh/*.key "
+       "id_{rsa,dsa,ecdsa,ed25519,ecdsa_sk,ed25519_sk}",
+       "secret", "an SSH private key", "high", "secret_access", "ssh_key", unless="*.pub"),
+    _S(r"~/.ssh ~/.ssh/\* ~/.ssh\*",
+       "secret", "an SSH private key", "high", "secret_access", "ssh_key", store=False),
+    _S("/etc/ssh/ssh_host_*_key /etc/ssl/private/**",
+       "secret", "a host private key", "high", "secret_access", "host_key"),
+    _S("~/.aws/** ~/.oci/**",
+       "secret", "cloud credentials", "high", "secret_access", "cloud", unless=PUBLIC),
+    _S("~/.config/gcloud/** ~/.azure/** ~/.config/doctl/** ~/.kube/config ~/.docker/config.json "
+       "~/.s3cfg ~/.boto",
+       "secret", "cloud credentials", "high", "secret_access", "cloud"),
+    _S("~/.kube /etc/kubernetes/admin.conf",
+       "secret", "cloud credentials", "high", "secret_access", "cloud", store=False),
+    _S("/etc/shadow /etc/shadow- /etc/gshadow /etc/gshadow- /etc/master.passwd",
+       "secret", "the system password hashes", "high", "secret_access", "password_hashes"),
+    _S("/etc/master.passwd- /etc/security/opasswd /etc/security/opasswd-",
+       "secret", "the system password hashes", "high", "secret_access", "password_hashes",
+       store=False),
+    _S(".netrc _netrc .pgpass .git-credentials .vault-token ~/.config/gh/hosts.yml "
+       "~/.terraform.d/credentials.tfrc.json ~/.cargo/credentials ~/.cargo/credentials.toml "
+       "~/.gem/credentials ~/.claude/.credentials.json ~/.codex/auth.json "
+       "~/.config/rclone/rclone.conf",
+       "secret", "a stored login token or password", "high", "secret_access", "tokens",
+       unless=PUBLIC),
+    _S(".npmrc .pypirc .my.cnf",
+       "secret", "a stored login token or password", "high", "secret_access", "tokens",
+       store=False),
+    _S("~/.gnupg/** *.gpg-key secring.gpg ~/.password-store/** ~/.local/share/keyrings/** "
+       "~/Library/Keychains/**",
+       "secret", "a GPG key or keyring", "high", "secret_access", "keyring"),
+    _S("private-keys-v1.d/** *.keychain *.keychain-db kwallet*/**",
+       "secret", "a GPG key or keyring", "high", "secret_access", "keyring", store=False),
+    _S("~/.mozilla/** ~/snap/firefox/** ~/.config/google-chrome/** ~/.config/chromium/** "
+       "~/.config/BraveSoftware/** ~/.config/microsoft-edge/** "
+       "~/Library/Application?Support/Google/Chrome/** ~/Library/Application?Support/Firefox/** "
+       "~/Library/Cookies/**",
+       "secret", "a browser profile (saved passwords, cookies)", "high", "secret_access",
+       "browser", unless=PUBLIC,
+       loose=r"Cookies Login\ Data Web\ Data cookies.sqlite logins.json key3.db key4.db "
+             "signons.sqlite"),
+    _S("~/.bitcoin/wallet.dat ~/.ethereum/keystore/** ~/.electrum/wallets/**",
+       "secret", "a cryptocurrency wallet", "high", "secret_access", "wallet", unless=PUBLIC),
+    _S("wallet.dat",
+       "secret", "a cryptocurrency wallet", "high", "secret_access", "wallet", store=False),
+    _S("/run/secrets/** /var/run/secrets/**",
+       "secret", "mounted service-account secrets", "high", "secret_access", "mounted_secrets"),
+    _S("/proc/*/environ",
+       "secret", "a process environment (API tokens)", "moderate", "secret_access", "environ"),
+    _S("~/.bash_history ~/.zsh_history ~/.zhistory ~/.history ~/.python_history "
+       "~/.psql_history ~/.mysql_history ~/.node_repl_history ~/.sqlite_history "
+       "~/.local/share/fish/fish_history",
+       "secret", "shell history (often holds typed passwords)", "moderate", "secret_access",
+       "history"),
+    _S("~/.sh_history ~/.ksh_history ~/.rediscli_history ~/.lesshst",
+       "secret", "shell history (often holds typed passwords)", "moderate", "secret_access",
+       "history", store=False, loose="fish_history"),
+    _S(".env .env.* .envrc",
+       "secret", "an environment file with secrets", "moderate", "secret_access", "env_file",
+       unless=".env.{example,sample,template,dist}"),
+    _S(".npmrc .pypirc .my.cnf .secrets secrets.{yml,yaml,json,toml} credentials.json "
+       "service-account*.json client_secret*.json terraform.tfstate",
+       "secret", "a file of application secrets", "moderate", "secret_access", "app_secrets",
+       unless=PUBLIC),
+    _S("service{_,}account*.json .htpasswd wp-config.php",
+       "secret", "a file of application secrets", "moderate", "secret_access", "app_secrets",
+       store=False, loose="*credentials* secret{,s}.{json,yml,yaml,toml,env,txt}"),
+    _S("*.pem *.key *.p12 *.pfx *.jks *.keystore",
+       "secret", "a key or certificate file", "moderate", "secret_access", "key_file"),
+    # --- system files: changing them alters the machine ---------------------------------------
+    _S("/etc/{passwd,shadow,group,gshadow,master.passwd,subuid,subgid}{,-}",
+       "system", "the system account database", "critical", "account_manipulation", "accounts"),
+    _S("/etc/sudoers /etc/sudoers.d/** /etc/doas.conf /etc/pam.d/** /etc/security/** "
+       "/etc/polkit-1/** /usr/local/etc/sudoers** /private/etc/sudoers**",
+       "system", "sudo/PAM authentication rules", "critical", "privilege_escalation", "sudo"),
+    _S("/etc/ld.so.preload /etc/ld.so.conf /etc/ld.so.conf.d/**",
+       "system", "the dynamic linker preload list", "critical", "privilege_escalation",
+       "preload"),
+    _S("/boot/**", "system", "the boot loader or a raw disk", "critical", "destructive", "boot"),
+    _S("/dev/sd* /dev/hd* /dev/vd* /dev/xvd* /dev/nvme* /dev/mmcblk* /dev/mem /dev/kmem "
+       "/dev/port /dev/root /dev/{r,}disk[0-9]* /dev/mapper/** /dev/md[0-9]* /dev/dm-[0-9]* "
+       "/dev/sr[0-9]* /dev/nbd[0-9]* /dev/zd[0-9]* /dev/disk/by-*/**",
+       "system", "the boot loader or a raw disk", "critical", "destructive", "raw_disk"),
+    _S("/etc/ssh/** /etc/hosts /etc/resolv.conf /etc/nsswitch.conf",
+       "system", "system network or SSH configuration", "high", "defence_evasion",
+       "network_config"),
+    _S("/etc/**", "system", "system configuration under /etc", "high", "destructive", "etc"),
+    _S("/bin/** /sbin/** /usr/bin/** /usr/sbin/** /usr/lib/** /usr/lib64/** /usr/libexec/** "
+       "/lib/** /lib64/** /usr/local/bin/** /usr/local/sbin/** /var/lib/dpkg/** /var/lib/rpm/** "
+       "/System/** /Library/**",
+       "system", "system programs or libraries", "high", "destructive", "programs"),
+    _S("/proc/sys/** /sys/**", "system", "kernel parameters", "high", "destructive", "kernel"),
+    _S("/var/log/** /var/audit/** /var/adm/** /private/var/log/** /var/run/utmp /run/utmp",
+       "system", "system logs or shell history (erasing traces)", "high", "defence_evasion",
+       "logs", loose="wtmp btmp lastlog utmp auth.log syslog secure messages audit.log"),
+    _S("~/.bash_history ~/.zsh_history",
+       "system", "system logs or shell history (erasing traces)", "high", "defence_evasion",
+       "history_file"),
+    _S("/etc/selinux/config /etc/audit/** /etc/rsyslog** /etc/apparmor** /etc/sysctl.conf** "
+       "/etc/sysctl.d/** "
+       "/proc/sys/kernel/{randomize_va_space,yama/ptrace_scope,kptr_restrict,dmesg_restrict}",
+       "system", "security configuration (auditing, access control, kernel hardening)", "high",
+       "defence_evasion", "security_config"),
+    # --- persistence: code placed here runs later, unreviewed -------------------------------
+    _S("~/.ssh/authorized_keys ~/.ssh/authorized_keys2 /etc/ssh/authorized_keys**",
+       "persistence", "SSH authorized_keys (remote login)", "critical", "persistence",
+       "authorized_keys"),
+    _S("~/.{bashrc,bash_profile,bash_login,bash_logout,profile,zshrc,zprofile,zshenv,zlogin,"
+       "zlogout,kshrc,cshrc,tcshrc,login,xinitrc,xprofile,xsessionrc,inputrc} ~/.config/fish/** "
+       "/etc/{profile,bashrc,bash.bashrc,zshrc,zprofile,zshenv,zlogin,environment,csh.cshrc,"
+       "csh.login} /etc/profile.d/** /etc/zsh/**",
+       "persistence", "a shell start-up file", "high", "persistence", "shell_startup"),
+    _S("/etc/crontab/** /etc/anacrontab/** /etc/cron.*/** /var/spool/{cron,anacron,at}/** "
+       "/var/at/**",
+       "persistence", "a cron job", "high", "persistence", "cron"),
+    _S("/{etc,lib,usr/lib}/systemd/** /{usr/local/lib,run}/systemd/{system,user}/** "
+       "~/.config/systemd/** /etc/init.d/** /etc/rc.local /etc/rc?.d/** /etc/rc.d/** "
+       "/etc/inittab /etc/init/** /etc/update-motd.d/** /etc/udev/rules.d/** /etc/modules "
+       "/etc/modules-load.d/** /etc/apt/apt.conf.d/**",
+       "persistence", "a service or init script", "high", "persistence", "service"),
+    _S("~/.config/autostart/** /etc/xdg/autostart/** ~/Library/{LaunchAgents,LaunchDaemons}/** "
+       "/Library/{LaunchAgents,LaunchDaemons}/**",
+       "persistence", "a login autostart entry", "high", "persistence", "autostart"),
+    _S(".git/hooks/** .husky/**",
+       "persistence", "a git hook (runs on git operations)", "high", "persistence", "git_hook"),
+    _S("sitecustomize.py usercustomize.py site-packages/*.pth dist-packages/*.pth "
+       "~/.pythonrc ~/.pythonrc.py",
+       "persistence", "a Python start-up hook", "high", "persistence", "python_startup"),
+    _S("~/.ssh/rc /etc/ssh/sshrc",
+       "persistence", "an SSH login script", "high", "persistence", "ssh_rc"),
+    _S("/etc/ssh/sshd_config /etc/ssh/sshd_config.d/**",
+       "persistence", "the SSH server configuration", "high", "persistence", "sshd_config"),
+    _S("~/.ssh/config ~/.gitconfig ~/.config/git/config ~/.vimrc ~/.config/nvim/** ~/.emacs "
+       "~/.emacs.d/init.el ~/.local/bin/** ~/.config/pip/pip.conf ~/.pip/pip.conf "
+       "/etc/pip.conf",
+       "persistence", "a user configuration that can run commands", "moderate", "persistence",
+       "user_config"),
+    _S(".git/config",
+       "persistence", "a repository's git configuration", "low", "persistence", "git_config"),
+)
+# fmt: on
+
+_PUBLIC = Globs(PUBLIC)
+
+
+# Every pattern of the catalogue at once: most paths match none, and are done in one test.
+_ANY = Globs.union([entry.globs for entry in CATALOGUE])
+_ANY_LOOSE = Globs.union([entry.loose_globs for entry in CATALOGUE])
+
+
+def matches(
+    path: str, base: str | None = None, *, loose: bool = False
+) -> tuple[SensitivePath, ...]:
+    """Every catalogue entry ``path`` falls under, most severe first (catalogue order on ties).
+
+    A relative path that climbs out with ``..`` is also judged as if relative to a home
+    directory: the base it will really be resolved against is not always known.
+
+    ``loose`` is for words of shell commands: the path is first resolved against ``base`` as
+    the shell would (``normalise(symbolic=True)``), and since the shell reviewer rarely knows
+    the directory a command runs in, or whose home a directory is, ``~/x`` patterns match
+    ``x`` below any directory (``/var/lib/postgresql/.bashrc`` is a startup file too) and the
+    entries' ``loose`` patterns count.
+    """
+    return _matches(path, base, loose, home_dir())
+
+
+@functools.lru_cache(maxsize=16384)
+def _matches(
+    path: str, base: str | None, loose: bool, _home: str
+) -> tuple[SensitivePath, ...]:
+    if loose and base:
+        path, base = normalise(path, base, symbolic=True), None
+    norm = normalise(path, base)
+    if not norm:
+        return ()
+    views = [(norm, home_relative(norm))]
+    if base:
+        raw = normalise(path)
+        if raw.startswith("../"):
+            views.append((raw, home_relative(raw)))
+    prefilter = _ANY_LOOSE if loose else _ANY
+    if not any(prefilter.match(view, rel, loose) for view, rel in views):
+        return ()
+    found = [
+        entry
+        for entry in CATALOGUE
+        if any(entry.matches(view, rel, loose) for view, rel in views)
+        and not entry.excludes(*views[0])
+    ]
+    found.sort(key=lambda e: -e.rank)
+    return tuple(found)
+
+
+def worst(
+    path: str, kind: PathKind, base: str | None = None, *, loose: bool = False
+) -> SensitivePath | None:
+    """The most severe entry of ``kind`` that ``path`` falls under."""
+    return next((e for e in matches(path, base, loose=loose) if e.kind == kind), None)
+
+
+def find(
+    path: str, name: str, base: str | None = None, *, loose: bool = False
+) -> SensitivePath | None:
+    """The entry called ``name`` that ``path`` falls under, if it falls under one."""
+    return next((e for e in matches(path, base, loose=loose) if e.name == name), None)
+
+
+def credential_store(path: str, base: str | None = None) -> SensitivePath | None:
+    """The secret entry of a file where credentials are kept on purpose (``.env``, a key file,
+    ``~/.aws/credentials``), so that writing one there is expected; templates and public
+    halves (``PUBLIC``) are not stores."""
+    norm = normalise(path, base)
+    if not norm or _PUBLIC.match(norm, home_relative(norm)):
+        return None
+    return next((e for e in matches(path, base) if e.kind == "secret" and e.store), None)

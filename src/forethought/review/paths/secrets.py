@@ -1,0 +1,227 @@
+"""Credentials written out in text: API tokens, private keys, passwords in assignments and URLs.
+
+``secrets_in`` finds them; ``secret_evidence`` quotes enough of one to find it, not to use it;
+``secret_predictions`` turns them into ``secret_written`` harms.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from forethought.review.base import Prediction, Severity
+
+
+class SecretHit(NamedTuple):
+    kind: str
+    span: tuple[int, int]
+
+
+# Credentials that open an account or a cloud on their own; the rest weigh less.
+STRONG_SECRETS = frozenset({
+    "private_key", "aws_access_key", "aws_secret_key", "github_token", "gitlab_token",
+    "openai_key", "anthropic_key", "stripe_key", "slack_token", "google_api_key", "npm_token",
+    "huggingface_token",
+})
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    """A credential format. Patterns start with a literal, which lets ``re`` skip ahead fast;
+    ``boundary`` asks for a non-word character before the match (``\\b`` at the front would
+    make every position a candidate). ``folded`` patterns are lower case and run on text with
+    ASCII upper case folded, which keeps spans aligned with the original."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    boundary: bool = True
+    folded: bool = False
+
+
+_TOKENS: tuple[_Token, ...] = (
+    _Token("private_key",
+           re.compile(r"-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----"), False),
+    _Token("aws_access_key",
+           re.compile(r"(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|AIPA)[0-9A-Z]{16}(?![0-9A-Za-z])")),
+    _Token("aws_secret_key", re.compile(
+        r"aws_?secret_?access_?key[\"']?\s*[:=]\s*[\"']?[a-z0-9/+=]{40}(?![a-z0-9/+=])"),
+        folded=True),
+    _Token("github_token", re.compile(r"(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_\w{22,255})")),
+    _Token("gitlab_token", re.compile(r"glpat-[A-Za-z0-9_-]{20,}")),
+    _Token("anthropic_key", re.compile(r"sk-ant-[A-Za-z0-9_-]{20,}")),
+    _Token("openai_key", re.compile(r"sk-(?!ant-)(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}")),
+    _Token("stripe_key", re.compile(r"[rs]k_live_[A-Za-z0-9]{20,}")),
+    _Token("slack_token", re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}")),
+    _Token("slack_webhook",
+           re.compile(r"https://hooks\.slack\.com/services/T\w+/B\w+/\w+"), False),
+    _Token("google_api_key", re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    _Token("npm_token", re.compile(r"npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
+    _Token("huggingface_token", re.compile(r"hf_[A-Za-z0-9]{34,}(?![A-Za-z0-9])")),
+    _Token("jwt", re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")),
+    _Token("bearer_token", re.compile(
+        r"authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|token|basic)\s+[a-z0-9._~+/=-]{16,}"),
+        folded=True),
+)
+# user:password@ in a URL; the scheme in front is found afterwards, from the "://".
+_URL_CREDENTIALS = re.compile(r"://[^/\s:@\"']{1,64}:[^/\s@\"']{3,128}@")
+_SCHEME_CHAR = re.compile(r"[A-Za-z0-9+.-]")
+_ASCII_FOLD = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+MAX_SECRET_HITS = 50
+
+# ``KEY = value`` where KEY names a credential. The match starts at the keyword; the key's
+# prefix (``DB_`` in ``DB_PASSWORD``) is found afterwards, which keeps the scan linear.
+_ASSIGNMENT = re.compile(  # runs on folded text
+    r"(?:passw(?:or)?d|passphrase|pwd|secret(?:[_-]?key)?|api[_-]?key|apikey|access[_-]?key"
+    r"|token|client[_-]?secret|private[_-]?key)"
+    r"[\"']?[ \t]*(?::=|=(?!=)|:(?!:))[ \t]*"
+    r"(?P<value>\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"',;()\[\]{}<>]{1,200})"
+)
+_KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
+_DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
+_PLACEHOLDER_WORDS = (
+    "xxxx", "****", "...", "your", "example", "placeholder", "changeme", "change_me", "change-me",
+    "redacted", "dummy", "fake", "sample", "replace", "insert", "secret_here", "todo", "<", ">",
+    "${", "{{", "%(", "<<",
+)
+_PLACEHOLDER_VALUES = frozenset({
+    "password", "passwd", "secret", "token", "none", "null", "nil", "true", "false",
+    "undefined", "string", "test", "testing", "hunter2", "admin", "root", "user", "username",
+})
+
+
+def _is_placeholder(value: str) -> bool:
+    low = value.lower()
+    if low in _PLACEHOLDER_VALUES or any(w in low for w in _PLACEHOLDER_WORDS):
+        return True
+    if "{" in value and "}" in value:  # a format-string field
+        return True
+    return len(set(value)) < 4
+
+
+def _credible_assignment(raw_value: str) -> bool:
+    quoted = raw_value[:1] in ("'", '"')
+    value = raw_value[1:-1] if quoted else raw_value
+    if len(value) < 6 or _is_placeholder(value) or value.startswith("$"):
+        return False
+    if quoted:
+        return True
+    # Unquoted, it is often code: a variable (``password = get_password``), an attribute
+    # (``token = self.token``) or a number. It counts where it cannot be one, as in ``.env``
+    # files: ``DB_PASSWORD=s3cr3t!``.
+    if value.isdigit():
+        return False
+    if _DOTTED_NAME.match(value):
+        return "." not in value and any(c.isdigit() for c in value)
+    return True
+
+
+def _random_looking(token: str) -> bool:
+    return any(c.isdigit() for c in token) and any(c.isupper() for c in token) and any(
+        c.islower() for c in token
+    )
+
+
+def _starts_a_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
+
+
+def _extend_left(text: str, start: int, char: re.Pattern[str], limit: int) -> int:
+    floor = max(0, start - limit)
+    while start > floor and char.match(text, start - 1):
+        start -= 1
+    return start
+
+
+def secrets_in(text: str) -> list[SecretHit]:
+    """Credentials written out in ``text``: kind and (start, end) span, in order of position."""
+    folded = text.translate(_ASCII_FOLD)
+    found: list[SecretHit] = []
+
+    def add(kind: str, span: tuple[int, int]) -> None:
+        if not any(s < span[1] and span[0] < e for _, (s, e) in found):
+            found.append(SecretHit(kind, span))
+
+    for token in _TOKENS:
+        for m in token.pattern.finditer(folded if token.folded else text):
+            if len(found) >= MAX_SECRET_HITS:
+                break
+            matched = text[m.start() : m.end()]
+            if token.boundary and not _starts_a_word(text, m.start()):
+                continue
+            if "EXAMPLE" in matched.upper():
+                continue
+            if token.kind == "openai_key" and not _random_looking(matched[3:]):
+                continue
+            add(token.kind, m.span())
+    for m in _URL_CREDENTIALS.finditer(text):
+        start = _extend_left(text, m.start(), _SCHEME_CHAR, 16)
+        password = text[m.start() + 3 : m.end() - 1].split(":", 1)[1]
+        if start < m.start() and text[start].isalpha() and not _is_placeholder(password):
+            add("url_credentials", (start, m.end()))
+    for m in _ASSIGNMENT.finditer(folded):
+        if len(found) >= MAX_SECRET_HITS:
+            break
+        if not _credible_assignment(text[m.start("value") : m.end("value")]):
+            continue
+        start = _extend_left(text, m.start(), _KEY_CHAR, 40)
+        if text[start - 1 : start] in ("'", '"'):
+            start -= 1
+        add("password_assignment", (start, m.end()))
+    found.sort(key=lambda h: h.span)
+    return found
+
+
+def secret_severity(kind: str) -> Severity:
+    return "high" if kind in STRONG_SECRETS else "moderate"
+
+
+def secret_evidence(text: str, hit: SecretHit) -> str:
+    """Enough of the match to find it, not enough to use it: a substring of ``text``."""
+    start, end = hit.span
+    matched = text[start:end]
+    if hit.kind in ("private_key", "url_credentials"):
+        keep = len(matched) if hit.kind == "private_key" else matched.rindex(":")
+    elif hit.kind in ("password_assignment", "aws_secret_key", "bearer_token"):
+        op = re.search(r"[:=][\s\"']*", matched)
+        keep = (op.end() if op else 0) + 2
+    else:
+        keep = 8
+    return matched[: min(keep, len(matched))]
+
+
+def secret_predictions(
+    text: str,
+    where: str,
+    *,
+    expected_here: bool = False,
+    already_there: str = "",
+    limit: int = 5,
+) -> list[Prediction]:
+    """``secret_written`` harms for credentials in ``text``, which is being stored ``where``.
+
+    ``expected_here``: the destination is itself a secret store (``.env``, a key file), where
+    a credential is what belongs; the harm is then the lesser one of handling it at all.
+    ``already_there``: text being replaced; a credential it already held is not new.
+    """
+    out: list[Prediction] = []
+    seen: set[str] = set()
+    for hit in secrets_in(text):
+        if hit.kind in seen or (already_there and text[slice(*hit.span)] in already_there):
+            continue
+        seen.add(hit.kind)
+        severity = secret_severity(hit.kind)
+        out.append(
+            Prediction(
+                outcome=f"writes a credential ({hit.kind.replace('_', ' ')}) into {where}",
+                valence="harm",
+                probability=0.15 if expected_here else (0.8 if severity == "high" else 0.6),
+                severity="low" if expected_here else severity,
+                reversible=False,  # a credential that has been copied must be rotated
+                evidence=secret_evidence(text, hit),
+                category="secret_written",
+            )
+        )
+        if len(out) >= limit:
+            break
+    return out
