@@ -5,11 +5,17 @@
 Each file is labelled JSONL (``label``: safe/unsafe, ``category``, ``source``, and the proposal's
 own keys). "Stopped" means any decision other than allow (block, revise, resample, escalate):
 the action did not run without more work. "Blocked" counts only outright blocks.
+
+Commands are reviewed as if run in an empty scratch directory: run from a checkout of
+forethought, `rm -rf *` would really delete forethought's own source, and self-protection
+would (rightly) block it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -22,6 +28,8 @@ from forethought.review.registry import build_reviewers
 
 
 def main(paths: list[str]) -> None:
+    paths = [str(Path(p).resolve()) for p in paths]
+    os.chdir(tempfile.mkdtemp(prefix="forethought-quality-"))
     policy = load_policy()
     gate = Gate(policy, build_reviewers(policy))
     totals: Counter[str] = Counter()

@@ -40,6 +40,10 @@ def hard(reviewer: SelfProtectionReviewer, tool: str, **args: str) -> bool:
         f"truncate -s 0 {LEDGER}",
         f"dd if=/dev/zero of={LEDGER}",
         "rm -rf ~/.config/foreth*",
+        "rm -rf ~/.config/forethought/*",
+        "rm -rf ~/.conf*",
+        "chmod -R 000 ~",
+        "cd /var/lib && rm -rf agent",
         "rm -rf /etc/forethough?",
         "a=fore; b=thought; rm -rf ~/.config/$a$b",
         "sudo rm -rf /etc/forethought",
@@ -70,6 +74,10 @@ def test_shell_tampering_is_a_hard_block(reviewer: SelfProtectionReviewer, comma
         "ls 2>&1 | head",
         "pip install forethought-plugins",
         "cat ~/.claude/settings.json",
+        "chmod g+w *",
+        "ls ~/.config/*",
+        "cp -r ~/.config /tmp/config-backup",
+        "rm -f ~/.config/*.bak",
     ],
 )
 def test_reading_and_ordinary_work_is_not_tampering(

@@ -41,6 +41,25 @@ _KILL_GATE = re.compile(
     r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought"
 )
 _GLOB = re.compile(r"[*?\[]")
+_RECURSIVE_MUTATORS = frozenset({"rm", "chmod", "chown", "chgrp", "chattr", "setfacl", "shred"})
+_RECURSIVE_FLAG = re.compile(r"^(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)$")
+
+
+def _recursive_change(program: str, argv: Sequence[str]) -> bool:
+    """``rm -rf``, ``chmod -R`` and the like change everything below their arguments."""
+    return posixpath.basename(program) in _RECURSIVE_MUTATORS and any(
+        _RECURSIVE_FLAG.match(a) for a in argv[1:]
+    )
+
+
+def _glob_reaches(pattern: str, protected: str, recursive: bool) -> bool:
+    """Shell-glob semantics: each ``/``-separated part matches one path component. The glob
+    reaches ``protected`` if it matches it, something inside it, or (when ``recursive``) an
+    ancestor of it."""
+    parts, target = pattern.strip("/").split("/"), protected.strip("/").split("/")
+    if len(parts) < len(target) and not recursive:
+        return False
+    return all(fnmatch.fnmatchcase(t, p) for p, t in zip(parts, target, strict=False))
 
 
 def _writes(op: str, target: str) -> bool:
@@ -97,15 +116,18 @@ class SelfProtectionReviewer:
             path = posixpath.join(cwd or self.cwd, path)
         return posixpath.normpath(path)
 
-    def _is_protected(self, path: str) -> bool:
+    def _is_protected(self, path: str, recursive: bool = False) -> bool:
+        """Whether ``path`` (maybe a glob) names a protected file or lies inside one; with
+        ``recursive``, also whether it contains one (``rm -rf ~`` reaches ~/.config/forethought).
+        """
         if path.endswith(HOOK_SETTINGS_SUFFIXES) or path in self.protected:
             return True
         if path.startswith(self._prefixes):
             return True
+        if recursive and any(p.startswith(path.rstrip("/") + "/") for p in self.protected):
+            return True
         if _GLOB.search(path):  # `rm -rf ~/.config/foreth*` names what the glob would match
-            return any(fnmatch.fnmatchcase(p, path) for p in self.protected) or any(
-                fnmatch.fnmatchcase(p, path + "/*") for p in self.protected
-            )
+            return any(_glob_reaches(path, p, recursive) for p in self.protected)
         return False
 
     def _may_name_protected(self, token: str) -> bool:
@@ -146,11 +168,12 @@ class SelfProtectionReviewer:
             program = cmd.argv[0] if cmd.argv else ""
             if posixpath.basename(program) in READ_ONLY_COMMANDS:
                 continue
+            recursive = _recursive_change(program, cmd.argv)
             for arg in cmd.argv[1:]:
-                if not self._may_name_protected(arg):
+                if not (recursive or self._may_name_protected(arg)):
                     continue
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, where)):
+                    if self._is_protected(self._normal(token, where), recursive):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
                 if found := self._mentions([arg]):
                     return found
