@@ -7,6 +7,7 @@ import binascii
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from forethought.review.shell.model import Word
 
@@ -103,6 +104,7 @@ _ENCODED_COMMAND = frozenset({"-enc", "-encodedcommand", "-e", "-ec", "-en", "-e
 _VERSION_SUFFIX = re.compile(r"[\d.]+$")
 
 
+@lru_cache(maxsize=4096)  # asked of every command run: memoised per program name
 def language_of(name: str) -> str | None:
     if name in SHELLS:
         return "shell"

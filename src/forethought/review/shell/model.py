@@ -10,7 +10,7 @@ MAX_COMMAND_BYTES = 100_000
 MAX_DEPTH = 8
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Word:
     """One shell word after quote removal, escape processing and what could be expanded.
 
@@ -25,6 +25,29 @@ class Word:
     dynamic: bool = False
     substitutions: tuple[str, ...] = ()
     decoded: bool = False
+
+    def __init__(
+        self,
+        value: str,
+        span: str,
+        dynamic: bool = False,
+        substitutions: tuple[str, ...] = (),
+        decoded: bool = False,
+    ) -> None:
+        # the generated __init__ of a frozen dataclass sets each field through
+        # object.__setattr__; the slots' own setters do the same at a fraction of the cost
+        _set_value(self, value)
+        _set_span(self, span)
+        _set_dynamic(self, dynamic)
+        _set_substitutions(self, substitutions)
+        _set_decoded(self, decoded)
+
+
+_set_value = Word.__dict__["value"].__set__
+_set_span = Word.__dict__["span"].__set__
+_set_dynamic = Word.__dict__["dynamic"].__set__
+_set_substitutions = Word.__dict__["substitutions"].__set__
+_set_decoded = Word.__dict__["decoded"].__set__
 
 
 @dataclass(slots=True)

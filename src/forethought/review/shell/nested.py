@@ -17,7 +17,7 @@ from forethought.review.shell.paths import normalise
 from forethought.review.shell.source import Ctx
 
 # Programs that, started with no script, read what follows in a multi-line proposal.
-_INTERACTIVE = frozenset(
+INTERACTIVE = frozenset(
     {
         "ftp",
         "sftp",
@@ -54,6 +54,27 @@ _INTERACTIVE = frozenset(
     }
 )
 _REMOTE_COMMAND_OPTIONS = "bcDEeFIiJLlmOopQRSWw"
+# Programs that run a command given as a string or as their arguments (see runner_string).
+RUNNERS = frozenset(
+    {
+        "su",
+        "runuser",
+        "sg",
+        "script",
+        "flock",
+        "xterm",
+        "gnome-terminal",
+        "konsole",
+        "tmux",
+        "parallel",
+        "watch",
+        "ssh",
+        "at",
+        "batch",
+        "crontab",
+    }
+)
+WRITERS = frozenset({"echo", "printf", "cat", "tee"})
 
 
 class NestedScripts:
@@ -100,23 +121,7 @@ class NestedScripts:
         elif name in ("source", "."):
             if args:
                 self.written_script(cmd, ctx, args[0].value)
-        elif name in (
-            "su",
-            "runuser",
-            "sg",
-            "script",
-            "flock",
-            "xterm",
-            "gnome-terminal",
-            "konsole",
-            "tmux",
-            "parallel",
-            "watch",
-            "ssh",
-            "at",
-            "batch",
-            "crontab",
-        ):
+        elif name in RUNNERS:
             script, how = self.runner_string(cmd, ctx, name, args)
         else:
             code = inline_code(name, args)
@@ -273,7 +278,7 @@ class NestedScripts:
             self.nested(content, f"the script written to {path} earlier", cmd, ctx)
 
     def record_written_file(self, cmd: SimpleCommand) -> None:
-        if cmd.name not in ("echo", "printf", "cat", "tee"):
+        if cmd.name not in WRITERS:
             return
         targets = [t for op, t in cmd.redirects if op.lstrip("0123456789") in (">", ">>", ">|")]
         if cmd.name == "tee":
@@ -293,7 +298,7 @@ class NestedScripts:
 
     def note_transcript(self, cmd: SimpleCommand, ctx: Ctx, end_byte: int) -> None:
         name = cmd.name
-        if name not in _INTERACTIVE and name not in SHELLS:
+        if name not in INTERACTIVE and name not in SHELLS:
             return
         if cmd.stdin is not None or cmd.background:
             return

@@ -9,11 +9,13 @@ from __future__ import annotations
 import itertools
 import re
 import time
+from collections.abc import Callable
 from functools import lru_cache
 
 from tree_sitter import Node, Tree
 
 from forethought.review.shell.evaluate import StaticEvaluation
+from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import (
     MAX_DEPTH,
     FunctionDef,
@@ -23,11 +25,11 @@ from forethought.review.shell.model import (
     SimpleCommand,
     Word,
 )
-from forethought.review.shell.nested import NestedScripts
+from forethought.review.shell.nested import INTERACTIVE, RUNNERS, WRITERS, NestedScripts
 from forethought.review.shell.paths import normalise, scope_of
 from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
-from forethought.review.shell.unwrap import FindCommand, parse_find, unwrap
-from forethought.review.shell.words import Evaluated, WordResolver
+from forethought.review.shell.unwrap import WRAPPERS, FindCommand, parse_find, unwrap
+from forethought.review.shell.words import PLAIN_WORDS, Evaluated, WordResolver, plain_word
 
 # All nested sources of one command together, and the commands listed, are capped, and so is
 # the time tree-sitter may spend: its error recovery is quadratic on some garbage.
@@ -55,8 +57,34 @@ _LEAVES = frozenset(
     }
 )
 _LOOPS = frozenset({"while_statement", "until_statement", "for_statement", "c_style_for_statement"})
+# Unquoted expansions whose value is split into words.
+_SPLIT_KINDS = frozenset({"simple_expansion", "expansion", "command_substitution"})
+# Commands that follow() hands to run_nested, record_written_file and note_transcript (with
+# the interpreters language_of knows); any other command has nothing for them to do.
+_NESTING = SHELLS | RUNNERS | {"sudo", "doas", "su", "eval", "source", "."}
+_TRANSCRIBED = SHELLS | INTERACTIVE
+# Commands after which follow() updates the walk's state.
+_STATEFUL = frozenset({"cd", "pushd", "alias", "read", "mapfile", "readarray"})
 # `{rm,-rf,/}` and `pre{a,b}post`: brace expansion turns one word into several.
 _BRACES = re.compile(r"([^{}]*)\{([^{}]*,[^{}]*)\}([^{}]*)", re.S)
+
+
+# Word nodes whose parts (in the grammar: string_content, raw strings, words, numbers, brace
+# and arithmetic expressions, expansions, substitutions) include nothing the walk acts on
+# unless their text has an expansion (`$`) or a substitution (`` ` ``, `<(`, `>(`).
+_INERT_UNLESS_EXPANDED = frozenset({"string", "concatenation"})
+
+
+def _walk_word(node: Node, kind: str, text: str) -> bool:
+    """Whether the walk must descend into an argument node (that has children) of this text."""
+    return (
+        kind not in _INERT_UNLESS_EXPANDED
+        or node.has_error
+        or "$" in text
+        or "`" in text
+        or "<(" in text
+        or ">(" in text
+    )
 
 
 class _Walker(NestedScripts, StaticEvaluation):
@@ -82,13 +110,21 @@ class _Walker(NestedScripts, StaticEvaluation):
 
     def run(self) -> ShellAnalysis:
         self.push_source(self.analysis.source, "", "", 0, None)
-        while self.stack and not self.stopped:
-            item = self.stack.pop()
-            if item[0] is None:
+        stack = self.stack
+        handlers = _HANDLERS
+        push_children = self.push_children
+        while stack and not self.stopped:
+            item = stack.pop()
+            node = item[0]
+            if node is None:
                 _, ctx, words, text = item  # type: ignore[misc]
                 self.emit(words, {}, list(ctx.redirects), None, ctx, text)
+                continue
+            handler = handlers.get(node.type)  # visit the node
+            if handler is None:
+                push_children(node, item[1])
             else:
-                self.visit(item[0], item[1])  # type: ignore[arg-type]
+                handler(self, node, item[1])
         return self.analysis
 
     def issue(self, kind: str, detail: str, evidence: str, origin: str = "") -> None:
@@ -125,9 +161,13 @@ class _Walker(NestedScripts, StaticEvaluation):
             source.span, self.variables, lambda n: self.evaluate(n, ctx), source.range
         )
         ctx = Ctx(source, resolver, depth, parent=parent)
-        if tree.root_node.has_error:
+        root = tree.root_node
+        if root.has_error:
             self.issue("parse_error", "could not fully parse", (anchor or text)[:200], origin)
-        self.stack.append((tree.root_node, ctx))
+        if root.type in _HANDLERS:
+            self.stack.append((root, ctx))
+        else:  # what popping it would do (the root is a `program`): push its children
+            self.push_children(root, ctx)
 
     def parse(self, data: bytes) -> Tree | None:
         # NUL ends input for tree-sitter's lexer and sends its error recovery quadratic; the
@@ -148,59 +188,47 @@ class _Walker(NestedScripts, StaticEvaluation):
             return None
 
     def push_children(self, node: Node, ctx: Ctx) -> None:
-        children = node.children
-        count = len(children)
-        named = [i for i, c in enumerate(children) if c.is_named]
-        if not named:
-            return
-        last = named[-1]
-        base = ctx._replace(text_end=None) if ctx.text_end is not None else ctx
-        items = []
-        for i in named:
+        # pushed last child first, so that they are walked in source order
+        stack = self.stack
+        base = ctx.replace(text_end=None) if ctx.text_end is not None else ctx
+        # in a redirected list, only its last command keeps the redirects
+        list_redirects = bool(ctx.redirects) and node.type == "list"
+        later_named = False  # a named child comes after this one
+        background = False  # the child right after this one is `&`
+        for child in reversed(node.children):
+            if not child.is_named:
+                background = child.type == "&"
+                continue
             child_ctx = base
-            if i + 1 < count and children[i + 1].type == "&":
-                child_ctx = child_ctx._replace(background=True)
-            if node.type == "list" and ctx.redirects and i != last:
-                child_ctx = child_ctx._replace(redirects=(), stdin=None)
-            items.append((children[i], child_ctx))
-        self.stack.extend(reversed(items))
+            if background:
+                child_ctx = child_ctx.replace(background=True)
+            if list_redirects and later_named:
+                child_ctx = child_ctx.replace(redirects=(), stdin=None)
+            stack.append((child, child_ctx))
+            later_named = True
+            background = False
 
     # -- nodes ---------------------------------------------------------------------------
 
-    def visit(self, node: Node, ctx: Ctx) -> None:
-        kind = node.type
-        if kind == "command":
-            self.command(node, ctx)
-        elif kind == "redirected_statement":
-            self.redirected(node, ctx)
-        elif kind == "pipeline":
-            self.pipeline(node, ctx)
-        elif kind == "variable_assignment":
-            self.assignment(node, ctx, standalone=True)
-        elif kind == "declaration_command":
-            self.declaration(node, ctx)
-        elif kind == "unset_command":
-            words = [ctx.resolver.word(c) for c in node.children if c.is_named]
-            self.emit([Word("unset", "unset"), *words], {}, [], None, ctx, ctx.source.span(node))
-        elif kind == "function_definition":
-            self.function(node, ctx)
-        elif kind in ("command_substitution", "process_substitution"):
-            self.substitution(node, ctx)
-        elif kind in _LOOPS:
-            self.loop(node, ctx)
-        elif kind in _LEAVES:
+    def leaf(self, node: Node, ctx: Ctx) -> None:
+        return
+
+    def standalone_assignment(self, node: Node, ctx: Ctx) -> None:
+        self.assignment(node, ctx, standalone=True)
+
+    def unset(self, node: Node, ctx: Ctx) -> None:
+        words = [ctx.resolver.word(c) for c in node.children if c.is_named]
+        self.emit([Word("unset", "unset"), *words], {}, [], None, ctx, ctx.source.span(node))
+
+    def error(self, node: Node, ctx: Ctx) -> None:
+        text = ctx.source.span(node)
+        self.issue("parse_error", "could not fully parse", text[:200], ctx.source.origin)
+        m = _BRACES.fullmatch(text.strip())
+        if m and not m.group(1):
+            words = [Word(p + m.group(3), text) for p in m.group(2).split(",")[:64] if p]
+            self.emit(words, {}, list(ctx.redirects), ctx.stdin, ctx, text)
             return
-        elif kind == "ERROR":
-            text = ctx.source.span(node)
-            self.issue("parse_error", "could not fully parse", text[:200], ctx.source.origin)
-            m = _BRACES.fullmatch(text.strip())
-            if m and not m.group(1):
-                words = [Word(p + m.group(3), text) for p in m.group(2).split(",")[:64] if p]
-                self.emit(words, {}, list(ctx.redirects), ctx.stdin, ctx, text)
-                return
-            self.push_children(node, ctx)
-        else:
-            self.push_children(node, ctx)
+        self.push_children(node, ctx)
 
     def pipeline(self, node: Node, ctx: Ctx, first_stage: int = 0) -> None:
         pid = next(self.pipeline_ids)
@@ -212,10 +240,9 @@ class _Walker(NestedScripts, StaticEvaluation):
             # `a | b 2>&1 | c` parses as a pipeline inside a redirected statement inside a
             # pipeline: flatten it, giving the redirect to the inner pipeline's last stage
             child, extra = pending.pop(0)
-            body = (
-                child.child_by_field_name("body") if child.type == "redirected_statement" else None
-            )
-            if child.type == "pipeline":
+            kind = child.type
+            body = child.child_by_field_name("body") if kind == "redirected_statement" else None
+            if kind == "pipeline":
                 inner = [(c, ()) for c in child.children if c.is_named]
                 if inner:
                     inner[-1] = (inner[-1][0], extra)
@@ -238,14 +265,14 @@ class _Walker(NestedScripts, StaticEvaluation):
         items = []
         last = first_stage + len(stages) - 1
         for stage, (child, extra) in enumerate(stages, start=first_stage):
-            child_ctx = ctx._replace(pipeline=pid, stage=stage, text_end=None)
             if stage != last:
-                child_ctx = child_ctx._replace(redirects=extra)
+                redirects = extra
             elif extra:
-                child_ctx = child_ctx._replace(redirects=ctx.redirects + extra)
-            if stage != first_stage:
-                child_ctx = child_ctx._replace(stdin=None)
-            items.append((child, child_ctx))
+                redirects = ctx.redirects + extra
+            else:
+                redirects = ctx.redirects
+            stdin = ctx.stdin if stage == first_stage else None
+            items.append((child, ctx.for_stage(pid, stage, redirects, stdin)))
         self.stack.extend(reversed(items))
 
     def redirect(self, node: Node, ctx: Ctx) -> tuple[str, Word]:
@@ -260,7 +287,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                 op.append(ctx.source.span(child))
         word = ctx.resolver.word(destination) if destination is not None else Word("", "")
         if destination is not None and destination.child_count:
-            self.stack.append((destination, ctx._replace(text_end=None, redirects=(), stdin=None)))
+            self.stack.append((destination, ctx.replace(text_end=None, redirects=(), stdin=None)))
         return "".join(op).replace(" ", ""), word
 
     def redirected(self, node: Node, ctx: Ctx) -> None:
@@ -294,7 +321,7 @@ class _Walker(NestedScripts, StaticEvaluation):
         if body is None:
             self.emit([], {}, list(inherited), stdin, ctx, ctx.source.span(node))
             return
-        body_ctx = ctx._replace(
+        body_ctx = ctx.replace(
             redirects=inherited,
             stdin=stdin,
             text_end=node.end_byte if body.type == "command" else None,
@@ -304,12 +331,12 @@ class _Walker(NestedScripts, StaticEvaluation):
         if pipe is not None and pipe.children and pipe.children[0].type in ("|", "|&"):
             # `cat <<EOF | sh`: tree-sitter hangs the rest of the pipeline off the here-doc
             pid = next(self.pipeline_ids)
-            self.pipeline(pipe, ctx._replace(pipeline=pid, stdin=None, redirects=()), first_stage=1)
+            self.pipeline(pipe, ctx.replace(pipeline=pid, stdin=None, redirects=()), first_stage=1)
             self.renumber_pipeline(pid)
-            body_ctx = body_ctx._replace(pipeline=pid, stage=0)
+            body_ctx = body_ctx.replace(pipeline=pid, stage=0)
             continuation = [c for c in continuation if c.id != pipe.id]
         for extra in reversed(continuation):
-            self.stack.append((extra, ctx._replace(redirects=(), stdin=None, text_end=None)))
+            self.stack.append((extra, ctx.replace(redirects=(), stdin=None, text_end=None)))
         self.stack.append((body, body_ctx))
 
     def renumber_pipeline(self, pid: int) -> None:
@@ -324,15 +351,13 @@ class _Walker(NestedScripts, StaticEvaluation):
                 fresh = ctx.pipeline
             if ctx.pipeline != fresh:
                 break
-            self.stack[i] = (item[0], ctx._replace(pipeline=pid))
+            self.stack[i] = (item[0], ctx.replace(pipeline=pid))
 
     def herestring(self, node: Node, ctx: Ctx) -> Word:
         for child in node.children:
             if child.is_named:
                 if child.child_count:
-                    self.stack.append(
-                        (child, ctx._replace(text_end=None, redirects=(), stdin=None))
-                    )
+                    self.stack.append((child, ctx.replace(text_end=None, redirects=(), stdin=None)))
                 return ctx.resolver.word(child)
         return Word("", "")
 
@@ -381,7 +406,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     self.variables.pop(name, None)
         self.push_children(
             node,
-            ctx._replace(
+            ctx.replace(
                 in_loop=True, background=False, infinite_loop=ctx.infinite_loop or infinite
             ),
         )
@@ -392,7 +417,7 @@ class _Walker(NestedScripts, StaticEvaluation):
         self.analysis.functions[name] = FunctionDef(name, ctx.source.span(node), ctx.source.origin)
         body = node.child_by_field_name("body")
         if body is not None:
-            self.stack.append((body, ctx._replace(function=name, text_end=None)))
+            self.stack.append((body, ctx.replace(function=name, text_end=None)))
 
     def substitution(self, node: Node, ctx: Ctx) -> None:
         depth = ctx.depth + 1
@@ -405,7 +430,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                 ctx.source.origin,
             )
             return
-        inner = ctx._replace(
+        inner = ctx.replace(
             depth=depth,
             pipeline=-1,
             stage=0,
@@ -444,7 +469,7 @@ class _Walker(NestedScripts, StaticEvaluation):
         if name:
             self.variables[name] = value
         if value_node is not None and value_node.child_count:
-            self.stack.append((value_node, ctx._replace(text_end=None, redirects=(), stdin=None)))
+            self.stack.append((value_node, ctx.replace(text_end=None, redirects=(), stdin=None)))
         if standalone:
             self.emit([], {name: value.value}, [], None, ctx, ctx.source.span(node))
         return value
@@ -480,9 +505,26 @@ class _Walker(NestedScripts, StaticEvaluation):
         stdin = ctx.stdin
         walk: list[Node] = []
         previous: Node | None = None
+        previous_kind = ""
+        word_of_kind = ctx.resolver.word_of_kind
+        span = ctx.source.span
+        ascii_text = ctx.source.text if ctx.source.ascii else None  # then spans are slices of it
         for child in node.children:
             kind = child.type
-            if kind == "variable_assignment":
+            if kind == "word":  # most arguments: word_of_kind's first case, inline
+                if ascii_text is None:
+                    text = span(child)
+                else:
+                    text = ascii_text[child.start_byte : child.end_byte]
+                word = PLAIN_WORDS.get(text) or plain_word(text)
+                value = word.value
+                if "{" in value and "," in value:
+                    words.extend(self.expand(child, word))
+                else:
+                    words.append(word)  # what expand would give back
+                if child.child_count:
+                    walk.append(child)
+            elif kind == "variable_assignment":
                 name_node = child.child_by_field_name("name")
                 value_node = child.child_by_field_name("value")
                 value = ctx.resolver.word(value_node) if value_node is not None else Word("", "")
@@ -491,15 +533,27 @@ class _Walker(NestedScripts, StaticEvaluation):
                     walk.append(value_node)
             elif kind == "command_name":
                 for part in child.children:
-                    words.extend(self.expand(part, ctx.resolver.word(part)))
-                    if part.child_count:
+                    part_kind = part.type
+                    if part_kind == "word" and ascii_text is not None:  # as above
+                        text = ascii_text[part.start_byte : part.end_byte]
+                        word = PLAIN_WORDS.get(text) or plain_word(text)
+                    else:
+                        word = word_of_kind(part, part_kind)
+                    value = word.value
+                    if (part_kind in _SPLIT_KINDS and not word.dynamic) or (
+                        "{" in value and "," in value
+                    ):
+                        words.extend(self.expand(part, word))
+                    else:
+                        words.append(word)  # what expand would give back
+                    if part.child_count and _walk_word(part, part_kind, word.span):
                         walk.append(part)
             elif kind == "file_redirect":
                 op, target = self.redirect(child, ctx)
                 if (
                     previous is not None
                     and previous.end_byte == child.start_byte
-                    and previous.type in ("word", "number")
+                    and previous_kind in ("word", "number")
                     and words
                     and words[-1].value.isdigit()
                 ):
@@ -510,10 +564,16 @@ class _Walker(NestedScripts, StaticEvaluation):
                 stdin = word.value
                 redirects.append(("<<<", word))
             elif child.is_named:
-                words.extend(self.expand(child, ctx.resolver.word(child)))
-                if child.child_count:
+                word = word_of_kind(child, kind)
+                value = word.value
+                if (kind in _SPLIT_KINDS and not word.dynamic) or ("{" in value and "," in value):
+                    words.extend(self.expand(child, word))
+                else:
+                    words.append(word)  # what expand would give back
+                if child.child_count and _walk_word(child, kind, word.span):
                     walk.append(child)
             previous = child
+            previous_kind = kind
         if ctx.last_word_is_descriptor and len(words) > 1:
             words.pop()
         if (
@@ -524,28 +584,17 @@ class _Walker(NestedScripts, StaticEvaluation):
         ):
             name = words[0].span[1:].strip()  # a pasted prompt: `$ ls`
             words[0] = Word(name, words[0].span)
-        end = ctx.text_end if ctx.text_end is not None else node.end_byte
+        end_byte = node.end_byte
+        end = ctx.text_end if ctx.text_end is not None else end_byte
         text = ctx.source.range(node.start_byte, end)
-        index = self.emit(words, env, redirects, stdin, ctx, text, node.end_byte)
+        index = self.emit(words, env, redirects, stdin, ctx, text, end_byte)
         if walk and index is not None:
-            sub_ctx = ctx._replace(
-                parent=index,
-                pipeline=-1,
-                stage=0,
-                redirects=(),
-                stdin=None,
-                text_end=None,
-                background=False,
-                last_word_is_descriptor=False,
-            )
+            sub_ctx = ctx.inside(index)
             self.stack.extend((n, sub_ctx) for n in reversed(walk))
 
     def expand(self, node: Node, word: Word) -> list[Word]:
         """Word splitting of unquoted expansions and brace expansion, as bash does them."""
-        if (
-            node.type in ("simple_expansion", "expansion", "command_substitution")
-            and not word.dynamic
-        ):
+        if node.type in _SPLIT_KINDS and not word.dynamic:
             ifs = self.variables.get("IFS")
             separators = ifs.value if ifs is not None and not ifs.dynamic else " \t\n"
             if separators and any(c in word.value for c in separators):
@@ -573,40 +622,53 @@ class _Walker(NestedScripts, StaticEvaluation):
         text: str,
         end_byte: int | None = None,
     ) -> int | None:
-        if len(self.analysis.commands) >= MAX_COMMANDS:
+        commands = self.analysis.commands
+        index = len(commands)
+        if index >= MAX_COMMANDS:
             self.issue("too_large", f"more than {MAX_COMMANDS} commands", text[:200])
             self.stopped = True
             return None
-        unwrapped = unwrap(words) if words else None
-        inner = unwrapped.words if unwrapped else []
-        if unwrapped:
-            env = {**env, **unwrapped.env}
+        inner: list[Word]
+        wrappers: list[str]
+        if not words:
+            inner, wrappers = [], []
+        elif "/" in words[0].value or words[0].value in WRAPPERS:
+            unwrapped = unwrap(words)
+            inner, wrappers = unwrapped.words, unwrapped.wrappers
+            if unwrapped.env:
+                env = {**env, **unwrapped.env}
+        else:
+            # nothing to unwrap (no path to shorten, no wrapper): what unwrap would return; the
+            # callers' env dicts are their own
+            inner, wrappers = list(words), []
+        source = ctx.source
+        # positional: this is the walk's hottest constructor (fields in declaration order)
         cmd = SimpleCommand(
-            argv=[w.value for w in inner],
-            redirects=[(op, w.value) for op, w in redirects],
-            text=text,
-            depth=ctx.depth,
-            words=inner,
-            wrappers=unwrapped.wrappers if unwrapped else [],
-            env=env,
-            pipeline=ctx.pipeline,
-            stage=ctx.stage,
-            background=ctx.background,
-            origin=ctx.source.origin,
-            anchor=ctx.source.anchor,
-            in_substitution=ctx.in_substitution,
-            parent=ctx.parent,
-            stdin=stdin,
-            in_loop=ctx.in_loop,
-            infinite_loop=ctx.infinite_loop,
-            function=ctx.function,
-            cwd=self.cwd,
-            index=len(self.analysis.commands),
+            [w.value for w in inner],  # argv
+            [(op, w.value) for op, w in redirects] if redirects else [],  # redirects
+            text,
+            ctx.depth,
+            inner,  # words
+            wrappers,
+            env,
+            ctx.pipeline,
+            ctx.stage,
+            ctx.background,
+            source.origin,
+            source.anchor,
+            ctx.in_substitution,
+            ctx.parent,
+            stdin,
+            ctx.in_loop,
+            ctx.infinite_loop,
+            ctx.function,
+            self.cwd,
+            index,
         )
-        self.analysis.commands.append(cmd)
+        commands.append(cmd)
         if inner:
             self.follow(cmd, ctx, end_byte)
-        return cmd.index
+        return index
 
     def nested(self, text: str, how: str, cmd: SimpleCommand, ctx: Ctx) -> None:
         anchor = cmd.anchor or cmd.text
@@ -614,53 +676,66 @@ class _Walker(NestedScripts, StaticEvaluation):
 
     def follow(self, cmd: SimpleCommand, ctx: Ctx, end_byte: int | None) -> None:
         """What this command implies beyond itself: nested shells, state, written files."""
-        name = cmd.name
         head = cmd.words[0]
-        basename = head.value.rsplit("/", 1)[-1]
-        if head.dynamic and ("$" in basename or "`" in basename or not basename):
-            self.issue(
-                "unresolved_command", f"runs a command named by `{head.span}`", cmd.text, cmd.origin
-            )
-        elif head.dynamic and "/" in head.value:
-            name = basename  # an unknown directory, but a known program: ${DIR}/bin/rm is rm
-            cmd.argv[0] = name
-            cmd.words[0] = Word(name, head.span, True, head.substitutions, head.decoded)
+        name = head.value  # cmd.name
+        if head.dynamic:
+            basename = name.rsplit("/", 1)[-1]
+            if "$" in basename or "`" in basename or not basename:
+                self.issue(
+                    "unresolved_command",
+                    f"runs a command named by `{head.span}`",
+                    cmd.text,
+                    cmd.origin,
+                )
+            elif "/" in name:
+                name = basename  # an unknown directory, but a known program: ${DIR}/bin/rm is rm
+                cmd.argv[0] = name
+                cmd.words[0] = Word(name, head.span, True, head.substitutions, head.decoded)
         args = cmd.words[1:]
-        if name in ("cd", "pushd"):
-            self.change_directory(args)
-        elif name == "alias":
-            for word in args:
-                if "=" in word.value:
-                    alias, value = word.value.split("=", 1)
-                    self.aliases[alias] = value
-        elif name in ("read", "mapfile", "readarray"):
-            for word in args:
-                if not word.value.startswith("-"):
-                    self.variables.pop(word.value, None)
+        if name in _STATEFUL:
+            if name in ("cd", "pushd"):
+                self.change_directory(args)
+            elif name == "alias":
+                for word in args:
+                    if "=" in word.value:
+                        alias, value = word.value.split("=", 1)
+                        self.aliases[alias] = value
+            else:  # read, mapfile, readarray
+                for word in args:
+                    if not word.value.startswith("-"):
+                        self.variables.pop(word.value, None)
         if name in self.aliases and name != "alias":
             expansion = " ".join([self.aliases[name], *(w.span for w in args)])
             self.nested(expansion, f"the expansion of alias `{name}`", cmd, ctx)
+        xargs = bool(cmd.wrappers) and cmd.wrappers[-1] == "xargs"
         if name == "find":
             found = parse_find(args)
-            child_ctx = ctx._replace(parent=cmd.index, text_end=None, redirects=(), stdin=None)
-            for words in reversed(found.exec_commands):
-                if words:
-                    self.stack.append((None, child_ctx, list(words), cmd.text))  # type: ignore[arg-type]
-        if cmd.wrappers and cmd.wrappers[-1] == "xargs":
+            if not xargs:  # xargs adds words below; note_find_roots then parses them again
+                self.find_cache[cmd.index] = found
+            if found.exec_commands:
+                child_ctx = ctx.replace(parent=cmd.index, text_end=None, redirects=(), stdin=None)
+                for words in reversed(found.exec_commands):
+                    if words:
+                        self.stack.append((None, child_ctx, list(words), cmd.text))  # type: ignore[arg-type]
+        if xargs:
             fed = self.piped_text(cmd)
             if fed is not None and not any(w.value in ("-I", "-i", "-0") for w in cmd.words):
                 extra = fed.split()[:256]
                 cmd.argv.extend(extra)
                 cmd.words.extend(Word(v, cmd.text) for v in extra)
-        if (
-            (cmd.wrappers and cmd.wrappers[-1] == "xargs")
-            or name == "find"
-            or cmd.parent is not None
-        ):
+        if xargs or cmd.parent is not None:  # (a find with neither has no feeder to note)
             self.note_find_roots(cmd)
-        self.run_nested(cmd, ctx, name, args)
-        self.record_written_file(cmd)
-        if ctx.source.top and end_byte is not None and ctx.pipeline < 0 and not cmd.redirects:
+        if name in _NESTING or language_of(name) is not None:  # else run_nested does nothing
+            self.run_nested(cmd, ctx, name, args)
+        if name in WRITERS:  # the check record_written_file starts with (name is cmd.name)
+            self.record_written_file(cmd)
+        if (
+            name in _TRANSCRIBED  # the check note_transcript starts with
+            and ctx.source.top
+            and end_byte is not None
+            and ctx.pipeline < 0
+            and not cmd.redirects
+        ):
             self.note_transcript(cmd, ctx, end_byte)
 
     def note_find_roots(self, cmd: SimpleCommand) -> None:
@@ -692,6 +767,23 @@ class _Walker(NestedScripts, StaticEvaluation):
             self.cwd = normalise(target.value)
         elif self.cwd is not None:
             self.cwd = normalise(target.value, self.cwd)
+
+
+# What the walk does with each kind of node; any other kind: walk its named children.
+_HANDLERS: dict[str, Callable[[_Walker, Node, Ctx], None]] = {
+    "command": _Walker.command,
+    "redirected_statement": _Walker.redirected,
+    "pipeline": _Walker.pipeline,
+    "variable_assignment": _Walker.standalone_assignment,
+    "declaration_command": _Walker.declaration,
+    "unset_command": _Walker.unset,
+    "function_definition": _Walker.function,
+    "command_substitution": _Walker.substitution,
+    "process_substitution": _Walker.substitution,
+    "ERROR": _Walker.error,
+    **{kind: _Walker.loop for kind in _LOOPS},
+    **{kind: _Walker.leaf for kind in _LEAVES},
+}
 
 
 @lru_cache(maxsize=256)

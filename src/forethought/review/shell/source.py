@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any
 
 import tree_sitter_bash
 from tree_sitter import Language, Node, Parser
@@ -43,7 +43,9 @@ class Source:
     top: bool
 
     def span(self, node: Node) -> str:
-        return self.range(node.start_byte, node.end_byte)
+        if self.ascii:
+            return self.text[node.start_byte : node.end_byte]
+        return self.data[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def range(self, start: int, end: int) -> str:
         if self.ascii:
@@ -51,22 +53,151 @@ class Source:
         return self.data[start:end].decode("utf-8", "replace")
 
 
-class Ctx(NamedTuple):
-    """Where in the walk a node is: its source, pipeline stage, redirects, nesting."""
+class Ctx:
+    """Where in the walk a node is: its source, pipeline stage, redirects, nesting.
 
-    source: Source
-    resolver: WordResolver
-    depth: int
-    pipeline: int = -1
-    stage: int = 0
-    redirects: tuple[tuple[str, Word], ...] = ()
-    stdin: str | None = None
-    background: bool = False
-    parent: int | None = None
-    in_substitution: bool = False
-    in_loop: bool = False
-    infinite_loop: bool = False
-    function: str | None = None
-    text_end: int | None = None
-    # the command's last word is really the descriptor of the redirect after it (`sh 0<f`)
-    last_word_is_descriptor: bool = False
+    Immutable by convention: ``replace`` gives a changed copy (a slotted class rather than a
+    NamedTuple, whose ``_replace`` costs several times as much in the walk's hot loop).
+    """
+
+    __slots__ = (
+        "background",
+        "depth",
+        "function",
+        "in_loop",
+        "in_substitution",
+        "infinite_loop",
+        "last_word_is_descriptor",
+        "parent",
+        "pipeline",
+        "redirects",
+        "resolver",
+        "source",
+        "stage",
+        "stdin",
+        "text_end",
+    )
+
+    def __init__(
+        self,
+        source: Source,
+        resolver: WordResolver,
+        depth: int,
+        pipeline: int = -1,
+        stage: int = 0,
+        redirects: tuple[tuple[str, Word], ...] = (),
+        stdin: str | None = None,
+        background: bool = False,
+        parent: int | None = None,
+        in_substitution: bool = False,
+        in_loop: bool = False,
+        infinite_loop: bool = False,
+        function: str | None = None,
+        text_end: int | None = None,
+        # the command's last word is really the descriptor of the redirect after it (`sh 0<f`)
+        last_word_is_descriptor: bool = False,
+    ) -> None:
+        self.source = source
+        self.resolver = resolver
+        self.depth = depth
+        self.pipeline = pipeline
+        self.stage = stage
+        self.redirects = redirects
+        self.stdin = stdin
+        self.background = background
+        self.parent = parent
+        self.in_substitution = in_substitution
+        self.in_loop = in_loop
+        self.infinite_loop = infinite_loop
+        self.function = function
+        self.text_end = text_end
+        self.last_word_is_descriptor = last_word_is_descriptor
+
+    def replace(self, **changes: Any) -> Ctx:
+        new = _new_object(Ctx)
+        new.source = self.source
+        new.resolver = self.resolver
+        new.depth = self.depth
+        new.pipeline = self.pipeline
+        new.stage = self.stage
+        new.redirects = self.redirects
+        new.stdin = self.stdin
+        new.background = self.background
+        new.parent = self.parent
+        new.in_substitution = self.in_substitution
+        new.in_loop = self.in_loop
+        new.infinite_loop = self.infinite_loop
+        new.function = self.function
+        new.text_end = self.text_end
+        new.last_word_is_descriptor = self.last_word_is_descriptor
+        for name, value in changes.items():
+            setattr(new, name, value)
+        return new
+
+    def for_stage(
+        self, pipeline: int, stage: int, redirects: tuple[tuple[str, Word], ...], stdin: str | None
+    ) -> Ctx:
+        """``replace(pipeline=, stage=, redirects=, stdin=, text_end=None)``, built directly."""
+        return Ctx(
+            self.source,
+            self.resolver,
+            self.depth,
+            pipeline,
+            stage,
+            redirects,
+            stdin,
+            self.background,
+            self.parent,
+            self.in_substitution,
+            self.in_loop,
+            self.infinite_loop,
+            self.function,
+            None,
+            self.last_word_is_descriptor,
+        )
+
+    def inside(self, parent: int) -> Ctx:
+        """For what is nested in the command ``parent`` (its substitutions, assignments):
+        ``replace(parent=parent, pipeline=-1, stage=0, redirects=(), stdin=None, text_end=None,
+        background=False, last_word_is_descriptor=False)``, built directly."""
+        return Ctx(
+            self.source,
+            self.resolver,
+            self.depth,
+            -1,
+            0,
+            (),
+            None,
+            False,
+            parent,
+            self.in_substitution,
+            self.in_loop,
+            self.infinite_loop,
+            self.function,
+            None,
+            False,
+        )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CTX_FIELDS)
+        return f"Ctx({fields})"
+
+
+_new_object = object.__new__
+_CTX_FIELDS = (
+    "source",
+    "resolver",
+    "depth",
+    "pipeline",
+    "stage",
+    "redirects",
+    "stdin",
+    "background",
+    "parent",
+    "in_substitution",
+    "in_loop",
+    "infinite_loop",
+    "function",
+    "text_end",
+    "last_word_is_descriptor",
+)

@@ -345,29 +345,33 @@ class FindCommand:
 
 def parse_find(args: Sequence[Word]) -> FindCommand:
     """Roots, how much the tests narrow the match, and the commands of -exec/-execdir/-ok."""
+    values = [w.value for w in args]
+    count = len(values)
     roots: list[str] = []
     i = 0
-    while i < len(args) and args[i].value in ("-H", "-L", "-P", "-O0", "-O1", "-O2", "-O3", "-D"):
-        i += 2 if args[i].value == "-D" else 1
-    while i < len(args) and not args[i].value.startswith(("-", "(", "!")) and args[i].value != ",":
-        roots.append(args[i].value)
+    while i < count and values[i] in ("-H", "-L", "-P", "-O0", "-O1", "-O2", "-O3", "-D"):
+        i += 2 if values[i] == "-D" else 1
+    while i < count and not values[i].startswith(("-", "(", "!")) and values[i] != ",":
+        roots.append(values[i])
         i += 1
     filtered, deletes = "", False
     commands: list[tuple[Word, ...]] = []
-    while i < len(args):
-        arg = args[i].value
+    while i < count:
+        arg = values[i]
+        if not arg.startswith("-"):  # a value (or `(`, `!`): every test below needs a dash
+            i += 1
+            continue
         if arg in _FIND_EXEC:
             j = i + 1
-            while j < len(args) and args[j].value not in (";", "+"):
+            while j < count and values[j] not in (";", "+"):
                 j += 1
             commands.append(tuple(args[i + 1 : j]))
             i = j + 1
             continue
-        value = args[i + 1].value if i + 1 < len(args) else ""
-        if arg in ("-name", "-iname", "-path", "-ipath", "-wholename") and value in (
-            "*",
-            ".*",
-            "*/*",
+        if (
+            arg in ("-name", "-iname", "-path", "-ipath", "-wholename")
+            and i + 1 < count
+            and values[i + 1] in ("*", ".*", "*/*")
         ):
             i += 2
             continue  # matches everything

@@ -27,16 +27,34 @@ class Evaluated:
     how: str
 
 
-def _unescape_unquoted(text: str) -> str:
+def unescape_unquoted(text: str) -> str:
     if "\\" not in text:
         return text
     return _UNQUOTED_ESCAPE.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), text)
 
 
-def _unescape_double_quoted(text: str) -> str:
+def unescape_double_quoted(text: str) -> str:
     if "\\" not in text:
         return text
     return _DQ_ESCAPE.sub(lambda m: "" if m.group(1) == "\n" else m.group(1), text)
+
+
+# The Word of a `word` node depends on its text alone (no quotes or expansions in it), and the
+# same few words (program names, options, paths) come back command after command: reuse them.
+# Words are frozen, so sharing one between commands and analyses is safe.
+PLAIN_WORDS: dict[str, Word] = {}
+PLAIN_WORDS_MAX = 4096
+
+
+def plain_word(text: str) -> Word:
+    """The Word of a `word` node whose text is ``text`` (what _collect gives for it)."""
+    word = PLAIN_WORDS.get(text)
+    if word is None:
+        word = Word(unescape_unquoted(text) if "\\" in text else text, text)
+        if len(PLAIN_WORDS) >= PLAIN_WORDS_MAX:
+            PLAIN_WORDS.clear()
+        PLAIN_WORDS[text] = word
+    return word
 
 
 class _Parts:
@@ -70,6 +88,27 @@ class WordResolver:
         self.evaluate = evaluate
 
     def word(self, node: Node) -> Word:
+        return self.word_of_kind(node, node.type)
+
+    def word_of_kind(self, node: Node, kind: str) -> Word:
+        """``word(node)`` for a caller that already has ``node.type``."""
+        # the common leaves directly: what _collect would give for them on their own
+        if kind == "word":
+            text = self.span(node)
+            return PLAIN_WORDS.get(text) or plain_word(text)
+        if kind == "raw_string":
+            text = self.span(node)
+            return Word(text[1:-1], text)
+        if kind == "string":
+            children = node.children
+            if len(children) == 3:
+                content = children[1]
+                if (
+                    content.type == "string_content"
+                    and content.start_byte == node.start_byte + 1
+                    and content.end_byte == node.end_byte - 1
+                ):  # "text": no expansion, no gap around the content
+                    return Word(unescape_double_quoted(self.span(content)), self.span(node))
         parts = _Parts()
         self._collect(node, parts, quoted=False)
         return Word(
@@ -89,11 +128,11 @@ class WordResolver:
     def _collect(self, node: Node, parts: _Parts, quoted: bool) -> None:
         kind = node.type
         if kind == "word":
-            parts.add(_unescape_unquoted(self.span(node)))
+            parts.add(unescape_unquoted(self.span(node)))
         elif kind == "raw_string":
             parts.add(self.span(node)[1:-1])
         elif kind == "string_content":
-            parts.add(_unescape_double_quoted(self.span(node)))
+            parts.add(unescape_double_quoted(self.span(node)))
         elif kind in ("string", "concatenation", "translated_string"):
             self._children(node, parts, quoted or kind != "concatenation")
         elif kind == "ansi_c_string":
@@ -126,7 +165,7 @@ class WordResolver:
             parts.add(self.span(node), dynamic=True)
         else:
             text = self.span(node)
-            parts.add(text if quoted else _unescape_unquoted(text))
+            parts.add(text if quoted else unescape_unquoted(text))
 
     def _children(self, node: Node, parts: _Parts, quoted: bool) -> None:
         kind = node.type
@@ -142,8 +181,8 @@ class WordResolver:
             if c.type == '"':
                 continue
             if c.start_byte > position:
-                parts.add(_unescape_double_quoted(self.gap(position, c.start_byte)))
+                parts.add(unescape_double_quoted(self.gap(position, c.start_byte)))
             self._collect(c, parts, True)
             position = c.end_byte
         if end > position:
-            parts.add(_unescape_double_quoted(self.gap(position, end)))
+            parts.add(unescape_double_quoted(self.gap(position, end)))

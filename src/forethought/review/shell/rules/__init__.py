@@ -24,6 +24,7 @@ from forethought.review.shell.rules import (
     secrets,
     unknown,
 )
+from forethought.review.shell.writes import write_targets
 
 CommandRule = Callable[[SimpleCommand, ShellAnalysis], Iterable[Prediction]]
 ScriptRule = Callable[[ShellAnalysis], Iterable[Prediction]]
@@ -45,11 +46,14 @@ _MODULES = (
 BY_PROGRAM: dict[str, list[CommandRule]] = {}
 GENERIC: list[CommandRule] = []
 SCRIPT: list[ScriptRule] = []
+# GENERIC rules that yield nothing for a command without write targets (WRITE_RULES of a module)
+WRITE_RULES: set[CommandRule] = set()
 for _module in _MODULES:
     for _name, _rules in getattr(_module, "COMMANDS", {}).items():
         BY_PROGRAM.setdefault(_name, []).extend(_rules)
     GENERIC.extend(getattr(_module, "GENERIC", []))
     SCRIPT.extend(getattr(_module, "SCRIPT", []))
+    WRITE_RULES.update(getattr(_module, "WRITE_RULES", ()))
 
 _VERSIONED = re.compile(r"^(python|pypy|perl|ruby|php|lua|node)[\d.]*[mw]?$|^(mkfs)[._].*$")
 
@@ -61,16 +65,29 @@ def rule_key(name: str) -> str:
     return name
 
 
+_RULE_KEYS: dict[str, str] = {}  # rule_key, memoised (bounded: names come from the commands)
+
+
 def predictions(analysis: ShellAnalysis) -> list[Prediction]:
     """Every prediction for the analysed command: harms merged per category, then the benefit."""
     found: list[Prediction] = []
+    generic = [(rule, rule in WRITE_RULES) for rule in GENERIC]
     for cmd in analysis.commands:
         own: list[Prediction] = []
-        for rule in BY_PROGRAM.get(rule_key(cmd.name), ()):
+        name = cmd.name
+        key = _RULE_KEYS.get(name)
+        if key is None:
+            if len(_RULE_KEYS) >= 4096:
+                _RULE_KEYS.clear()
+            key = _RULE_KEYS[name] = rule_key(name)
+        for rule in BY_PROGRAM.get(key, ()):
             own.extend(rule(cmd, analysis))
-        for rule in GENERIC:
-            own.extend(rule(cmd, analysis))
-        own.extend(privilege.wrapped(cmd, own))
+        writes = bool(write_targets(cmd))
+        for rule, only_writes in generic:
+            if writes or not only_writes:
+                own.extend(rule(cmd, analysis))
+        if cmd.wrappers:  # privilege.wrapped yields nothing without one
+            own.extend(privilege.wrapped(cmd, own))
         found.extend(own)
     for script_rule in SCRIPT:
         found.extend(script_rule(analysis))

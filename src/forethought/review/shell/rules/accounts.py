@@ -138,3 +138,6 @@ COMMANDS = {
     "net": [_macos_windows],
 }
 GENERIC = [_account_files]
+# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
+# that writes nothing.
+WRITE_RULES = frozenset({_account_files})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from forethought.review.shell.model import SimpleCommand
 
@@ -30,11 +31,19 @@ def has(cmd: SimpleCommand, *options: str) -> bool:
     return any(o in args for o in options)
 
 
+@lru_cache(maxsize=1024)
+def _all_dashed(names: tuple[str, ...]) -> bool:
+    return all(name.startswith("-") for name in names)
+
+
 def option_values(cmd: SimpleCommand, *names: str) -> list[str]:
     """Values of ``-o V``, ``-oV`` (short names) and ``--name V``, ``--name=V``."""
     values: list[str] = []
     args = cmd.args
+    dashed = _all_dashed(names)
     for i, arg in enumerate(args):
+        if dashed and not arg.startswith("-"):
+            continue  # equals no name, and starts with none (they all start with "-")
         for name in names:
             if arg == name:
                 if i + 1 < len(args):

@@ -550,3 +550,6 @@ for _tool in (
 
 
 GENERIC = [_overwrites]
+# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
+# that writes nothing.
+WRITE_RULES = frozenset({_overwrites})

@@ -325,6 +325,9 @@ COMMANDS = {
     "unlink": [_find_logs],
 }
 GENERIC = [_logs_and_history_files]
+# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
+# that writes nothing.
+WRITE_RULES = frozenset({_logs_and_history_files})
 
 
 def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:

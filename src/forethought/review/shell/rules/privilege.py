@@ -563,3 +563,6 @@ for _shell in SHELLS:
     COMMANDS[_shell] = [_root_shell]
 
 GENERIC = [_privilege_files, _library_env, _library_arguments]
+# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
+# that writes nothing.
+WRITE_RULES = frozenset({_privilege_files})

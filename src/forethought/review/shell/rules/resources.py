@@ -44,6 +44,18 @@ _MINING = re.compile(
     r"\bnbminer\b|\blolminer\b",
     re.I,
 )
+# Every alternative of _MINING contains one of these, in lower case (keep them in step): on
+# ASCII text, where re.I only folds A-Z, arguments without any of them cannot match.
+_MINING_HINT = re.compile("strat|donate|crypto|random|xmr|monero|pool|mine|hash")
+
+
+def _mentions_mining(args: list[str]) -> bool:
+    joined = "\n".join(args)
+    if joined.isascii() and not _MINING_HINT.search(joined.lower()):
+        return False  # the common case, without running _MINING over every argument
+    return any(_MINING.search(a) for a in args)
+
+
 _UNITS = {
     "": 1,
     "c": 1,
@@ -75,7 +87,7 @@ def _size(text: str) -> int | None:
 
 
 def _miner(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
-    if cmd.name in _MINERS or any(_MINING.search(a) for a in cmd.args[:64]):
+    if cmd.name in _MINERS or _mentions_mining(cmd.args[:64]):
         yield harm(
             cmd,
             RESOURCE_ABUSE,
