@@ -57,9 +57,9 @@ def render_decision(proposal: Proposal, decision: Decision) -> Text:
     for p, reviewer in predictions:
         out.append(f"    {p.valence:<8}", "red" if p.valence == "harm" else "green")
         qualities = f"p={p.probability:.2f} {p.severity}{'' if p.reversible else ', irreversible'}"
-        out.append(f"{qualities:<29}")
+        out.append(f"{qualities:<31}")
         out.append(f"{p.outcome}\n")
-        out.append(f"{'':<41}evidence: {_clip(p.evidence, 80)}  ({reviewer})\n", "dim")
+        out.append(f"{'':<43}evidence: {_clip(p.evidence, 80)}  ({reviewer})\n", "dim")
 
     out.append("  reviewers\n")
     for r in decision.reviews:

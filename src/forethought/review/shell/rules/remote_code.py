@@ -58,15 +58,7 @@ def _pipeline_execution(analysis: ShellAnalysis) -> Rule:
         upstream = analysis.upstream(cmd)
         fetcher = next((c for c in upstream if is_fetcher(c)), None)
         if fetcher is not None:
-            yield harm(
-                cmd,
-                REMOTE_CODE_EXECUTION,
-                f"runs code downloaded by {fetcher.name} in "
-                f"{cmd.name} without anyone reading it first",
-                "high",
-                0.9,
-                False,
-            )
+            yield _runs_downloaded_code(cmd, fetcher)
             continue
         output = None
         if len({c.stage for c in upstream}) == len(upstream) and not any(
@@ -122,15 +114,7 @@ def _substituted_execution(analysis: ShellAnalysis) -> Rule:
         inner = inner_commands(analysis, cmd)
         fetcher = next((c for c in inner if is_fetcher(c)), None)
         if fetcher is not None:
-            yield harm(
-                cmd,
-                REMOTE_CODE_EXECUTION,
-                f"runs code downloaded by {fetcher.name} in "
-                f"{cmd.name} without anyone reading it first",
-                "high",
-                0.9,
-                False,
-            )
+            yield _runs_downloaded_code(cmd, fetcher)
         elif language not in (None, "shell", "awk") and cmd.name not in ("eval",):
             code = inline_code(cmd.name, cmd.words[1:])
             if (
@@ -263,3 +247,17 @@ def _executed_file(cmd: SimpleCommand) -> str | None:
 
 
 SCRIPT = [_pipeline_execution, _substituted_execution, _download_then_execute]
+
+
+def _runs_downloaded_code(cmd: SimpleCommand, fetcher: SimpleCommand) -> Prediction:
+    """Unread code from the network, run by ``cmd``: critical when it runs as root."""
+    as_root = any(w in ("sudo", "doas", "su", "pkexec") for w in cmd.wrappers)
+    return harm(
+        cmd,
+        REMOTE_CODE_EXECUTION,
+        f"runs code downloaded by {fetcher.name} in {cmd.name}"
+        f"{' as root' if as_root else ''} without anyone reading it first",
+        "critical" if as_root else "high",
+        0.9,
+        False,
+    )
