@@ -505,7 +505,6 @@ class _Walker(NestedScripts, StaticEvaluation):
         stdin = ctx.stdin
         walk: list[Node] = []
         previous: Node | None = None
-        previous_kind = ""
         word_of_kind = ctx.resolver.word_of_kind
         span = ctx.source.span
         ascii_text = ctx.source.text if ctx.source.ascii else None  # then spans are slices of it
@@ -553,7 +552,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                 if (
                     previous is not None
                     and previous.end_byte == child.start_byte
-                    and previous_kind in ("word", "number")
+                    and previous.type in ("word", "number")
                     and words
                     and words[-1].value.isdigit()
                 ):
@@ -573,7 +572,6 @@ class _Walker(NestedScripts, StaticEvaluation):
                 if child.child_count and _walk_word(child, kind, word.span):
                     walk.append(child)
             previous = child
-            previous_kind = kind
         if ctx.last_word_is_descriptor and len(words) > 1:
             words.pop()
         if (

@@ -138,45 +138,45 @@ class Ctx:
         self, pipeline: int, stage: int, redirects: tuple[tuple[str, Word], ...], stdin: str | None
     ) -> Ctx:
         """``replace(pipeline=, stage=, redirects=, stdin=, text_end=None)``, built directly."""
-        return Ctx(
-            self.source,
-            self.resolver,
-            self.depth,
-            pipeline,
-            stage,
-            redirects,
-            stdin,
-            self.background,
-            self.parent,
-            self.in_substitution,
-            self.in_loop,
-            self.infinite_loop,
-            self.function,
-            None,
-            self.last_word_is_descriptor,
-        )
+        new = _new_object(Ctx)
+        new.source = self.source
+        new.resolver = self.resolver
+        new.depth = self.depth
+        new.pipeline = pipeline
+        new.stage = stage
+        new.redirects = redirects
+        new.stdin = stdin
+        new.background = self.background
+        new.parent = self.parent
+        new.in_substitution = self.in_substitution
+        new.in_loop = self.in_loop
+        new.infinite_loop = self.infinite_loop
+        new.function = self.function
+        new.text_end = None
+        new.last_word_is_descriptor = self.last_word_is_descriptor
+        return new
 
     def inside(self, parent: int) -> Ctx:
         """For what is nested in the command ``parent`` (its substitutions, assignments):
         ``replace(parent=parent, pipeline=-1, stage=0, redirects=(), stdin=None, text_end=None,
         background=False, last_word_is_descriptor=False)``, built directly."""
-        return Ctx(
-            self.source,
-            self.resolver,
-            self.depth,
-            -1,
-            0,
-            (),
-            None,
-            False,
-            parent,
-            self.in_substitution,
-            self.in_loop,
-            self.infinite_loop,
-            self.function,
-            None,
-            False,
-        )
+        new = _new_object(Ctx)
+        new.source = self.source
+        new.resolver = self.resolver
+        new.depth = self.depth
+        new.pipeline = -1
+        new.stage = 0
+        new.redirects = ()
+        new.stdin = None
+        new.background = False
+        new.parent = parent
+        new.in_substitution = self.in_substitution
+        new.in_loop = self.in_loop
+        new.infinite_loop = self.infinite_loop
+        new.function = self.function
+        new.text_end = None
+        new.last_word_is_descriptor = False
+        return new
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CTX_FIELDS)

@@ -75,6 +75,8 @@ class _Parts:
 class WordResolver:
     """Resolves word nodes of one source against the variables known at that point."""
 
+    __slots__ = ("evaluate", "gap", "span", "variables")
+
     def __init__(
         self,
         span: Callable[[Node], str],
