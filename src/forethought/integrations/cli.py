@@ -132,9 +132,13 @@ def gemini(**options: object) -> None:
 
 
 @click.command()
+@click.option("--detach", is_flag=True, help="Start it in the background; return once it answers.")
 @click.option(
-    "--detach", is_flag=True, help="Start it in the background; return once it answers."
+    "--status",
+    is_flag=True,
+    help="Say whether a server runs, and its pid (exit 0 if one runs, 1 if none does).",
 )
+@click.option("--stop", is_flag=True, help="Stop the running server (SIGTERM, then wait).")
 @click.option(
     "--idle",
     type=click.FloatRange(min=1),
@@ -142,7 +146,7 @@ def gemini(**options: object) -> None:
     show_default=True,
     help="Seconds without a hook call after which it exits.",
 )
-def serve(detach: bool, idle: float) -> None:
+def serve(detach: bool, status: bool, stop: bool, idle: float) -> None:
     """Keep a warm review process, so that `forethought hook` answers faster.
 
     Each hook call is still reviewed from scratch (policy, reviewers, canaries, ledger) in a
@@ -154,6 +158,11 @@ def serve(detach: bool, idle: float) -> None:
 
     from forethought.integrations import warm
 
+    if detach + status + stop > 1:
+        fail("--detach, --status and --stop do not go together")
+    if status or stop:
+        _serve_control(stop)
+        return
     argv = [*warm.server_argv(), "--idle", f"{idle:g}"]
     # The server runs isolated (-I) and the hook only trusts one without these variables.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LD_", "PYTHON"))}
@@ -172,7 +181,42 @@ def serve(detach: bool, idle: float) -> None:
     assert server.stderr is not None
     line = server.stderr.readline().decode(errors="replace").strip()  # ready, or why not
     server.stderr.close()
-    if "ready" not in line:
+    # The server's own line names its pid: "ready on PATH (pid N)", or, when one already
+    # runs, "already running on PATH (pid N)" from the one that found it and exited.
+    if not line.startswith(warm.READY):
         server.wait(timeout=10)
-        fail(line.removeprefix("forethought: ") or "the review server did not start")
-    click.echo(f"{line.removeprefix('forethought: ')} (pid {server.pid})")
+        message = line.removeprefix("forethought: ") or "the review server did not start"
+        if "already running" in line:
+            click.echo(message)
+            return
+        fail(message)
+    click.echo(line.removeprefix("forethought: "))
+
+
+def _serve_control(stop: bool) -> None:
+    from forethought.integrations import warm
+
+    where = warm.socket_path()
+    try:
+        state, pid = warm.stop_server() if stop else warm.server_status()
+    except warm.Unusable as exc:
+        fail(str(exc))
+    stale = f"no review server running (removed the stale pid file of pid {pid})"
+    match state:
+        case "running":
+            known = f"pid {pid}" if pid else "it wrote no pid file"
+            click.echo(f"review server running on {where} ({known})")
+        case "stopped" if stop:
+            click.echo(f"stopped the review server (pid {pid})")
+        case "timeout":
+            fail(f"the review server (pid {pid}) is still running 10 s after SIGTERM")
+        case "unknown":
+            fail(f"a review server runs on {where} but wrote no pid file: stop it by hand")
+        case "stale":
+            click.echo(stale)
+            if not stop:
+                sys.exit(1)
+        case _:
+            click.echo("no review server running")
+            if not stop:
+                sys.exit(1)

@@ -64,25 +64,37 @@ def main(argv: list[str] | None = None) -> None:
     idle_s = parser.parse_args(argv).idle
     path = warm.socket_path()
     directory = warm.private_directory(path, create=True)
-    lock = os.open(os.path.join(directory, os.path.basename(path) + ".lock"),
-                   os.O_RDWR | os.O_CREAT, 0o600)
+    del directory  # made private above; the lock and pid files live in it
+    lock = os.open(warm.lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        print(f"forethought: a review server is already running on {path}", file=sys.stderr)
+        running = warm.read_pid()
+        print(
+            f"forethought: a review server is already running on {path}"
+            + (f" (pid {running})" if running else ""),
+            file=sys.stderr,
+        )
         return
-    # Stopped by a signal, it still removes its socket (a SIGKILL leaves one: the next server
-    # replaces it, and callers find no server behind it).
+    # Stopped by a signal, it still removes its socket and pid file (a SIGKILL leaves both: the
+    # next server replaces them, callers find no server behind the socket, and `forethought
+    # serve --status` sees that the pid file's lock is free).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    warm_up()
-    sources = _sources()
-    listener = _listen(path)
-    print(f"forethought: review server ready on {path}", file=sys.stderr, flush=True)
+    pid_file = warm.pid_path()
     try:
-        _serve(listener, sources, idle_s)
+        warm.write_pid(os.getpid())
+        warm_up()
+        sources = _sources()
+        listener = _listen(path)
+        print(f"{warm.READY} {path} (pid {os.getpid()})", file=sys.stderr, flush=True)
+        try:
+            _serve(listener, sources, idle_s)
+        finally:
+            listener.close()
+            _unlink(path)
     finally:
-        listener.close()
-        _unlink(path)
+        if warm.read_pid() == os.getpid():
+            _unlink(pid_file)
 
 
 def warm_up() -> None:

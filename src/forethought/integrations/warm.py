@@ -23,6 +23,7 @@ protect against.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import struct
@@ -30,6 +31,8 @@ import sys
 import zlib
 
 SERVER_MODULE = "forethought.integrations.review_server"
+# The first line a server that started prints on stderr (then the socket's path and its pid).
+READY = "forethought: review server ready on"
 # The review's deadline unless --timeout says otherwise (the hook runner's default).
 DEFAULT_TIMEOUT_S = 20.0
 # How much longer than the review's own deadline the client waits for the server to answer.
@@ -67,6 +70,110 @@ def socket_path() -> str:
     )
     install = f"{sys.executable}\0{os.path.dirname(os.path.abspath(forethought.__file__))}"
     return os.path.join(directory, f"review-{zlib.crc32(install.encode()):08x}.sock")
+
+
+def pid_path() -> str:
+    """The file where the server writes its own pid (beside its socket)."""
+    return socket_path().removesuffix(".sock") + ".pid"
+
+
+def lock_path() -> str:
+    """The file the running server holds an exclusive lock on for as long as it lives."""
+    return socket_path() + ".lock"
+
+
+def write_pid(pid: int) -> None:
+    """Write ``pid`` to the pid file, whole or not at all (only a server holding the lock)."""
+    path = pid_path()
+    partial = f"{path}.{pid}.tmp"
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write(f"{pid}\n")
+    os.replace(partial, path)
+
+
+def read_pid() -> int | None:
+    """The pid in the pid file, or None (no file, or not a pid)."""
+    try:
+        with open(pid_path()) as f:
+            text = f.read().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def lock_held() -> bool:
+    """Whether a live server holds the lock (a crashed one's lock is released with it)."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_path(), os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)  # closing releases a lock we took
+    return False
+
+
+def _is_server(pid: int) -> bool:
+    """Whether process ``pid`` runs this installation's review server."""
+    if not os.path.isdir("/proc/self"):  # no /proc: the lock says one runs; is this pid alive?
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return True
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            cmdline = f.read().split(b"\0")[:-1]
+    except OSError:
+        return False
+    expected = [os.fsencode(word) for word in server_argv()]
+    return cmdline[: len(expected)] == expected
+
+
+def server_status() -> tuple[str, int | None]:
+    """``("running", pid)`` (pid None if the server wrote none), ``("stale", pid)`` (a pid file
+    left by a server that is gone, now removed) or ``("stopped", None)``."""
+    path = socket_path()
+    if not os.path.isdir(os.path.dirname(path)):
+        return "stopped", None
+    private_directory(path, create=False)
+    pid = read_pid()
+    if lock_held():
+        return "running", pid if pid is not None and _is_server(pid) else None
+    if pid is None:
+        return "stopped", None
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(pid_path())
+    return "stale", pid
+
+
+def stop_server(wait_s: float = 10.0) -> tuple[str, int | None]:
+    """SIGTERM the running server and wait until it is gone. ``(state, pid)``: ``"stopped"``
+    (it was running and has exited), ``"timeout"`` (still running after ``wait_s``),
+    ``"none"`` (nothing running), ``"stale"`` (nothing running; a stale pid file removed) or
+    ``"unknown"`` (a server holds the lock but wrote no pid file of its own)."""
+    import signal
+    import time
+
+    state, pid = server_status()
+    if state != "running":
+        return ("stale" if state == "stale" else "none"), pid
+    if pid is None:
+        return "unknown", None
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + wait_s
+    while lock_held():  # released when the server and any call it is answering have ended
+        if time.monotonic() > deadline:
+            return "timeout", pid
+        time.sleep(0.05)
+    return "stopped", pid
 
 
 def private_directory(path: str, *, create: bool) -> str:
@@ -143,8 +250,7 @@ def _connect() -> socket.socket:
 def not_genuine(sock: socket.socket) -> str | None:
     """Why the process at the other end of ``sock`` is not a forethought review server of ours
     (None if it is one)."""
-    pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED,
-                                                         12))
+    pid, uid, _gid = struct.unpack("3i", sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
     if uid != os.getuid():
         return f"run by another user (uid {uid})"
     try:
