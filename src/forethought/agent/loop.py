@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from forethought.agent.costs import Costs
 from forethought.agent.memory import Memory
+from forethought.agent.process import identity as process_identity
 from forethought.agent.prompts import (
     NO_TOOL_CALL,
     PLAN_REQUEST,
@@ -377,6 +378,8 @@ class Agent:
                 "max_seconds": self.budget.max_seconds,
             },
             "memory_notes": [str(getattr(n, "path", n)) for n in notes],
+            # pid, host, boot and start time: `forethought runs` tells a crashed run by them
+            "process": process_identity(),
         }
 
     def end_record(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from forethought.agent.process import alive
 from forethought.ledger import Ledger
 from forethought.ledger.event import Event
 from forethought.render import STYLES
@@ -30,11 +31,35 @@ def runs_table(ledger: Ledger) -> Table:
             run["run_id"],
             _time(run["first_ts"]),
             str(run["events"]),
-            end.payload.get("status", "") if end else ("running" if start else ""),
+            end.payload.get("status", "") if end else _unended(start),
             str(end.payload.get("steps", "")) if end else "",
             _clip(str(what), 80),
         )
     return table
+
+
+# A run with a run_start and no run_end: still running, or its process died without a record.
+CRASHED = "crashed (its process ended without a record)"
+
+
+def _unended(start: Event | None) -> str:
+    if start is None:
+        return ""  # a hook, guard or proxy session: no start or end of its own
+    process = start.payload.get("process")
+    if not isinstance(process, dict):
+        return "no end recorded"  # recorded before runs named their process
+    state = alive(process)
+    if state is None:
+        return f"no end recorded (ran on {process.get('host')}, pid {process.get('pid')})"
+    return "running" if state else CRASHED
+
+
+def unended_status(events: Iterable[Event]) -> str | None:
+    """What became of a run whose events have a run_start and no run_end (None otherwise)."""
+    kinds = {e.kind: e for e in events if e.kind in ("run_start", "run_end")}
+    if "run_start" not in kinds or "run_end" in kinds:
+        return None
+    return _unended(kinds["run_start"])
 
 
 def _origin(ledger: Ledger, run_id: str) -> str:
@@ -46,11 +71,16 @@ def _origin(ledger: Ledger, run_id: str) -> str:
 
 
 def render_run(events: Iterable[Event]) -> Group:
+    events = list(events)
     parts: list[Any] = []
     for event in events:
         part = _RENDERERS.get(event.kind, _render_other)(event)
         if part is not None:
             parts.append(part)
+    unended = unended_status(events)
+    if unended is not None:
+        style = "bold red" if unended == CRASHED else "bold yellow"
+        parts.append(Panel(Text(unended, style), title="no end of run", border_style="red"))
     return Group(*parts)
 
 
