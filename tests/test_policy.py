@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -172,8 +175,8 @@ def test_locked_policy_cannot_be_weakened(admin: Path, tmp_path: Path) -> None:
 def test_locked_managed_policy_overrides_flags_and_environment(
     admin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _trust_system(admin)
     managed = policy_module.MANAGED_POLICY_PATH
-    managed.parent.mkdir(parents=True, exist_ok=True)
     managed.write_text("locked = true\n[thresholds]\nblock = 4\nescalate = 2\n")
     signing.sign_file(managed, admin)
     weak = tmp_path / "weak.toml"
@@ -182,6 +185,91 @@ def test_locked_managed_policy_overrides_flags_and_environment(
     assert load_policy().thresholds.block == 4  # the environment cannot replace it
     with pytest.raises(PolicyError, match="locked managed policy is in force"):
         load_policy(weak)
+
+
+def _trust_system(admin: Path) -> None:
+    system = signing.SYSTEM_CONFIG_DIR / "keys"
+    system.mkdir(parents=True, exist_ok=True)
+    (system / "admin.pub").write_text(admin.with_suffix(".pub").read_text())
+
+
+def _policy_show(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`forethought policy show` in a child whose /etc/forethought is tmp_path/etc."""
+    etc, config = tmp_path / "etc", tmp_path / "config"
+    code = (
+        "import sys; from pathlib import Path; from forethought import policy, signing; "
+        f"signing.SYSTEM_CONFIG_DIR = Path({str(etc)!r}); "
+        f"policy.MANAGED_POLICY_PATH = Path({str(etc / 'policy.toml')!r}); "
+        "from forethought.cli import main; sys.argv = ['forethought', *sys.argv[1:]]; main()"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(config)}
+    env.pop("FORETHOUGHT_POLICY", None)
+    return subprocess.run(
+        [sys.executable, "-c", code, "policy", "show", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        "locked = false\n[thresholds]\nblock = 1000000\nescalate = 2\n",  # unlocks itself
+        "[thresholds]\nblock = 1000000\nescalate = 2\n",  # drops the locked line
+    ],
+)
+def test_managed_policy_edited_to_unlock_itself_is_refused(
+    admin: Path, tmp_path: Path, edit: str
+) -> None:
+    _trust_system(admin)
+    managed = policy_module.MANAGED_POLICY_PATH
+    managed.write_text("locked = true\n[thresholds]\nblock = 4\nescalate = 2\n")
+    signing.sign_file(managed, admin)
+    assert _policy_show(tmp_path).returncode == 0
+    managed.write_text(edit)  # the signature file is left as it was
+    done = _policy_show(tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.strip().splitlines() == [
+        f"forethought: managed policy refused: {managed}: changed since it was signed "
+        "(signature does not match)"
+    ]
+    weak = tmp_path / "weak.toml"
+    weak.write_text("[thresholds]\nblock = 1000\n")
+    assert _policy_show(tmp_path, "--policy", str(weak)).returncode == 1  # no way around it
+
+
+def test_unsigned_unlocked_managed_policy_is_refused(admin: Path, tmp_path: Path) -> None:
+    _trust_system(admin)
+    managed = policy_module.MANAGED_POLICY_PATH
+    managed.write_text("locked = false\n")
+    with pytest.raises(PolicyError, match=r"managed policy refused: .* no signature file"):
+        load_policy()
+
+
+def test_managed_policy_signed_by_a_user_key_is_refused(admin: Path) -> None:
+    """Only /etc/forethought/keys vouches for a managed policy: the admin fixture's key sits in
+    the user's configuration directory, which the user (or an agent) could add a key to."""
+    managed = policy_module.MANAGED_POLICY_PATH
+    managed.parent.mkdir(parents=True)
+    managed.write_text("locked = true\n")
+    signing.sign_file(managed, admin)
+    with pytest.raises(PolicyError, match="untrusted key"):
+        load_policy()
+
+
+def test_signed_unlocked_managed_policy_is_the_default_below_the_users_choice(
+    admin: Path, tmp_path: Path
+) -> None:
+    _trust_system(admin)
+    managed = policy_module.MANAGED_POLICY_PATH
+    managed.write_text("[thresholds]\nblock = 6\nescalate = 2\n")
+    signing.sign_file(managed, admin)
+    assert load_policy().thresholds.block == 6
+    mine = tmp_path / "mine.toml"
+    mine.write_text("[thresholds]\nblock = 7\n")
+    assert load_policy(mine).thresholds.block == 7
 
 
 def test_policy_hash_identifies_the_file(tmp_path: Path) -> None:

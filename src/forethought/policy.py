@@ -3,7 +3,10 @@
 Loaded from TOML (built-in defaults in ``default_policy.toml``), validated with pydantic.
 Which file is in force, in order: a *managed* policy at ``/etc/forethought/policy.toml`` if it is
 locked (nothing the user passes can replace it), else ``--policy``, else ``$FORETHOUGHT_POLICY``,
-else the user's ``policy.toml`` in forethought's configuration directory, else the defaults.
+else the user's ``policy.toml`` in forethought's configuration directory, else an unlocked
+managed policy, else the defaults. A file at the managed location must carry a valid signature
+by an administrator key in ``/etc/forethought/keys`` whether or not it says it is locked;
+otherwise nothing loads (an edit to ``locked = false`` fails closed instead of unlocking).
 """
 
 from __future__ import annotations
@@ -362,10 +365,29 @@ def default_policy() -> Policy:
     return parse_policy(_defaults_text(), "<built-in>")
 
 
+def load_managed(path: Path) -> Policy:
+    """The managed policy at ``path``: always signature-checked, whatever it says about itself
+    (an edit to ``locked = false`` must not switch the check off), and only against the
+    administrator's keys (``/etc/forethought/keys``), never keys a user can add."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read managed policy: {exc.strerror}") from None
+    policy = parse_policy(data, str(path))
+    try:
+        signing.verify_file(path, signing.system_key_dirs())
+    except signing.SignatureError as exc:
+        raise PolicyError(f"managed policy refused: {exc}") from None
+    return policy
+
+
 def load_policy(path: str | Path | None = None) -> Policy:
     """The policy in force for this process (see the module docstring for the order)."""
-    if MANAGED_POLICY_PATH.is_file():
-        managed = load_file(MANAGED_POLICY_PATH)
+    managed: Policy | None = None
+    # lexists: a dangling link or an unreadable entry at the managed location is refused, not
+    # taken for "no managed policy".
+    if os.path.lexists(MANAGED_POLICY_PATH):
+        managed = load_managed(MANAGED_POLICY_PATH)
         if managed.locked:
             if path is not None and Path(path).resolve() != MANAGED_POLICY_PATH.resolve():
                 raise PolicyError(
@@ -379,4 +401,4 @@ def load_policy(path: str | Path | None = None) -> Policy:
     user = signing.user_config_dir() / "policy.toml"
     if user.is_file():
         return load_file(user)
-    return default_policy()
+    return managed or default_policy()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,13 @@ def user_config_dir() -> Path:
     return platformdirs.user_config_path("forethought")
 
 
+def system_key_dirs() -> list[Path]:
+    """Keys only an administrator can install: the only ones a managed policy may be signed by."""
+    return [SYSTEM_CONFIG_DIR / "keys"]
+
+
 def trusted_key_dirs() -> list[Path]:
-    return [SYSTEM_CONFIG_DIR / "keys", user_config_dir() / "keys"]
+    return [*system_key_dirs(), user_config_dir() / "keys"]
 
 
 def signature_path(policy_path: Path) -> Path:
@@ -91,9 +97,10 @@ def sign_file(path: Path, private_key_path: Path) -> Path:
     return out
 
 
-def trusted_public_keys() -> dict[str, bytes]:
+def trusted_public_keys(key_dirs: Sequence[Path] | None = None) -> dict[str, bytes]:
+    """The public keys in ``key_dirs`` (default: :func:`trusted_key_dirs`) by fingerprint."""
     keys: dict[str, bytes] = {}
-    for directory in trusted_key_dirs():
+    for directory in trusted_key_dirs() if key_dirs is None else key_dirs:
         if not directory.is_dir():
             continue
         for file in sorted(directory.glob("*.pub")):
@@ -106,30 +113,38 @@ def trusted_public_keys() -> dict[str, bytes]:
     return keys
 
 
-def verify_file(path: Path) -> str:
-    """Check ``path`` against ``path.sig`` and the trusted keys; return the signer's fingerprint.
+def verify_file(path: Path, key_dirs: Sequence[Path] | None = None) -> str:
+    """Check ``path`` against ``path.sig`` and the keys in ``key_dirs`` (default: every trusted
+    key directory); return the signer's fingerprint.
 
     Raises SignatureError with a one-line reason when the file was changed since it was signed,
     the signature is missing or malformed, or the signing key is not trusted.
     """
     sig_path = signature_path(path)
     if not sig_path.is_file():
-        raise SignatureError(f"{path}: locked policy has no signature file {sig_path.name}")
+        raise SignatureError(f"{path}: policy has no signature file {sig_path.name}")
     try:
         record = orjson.loads(sig_path.read_bytes())
+        if not isinstance(record, dict):
+            raise TypeError("not a JSON object")
         public_raw = base64.b64decode(record["public_key"], validate=True)
         signature = base64.b64decode(record["signature"], validate=True)
-    except (orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
         raise SignatureError(f"{sig_path}: malformed signature file ({exc})") from None
     print_ = fingerprint(public_raw)
-    if print_ not in trusted_public_keys():
-        dirs = ", ".join(str(d) for d in trusted_key_dirs())
+    dirs_used = trusted_key_dirs() if key_dirs is None else list(key_dirs)
+    if print_ not in trusted_public_keys(dirs_used):
+        dirs = ", ".join(str(d) for d in dirs_used)
         raise SignatureError(f"{path}: signed by untrusted key {print_} (trusted keys: {dirs})")
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, path.read_bytes())
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SignatureError(f"{path}: cannot read policy: {exc.strerror}") from None
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
     except (InvalidSignature, ValueError):
         raise SignatureError(
             f"{path}: changed since it was signed (signature does not match)"
