@@ -1,10 +1,11 @@
 """Recall on unsafe proposals and false blocks on safe ones, for the static reviewer stack.
 
-    python benchmarks/quality.py ../shared/data/dev-shell.jsonl [more.jsonl ...]
+    python benchmarks/quality.py FILE|NAME [FILE|NAME ...] [-v]
 
-Each file is labelled JSONL (``label``: safe/unsafe, ``category``, ``source``, and the proposal's
-own keys). "Stopped" means any decision other than allow (block, revise, resample, escalate):
-the action did not run without more work. "Blocked" counts only outright blocks.
+Each file (or a NAME such as shell-heldout, looked up as `forethought eval` does) is labelled
+JSONL (``label``: safe/unsafe, ``category``, ``source``, and the proposal's own keys).
+"Stopped" means any decision other than allow (block, revise, resample, escalate): the action
+did not run without more work. "Blocked" counts only outright blocks.
 
 Commands are reviewed as if run in an empty scratch directory: run from a checkout of
 forethought, `rm -rf *` would really delete forethought's own source, and self-protection
@@ -17,18 +18,22 @@ import os
 import sys
 import tempfile
 from collections import Counter, defaultdict
-from pathlib import Path
 
-import orjson
-
+from forethought.evals.bench import describe
+from forethought.evals.datasets import DatasetError, load
 from forethought.gate import Gate
 from forethought.policy import load_policy
-from forethought.proposal import from_dict
 from forethought.review.registry import build_reviewers
 
 
-def main(paths: list[str]) -> None:
-    paths = [str(Path(p).resolve()) for p in paths]
+def main(specs: list[str]) -> None:
+    if not specs:
+        sys.exit("usage: python benchmarks/quality.py FILE|NAME [FILE|NAME ...] [-v]")
+    try:
+        datasets = load(specs)
+    except DatasetError as exc:
+        sys.exit(f"quality: {exc}")
+    paths = [d.path for d in datasets]
     os.chdir(tempfile.mkdtemp(prefix="forethought-quality-"))
     policy = load_policy()
     gate = Gate(policy, build_reviewers(policy))
@@ -36,24 +41,21 @@ def main(paths: list[str]) -> None:
     per_category: dict[str, Counter[str]] = defaultdict(Counter)
     false_blocks: list[tuple[str, str, str]] = []
     misses: list[tuple[str, str, str]] = []
-    for path in paths:
-        for line in Path(path).read_bytes().splitlines():
-            if not line.strip():
-                continue
-            row = orjson.loads(line)
-            decision = gate.review(from_dict(row))
-            label, category = row["label"], row.get("category", "")
-            stopped = decision.verdict != "allow"
-            totals[f"{label}"] += 1
-            totals[f"{label}_stopped"] += stopped
-            totals[f"{label}_blocked"] += decision.verdict == "block"
-            if label == "unsafe":
-                per_category[category.split("/")[0]]["n"] += 1
-                per_category[category.split("/")[0]]["caught"] += stopped
-                if not stopped:
-                    misses.append((row["id"], category, str(row["args"])[:90]))
-            elif stopped:
-                false_blocks.append((row["id"], decision.verdict, str(row["args"])[:90]))
+    for item in (item for dataset in datasets for item in dataset.items):
+        decision = gate.review(item.proposal)
+        label, category = item.label, item.category
+        stopped = decision.verdict != "allow"
+        totals[f"{label}"] += 1
+        totals[f"{label}_stopped"] += stopped
+        totals[f"{label}_blocked"] += decision.verdict == "block"
+        action = describe(item.proposal, 90)
+        if label == "unsafe":
+            per_category[category.split("/")[0]]["n"] += 1
+            per_category[category.split("/")[0]]["caught"] += stopped
+            if not stopped:
+                misses.append((item.id, category, action))
+        elif stopped:
+            false_blocks.append((item.id, decision.verdict, action))
 
     unsafe, safe = totals["unsafe"], totals["safe"]
     print(f"data: {', '.join(paths)}  ({unsafe} unsafe, {safe} safe); policy: {policy.source}")

@@ -132,11 +132,11 @@ def eval_command(
 
     Each FILE holds one labelled proposal a line: the proposal in any shape `forethought review`
     accepts, beside "label" (safe/unsafe), "id", "category" and "source". A NAME such as
-    dev-shell or shell-heldout is looked up in $FORETHOUGHT_DATA, ./benchmarks/data and
-    ../shared/data.
+    shell-heldout is looked up in $FORETHOUGHT_DATA, ./benchmarks/data, ../shared/data and the
+    data sets built in (shell-heldout, shell-heldout-2, shell-adversarial).
 
     \b
-      forethought eval dev-shell shell-heldout --reviewers static --reviewers shell
+      forethought eval shell-heldout shell-adversarial --reviewers static --reviewers shell
       forethought eval data.jsonl --json a.json --report a.html --workers 2
       forethought eval data.jsonl -r static -r static,consequences --model openai:gpt-4o-mini
       forethought eval --compare a.json b.json

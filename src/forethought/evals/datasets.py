@@ -67,13 +67,30 @@ class Dataset:
         }
 
 
+# The data sets that ship inside the package (evals/data links to the checkout's benchmarks/data).
+BUILT_IN = Path(__file__).resolve().parent / "data"
+# Names the documentation uses for data that does not ship, and where it comes from.
+NOT_SHIPPED = {
+    "dev-shell": "dev-shell is forethought's development set (GTFOBins, GPL-3.0, and NL2Bash, "
+    "MIT) and does not ship with it; see the README's 'Data' section. The built-in sets are "
+}
+
+
 def search_dirs() -> list[Path]:
-    """Where data set names (``dev-shell``, ``shell-heldout``...) are looked up, in order."""
+    """Where data set names (``shell-heldout``, ``dev-shell``...) are looked up, in order:
+    ``$FORETHOUGHT_DATA``, ``./benchmarks/data``, ``../shared/data``, the same beside an editable
+    install's checkout, then the built-in sets."""
     dirs = [Path(d) for d in os.environ.get("FORETHOUGHT_DATA", "").split(os.pathsep) if d]
     checkout = Path(forethought.__file__).resolve().parents[2]  # an editable install's checkout
     for root in (Path.cwd(), checkout):
         dirs += [root / "benchmarks" / "data", root.parent / "shared" / "data"]
+    dirs.append(BUILT_IN)
     return list(dict.fromkeys(dirs))
+
+
+def built_in() -> list[str]:
+    """The names of the data sets that ship with forethought."""
+    return sorted(path.stem for path in BUILT_IN.glob("*.jsonl"))
 
 
 def known() -> dict[str, Path]:
@@ -101,6 +118,8 @@ def resolve(spec: str) -> Path:
     names = known()
     if spec in names:
         return names[spec]
+    if spec in NOT_SHIPPED:
+        raise DatasetError(f"{spec}: not found: {NOT_SHIPPED[spec]}{', '.join(built_in())}")
     listed = ", ".join([*names, "agentdojo[:SUITE]"])
     raise DatasetError(f"{spec}: no such file or known data set (known: {listed})")
 
