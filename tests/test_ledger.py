@@ -6,6 +6,8 @@ import hashlib
 import io
 import itertools
 import math
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -754,3 +756,190 @@ def test_several_processes_append_to_one_file(
         switches = sum(1 for a, b in itertools.pairwise(events) if a.run_id != b.run_id)
         assert switches > writers, "the writers did not overlap"
         assert math.isclose(sum(r["events"] for r in ledger.runs()), total)
+
+
+# -- commands that only read: never create, name the real cause ---------------------------------
+
+
+def forethought(*args: str, key: str | None = None) -> subprocess.CompletedProcess[str]:
+    """The `forethought` command in a child process, with or without the ledger key."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORETHOUGHT_")}
+    if key is not None:
+        env["FORETHOUGHT_LEDGER_KEY"] = key
+    return subprocess.run(
+        [sys.executable, "-m", "forethought", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+
+
+READING_COMMANDS = [
+    ("ledger", "verify"),
+    ("ledger", "show"),
+    ("ledger", "export", "--jsonl"),
+    ("runs",),
+]
+
+
+@pytest.mark.parametrize("key", [None, KEY.hex()])
+@pytest.mark.parametrize("command", READING_COMMANDS)
+def test_reading_a_missing_ledger_fails_and_creates_nothing(
+    tmp_path: Path, command: tuple[str, ...], key: str | None
+) -> None:
+    typo = tmp_path / "sub" / "ledgr.db"  # a mistyped --ledger, in a directory not there either
+    done = forethought(*command, "--ledger", str(typo), key=key)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.splitlines() == [
+        f"forethought: no ledger at {typo} (nothing was created; check --ledger or "
+        "$FORETHOUGHT_LEDGER)"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", READING_COMMANDS)
+def test_reading_an_emptied_ledger_fails_and_leaves_it_empty(
+    ledger: Ledger, path: Path, command: tuple[str, ...]
+) -> None:
+    fill(ledger, 3)
+    ledger.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"")
+    done = forethought(*command, "--ledger", str(path), key=KEY.hex())
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.splitlines() == [
+        f"forethought: not a ledger: {path} is empty (0 bytes; deleted or truncated)"
+    ]
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+def test_verify_of_an_intact_ledger_still_passes(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 4)
+    done = forethought("ledger", "verify", "--ledger", str(path))
+    assert (done.returncode, done.stdout) == (0, "ok: 4 events, hash chain intact\n")
+
+
+UNSHARE = ["unshare", "--user", "--map-root-user", "--mount"]
+
+
+def _namespace_problem() -> str | None:
+    """None when this process can make a user and mount namespace (to mount a real read-only or
+    full file system without touching the host's), else why not."""
+    if shutil.which("unshare") is None:
+        return "util-linux unshare is not installed"
+    done = subprocess.run(
+        [*UNSHARE, "true"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return f"cannot create user and mount namespaces here: {done.stderr.strip()}"
+    return None
+
+
+needs_namespaces = pytest.mark.skipif(
+    _namespace_problem() is not None, reason=str(_namespace_problem())
+)
+
+# Runs inside a private mount namespace: mounts a small tmpfs on $1, writes a 3-event ledger,
+# then does $2 (remount read-only, or fill the disk), then runs each of the remaining arguments
+# as a forethought command line on that ledger, printing "rc=N" after each.
+IN_NAMESPACE = """
+set -u
+dir=$1; what=$2; shift 2
+mount -t tmpfs -o size=512k tmpfs "$dir" || exit 99
+"$PY" -c "
+from forethought.ledger import Ledger
+with Ledger('$dir/ledger.db') as ledger:
+    ledger.append_many(('observation', {'i': i}, 'run-1') for i in range(3))
+" || exit 98
+case $what in
+  read-only) mount -o remount,ro "$dir" || exit 97 ;;
+  full) dd if=/dev/zero of="$dir/filler" bs=4k 2>/dev/null; : ;;
+esac
+for args in "$@"; do
+  eval "\\"\\$PY\\" -m forethought $args --ledger '$dir/ledger.db'"
+  echo "rc=$?"
+done
+"""
+
+
+def in_namespace(tmp_path: Path, what: str, *commands: str) -> list[tuple[int, str]]:
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORETHOUGHT_")}
+    env["PY"] = sys.executable
+    done = subprocess.run(
+        [*UNSHARE, "sh", "-c", IN_NAMESPACE, "sh", str(mount), what, *commands],
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    # stdout: each command's output then rc=N; stderr holds the one-line messages in order
+    codes = [int(line[3:]) for line in done.stdout.splitlines() if line.startswith("rc=")]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("forethought:")]
+    results, it = [], iter(errors)
+    for code in codes:
+        results.append((code, next(it, "") if code else ""))
+    return results
+
+
+@needs_namespaces
+def test_a_ledger_on_a_read_only_file_system_can_be_verified_and_shown(tmp_path: Path) -> None:
+    proposal = tmp_path / "proposal.jsonl"
+    proposal.write_text('{"tool": "bash", "args": {"command": "ls"}}\n')
+    results = in_namespace(
+        tmp_path,
+        "read-only",
+        "ledger verify",
+        "ledger show",
+        "runs",
+        "ledger export --jsonl",
+        f"review {proposal}",  # writing is refused, naming why
+    )
+    assert [code for code, _ in results[:4]] == [0, 0, 0, 0], results
+    code, message = results[4]
+    assert code == 2
+    assert "read-only file system" in message and "disk I/O" not in message
+
+
+@needs_namespaces
+def test_a_full_disk_is_named_as_such(tmp_path: Path) -> None:
+    proposal = tmp_path / "proposal.jsonl"
+    proposal.write_text('{"tool": "bash", "args": {"command": "ls"}}\n')
+    results = in_namespace(tmp_path, "full", "ledger verify", f"review {proposal}")
+    assert results[0] == (0, ""), results  # reading needs no space
+    code, message = results[1]
+    assert code == 2
+    assert "disk full (no space left" in message, message
+    assert "not a ledger database" not in message and "disk I/O error" not in message
+
+
+@pytest.mark.skipif(os.getuid() == 0, reason="root reads and writes whatever the mode bits say")
+def test_a_ledger_without_write_permission_can_be_verified(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 2)
+    ledger.close()
+    path.chmod(0o444)
+    path.parent.chmod(0o555)
+    try:
+        done = forethought("ledger", "verify", "--ledger", str(path))
+        assert (done.returncode, done.stdout) == (0, "ok: 2 events, hash chain intact\n")
+    finally:
+        path.parent.chmod(0o755)
+
+
+@pytest.mark.skipif(os.getuid() == 0, reason="root reads and writes whatever the mode bits say")
+def test_an_unreadable_ledger_is_named_permission_denied(ledger: Ledger, path: Path) -> None:
+    fill(ledger, 2)
+    ledger.close()
+    path.chmod(0o000)
+    done = forethought("ledger", "verify", "--ledger", str(path))
+    assert done.returncode == 2
+    assert "permission denied" in done.stderr and len(done.stderr.splitlines()) == 1

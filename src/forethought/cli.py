@@ -199,10 +199,13 @@ def ledger() -> None:
 
 @contextmanager
 def _open_ledger(path: Path | None) -> Iterator[Ledger]:
-    from forethought.ledger import Ledger, LedgerError
+    """The ledger, read-only: looking at it never creates or changes anything."""
+    from forethought.ledger import Ledger, LedgerError, LedgerMissing
 
     try:
-        opened = Ledger.open(path)
+        opened = Ledger.open(path, read_only=True)
+    except LedgerMissing as exc:  # a mistyped --ledger, or a ledger deleted or emptied
+        fail(str(exc), EXIT_BAD_INPUT)
     except LedgerError as exc:
         fail(str(exc), EXIT_CANNOT_REVIEW)
     try:
@@ -214,7 +217,7 @@ def _open_ledger(path: Path | None) -> Iterator[Ledger]:
 @ledger.command()
 @ledger_option
 def verify(ledger_path: Path | None) -> None:
-    """Check the hash chain. Exit 0 if intact, 1 if broken, 2 if the ledger cannot be read."""
+    """Check the hash chain. Exit 0 if intact, 1 if broken or missing, 2 if it cannot be read."""
     with _open_ledger(ledger_path) as opened:
         report = opened.verify()
     if report.ok:

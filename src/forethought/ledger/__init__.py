@@ -6,7 +6,7 @@ Typical use: ``ledger = Ledger.open()`` (path and HMAC key from the environment)
 
 from forethought.ledger.chain import GENESIS_HASH
 from forethought.ledger.config import default_ledger_path
-from forethought.ledger.errors import LedgerError
+from forethought.ledger.errors import LedgerError, LedgerMissing
 from forethought.ledger.event import Event
 from forethought.ledger.export import export_jsonl
 from forethought.ledger.store import Ledger
@@ -17,6 +17,7 @@ __all__ = [
     "Event",
     "Ledger",
     "LedgerError",
+    "LedgerMissing",
     "VerifyReport",
     "default_ledger_path",
     "export_jsonl",

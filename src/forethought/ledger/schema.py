@@ -8,12 +8,13 @@ half-written: the chain stays consistent, it just ends earlier and the head move
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
 
 from forethought.ledger.chain import GENESIS_HASH, head_hmac
-from forethought.ledger.errors import LedgerError
+from forethought.ledger.errors import LedgerError, LedgerMissing
 
 FORMAT_NAME = "forethought-ledger"
 SCHEMA_VERSION = 1
@@ -49,21 +50,94 @@ _GUARD_TRIGGERS = {
 }
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection with the ledger's settings; autocommit, so transactions are explicit."""
+def cause(exc: sqlite3.Error, path: Path) -> str:
+    """What really went wrong, in words: SQLite reports a full disk met while opening as a
+    "disk I/O error" and a refused open as "unable to open database file"."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    directory = path.parent
+    if name == "SQLITE_FULL" or (name.startswith("SQLITE_IOERR") and _disk_full(directory)):
+        return f"disk full (no space left on the file system holding {directory})"
+    if _read_only_fs(directory):
+        return f"read-only file system ({directory} is mounted read-only): {exc}"
+    if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH", "SQLITE_READONLY")):
+        if path.exists() and not os.access(path, os.R_OK):
+            return f"permission denied (cannot read {path})"
+        if not os.access(directory, os.X_OK):
+            return f"permission denied (cannot enter {directory})"
+        if name.startswith("SQLITE_READONLY") and not os.access(path, os.W_OK):
+            return f"permission denied (cannot write {path})"
+        if name.startswith("SQLITE_READONLY"):
+            return f"read-only: {exc}"
+    if name == "SQLITE_NOTADB":
+        return f"not a ledger database ({exc})"
+    return str(exc)
+
+
+def _disk_full(directory: Path) -> bool:
+    try:
+        st = os.statvfs(directory)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < 64 * 1024 or (st.f_files > 0 and st.f_favail == 0)
+
+
+def _read_only_fs(directory: Path) -> bool:
+    try:
+        return bool(os.statvfs(directory).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def _frozen(path: Path) -> bool:
+    """Whether a ledger may be read as immutable: no write-ahead log holds events the main file
+    lacks (immutable mode ignores the log), and nothing can be written beside it."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            return False
+    except OSError:
+        return False
+    directory = path.parent
+    return _read_only_fs(directory) or not os.access(directory, os.W_OK) or _disk_full(directory)
+
+
+def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
+    """A connection with the ledger's settings; autocommit, so transactions are explicit.
+
+    ``read_only`` opens with SQLite's ``mode=ro`` URI: nothing is ever created or written, and a
+    missing file is an error rather than a new, empty database. ``immutable`` (read-only too) is
+    for a ledger on a read-only file system, where SQLite cannot make the WAL's shared-memory
+    file; it tells SQLite that nobody changes the file while it is open.
+    """
+    if read_only or immutable:
+        query = "mode=ro&immutable=1" if immutable else "mode=ro"
+        target, uri = f"{path.absolute().as_uri()}?{query}", True
+    else:
+        target, uri = str(path), False
     try:
         conn = sqlite3.connect(
-            str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+            target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False, uri=uri
         )
     except sqlite3.Error as exc:
-        raise LedgerError(f"cannot open ledger {path}: {exc}") from None
+        raise LedgerError(f"cannot open ledger {path}: {cause(exc, path)}") from None
     try:
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if read_only or immutable:
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        else:
+            conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = OFF")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise LedgerError(f"not a ledger database: {path}: {exc}") from None
+        raise LedgerError(_open_failure(exc, path)) from None
     return conn
+
+
+def _open_failure(exc: sqlite3.Error, path: Path) -> str:
+    why = cause(exc, path)
+    if why.startswith("not a ledger database"):
+        return f"not a ledger database: {path}: {exc}"
+    return f"cannot open ledger {path}: {why}"
 
 
 def open_ledger_db(path: Path, *, hmac_key: bytes | None) -> sqlite3.Connection:
@@ -83,7 +157,42 @@ def open_ledger_db(path: Path, *, hmac_key: bytes | None) -> sqlite3.Connection:
         raise
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise LedgerError(f"not a ledger database: {path}: {exc}") from None
+        raise LedgerError(_open_failure(exc, path)) from None
+    return conn
+
+
+def open_ledger_db_read_only(path: Path) -> sqlite3.Connection:
+    """Connect to an existing ledger without creating or writing anything, and check it is one.
+
+    Raises LedgerMissing when there is no file at ``path``.
+    """
+    if not path.exists():
+        raise LedgerMissing(f"no ledger at {path} (nothing was created; check --ledger or $FORETHOUGHT_LEDGER)")
+    if path.is_dir():
+        raise LedgerError(f"ledger path is a directory: {path}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LedgerError(f"cannot open ledger {path}: {exc.strerror}") from None
+    if size == 0:
+        raise LedgerMissing(f"not a ledger: {path} is empty (0 bytes; deleted or truncated)")
+    try:
+        conn = connect(path, read_only=True)
+    except LedgerError:
+        if not _frozen(path):
+            raise
+        # A WAL database where nothing can be written (read-only file system, a directory we
+        # may not write, a full disk): SQLite cannot create the -shm file a reader needs, and
+        # no writer can change the file either, so it is read as immutable.
+        conn = connect(path, immutable=True)
+    try:
+        _check_schema(conn, path, _object_names(conn))
+    except LedgerError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise LedgerError(_open_failure(exc, path)) from None
     return conn
 
 
@@ -97,7 +206,9 @@ def _use_wal(conn: sqlite3.Connection, path: Path) -> None:
             return
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise LedgerError(f"cannot switch ledger {path} to WAL mode: {exc}") from None
+                raise LedgerError(
+                    f"cannot switch ledger {path} to WAL mode: {cause(exc, path)}"
+                ) from None
             time.sleep(0.01)
 
 
@@ -110,6 +221,21 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path, hmac_key: bytes | None)
     if not names:
         _create_schema(conn, path, hmac_key)
         names = _object_names(conn)
+    _check_schema(conn, path, names)
+    if not names.issuperset(_GUARD_TRIGGERS):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _GUARD_TRIGGERS.values():
+                conn.execute(statement)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path, names: set[str]) -> None:
+    if not names:
+        raise LedgerError(f"not a forethought ledger (an empty SQLite database): {path}")
     if "ledger_meta" not in names:
         raise LedgerError(f"not a forethought ledger (SQLite file without its schema): {path}")
     meta = dict(conn.execute("SELECT key, value FROM ledger_meta").fetchall())
@@ -123,15 +249,6 @@ def _ensure_schema(conn: sqlite3.Connection, path: Path, hmac_key: bytes | None)
     for table in ("events", "head"):
         if table not in names:
             raise LedgerError(f"ledger schema incomplete, table {table!r} is missing: {path}")
-    if not names.issuperset(_GUARD_TRIGGERS):
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for statement in _GUARD_TRIGGERS.values():
-                conn.execute(statement)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
 
 def _create_schema(conn: sqlite3.Connection, path: Path, hmac_key: bytes | None) -> None:

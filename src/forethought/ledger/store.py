@@ -30,7 +30,13 @@ from forethought.ledger.chain import (
 from forethought.ledger.config import LEDGER_KEY_ENV, default_ledger_path, hmac_key_from_env
 from forethought.ledger.errors import LedgerError
 from forethought.ledger.event import Event
-from forethought.ledger.schema import BUSY_TIMEOUT_S, connect, open_ledger_db
+from forethought.ledger.schema import (
+    BUSY_TIMEOUT_S,
+    cause,
+    connect,
+    open_ledger_db,
+    open_ledger_db_read_only,
+)
 from forethought.ledger.verify import VerifyReport, verify_chain
 
 _COLUMNS = "seq, ts, kind, run_id, payload, prev_hash, hash"
@@ -51,19 +57,31 @@ class Ledger:
     refuses to extend a signed head, so a truncation is never laundered by the next append.
     """
 
-    def __init__(self, path: str | Path, *, hmac_key: bytes | None = None) -> None:
+    def __init__(
+        self, path: str | Path, *, hmac_key: bytes | None = None, read_only: bool = False
+    ) -> None:
         if hmac_key is not None and not isinstance(hmac_key, bytes):
             raise LedgerError(f"hmac_key must be bytes, got {type(hmac_key).__name__}")
         self.path = Path(path).expanduser()
         self._hmac_key = hmac_key or None
         self._lock = threading.RLock()
-        self._conn: sqlite3.Connection | None = open_ledger_db(self.path, hmac_key=self._hmac_key)
+        self.read_only = read_only
+        self._conn: sqlite3.Connection | None = (
+            open_ledger_db_read_only(self.path)
+            if read_only
+            else open_ledger_db(self.path, hmac_key=self._hmac_key)
+        )
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> Ledger:
-        """Open ``path`` (default :func:`default_ledger_path`) with the key from the environment."""
+    def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Ledger:
+        """Open ``path`` (default :func:`default_ledger_path`) with the key from the environment.
+
+        ``read_only`` is for commands that only look (verify, show, export, runs): nothing is
+        created or written, a missing file raises :class:`LedgerMissing`, and a ledger on a
+        read-only file system or without write permission can still be read.
+        """
         chosen = path if path is not None else default_ledger_path()
-        return cls(chosen, hmac_key=hmac_key_from_env())
+        return cls(chosen, hmac_key=hmac_key_from_env(), read_only=read_only)
 
     def __repr__(self) -> str:
         return f"Ledger({str(self.path)!r})"
@@ -131,16 +149,24 @@ class Ledger:
                     f"rows ({exc}); run verify"
                 ) from None
             if isinstance(exc, sqlite3.Error):
-                raise LedgerError(f"cannot append to ledger {self.path}: {exc}") from None
+                raise LedgerError(
+                    f"cannot append to ledger {self.path}: {cause(exc, self.path)}"
+                ) from None
             raise
         return rows
 
     def _begin_write(self, conn: sqlite3.Connection) -> None:
+        if self.read_only:
+            raise LedgerError(f"ledger {self.path} was opened read-only; it cannot be written")
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise LedgerError(
+                    f"ledger {self.path} stayed locked for {BUSY_TIMEOUT_S:.0f} s: {exc}"
+                ) from None
             raise LedgerError(
-                f"ledger {self.path} stayed locked for {BUSY_TIMEOUT_S:.0f} s: {exc}"
+                f"cannot write to ledger {self.path}: {cause(exc, self.path)}"
             ) from None
 
     def _extendable_head(self, conn: sqlite3.Connection) -> tuple[int, str]:
@@ -273,12 +299,19 @@ class Ledger:
 
         Reads a snapshot on a connection of its own, so appends from other threads go on.
         """
-        self._connection()
+        own = self._connection()
         if not self.path.is_file():  # connecting would quietly create an empty database
             return VerifyReport(
                 ok=False, checked=0, problems=[f"seq ?: ledger file missing: {self.path}"]
             )
-        conn = connect(self.path)
+        if self.read_only:  # nobody appends through this Ledger; read on its own connection
+            with self._lock:
+                own.execute("BEGIN")
+                try:
+                    return verify_chain(own, hmac_key=self._hmac_key, checkpoint=checkpoint)
+                finally:
+                    own.execute("ROLLBACK")
+        conn = connect(self.path, read_only=True)
         try:
             conn.execute("PRAGMA query_only = ON")
             conn.execute("BEGIN")
@@ -298,7 +331,9 @@ class Ledger:
             try:
                 return self._connection().execute(query, params).fetchall()
             except sqlite3.Error as exc:
-                raise LedgerError(f"cannot read ledger {self.path}: {exc}") from None
+                raise LedgerError(
+                    f"cannot read ledger {self.path}: {cause(exc, self.path)}"
+                ) from None
 
 
 def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
