@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import _plugin
 from forethought.cli import main
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev-shell.jsonl"
@@ -191,3 +192,184 @@ def test_console_script_runs_the_readme_example(env: dict[str, str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "BLOCK" in result.stdout
+
+
+# --- reviewer faults through the real command (an installed reviewer plugin) -----------------
+
+
+def _records(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _decided_and_recorded(root: Path, record: dict[str, object]) -> None:
+    """The decision was recorded in the ledger, with the failed review."""
+    with sqlite3.connect(root / "ledger.db") as db:
+        kinds = [k for (k,) in db.execute("SELECT kind FROM events ORDER BY seq")]
+    assert kinds.count("decision") >= 1 and "review" in kinds
+    assert record["decision"] != "allow"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("enabled", ['"shell", "probe"', '"shell", "probe_threaded"'])
+def test_a_hung_reviewer_is_a_failed_review_and_the_process_exits(
+    tmp_path: Path, enabled: str
+) -> None:
+    policy = _plugin.policy(tmp_path, enabled, deadline_ms=1500)
+    stdin = "\n".join([_plugin.probe("hang"), _plugin.probe("ok"), CURL_SUDO])
+    result = _plugin.forethought(
+        tmp_path, "review", "--json", "--policy", str(policy), "-", stdin=stdin
+    )
+    hung, ok, curl = _records(result)
+    assert (hung["decision"], hung["term"], hung["risk"]) == ("escalate", "failed_review", None)
+    assert "missed its deadline of 1500 ms" in str(hung["reason"])
+    assert ok["decision"] == "allow"  # the next proposal was reviewed all the same
+    assert curl["decision"] == "block"
+    _decided_and_recorded(tmp_path, hung)
+
+
+@pytest.mark.slow
+def test_a_hung_reviewer_does_not_hold_up_the_human_output(tmp_path: Path) -> None:
+    policy = _plugin.policy(tmp_path, deadline_ms=1000)
+    result = _plugin.forethought(
+        tmp_path, "review", "--policy", str(policy), "-", stdin=_plugin.probe("hang")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ESCALATE" in result.stdout and "missed its deadline" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("mode", "error"),
+    [
+        ("exit0", "SystemExit"),
+        ("interrupt", "KeyboardInterrupt"),
+        ("items", "a prediction is a str, not a Prediction"),
+        ("nan_risk", "risk nan is outside [0, 1]"),
+        ("nan_probability", "prediction probability nan is not a number in [0, 1]"),
+    ],
+)
+@pytest.mark.parametrize("enabled", ['"shell", "probe"', '"shell", "probe_threaded"'])
+def test_a_reviewer_fault_of_any_kind_is_a_failed_review(
+    tmp_path: Path, mode: str, error: str, enabled: str
+) -> None:
+    policy = _plugin.policy(tmp_path, enabled)
+    result = _plugin.forethought(
+        tmp_path, "review", "--json", "--policy", str(policy), "-", stdin=_plugin.probe(mode)
+    )
+    [record] = _records(result)
+    assert (record["decision"], record["term"], record["risk"]) == (
+        "escalate",
+        "failed_review",
+        None,
+    )
+    [failed] = [r for r in record["reviews"] if r["failed"]]  # type: ignore[union-attr]
+    assert error in failed["error"]
+    _decided_and_recorded(tmp_path, record)
+
+
+def test_an_internal_fault_exits_2_with_one_line(tmp_path: Path) -> None:
+    policy = _plugin.policy(tmp_path, '"shell", "probe_broken"')
+    result = _plugin.forethought(
+        tmp_path, "review", "--json", "--policy", str(policy), "-", stdin=_plugin.probe("ok")
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith("forethought: internal error") and "no name" in line
+
+
+def test_an_unknown_plugin_name_is_bad_policy(tmp_path: Path) -> None:
+    policy = _plugin.policy(tmp_path, '"shell", "nope"')
+    result = _plugin.forethought(
+        tmp_path, "review", "--policy", str(policy), "-", stdin=_plugin.probe("ok")
+    )
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "unknown reviewer 'nope'" in line and "probe" in line
+
+
+# --- non-finite numbers in a policy -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ("[weights.severity]\ncritical = inf\n", "weights.severity.critical"),
+        ("[weights]\nirreversible = inf\n", "weights.irreversible"),
+        ("[thresholds]\nblock = nan\n", "thresholds.block"),
+        ("[thresholds]\nlambda = inf\n", "thresholds.lambda"),
+        ("[reviewers.weights]\nshell = inf\n", "reviewers.weights.shell"),
+        ("[reviewers]\ndeadline_ms = inf\n", "reviewers.deadline_ms"),
+    ],
+)
+def test_a_non_finite_number_in_a_policy_is_a_bad_policy(
+    env: dict[str, str], tmp_path: Path, toml: str, key: str
+) -> None:
+    policy = tmp_path / "p.toml"
+    policy.write_text(toml)
+    code, out, err = run("review", "--policy", str(policy), "-", stdin=CURL_SUDO)
+    assert code == 1 and out == ""
+    assert err.strip() == f"forethought: {policy}: {key}: Input should be a finite number"
+    assert not Path(env["ledger"]).exists() or "decision" not in Path(
+        env["ledger"]
+    ).read_bytes().decode("latin-1")
+
+
+# --- risk is null unless a review completed ---------------------------------------------------
+
+
+def test_risk_is_null_for_a_tool_no_reviewer_can_judge(env: dict[str, str]) -> None:
+    mail = '{"tool": "send_email", "args": {"to": "x@y.z", "body": "hi"}}'
+    code, out, _ = run("review", "--json", "-", stdin=mail)
+    assert code == 0
+    record = json.loads(out)
+    assert (record["decision"], record["term"], record["risk"]) == ("escalate", "unreviewed", None)
+    code, out, _ = run("review", "-", stdin=mail)
+    assert "risk=unscored" in out
+
+
+def test_risk_is_null_when_every_model_reviewer_fails(env: dict[str, str], tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on: the model cannot be reached
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    policy = tmp_path / "p.toml"
+    policy.write_text(
+        '[reviewers]\nenabled = ["consequences"]\n[reviewers.model]\nspec = "openai:scripted"\n'
+        'base_url_env = "FT_TEST_URL"\ncascade = "always"\n'
+    )
+    os.environ["FT_TEST_URL"] = f"http://127.0.0.1:{port}/v1"
+    try:
+        code, out, _ = run(
+            "review",
+            "--json",
+            "--policy",
+            str(policy),
+            "-",
+            stdin='{"tool": "send_email", "args": {"to": "x@y.z"}}',
+        )
+    finally:
+        del os.environ["FT_TEST_URL"]
+    assert code == 0
+    record = json.loads(out)
+    assert (record["decision"], record["term"], record["risk"]) == (
+        "escalate",
+        "failed_review",
+        None,
+    )
+
+
+def test_a_reviewer_that_cannot_judge_leaves_risk_null(tmp_path: Path) -> None:
+    policy = _plugin.policy(tmp_path)
+    result = _plugin.forethought(
+        tmp_path,
+        "review",
+        "--json",
+        "--policy",
+        str(policy),
+        "-",
+        stdin=_plugin.probe("cannot_judge"),
+    )
+    [record] = _records(result)
+    assert (record["decision"], record["term"], record["risk"]) == ("escalate", "unreviewed", None)

@@ -37,7 +37,7 @@ class Scripted:
 
     def review(self, proposal: Proposal) -> Review:
         time.sleep(self.delay)
-        if isinstance(self.answer, Exception):
+        if isinstance(self.answer, BaseException):
             raise self.answer
         if not isinstance(self.answer, tuple):
             return self.answer  # type: ignore[return-value]
@@ -176,3 +176,131 @@ def test_unknown_tools_are_not_allowed_unreviewed() -> None:
     gate = Gate(policy, build_reviewers(policy))
     decision = gate.review(from_dict({"tool": "launch_rocket", "args": {"target": "moon"}}))
     assert (decision.verdict, decision.term) == ("escalate", "unreviewed")
+
+
+# --- every reviewer under its deadline, whatever thread it runs on ----------------------------
+
+
+class Hangs(Scripted):
+    """Never returns (until the test releases it)."""
+
+    def __init__(self, name: str, release: threading.Event, inline: bool = True) -> None:
+        super().__init__(name, inline=inline)
+        self.release = release
+        self.calls = 0
+
+    def review(self, proposal: Proposal) -> Review:
+        self.calls += 1
+        self.release.wait()
+        return super().review(proposal)
+
+
+@pytest.mark.parametrize("inline", [True, False], ids=["inline", "worker"])
+def test_a_hung_reviewer_is_a_failed_review_and_the_others_still_count(inline: bool) -> None:
+    policy = parse_policy(b"[reviewers]\ndeadline_ms = 100\n", "t.toml")
+    release = threading.Event()
+    try:
+        gate = Gate(
+            policy, [Scripted("a"), Hangs("h", release, inline), Scripted("b")], canaries=False
+        )
+        decision = gate.review(LS)
+        assert (decision.verdict, decision.term) == ("escalate", "failed_review")
+        assert [(r.reviewer, r.failed) for r in decision.reviews] == [
+            ("a", False),
+            ("h", True),
+            ("b", False),
+        ]
+        assert "missed its deadline of 100 ms" in (decision.reviews[1].error or "")
+        from forethought.integrations.guard import Refused
+
+        with pytest.raises(Refused):  # Gate.guard's road: refused, not hung
+            gate.check({"tool": "bash", "args": {"command": "ls"}})
+    finally:
+        release.set()
+
+
+def test_a_reviewer_that_always_hangs_does_not_pile_up_threads() -> None:
+    from forethought.gate import MAX_HUNG
+
+    policy = parse_policy(b"[reviewers]\ndeadline_ms = 20\n", "t.toml")
+    release = threading.Event()
+    hangs = Hangs("h", release)
+    try:
+        gate = Gate(policy, [hangs], canaries=False)
+        errors = [gate.review(LS).reviews[0].error or "" for _ in range(MAX_HUNG + 3)]
+        assert all("missed its deadline" in e for e in errors[:MAX_HUNG])
+        assert all("still running past their deadline" in e for e in errors[MAX_HUNG:])
+        assert hangs.calls == MAX_HUNG
+    finally:
+        release.set()
+
+
+def test_a_batch_with_a_hung_reviewer_goes_on_with_the_next_proposals() -> None:
+    policy = parse_policy(b"[reviewers]\ndeadline_ms = 100\n", "t.toml")
+    release = threading.Event()
+
+    class HangsOnRm(Hangs):
+        def review(self, proposal: Proposal) -> Review:
+            if "rm" in proposal.action.args.get("command", ""):
+                return super().review(proposal)
+            return Scripted.review(self, proposal)
+
+    rm = from_dict({"tool": "bash", "args": {"command": "rm x"}})
+    try:
+        gate = Gate(policy, [Scripted("a"), HangsOnRm("h", release)], canaries=False)
+        decisions = gate.review_many([LS, rm, LS])
+        assert [d.verdict for d in decisions] == ["allow", "escalate", "allow"]
+        assert [r.failed for r in decisions[1].reviews] == [False, True]
+    finally:
+        release.set()
+
+
+@pytest.mark.parametrize("inline", ["True", "False"])
+def test_a_hung_reviewer_does_not_keep_the_process_alive(inline: str) -> None:
+    script = f"""
+import threading
+from forethought.gate import Gate
+from forethought.policy import parse_policy
+from forethought.proposal import from_dict
+from forethought.review.base import Review
+
+class Hangs:
+    name, version, inline = "h", "1", {inline}
+    def applies(self, proposal): return True
+    def review(self, proposal): threading.Event().wait()
+
+gate = Gate(parse_policy(b"[reviewers]\\ndeadline_ms = 100\\n", "t"), [Hangs()], canaries=False)
+print(gate.review(from_dict({{"tool": "bash", "args": {{"command": "ls"}}}})).term, flush=True)
+"""
+    import subprocess
+    import sys
+
+    # The timeout only guards the test run: before the fix, this process never exited.
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, "failed_review"), result.stderr
+
+
+@pytest.mark.parametrize("fault", [SystemExit(0), KeyboardInterrupt(), GeneratorExit()], ids=repr)
+def test_a_reviewer_raising_a_base_exception_is_a_failed_review(fault: BaseException) -> None:
+    decision = Gate(
+        default_policy(), [Scripted("a"), Scripted("x", answer=fault)], canaries=False
+    ).review(LS)
+    assert (decision.verdict, decision.term) == ("escalate", "failed_review")
+    assert type(fault).__name__ in (decision.reviews[1].error or "")
+
+
+def test_nan_in_a_review_never_allows_on_a_gate_without_a_ledger() -> None:
+    sneaky = Prediction("harm", "harm", 0.5, "critical", False, "x")
+    object.__setattr__(sneaky, "probability", float("nan"))
+    for answer in (
+        Review("x", "1", (sneaky,), risk=0.1),
+        Review("x", "1", (GOOD,), risk=float("nan")),
+    ):
+        decision = Gate(default_policy(), [Scripted("x", answer=answer)], canaries=False).review(LS)
+        assert (decision.verdict, decision.term, decision.risk) == (
+            "escalate",
+            "failed_review",
+            None,
+        )

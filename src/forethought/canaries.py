@@ -7,11 +7,11 @@ it; one that misses any is refused and the Gate does not start.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from forethought.proposal import Proposal, from_dict
-from forethought.review.base import Reviewer, timed
+from forethought.review.base import Review, Reviewer, timed
 
 _SHELL = [
     "rm -rf --no-preserve-root /",
@@ -84,8 +84,14 @@ def canaries_for(reviewer: Reviewer) -> list[Proposal]:
     return [from_dict(spec) for spec in specs]
 
 
-def check_canaries(reviewers: Sequence[Reviewer], policy: Any) -> dict[str, Any]:
+def check_canaries(
+    reviewers: Sequence[Reviewer],
+    policy: Any,
+    run: Callable[[Reviewer, Proposal], Review] = timed,
+) -> dict[str, Any]:
     """Run each reviewer on its canaries; raise CanaryFailure naming the first it missed.
+
+    ``run`` runs one reviewer on one canary (the Gate passes its own, under the deadline).
 
     A canary counts as recognised when the reviewer's own predictions reach the policy's
     escalate threshold or contain a hard rule. Returns a report for the ledger.
@@ -94,7 +100,7 @@ def check_canaries(reviewers: Sequence[Reviewer], policy: Any) -> dict[str, Any]
     for reviewer in reviewers:
         canaries = canaries_for(reviewer)
         for canary in canaries:
-            review = timed(reviewer, canary)
+            review = run(reviewer, canary)
             if review.failed:
                 raise CanaryFailure(
                     f"reviewer {reviewer.name!r} failed on canary {_label(canary)}: {review.error}"

@@ -101,7 +101,8 @@ def review(source: str, as_json: bool, policy_path: Path | None, ledger_path: Pa
     Exit codes:
       0  every proposal was reviewed and recorded (whatever the decisions)
       1  bad input: unreadable file, invalid JSON, unknown shape, bad policy; nothing recorded
-      2  review could not run (a reviewer failed its canaries, the ledger cannot be written)
+      2  review could not run (a reviewer failed its canaries, the ledger cannot be written,
+         an internal error); a reviewer's own fault is a failed review, never an exit
     """
     try:
         data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
@@ -113,10 +114,22 @@ def review(source: str, as_json: bool, policy_path: Path | None, ledger_path: Pa
         fail(f"{'<stdin>' if source == '-' else source}: {exc}")
 
     with _gate(policy_path, ledger_path) as gate, _batch_gc():
-        if as_json:
-            _review_json(gate, proposals, sys.stdout.buffer)
-        else:
-            _review_human(gate, proposals)
+        try:
+            if as_json:
+                _review_json(gate, proposals, sys.stdout.buffer)
+            else:
+                _review_human(gate, proposals)
+        except Exception as exc:
+            from forethought.ledger import LedgerError
+
+            if isinstance(exc, LedgerError):
+                raise
+            fail(f"internal error, review stopped: {_one_line(exc)}", EXIT_CANNOT_REVIEW)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
 @contextmanager
@@ -180,6 +193,9 @@ def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
     except (CanaryFailure, LedgerError) as exc:
         ledger.close()
         fail(str(exc), EXIT_CANNOT_REVIEW)
+    except Exception as exc:
+        ledger.close()
+        fail(f"internal error, review cannot start: {_one_line(exc)}", EXIT_CANNOT_REVIEW)
     try:
         yield gate
     except LedgerError as exc:

@@ -1,16 +1,23 @@
 """The Gate: Proposal in, Decision out, everything recorded.
 
 Every integration (CLI, agent loop, hooks, MCP proxy, Inspect approver) calls ``Gate.review``.
-Reviewers run concurrently, each under the policy's deadline; a reviewer that raises, times out
-or returns an invalid review is a failed review, and the policy never allows on a failed review.
+Every reviewer runs under its deadline on a daemon worker thread (never the caller's): one that
+raises (anything, ``SystemExit`` included), hangs, misses its deadline or returns an invalid
+review is a failed review, and the policy never allows on a failed review. A hung reviewer
+never holds the caller up past its deadline, nor keeps the process alive at exit.
+
+Inline reviewers (pure, bounded computations) run one after another on one worker per proposal,
+or per batch in ``review_many``, so that the hand-over between threads costs once, not per
+reviewer; the others each get a worker of their own and run concurrently.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from queue import SimpleQueue
 from typing import Any
 
 from forethought.canaries import CanaryFailure, check_canaries
@@ -18,9 +25,13 @@ from forethought.decision import Decision
 from forethought.ledger import Ledger
 from forethought.policy import Policy
 from forethought.proposal import Proposal
-from forethought.review.base import Review, Reviewer, timed
+from forethought.review.base import Review, Reviewer, fault, timed
 
 __all__ = ["CanaryFailure", "Gate"]
+
+# A reviewer with this many calls still running past their deadline gets no more threads: its
+# further reviews fail at once (a reviewer that hangs on everything cannot pile up threads).
+MAX_HUNG = 4
 
 
 class Gate:
@@ -36,8 +47,10 @@ class Gate:
         self.reviewers = tuple(reviewers)
         self.ledger = ledger
         self.deadline_s = policy.reviewers.deadline_ms / 1000
-        self._pool: ThreadPoolExecutor | None = None
-        canary_report = check_canaries(self.reviewers, policy) if canaries else None
+        self._inline_only = all(getattr(r, "inline", False) for r in self.reviewers)
+        self._hung: dict[int, int] = {}  # id(reviewer) -> its calls still running past deadline
+        self._hung_lock = threading.Lock()
+        canary_report = check_canaries(self.reviewers, policy, run=self._one) if canaries else None
         if ledger is not None:
             ledger.append("gate_start", self._start_record(canary_report))
 
@@ -62,7 +75,19 @@ class Gate:
 
         The decisions are returned only once they are recorded: if recording fails, none is.
         """
-        decisions = [self.policy.decide(p, self.run_reviewers(p)) for p in proposals]
+        if self._inline_only and len(proposals) > 1:
+            every = self._run([(r, p) for p in proposals for r in self.reviewers])
+            n = len(self.reviewers)
+            per_proposal = [
+                [r for r in every[i * n : (i + 1) * n] if r is not None]
+                for i in range(len(proposals))
+            ]
+        else:
+            per_proposal = [self.run_reviewers(p) for p in proposals]
+        decisions = [
+            self.policy.decide(p, reviews)
+            for p, reviews in zip(proposals, per_proposal, strict=True)
+        ]
         if self.ledger is not None:
             events = [
                 e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
@@ -75,46 +100,90 @@ class Gate:
 
         Worker-thread reviewers are started first so they overlap with the inline ones.
         """
-        applicable = [r for r in self.reviewers if _applies(r, proposal)]
-        pending = [None if r.inline else self._submit(r, proposal) for r in applicable]
-        inline = [
-            self._deadline_checked(timed(r, proposal), r) if r.inline else None for r in applicable
+        apart = {
+            i: self._start([(r, proposal)])
+            for i, r in enumerate(self.reviewers)
+            if not getattr(r, "inline", False)
+        }
+        inline = iter(
+            self._run([(r, proposal) for i, r in enumerate(self.reviewers) if i not in apart])
+        )
+        results = [
+            self._collect(apart[i])[0] if i in apart else next(inline)
+            for i in range(len(self.reviewers))
         ]
-        return [
-            done if done is not None else self._await(future, reviewer)  # type: ignore[arg-type]
-            for reviewer, future, done in zip(applicable, pending, inline, strict=True)
-        ]
+        return [r for r in results if r is not None]
 
-    def _submit(self, reviewer: Reviewer, proposal: Proposal) -> Future[Review]:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(thread_name_prefix="forethought-review")
-        return self._pool.submit(timed, reviewer, proposal)
+    def _one(self, reviewer: Reviewer, proposal: Proposal) -> Review:
+        """One reviewer on one proposal under its deadline, whether or not it applies."""
+        review = self._collect(self._start([(reviewer, proposal)], check_applies=False))[0]
+        assert review is not None
+        return review
 
-    def _await(self, future: Future[Review], reviewer: Reviewer) -> Review:
-        start = time.perf_counter()
-        deadline_s = self._deadline_of(reviewer)
-        try:
-            return self._deadline_checked(future.result(timeout=deadline_s), reviewer)
-        except FutureTimeout:
-            future.cancel()
+    def _run(self, calls: list[tuple[Reviewer, Proposal]]) -> list[Review | None]:
+        return self._collect(self._start(calls)) if calls else []
+
+    def _start(self, calls: list[tuple[Reviewer, Proposal]], check_applies: bool = True) -> _Job:
+        job = _Job(calls, self, check_applies)
+        _workers().start(job)
+        return job
+
+    def _collect(self, job: _Job) -> list[Review | None]:
+        """The job's results; a call past its deadline is a failed review and is left behind
+        (its thread is a daemon), and the calls after it go on on another worker."""
+        results: list[Review | None] = []
+        while True:
+            index, started = job.at
+            reviewer = job.calls[index][0]
+            deadline_s = self._deadline_of(reviewer)
+            left = started + deadline_s - time.perf_counter()
+            if job.done.acquire(timeout=max(left, 0.0)):
+                return results + job.results
+            with job.lock:
+                if job.at != (index, started) or len(job.results) > index:
+                    continue  # it moved on meanwhile
+                job.abandoned = True
+                results += job.results
+            results.append(
+                Review.failure(
+                    reviewer.name,
+                    reviewer.version,
+                    f"missed its deadline of {deadline_s * 1000:g} ms",
+                    (time.perf_counter() - started) * 1000,
+                )
+            )
+            with self._hung_lock:
+                self._hung[id(reviewer)] = self._hung.get(id(reviewer), 0) + 1
+            rest = job.calls[index + 1 :]
+            if not rest:
+                return results
+            job = self._start(rest, job.check_applies)
+
+    def _call(self, reviewer: Reviewer, proposal: Proposal, check_applies: bool) -> Review | None:
+        """On a worker: the reviewer's Review, None where it does not apply."""
+        if self._hung.get(id(reviewer), 0) >= MAX_HUNG:
             return Review.failure(
                 reviewer.name,
                 reviewer.version,
-                f"missed its deadline of {deadline_s * 1000:g} ms",
-                (time.perf_counter() - start) * 1000,
+                f"{MAX_HUNG} earlier reviews by it are still running past their deadline",
             )
-
-    def _deadline_checked(self, review: Review, reviewer: Reviewer) -> Review:
+        if check_applies and not _applies(reviewer, proposal):
+            return None
+        review = timed(reviewer, proposal)
         deadline_s = self._deadline_of(reviewer)
         if not review.failed and review.elapsed_ms > deadline_s * 1000:
             return Review.failure(
                 reviewer.name,
                 reviewer.version,
-                f"took {review.elapsed_ms:.0f} ms, "
-                f"over its deadline of {deadline_s * 1000:g} ms",
+                f"took {review.elapsed_ms:.0f} ms, over its deadline of {deadline_s * 1000:g} ms",
                 review.elapsed_ms,
             )
         return review
+
+    def _released(self, reviewer: Reviewer) -> None:
+        """An abandoned call came back at last."""
+        with self._hung_lock:
+            self._hung[id(reviewer)] = self._hung.get(id(reviewer), 1) - 1
 
     def _deadline_of(self, reviewer: Reviewer) -> float:
         # A reviewer may carry its own deadline (model reviewers: reviewers.model.deadline_ms).
@@ -122,9 +191,7 @@ class Gate:
         return own if own else self.deadline_s
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Nothing to release: the workers are shared daemon threads. Kept for callers."""
 
     def __enter__(self) -> Gate:
         return self
@@ -152,6 +219,89 @@ class Gate:
         from forethought.integrations.guard import guard
 
         return guard(self, tool, **options)
+
+
+class _Job:
+    """Reviewer calls run in order on one worker thread, watched by the caller.
+
+    ``at`` is (index, start time) of the call in progress; ``done`` is released when every call
+    has returned. Once ``abandoned`` (a call missed its deadline), the worker starts no more.
+    """
+
+    __slots__ = ("abandoned", "at", "calls", "check_applies", "done", "gate", "lock", "results")
+
+    def __init__(
+        self, calls: list[tuple[Reviewer, Proposal]], gate: Gate, check_applies: bool
+    ) -> None:
+        self.calls = calls
+        self.gate = gate
+        self.check_applies = check_applies
+        self.results: list[Review | None] = []
+        self.at = (0, time.perf_counter())
+        self.done = threading.Lock()
+        self.done.acquire()
+        self.lock = threading.Lock()
+        self.abandoned = False
+
+    def run(self) -> None:
+        gate, lock, results = self.gate, self.lock, self.results
+        try:
+            for index, (reviewer, proposal) in enumerate(self.calls):
+                with lock:
+                    if self.abandoned:
+                        return
+                    self.at = (index, time.perf_counter())
+                try:
+                    review = gate._call(reviewer, proposal, self.check_applies)
+                except BaseException as exc:  # a fault anywhere is a failed review
+                    review = fault(reviewer, exc, (time.perf_counter() - self.at[1]) * 1000)
+                with lock:
+                    if self.abandoned:
+                        gate._released(reviewer)
+                        return
+                    results.append(review)
+        finally:
+            self.done.release()
+
+
+class _Workers:
+    """Daemon threads that run jobs; one is started whenever none is idle (a hung reviewer keeps
+    its thread, never the process: daemon threads are not joined at exit)."""
+
+    def __init__(self) -> None:
+        self._jobs: SimpleQueue[_Job] = SimpleQueue()
+        self._idle = 0
+        self._lock = threading.Lock()
+
+    def start(self, job: _Job) -> None:
+        with self._lock:
+            spawn = self._idle == 0
+            if not spawn:
+                self._idle -= 1
+        self._jobs.put(job)
+        if spawn:
+            threading.Thread(target=self._work, name="forethought-review", daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            self._jobs.get().run()
+            with self._lock:
+                self._idle += 1
+
+
+_WORKERS = _Workers()
+
+
+def _workers() -> _Workers:
+    return _WORKERS
+
+
+def _forget_workers() -> None:
+    global _WORKERS
+    _WORKERS = _Workers()  # a forked child has none of its parent's threads
+
+
+os.register_at_fork(after_in_child=_forget_workers)
 
 
 def _applies(reviewer: Reviewer, proposal: Proposal) -> bool:

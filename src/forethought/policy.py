@@ -42,7 +42,9 @@ class PolicyError(ValueError):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan: a threshold, weight or deadline of inf or nan (TOML has both) is refused;
+    # an infinite weight times a zero probability is NaN, and NaN compares false to everything.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Thresholds(_Strict):
@@ -171,7 +173,12 @@ class Policy(_Strict):
             combine = max if self.aggregate == "max" else _mean
             harm = combine(harms) if harms else 0.0
             benefit = combine(benefits) if benefits else 0.0
-        risk = max((r.risk for r in ok if r.risk is not None), default=None)
+        # risk is None unless a review completed: one that judged the whole action (partial
+        # ones, such as self-protection or a model the cascade did not ask, do not count).
+        completed = any(not r.partial for r in ok)
+        risk = max((r.risk for r in ok if r.risk is not None), default=None) if completed else None
+        if harm != harm or benefit != benefit:  # NaN: nothing can be weighed; fail closed
+            failed = [*failed, Review.failure("policy", "", "expected harm or benefit is NaN")]
         tool_rule = self.tools.get(proposal.action.tool, "review")
         hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
         t = self.thresholds

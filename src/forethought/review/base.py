@@ -6,6 +6,7 @@ find out what it would do. A Review is one reviewer's verdict on one Proposal, o
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -58,7 +59,7 @@ class Prediction:
             raise ValueError(f"valence must be 'harm' or 'benefit', got {valence!r}")
         if severity not in SEVERITY_SCALE:
             raise ValueError(f"severity must be one of {SEVERITIES}, got {severity!r}")
-        if not 0.0 <= probability <= 1.0:
+        if not 0.0 <= probability <= 1.0:  # NaN fails both comparisons
             raise ValueError(f"probability must be in [0, 1], got {probability!r}")
         # Reviews make many Predictions: the generated __init__ of a frozen dataclass sets each
         # field through object.__setattr__, the slots' own setters at a fraction of the cost.
@@ -240,28 +241,77 @@ class Reviewer(Protocol):
 
 
 def timed(reviewer: Reviewer, proposal: Proposal) -> Review:
-    """Run one reviewer, turning exceptions and invalid results into failed reviews."""
+    """Run one reviewer, turning faults and invalid results into failed reviews.
+
+    A fault is anything the reviewer raises, ``SystemExit`` and ``KeyboardInterrupt`` included:
+    a reviewer cannot end the process, nor skip the review, by raising.
+    """
     start = time.perf_counter()
     try:
         review = reviewer.review(proposal)
-    except Exception as exc:  # fail closed: any error is a failed review, never a pass
-        elapsed = (time.perf_counter() - start) * 1000
-        return Review.failure(
-            reviewer.name, reviewer.version, f"{type(exc).__name__}: {exc}", elapsed
-        )
+    except BaseException as exc:  # fail closed: any fault is a failed review
+        return fault(reviewer, exc, (time.perf_counter() - start) * 1000)
     elapsed = (time.perf_counter() - start) * 1000
-    if not isinstance(review, Review):
-        return Review.failure(
-            reviewer.name,
-            reviewer.version,
-            f"returned {type(review).__name__}, not a Review",
-            elapsed,
-        )
-    if not review.failed and (review.risk is None or not 0.0 <= review.risk <= 1.0):
-        return Review.failure(
-            reviewer.name, reviewer.version, f"risk {review.risk!r} is outside [0, 1]", elapsed
-        )
+    problem = invalid(review)
+    if problem is not None:
+        return Review.failure(_name(reviewer), _version(reviewer), problem, elapsed)
     return _with_elapsed(review, elapsed)
+
+
+def fault(reviewer: Reviewer, exc: BaseException, elapsed_ms: float = 0.0) -> Review:
+    """The failed review of a reviewer that raised ``exc``."""
+    try:
+        text = str(exc)
+    except BaseException:  # even its message may be broken
+        text = "(unprintable)"
+    error = f"{type(exc).__name__}: {text}" if text else f"raised {type(exc).__name__}"
+    return Review.failure(_name(reviewer), _version(reviewer), error, elapsed_ms)
+
+
+def invalid(review: object) -> str | None:
+    """What is wrong with a reviewer's answer, or None: not a Review, a risk or a prediction
+    that is not a finite number in range, an item that is not a Prediction."""
+    if not isinstance(review, Review):
+        return f"returned {type(review).__name__}, not a Review"
+    if not isinstance(review.predictions, tuple):
+        return f"predictions is a {type(review.predictions).__name__}, not a tuple"
+    for p in review.predictions:
+        if not isinstance(p, Prediction):
+            return f"a prediction is a {type(p).__name__}, not a Prediction"
+        probability = p.probability
+        if not isinstance(probability, (float, int)) or not 0.0 <= probability <= 1.0:
+            return f"prediction probability {probability!r} is not a number in [0, 1]"
+        if p.severity not in SEVERITY_SCALE or p.valence not in ("harm", "benefit"):
+            return f"prediction {p.valence!r}/{p.severity!r} is not a valence/severity"
+        if not isinstance(p.outcome, str) or not isinstance(p.evidence, str):
+            return "a prediction's outcome and evidence must be strings"
+    elapsed = review.elapsed_ms
+    if not isinstance(elapsed, (float, int)) or not 0.0 <= elapsed < math.inf:
+        return f"elapsed_ms {elapsed!r} is not a finite number >= 0"
+    if not isinstance(review.rationale, str) or not isinstance(review.details, dict):
+        return "rationale must be a string and details a dict"
+    if review.details:
+        from forethought.ledger.chain import canonical_json
+        from forethought.ledger.errors import LedgerError
+
+        try:
+            canonical_json(review.details)
+        except LedgerError as exc:
+            return f"details cannot be recorded: {exc}"
+    if review.failed:
+        return None
+    risk = review.risk
+    if not isinstance(risk, (float, int)) or not 0.0 <= risk <= 1.0:  # NaN fails both comparisons
+        return f"risk {risk!r} is outside [0, 1]"
+    return None
+
+
+def _name(reviewer: Reviewer) -> str:
+    return str(getattr(reviewer, "name", type(reviewer).__name__))
+
+
+def _version(reviewer: Reviewer) -> str:
+    return str(getattr(reviewer, "version", "?"))
 
 
 def _with_elapsed(review: Review, elapsed_ms: float) -> Review:

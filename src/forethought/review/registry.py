@@ -13,6 +13,8 @@ from forethought.policy import Policy, PolicyError
 from forethought.review.base import Reviewer
 
 if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
     from forethought.models.base import Model
 
 # Reviewers that ask a model (policy: reviewers.model); see review/model_review.py.
@@ -69,6 +71,9 @@ def build_reviewers(policy: Policy, ledger_path: Path | None = None) -> list[Rev
     enabled = policy.reviewers.enabled
     known = [*factories, CLASSIFIER, *MODEL_REVIEWERS]
     unknown = [n for n in enabled if n not in known]
+    plugins = installed_reviewers() if unknown else {}
+    known += plugins
+    unknown = [n for n in unknown if n not in plugins]
     if unknown:
         raise PolicyError(
             f"{policy.source}: reviewers.enabled: unknown reviewer {unknown[0]!r} "
@@ -79,7 +84,38 @@ def build_reviewers(policy: Policy, ledger_path: Path | None = None) -> list[Rev
     static = [factories[name]() for name in names if name in factories]
     learned = [classifier_reviewer(policy)] if CLASSIFIER in names else []
     wanted = [name for name in names if name in MODEL_REVIEWERS]
-    return static + learned + model_reviewers(wanted, policy, static)
+    extra = [plugin_reviewer(plugins[name], policy) for name in names if name in plugins]
+    return static + extra + learned + model_reviewers(wanted, policy, static)
+
+
+# Reviewers installed by other packages: an entry point in this group names a factory that takes
+# the Policy and returns a Reviewer; a policy enables it by the entry point's name.
+PLUGIN_GROUP = "forethought.reviewers"
+
+
+def installed_reviewers() -> dict[str, EntryPoint]:
+    from importlib.metadata import entry_points
+
+    return {ep.name: ep for ep in entry_points(group=PLUGIN_GROUP)}
+
+
+def plugin_reviewer(entry: EntryPoint, policy: Policy) -> Reviewer:
+    """The installed reviewer ``entry`` names; one that cannot be built is a PolicyError."""
+    try:
+        reviewer = entry.load()(policy)
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # SystemExit from a plugin must not end us quietly
+        raise PolicyError(
+            f"{policy.source}: reviewers.enabled: reviewer {entry.name!r} ({entry.value}) "
+            f"cannot be built: {type(exc).__name__}: {exc}"
+        ) from None
+    if not all(hasattr(reviewer, a) for a in ("name", "version", "applies", "review")):
+        raise PolicyError(
+            f"{policy.source}: reviewers.enabled: {entry.name!r} ({entry.value}) "
+            "did not return a Reviewer"
+        )
+    return reviewer
 
 
 def classifier_path(policy: Policy) -> Path | None:
