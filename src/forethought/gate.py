@@ -29,6 +29,9 @@ from forethought.review.base import Review, Reviewer, fault, timed
 
 __all__ = ["CanaryFailure", "Gate"]
 
+# Most restrictive first: a proposal's parts are answered by the worst of their decisions.
+_RANK = {"block": 0, "escalate": 1, "revise": 2, "resample": 2, "allow": 3}
+
 # A reviewer with this many calls still running past their deadline gets no more threads: its
 # further reviews fail at once (a reviewer that hangs on everything cannot pile up threads).
 MAX_HUNG = 4
@@ -74,7 +77,11 @@ class Gate:
         """Review several proposals and record them in one ledger transaction (for batch input).
 
         The decisions are returned only once they are recorded: if recording fails, none is.
+        A proposal with parts (a patch's files ...) has each part reviewed and recorded; its
+        decision is the worst of theirs.
         """
+        if any(p.parts for p in proposals):
+            return self._review_parts(proposals, run_id)
         if self._inline_only and len(proposals) > 1:
             every = self._run([(r, p) for p in proposals for r in self.reviewers])
             n = len(self.reviewers)
@@ -94,6 +101,15 @@ class Gate:
             ]
             self.ledger.append_many(events)
         return decisions
+
+    def _review_parts(self, proposals: Sequence[Proposal], run_id: str | None) -> list[Decision]:
+        flat = [(i, part) for i, p in enumerate(proposals) for part in p.each()]
+        decided = self.review_many([part for _, part in flat], run_id=run_id)
+        worst: dict[int, Decision] = {}
+        for (i, _), decision in zip(flat, decided, strict=True):
+            if i not in worst or _RANK[decision.verdict] < _RANK[worst[i].verdict]:
+                worst[i] = decision
+        return [worst[i] for i in range(len(proposals))]
 
     def run_reviewers(self, proposal: Proposal) -> list[Review]:
         """Each applicable reviewer's Review, in the reviewers' order.

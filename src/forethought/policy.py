@@ -31,7 +31,7 @@ from pydantic import (
 
 from forethought import signing
 from forethought.decision import Decision, Verdict
-from forethought.proposal import Proposal
+from forethought.proposal import Proposal, rule_applies
 from forethought.review.base import Prediction, Review
 
 MANAGED_POLICY_PATH = signing.SYSTEM_CONFIG_DIR / "policy.toml"
@@ -160,6 +160,18 @@ class Policy(_Strict):
             )
         return self.model_copy(update=changes)
 
+    def tool_rule(self, tool: str, kind: str) -> Literal["review", "escalate", "block"]:
+        """The strictest [tools] rule that applies to a ``kind`` action of ``tool``.
+
+        A rule keyed by a tool name covers that tool under any spelling (case, MCP prefixes) and
+        every tool of the same kind: ``bash = "block"`` also blocks ``Bash``, ``shell``,
+        ``run_command`` and ``mcp__srv__bash``. A rule keyed by a kind (``shell``,
+        ``file_write``, ``other`` ...) covers that kind. So a locked rule cannot be bypassed by
+        spelling the tool another way.
+        """
+        rules = {v for k, v in self.tools.items() if rule_applies(k, tool, kind)}
+        return "block" if "block" in rules else "escalate" if "escalate" in rules else "review"
+
     def decide(self, proposal: Proposal, reviews: Iterable[Review]) -> Decision:
         """Apply the decision formula in DESIGN.md; the Decision names the term that decided."""
         reviews = tuple(reviews)
@@ -179,7 +191,7 @@ class Policy(_Strict):
         risk = max((r.risk for r in ok if r.risk is not None), default=None) if completed else None
         if harm != harm or benefit != benefit:  # NaN: nothing can be weighed; fail closed
             failed = [*failed, Review.failure("policy", "", "expected harm or benefit is NaN")]
-        tool_rule = self.tools.get(proposal.action.tool, "review")
+        tool_rule = self.tool_rule(proposal.action.tool, proposal.action.kind)
         hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
         t = self.thresholds
 

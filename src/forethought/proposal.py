@@ -13,32 +13,42 @@ Extra keys (``id``, ``label``, ``source`` ...) are allowed; ``id`` is kept and e
 
 from __future__ import annotations
 
+import re
+import shlex
+import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any, Literal
+from urllib.parse import quote_plus
 
 import orjson
+
+from forethought import patches
 
 ActionKind = Literal[
     "shell", "file_write", "file_read", "python", "http", "memory_write", "plan", "finish", "other"
 ]
+KINDS: tuple[str, ...] = ActionKind.__args__  # type: ignore[attr-defined]
 
-# Tool names (lower-cased) of common agents, MCP servers and harnesses, by the kind of action.
-_TOOL_KINDS: dict[str, ActionKind] = {}
-for _kind, _names in {
-    "shell": "bash shell sh run_command execute_command run_shell_command exec_command "
-    "run_terminal_cmd terminal execute_bash run_bash_command cmd",
-    "python": "python run_python execute_python python_exec exec_python ipython run_code",
-    "file_read": "read_file read view_file cat_file open_file get_file_contents",
-    "file_write": "write_file edit_file write edit multiedit create_file str_replace "
-    "str_replace_editor apply_patch notebookedit",
-    "http": "http_request webfetch fetch http_get http_post fetch_url curl",
-    "memory_write": "remember memory_write save_memory",
-    "plan": "plan",
-    "finish": "finish submit",
-}.items():
-    for _name in _names.split():
-        _TOOL_KINDS[_name] = _kind  # type: ignore[assignment]
+
+def _load_catalogue() -> tuple[dict[str, ActionKind], dict[str, dict[str, Any]]]:
+    """Tool names by kind, and the tools with argument mappings of their own (tool_kinds.toml)."""
+    data = tomllib.loads(
+        resources.files("forethought").joinpath("tool_kinds.toml").read_text("utf-8")
+    )
+    kinds: dict[str, ActionKind] = {}
+    for kind, names in data["kinds"].items():
+        for name in names:
+            kinds[name.lower()] = kind
+    tools = {name.lower(): spec for name, spec in data.get("tools", {}).items()}
+    return kinds, tools
+
+
+# Tool names (lower-cased) of common agents, MCP servers and harnesses, by the kind of action,
+# and the tools whose arguments are mapped by their own entry in the catalogue.
+_TOOL_KINDS, _TOOL_SPECS = _load_catalogue()
+_KNOWN = frozenset(_TOOL_KINDS) | frozenset(_TOOL_SPECS)
 
 MAX_HISTORY = 20
 
@@ -85,6 +95,28 @@ class Proposal:
     # "inspect", "agent"; "" for the CLI) and the caller's session id, both kept in the ledger.
     origin: str = ""
     session_id: str | None = None
+    # Further actions the same call performs (each file a patch touches, each of several files
+    # read): every one is reviewed as a proposal of its own and the worst decision stands.
+    parts: tuple[Action, ...] = ()
+
+    def each(self) -> list[Proposal]:
+        """This proposal once per action it stands for: its own action first, then its parts."""
+        if not self.parts:
+            return [self]
+        return [
+            Proposal(
+                action=a,
+                reasoning=self.reasoning,
+                task=self.task,
+                history=self.history,
+                id=self.id,
+                shape=self.shape,
+                context=self.context,
+                origin=self.origin,
+                session_id=self.session_id,
+            )
+            for a in (self.action, *self.parts)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,11 +134,53 @@ class Proposal:
         }
 
 
+def tool_name(tool: str) -> str:
+    """The tool's name as the catalogue knows it: lower case, without its MCP prefix.
+
+    Claude Code and Codex call an MCP tool ``mcp__<server>__<tool>``; Gemini CLI
+    ``mcp_<server>_<tool>``, where the server's name may hold underscores, so the longest
+    catalogued tool name it ends with is taken (an unknown one keeps its whole name).
+    """
+    name = tool.strip().lower()
+    if name.startswith("mcp__"):
+        return name.rsplit("__", 1)[-1]
+    if name.startswith("mcp_"):
+        words = name[4:].split("_")
+        for i in range(1, len(words)):
+            suffix = "_".join(words[i:])
+            if suffix in _KNOWN:
+                return suffix
+    return name
+
+
 def kind_of(tool: str) -> ActionKind:
-    name = tool.lower()
-    if name.startswith("mcp__"):  # Claude Code's name for an MCP tool: mcp__<server>__<tool>
-        name = name.rsplit("__", 1)[-1]
+    name = tool_name(tool)
+    spec = _TOOL_SPECS.get(name)
+    if spec is not None:
+        return "file_write" if spec["kind"] == "patch" else spec["kind"]  # type: ignore[no-any-return]
     return _TOOL_KINDS.get(name, "other")
+
+
+def rule_names(tool: str) -> frozenset[str]:
+    """What a policy's [tools] rule keyed by ``tool`` covers: the tool's own name (any case, any
+    MCP prefix), and the kind of action it is, so every other tool of that kind too. A kind's
+    own name ("shell", "file_write", "other") covers that kind."""
+    name = tool_name(tool)
+    if name in KINDS:
+        return frozenset({name})
+    kind = kind_of(tool)
+    return frozenset({name} if kind == "other" else {name, kind})
+
+
+def rule_applies(rule: str, tool: str, kind: str) -> bool:
+    """Whether a [tools] rule keyed by ``rule`` applies to a ``kind`` action of tool ``tool``."""
+    covered = rule_names(rule)
+    name = tool_name(tool)
+    if name in covered or kind in covered or kind_of(tool) in covered - {"other"}:
+        return True
+    # Gemini CLI's mcp_<server>_<tool> of a tool the catalogue does not know
+    lowered = tool.strip().lower()
+    return lowered.startswith("mcp_") and any(lowered.endswith("_" + c) for c in covered)
 
 
 def _text(value: Any, name: str) -> str:
@@ -124,33 +198,102 @@ def _first(args: Mapping[str, Any], names: tuple[str, ...], field_path: str) -> 
     raise ProposalError(f"field '{field_path}.{names[0]}' is missing")
 
 
-def normalise_args(kind: ActionKind, args: Mapping[str, Any], where: str) -> dict[str, Any]:
+_COMMAND = ("command", "cmd", "script", "input")
+_PATH = (
+    "path",
+    "file_path",
+    "filename",
+    "file",
+    "notebook_path",
+    "absolute_path",
+    "filepath",
+    "target_file",
+)
+_CONTENT = ("content", "contents", "text", "new_source", "file_text")
+_OLD = ("old", "old_string", "old_str", "oldText", "old_text", "oldString", "search", "find")
+_NEW = (
+    "new",
+    "new_string",
+    "new_str",
+    "newText",
+    "new_text",
+    "newString",
+    "replace",
+    "replacement",
+)
+_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash"})
+
+
+def argv_command(argv: list[str]) -> str:
+    """The command line an argv list stands for: its words quoted, so the shell parser sees the
+    same words; ``bash -c STRING`` (``-lc``, ``sh -c`` ...) is STRING itself."""
+    if len(argv) >= 3 and argv[0].rsplit("/", 1)[-1] in _SHELLS:
+        i = 1
+        while i < len(argv) - 1 and argv[i].startswith("-") and argv[i] != "--":
+            flag = argv[i]
+            i += 1
+            if not flag.startswith("--") and "c" in flag[1:]:
+                if i == len(argv) - 1:  # nothing after STRING: no $0, $1 ... to bind
+                    return argv[i]
+                break
+    return shlex.join(argv)
+
+
+def _shell_args(args: Mapping[str, Any], where: str) -> dict[str, Any]:
+    cmd = _first(args, _COMMAND, where)
+    if isinstance(cmd, list):
+        if not all(isinstance(c, str) for c in cmd) or not cmd:
+            raise ProposalError(f"field '{where}.command' must be a string or a list of strings")
+        cmd = argv_command(cmd)
+    command = _text(cmd, f"{where}.command")
+    extra = args.get("args")  # {"command": "rm", "args": ["-rf", "/"]}, as some servers take
+    if isinstance(extra, list) and extra:
+        if not all(isinstance(a, str) for a in extra):
+            raise ProposalError(f"field '{where}.args' must be a list of strings")
+        command = f"{command} {shlex.join(extra)}"
+    return {"command": command}
+
+
+def normalise_args(
+    kind: ActionKind,
+    args: Mapping[str, Any],
+    where: str,
+    spec: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     """Map the arguments of any agent's tool onto the contract names for its kind."""
+    spec = spec or {}
     if kind == "shell":
-        cmd = _first(args, ("command", "cmd", "script", "input"), where)
-        if isinstance(cmd, list) and all(isinstance(c, str) for c in cmd):
-            cmd = " ".join(cmd)  # argv form, e.g. Codex's ["bash", "-lc", "..."]
-        return {"command": _text(cmd, f"{where}.command")}
+        return _shell_args(args, where)
     if kind == "python":
         return {"code": _text(_first(args, ("code", "source", "script"), where), f"{where}.code")}
+    path_names = tuple(spec.get("path", _PATH))
+    if kind in ("file_read", "file_write"):
+        if "default_path" in spec and not any(args.get(n) for n in path_names):
+            path: Any = spec["default_path"]
+        else:
+            path = _first(args, path_names or _PATH, where)
+        path = _text(path, f"{where}.{path_names[0] if path_names else 'path'}")
     if kind == "file_read":
-        path = _first(args, ("path", "file_path", "filename", "file", "notebook_path"), where)
-        return {"path": _text(path, f"{where}.path")}
+        return {"path": path}
     if kind == "file_write":
-        path = _first(args, ("path", "file_path", "filename", "file", "notebook_path"), where)
-        out: dict[str, Any] = {"path": _text(path, f"{where}.path")}
+        out: dict[str, Any] = {"path": path}
         if "edits" in args:
             edits = args["edits"]
-            if not isinstance(edits, list):
-                raise ProposalError(f"field '{where}.edits' must be a list")
+            if not isinstance(edits, list) or not edits:
+                raise ProposalError(f"field '{where}.edits' must be a non-empty list")
             out["edits"] = [_edit(e, f"{where}.edits[{i}]") for i, e in enumerate(edits)]
-        elif any(k in args for k in ("old", "old_string", "old_str")):
+        elif any(k in args for k in (*_OLD, *_NEW)):
             out["edits"] = [_edit(args, where)]
+        elif args.get("edit_mode") == "delete":  # NotebookEdit deleting a cell
+            out["edits"] = [{"old": "", "new": ""}]
         else:
-            content = args.get(
-                "content", args.get("text", args.get("new_source", args.get("file_text")))
-            )
-            out["content"] = _text(content, f"{where}.content")
+            names = tuple(spec.get("content", _CONTENT))
+            content = next((args[n] for n in names if n in args), None)
+            if content is None:
+                raise ProposalError(
+                    f"field '{where}.{names[0]}' is missing: a write must say what it writes"
+                )
+            out["content"] = _text(content, f"{where}.{names[0]}")
         return out
     if kind == "http":
         url = _text(_first(args, ("url", "uri", "endpoint"), where), f"{where}.url")
@@ -163,20 +306,154 @@ def normalise_args(kind: ActionKind, args: Mapping[str, Any], where: str) -> dic
         method = _text(args.get("method", "GET"), f"{where}.method").upper()
         return {"method": method, "url": url, "headers": dict(headers), "body": body or ""}
     if kind == "memory_write":
+        names = tuple(spec.get("content", ("content", "text")))
         return {
             "kind": _text(args.get("kind", ""), f"{where}.kind"),
             "title": _text(args.get("title", ""), f"{where}.title"),
-            "content": _text(_first(args, ("content", "text"), where), f"{where}.content"),
+            "content": _text(_first(args, names, where), f"{where}.content"),
         }
     return dict(args)
 
 
 def _edit(edit: Any, where: str) -> dict[str, str]:
+    """One edit's old and new text, under any of the usual spellings; the new text must be there
+    (an edit whose result cannot be found is not reviewed as empty)."""
     if not isinstance(edit, Mapping):
         raise ProposalError(f"field '{where}' must be an object")
-    old = edit.get("old", edit.get("old_string", edit.get("old_str")))
-    new = edit.get("new", edit.get("new_string", edit.get("new_str")))
-    return {"old": _text(old, f"{where}.old"), "new": _text(new, f"{where}.new")}
+    new_key = next((k for k in _NEW if k in edit), None)
+    if new_key is None:
+        raise ProposalError(
+            f"field '{where}.new_string' is missing: an edit must say what it writes "
+            f"(one of {', '.join(_NEW)})"
+        )
+    old = next((edit[k] for k in _OLD if k in edit), "")
+    return {"old": _text(old, f"{where}.old"), "new": _text(edit[new_key], f"{where}.{new_key}")}
+
+
+# --- a tool's arguments -> the actions that are reviewed --------------------------------------
+
+Step = tuple[ActionKind, dict[str, Any]]
+
+
+def actions_of(tool: str, args: Mapping[str, Any], where: str) -> list[Step]:
+    """The actions one call of ``tool`` stands for: usually one; a patch touching several files,
+    a read of several files or a fetch of several URLs gives one per file or URL, and a shell
+    command that applies a patch gives the command and each file the patch touches."""
+    spec = _TOOL_SPECS.get(tool_name(tool))
+    kind = kind_of(tool)
+    if spec is None:
+        steps: list[Step] = [(kind, normalise_args(kind, args, where))]
+        steps = _editor_command(tool, args, where) or steps
+    else:
+        steps = _by_spec(spec, args, where)
+    if steps[0][0] == "shell":
+        steps += _patches_in(args)
+    return steps
+
+
+def _by_spec(spec: Mapping[str, Any], args: Mapping[str, Any], where: str) -> list[Step]:
+    kind: str = spec["kind"]
+    if kind == "patch":
+        text = _first(args, ("input", "patch", "command", "content"), where)
+        if isinstance(text, list) and all(isinstance(t, str) for t in text):
+            text = "\n".join(text)
+        text = _text(text, f"{where}.input")
+        if not patches.contains_patch(text):
+            text = f"{patches.BEGIN}\n{text}\n{patches.END}"
+        steps = _patch_steps(text)
+        if not steps:
+            raise ProposalError(f"field '{where}.input': the patch names no file")
+        return steps
+    if "argv" in spec:
+        return [("shell", {"command": shlex.join(_fill(spec["argv"], args, where))})]
+    if "paths" in spec:
+        found: list[Any] = []
+        for name in spec["paths"]:
+            value = args.get(name)
+            found += [value] if isinstance(value, str) else list(value or [])
+        if not found:
+            raise ProposalError(f"field '{where}.{spec['paths'][0]}' names no file")
+        return [("file_read", {"path": _text(p, f"{where}.{spec['paths'][0]}[]")}) for p in found]
+    if "urls_in" in spec:
+        urls = [
+            u
+            for name in spec["urls_in"]
+            if isinstance(args.get(name), str)
+            for u in _URL.findall(args[name])
+        ]
+        if not urls:  # nothing to fetch that can be named: not judged as a fetch
+            return [("other", dict(args))]
+        return [("http", {"method": "GET", "url": u, "headers": {}, "body": ""}) for u in urls]
+    if "search" in spec:
+        query = _text(_first(args, (spec["search"],), where), f"{where}.{spec['search']}")
+        url = spec["search_url"] + quote_plus(query)
+        return [("http", {"method": "GET", "url": url, "headers": {}, "body": ""})]
+    return [(kind, normalise_args(kind, args, where, spec))]  # type: ignore[arg-type]
+
+
+_URL = re.compile(r"https?://[^\s<>\"'`)\]]+")
+
+
+def _fill(template: list[Any], args: Mapping[str, Any], where: str) -> list[str]:
+    """The words of an argv template with the arguments in (see tool_kinds.toml)."""
+    words: list[str] = []
+    for item in template:
+        if isinstance(item, list):
+            names = [n for w in item for n in _PLACEHOLDER.findall(w)]
+            if all(args.get(n) not in (None, "", []) for n in names):
+                words += _fill(item, args, where)
+            continue
+        names = _PLACEHOLDER.findall(item)
+        if not names:
+            words.append(item)
+            continue
+        value = args.get(names[0])
+        if value is None:
+            continue
+        if item == "{" + names[0] + "}" and isinstance(value, list):
+            words += [_word(v, f"{where}.{names[0]}[]") for v in value]
+        else:
+            words.append(item.replace("{" + names[0] + "}", _word(value, f"{where}.{names[0]}")))
+    return words
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _word(value: Any, where: str) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    raise ProposalError(f"field '{where}' must be a string or a number")
+
+
+def _editor_command(tool: str, args: Mapping[str, Any], where: str) -> list[Step] | None:
+    """Anthropic's text editor tool (str_replace_editor ...): its ``command`` says what it does."""
+    if tool_name(tool) not in ("str_replace_editor", "str_replace_based_edit_tool"):
+        return None
+    command = args.get("command")
+    if command == "view":
+        return [("file_read", normalise_args("file_read", args, where))]
+    if command == "insert":
+        path = _text(_first(args, _PATH, where), f"{where}.path")
+        new = _text(_first(args, ("new_str", "text"), where), f"{where}.new_str")
+        return [("file_write", {"path": path, "edits": [{"old": "", "new": new}]})]
+    if command == "undo_edit":
+        return [("other", dict(args))]
+    return None
+
+
+def _patches_in(args: Mapping[str, Any]) -> list[Step]:
+    """The files any patch in a shell call's arguments touches (apply_patch in a heredoc, in the
+    argv, inside ``bash -lc``): reviewed as well as the command."""
+    texts = [v for v in args.values() if isinstance(v, str)]
+    texts += [w for v in args.values() if isinstance(v, list) for w in v if isinstance(w, str)]
+    return [step for text in texts if patches.contains_patch(text) for step in _patch_steps(text)]
+
+
+def _patch_steps(text: str) -> list[Step]:
+    return [(kind, args) for kind, args in patches.actions(patches.parse_patches(text))]  # type: ignore[misc]
 
 
 def _object(value: Any, name: str) -> Mapping[str, Any]:
@@ -194,6 +471,21 @@ def _history(value: Any) -> tuple[str, ...]:
     return tuple(items[-MAX_HISTORY:])
 
 
+MAX_DEPTH = 200  # JSON nesting a proposal may have (what is recorded must serialise again)
+
+
+def _check_depth(obj: Mapping[str, Any]) -> None:
+    """Refuse input nested deeper than MAX_DEPTH levels, naming the field it is under."""
+    stack: list[tuple[Any, int, str]] = [(v, 2, str(k)) for k, v in obj.items()]
+    while stack:
+        value, depth, top = stack.pop()
+        if isinstance(value, (Mapping, list)):
+            if depth > MAX_DEPTH:
+                raise ProposalError(f"field '{top}' is nested more than {MAX_DEPTH} levels deep")
+            children = value.values() if isinstance(value, Mapping) else value
+            stack.extend((c, depth + 1, top) for c in children)
+
+
 def _id(obj: Mapping[str, Any]) -> str | None:
     value = obj.get("id")
     return None if value is None else str(value)
@@ -203,6 +495,7 @@ def from_dict(obj: Any, raw: str = "") -> Proposal:
     """Turn one decoded JSON object of any accepted shape into a Proposal."""
     if not isinstance(obj, Mapping):
         raise ProposalError(f"a proposal must be a JSON object, got {type(obj).__name__}")
+    _check_depth(obj)
     if obj.get("jsonrpc") is not None and obj.get("method") == "tools/call":
         inner = dict(_object(obj.get("params"), "params"))
         inner.setdefault("id", obj.get("id"))
@@ -248,10 +541,11 @@ def from_dict(obj: Any, raw: str = "") -> Proposal:
             f"field '{'tool_name' if shape == 'claude_code' else 'tool'}' "
             "must be a non-empty string"
         )
-    kind = kind_of(tool)
-    action = Action(tool=tool, kind=kind, args=normalise_args(kind, args, where), raw=raw)
+    steps = actions_of(tool, args, where)
+    action, *parts = (Action(tool=tool, kind=k, args=a, raw=raw) for k, a in steps)
     return Proposal(
         action=action,
+        parts=tuple(parts),
         reasoning=_text(reasoning, "reasoning"),
         task=_text(task, "task"),
         history=_history(obj.get("history")),
