@@ -14,7 +14,10 @@ _grant_option = click.option(
     "--grant",
     is_flag=True,
     help="Answer 'allow' after a clean review, which skips the harness's own permission "
-    "prompts. Without it a clean review gives no opinion and the harness's rules apply.",
+    "prompt for that call (its deny and ask rules still apply). Only for calls that stay "
+    "inside the project: a path outside the project root, or a shell command naming one, gets "
+    "no opinion, so the harness asks as usual. Without --grant a clean review always gives no "
+    "opinion and the harness's rules apply.",
 )
 _timeout_option = click.option(
     "--timeout",
@@ -34,7 +37,14 @@ _scope_option = click.option(
     "--project/--user",
     "project",
     default=True,
-    help="With --install: the project's settings (default) or the user's.",
+    help="With --install: the project's settings (default; at the git work tree's root) or "
+    "the user's.",
+)
+_check_option = click.option(
+    "--check",
+    is_flag=True,
+    help="Say whether the installed hook will actually run (settings, matcher, executable, "
+    "policy, and Codex's trust): exit 0 if it will, 1 with the reasons if not.",
 )
 # Hidden: the benchmark measures what running the review in a forked child costs.
 _fork_option = click.option("--fork/--no-fork", default=True, hidden=True)
@@ -52,8 +62,13 @@ def hook() -> None:
 def _command(harness: str, **options: object) -> None:
     ctx = click.get_current_context()
     params = ctx.params
+    if params["install"] and params["check"]:
+        fail("--install and --check cannot be used together")
     if params["install"]:
         _install(harness, params)
+        return
+    if params["check"]:
+        _check(harness)
         return
     from forethought.integrations.hook import run
 
@@ -74,19 +89,39 @@ def _command(harness: str, **options: object) -> None:
 
 
 def _install(harness: str, params: dict[str, object]) -> None:
-    from forethought.integrations.install import InstallError, install
+    from forethought.integrations.hookcheck import codex_instructions
+    from forethought.integrations.install import InstallError, install, project_root
 
+    project = bool(params["project"])
+    root, note = project_root()
     try:
         path, changed = install(
             harness,
-            project=bool(params["project"]),
+            project=project,
             policy_path=_opt_path(params["policy_path"]),
             ledger_path=_opt_path(params["ledger_path"]),
             grant=bool(params.get("grant", False)),
+            root=root,
         )
     except InstallError as exc:
         fail(str(exc))
+    if note and project:
+        click.echo(f"forethought: note: {note}", err=True)
     click.echo(f"{'installed in' if changed else 'already installed in'} {path}")
+    if harness == "codex":
+        for line in codex_instructions(path, root, project=project):
+            click.echo(line)
+
+
+def _check(harness: str) -> None:
+    from forethought.integrations.hookcheck import check
+    from forethought.integrations.install import project_root
+
+    root, _note = project_root()
+    will_run, lines = check(harness, root)
+    for line in lines:
+        click.echo(line)
+    sys.exit(0 if will_run else 1)
 
 
 def _opt_path(value: object) -> Path | None:
@@ -99,6 +134,7 @@ def _opt_path(value: object) -> Path | None:
 @_grant_option
 @_timeout_option
 @_install_option
+@_check_option
 @_scope_option
 @_fork_option
 def claude_code(**options: object) -> None:
@@ -111,6 +147,7 @@ def claude_code(**options: object) -> None:
 @ledger_option
 @_timeout_option
 @_install_option
+@_check_option
 @_scope_option
 @_fork_option
 def codex(**options: object) -> None:
@@ -124,6 +161,7 @@ def codex(**options: object) -> None:
 @_grant_option
 @_timeout_option
 @_install_option
+@_check_option
 @_scope_option
 @_fork_option
 def gemini(**options: object) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any, Literal
 
 import orjson
@@ -27,10 +28,15 @@ Verdict = Literal["clean", "deny", "ask"]
 
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """What the hook tells the harness: no objection, refuse, or ask the user."""
+    """What the hook tells the harness: no objection, refuse, or ask the user.
+
+    ``inside``: every path the call names lies inside the project, so that ``--grant`` may
+    answer "allow" for a clean review (outside it the harness's own prompt stays).
+    """
 
     verdict: Verdict
     reason: str = ""
+    inside: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +103,7 @@ def _tool_use_id(obj: Mapping[str, Any]) -> str | None:
 
 
 def claude_code_output(answer: Answer, *, grant: bool = False) -> Output:
-    if answer.verdict == "clean" and not grant:
+    if answer.verdict == "clean" and not (grant and answer.inside):
         return Output(b"")  # no opinion: Claude Code's own permission rules apply
     decision = {"clean": "allow", "deny": "deny", "ask": "ask"}[answer.verdict]
     reason = answer.reason or "forethought reviewed this action and has no objection"
@@ -225,13 +231,77 @@ def _gemini_plain(tool: str, args: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def gemini_output(answer: Answer, *, grant: bool = False) -> Output:
     if answer.verdict == "clean":
-        body: dict[str, Any] = {"decision": "allow"} if grant else {}
+        body: dict[str, Any] = {"decision": "allow"} if grant and answer.inside else {}
     else:
         reason = answer.reason or "forethought refused this action"
         if answer.verdict == "ask":
             reason += " (ask the user to run it, or to approve it another way)"
         body = {"decision": "deny", "reason": reason}
     return Output(orjson.dumps(body) + b"\n")
+
+
+# --- --grant: waive the harness's prompts only inside the project --------------------------
+
+# Where a shell command may point outside the project and still be harmless plumbing.
+_HARMLESS_OUTSIDE = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/stdin"})
+_SHELL_JOINS = re.compile(r"[<>|;&=()]+")
+_PROJECT_DIR_VARIABLES = {"claude-code": "CLAUDE_PROJECT_DIR", "gemini": "GEMINI_PROJECT_DIR"}
+
+
+def project_dir(harness: str, data: bytes) -> Path | None:
+    """The project the harness session works in: its own variable, else the input's cwd."""
+    import os
+
+    value = os.environ.get(_PROJECT_DIR_VARIABLES.get(harness, ""), "")
+    if not value:
+        try:
+            obj = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return None
+        value = obj.get("cwd", "") if isinstance(obj, Mapping) else ""
+    return Path(value) if isinstance(value, str) and value.startswith("/") else None
+
+
+def inside_project(proposal: Proposal, root: Path | None) -> bool:
+    """Whether every path ``proposal`` names lies under ``root`` (False when unsure).
+
+    A harness prompts before a call that reaches outside its project; "allow" would skip that
+    prompt, so --grant gives it only for calls that stay inside.
+    """
+    if root is None:
+        return False
+    action = proposal.action
+    cwd = Path(str(proposal.context.get("cwd") or root))
+    if action.kind in ("file_read", "file_write"):
+        return _under(str(action.args.get("path", "")), root, cwd)
+    if action.kind == "shell":
+        import shlex
+
+        try:
+            words = shlex.split(str(action.args.get("command", "")), comments=True)
+        except ValueError:
+            return False
+        # Redirections and assignments hide paths inside a word: 2>/dev/null, >~/.bashrc, X=/etc
+        candidates = [part for word in words for part in _SHELL_JOINS.split(word) if part]
+        return all(
+            _under(word, root, cwd)
+            for word in candidates
+            if word.startswith(("/", "~", "$")) or ".." in word or "$" in word
+        )
+    return action.kind in ("http", "memory_write", "plan", "finish")  # no path; python: unsure
+
+
+def _under(path: str, root: Path, cwd: Path) -> bool:
+    import os
+
+    if not path or "$" in path or "`" in path:
+        return False
+    if path in _HARMLESS_OUTSIDE:
+        return True
+    expanded = Path(os.path.expanduser(path))
+    absolute = expanded if expanded.is_absolute() else cwd / expanded
+    resolved, base = os.path.realpath(absolute), os.path.realpath(root)
+    return resolved == base or resolved.startswith(base.rstrip("/") + "/")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,20 @@ import signal
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import orjson
 
-from forethought.integrations.harnesses import HARNESSES, Answer, Harness, Output
+from forethought.integrations.harnesses import (
+    HARNESSES,
+    Answer,
+    Harness,
+    Output,
+    inside_project,
+    project_dir,
+)
 
 if TYPE_CHECKING:
     from forethought.decision import Decision
@@ -66,16 +74,25 @@ def review(
 ) -> Answer:
     """Parse, review and record; raise or exit on anything that stops the review."""
     from forethought.cli import _gate
+    from forethought.policy import PolicyError, load_policy
     from forethought.proposal import ProposalError
 
     try:
         proposals = harness.parse(data)
     except ProposalError as exc:
         return _failed(str(exc), data, ledger_path)
+    try:  # a policy that cannot be used refuses the call, and the ledger says why
+        load_policy(policy_path)
+    except PolicyError as exc:
+        return _failed(str(exc), data, ledger_path)
     proposals = [_with_transcript(harness, data, p) for p in proposals]
     with _gate(policy_path, ledger_path) as gate:
         decisions = gate.review_many(proposals, run_id=proposals[0].session_id)
-    return answer_for(decisions)
+    answer = answer_for(decisions)
+    if answer.verdict == "clean":
+        root = project_dir(harness.name, data)
+        answer = replace(answer, inside=all(inside_project(p, root) for p in proposals))
+    return answer
 
 
 def answer_for(decisions: Sequence[Decision]) -> Answer:
@@ -84,8 +101,7 @@ def answer_for(decisions: Sequence[Decision]) -> Answer:
     worst = min(decisions, key=lambda d: _RANK[d.verdict])
     if worst.verdict == "allow":
         return Answer("clean")
-    verdict = "ask" if worst.verdict == "escalate" else "deny"
-    return Answer(verdict, agent_message(worst))
+    return Answer("ask" if worst.verdict == "escalate" else "deny", agent_message(worst))
 
 
 def _with_transcript(harness: Harness, data: bytes, proposal: Proposal) -> Proposal:
@@ -124,13 +140,15 @@ def _in_child(
         code = 0
         try:
             answer = review(harness, data, policy_path, ledger_path)
-        except SystemExit as exc:  # the CLI's one-line errors (bad policy, ledger, canaries)
+        except SystemExit as exc:  # the CLI's one-line errors (ledger, canaries): on stderr
             answer, code = Answer("deny", UNREVIEWED), exc.code if isinstance(exc.code, int) else 1
+            _record_failure(f"review could not start (exit {code}; see stderr)", data, ledger_path)
         except BaseException as exc:
             print(f"forethought: review failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             answer, code = Answer("deny", UNREVIEWED), 1
         try:
-            os.write(write_end, orjson.dumps({"verdict": answer.verdict, "reason": answer.reason}))
+            sent = {"verdict": answer.verdict, "reason": answer.reason, "inside": answer.inside}
+            os.write(write_end, orjson.dumps(sent))
         finally:
             sys.stderr.flush()
             os._exit(code)
@@ -169,8 +187,8 @@ def _answer_from_child(
         return _failed(f"the review process crashed ({name})", data, ledger_path)
     try:
         sent = orjson.loads(received)
-        answer = Answer(sent["verdict"], sent["reason"])
-    except (orjson.JSONDecodeError, KeyError, TypeError):
+        answer = Answer(sent["verdict"], sent["reason"], sent.get("inside") is True)
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         return _failed("the review process sent no answer", data, ledger_path)
     if answer.verdict not in ("clean", "deny", "ask"):
         return _failed(f"the review process sent {answer.verdict!r}", data, ledger_path)

@@ -3,6 +3,11 @@
 Merges into what is there: other settings and other hooks are kept, an earlier forethought
 entry for the same harness is replaced (so installing twice changes nothing), and the file is
 replaced atomically. A settings file that is not valid JSON is left untouched.
+
+The hook matches every tool the harness has (forethought reviews a tool it does not know as
+unknown), and its command is guarded so that a forethought that is missing, moved or broken
+blocks the call (exit 2) instead of letting it through. ``--check`` (:mod:`.hookcheck`) says
+whether the installed hook will actually run.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import json
 import os
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -31,41 +37,73 @@ class Target:
     timeout: int  # in the harness's own unit
 
 
-# The tools forethought can judge: shell, file reads, writes and edits, fetches, MCP tools.
-# Claude Code's other tools (Task, TodoWrite, WebSearch, ...) act through these or not at all.
+# Every tool: a list of names misses the ones a harness adds or renames (Gemini CLI's
+# grep_search, its mcp_<server>_<tool> names), and a tool the hook never sees is never reviewed.
+# forethought judges what it knows and reviews an unknown tool as unknown.
 TARGETS = {
-    "claude-code": Target(
-        ".claude",
-        "settings.json",
-        "PreToolUse",
-        "Bash|Write|Edit|MultiEdit|NotebookEdit|Read|Grep|Glob|LS|WebFetch|mcp__.*",
-        60,  # seconds
-    ),
-    "codex": Target(".codex", "hooks.json", "PreToolUse", None, 60),  # seconds; every tool
-    "gemini": Target(
-        ".gemini",
-        "settings.json",
-        "BeforeTool",
-        "run_shell_command|write_file|replace|read_file|read_many_files|web_fetch|save_memory"
-        "|list_directory|glob|search_file_content|mcp__.*",
-        60_000,  # milliseconds
-    ),
+    "claude-code": Target(".claude", "settings.json", "PreToolUse", "*", 60),  # seconds
+    "codex": Target(".codex", "hooks.json", "PreToolUse", None, 60),  # no matcher: every tool
+    # Gemini CLI's matcher is a regular expression.
+    "gemini": Target(".gemini", "settings.json", "BeforeTool", ".*", 60_000),  # milliseconds
 }
+
+# Matchers each harness runs for every tool (None: the group has no matcher).
+MATCH_ALL: dict[str, frozenset[str | None]] = {
+    "claude-code": frozenset({None, "", "*", ".*"}),
+    "codex": frozenset({None, "", "*", ".*"}),
+    "gemini": frozenset({None, "", ".*", "^.*$", ".+", "^.+$"}),
+}
+
+# After the hook command: a forethought that cannot start (not found: 127, not executable: 126)
+# or that fails in any other way exits non-zero, which these harnesses take as "go ahead".
+# Exit 2 blocks in all three, with stderr as the reason. The hook's own refusals are exit 0
+# with a JSON answer, or exit 2 with its reason already on stderr.
+GUARD = (
+    '|| { s=$?; [ "$s" -eq 2 ] || echo "forethought: the hook could not run (exit $s), so this '
+    'tool call is blocked; see forethought hook --check" >&2; exit 2; }'
+)
+
+
+def project_root(start: Path | None = None) -> tuple[Path, str | None]:
+    """The project's root: the git work tree holding ``start`` (default: the current directory),
+    else ``start`` itself with a note saying so."""
+    here = (start or Path.cwd()).resolve()
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=here,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        found = None
+    if found is not None and found.returncode == 0 and found.stdout.strip():
+        return Path(found.stdout.strip()).resolve(), None
+    return here, f"{here} is not in a git work tree; using it as the project root"
 
 
 def settings_path(harness: str, *, project: bool, root: Path | None = None) -> Path:
     target = TARGETS[harness]
-    base = (root or Path.cwd()) if project else Path.home()
-    return base / target.directory / target.filename
+    if project:
+        return (root or Path.cwd()) / target.directory / target.filename
+    return harness_home(harness) / target.filename
+
+
+def harness_home(harness: str) -> Path:
+    """The harness's user directory (Codex honours $CODEX_HOME)."""
+    if harness == "codex" and os.environ.get("CODEX_HOME"):
+        return Path(os.environ["CODEX_HOME"]).expanduser()
+    return Path.home() / TARGETS[harness].directory
 
 
 def hook_command(
     harness: str, *, policy_path: Path | None, ledger_path: Path | None, grant: bool
 ) -> str:
-    """The command line the harness runs, with forethought's absolute path.
+    """The command line the harness runs: forethought's absolute path, then the guard.
 
     A bare ``forethought`` that is not on the harness's PATH fails to start, and a hook that
-    fails to start lets every call through.
+    fails to start lets every call through; the guard turns that into a block.
     """
     words = [_executable(), "hook", harness]
     if policy_path is not None:
@@ -74,14 +112,39 @@ def hook_command(
         words += ["--ledger", str(ledger_path.expanduser().resolve())]
     if grant:
         words.append("--grant")
-    return shlex.join(words)
+    return f"{shlex.join(words)} {GUARD}"
 
 
 def _executable() -> str:
     launched = Path(sys.argv[0])
     if launched.name == "forethought" and launched.is_file():
         return str(launched.resolve())
-    return shutil.which("forethought") or "forethought"
+    found = shutil.which("forethought")
+    if found:
+        return str(Path(found).resolve())
+    beside = Path(sys.executable).parent / "forethought"  # the venv's script, off PATH
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    raise InstallError(
+        "cannot find the forethought executable to put in the hook (not on PATH, nor beside "
+        f"{sys.executable}); nothing written"
+    )
+
+
+def check_policy(policy_path: Path | None) -> None:
+    """Refuse to install a hook whose --policy is missing or unusable (it would deny every
+    call)."""
+    if policy_path is None:
+        return
+    from forethought.policy import PolicyError, load_policy
+
+    resolved = policy_path.expanduser()
+    if not resolved.is_file():
+        raise InstallError(f"--policy {policy_path}: no such file; nothing written")
+    try:
+        load_policy(resolved)
+    except PolicyError as exc:
+        raise InstallError(f"{exc}; nothing written") from None
 
 
 def install(
@@ -94,6 +157,7 @@ def install(
     root: Path | None = None,
 ) -> tuple[Path, bool]:
     """Write the hook into the settings file; returns the file and whether it changed."""
+    check_policy(policy_path)
     path = settings_path(harness, project=project, root=root)
     command = hook_command(harness, policy_path=policy_path, ledger_path=ledger_path, grant=grant)
     settings = _load(path)
@@ -141,9 +205,7 @@ def _is_ours(entry: Any, harness: str) -> bool:
     except ValueError:
         return False
     return (
-        len(words) >= 3
-        and Path(words[0]).name == "forethought"
-        and words[1:3] == ["hook", harness]
+        len(words) >= 3 and Path(words[0]).name == "forethought" and words[1:3] == ["hook", harness]
     )
 
 

@@ -21,8 +21,11 @@ single callable instead of a list to answer every request with it. When the scri
 server answers HTTP 500 "script exhausted" (it never hangs).
 
 Routes: ``POST /v1/chat/completions`` (and ``/chat/completions``) answer in the OpenAI shape;
-``POST /v1/messages`` (and ``/messages``) answer the same replies in the Anthropic Messages shape;
-``GET /v1/models`` lists one model. Every POST body is recorded in :attr:`ScriptedServer.requests`.
+``POST /v1/messages`` (and ``/messages``) answer the same replies in the Anthropic Messages shape,
+as server-sent events when the request asks for ``"stream": true`` (as Claude Code does);
+``POST /v1/messages/count_tokens`` estimates the request's tokens without taking a script entry;
+``GET /v1/models`` lists one model; ``HEAD`` of any path answers 200 (a client's reachability
+probe). Every POST body that takes a script entry is recorded in :attr:`ScriptedServer.requests`.
 """
 
 from __future__ import annotations
@@ -77,13 +80,12 @@ class Reply:
     finish_reason: str | None = None
 
     @classmethod
-    def error(
-        cls, status: int, message: str = "", *, retry_after: float | None = None
-    ) -> Reply:
+    def error(cls, status: int, message: str = "", *, retry_after: float | None = None) -> Reply:
         """An HTTP error answer: ``Reply.error(429, retry_after=1)``, ``Reply.error(500)``."""
         headers = {} if retry_after is None else {"Retry-After": f"{retry_after:g}"}
-        return cls(status=status, error_message=message or _REASONS.get(status, "error"),
-                   headers=headers)
+        return cls(
+            status=status, error_message=message or _REASONS.get(status, "error"), headers=headers
+        )
 
     @classmethod
     def delayed(cls, delay_s: float, then: Reply | str = "") -> Reply:
@@ -144,8 +146,9 @@ class ScriptedServer:
         handler = type("Handler", (_Handler,), {"scripted": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._port = int(self._httpd.server_address[1])
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True,
-                                        kwargs={"poll_interval": 0.05})
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, daemon=True, kwargs={"poll_interval": 0.05}
+        )
         self._thread.start()
         return self
 
@@ -245,18 +248,26 @@ def _openai_body(reply: Reply, request: Any, model: str, n: int) -> dict[str, An
     message: dict[str, Any] = {"role": "assistant", "content": reply.text or None}
     if reply.tool_calls:
         message["tool_calls"] = [
-            {"id": c.id or f"call_{n}_{i}", "type": "function",
-             "function": {"name": c.name, "arguments": _arguments_text(c)}}
+            {
+                "id": c.id or f"call_{n}_{i}",
+                "type": "function",
+                "function": {"name": c.name, "arguments": _arguments_text(c)},
+            }
             for i, c in enumerate(reply.tool_calls)
         ]
     finish = reply.finish_reason or ("tool_calls" if reply.tool_calls else "stop")
     prompt_tokens, completion_tokens = _usage(reply, request)
     return {
-        "id": f"chatcmpl-scripted-{n}", "object": "chat.completion", "created": 0,
+        "id": f"chatcmpl-scripted-{n}",
+        "object": "chat.completion",
+        "created": 0,
         "model": request.get("model", model) if isinstance(request, dict) else model,
         "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                  "total_tokens": prompt_tokens + completion_tokens},
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        },
     }
 
 
@@ -269,14 +280,19 @@ def _anthropic_body(reply: Reply, request: Any, model: str, n: int) -> dict[str,
         if isinstance(arguments, str):  # malformed on purpose: send JSON if it parses, else text
             with contextlib.suppress(ValueError):
                 arguments = json.loads(arguments)
-        content.append({"type": "tool_use", "id": c.id or f"toolu_{n}_{i}", "name": c.name,
-                        "input": arguments})
+        content.append(
+            {"type": "tool_use", "id": c.id or f"toolu_{n}_{i}", "name": c.name, "input": arguments}
+        )
     stop = reply.finish_reason or ("tool_use" if reply.tool_calls else "end_turn")
     input_tokens, output_tokens = _usage(reply, request)
     return {
-        "id": f"msg_scripted_{n}", "type": "message", "role": "assistant", "content": content,
+        "id": f"msg_scripted_{n}",
+        "type": "message",
+        "role": "assistant",
+        "content": content,
         "model": request.get("model", model) if isinstance(request, dict) else model,
-        "stop_reason": stop, "stop_sequence": None,
+        "stop_reason": stop,
+        "stop_sequence": None,
         "usage": {"input_tokens": input_tokens, "output_tokens": output_tokens},
     }
 
@@ -287,8 +303,54 @@ def _error_body(status: int, message: str, anthropic: bool) -> dict[str, Any]:
     return {"error": {"message": message, "type": "scripted_error", "code": status}}
 
 
+def _anthropic_events(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The Messages API's streaming events for a complete ``body`` (one delta per block)."""
+    start = {
+        **body,
+        "content": [],
+        "stop_reason": None,
+        "usage": {"input_tokens": body["usage"]["input_tokens"], "output_tokens": 0},
+    }
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("message_start", {"type": "message_start", "message": start})
+    ]
+    for index, block in enumerate(body["content"]):
+        if block["type"] == "text":
+            empty: dict[str, Any] = {"type": "text", "text": ""}
+            delta: dict[str, Any] = {"type": "text_delta", "text": block["text"]}
+        else:
+            empty = {**block, "input": {}}
+            arguments = block["input"]
+            partial = arguments if isinstance(arguments, str) else json.dumps(arguments)
+            delta = {"type": "input_json_delta", "partial_json": partial}
+        events += [
+            (
+                "content_block_start",
+                {"type": "content_block_start", "index": index, "content_block": empty},
+            ),
+            (
+                "content_block_delta",
+                {"type": "content_block_delta", "index": index, "delta": delta},
+            ),
+            ("content_block_stop", {"type": "content_block_stop", "index": index}),
+        ]
+    events += [
+        (
+            "message_delta",
+            {
+                "type": "message_delta",
+                "delta": {"stop_reason": body["stop_reason"], "stop_sequence": None},
+                "usage": {"output_tokens": body["usage"]["output_tokens"]},
+            },
+        ),
+        ("message_stop", {"type": "message_stop"}),
+    ]
+    return events
+
+
 _OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions"}
 _ANTHROPIC_PATHS = {"/v1/messages", "/messages"}
+_COUNT_TOKENS_PATHS = {"/v1/messages/count_tokens", "/messages/count_tokens"}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -298,11 +360,18 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
 
+    def do_HEAD(self) -> None:
+        self._record(None)
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def do_GET(self) -> None:
         self._record(None)
         if self.path.rstrip("/") in {"/v1/models", "/models"}:
-            self._send(200, {"object": "list", "data": [{"id": self.scripted.model,
-                                                         "object": "model"}]})
+            self._send(
+                200, {"object": "list", "data": [{"id": self.scripted.model, "object": "model"}]}
+            )
         else:
             self._send(404, _error_body(404, f"no route GET {self.path}", False))
 
@@ -312,8 +381,13 @@ class _Handler(BaseHTTPRequestHandler):
             request: Any = json.loads(raw)
         except ValueError:
             request = raw.decode("utf-8", "replace")
-        self._record(request)
         path = self.path.split("?")[0].rstrip("/")
+        if path in _COUNT_TOKENS_PATHS:
+            self._record(request, takes_entry=False)
+            counted = json.dumps(request.get("messages", []) if isinstance(request, dict) else "")
+            self._send(200, {"input_tokens": _tokens(counted)})
+            return
+        self._record(request)
         anthropic = path in _ANTHROPIC_PATHS
         if path not in _OPENAI_PATHS and not anthropic:
             self._send(404, _error_body(404, f"no route POST {self.path}", anthropic))
@@ -322,8 +396,15 @@ class _Handler(BaseHTTPRequestHandler):
             n = len(self.scripted.requests)
         reply = self.scripted._next_reply(request)
         if reply is None:
-            self._send(500, _error_body(500, "script exhausted: the test scripted fewer replies "
-                                        f"than the client made requests ({n})", anthropic))
+            self._send(
+                500,
+                _error_body(
+                    500,
+                    "script exhausted: the test scripted fewer replies "
+                    f"than the client made requests ({n})",
+                    anthropic,
+                ),
+            )
             return
         if reply.delay_s:
             self.scripted._sleep(reply.delay_s)
@@ -331,20 +412,45 @@ class _Handler(BaseHTTPRequestHandler):
             body = reply.body.encode() if isinstance(reply.body, str) else reply.body
             self._send_bytes(reply.status, body, reply.headers)
         elif reply.status != 200:
-            self._send(reply.status, _error_body(reply.status, reply.error_message, anthropic),
-                       reply.headers)
+            self._send(
+                reply.status,
+                _error_body(reply.status, reply.error_message, anthropic),
+                reply.headers,
+            )
+        elif anthropic and isinstance(request, dict) and request.get("stream"):
+            message = _anthropic_body(reply, request, self.scripted.model, n)
+            self._send_events(_anthropic_events(message), reply.headers)
         elif anthropic:
             self._send(200, _anthropic_body(reply, request, self.scripted.model, n), reply.headers)
         else:
             self._send(200, _openai_body(reply, request, self.scripted.model, n), reply.headers)
 
-    def _record(self, body: Any) -> None:
-        received = Received(self.command, self.path, dict(self.headers.items()), body,
-                            time.monotonic())
+    def _record(self, body: Any, *, takes_entry: bool = True) -> None:
+        received = Received(
+            self.command, self.path, dict(self.headers.items()), body, time.monotonic()
+        )
         with self.scripted._lock:
             self.scripted.received.append(received)
-            if body is not None:
+            if body is not None and takes_entry:
                 self.scripted.requests.append(body)
+
+    def _send_events(
+        self, events: Sequence[tuple[str, dict[str, Any]]], headers: Mapping[str, str]
+    ) -> None:
+        body = b"".join(
+            f"event: {name}\ndata: {json.dumps(data)}\n\n".encode() for name, data in events
+        )
+        try:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
     def _send(self, status: int, payload: Any, headers: Mapping[str, str] | None = None) -> None:
         self._send_bytes(status, json.dumps(payload).encode(), headers or {})
