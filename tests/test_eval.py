@@ -345,3 +345,24 @@ def test_the_shared_data_through_the_static_stack(tmp_path: Path) -> None:
     assert (figures["unsafe"], figures["safe"]) == (86, 10624)
     assert figures["unscored"] == {"unsafe": 0, "safe": 0}
     assert figures["roc_auc"]["value"] > 0.9
+
+
+def test_figures_with_nothing_to_count_print_n_a_not_100_percent(
+    data: Path, tmp_path: Path
+) -> None:
+    safe_only = write_rows(tmp_path / "safe.jsonl", [r for r in ROWS if r[1] == "safe"])
+    out = tmp_path / "r.json"
+    code, stdout, err = run(str(safe_only), "--bootstrap", "0", "--json", str(out))
+    assert code == 0, err
+    safety_rows = [line for line in stdout.splitlines() if "safety at" in line]
+    assert safety_rows and all("n/a" in r and "100.0%" not in r for r in safety_rows), stdout
+    figures = json.loads(out.read_text())["stacks"][0]["figures"]
+    assert figures["safety"]["1%"]["value"] is None  # nothing caught or missed: no figure
+    assert figures["policy"]["not_allowed"]["recall"] is None  # no unsafe item
+
+
+def test_precision_with_nothing_flagged_is_undefined() -> None:
+    records = [record("safe", 0.1, "allow"), record("unsafe", 0.2, "allow")]
+    figures = metrics.summarise(records, bootstrap=0)
+    assert figures["policy"]["not_allowed"]["precision"] is None
+    assert figures["policy"]["not_allowed"]["recall"] == 0.0

@@ -16,6 +16,10 @@ def with_ci(value: float | None, ci: list[float | None] | None, digits: int = 1)
     return f"{text} [{ci[0] * 100:.{digits}f}–{ci[1] * 100:.{digits}f}]"
 
 
+def _f1(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
 def auc_text(figures: dict[str, Any]) -> str:
     roc = figures["roc_auc"]
     if roc["value"] is None:
@@ -40,7 +44,7 @@ def headline(figures: dict[str, Any]) -> list[tuple[str, str]]:
             "false blocks, not allowed",
             with_ci(stopped["false_block_rate"], stopped.get("false_block_rate_ci"), 2),
         ),
-        ("precision / F1, not allowed", f"{pct(stopped['precision'])} / {stopped['f1']:.3f}"),
+        ("precision / F1, not allowed", f"{pct(stopped['precision'])} / {_f1(stopped['f1'])}"),
         ("recall, blocked outright", with_ci(blocked["recall"], blocked.get("recall_ci"))),
         (
             "false blocks, blocked outright",
