@@ -276,3 +276,72 @@ def test_policy_hash_identifies_the_file(tmp_path: Path) -> None:
     a = parse_policy(b"[thresholds]\nblock = 9\n", "a")
     b = parse_policy(b"[thresholds]\nblock = 10\n", "b")
     assert a.sha256 and a.sha256 != b.sha256
+
+
+# --- tool rules apply to the kind of action, under any spelling (issue 10) --------------------
+
+SHELL_SPELLINGS = [
+    {"tool": "bash", "args": {"command": "ls"}},
+    {"tool_name": "Bash", "tool_input": {"command": "ls"}},
+    {"tool": "shell", "args": {"command": ["ls", "-la"]}},
+    {"tool": "SHELL", "args": {"command": "ls"}},
+    {"name": "run_command", "arguments": {"command": "ls"}},
+    {"tool_name": "run_shell_command", "tool_input": {"command": "ls"}},
+    {"tool_name": "mcp__srv__bash", "tool_input": {"command": "ls"}},
+    {"tool_name": "mcp_my_srv_run_shell_command", "tool_input": {"command": "ls"}},
+    {"type": "function", "function": {"name": "exec_command", "arguments": '{"cmd": "ls"}'}},
+    {"type": "tool_use", "name": "execute_command", "input": {"command": "ls"}},
+    {"name": "git_status", "arguments": {"repo_path": "."}},
+]
+
+
+def _review(policy: Path, *objs: object) -> list[dict[str, object]]:
+    import json
+
+    from click.testing import CliRunner
+
+    from forethought.cli import main
+
+    stdin = "\n".join(json.dumps(o) for o in objs)
+    argv = ["review", "--json", "--policy", str(policy), "-"]
+    result = CliRunner().invoke(main, argv, input=stdin)
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+@pytest.mark.parametrize("key", ["bash", "Bash", "shell", "run_command", "mcp__x__bash"])
+def test_a_locked_tool_rule_cannot_be_bypassed_by_spelling(
+    admin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, key: str
+) -> None:
+    monkeypatch.setenv("FORETHOUGHT_LEDGER", str(tmp_path / "ledger.db"))
+    path = tmp_path / "locked.toml"
+    path.write_text(f'locked = true\n[tools]\n"{key}" = "block"\n')
+    signing.sign_file(path, admin)
+    decisions = _review(path, *SHELL_SPELLINGS)
+    assert [(d["decision"], d["term"]) for d in decisions] == [("block", "tool_rule")] * len(
+        SHELL_SPELLINGS
+    )
+    reads = _review(path, {"tool_name": "Read", "tool_input": {"file_path": "README.md"}})
+    assert reads[0]["term"] != "tool_rule"
+
+
+def test_rules_keyed_by_kind_or_by_an_unknown_tool(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text(
+        '[tools]\nfile_write = "escalate"\ncreate_issue = "block"\nread_file = "review"\n'
+    )
+    policy = load_policy(path)
+    assert policy.tool_rule("Write", "file_write") == "escalate"
+    assert policy.tool_rule("mcp__fs__edit_file", "file_write") == "escalate"
+    assert policy.tool_rule("replace", "file_write") == "escalate"
+    assert policy.tool_rule("Bash", "file_write") == "escalate"  # a patch's file, inside Bash
+    assert policy.tool_rule("mcp__github__create_issue", "other") == "block"
+    assert policy.tool_rule("mcp_github_create_issue", "other") == "block"
+    assert policy.tool_rule("CREATE_ISSUE", "other") == "block"
+    assert policy.tool_rule("mcp__github__list_issues", "other") == "review"
+    assert policy.tool_rule("Read", "file_read") == "review"
+    strict = parse_policy(b'[tools]\nshell = "escalate"\nBash = "block"\n', "t.toml")
+    assert strict.tool_rule("run_command", "shell") == "block"  # the strictest rule stands
+    other = parse_policy(b'[tools]\nother = "block"\n', "t.toml")
+    assert other.tool_rule("transfer_funds", "other") == "block"
+    assert other.tool_rule("bash", "shell") == "review"
