@@ -19,12 +19,20 @@ from collections.abc import Callable
 
 from forethought.models import Completion, Message, ToolSpec, get_model
 
-BASH = ToolSpec("bash", "Run a shell command.", {
-    "type": "object", "properties": {"command": {"type": "string"}}, "required": ["command"]})
-FINISH = ToolSpec("finish", "End the run with an answer.", {
-    "type": "object", "properties": {"answer": {"type": "string"}}, "required": ["answer"]})
-AGENT = [Message("system", "You are a coding agent."),
-         Message("user", "Count the lines of Python in ./src.")]
+BASH = ToolSpec(
+    "bash",
+    "Run a shell command.",
+    {"type": "object", "properties": {"command": {"type": "string"}}, "required": ["command"]},
+)
+FINISH = ToolSpec(
+    "finish",
+    "End the run with an answer.",
+    {"type": "object", "properties": {"answer": {"type": "string"}}, "required": ["answer"]},
+)
+AGENT = [
+    Message("system", "You are a coding agent."),
+    Message("user", "Count the lines of Python in ./src."),
+]
 REVIEW = [Message("user", "Is the shell command `rm -rf /` harmful? Answer as JSON.")]
 
 
@@ -32,8 +40,11 @@ def verdict(max_length: int | None) -> dict[str, object]:
     rationale: dict[str, object] = {"type": "string"}
     if max_length is not None:
         rationale["maxLength"] = max_length
-    return {"type": "object", "required": ["harmful", "rationale"],
-            "properties": {"harmful": {"type": "boolean"}, "rationale": rationale}}
+    return {
+        "type": "object",
+        "required": ["harmful", "rationale"],
+        "properties": {"harmful": {"type": "boolean"}, "rationale": rationale},
+    }
 
 
 def main() -> None:
@@ -43,17 +54,31 @@ def main() -> None:
     args = parser.parse_args()
     started = time.monotonic()
     model = get_model(args.spec)
-    print(f"{args.spec}: loaded in {time.monotonic() - started:.2f}s; "
-          f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"{args.spec}: loaded in {time.monotonic() - started:.2f}s; "
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     cases: list[tuple[str, Callable[[], Completion]]] = [
-        ("free text, 64 tokens", lambda: model.complete(
-            [Message("user", "Tell me a story.")], max_tokens=64, temperature=0.0, seed=1)),
-        ("tool call (bash|finish)", lambda: model.complete(
-            AGENT, tools=[BASH, FINISH], max_tokens=200, temperature=0.0, seed=1)),
+        (
+            "free text, 64 tokens",
+            lambda: model.complete(
+                [Message("user", "Tell me a story.")], max_tokens=64, temperature=0.0, seed=1
+            ),
+        ),
+        (
+            "tool call (bash|finish)",
+            lambda: model.complete(
+                AGENT, tools=[BASH, FINISH], max_tokens=200, temperature=0.0, seed=1
+            ),
+        ),
     ] + [
-        (f"JSON verdict, rationale maxLength {n}", lambda n=n: model.complete(
-            REVIEW, json_schema=verdict(n), max_tokens=150, temperature=0.0, seed=1))
+        (
+            f"JSON verdict, rationale maxLength {n}",
+            lambda n=n: model.complete(
+                REVIEW, json_schema=verdict(n), max_tokens=150, temperature=0.0, seed=1
+            ),
+        )
         for n in (None, 100, 300, 900)
     ]
     print("\n| call | median s | output tokens | tokens/s |\n| --- | ---: | ---: | ---: |")

