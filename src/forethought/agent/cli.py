@@ -71,7 +71,7 @@ def run(
 
     from forethought.agent.loop import Agent, Budget
     from forethought.agent.memory import Memory
-    from forethought.agent.sandbox import Limits, Sandbox, SandboxUnavailable
+    from forethought.agent.sandbox import Limits, Sandbox, SandboxUnavailable, gate_files
     from forethought.agent.tools import Toolbox
     from forethought.agent.transcript import print_run
     from forethought.escalation.terminal import TerminalChannel
@@ -91,10 +91,15 @@ def run(
         policy = gate.policy
         try:
             sandbox = Sandbox(
-                workspace, Limits(), require_isolation=policy.require_sandbox
+                workspace,
+                Limits(),
+                require_isolation=policy.require_sandbox,
+                own_files=gate_files(policy, gate.ledger.path if gate.ledger else None),
             )
         except SandboxUnavailable as exc:
             fail(f"sandbox: {exc}", EXIT_CANNOT_REVIEW)
+        except ValueError as exc:  # a workspace holding forethought's files it cannot hide
+            fail(f"--workspace: {exc}")
         memory = Memory(memory_dir) if memory_dir is not None else None
         toolbox = Toolbox(
             workspace, sandbox, memory, allowed_hosts=list(policy.network.allowed_hosts)

@@ -9,7 +9,16 @@ and each output stream cut to ``Limits.output_bytes`` with a note saying how muc
 Where bubblewrap works, the run is also isolated: new user, PID, network, IPC and UTS
 namespaces (no network unless asked), a read-only view of the system (``/usr``, ``/etc`` and the
 ``/bin``, ``/lib*`` links), a private ``/tmp``, only the workspace writable, no capabilities, a
-new session (no typing into the caller's terminal), and death with the parent. Without it the
+new session (no typing into the caller's terminal), and death with the parent.
+
+forethought's own files are out of the agent's reach wherever they lie in that view, the
+workspace included (``--workspace ~`` is common, and holds ``~/.config/forethought``): its
+configuration and data directories, ``/etc/forethought``, the policy in force and its signature,
+the ledger and the hook settings of the agents it guards are *concealed* (an empty read-only
+tmpfs over a directory, ``/dev/null`` over a file), so they can be neither read nor written, by
+literal path or by one computed at run time; its package, executable and the Python environment
+it runs from are *read-only*. Without bubblewrap nothing can be concealed, so a workspace that
+contains any of those files is refused. Without it the
 limits still apply, but the command can read and write whatever the user can and reach the
 network: a loud warning says so, and ``require_isolation`` (the policy's ``require_sandbox``)
 refuses to run at all.
@@ -31,6 +40,10 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from forethought.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -131,27 +144,201 @@ def _system_mounts() -> list[str]:
     return args
 
 
-def bwrap_arguments(bwrap: str, workspace: Path, *, network: bool = False) -> list[str]:
-    """The bubblewrap command line (up to ``--``) that isolates a run in ``workspace``."""
+def bwrap_arguments(
+    bwrap: str, workspace: Path, *, network: bool = False, masks: Sequence[str] = ()
+) -> list[str]:
+    """The bubblewrap command line (up to ``--``) that isolates a run in ``workspace``;
+    ``masks`` (from :meth:`OwnFiles.masks`) go last, over what the earlier mounts show."""
     args = [
         bwrap,
         "--unshare-all",
         "--unshare-user",
         "--die-with-parent",
         "--new-session",
-        "--cap-drop", "ALL",
-        "--hostname", "sandbox",
+        "--cap-drop",
+        "ALL",
+        "--hostname",
+        "sandbox",
         *_system_mounts(),
-        "--proc", "/proc",
-        "--dev", "/dev",
-        "--tmpfs", "/tmp",
-        "--tmpfs", "/var/tmp",
-        "--bind", str(workspace), str(workspace),
-        "--chdir", str(workspace),
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--tmpfs",
+        "/tmp",
+        "--tmpfs",
+        "/var/tmp",
+        "--bind",
+        str(workspace),
+        str(workspace),
+        *masks,
+        "--chdir",
+        str(workspace),
     ]
     if network:
         args.append("--share-net")
     return [*args, "--"]
+
+
+# --------------------------------------------------------------------------------------------
+# forethought's own files
+# --------------------------------------------------------------------------------------------
+
+# The agent hooks' settings files under a home directory (see review/self_protection.py).
+_HOOK_SETTINGS = (
+    ".claude/settings.json",
+    ".claude/settings.local.json",
+    ".gemini/settings.json",
+    ".codex/config.toml",
+    ".codex/hooks.json",
+)
+_LEDGER_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _under(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+@dataclass(frozen=True)
+class OwnFiles:
+    """forethought's own files, as the sandbox treats them.
+
+    ``conceal``: neither readable nor writable inside (policy, signature, keys, configuration
+    and data directories, ledger, hook settings). ``conceal_dirs``: directories concealed even
+    while they do not exist yet (an empty one is made to mount over, so that the agent cannot
+    create, say, ``~/.config/forethought/policy.toml`` for the next run to load).
+    ``read_only``: readable, never writable (package, executable, the Python environment).
+    """
+
+    conceal: tuple[Path, ...] = ()
+    conceal_dirs: tuple[Path, ...] = ()
+    read_only: tuple[Path, ...] = ()
+
+    @classmethod
+    def of_gate(
+        cls,
+        *,
+        policy_source: str | Path | None = None,
+        ledger: str | Path | None = None,
+        extra_conceal: Sequence[str | Path] = (),
+        extra_read_only: Sequence[str | Path] = (),
+    ) -> OwnFiles:
+        """The built-in set (see the module docstring) plus this gate's policy and ledger."""
+        import platformdirs
+
+        import forethought
+        from forethought import signing
+        from forethought.ledger.config import default_ledger_path
+
+        dirs = [
+            signing.SYSTEM_CONFIG_DIR,
+            signing.user_config_dir(),
+            platformdirs.user_data_path("forethought"),
+        ]
+        files: list[Path] = []
+        home = Path(os.path.expanduser("~"))
+        files += [home / name for name in _HOOK_SETTINGS]
+        for chosen in (ledger, default_ledger_path()):
+            if chosen is not None:
+                files += [Path(f"{Path(chosen).expanduser()}{s}") for s in _LEDGER_SUFFIXES]
+        if policy_source is not None and not str(policy_source).startswith("<"):
+            source = Path(policy_source).expanduser()
+            files += [source, signing.signature_path(source)]
+        files += [Path(p).expanduser() for p in extra_conceal]
+        read_only = [Path(forethought.__file__).parent, *_environment_dirs()]
+        for exe in (shutil.which("forethought"), sys.argv[0] if sys.argv else None):
+            if exe and Path(exe).name.startswith("forethought") and Path(exe).is_file():
+                read_only.append(Path(exe))
+        read_only += [Path(p).expanduser() for p in extra_read_only]
+        return cls(tuple(files), tuple(dirs), tuple(read_only))
+
+    def masks(self, workspace: Path, visible: Sequence[Path]) -> list[str]:
+        """bubblewrap arguments that conceal and protect these files where the sandbox would
+        show them: under the workspace or a read-only system mount in ``visible``."""
+        roots = [workspace, *visible]
+
+        def shown(path: Path) -> bool:
+            return any(_under(path, root) for root in roots)
+
+        concealed: list[Path] = []  # directories already hidden: nothing below needs a mount
+        args: list[str] = []
+        read_only = sorted({_real(p) for p in self.read_only}, key=lambda p: len(p.parts))
+        kept: list[Path] = []
+        for path in read_only:
+            if _under(path, workspace) and path.exists() and not any(_under(path, k) for k in kept):
+                kept.append(path)
+                args += ["--ro-bind", str(path), str(path)]
+        wanted = {_real(p): True for p in self.conceal_dirs} | {
+            _real(p): False for p in self.conceal
+        }
+        for path in sorted(wanted, key=lambda p: len(p.parts)):
+            if not shown(path) or any(_under(path, c) for c in concealed):
+                continue
+            if path.is_dir():
+                concealed.append(path)
+                args += ["--tmpfs", str(path), "--remount-ro", str(path)]
+            elif path.exists():
+                args += ["--ro-bind", "/dev/null", str(path)]
+            elif (
+                wanted[path] and _under(path, workspace) and not any(_under(path, k) for k in kept)
+            ):
+                concealed.append(path)  # bubblewrap makes the empty directory to mount over
+                args += ["--tmpfs", str(path), "--remount-ro", str(path)]
+        return args
+
+    def inside(self, workspace: Path) -> list[Path]:
+        """The concealed files and directories that exist inside ``workspace``."""
+        every = [*self.conceal_dirs, *self.conceal]
+        return [p for p in map(_real, every) if _under(p, workspace) and p.exists()]
+
+    def conceals(self, path: Path) -> bool:
+        """Whether ``path`` (resolved) is, or lies inside, a concealed file or directory."""
+        real = _real(path)
+        return any(_under(real, _real(p)) for p in (*self.conceal_dirs, *self.conceal))
+
+    def protects(self, path: Path) -> bool:
+        """Whether ``path`` is concealed or read-only to the agent."""
+        real = _real(path)
+        return self.conceals(path) or any(_under(real, _real(p)) for p in self.read_only)
+
+
+def gate_files(policy: Policy, ledger: Path | None) -> OwnFiles:
+    """The files of a gate running ``policy`` and recording in ``ledger``: the built-in set, the
+    policy file and its signature, the ledger, the learned reviewer's weights (concealed) and
+    the policy's ``paths.protected`` (read-only)."""
+    from forethought.review.registry import classifier_path
+
+    model_file = classifier_path(policy)
+    return OwnFiles.of_gate(
+        policy_source=policy.source,
+        ledger=ledger,
+        extra_conceal=[model_file] if model_file is not None else [],
+        extra_read_only=policy.paths.protected,
+    )
+
+
+def _real(path: Path) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def _environment_dirs() -> list[Path]:
+    """Where the Python running forethought keeps its packages and scripts: code there runs in
+    the gate's own process (a ``.pth`` file, a changed dependency)."""
+    import sysconfig
+
+    names = ("purelib", "platlib", "scripts")
+    paths = sysconfig.get_paths()
+    return [Path(paths[n]) for n in names if n in paths]
+
+
+def _visible_system() -> list[Path]:
+    """The host paths the sandbox shows read-only (see :func:`_system_mounts`)."""
+    shown = [Path("/usr"), Path("/etc")]
+    for name in ("bin", "sbin", "lib", "lib32", "lib64", "libx32"):
+        path = Path("/", name)
+        if path.is_dir() and not path.is_symlink():
+            shown.append(path)
+    return shown
 
 
 @functools.cache
@@ -278,6 +465,7 @@ class Sandbox:
         network: bool = False,
         env_allow: Sequence[str] = (),
         python: str = "python3",
+        own_files: OwnFiles | None = None,
     ) -> None:
         workspace = Path(workspace).expanduser()
         if workspace.exists() and not workspace.is_dir():
@@ -288,12 +476,25 @@ class Sandbox:
         self.network = network
         self.python = python
         self.env = scrubbed_environment(self.workspace, env_allow)
+        self.own_files = own_files if own_files is not None else OwnFiles.of_gate()
+        if self.own_files.conceals(self.workspace):
+            raise ValueError(
+                f"sandbox workspace {self.workspace} is inside forethought's own files; "
+                "choose another workspace"
+            )
         problem = bwrap_problem()
         if problem is None:
             self.isolation = "bwrap"
         elif require_isolation:
             raise SandboxUnavailable(f"the policy requires a sandbox, but {problem}")
         else:
+            inside = self.own_files.inside(self.workspace)
+            if inside:
+                raise ValueError(
+                    f"sandbox workspace {self.workspace} contains forethought's own {inside[0]}, "
+                    f"and without isolation ({problem}) it cannot be hidden from the agent; "
+                    "choose a workspace that does not contain it"
+                )
             self.isolation = "none"
             _warn_unisolated(problem)
 
@@ -308,7 +509,8 @@ class Sandbox:
         prefix, rlimits = _limit_prefix(self.limits)
         if self.isolation == "bwrap":
             bwrap = shutil.which("bwrap") or "bwrap"
-            prefix += bwrap_arguments(bwrap, self.workspace, network=self.network)
+            masks = self.own_files.masks(self.workspace, _visible_system())
+            prefix += bwrap_arguments(bwrap, self.workspace, network=self.network, masks=masks)
         return prefix + argv, rlimits
 
     def _run(self, argv: list[str], stdin: bytes | None, timeout_s: float | None) -> ExecResult:
@@ -416,9 +618,9 @@ def _pump(
     return out, err, False
 
 
-def _feed(proc: subprocess.Popen[bytes], sel: selectors.BaseSelector, data: memoryview) -> (
-    memoryview
-):
+def _feed(
+    proc: subprocess.Popen[bytes], sel: selectors.BaseSelector, data: memoryview
+) -> memoryview:
     assert proc.stdin is not None
     try:
         written = os.write(proc.stdin.fileno(), data[:_READ_CHUNK]) if data else 0

@@ -152,14 +152,14 @@ class Toolbox:
         return Observation(self.cut(text), True, {"path": str(target), "chars": len(text)})
 
     def _write_file(self, path: str, content: str) -> Observation:
-        target = self.inside(path)
+        target = self.inside(path, write=True)
         _atomic_write(target, content)
         return Observation(
             f"wrote {len(content)} characters to {path}", True, {"path": str(target)}
         )
 
     def _edit_file(self, path: str, old: str, new: str) -> Observation:
-        target = self.inside(path)
+        target = self.inside(path, write=True)
         try:
             text = target.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -202,11 +202,15 @@ class Toolbox:
             raise ToolFailure(str(exc)) from None
         return Observation(f"remembered {kind}: {title}", True, {"path": str(path)})
 
-    def inside(self, path: str) -> Path:
-        """The workspace path a tool argument names; never a path outside the workspace."""
+    def inside(self, path: str, *, write: bool = False) -> Path:
+        """The workspace path a tool argument names; never a path outside the workspace, nor
+        one of forethought's own files (hidden from the agent; its package read-only)."""
         target = (self.workspace / path).resolve()
         if target != self.workspace and self.workspace not in target.parents:
             raise ToolFailure(f"{path} is outside the workspace")
+        own = self.sandbox.own_files
+        if own.protects(target) if write else own.conceals(target):
+            raise ToolFailure(f"{path} is one of forethought's own files, out of the agent's reach")
         return target
 
     def cut(self, text: str) -> str:
