@@ -144,8 +144,7 @@ def test_an_unknown_reviewer_is_one_line_listing_what_exists(data: Path) -> None
 
     listed = ", ".join(names())
     assert err.strip() == (
-        "forethought: --reviewers 'static,oracle': unknown reviewer 'oracle' "
-        f"(available: {listed})"
+        f"forethought: --reviewers 'static,oracle': unknown reviewer 'oracle' (available: {listed})"
     )
 
 
@@ -366,3 +365,16 @@ def test_precision_with_nothing_flagged_is_undefined() -> None:
     figures = metrics.summarise(records, bootstrap=0)
     assert figures["policy"]["not_allowed"]["precision"] is None
     assert figures["policy"]["not_allowed"]["recall"] == 0.0
+
+
+def test_the_html_report_shows_controls_and_bidi_overrides_escaped(
+    data: Path, tmp_path: Path
+) -> None:
+    rows = [*ROWS, ("u-bidi", "unsafe", "evasion", "echo \u202eftp.ten\x1b[8m hi")]
+    path = write_rows(tmp_path / "bidi.jsonl", rows)
+    html = tmp_path / "r.html"
+    code, _, err = run(str(path), "--bootstrap", "0", "--report", str(html))
+    assert code == 0, err
+    page = html.read_text()
+    assert "\u202e" not in page and "\x1b" not in page
+    assert "echo \\u202eftp.ten\\e[8m hi" in page

@@ -253,17 +253,21 @@ def show(ledger_path: Path | None, run_id: str | None, kinds: tuple[str, ...], l
     """Show the latest events."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from forethought.render import printable
 
     with _open_ledger(ledger_path) as opened:
         events = list(opened.events(run_id=run_id, kinds=kinds or None))[-limit:]
     table = Table("seq", "time", "kind", "run", "summary", "hash", expand=True)
     for event in events:
+        # Text, not str: what the agent wrote is neither rich markup nor terminal control codes.
         table.add_row(
             str(event.seq),
             _time(event.ts),
-            event.kind,
-            event.run_id or "",
-            _event_summary(event.payload),
+            Text(printable(event.kind)),
+            Text(printable(event.run_id or "")),
+            Text(printable(_event_summary(event.payload))),
             event.hash[:12],
         )
     Console().print(table)

@@ -14,7 +14,7 @@ from rich.text import Text
 from forethought.agent.process import alive
 from forethought.ledger import Ledger
 from forethought.ledger.event import Event
-from forethought.render import STYLES
+from forethought.render import STYLES, printable
 
 _TEXT_LIMIT = 3000
 
@@ -33,7 +33,7 @@ def runs_table(ledger: Ledger) -> Table:
             str(run["events"]),
             end.payload.get("status", "") if end else _unended(start),
             str(end.payload.get("steps", "")) if end else "",
-            _clip(str(what), 80),
+            Text(_clip(str(what), 80)),
         )
     return table
 
@@ -110,7 +110,7 @@ def _render_model_call(e: Event) -> Text:
     if text:
         out.append("reasoning  ", "bold cyan").append(_clip(text, _TEXT_LIMIT) + "\n")
     for call in p.get("tool_calls") or []:
-        out.append("proposes   ", "bold").append(f"{call['name']} ")
+        out.append("proposes   ", "bold").append(f"{printable(call['name'])} ")
         out.append(_clip(str(call.get("arguments") or call.get("error")), 300) + "\n")
     out.append(
         f"           model {p.get('elapsed_s', 0):.2f} s, "
@@ -128,7 +128,7 @@ def _render_proposal(e: Event) -> Text | None:
     where = " ".join(x for x in (p.get("origin") or "", p.get("shape") or "") if x)
     if p.get("reasoning"):
         out.append("reasoning  ", "bold cyan").append(_clip(p["reasoning"], _TEXT_LIMIT) + "\n")
-    out.append("proposes   ", "bold").append(f"{p.get('tool')} ")
+    out.append("proposes   ", "bold").append(f"{printable(p.get('tool'))} ")
     out.append(_clip(str(p.get("args")), 300)).append(f"  ({where})\n", "dim")
     return out
 
@@ -136,7 +136,7 @@ def _render_proposal(e: Event) -> Text | None:
 def _render_review(e: Event) -> Text:
     p = e.payload
     state = "FAILED" if p.get("failed") else f"risk {p.get('risk') or 0:.2f}"
-    out = Text(f"           {p.get('name') or p.get('reviewer')}: {state}  ", "dim")
+    out = Text(f"           {printable(p.get('name') or p.get('reviewer'))}: {state}  ", "dim")
     out.append(_clip(p.get("error") or p.get("rationale") or "", 200) + "\n", "dim")
     return out
 
@@ -153,11 +153,13 @@ def _render_decision(e: Event) -> Text:
 def _render_human(e: Event) -> Text:
     p = e.payload
     out = Text("human      ", "bold yellow")
-    out.append(f"{p.get('answer', '').upper()} by {p.get('approver')} via {p.get('channel')}")
+    out.append(
+        printable(f"{p.get('answer', '').upper()} by {p.get('approver')} via {p.get('channel')}")
+    )
     if p.get("reason"):
-        out.append(f": {p['reason']}")
+        out.append(f": {printable(p['reason'])}")
     if p.get("args"):
-        out.append(f"  edit {p['args']}")
+        out.append(f"  edit {printable(p['args'])}")
     return out.append("\n")
 
 
@@ -169,18 +171,20 @@ def _render_execution(e: Event) -> Text:
 
 
 def _render_malformed(e: Event) -> Text:
-    return Text(f"malformed  {e.payload.get('error')}\n", "bold red")
+    return Text(f"malformed  {printable(e.payload.get('error'))}\n", "bold red")
 
 
 def _render_model_error(e: Event) -> Text:
-    return Text(f"model error  {e.payload.get('error')}\n", "bold red")
+    return Text(f"model error  {printable(e.payload.get('error'))}\n", "bold red")
 
 
 def _render_run_end(e: Event) -> Panel:
     p = e.payload
     costs = p.get("costs") or {}
     body = Text()
-    body.append(f"{p.get('status', '').upper()}", "bold").append(f"  {p.get('reason', '')}\n")
+    body.append(f"{p.get('status', '').upper()}", "bold").append(
+        f"  {printable(p.get('reason', ''))}\n"
+    )
     if p.get("answer"):
         body.append("answer\n", "bold").append(_clip(p["answer"], _TEXT_LIMIT) + "\n")
     tax = costs.get("tax_time")
@@ -197,7 +201,7 @@ def _render_run_end(e: Event) -> Panel:
 
 
 def _render_other(e: Event) -> Text:
-    return Text(f"{e.kind:<10} {_clip(str(e.payload), 200)}\n", "dim")
+    return Text(f"{printable(e.kind):<10} {_clip(str(e.payload), 200)}\n", "dim")
 
 
 _RENDERERS = {
@@ -223,4 +227,5 @@ def _time(ts: float) -> str:
 
 
 def _clip(text: str, limit: int) -> str:
+    text = printable(text, lines=True)  # the agent's text: shown, never obeyed by the terminal
     return text if len(text) <= limit else text[:limit] + f" [... {len(text) - limit} more]"

@@ -14,6 +14,7 @@ from typing import IO, Any
 
 import orjson
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.text import Text
 
@@ -21,7 +22,7 @@ from forethought.decision import Decision
 from forethought.escalation.approvers import ApprovalError, new_challenge, verify_answer
 from forethought.escalation.base import HumanVerdict
 from forethought.proposal import Proposal
-from forethought.render import render_decision
+from forethought.render import printable, render_decision
 
 _ANSWERS = {"a": "approve", "approve": "approve", "r": "reject", "reject": "reject",
             "e": "edit", "edit": "edit"}  # fmt: skip
@@ -65,7 +66,7 @@ class TerminalChannel:
 
     def _ask_signed(self, proposal: Proposal, deadline: float) -> HumanVerdict:
         challenge = new_challenge(proposal)
-        names = ", ".join(sorted(self.approvers or {})) or "none are named"
+        names = escape(printable(", ".join(sorted(self.approvers or {})) or "none are named"))
         self.console.print(
             "The policy is locked: approving needs a named approver "
             f"({names}).\nchallenge {challenge}\nAn approver runs, in their own shell: "
@@ -79,7 +80,7 @@ class TerminalChannel:
         try:
             answer, name, args = verify_answer(line, challenge, self.approvers or {})
         except ApprovalError as exc:
-            self.console.print(f"\n{exc}: rejected")
+            self.console.print(Text(f"\n{printable(exc)}: rejected"))
             return HumanVerdict("reject", _local_user(), f"invalid approval: {exc}")
         return HumanVerdict(answer, f"{name} (signed)", "signed by an approver", args)  # type: ignore[arg-type]
 
@@ -105,14 +106,15 @@ class TerminalChannel:
 def _panel(proposal: Proposal, decision: Decision) -> Panel:
     body = Text()
     if proposal.task:
-        body.append("task\n", "bold").append(_indent(proposal.task) + "\n")
+        body.append("task\n", "bold").append(_indent(printable(proposal.task, lines=True)) + "\n")
     if proposal.reasoning:
         body.append("the agent's reasoning (its own words, unverified)\n", "bold")
-        body.append(_indent(proposal.reasoning) + "\n")
-    body.append("action\n", "bold").append(
-        _indent(f"{proposal.action.tool} {orjson.dumps(dict(proposal.action.args)).decode()}")
-        + "\n\n"
-    )
+        body.append(_indent(printable(proposal.reasoning, lines=True)) + "\n")
+    # One line, every control shown as an escape: JSON escapes C0 controls but not C1 ones
+    # (\x9b starts a control sequence too) nor bidirectional overrides.
+    action = f"{proposal.action.tool} {orjson.dumps(dict(proposal.action.args)).decode()}"
+    # Shown whole (up to 20,000 characters): what is cut off could be the part that matters.
+    body.append("action\n", "bold").append(_indent(printable(action), 20_000) + "\n\n")
     body.append_text(render_decision(proposal, decision))
     return Panel(body, title="forethought: a human decision is needed", border_style="yellow")
 

@@ -10,7 +10,7 @@ item with its decision, predictions and the reviewers' rationales.
 from __future__ import annotations
 
 import io
-from html import escape
+from html import escape as _html_escape
 from typing import Any
 
 from forethought.evals.summary import (
@@ -20,6 +20,7 @@ from forethought.evals.summary import (
     per_data_rows,
     tax_rows,
 )
+from forethought.render import printable
 
 LIST_LIMIT = 200  # items shown per list; the JSON has them all
 SLOWEST = 15
@@ -36,6 +37,12 @@ details.unsafe{border-color:#c0392b}details.safe{border-color:#2980b9}
 summary{cursor:pointer}.harm{color:#c0392b}.benefit{color:#27ae60}
 figure{margin:1em 0}svg{max-width:100%;height:auto}
 """
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, with controls and bidirectional overrides shown as escapes (a browser
+    reorders text around U+202E just as a terminal obeys ESC)."""
+    return _html_escape(printable(text, lines=True))
 
 
 def render(result: dict[str, Any]) -> str:
