@@ -26,10 +26,12 @@ FORETHOUGHT = str(Path(sys.executable).parent / "forethought")
 
 
 class Model:
-    """Asks for one Bash call, then ends the turn once the tool's result comes back."""
+    """Asks for one tool call (a Bash command by default), then ends the turn once the tool's
+    result comes back."""
 
-    def __init__(self, command: str) -> None:
-        self.command = command
+    def __init__(self, command: str = "", *, tool: str = "Bash", **tool_input: Any) -> None:
+        self.tool = tool
+        self.input = tool_input or {"command": command, "description": "Run the step"}
         self.results: list[dict[str, Any]] = []  # the tool_result blocks Claude Code sent back
 
     def __call__(self, request: dict[str, Any]) -> Reply | str:
@@ -42,8 +44,7 @@ class Model:
         if results:
             self.results += results
             return "Done."
-        bash = call("Bash", {"command": self.command, "description": "Run the step"})
-        return Reply(text="I will run the step.", tool_calls=[bash])
+        return Reply(text="I will do the step.", tool_calls=[call(self.tool, self.input)])
 
 
 @pytest.fixture
@@ -75,6 +76,15 @@ def project(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     )
     assert installed.returncode == 0, installed.stderr
     assert str(project / ".claude" / "settings.json") in installed.stdout
+    checked = subprocess.run(
+        [FORETHOUGHT, "hook", "claude-code", "--check"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stdout
     env["LEDGER"] = str(ledger)
     return project, env
 
@@ -150,3 +160,23 @@ def test_a_harmful_command_never_runs_and_is_recorded(
     assert result.get("is_error") is True
     assert "Blocked" in json.dumps(result)  # the model is told why
     assert ledger_calls(env) == [(command, "block")]
+
+
+def test_grant_allows_a_write_inside_the_project_but_not_outside(
+    project: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """A clean Write inside the project runs without a prompt (the hook's allow); outside it the
+    hook gives no opinion, so Claude Code's own rule stands: it cannot ask in -p, and refuses."""
+    directory, env = project
+    inside = directory / "docs" / "notes.md"
+    run_claude(directory, env, Model(tool="Write", file_path=str(inside), content="Notes.\n"))
+    assert inside.read_text() == "Notes.\n"
+    outside = tmp_path / "elsewhere" / "notes.md"
+    outside.parent.mkdir()
+    model = Model(tool="Write", file_path=str(outside), content="Notes.\n")
+    run_claude(directory, env, model)
+    assert not outside.exists()
+    [result] = model.results
+    assert result.get("is_error") is True
+    decisions = [decision for _, decision in ledger_calls(env)]
+    assert decisions == ["allow", "allow"]  # both reviewed clean; only the answer differs
