@@ -1,12 +1,29 @@
-"""The bench's progress bar: a context that yields the callback runners advance it with."""
+"""Progress for the bench's commands, on stderr.
+
+``progress_bar``: one bar over a known number of items (``forethought eval``). ``Steps``: a
+command with several steps, some long and of no known size (loading a model, fitting), shown one
+at a time with a spinner, the time it has taken and a bar where the step has a size
+(``forethought train-reviewer``). On a console that is not a terminal (a log, a CI job) a bar
+shows nothing, so ``Steps`` prints one line as each step starts instead.
+"""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 
 @contextmanager
@@ -22,3 +39,55 @@ def progress_bar(console: Console, description: str, total: int) -> Iterator[Cal
     with progress:
         task = progress.add_task(description, total=total)
         yield lambda n: progress.advance(task, n)
+
+
+class Steps:
+    """``with Steps(console, "train-reviewer") as steps: advance = steps.step("embedding", n)``.
+
+    Each ``step`` ends the one before it; ``total`` is its number of units (None: unknown), and
+    the callable it returns advances it by that many.
+    """
+
+    def __init__(self, console: Console, command: str) -> None:
+        self.console = console
+        self.command = command
+        self.live = console.is_terminal
+        self.progress = Progress(
+            SpinnerColumn(),
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        self.task: TaskID | None = None
+        self.started = time.monotonic()
+
+    def __enter__(self) -> Steps:
+        if self.live:
+            self.progress.start()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self.live:
+            self.progress.stop()
+
+    def step(self, description: str, total: int | None = None) -> Callable[[int], None]:
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = task = self.progress.add_task(description, total=total)
+        if not self.live:
+            size = f" ({total:,})" if total is not None else ""
+            elapsed = time.monotonic() - self.started
+            self.console.print(
+                f"{self.command}: {description}{size}  [{elapsed:.0f} s]",
+                highlight=False,
+                markup=False,
+            )
+        return lambda n: self.progress.advance(task, n)

@@ -19,7 +19,10 @@ import click
 
 from forethought.cli import EXIT_BAD_INPUT, EXIT_CANNOT_REVIEW, fail, policy_option
 from forethought.evals.datasets import Dataset, Item
-from forethought.evals.progress import progress_bar
+from forethought.evals.progress import Steps
+
+# Starts a step of the work: its description and size (None: unknown); advances it by n.
+Step = Callable[[str, int | None], Callable[[int], None]]
 
 DEFAULT_FOLDS = 5
 DEFAULT_C = 4.0
@@ -36,9 +39,10 @@ def train(
     *,
     folds: int = DEFAULT_FOLDS,
     c: float = DEFAULT_C,
-    progress: Callable[[int], None] | None = None,
+    step: Step | None = None,
 ) -> Any:
-    """A ReviewerModel fitted on every item of ``datasets``."""
+    """A ReviewerModel fitted on every item of ``datasets``; ``step`` hears of each step."""
+    step = step or (lambda _description, _total: lambda _n: None)
     import numpy as np
     import sklearn
 
@@ -57,18 +61,23 @@ def train(
     labels = np.array([item.unsafe for item in items], dtype=bool)
     _check_labels(texts, labels, folds)
 
+    step("loading the embedding model", None)
     embed = embedder()
-    vectors = _embed(embed, texts, progress)
+    vectors = _embed(embed, texts, step("embedding", len(texts)))
     fold_ids = np.array([fold_of(text, folds) for text in texts])
     oof = np.zeros(len(items))
     fold_models = []
+    fitted = step(f"fitting {folds} fold models and the full one", folds + 1)
     for k in range(folds):
         held = fold_ids == k
         model = _fit(vectors[~held], labels[~held], c)
         if held.any():
             oof[held] = model.predict_proba(vectors[held])[:, 1]
         fold_models.append(model)
+        fitted(1)
     full = _fit(vectors, labels, c)
+    fitted(1)
+    step("choosing the canaries", None)
 
     data = [d.describe() for d in datasets]
     data_sha256 = hashlib.sha256("".join(d.sha256 for d in datasets).encode()).hexdigest()
@@ -108,15 +117,14 @@ def _check_labels(texts: list[str], labels: Any, folds: int) -> None:
             )
 
 
-def _embed(embed: Any, texts: list[str], progress: Callable[[int], None] | None) -> Any:
+def _embed(embed: Any, texts: list[str], progress: Callable[[int], None]) -> Any:
     import numpy as np
 
     chunk = 256
     parts = []
     for start in range(0, len(texts), chunk):
         parts.append(embed.encode(texts[start : start + chunk]))
-        if progress is not None:
-            progress(len(parts[-1]))
+        progress(len(parts[-1]))
     return np.concatenate(parts) if parts else np.zeros((0, 384), dtype=np.float32)
 
 
@@ -244,43 +252,45 @@ def train_command(
         datasets = load(data)
     except (PolicyError, DatasetError) as exc:
         fail(str(exc))
-    console = Console(stderr=True)
     total = sum(len(d.items) for d in datasets)
-    try:
-        with progress_bar(console, "embedding", total) as advance:
-            model = train(datasets, policy, folds=folds, c=c, progress=advance)
-    except TrainingError as exc:
-        fail(str(exc))
-    except ClassifierError as exc:
-        fail(str(exc), EXIT_CANNOT_REVIEW)
-    try:
-        model.save(output)
-    except OSError as exc:
-        fail(f"{output}: cannot write: {exc.strerror}", EXIT_BAD_INPUT)
+    # Loading torch and the model, fitting and scoring take minutes on dev-shell: say which.
+    with Steps(Console(stderr=True), "train-reviewer") as steps:
+        try:
+            model = train(datasets, policy, folds=folds, c=c, step=steps.step)
+        except TrainingError as exc:
+            fail(str(exc))
+        except ClassifierError as exc:
+            fail(str(exc), EXIT_CANNOT_REVIEW)
+        steps.step(f"writing {output}", None)
+        try:
+            model.save(output)
+        except OSError as exc:
+            fail(f"{output}: cannot write: {exc.strerror}", EXIT_BAD_INPUT)
+        result = None
+        if not no_eval:
+            result = _evaluate_out_of_fold(datasets, output, policy, seed=seed, step=steps.step)
     info = describe(model)
     click.echo(
         f"wrote {output}: {total:,} items ({sum(d['unsafe'] for d in info['data']):,} unsafe), "
         f"{folds} folds, kinds {', '.join(info['kinds'])}, severity bands {info['cutoffs']}"
     )
-    if not no_eval:
-        _evaluate_out_of_fold(datasets, output, policy, seed=seed, json_path=json_path)
+    if result is not None:
+        _print_out_of_fold(result, json_path)
 
 
 def _evaluate_out_of_fold(
-    datasets: list[Dataset], path: Path, policy: Any, *, seed: int, json_path: Path | None
-) -> None:
-    from rich.console import Console
-
+    datasets: list[Dataset], path: Path, policy: Any, *, seed: int, step: Step
+) -> dict[str, Any]:
     from forethought.evals import metrics
     from forethought.evals.bench import evaluate
-    from forethought.evals.cli import dumps, write_atomic
-    from forethought.evals.report_terminal import print_result
     from forethought.evals.runner import RunConfig
     from forethought.evals.stacks import StackError, parse_stack
     from forethought.gate import CanaryFailure
 
     try:
+        step("loading the new model file", None)
         stack = parse_stack(f"classifier:{path.resolve()}", policy)
+        total = sum(len(d.items) for d in datasets)
         # The embeddings are cached from training, so review times would be misleading.
         result = evaluate(
             datasets,
@@ -288,11 +298,21 @@ def _evaluate_out_of_fold(
             seed=seed,
             budgets=metrics.BUDGETS,
             timings=False,
+            progress=step("scoring out of fold, then the figures", total),
         )
     except StackError as exc:
         fail(str(exc))
     except CanaryFailure as exc:
         fail(str(exc), EXIT_CANNOT_REVIEW)
+    return result
+
+
+def _print_out_of_fold(result: dict[str, Any], json_path: Path | None) -> None:
+    from rich.console import Console
+
+    from forethought.evals.cli import dumps, write_atomic
+    from forethought.evals.report_terminal import print_result
+
     console = Console()
     console.print("out-of-fold (each item judged by the fold model that never saw it):")
     print_result(console, result)
