@@ -402,3 +402,16 @@ def test_check_honours_codex_home(dirs: tuple[Path, Path], tmp_path: Path) -> No
     )
     os.utime(hooks_file, (1_000_000, 1_000_000))
     assert check(project, home, "codex", CODEX_HOME=str(codex_home)).returncode == 0
+
+
+def test_check_reads_gemini_folder_trust(dirs: tuple[Path, Path]) -> None:
+    project, home = dirs
+    assert install(project, home, "gemini").returncode == 0
+    gemini_home = home / ".gemini"
+    gemini_home.mkdir()
+    (gemini_home / "settings.json").write_text('{"security": {"folderTrust": {"enabled": true}}}')
+    untrusted = check(project, home, "gemini")
+    assert untrusted.returncode == 1
+    assert f"{project} is not trusted" in untrusted.stdout
+    (gemini_home / "trustedFolders.json").write_text(json.dumps({str(project): "TRUST_FOLDER"}))
+    assert check(project, home, "gemini").returncode == 0

@@ -162,6 +162,8 @@ def _check_entries(harness: str, layer: Layer, settings: dict[str, Any], root: P
         problems = _entry_problems(harness, group, entry, layer)
         if harness == "codex" and not problems:
             problems = _codex_trust(layer, g, h, root)
+        if harness == "gemini" and layer.project and not problems:
+            problems = _gemini_folder_trust(layer, root)
         if problems:
             layer.problems += problems
         else:
@@ -214,6 +216,40 @@ def _executable_problems(executable: str) -> list[str]:
         detail = (ran.stderr.strip().splitlines() or ["no output"])[-1]
         return [f"{executable} --version failed (exit {ran.returncode}): {detail}"]
     return []
+
+
+# --- Gemini CLI: folder trust ------------------------------------------------------------------
+
+
+def _gemini_folder_trust(layer: Layer, root: Path) -> list[str]:
+    """With folder trust on, Gemini CLI ignores an untrusted folder's settings."""
+    home = harness_home("gemini")
+    try:
+        user = json.loads((home / "settings.json").read_text(encoding="utf-8") or "{}")
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        user = {}
+    if _table(_table(user, "security"), "folderTrust").get("enabled") is not True:
+        return []  # off by default: every folder counts as trusted
+    try:
+        rules = json.loads((home / "trustedFolders.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        rules = {}
+    trusted = False
+    for folder, level in rules.items() if isinstance(rules, dict) else []:
+        base = Path(folder).parent if level == "TRUST_PARENT" else Path(folder)
+        if level in ("TRUST_FOLDER", "TRUST_PARENT") and root.is_relative_to(base):
+            trusted = True
+        if level == "DO_NOT_TRUST" and root == Path(folder):
+            return [
+                f"{root} is marked untrusted in {home / 'trustedFolders.json'}: Gemini CLI "
+                f"ignores {layer.path}"
+            ]
+    if trusted:
+        return []
+    return [
+        f"Gemini CLI's folder trust is on and {root} is not trusted, so it ignores {layer.path}: "
+        "trust the folder when gemini asks"
+    ]
 
 
 # --- Codex: project trust and hook trust, as far as its config.toml shows them -----------------
