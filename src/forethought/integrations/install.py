@@ -116,12 +116,14 @@ def hook_command(
 
 
 def _executable() -> str:
+    """forethought's absolute path, links kept: a link such as pipx's or Homebrew's stays valid
+    across upgrades, where its versioned target would not."""
     launched = Path(sys.argv[0])
     if launched.name == "forethought" and launched.is_file():
-        return str(launched.resolve())
+        return os.path.abspath(launched)
     found = shutil.which("forethought")
     if found:
-        return str(Path(found).resolve())
+        return os.path.abspath(found)
     beside = Path(sys.executable).parent / "forethought"  # the venv's script, off PATH
     if beside.is_file() and os.access(beside, os.X_OK):
         return str(beside)
