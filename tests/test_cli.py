@@ -77,7 +77,7 @@ def test_human_output_shows_decision_predictions_reviewers_and_term(env: dict[st
         "irreversible",
         "evidence: ",
         "shell 1.0",
-        "self_protection 1.0",
+        "self_protection 1.1",
     ):
         assert fragment in out, fragment
 

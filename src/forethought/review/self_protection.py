@@ -1,24 +1,49 @@
 """Self-protection: the agent must not be able to switch off its own oversight.
 
-Any action that would modify forethought's policy, signing keys, configuration, ledger, package
-or the agent-hook settings that route calls through the Gate is a hard block, whatever the other
-reviewers say. Reading those files is allowed; naming them in anything that is not a plain read
-is not.
+Any action that would modify forethought's own files is a hard block, whatever the other
+reviewers say: its policy and signature, signing keys, configuration and data directories, ledger,
+package and executable, and the agent-hook settings that route calls through the Gate. Reading
+those files is allowed; naming them in anything that is not a plain read is not.
+
+Targets are judged as the shell or Python would resolve them, not as written: ``~`` and
+``$HOME``, ``cd``, variables the analysis can follow, globs, symbolic links, and program look-ups
+(``"$(command -v forethought)"`` is the executable). A target that only the run can tell (an
+unknown variable, a command substitution, a path joined in Python from values computed at run
+time) that *could* be one of those files is uncertainty, not an allow: the review fails, so the
+policy escalates. It could be one when its known beginning leads to one (``~/$x``,
+``"$HOME/.config/$d/policy.toml"``), or when the action names forethought (its files, a glob
+that matches them, the word itself in path fragments such as ``'fore' + 'thought'``).
+
+What the hard rule does not cover, by design: a recursive change to a *parent* of those files
+(``rm -rf ~``, ``chmod -R 000 ~``, ``sudo rm -rf /tmp/*`` with forethought installed under
+/tmp). Such a command is aimed at everything under the parent, not at the oversight; it is as
+destructive as its target, and the destructive-command reviewers judge it as such (``rm -rf ~``
+blocks on expected harm; a cleanup of /tmp need not). The exception is a target that resolves to
+one of forethought's directories itself, or a glob that matches one (``rm -rf ~/.config/*``
+matches ``~/.config/forethought``): that is aimed at forethought as much as at anything. In the
+agent's sandbox those files are concealed or read-only anyway (see agent/sandbox.py), so a parent
+deletion cannot reach them there.
 """
 
 from __future__ import annotations
 
+import ast
 import fnmatch
 import functools
 import os
 import posixpath
 import re
+import shutil
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forethought.proposal import Proposal
 from forethought.review.base import Prediction, Review
+
+if TYPE_CHECKING:
+    from forethought.review.shell.model import ShellAnalysis
 
 # Files of the agents whose hooks route tool calls through the Gate.
 HOOK_SETTINGS_SUFFIXES = (
@@ -42,26 +67,53 @@ _KILL_GATE = re.compile(
     r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought"
 )
 _GLOB = re.compile(r"[*?\[]")
-_RECURSIVE_MUTATORS = frozenset({"rm", "chmod", "chown", "chgrp", "chattr", "setfacl", "shred"})
-_RECURSIVE_FLAG = re.compile(r"^(?:-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)$")
-
-
-def _recursive_change(program: str, argv: Sequence[str]) -> bool:
-    """``rm -rf``, ``chmod -R`` and the like change everything below their arguments."""
-    return posixpath.basename(program) in _RECURSIVE_MUTATORS and any(
-        _RECURSIVE_FLAG.match(a) for a in argv[1:]
-    )
+# Where a word stops being known before the run: a variable or a command substitution.
+_DYNAMIC = re.compile(r"\$|`")
+# Programs that change, move or remove the files their arguments name.
+_FILE_CHANGERS = frozenset(
+    "rm rmdir unlink mv cp ln install chmod chown chgrp chattr setfacl shred truncate dd tee "
+    "touch rsync tar unzip sqlite3 patch git-rm srm wipe".split()
+)
+# A command substitution that looks a program up on PATH: `command -v`, `which`, `type -P`.
+_LOOKUP = re.compile(r"(?:\bcommand\s+-[vV]|\bwhich|\btype\s+-[aPp]+|\bwhence)\s+([\w.+-]+)")
+# The name that marks forethought's files in path fragments (case-insensitive).
+_NAME = "forethought"
+# Python calls that change files or run commands, by the last part of their name.
+_PY_MUTATORS = frozenset(
+    "open write_text write_bytes unlink remove removedirs rmdir rmtree rename renames replace "
+    "move copy copy2 copyfile copytree chmod lchmod chown lchown truncate touch symlink_to "
+    "hardlink_to link symlink connect system popen run Popen call check_call check_output "
+    "execv execve execvp execl spawnv spawnl".split()
+)
 
 
 @functools.lru_cache(maxsize=4096)
-def _glob_reaches(pattern: str, protected: str, recursive: bool) -> bool:
+def _glob_reaches(pattern: str, protected: str) -> bool:
     """Shell-glob semantics: each ``/``-separated part matches one path component. The glob
-    reaches ``protected`` if it matches it, something inside it, or (when ``recursive``) an
-    ancestor of it."""
+    reaches ``protected`` if it matches it or something inside it, not a parent of it."""
     parts, target = pattern.strip("/").split("/"), protected.strip("/").split("/")
-    if len(parts) < len(target) and not recursive:
+    if len(parts) < len(target):
         return False
     return all(fnmatch.fnmatchcase(t, p) for p, t in zip(parts, target, strict=False))
+
+
+def _real(path: str) -> str:
+    try:
+        return os.path.realpath(path)
+    except (OSError, ValueError):
+        return path
+
+
+def builtin_protected() -> list[str]:
+    """forethought's own files that every reviewer protects, whatever it was given: its data
+    directory (the default ledger's) and its executable."""
+    import platformdirs
+
+    paths = [str(platformdirs.user_data_path("forethought"))]
+    for exe in (shutil.which("forethought"), str(Path(sys.executable).with_name("forethought"))):
+        if exe and os.path.isfile(exe):
+            paths.append(exe)
+    return paths
 
 
 def _writes(op: str, target: str) -> bool:
@@ -71,13 +123,24 @@ def _writes(op: str, target: str) -> bool:
 
 class SelfProtectionReviewer:
     name = "self_protection"
-    version = "1.0"
+    version = "1.1"
     inline = True
 
-    def __init__(self, protected: Iterable[str | Path] = (), cwd: str | None = None) -> None:
+    def __init__(
+        self,
+        protected: Iterable[str | Path] = (),
+        cwd: str | None = None,
+        *,
+        builtin: bool = True,
+    ) -> None:
         self.home = os.path.expanduser("~")
         self.cwd = cwd or os.getcwd()
-        self.protected = tuple(sorted({self._normal(str(p)) for p in protected if str(p)}))
+        given = [str(p) for p in protected if str(p)]
+        if builtin:
+            given += builtin_protected()
+        normal = {self._normal(p) for p in given}
+        # a protected path reached through a symbolic link is protected under both names
+        self.protected = tuple(sorted(normal | {_real(p) for p in normal}))
         self._prefixes = tuple(p.rstrip("/") + "/" for p in self.protected)
         # A path can only name a protected file if it contains one of these (or a glob).
         markers = {posixpath.basename(p) for p in self.protected} | {
@@ -86,6 +149,14 @@ class SelfProtectionReviewer:
         # one search for any marker or glob character (`_may_name_protected`, for every word)
         self._marker_or_glob = re.compile(
             "|".join([*(re.escape(m) for m in sorted(markers)), _GLOB.pattern])
+        )
+        # What names forethought in path fragments: its name, the hook settings' directories,
+        # and the names of protected files that do not live under a directory of that name.
+        fragments = {_NAME, ".claude", ".codex", ".gemini"} | {
+            posixpath.basename(p) for p in self.protected if _NAME not in p.lower()
+        }
+        self._fragment = re.compile(
+            "|".join(re.escape(f) for f in sorted(fragments) if f), re.IGNORECASE
         )
         target = self.protected[0] if self.protected else "/etc/forethought/policy.toml"
         self.canaries: list[dict[str, Any]] = [
@@ -99,20 +170,35 @@ class SelfProtectionReviewer:
     def review(self, proposal: Proposal) -> Review:
         kind, args = proposal.action.kind, proposal.action.args
         cwd = str(proposal.context.get("cwd") or self.cwd)
+        doubt: list[str] = []
         if kind == "shell":
-            found = self._shell(args["command"], cwd)
+            found = self._shell(args["command"], cwd, doubt)
         elif kind in ("file_write",):
             found = self._paths([args["path"]], cwd, str(args["path"]))
         elif kind in ("file_read", "http", "memory_write", "plan", "finish"):
             found = []
-        else:  # python code and unknown tools: any mention of a protected file is tampering
+        elif kind == "python":
             found = self._mentions(_strings(args))
-        rationale = (
-            "would modify forethought's own oversight: " + found[0].evidence
-            if found
-            else "does not touch forethought's policy, ledger, keys or hooks"
-        )
-        return Review.of(self.name, self.version, found, rationale, partial=True)
+            if not found:
+                doubt += self._python_doubt(str(args.get("code", "")))
+        else:  # unknown tools: any mention of a protected file is tampering
+            found = self._mentions(_strings(args))
+        if found:
+            rationale = "would modify forethought's own oversight: " + found[0].evidence
+            return Review.of(self.name, self.version, found, rationale, partial=True)
+        if doubt:
+            error = "cannot tell whether this reaches forethought's own files: " + doubt[0]
+            return Review(
+                self.name,
+                self.version,
+                risk=None,
+                rationale=f"review failed: {error}",
+                failed=True,
+                error=error,
+                partial=True,
+            )
+        rationale = "does not touch forethought's policy, ledger, keys or hooks"
+        return Review.of(self.name, self.version, [], rationale, partial=True)
 
     def _normal(self, path: str, cwd: str | None = None) -> str:
         path = path.replace("${HOME}", self.home).replace("$HOME", self.home)
@@ -121,19 +207,38 @@ class SelfProtectionReviewer:
             path = posixpath.join(cwd or self.cwd, path)
         return posixpath.normpath(path)
 
-    def _is_protected(self, path: str, recursive: bool = False) -> bool:
-        """Whether ``path`` (maybe a glob) names a protected file or lies inside one; with
-        ``recursive``, also whether it contains one (``rm -rf ~`` reaches ~/.config/forethought).
-        """
+    def _is_protected(self, path: str) -> bool:
+        """Whether ``path`` (maybe a glob), or where its symbolic links lead, names a protected
+        file or lies inside one. A parent of a protected file is not one (module docstring)."""
+        if self._names_protected(path):
+            return True
+        if _GLOB.search(path):
+            return False
+        try:
+            real = os.path.realpath(path)
+        except (OSError, ValueError):  # a NUL byte, a loop of links: no file by that name
+            return False
+        return real != path and self._names_protected(real)
+
+    def _names_protected(self, path: str) -> bool:
         if path.endswith(HOOK_SETTINGS_SUFFIXES) or path in self.protected:
             return True
         if path.startswith(self._prefixes):
             return True
-        if recursive and any(p.startswith(path.rstrip("/") + "/") for p in self.protected):
-            return True
         if _GLOB.search(path):  # `rm -rf ~/.config/foreth*` names what the glob would match
-            return any(_glob_reaches(path, p, recursive) for p in self.protected)
+            return any(_glob_reaches(path, p) for p in self.protected)
         return False
+
+    def _may_lead_to_protected(self, value: str, cwd: str) -> bool:
+        """Whether a target whose end only the run can tell (``~/$x``, ``"$d/policy.toml"``)
+        could be a protected file: its known beginning leads to one, or is one."""
+        known = _DYNAMIC.split(value, 1)[0]
+        if not known:
+            return False
+        base = self._normal(known, cwd)
+        if known.endswith("/") and base != "/":
+            base += "/"
+        return any(p.startswith(base) or base.startswith(p + "/") for p in self.protected)
 
     def _may_name_protected(self, token: str) -> bool:
         """Whether ``token`` contains a protected file's name or a glob character."""
@@ -157,33 +262,125 @@ class SelfProtectionReviewer:
                     return [_tampering(f"refers to agent hook settings {suffix[1:]}", suffix[1:])]
         return _disabling_commands(texts)
 
-    def _shell(self, command: str, cwd: str) -> list[Prediction]:
+    def _shell(self, command: str, cwd: str, doubt: list[str]) -> list[Prediction]:
         from forethought.review.shell import analyze
 
         if found := _disabling_commands([command]):
             return found
-        for cmd in analyze(command).commands:
+        analysis = analyze(command)
+        for cmd in analysis.commands:
             where = cmd.cwd or cwd
             for op, target in cmd.redirects:
-                if (
-                    _writes(op, target)
-                    and self._may_name_protected(target)
-                    and self._is_protected(self._normal(target, where))
-                ):
+                if not _writes(op, target):
+                    continue
+                if self._is_protected(self._normal(target, where)):
                     return [_tampering(f"redirects output into {target}", cmd.text)]
+                if _DYNAMIC.search(target) and self._unknown_could_be_own(
+                    target, where, command, analysis
+                ):
+                    doubt.append(f"output redirected to {target} ({cmd.text})")
             program = cmd.argv[0] if cmd.argv else ""
             if posixpath.basename(program) in READ_ONLY_COMMANDS:
                 continue
-            recursive = _recursive_change(program, cmd.argv)
-            for arg in cmd.argv[1:]:
-                if not (recursive or self._may_name_protected(arg)):
-                    continue
+            words = cmd.words[1:] if len(cmd.words) == len(cmd.argv) else []
+            for index, arg in enumerate(cmd.argv[1:]):
+                word = words[index] if words else None
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, where), recursive):
+                    if self._is_protected(self._normal(token, where)):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
+                if word is not None and (found := self._looked_up(program, word, cmd.text)):
+                    return found
                 if found := self._mentions([arg]):
                     return found
+                dynamic = word.dynamic if word is not None else bool(_DYNAMIC.search(arg))
+                if (
+                    dynamic
+                    and _changes_files(cmd.argv)
+                    and self._unknown_could_be_own(arg, where, command, analysis)
+                ):
+                    doubt.append(f"{program} on {word.span if word else arg} ({cmd.text})")
         return []
+
+    def _looked_up(self, program: str, word: Any, evidence: str) -> list[Prediction]:
+        """``"$(command -v forethought)"``, ``$(which forethought)``, ``$p`` set from one: the
+        analysis gives the program's name; the shell would give the path the look-up finds."""
+        value = word.value
+        if word.dynamic:  # a look-up the analysis left as written: "$(type -P forethought)"
+            names = _LOOKUP.findall(value)
+        elif word.span != value and value and "/" not in value:
+            names = [value]
+        else:
+            return []
+        for name in names:
+            found = shutil.which(name)
+            if found and self._is_protected(self._normal(found)):
+                return [_tampering(f"{program} on {found} (from {word.span})", evidence)]
+        return []
+
+    def _unknown_could_be_own(
+        self, value: str, cwd: str, command: str, analysis: ShellAnalysis
+    ) -> bool:
+        """A target only the run can tell could be forethought's: its known beginning leads to a
+        protected file, or (with no known beginning) the command names forethought anywhere:
+        its name, a protected path, or a glob that matches one (``for f in ~/.config/*``)."""
+        if self._may_lead_to_protected(value, cwd):
+            return True
+        if _DYNAMIC.split(value, 1)[0]:
+            return False
+        if self._fragment.search(command):
+            return True
+        words = {w for cmd in analysis.commands for w in cmd.argv[1:]}
+        words |= set(re.split(r"[\s;|&()<>\"']+", command))
+        return any(
+            w
+            and not w.startswith("-")
+            and self._may_name_protected(w)
+            and self._is_protected(self._normal(w, cwd))
+            for w in words
+        )
+
+    def _python_doubt(self, code: str) -> list[str]:
+        """Python that changes files or runs commands while its path fragments name forethought
+        (``os.path.join(home, 'fore' + 'thought', ...)``): a path built at run time that could
+        be one of its files. Prose (strings with spaces) does not count."""
+        try:
+            tree = ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return []
+        fragments: list[str] = []
+        mutates = ""
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+                text = node.value if isinstance(node.value, str) else node.value.decode("latin-1")
+                if text and len(text) <= 256 and not any(c.isspace() for c in text):
+                    fragments.append(text)
+            elif isinstance(node, ast.Call) and not mutates:
+                func = node.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                if name in _PY_MUTATORS:
+                    mutates = name
+        if not mutates or not fragments:
+            return []
+        for joined in ("".join(fragments), "/".join(fragments)):
+            if m := self._fragment.search(joined):
+                return [
+                    f"Python calls {mutates}() with paths built from fragments naming "
+                    f"{m.group(0)!r}"
+                ]
+        return []
+
+
+def _changes_files(argv: Sequence[str]) -> bool:
+    """Whether a command changes the files its arguments name (for doubting unknown targets;
+    a known protected target is judged whatever the program)."""
+    program = posixpath.basename(argv[0]) if argv else ""
+    if program in _FILE_CHANGERS:
+        return True
+    if program in ("sed", "perl", "ruby"):
+        return any(a.startswith("-i") or a == "--in-place" for a in argv[1:])
+    if program == "find":
+        return any(a in ("-delete", "-exec", "-execdir", "-ok", "-okdir") for a in argv[1:])
+    return False
 
 
 def _disabling_commands(texts: Iterable[str]) -> list[Prediction]:
