@@ -304,3 +304,29 @@ def test_nan_in_a_review_never_allows_on_a_gate_without_a_ledger() -> None:
             "failed_review",
             None,
         )
+
+
+def test_a_reviewer_that_hangs_on_a_canary_stops_the_gate_within_its_deadline() -> None:
+    policy = parse_policy(b"[reviewers]\ndeadline_ms = 100\n", "t.toml")
+    release = threading.Event()
+    try:
+        with pytest.raises(CanaryFailure, match="missed its deadline of 100 ms"):
+            Gate(policy, [Hangs("h", release)])
+    finally:
+        release.set()
+
+
+def test_a_reviewer_whose_applies_hangs_is_a_failed_review() -> None:
+    policy = parse_policy(b"[reviewers]\ndeadline_ms = 100\n", "t.toml")
+    release = threading.Event()
+
+    class HangsInApplies(Scripted):
+        def applies(self, proposal: Proposal) -> bool:
+            release.wait()
+            return True
+
+    try:
+        decision = Gate(policy, [Scripted("a"), HangsInApplies("h")], canaries=False).review(LS)
+        assert (decision.verdict, decision.term) == ("escalate", "failed_review")
+    finally:
+        release.set()
