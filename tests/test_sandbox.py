@@ -285,6 +285,17 @@ def test_the_agent_cannot_reach_forethoughts_own_files_in_a_home_workspace(
 
 
 @needs_bwrap
+def test_a_projects_hook_settings_are_hidden_too(tmp_path: Path) -> None:
+    ws = tmp_path / "project"
+    (ws / ".claude").mkdir(parents=True)
+    (ws / ".claude" / "settings.json").write_text(HOOKS_TEXT)
+    box = Sandbox(ws, require_isolation=True)
+    result = box.run_shell("cat .claude/settings.json; echo '{}' > .claude/settings.json")
+    assert "PreToolUse" not in result.stdout and result.exit_code != 0
+    assert (ws / ".claude" / "settings.json").read_text() == HOOKS_TEXT
+
+
+@needs_bwrap
 def test_the_rest_of_the_home_workspace_still_works(home: Path) -> None:
     box = Sandbox(home, require_isolation=True)
     result = box.run_shell("echo ok > project/a.txt; cat project/a.txt; ls -a ~/.config")

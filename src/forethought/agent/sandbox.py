@@ -268,8 +268,10 @@ class OwnFiles:
             if _under(path, workspace) and path.exists() and not any(_under(path, k) for k in kept):
                 kept.append(path)
                 args += ["--ro-bind", str(path), str(path)]
+        # the hook settings of a project in the workspace route its agents through the gate too
+        in_workspace = [workspace / name for name in _HOOK_SETTINGS]
         wanted = {_real(p): True for p in self.conceal_dirs} | {
-            _real(p): False for p in self.conceal
+            _real(p): False for p in (*self.conceal, *in_workspace)
         }
         for path in sorted(wanted, key=lambda p: len(p.parts)):
             if not shown(path) or any(_under(path, c) for c in concealed):
