@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from forethought.integrations.install import (
-    GUARD,
     MATCH_ALL,
     TARGETS,
     InstallError,
     _is_ours,
     check_policy,
+    guard,
     harness_home,
 )
 
@@ -190,7 +190,7 @@ def _entry_problems(
             check_policy(Path(words[words.index("--policy") + 1]))
         except InstallError as exc:
             problems.append(str(exc).removesuffix("; nothing written") + ": every call is denied")
-    if not command.endswith(GUARD):
+    if not command.endswith(guard(harness)):
         layer.notes.append(
             "the command has no guard: if forethought is removed or moved, the harness runs "
             f"every call unreviewed; reinstall with `forethought hook {harness} --install`"

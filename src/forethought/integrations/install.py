@@ -54,14 +54,17 @@ MATCH_ALL: dict[str, frozenset[str | None]] = {
     "gemini": frozenset({None, "", ".*", "^.*$", ".+", "^.+$"}),
 }
 
+
 # After the hook command: a forethought that cannot start (not found: 127, not executable: 126)
 # or that fails in any other way exits non-zero, which these harnesses take as "go ahead".
 # Exit 2 blocks in all three, with stderr as the reason. The hook's own refusals are exit 0
 # with a JSON answer, or exit 2 with its reason already on stderr.
-GUARD = (
-    '|| { s=$?; [ "$s" -eq 2 ] || echo "forethought: the hook could not run (exit $s), so this '
-    'tool call is blocked; see forethought hook --check" >&2; exit 2; }'
-)
+def guard(harness: str) -> str:
+    """What follows the hook command: exit 2, with a line on stderr, unless it exited 0 or 2."""
+    return (
+        '|| { s=$?; [ "$s" -eq 2 ] || echo "forethought: the hook could not run (exit $s), so '
+        f'this tool call is blocked; see: forethought hook {harness} --check" >&2; exit 2; }}'
+    )
 
 
 def project_root(start: Path | None = None) -> tuple[Path, str | None]:
@@ -112,7 +115,7 @@ def hook_command(
         words += ["--ledger", str(ledger_path.expanduser().resolve())]
     if grant:
         words.append("--grant")
-    return f"{shlex.join(words)} {GUARD}"
+    return f"{shlex.join(words)} {guard(harness)}"
 
 
 def _executable() -> str:
