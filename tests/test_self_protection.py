@@ -201,6 +201,10 @@ def test_a_target_only_the_run_can_tell_that_could_be_forethoughts_is_not_allowe
         ("bash", {"command": "rm -rf build/$target"}),
         ("python", {"code": "import os\nopen(os.path.join(os.getcwd(), 'out.txt'), 'w')\n"}),
         ("python", {"code": "open('README.md', 'w').write('forethought reviews actions')\n"}),
+        (
+            "python",
+            {"code": "import os\nprint(open(os.path.join('fore' + 'thought', 'x')).read())"},
+        ),
     ],
 )
 def test_ordinary_computed_targets_are_not_doubted(

@@ -357,7 +357,7 @@ class SelfProtectionReviewer:
             elif isinstance(node, ast.Call) and not mutates:
                 func = node.func
                 name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-                if name in _PY_MUTATORS:
+                if name in _PY_MUTATORS and not (name == "open" and _reads_only(node)):
                     mutates = name
         if not mutates or not fragments:
             return []
@@ -368,6 +368,22 @@ class SelfProtectionReviewer:
                     f"{m.group(0)!r}"
                 ]
         return []
+
+
+def _reads_only(call: ast.Call) -> bool:
+    """``open(p)``, ``open(p, 'rb')``, ``path.open(mode='r')``: a mode that cannot write."""
+    index = 0 if isinstance(call.func, ast.Attribute) else 1  # Path.open(mode) / open(file, mode)
+    mode: ast.expr | None = call.args[index] if len(call.args) > index else None
+    for keyword in call.keywords:
+        if keyword.arg == "mode":
+            mode = keyword.value
+    if mode is None:
+        return True
+    return (
+        isinstance(mode, ast.Constant)
+        and isinstance(mode.value, str)
+        and not any(c in mode.value for c in "wax+")
+    )
 
 
 def _changes_files(argv: Sequence[str]) -> bool:
