@@ -86,3 +86,22 @@ def test_anthropic_messages_shape() -> None:
     ]
     assert body["stop_reason"] == "tool_use" and body["usage"]["output_tokens"] > 0
     assert overloaded.status_code == 529 and json.loads(overloaded.text)["type"] == "error"
+
+
+def test_anthropic_streaming_count_tokens_and_head() -> None:
+    """What Claude Code needs: /v1/messages as server-sent events, count_tokens, a HEAD probe."""
+    anthropic = pytest.importorskip("anthropic")
+    script = [Reply(text="Running it.", tool_calls=[call("Bash", {"command": "ls -la"})])]
+    with ScriptedServer(script) as server:
+        client = anthropic.Anthropic(base_url=server.url, api_key="dummy", max_retries=0)
+        messages = [{"role": "user", "content": "list the files"}]
+        with client.messages.stream(model="m", max_tokens=100, messages=messages) as stream:
+            final = stream.get_final_message()
+        counted = client.messages.count_tokens(model="m", messages=messages)
+        assert httpx.head(server.url + "/").status_code == 200
+        assert server.remaining == 0 and len(server.requests) == 1  # count_tokens takes no entry
+    assert [block.type for block in final.content] == ["text", "tool_use"]
+    assert final.content[0].text == "Running it."
+    assert final.content[1].name == "Bash" and final.content[1].input == {"command": "ls -la"}
+    assert final.stop_reason == "tool_use"
+    assert counted.input_tokens > 0
