@@ -86,7 +86,13 @@ def best(lines: list[bytes], workdir: Path) -> tuple[float, float]:
 
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DATA
-    raw = [line for line in path.read_bytes().splitlines() if line.strip()]
+    try:
+        raw = [line for line in path.read_bytes().splitlines() if line.strip()]
+    except OSError as exc:  # dev-shell, the default, does not ship (README, "Data")
+        sys.exit(
+            f"bench_review: {path}: {exc.strerror}; pass a file, "
+            "e.g. benchmarks/data/shell-adversarial.jsonl"
+        )
     rows = [orjson.loads(line) for line in raw] + EXTRA * 50
     samples = latency(rows)
 

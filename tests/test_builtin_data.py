@@ -40,11 +40,12 @@ def test_eval_by_name_from_any_directory(tmp_path: Path) -> None:
     assert (tmp_path / "r.json").exists()
 
 
-@pytest.mark.slow  # six process starts
+@pytest.mark.slow  # eight process starts
 @pytest.mark.parametrize("spec", ["missing.jsonl", "no-such-set"])
 def test_a_missing_data_set_is_one_line(tmp_path: Path, spec: str) -> None:
     for command in (
         [FORETHOUGHT, "eval", spec],
+        [FORETHOUGHT, "train-reviewer", spec, "-o", "model.joblib"],
         [sys.executable, str(ROOT / "benchmarks" / "quality.py"), spec],
         [sys.executable, str(ROOT / "benchmarks" / "cascade_share.py"), spec],
     ):
@@ -52,6 +53,13 @@ def test_a_missing_data_set_is_one_line(tmp_path: Path, spec: str) -> None:
         assert result.returncode == 1, command
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert spec in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bench_review_without_its_default_data_is_one_line(tmp_path: Path) -> None:
+    result = run(sys.executable, str(ROOT / "benchmarks" / "bench_review.py"),
+                 str(tmp_path / "missing.jsonl"), cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().startswith("bench_review: ") and "Traceback" not in result.stderr
 
 
 @pytest.mark.skipif(
