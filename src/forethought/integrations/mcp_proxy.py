@@ -20,6 +20,7 @@ reviewers to weigh, and a "read-only" tool that is asked to run ``rm -rf /`` is 
 from __future__ import annotations
 
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -37,7 +38,7 @@ from mcp.server.stdio import stdio_server
 
 from forethought.integrations.channels import agent_message
 from forethought.integrations.hook import UNREVIEWED
-from forethought.proposal import Proposal, ProposalError, from_dict
+from forethought.proposal import Action, Proposal, ProposalError, argv_command, from_dict
 
 if TYPE_CHECKING:
     from forethought.escalation.base import Channel
@@ -77,17 +78,117 @@ def serve(
 
 async def _serve(command: list[str], gate: Gate, channel: Channel, session_id: str) -> None:
     failure: ChildError | None = None
-    async with AsyncExitStack() as stack:
-        try:
-            child = await _start_child(stack, command)
-        except ChildError as exc:  # raised after the child's task groups close, not inside them
-            failure = exc
-        else:
-            server = Proxy(child, gate, channel, session_id).server()
-            read, write = await stack.enter_async_context(stdio_server())
-            await server.run(read, write, server.create_initialization_options())
+    stopping: BaseException | None = None
+    with anyio.CancelScope() as scope:
+        async with AsyncExitStack() as stack:
+            try:
+                child = await _start_child(stack, command)
+            except ChildError as exc:  # raised after the child's task groups close, not inside
+                failure = exc
+            else:
+                proxy = Proxy(child, gate, channel, session_id)
+                server = proxy.server()
+                read, write = await stack.enter_async_context(stdio_server())
+                incoming = _Incoming(read)
+                proxy.stop = incoming.closed.set
+                outgoing = _Outgoing(write, proxy)
+                await server.run(incoming, outgoing, server.create_initialization_options())
+                stopping = proxy.stopping
+                if stopping is not None:  # the call was answered; stop reading stdin, and exit
+                    scope.cancel()
+    if stopping is not None:
+        raise stopping
     if failure is not None:
         raise failure
+
+
+class _Incoming:
+    """The proxy's stdin stream, which ends early when the proxy is asked to stop."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.closed = anyio.Event()
+
+    async def receive(self) -> Any:
+        if self.closed.is_set():
+            raise anyio.EndOfStream
+        received: list[Any] = []
+
+        async def take() -> None:
+            received.append(await self.stream.receive())
+            group.cancel_scope.cancel()
+
+        async def stop() -> None:
+            await self.closed.wait()
+            group.cancel_scope.cancel()
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(take)
+            group.start_soon(stop)
+        if not received:
+            raise anyio.EndOfStream
+        return received[0]
+
+    def __aiter__(self) -> _Incoming:
+        return self
+
+    async def __anext__(self) -> Any:
+        try:
+            return await self.receive()
+        except (anyio.EndOfStream, anyio.ClosedResourceError):
+            raise StopAsyncIteration from None
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+    def close(self) -> None:
+        self.stream.close()
+
+    async def __aenter__(self) -> _Incoming:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+class _Outgoing:
+    """The proxy's stdout stream: once the answer to a call whose review was interrupted (by
+    SystemExit or KeyboardInterrupt) has been handed to the writer and written, the proxy stops."""
+
+    def __init__(self, stream: Any, proxy: Proxy) -> None:
+        self.stream, self.proxy = stream, proxy
+
+    async def send(self, item: Any) -> None:
+        await self.stream.send(item)
+        proxy = self.proxy
+        if proxy.stopping is not None and getattr(item.message, "id", None) == proxy.stopping_id:
+            # The writer has taken the answer (an unbuffered stream); it is written once the
+            # writer waits for the next message again.
+            inner = getattr(self.stream, "_inner", None)
+            for _ in range(200):
+                stats = inner.statistics() if inner is not None else None
+                if stats is None or stats.tasks_waiting_receive:
+                    break
+                await anyio.sleep(0.01)
+            proxy.stop()
+
+    async def aclose(self) -> None:
+        await self.stream.aclose()
+
+    def close(self) -> None:
+        self.stream.close()
+
+    async def __aenter__(self) -> _Outgoing:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 async def _start_child(stack: AsyncExitStack, command: list[str]) -> ClientSession:
@@ -121,6 +222,11 @@ class Proxy:
         self.child_capabilities = child.server_capabilities
         self._tools: dict[str, types.Tool] = {}
         self._calls = 0
+        # Set when a review was interrupted by SystemExit/KeyboardInterrupt: the call is answered
+        # (refused), then the proxy stops and re-raises it.
+        self.stopping: BaseException | None = None
+        self.stopping_id: Any = None
+        self.stop: Callable[[], None] = lambda: None
         # One review at a time: the ledger is a sequence and a human answers one question.
         self._reviewing = anyio.CapacityLimiter(1)
 
@@ -200,6 +306,8 @@ class Proxy:
         self._calls += 1
         call_id = f"{self.session_id}:{self._calls}"
         name, arguments = params.name, dict(params.arguments or {})
+        if self.stopping is not None:  # a review was interrupted: the proxy is on its way out
+            return refusal(f"Not run: the proxy is stopping ({_describe(self.stopping)})")
         try:
             tool = await self._tool(name)
             if tool is None:
@@ -209,6 +317,14 @@ class Proxy:
                 outcome = await anyio.to_thread.run_sync(self._judge, tool, arguments, call_id)
         except Exception as exc:  # whatever stopped the review, the call does not run
             self._record("mcp_failure", {"id": call_id, "tool": name, "error": _describe(exc)})
+            return refusal(UNREVIEWED)
+        except BaseException as exc:  # SystemExit, KeyboardInterrupt: answer, then stop
+            if isinstance(exc, anyio.get_cancelled_exc_class()):
+                raise
+            try:
+                self._record("mcp_failure", {"id": call_id, "tool": name, "error": _describe(exc)})
+            finally:
+                self.stopping, self.stopping_id = exc, getattr(ctx, "request_id", None)
             return refusal(UNREVIEWED)
         if isinstance(outcome, str):
             return refusal(outcome)
@@ -272,6 +388,8 @@ class Proxy:
         if problem is not None:
             self._record_malformed(tool.name, arguments, problem)
             return f"Not run: malformed arguments for {tool.name}: {problem}"
+        if proposal.action.kind == "other":
+            proposal = with_schema_findings(proposal, tool.input_schema, arguments)
         # The action carries the arguments of its kind (a shell call's command); the context
         # keeps all of them as sent, for the reviewers and the ledger.
         mcp = {**self._declared(tool), "arguments": arguments}
@@ -329,6 +447,75 @@ class Proxy:
                 "observation": observation[:OBSERVATION_CHARS],
             },
         )
+
+
+# What a tool's input schema says an argument is: a shell command, a URL, a path.
+_COMMAND_NAME = re.compile(r"^(command|cmd|script|shell_command|command_line|commandline)$", re.I)
+_COMMAND_TEXT = re.compile(
+    r"\b(shell|bash|terminal|command[- ]line)\b[^.]*\bcommand|\bcommand\b[^.]*\b(to run|to "
+    r"execute|run in|executed? in|in (a|the) shell)\b",
+    re.I,
+)
+_URL_NAME = re.compile(r"(^|_)(url|uri|href|link|endpoint)s?$", re.I)
+_URL_TEXT = re.compile(r"\b(url|uri)s?\b", re.I)
+_PATH_NAME = re.compile(
+    r"(^|_)(path|paths|file|files|filename|filepath|dir|directory|folder|source|destination)$",
+    re.I,
+)
+_PATH_TEXT = re.compile(r"\b(path|file|directory|folder)s?\b", re.I)
+
+
+def with_schema_findings(
+    proposal: Proposal, schema: Mapping[str, Any] | None, arguments: Mapping[str, Any]
+) -> Proposal:
+    """A call of a tool no catalogue knows, with what its input schema shows reviewed too.
+
+    Arguments the schema names or describes as a shell command, a URL or a path are reviewed as
+    a command run, a fetch, a read. A tool whose only argument is a shell command becomes that
+    command; otherwise the call stays one that no reviewer can judge (refused by default),
+    with what was found as parts: a destructive command or a secret's path still blocks it.
+    """
+    declared = schema.get("properties") if isinstance(schema, Mapping) else None
+    if not isinstance(declared, Mapping):
+        return proposal
+    found: list[tuple[str, dict[str, Any]]] = []
+    commands, covered = 0, set()
+    for name, value in arguments.items():
+        spec = declared.get(name)
+        if not isinstance(spec, Mapping):
+            continue
+        text = f"{spec.get('title', '')} {spec.get('description', '')}"
+        words = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        if not words or not all(isinstance(w, str) for w in words):
+            continue
+        if _COMMAND_NAME.match(name) or _COMMAND_TEXT.search(text):
+            command = value if isinstance(value, str) else argv_command(list(value))
+            found.append(("shell", {"command": command}))
+            commands += 1
+            covered.add(name)
+        elif (
+            spec.get("format") in ("uri", "url", "iri", "uri-reference")
+            or _URL_NAME.search(name)
+            or _URL_TEXT.search(text)
+        ):
+            for word in words:
+                if word.startswith(("http://", "https://")):
+                    found.append(("http", _get(word)))
+                elif word.startswith("file://"):
+                    found.append(("file_read", {"path": word.removeprefix("file://")}))
+        elif _PATH_NAME.search(name) or _PATH_TEXT.search(text):
+            found += [("file_read", {"path": word}) for word in words]
+    if not found:
+        return proposal
+    action = proposal.action
+    steps = [Action(action.tool, kind, args, action.raw) for kind, args in found]  # type: ignore[arg-type]
+    if commands == 1 and covered == set(arguments) and len(steps) == 1:
+        return replace(proposal, action=steps[0])
+    return replace(proposal, parts=(*proposal.parts, *steps))
+
+
+def _get(url: str) -> dict[str, Any]:
+    return {"method": "GET", "url": url, "headers": {}, "body": ""}
 
 
 def refusal(message: str) -> types.CallToolResult:
