@@ -296,6 +296,26 @@ def test_a_projects_hook_settings_are_hidden_too(tmp_path: Path) -> None:
 
 
 @needs_bwrap
+def test_renaming_a_parent_does_not_carry_forethoughts_files_away(home: Path) -> None:
+    """`mv ~/.config x` would take ~/.config/forethought along on the host, and the agent could
+    then plant a new policy where the next run looks for it."""
+    box = Sandbox(home, require_isolation=True)
+    box.run_shell(
+        "mv ~/.config ~/c2; mv ~/.local/share ~/s2; mv ~/.local ~/l2; mv ~/.claude ~/h2; "
+        "mkdir -p ~/.config/forethought; echo 'locked = false' > ~/.config/forethought/policy.toml"
+    )
+    assert (home / ".config" / "forethought" / "policy.toml").read_text() == POLICY_TEXT
+    assert (home / ".claude" / "settings.json").read_text() == HOOKS_TEXT
+    assert (home / ".local" / "share" / "forethought" / "ledger.db").is_file()
+    # (mv may fall back to copying what it sees, which holds nothing of forethought's)
+    copies = [p for p in home.rglob("*") if p.is_file() and p.name in ("policy.toml", "ledger.db")]
+    assert sorted(copies) == [
+        home / ".config" / "forethought" / "policy.toml",
+        home / ".local" / "share" / "forethought" / "ledger.db",
+    ]
+
+
+@needs_bwrap
 def test_the_rest_of_the_home_workspace_still_works(home: Path) -> None:
     box = Sandbox(home, require_isolation=True)
     result = box.run_shell("echo ok > project/a.txt; cat project/a.txt; ls -a ~/.config")

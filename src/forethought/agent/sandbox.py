@@ -254,39 +254,61 @@ class OwnFiles:
 
     def masks(self, workspace: Path, visible: Sequence[Path]) -> list[str]:
         """bubblewrap arguments that conceal and protect these files where the sandbox would
-        show them: under the workspace or a read-only system mount in ``visible``."""
+        show them: under the workspace or a read-only system mount in ``visible``.
+
+        A mount point cannot be renamed or removed, but the directory above it can be renamed
+        with it inside (``mv ~/.config x`` would take ``~/.config/forethought`` along, and the
+        agent could then plant a new one). So every directory between the workspace and one of
+        these files is bound onto itself (a mount point too, still writable), and a concealed
+        directory that does not exist yet is made, empty, on the host first.
+        """
         roots = [workspace, *visible]
 
         def shown(path: Path) -> bool:
             return any(_under(path, root) for root in roots)
 
-        concealed: list[Path] = []  # directories already hidden: nothing below needs a mount
-        args: list[str] = []
         read_only = sorted({_real(p) for p in self.read_only}, key=lambda p: len(p.parts))
-        kept: list[Path] = []
+        kept: list[Path] = []  # read-only trees: nothing in them can be renamed anyway
         for path in read_only:
             if _under(path, workspace) and path.exists() and not any(_under(path, k) for k in kept):
                 kept.append(path)
-                args += ["--ro-bind", str(path), str(path)]
         # the hook settings of a project in the workspace route its agents through the gate too
         in_workspace = [workspace / name for name in _HOOK_SETTINGS]
         wanted = {_real(p): True for p in self.conceal_dirs} | {
             _real(p): False for p in (*self.conceal, *in_workspace)
         }
+        concealed: list[Path] = []  # directories already hidden: nothing below needs a mount
+        hide: list[str] = []
+        targets: list[Path] = []
         for path in sorted(wanted, key=lambda p: len(p.parts)):
             if not shown(path) or any(_under(path, c) for c in concealed):
                 continue
+            if not path.exists() and wanted[path] and _under(path, workspace):
+                if any(_under(path, k) for k in kept):
+                    continue
+                with contextlib.suppress(OSError):  # bubblewrap would make it anyway
+                    path.mkdir(mode=0o700, parents=True, exist_ok=True)
             if path.is_dir():
                 concealed.append(path)
-                args += ["--tmpfs", str(path), "--remount-ro", str(path)]
+                targets.append(path)
+                hide += ["--tmpfs", str(path), "--remount-ro", str(path)]
             elif path.exists():
-                args += ["--ro-bind", "/dev/null", str(path)]
-            elif (
-                wanted[path] and _under(path, workspace) and not any(_under(path, k) for k in kept)
-            ):
-                concealed.append(path)  # bubblewrap makes the empty directory to mount over
-                args += ["--tmpfs", str(path), "--remount-ro", str(path)]
-        return args
+                targets.append(path)
+                hide += ["--ro-bind", "/dev/null", str(path)]
+        pinned: set[Path] = set()
+        for path in (*kept, *targets):
+            if _under(path, workspace):
+                pinned.update(a for a in path.parents if workspace in a.parents)
+        pins = sorted(
+            (a for a in pinned if a.is_dir() and not any(_under(a, k) for k in kept)),
+            key=lambda p: len(p.parts),
+        )
+        args: list[str] = []
+        for path in pins:
+            args += ["--bind", str(path), str(path)]
+        for path in kept:
+            args += ["--ro-bind", str(path), str(path)]
+        return args + hide
 
     def inside(self, workspace: Path) -> list[Path]:
         """The concealed files and directories that exist inside ``workspace``."""
