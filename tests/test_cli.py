@@ -438,3 +438,18 @@ def test_show_prints_a_runs_transcript_escaped(env: dict[str, str], tmp_path: Pa
         _shown_escaped(out)
     code, out, _ = run("show", "r1")
     assert "fine\\e[8m" in out and "x\\e[2K" in out and "no\\u202e" in out
+
+
+def test_the_reason_claude_code_shows_the_user_is_escaped(tmp_path: Path) -> None:
+    """An escalation's reason appears in Claude Code's permission prompt, in a terminal."""
+    payload = json.loads(
+        (Path(__file__).parent / "fixtures" / "hooks" / "claude_code_bash.json").read_text()
+    )
+    payload["tool_input"] = {"command": "rm -rf ~/\x1b[8mx\u202e"}
+    result = _plugin.forethought(tmp_path, "hook", "claude-code", stdin=json.dumps(payload))
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)["hookSpecificOutput"]
+    assert answer["permissionDecision"] == "ask"
+    reason = answer["permissionDecisionReason"]
+    _shown_escaped(reason)
+    assert "~/\\e[8mx\\u202e" in reason

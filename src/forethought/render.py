@@ -1,13 +1,12 @@
 """Human-readable rendering of Decisions for the terminal.
 
 Everything a proposal carries is the agent's (or an attacker's) text: before it reaches a human
-it goes through ``printable``, so that no terminal control sequence (erase line, conceal, cursor
-movement), other C0/C1 control or bidirectional override can hide or reorder what is shown.
+it goes through ``printable`` (forethought.safe_text), so that no terminal control sequence
+(erase line, conceal, cursor movement), other C0/C1 control or bidirectional override can hide
+or reorder what is shown.
 """
 
 from __future__ import annotations
-
-import re
 
 from rich.console import Console
 from rich.text import Text
@@ -15,6 +14,9 @@ from rich.text import Text
 from forethought.decision import Decision
 from forethought.proposal import Proposal
 from forethought.review.base import Prediction
+from forethought.safe_text import printable
+
+__all__ = ["STYLES", "print_decision", "printable", "render_decision"]
 
 STYLES = {
     "allow": "bold green",
@@ -24,30 +26,6 @@ STYLES = {
     "resample": "bold magenta",
 }
 SEVERITY_RANK = {"negligible": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
-
-
-# C0 and C1 controls, DEL, bidirectional marks, embeddings, overrides and isolates, zero-width
-# characters and the Unicode line and paragraph separators.
-_UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff"
-_UNSAFE_IN_LINES = re.compile(f"[{_UNSAFE}]")
-_UNSAFE_IN_A_LINE = re.compile(f"[{_UNSAFE}\t\n]")
-_NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r", "\x1b": "\\e"}
-
-
-def _escaped(match: re.Match[str]) -> str:
-    char = match.group()
-    named = _NAMED.get(char)
-    if named is not None:
-        return named
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: object, *, lines: bool = False) -> str:
-    """``text`` with every control character shown as an escape (``\\e``, ``\\x9b``,
-    ``\\u202e``), so that it is displayed, never obeyed; ``lines`` keeps newlines and tabs."""
-    text = text if isinstance(text, str) else str(text)
-    return (_UNSAFE_IN_LINES if lines else _UNSAFE_IN_A_LINE).sub(_escaped, text)
 
 
 def _clip(text: str, limit: int = 100) -> str:

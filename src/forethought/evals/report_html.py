@@ -20,7 +20,7 @@ from forethought.evals.summary import (
     per_data_rows,
     tax_rows,
 )
-from forethought.render import printable
+from forethought.safe_text import printable
 
 LIST_LIMIT = 200  # items shown per list; the JSON has them all
 SLOWEST = 15

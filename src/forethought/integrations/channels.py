@@ -9,6 +9,7 @@ to slip past it. The full account (``Decision.explanation`` and every Review) go
 from __future__ import annotations
 
 from forethought.decision import Decision
+from forethought.safe_text import printable
 
 _LEAD = {
     "block": "Blocked",
@@ -41,7 +42,8 @@ def agent_message(decision: Decision) -> str:
                 if decision.verdict == "escalate"
                 else "the policy does not allow this tool"
             )
-    text = f"{lead}: {why}"
+    # Shown to a person too (Claude Code's permission prompt): controls as escapes.
+    text = printable(f"{lead}: {why}")
     return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 3] + "..."
 
 
