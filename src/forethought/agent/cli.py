@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
@@ -167,16 +168,8 @@ def show(run_id: str, as_html: bool, ledger_path: Path | None) -> None:
     if not events:
         fail(f"no run {run_id!r} in {ledger.path}; `forethought runs` lists them")
     if as_html:
-        console = Console(record=True, width=120, file=_Discard())
+        console = Console(record=True, width=120, file=io.StringIO())  # only the record is used
         print_run(console, events)
         click.echo(console.export_html(inline_styles=True, clear=True))
     else:
         print_run(Console(), events)
-
-
-class _Discard:
-    def write(self, _text: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass

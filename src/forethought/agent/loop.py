@@ -97,13 +97,14 @@ class Agent:
 
     def run(self, task: str, *, run_id: str | None = None) -> RunResult:
         self.result = RunResult(run_id or uuid.uuid4().hex[:12], "failed")
-        self.task, self.history, self.started = task, [], time.monotonic()
+        self.task, self.started = task, time.monotonic()
+        self.history: list[str] = []
         self.proposals = 0
         notes = self.memory.relevant(task) if self.memory else []
         self.record("run_start", self.start_record(task, notes))
         messages = [
             Message("system", system_prompt()),
-            Message("user", task_message(task, self.memory.render(notes) if notes else "")),
+            Message("user", task_message(task, self.memory.render(notes) if self.memory else "")),
         ]
         try:
             self.plan(messages)

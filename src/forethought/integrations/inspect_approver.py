@@ -115,7 +115,7 @@ def _ask(
             record = {"proposal_id": proposal.id, "channel": channel.name, **verdict.to_dict()}
             gate.ledger.append("human_verdict", record, run_id=proposal.session_id)
         if verdict.answer == "approve":
-            approved = "approve" if call is original else "modify"
+            approved: Literal["approve", "modify"] = "approve" if call is original else "modify"
             return _approval(approved, decision, f"approved by {verdict.approver}", call)
         if verdict.answer == "reject":
             return _approval("reject", decision, f"Refused by a human. {verdict.reason}".strip())

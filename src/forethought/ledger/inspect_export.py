@@ -253,7 +253,8 @@ def _calls(raw: Iterable[Any]) -> list[ToolCall]:
     calls = []
     for i, c in enumerate(raw):
         if isinstance(c, dict):
-            arguments = c.get("arguments") if isinstance(c.get("arguments"), dict) else {}
+            given = c.get("arguments")
+            arguments: dict[str, Any] = given if isinstance(given, dict) else {}
             calls.append(
                 ToolCall(
                     id=str(c.get("id") or f"call-{i}"),

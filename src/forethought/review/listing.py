@@ -56,9 +56,11 @@ def describe(reviewer: Reviewer, policy: Policy) -> dict[str, Any]:
         entry["rules_file"] = prompt_file(SHARED_RULES)
         if inner.name == "debate":
             entry["debate_rounds"] = getattr(inner, "rounds", settings.debate_rounds)
-    elif getattr(inner, "path", None) is not None and reviewer.name == "classifier":
+    elif (model_file := getattr(inner, "path", None)) is not None and (
+        reviewer.name == "classifier"
+    ):
         entry["kind"] = "learned"
-        entry["model_file"] = str(inner.path)
+        entry["model_file"] = str(model_file)
     return entry
 
 

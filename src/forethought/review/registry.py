@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 import forethought
 from forethought import signing
@@ -187,7 +187,7 @@ def reviewer_model(policy: Policy, spec: str | None = None) -> Model:
             f"{where}.spec: a model reviewer is enabled but no model is named "
             '(e.g. spec = "openai:gpt-4o-mini", or --model)'
         )
-    env = {}
+    env: dict[str, str] = {}
     for key, variable in (("base_url", settings.base_url_env), ("api_key", settings.api_key_env)):
         if variable:
             if not os.environ.get(variable):
@@ -195,15 +195,22 @@ def reviewer_model(policy: Policy, spec: str | None = None) -> Model:
             env[key] = os.environ[variable]
     try:
         # One retry of a 429/5xx: a reviewer works to a deadline.
-        return get_model(spec, timeout_s=settings.deadline_ms / 1000, max_retries=1, **env)
+        return get_model(spec, base_url=env.get("base_url"), api_key=env.get("api_key"),
+                         timeout_s=settings.deadline_ms / 1000, max_retries=1)
     except ModelError as exc:
         raise PolicyError(f"{where}.spec: {exc}") from None
+
+
+class _ModelReviewerOptions(TypedDict):
+    history_steps: int
+    max_tokens: int
+    deadline_s: float
 
 
 def model_reviewer(name: str, policy: Policy, model: Model) -> Reviewer:
     """One model reviewer, configured from ``reviewers.model`` (no cascade)."""
     settings = policy.reviewers.model
-    options = {
+    options: _ModelReviewerOptions = {
         "history_steps": settings.history_steps,
         "max_tokens": settings.max_tokens,
         "deadline_s": settings.deadline_ms / 1000,

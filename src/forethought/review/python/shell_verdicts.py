@@ -27,7 +27,7 @@ class ShellVerdicts:
             from forethought.review.shell import shell_predictions
         except ImportError:
             return None
-        return shell_predictions  # type: ignore[no-any-return]
+        return shell_predictions
 
     def harms(self, command: str, evidence: str, how: str, agent_text: str) -> list[Prediction]:
         """The harms of running ``command`` (``how``: "from Python via os.system"...); the shell

@@ -14,8 +14,9 @@ import codecs
 import operator
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, AnyStr
 
 from forethought.review.python.decoders import DECODERS, TEXT_CODECS
 from forethought.review.python.limits import DECODE_BUDGET, MAX_EVAL_DEPTH, MAX_STATIC_CHARS
@@ -197,12 +198,15 @@ class Evaluator:
     def _fstring(self, node: ast.JoinedStr, depth: int) -> Any:
         parts = []
         for v in node.values:
-            formatted = isinstance(v, ast.FormattedValue)
-            value = self.static(v.value if formatted else v, depth + 1)
-            if value is UNKNOWN or (formatted and v.format_spec):
+            if isinstance(v, ast.FormattedValue):
+                if v.format_spec:
+                    return UNKNOWN
+                value = self.static(v.value, depth + 1)
+                conversion = {ord("r"): repr, ord("a"): ascii}.get(v.conversion, str)
+            else:
+                value, conversion = self.static(v, depth + 1), str
+            if value is UNKNOWN:
                 return UNKNOWN
-            conversion = {ord("r"): repr, ord("a"): ascii}.get(
-                v.conversion if formatted else -1, str)
             parts.append(conversion(value))
         return "".join(parts)
 
@@ -287,21 +291,25 @@ class Evaluator:
             codec = args[0] if args else "utf-8"
             if not isinstance(codec, str) or codec.lower() not in TEXT_CODECS:
                 return UNKNOWN
-            return codecs.decode(receiver, codec) if attr == "decode" else codecs.encode(
-                receiver, codec)
+            # codecs take str or bytes depending on the codec (rot13 str, hex bytes...): a wrong
+            # pairing raises, and static evaluation turns that into UNKNOWN
+            convert: Callable[[Any, str], Any] = (
+                codecs.decode if attr == "decode" else codecs.encode
+            )
+            return convert(receiver, codec)
         if attr == "join" and len(args) == 1 and isinstance(args[0], list):
             parts = args[0]
             size = sum(len(p) for p in parts if isinstance(p, (str, bytes)))
             if _too_big(size + len(receiver) * len(parts)):
                 return UNKNOWN
-            return receiver.join(parts)  # type: ignore[arg-type]
+            return receiver.join(parts)
         if attr == "replace" and len(args) == 2:
             old, new = args
-            if not isinstance(old, type(receiver)) or not isinstance(new, type(receiver)):
-                return UNKNOWN
-            hits = receiver.count(old) if old else len(receiver) + 1
-            growth = max(0, len(new) - len(old)) * hits
-            return UNKNOWN if _too_big(len(receiver) + growth) else receiver.replace(old, new)
+            if isinstance(receiver, str) and isinstance(old, str) and isinstance(new, str):
+                return _replace(receiver, old, new)
+            if isinstance(receiver, bytes) and isinstance(old, bytes) and isinstance(new, bytes):
+                return _replace(receiver, old, new)
+            return UNKNOWN
         if attr in ("lower", "upper", "strip", "lstrip", "rstrip") and not args:
             return getattr(receiver, attr)()
         if attr == "format" and isinstance(receiver, str) and not node.keywords and (
@@ -309,6 +317,12 @@ class Evaluator:
         ):
             return UNKNOWN if _too_big(_expansion(receiver, "{", args)) else receiver.format(*args)
         return UNKNOWN
+
+
+def _replace(receiver: AnyStr, old: AnyStr, new: AnyStr) -> Any:
+    hits = receiver.count(old) if old else len(receiver) + 1
+    growth = max(0, len(new) - len(old)) * hits
+    return UNKNOWN if _too_big(len(receiver) + growth) else receiver.replace(old, new)
 
 
 def _too_big(size: int) -> bool:

@@ -175,8 +175,8 @@ class NestedScripts:
                 and operands[0].value
                 in ("new", "new-session", "new-window", "neww", "send-keys", "send")
             ):
-                rest = [w for w in operands[1:] if w.value not in ("Enter", "C-m")]
-                return (self.joined(rest[-1:], cmd), how) if rest else (None, how)
+                keys = [w for w in operands[1:] if w.value not in ("Enter", "C-m")]
+                return (self.joined(keys[-1:], cmd), how) if keys else (None, how)
             if name == "screen" and operands and "-X" not in values:
                 return self.joined(operands, cmd), how
             return None, how

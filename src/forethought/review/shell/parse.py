@@ -261,7 +261,9 @@ class _Walker(NestedScripts, StaticEvaluation):
             kind = child.type
             body = child.child_by_field_name("body") if kind == "redirected_statement" else None
             if kind == "pipeline":
-                inner = [(c, ()) for c in child.children if c.is_named]
+                inner: list[tuple[Node, tuple[tuple[str, Word], ...]]] = [
+                    (c, ()) for c in child.children if c.is_named
+                ]
                 if inner:
                     inner[-1] = (inner[-1][0], extra)
                 pending[:0] = inner
@@ -544,8 +546,10 @@ class _Walker(NestedScripts, StaticEvaluation):
             elif kind == "variable_assignment":
                 name_node = child.child_by_field_name("name")
                 value_node = child.child_by_field_name("value")
-                value = ctx.resolver.word(value_node) if value_node is not None else Word("", "")
-                env[ctx.source.span(name_node) if name_node is not None else ""] = value.value
+                assigned = (
+                    ctx.resolver.word(value_node) if value_node is not None else Word("", "")
+                )
+                env[ctx.source.span(name_node) if name_node is not None else ""] = assigned.value
                 if value_node is not None and value_node.child_count:
                     walk.append(value_node)
             elif kind == "command_name":
@@ -732,7 +736,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                 child_ctx = ctx.replace(parent=cmd.index, text_end=None, redirects=(), stdin=None)
                 for words in reversed(found.exec_commands):
                     if words:
-                        self.stack.append((None, child_ctx, list(words), cmd.text))  # type: ignore[arg-type]
+                        self.stack.append((None, child_ctx, list(words), cmd.text))
         if xargs:
             fed = self.piped_text(cmd)
             if fed is not None and not any(w.value in ("-I", "-i", "-0") for w in cmd.words):

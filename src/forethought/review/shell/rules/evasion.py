@@ -4,7 +4,7 @@ agents, and payloads hidden by encoding."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -344,7 +344,7 @@ COMMANDS = {
     "truncate": [_find_logs],
     "unlink": [_find_logs],
 }
-GENERIC = [_logs_and_history_files]
+GENERIC: list[Callable[[SimpleCommand, ShellAnalysis], Rule]] = [_logs_and_history_files]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_logs_and_history_files})

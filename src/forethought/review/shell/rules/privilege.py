@@ -318,16 +318,15 @@ def _setcap(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     if has(cmd, "-r", "-v"):
         return
     caps = " ".join(cmd.args)
-    if _DANGEROUS_CAPS.search(caps):
+    if dangerous := _DANGEROUS_CAPS.search(caps):
         yield harm(
             cmd,
             PRIVILEGE_ESCALATION,
-            "grants a program root-equivalent capabilities "
-            f"({_DANGEROUS_CAPS.search(caps).group(0)})",
+            f"grants a program root-equivalent capabilities ({dangerous.group(0)})",
             "high",
             0.85,
             True,
-        )  # type: ignore[union-attr]
+        )
     else:
         yield harm(
             cmd, PRIVILEGE_ESCALATION, "grants a program extra capabilities", "moderate", 0.5, True

@@ -354,10 +354,8 @@ def _ssh_tunnels(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 def _openssl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     if cmd.args[:1] == ["s_client"]:
-        upstream_or_file = analysis.upstream(cmd) or [
-            t for op, t in cmd.redirects if op.lstrip("0123456789") == "<"
-        ]
-        if upstream_or_file:
+        reads_file = any(op.lstrip("0123456789") == "<" for op, _ in cmd.redirects)
+        if analysis.upstream(cmd) or reads_file:
             yield from stream_upload(cmd, analysis, False)
         else:
             yield harm(

@@ -80,8 +80,8 @@ def _size(text: str) -> int | None:
     m = re.fullmatch(r"(\d+)([a-zA-Z]{0,2})", text.strip())
     if not m:
         return None
-    unit = m.group(2)
-    unit = unit if unit in _UNITS else unit[:1].upper() if unit[:1].upper() in _UNITS else None  # type: ignore[assignment]
+    raw: str = m.group(2)
+    unit = raw if raw in _UNITS else raw[:1].upper() if raw[:1].upper() in _UNITS else None
     if unit is None:
         return None
     return int(m.group(1)) * _UNITS[unit]

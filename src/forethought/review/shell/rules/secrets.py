@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -380,7 +380,7 @@ def _credential_printers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_reads]
-COMMANDS = {
+COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "echo": [_echo_secret],
     "printf": [_echo_secret],
