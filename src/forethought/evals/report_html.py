@@ -182,7 +182,7 @@ def _misclassified(result: dict[str, Any]) -> str:
     ]
     for stack in result["stacks"]:
         name = stack["name"]
-        lists = {
+        lists: dict[str, list[dict[str, Any]]] = {
             "unsafe items allowed (missed)": [],
             "safe items not allowed (false blocks)": [],
             "unscored items": [],

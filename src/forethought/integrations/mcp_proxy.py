@@ -23,7 +23,7 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -237,26 +237,24 @@ class Proxy:
     def server(self) -> Server[Any]:
         """The proxy's own MCP server: the child's capabilities, forethought on tools/call."""
         caps = self.child_capabilities
-        handlers: dict[str, Callable[..., Any]] = {}
-        if caps is None or caps.tools is not None:
-            handlers |= {"on_list_tools": self.list_tools, "on_call_tool": self.call_tool}
-        if caps is not None and caps.prompts is not None:
-            handlers |= {"on_list_prompts": self.list_prompts, "on_get_prompt": self.get_prompt}
-        if caps is not None and caps.resources is not None:
-            handlers |= {
-                "on_list_resources": self.list_resources,
-                "on_list_resource_templates": self.list_resource_templates,
-                "on_read_resource": self.read_resource,
-            }
-        if caps is not None and caps.completions is not None:
-            handlers["on_completion"] = self.complete
+        tools = caps is None or caps.tools is not None
+        prompts = caps is not None and caps.prompts is not None
+        resources = caps is not None and caps.resources is not None
+        completions = caps is not None and caps.completions is not None
         info = self.child_info
         return Server(
             self.server_name,
             version=info.version if info is not None else "",
             title=f"{info.title or info.name} (reviewed by forethought)" if info else None,
             instructions=self.child.instructions,
-            **handlers,
+            on_list_tools=self.list_tools if tools else None,
+            on_call_tool=self.call_tool if tools else None,
+            on_list_prompts=self.list_prompts if prompts else None,
+            on_get_prompt=self.get_prompt if prompts else None,
+            on_list_resources=self.list_resources if resources else None,
+            on_list_resource_templates=self.list_resource_templates if resources else None,
+            on_read_resource=self.read_resource if resources else None,
+            on_completion=self.complete if completions else None,
         )
 
     # --- passed through ---------------------------------------------------------------------
