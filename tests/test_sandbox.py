@@ -412,3 +412,22 @@ def test_forethought_run_with_the_home_as_workspace_keeps_its_own_files(home: Pa
         seen = [e.payload.get("observation", "") for e in led.events(kinds=["execution"])]
     assert seen, "no step ran; the test would prove nothing"
     assert not any("marker-7f3a" in str(o) or "marker-9c2e" in str(o) for o in seen)
+
+
+def test_forethought_run_without_bwrap_refuses_a_home_workspace_in_one_line(home: Path) -> None:
+    import subprocess
+    import sys
+
+    forethought = str(Path(sys.executable).with_name("forethought"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FORETHOUGHT_")}
+    env["PATH"] = str(Path(sys.executable).parent)  # no bwrap to be found
+    done = subprocess.run(
+        [forethought, "run", "Tidy up", "--model", "openai:x", "--base-url",
+         "http://127.0.0.1:9/v1", "--workspace", str(home)],
+        capture_output=True, text=True, env=env, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"forethought: --workspace: sandbox workspace {home} contains ")
+    assert "cannot be hidden from the agent" in last
+    assert (home / ".config" / "forethought" / "policy.toml").read_text() == POLICY_TEXT
