@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from _npm import npm_bin
+from forethought.integrations.hookcheck import _codex_listed
+
 FORETHOUGHT = str(Path(sys.executable).parent / "forethought")
 
 
@@ -246,11 +249,17 @@ def test_codex_install_says_what_the_user_must_do(dirs: tuple[Path, Path]) -> No
 # --- --check ------------------------------------------------------------------------------------
 
 
+# Without a codex on PATH, --check reads Codex's config.toml; with one, it asks codex itself.
+NO_CODEX_PATH = os.pathsep.join(
+    d for d in os.environ.get("PATH", "").split(os.pathsep) if not (Path(d) / "codex").exists()
+)
+
+
 def check(cwd: Path, home: Path, harness: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [FORETHOUGHT, "hook", harness, "--check"],
         cwd=cwd,
-        env={**os.environ, "HOME": str(home), **env},
+        env={**os.environ, "HOME": str(home), "PATH": NO_CODEX_PATH, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -415,3 +424,44 @@ def test_check_reads_gemini_folder_trust(dirs: tuple[Path, Path]) -> None:
     assert f"{project} is not trusted" in untrusted.stdout
     (gemini_home / "trustedFolders.json").write_text(json.dumps({str(project): "TRUST_FOLDER"}))
     assert check(project, home, "gemini").returncode == 0
+
+
+@pytest.mark.slow
+def test_check_asks_codex_itself_when_it_is_there(
+    dirs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the real Codex CLI (npm @openai/codex) on PATH, --check takes its own account of
+    each hook (codex app-server, hooks/list): project trust, hook trust, a changed hook."""
+    codex = npm_bin("codex", "@openai/codex")
+    project, home = dirs
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    assert install(project, home, "codex").returncode == 0
+    path = f"{Path(codex).parent}{os.pathsep}{NO_CODEX_PATH}"
+    untrusted_project = check(project, home, "codex", PATH=path)
+    assert untrusted_project.returncode == 1
+    assert "Codex does not load" in untrusted_project.stdout
+    config = home / ".codex" / "config.toml"
+    config.parent.mkdir(exist_ok=True)
+    config.write_text(f'[projects."{project}"]\ntrust_level = "trusted"\n')
+    untrusted_hook = check(project, home, "codex", PATH=path)
+    assert untrusted_hook.returncode == 1
+    assert "Codex reports this hook as untrusted" in untrusted_hook.stdout
+    # Trust it as Codex's /hooks screen does: its current hash under the hook's key.
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PATH", path)
+    listed = _codex_listed(project)
+    assert listed is not None
+    key = f"{project / '.codex' / 'hooks.json'}:pre_tool_use:0:0"
+    trusted_hash = listed[key]["currentHash"]
+    config.write_text(
+        config.read_text() + f'\n[hooks.state."{key}"]\ntrusted_hash = "{trusted_hash}"\n'
+    )
+    trusted = check(project, home, "codex", PATH=path)
+    assert trusted.returncode == 0, trusted.stdout
+    assert "Codex itself reports this hook trusted" in trusted.stdout
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[thresholds]\nescalate = 4.0\n")
+    assert install(project, home, "codex", "--policy", str(policy)).returncode == 0
+    changed = check(project, home, "codex", PATH=path)
+    assert changed.returncode == 1
+    assert "Codex reports this hook as modified" in changed.stdout

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shlex
+import shutil
 import subprocess
+import time
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,12 +71,14 @@ def check(harness: str, root: Path) -> tuple[bool, list[str]]:
             f"the hook will not run: install it with `forethought hook {harness} --install`",
         ]
     blockers: list[str] = []
+    # Codex's own account of its hooks, where a codex is on PATH to ask
+    listed = _codex_listed(root) if harness == "codex" else None
     for layer in found:
         settings = _read(layer)
         if settings is None:
             continue
         blockers += _turned_off(harness, layer, settings, root)
-        _check_entries(harness, layer, settings, root)
+        _check_entries(harness, layer, settings, root, listed)
     if harness == "codex":
         blockers += _codex_features()
     lines = []
@@ -133,7 +138,13 @@ def _codex_features() -> list[str]:
     return []
 
 
-def _check_entries(harness: str, layer: Layer, settings: dict[str, Any], root: Path) -> None:
+def _check_entries(
+    harness: str,
+    layer: Layer,
+    settings: dict[str, Any],
+    root: Path,
+    listed: dict[str, dict[str, Any]] | None,
+) -> None:
     target = TARGETS[harness]
     if harness == "codex":
         extra = sorted(set(settings) - {"hooks", "description"})
@@ -161,7 +172,11 @@ def _check_entries(harness: str, layer: Layer, settings: dict[str, Any], root: P
     for g, h, group, entry in entries:
         problems = _entry_problems(harness, group, entry, layer)
         if harness == "codex" and not problems:
-            problems = _codex_trust(layer, g, h, root)
+            problems = (
+                _codex_trust(layer, g, h, root)
+                if listed is None
+                else _codex_listed_trust(layer, g, h, root, listed)
+            )
         if harness == "gemini" and layer.project and not problems:
             problems = _gemini_folder_trust(layer, root)
         if problems:
@@ -305,6 +320,99 @@ def _codex_trust(layer: Layer, group: int, handler: int, root: Path) -> list[str
             "compute: if codex warns at start that hooks need review, open /hooks"
         )
     return problems
+
+
+def _codex_listed(root: Path, timeout_s: float = 30.0) -> dict[str, dict[str, Any]] | None:
+    """Codex's own list of the hooks it would run in ``root`` (by key), from ``codex app-server``
+    (its hooks/list, what its /hooks screen shows); None where no codex is on PATH or it does
+    not answer, and the check falls back to reading config.toml."""
+    codex = shutil.which("codex")
+    if codex is None:
+        return None
+    messages: list[dict[str, Any]] = [
+        {
+            "id": 1,
+            "method": "initialize",
+            "params": {"clientInfo": {"name": "forethought", "version": "1"}},
+        },
+        {"method": "initialized", "params": {}},
+        {"id": 2, "method": "hooks/list", "params": {"cwds": [str(root)]}},
+    ]
+    try:
+        server = subprocess.Popen(
+            [codex, "app-server"],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+    assert server.stdin is not None and server.stdout is not None
+    try:
+        server.stdin.write(
+            b"".join(json.dumps({"jsonrpc": "2.0", **m}).encode() + b"\n" for m in messages)
+        )
+        server.stdin.flush()  # stdin stays open: the server stops reading at its end
+        fd, pending, deadline = server.stdout.fileno(), b"", time.monotonic() + timeout_s
+        while (left := deadline - time.monotonic()) > 0:
+            if not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return None
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                try:
+                    message = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(message, dict) and message.get("id") == 2:
+                    data = _table(message, "result").get("data")
+                    return (
+                        {
+                            str(hook["key"]): hook
+                            for entry in (data if isinstance(data, list) else [])
+                            if isinstance(entry, dict) and isinstance(entry.get("hooks"), list)
+                            for hook in entry["hooks"]
+                            if isinstance(hook, dict) and "key" in hook
+                        }
+                        if "result" in message
+                        else None
+                    )
+        return None
+    except OSError:
+        return None
+    finally:
+        server.kill()
+        server.wait()
+
+
+def _codex_listed_trust(
+    layer: Layer, group: int, handler: int, root: Path, listed: dict[str, dict[str, Any]]
+) -> list[str]:
+    keys = [f"{p}:pre_tool_use:{group}:{handler}" for p in (layer.path, layer.path.resolve())]
+    hook = next((listed[k] for k in keys if k in listed), None)
+    how = (
+        f"start `codex` in {root}, type /hooks and trust the forethought hook (Codex asks again "
+        "after any change to it)"
+    )
+    if hook is None:
+        if layer.project:
+            return [
+                f"Codex does not load {layer.path}: it reads a project's .codex/ only in a "
+                f"trusted project; trust {root} when codex asks, or add "
+                f'[projects."{root}"] trust_level = "trusted" to {_codex_config_path()}'
+            ]
+        return ["Codex does not list this hook as one it would run (codex app-server hooks/list)"]
+    if hook.get("enabled") is False:
+        return ["the hook is turned off in Codex's /hooks screen"]
+    status = hook.get("trustStatus")
+    if status != "trusted":
+        return [f"Codex reports this hook as {status}, and skips it silently: {how}"]
+    layer.notes.append("Codex itself reports this hook trusted and enabled (codex app-server)")
+    return []
 
 
 def codex_instructions(path: Path, root: Path, *, project: bool) -> list[str]:
