@@ -1,4 +1,5 @@
-"""Where the end-to-end tests find the real npm clients (Claude Code, the MCP filesystem server).
+"""Where the end-to-end tests find the real npm clients (Claude Code, the MCP filesystem server,
+Codex).
 
 ``$FORETHOUGHT_NPM_BIN`` if set, else the repository's ``.ci-npm/node_modules/.bin`` (what
 ``.ci/run`` installs: ``npm install --prefix .ci-npm ...``), else ``PATH``. A test that needs
@@ -16,7 +17,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 INSTALL = (
     "npm install --prefix .ci-npm --no-audit --no-fund "
-    "@anthropic-ai/claude-code @modelcontextprotocol/server-filesystem"
+    "@anthropic-ai/claude-code @modelcontextprotocol/server-filesystem @openai/codex"
 )
 
 
