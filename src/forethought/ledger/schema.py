@@ -104,8 +104,9 @@ def _frozen(path: Path) -> bool:
 def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> sqlite3.Connection:
     """A connection with the ledger's settings; autocommit, so transactions are explicit.
 
-    ``read_only`` opens with SQLite's ``mode=ro`` URI: nothing is ever created or written, and a
-    missing file is an error rather than a new, empty database. ``immutable`` (read-only too) is
+    ``read_only`` opens with SQLite's ``mode=ro`` URI: the ledger is never created or changed,
+    and a missing file is an error rather than a new, empty database. (In a writable directory
+    SQLite still adds the empty ``-wal``/``-shm`` files any reader of a WAL database needs.) ``immutable`` (read-only too) is
     for a ledger on a read-only file system, where SQLite cannot make the WAL's shared-memory
     file; it tells SQLite that nobody changes the file while it is open.
     """
