@@ -106,9 +106,10 @@ def connect(path: Path, *, read_only: bool = False, immutable: bool = False) -> 
 
     ``read_only`` opens with SQLite's ``mode=ro`` URI: the ledger is never created or changed,
     and a missing file is an error rather than a new, empty database. (In a writable directory
-    SQLite still adds the empty ``-wal``/``-shm`` files any reader of a WAL database needs.) ``immutable`` (read-only too) is
-    for a ledger on a read-only file system, where SQLite cannot make the WAL's shared-memory
-    file; it tells SQLite that nobody changes the file while it is open.
+    SQLite still adds the empty ``-wal``/``-shm`` files any reader of a WAL database needs.)
+    ``immutable`` (read-only too) is for a ledger on a read-only file system, where SQLite
+    cannot make the WAL's shared-memory file; it tells SQLite that nobody changes the file while
+    it is open.
     """
     if read_only or immutable:
         query = "mode=ro&immutable=1" if immutable else "mode=ro"
@@ -168,7 +169,9 @@ def open_ledger_db_read_only(path: Path) -> sqlite3.Connection:
     Raises LedgerMissing when there is no file at ``path``.
     """
     if not path.exists():
-        raise LedgerMissing(f"no ledger at {path} (nothing was created; check --ledger or $FORETHOUGHT_LEDGER)")
+        raise LedgerMissing(
+            f"no ledger at {path} (nothing was created; check --ledger or $FORETHOUGHT_LEDGER)"
+        )
     if path.is_dir():
         raise LedgerError(f"ledger path is a directory: {path}")
     try:
