@@ -125,17 +125,13 @@ def ledger_calls(env: dict[str, str]) -> list[tuple[str, str]]:
         text=True,
         check=True,
     ).stdout
-    events = [json.loads(line) for line in out.splitlines()]
-    commands = {
-        e["payload"]["id"]: e["payload"]["args"].get("command", "")
-        for e in events
-        if e["kind"] == "proposal"
-    }
-    return [
-        (commands[e["payload"]["id"]], e["payload"]["decision"])
-        for e in events
-        if e["kind"] == "decision"
-    ]
+    pairs, command = [], ""
+    for event in (json.loads(line) for line in out.splitlines()):
+        if event["kind"] == "proposal":  # each decision follows its proposal
+            command = event["payload"]["args"].get("command", "")
+        elif event["kind"] == "decision":
+            pairs.append((command, event["payload"]["decision"]))
+    return pairs
 
 
 def test_a_harmless_command_runs_and_is_recorded(project: tuple[Path, dict[str, str]]) -> None:

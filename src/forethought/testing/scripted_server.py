@@ -23,9 +23,11 @@ server answers HTTP 500 "script exhausted" (it never hangs).
 Routes: ``POST /v1/chat/completions`` (and ``/chat/completions``) answer in the OpenAI shape;
 ``POST /v1/messages`` (and ``/messages``) answer the same replies in the Anthropic Messages shape,
 as server-sent events when the request asks for ``"stream": true`` (as Claude Code does);
-``POST /v1/messages/count_tokens`` estimates the request's tokens without taking a script entry;
-``GET /v1/models`` lists one model; ``HEAD`` of any path answers 200 (a client's reachability
-probe). Every POST body that takes a script entry is recorded in :attr:`ScriptedServer.requests`.
+``POST /v1/responses`` (and ``/responses``) answer them in the OpenAI Responses shape, streamed
+as events when asked (as Codex does); ``POST /v1/messages/count_tokens`` estimates the request's
+tokens without taking a script entry; ``GET /v1/models`` lists one model; ``HEAD`` of any path
+answers 200 (a client's reachability probe). Every POST body that takes a script entry is
+recorded in :attr:`ScriptedServer.requests`.
 """
 
 from __future__ import annotations
@@ -348,7 +350,61 @@ def _anthropic_events(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
+def _responses_body(reply: Reply, request: Any, model: str, n: int) -> dict[str, Any]:
+    """The OpenAI Responses API's answer (what Codex speaks) for ``reply``."""
+    output: list[dict[str, Any]] = []
+    if reply.text:
+        output.append(
+            {
+                "type": "message",
+                "id": f"msg_scripted_{n}",
+                "role": "assistant",
+                "status": "completed",
+                "content": [{"type": "output_text", "text": reply.text, "annotations": []}],
+            }
+        )
+    for i, c in enumerate(reply.tool_calls):
+        output.append(
+            {
+                "type": "function_call",
+                "id": f"fc_scripted_{n}_{i}",
+                "call_id": c.id or f"call_{n}_{i}",
+                "name": c.name,
+                "arguments": _arguments_text(c),
+                "status": "completed",
+            }
+        )
+    input_tokens, output_tokens = _usage(reply, request)
+    return {
+        "id": f"resp_scripted_{n}",
+        "object": "response",
+        "created_at": 0,
+        "status": "completed",
+        "model": request.get("model", model) if isinstance(request, dict) else model,
+        "output": output,
+        "usage": {
+            "input_tokens": input_tokens,
+            "output_tokens": output_tokens,
+            "total_tokens": input_tokens + output_tokens,
+        },
+    }
+
+
+def _responses_events(body: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The Responses API's streaming events for a complete ``body`` (one per output item)."""
+    started = {**body, "status": "in_progress", "output": []}
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("response.created", {"type": "response.created", "response": started})
+    ]
+    for index, item in enumerate(body["output"]):
+        for kind in ("response.output_item.added", "response.output_item.done"):
+            events.append((kind, {"type": kind, "output_index": index, "item": item}))
+    events.append(("response.completed", {"type": "response.completed", "response": body}))
+    return [(name, {**data, "sequence_number": i}) for i, (name, data) in enumerate(events)]
+
+
 _OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions"}
+_RESPONSES_PATHS = {"/v1/responses", "/responses"}
 _ANTHROPIC_PATHS = {"/v1/messages", "/messages"}
 _COUNT_TOKENS_PATHS = {"/v1/messages/count_tokens", "/messages/count_tokens"}
 
@@ -389,7 +445,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._record(request)
         anthropic = path in _ANTHROPIC_PATHS
-        if path not in _OPENAI_PATHS and not anthropic:
+        responses = path in _RESPONSES_PATHS
+        if path not in _OPENAI_PATHS and not anthropic and not responses:
             self._send(404, _error_body(404, f"no route POST {self.path}", anthropic))
             return
         with self.scripted._lock:
@@ -417,6 +474,12 @@ class _Handler(BaseHTTPRequestHandler):
                 _error_body(reply.status, reply.error_message, anthropic),
                 reply.headers,
             )
+        elif responses:
+            answer = _responses_body(reply, request, self.scripted.model, n)
+            if isinstance(request, dict) and request.get("stream"):
+                self._send_events(_responses_events(answer), reply.headers)
+            else:
+                self._send(200, answer, reply.headers)
         elif anthropic and isinstance(request, dict) and request.get("stream"):
             message = _anthropic_body(reply, request, self.scripted.model, n)
             self._send_events(_anthropic_events(message), reply.headers)
