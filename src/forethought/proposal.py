@@ -157,7 +157,7 @@ def kind_of(tool: str) -> ActionKind:
     name = tool_name(tool)
     spec = _TOOL_SPECS.get(name)
     if spec is not None:
-        return "file_write" if spec["kind"] == "patch" else spec["kind"]  # type: ignore[no-any-return]
+        return "file_write" if spec["kind"] == "patch" else spec["kind"]
     return _TOOL_KINDS.get(name, "other")
 
 
@@ -354,15 +354,18 @@ def actions_of(tool: str, args: Mapping[str, Any], where: str) -> list[Step]:
 def _by_spec(spec: Mapping[str, Any], args: Mapping[str, Any], where: str) -> list[Step]:
     kind: str = spec["kind"]
     if kind == "patch":
-        text = _first(args, ("input", "patch", "command", "content"), where)
+        key = next((k for k in ("input", "patch", "command", "content") if k in args), "input")
+        text = _first(args, (key,), where)
         if isinstance(text, list) and all(isinstance(t, str) for t in text):
-            text = "\n".join(text)
-        text = _text(text, f"{where}.input")
+            text = "\n".join(text)  # Codex's argv form: ["apply_patch", PATCH]
+        text = _text(text, f"{where}.{key}")
         if not patches.contains_patch(text):
             text = f"{patches.BEGIN}\n{text}\n{patches.END}"
         steps = _patch_steps(text)
         if not steps:
-            raise ProposalError(f"field '{where}.input': the patch names no file")
+            raise ProposalError(
+                f"field '{where}.{key}': the patch names no file ('*** Update File: PATH')"
+            )
         return steps
     if "argv" in spec:
         return [("shell", {"command": shlex.join(_fill(spec["argv"], args, where))})]
@@ -388,7 +391,7 @@ def _by_spec(spec: Mapping[str, Any], args: Mapping[str, Any], where: str) -> li
         query = _text(_first(args, (spec["search"],), where), f"{where}.{spec['search']}")
         url = spec["search_url"] + quote_plus(query)
         return [("http", {"method": "GET", "url": url, "headers": {}, "body": ""})]
-    return [(kind, normalise_args(kind, args, where, spec))]  # type: ignore[arg-type]
+    return [(kind, normalise_args(kind, args, where, spec))]  # type: ignore[list-item,arg-type]
 
 
 _URL = re.compile(r"https?://[^\s<>\"'`)\]]+")

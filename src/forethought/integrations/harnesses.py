@@ -119,43 +119,11 @@ def claude_code_output(answer: Answer, *, grant: bool = False) -> Output:
 
 # --- Codex ----------------------------------------------------------------------------------
 
-_PATCH_FILE = re.compile(r"^\*\*\* (Add|Update|Delete) File: (.+)$|^\*\*\* Move to: (.+)$", re.M)
-
 
 def codex_proposals(data: bytes) -> list[Proposal]:
-    obj = _payload(data)
-    raw = data.decode("utf-8", "replace")
-    if obj["tool_name"] == "apply_patch":
-        return [_stamp(p, "codex", obj) for p in _patch_proposals(obj, raw)]
+    """Codex's input is Claude Code's; an ``apply_patch`` (the tool, or a patch inside a shell
+    call) becomes one proposal whose parts are the files it touches, each reviewed."""
     return claude_code_proposals(data, origin="codex")
-
-
-def _patch_proposals(obj: Mapping[str, Any], raw: str) -> list[Proposal]:
-    """One proposal per file an apply_patch touches: a write (add, update, move) or a deletion."""
-    args = obj.get("tool_input", {})
-    patch = args.get("command", args.get("patch", args.get("input")))
-    if isinstance(patch, list):
-        patch = "\n".join(str(p) for p in patch)
-    if not isinstance(patch, str):
-        raise ProposalError("hook input: field 'tool_input.command' must hold the patch text")
-    ident = _tool_use_id(obj)
-    proposals = []
-    for op, path, moved_to in _PATCH_FILE.findall(patch):
-        target = (path or moved_to).strip()
-        if op == "Delete":
-            action = Action("apply_patch", "shell", {"command": f"rm -f -- {_quote(target)}"}, raw)
-        else:
-            action = Action("apply_patch", "file_write", {"path": target, "content": patch}, raw)
-        proposals.append(Proposal(action=action, id=ident, shape="codex_patch"))
-    if not proposals:
-        raise ProposalError("hook input: apply_patch names no file ('*** Update File: PATH')")
-    return proposals
-
-
-def _quote(path: str) -> str:
-    import shlex
-
-    return shlex.quote(path)
 
 
 def codex_output(answer: Answer) -> Output:
