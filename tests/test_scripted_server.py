@@ -105,3 +105,22 @@ def test_anthropic_streaming_count_tokens_and_head() -> None:
     assert final.content[1].name == "Bash" and final.content[1].input == {"command": "ls -la"}
     assert final.stop_reason == "tool_use"
     assert counted.input_tokens > 0
+
+
+def test_openai_responses_streamed_and_not() -> None:
+    """What Codex speaks: the Responses API, as events when streamed, as one JSON otherwise."""
+    openai = pytest.importorskip("openai")
+    script = [
+        Reply(text="Looking.", tool_calls=[call("exec_command", {"cmd": "ls"}, id="call_a")]),
+        "All done.",
+    ]
+    with ScriptedServer(script) as server:
+        client = openai.OpenAI(base_url=server.base_url, api_key="dummy", max_retries=0)
+        with client.responses.stream(model="m", input="list the files") as stream:
+            streamed = stream.get_final_response()
+        plain = client.responses.create(model="m", input="and then?")
+    [message, function_call] = streamed.output
+    assert message.type == "message" and message.content[0].text == "Looking."
+    assert function_call.type == "function_call" and function_call.call_id == "call_a"
+    assert function_call.name == "exec_command" and function_call.arguments == '{"cmd": "ls"}'
+    assert plain.output_text == "All done."
