@@ -348,11 +348,15 @@ def _real(path: Path) -> Path:
 def _environment_dirs() -> list[Path]:
     """Where the Python running forethought keeps its packages and scripts: code there runs in
     the gate's own process (a ``.pth`` file, a changed dependency)."""
+    import site
     import sysconfig
 
     names = ("purelib", "platlib", "scripts")
     paths = sysconfig.get_paths()
-    return [Path(paths[n]) for n in names if n in paths]
+    found = [Path(paths[n]) for n in names if n in paths]
+    if site.ENABLE_USER_SITE:  # a usercustomize.py or .pth there runs in the gate too
+        found.append(Path(site.getusersitepackages()))
+    return found
 
 
 def _visible_system() -> list[Path]:
