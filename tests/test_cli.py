@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -197,12 +198,12 @@ def test_console_script_runs_the_readme_example(env: dict[str, str]) -> None:
 # --- reviewer faults through the real command (an installed reviewer plugin) -----------------
 
 
-def _records(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
+def _records(result: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
     assert result.returncode == 0, result.stderr
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
-def _decided_and_recorded(root: Path, record: dict[str, object]) -> None:
+def _decided_and_recorded(root: Path, record: dict[str, Any]) -> None:
     """The decision was recorded in the ledger, with the failed review."""
     with sqlite3.connect(root / "ledger.db") as db:
         kinds = [k for (k,) in db.execute("SELECT kind FROM events ORDER BY seq")]
@@ -262,7 +263,7 @@ def test_a_reviewer_fault_of_any_kind_is_a_failed_review(
         "failed_review",
         None,
     )
-    [failed] = [r for r in record["reviews"] if r["failed"]]  # type: ignore[union-attr]
+    [failed] = [r for r in record["reviews"] if r["failed"]]
     assert error in failed["error"]
     _decided_and_recorded(tmp_path, record)
 
