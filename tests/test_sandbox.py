@@ -359,6 +359,16 @@ def test_the_gates_executable_and_package_are_read_only(tmp_path: Path) -> None:
     assert exe.read_text() == "#!/bin/sh\n" and exe.stat().st_mode & 0o777 == 0o755
 
 
+@needs_bwrap
+def test_a_missing_user_site_cannot_be_planted(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    site_dir = ws / ".local" / "lib" / "python3" / "site-packages"
+    own = sandbox_module.OwnFiles(read_only_dirs=(site_dir,))
+    box = Sandbox(ws, require_isolation=True, own_files=own)
+    box.run_shell(f"mkdir -p {site_dir}; echo 'import os' > {site_dir}/usercustomize.py")
+    assert not (site_dir / "usercustomize.py").exists()
+
+
 def test_without_isolation_a_workspace_holding_forethoughts_files_is_refused(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

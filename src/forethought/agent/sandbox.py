@@ -213,6 +213,8 @@ class OwnFiles:
     conceal: tuple[Path, ...] = ()
     conceal_dirs: tuple[Path, ...] = ()
     read_only: tuple[Path, ...] = ()
+    # read-only directories made (empty) when missing, so nothing can be planted there
+    read_only_dirs: tuple[Path, ...] = ()
 
     @classmethod
     def of_gate(
@@ -250,7 +252,7 @@ class OwnFiles:
             if exe and Path(exe).name.startswith("forethought") and Path(exe).is_file():
                 read_only.append(Path(exe))
         read_only += [Path(p).expanduser() for p in extra_read_only]
-        return cls(tuple(files), tuple(dirs), tuple(read_only))
+        return cls(tuple(files), tuple(dirs), tuple(read_only), tuple(_user_site()))
 
     def masks(self, workspace: Path, visible: Sequence[Path]) -> list[str]:
         """bubblewrap arguments that conceal and protect these files where the sandbox would
@@ -267,7 +269,12 @@ class OwnFiles:
         def shown(path: Path) -> bool:
             return any(_under(path, root) for root in roots)
 
-        read_only = sorted({_real(p) for p in self.read_only}, key=lambda p: len(p.parts))
+        for path in map(_real, self.read_only_dirs):
+            if _under(path, workspace) and not path.exists():
+                with contextlib.suppress(OSError):
+                    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        every = (*self.read_only, *self.read_only_dirs)
+        read_only = sorted({_real(p) for p in every}, key=lambda p: len(p.parts))
         kept: list[Path] = []  # read-only trees: nothing in them can be renamed anyway
         for path in read_only:
             if _under(path, workspace) and path.exists() and not any(_under(path, k) for k in kept):
@@ -348,15 +355,19 @@ def _real(path: Path) -> Path:
 def _environment_dirs() -> list[Path]:
     """Where the Python running forethought keeps its packages and scripts: code there runs in
     the gate's own process (a ``.pth`` file, a changed dependency)."""
-    import site
     import sysconfig
 
     names = ("purelib", "platlib", "scripts")
     paths = sysconfig.get_paths()
-    found = [Path(paths[n]) for n in names if n in paths]
-    if site.ENABLE_USER_SITE:  # a usercustomize.py or .pth there runs in the gate too
-        found.append(Path(site.getusersitepackages()))
-    return found
+    return [Path(paths[n]) for n in names if n in paths]
+
+
+def _user_site() -> list[Path]:
+    """The user site-packages of the gate's Python, where it reads one: a usercustomize.py or
+    .pth file there would run in the gate's own process."""
+    import site
+
+    return [Path(site.getusersitepackages())] if site.ENABLE_USER_SITE else []
 
 
 def _visible_system() -> list[Path]:
