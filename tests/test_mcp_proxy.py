@@ -489,3 +489,29 @@ def test_an_exit_during_review_answers_the_call_then_stops(tmp_path: Path, marke
     failures = [e.payload for e in proxy.events("mcp_failure")]
     expected = "SystemExit" if marker == "GATE-EXIT" else "KeyboardInterrupt"
     assert [f["error"].split(":")[0] for f in failures] == [expected]
+
+
+def test_the_proxy_ends_quietly_when_the_client_hangs_up(tmp_path: Path) -> None:
+    params = [FORETHOUGHT, "mcp-proxy", "--", sys.executable, ECHO]
+    initialize = {
+        "jsonrpc": "2.0",
+        "id": 1,
+        "method": "initialize",
+        "params": {
+            "protocolVersion": "2025-06-18",
+            "capabilities": {},
+            "clientInfo": {"name": "t", "version": "0"},
+        },
+    }
+    messages = [initialize, {"jsonrpc": "2.0", "method": "notifications/initialized"}]
+    result = subprocess.run(
+        params,
+        input="".join(json.dumps(m) + "\n" for m in messages),  # then stdin closes
+        capture_output=True,
+        text=True,
+        env=environment(tmp_path),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["id"] == 1

@@ -19,11 +19,12 @@ reviewers to weigh, and a "read-only" tool that is asked to run ``rm -rf /`` is 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -115,7 +116,8 @@ class _Incoming:
         received: list[Any] = []
 
         async def take() -> None:
-            received.append(await self.stream.receive())
+            with contextlib.suppress(anyio.EndOfStream, anyio.ClosedResourceError):
+                received.append(await self.stream.receive())  # else the client hung up
             group.cancel_scope.cancel()
 
         async def stop() -> None:
