@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -616,3 +619,52 @@ def test_catalogued_tools_become_the_actions_they_stand_for(
     proposal = from_dict({"name": name, "arguments": arguments})
     got = [(a.kind, dict(a.args)) for a in (proposal.action, *proposal.parts)]
     assert got == steps
+
+
+# --- the same holes, through the harness hooks ------------------------------------------------
+
+FORETHOUGHT = str(Path(sys.executable).parent / "forethought")
+
+
+def run_hook(home: Path, harness: str, payload: dict) -> dict:
+    env = {
+        **os.environ,
+        "FORETHOUGHT_LEDGER": str(home / "ledger.db"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+    }
+    env.pop("FORETHOUGHT_POLICY", None)
+    result = subprocess.run(
+        [FORETHOUGHT, "hook", harness],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout) if result.stdout.strip() else {}
+
+
+HOOK = {"session_id": "s-10", "cwd": "/work/project", "transcript_path": None}
+
+
+@pytest.mark.slow
+def test_the_hooks_review_what_the_holes_hid(home: Path) -> None:
+    patch = {
+        **HOOK,
+        "hook_event_name": "PreToolUse",
+        "tool_name": "Bash",
+        "tool_input": {"command": f"apply_patch <<'EOF'\n{BASHRC_PATCH}\nEOF"},
+    }
+    out = run_hook(home, "codex", patch)["hookSpecificOutput"]
+    assert out["permissionDecision"] == "deny" and ".bashrc" in out["permissionDecisionReason"]
+
+    edit = {**HOOK, "hook_event_name": "BeforeTool", "tool_name": "mcp_my_fs_edit_file"}
+    planted = run_hook(home, "gemini", {**edit, "tool_input": MCP_EDIT["arguments"]})
+    assert planted["decision"] == "deny" and "downloads code" in planted["reason"]
+    unreadable = {"path": "deploy.sh", "edits": [{"oldTxt": "echo deploy", "nwTxt": "x"}]}
+    refused = run_hook(home, "gemini", {**edit, "tool_input": unreadable})
+    assert refused == {
+        "decision": "deny",
+        "reason": "Blocked: forethought could not review this action, so it was not run",
+    }
