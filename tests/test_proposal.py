@@ -265,6 +265,7 @@ def review_cli(*objs: object, policy: Path | None = None) -> tuple[int, list[dic
     return result.exit_code, [json.loads(x) for x in result.stdout.splitlines() if x], result.stderr
 
 
+DESTRUCTIVE = "rm -rf --no-preserve-root /"
 MCP_EDIT = {
     "name": "edit_file",
     "arguments": {
@@ -419,6 +420,15 @@ def test_an_argv_list_keeps_its_words() -> None:
     assert from_dict(
         {"name": "run_command", "arguments": {"command": "rm", "args": ["-rf", "/ x"]}}
     ).action.args == {"command": "rm -rf '/ x'"}
+
+
+def test_what_a_command_reads_on_stdin_is_reviewed_with_it(home: Path) -> None:
+    call = {"name": "run_command", "arguments": {"command": "bash", "stdin": DESTRUCTIVE}}
+    assert from_dict(call).action.args == {
+        "command": f"bash <<'FORETHOUGHT_STDIN'\n{DESTRUCTIVE}\nFORETHOUGHT_STDIN"
+    }
+    code, [record], _ = review_cli(call)
+    assert code == 0 and record["decision"] == "block"
 
 
 @pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 256, 300, 1000])

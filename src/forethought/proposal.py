@@ -251,6 +251,12 @@ def _shell_args(args: Mapping[str, Any], where: str) -> dict[str, Any]:
         if not all(isinstance(a, str) for a in extra):
             raise ProposalError(f"field '{where}.args' must be a list of strings")
         command = f"{command} {shlex.join(extra)}"
+    stdin = args.get("stdin")  # what the command reads: a script, when the command is a shell
+    if isinstance(stdin, str) and stdin:
+        end = "FORETHOUGHT_STDIN"
+        while end in stdin:
+            end += "_"
+        command = f"{command} <<'{end}'\n{stdin}\n{end}"
     return {"command": command}
 
 
