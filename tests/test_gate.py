@@ -54,8 +54,15 @@ def test_allows_when_every_reviewer_sees_benefit() -> None:
 
 @pytest.mark.parametrize(
     "misbehaviour",
-    [RuntimeError("crashed"), "not a review", Review("x", "1", risk=7.0)],
-    ids=["raises", "wrong type", "risk out of range"],
+    [
+        RuntimeError("crashed"),
+        "not a review",
+        Review("x", "1", risk=7.0),
+        Review("x", "1", risk=0.1, tokens_in=-1),
+        Review("x", "1", risk=0.1, details={"a": float("inf")}),
+        Review("x", "1", risk=0.1, details={"a": object()}),
+    ],
+    ids=["raises", "wrong type", "risk out of range", "tokens", "inf in details", "details"],
 )
 def test_a_misbehaving_reviewer_is_a_failed_review_and_never_allows(misbehaviour: object) -> None:
     gate = Gate(

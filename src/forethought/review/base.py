@@ -271,12 +271,13 @@ def fault(reviewer: Reviewer, exc: BaseException, elapsed_ms: float = 0.0) -> Re
 def invalid(review: object) -> str | None:
     """What is wrong with a reviewer's answer, or None: not a Review, a risk or a prediction
     that is not a finite number in range, an item that is not a Prediction."""
-    if not isinstance(review, Review):
+    # Exactly these types: a subclass could override how it is recorded or shown.
+    if type(review) is not Review:
         return f"returned {type(review).__name__}, not a Review"
     if not isinstance(review.predictions, tuple):
         return f"predictions is a {type(review.predictions).__name__}, not a tuple"
     for p in review.predictions:
-        if not isinstance(p, Prediction):
+        if type(p) is not Prediction:
             return f"a prediction is a {type(p).__name__}, not a Prediction"
         probability = p.probability
         if not isinstance(probability, (float, int)) or not 0.0 <= probability <= 1.0:
@@ -290,6 +291,9 @@ def invalid(review: object) -> str | None:
         return f"elapsed_ms {elapsed!r} is not a finite number >= 0"
     if not isinstance(review.rationale, str) or not isinstance(review.details, dict):
         return "rationale must be a string and details a dict"
+    for tokens in (review.tokens_in, review.tokens_out):
+        if type(tokens) is not int or tokens < 0:
+            return f"token count {tokens!r} is not a whole number >= 0"
     if review.details:
         from forethought.ledger.chain import canonical_json
         from forethought.ledger.errors import LedgerError
