@@ -195,6 +195,11 @@ def test_escalation_goes_to_the_next_approver_in_the_chain(ledger: Ledger) -> No
     assert chain == [("forethought/gate", "escalate"), ("auto", "approve")]
     [decision] = ledger.events(run_id=log.samples[0].uuid, kinds=["decision"])
     assert decision.payload["decision"] == "escalate"
+    # No reviewer judged the call: it is unscored (risk null), never a suspicion score of 0.
+    [gated] = [e for e in events if isinstance(e, ApprovalEvent) and e.approver != "auto"]
+    assert "suspicion_score" not in (gated.metadata or {})
+    assert (gated.metadata or {})["forethought"]["risk"] is None
+    assert decision.payload["risk"] is None
 
 
 def test_escalation_with_no_approver_after_it_is_rejected() -> None:
