@@ -422,6 +422,21 @@ def test_an_argv_list_keeps_its_words() -> None:
     ).action.args == {"command": "rm -rf '/ x'"}
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        {"tool": "shell", "args": {"command": ["bash", "-lc", "rm -rf *"], "workdir": "/"}},
+        {"tool_name": "run_shell_command", "tool_input": {"command": "rm -rf *", "directory": "/"}},
+        {"name": "execute_command", "arguments": {"command": "rm -rf ./*", "cwd": "/home/me"}},
+    ],
+    ids=["codex-workdir", "gemini-directory", "mcp-cwd"],
+)
+def test_where_a_command_runs_is_reviewed_with_it(home: Path, call: dict) -> None:
+    assert from_dict(call).action.args["command"].startswith("cd -- /")
+    code, [record], _ = review_cli(call)
+    assert code == 0 and record["decision"] == "block"
+
+
 def test_what_a_command_reads_on_stdin_is_reviewed_with_it(home: Path) -> None:
     call = {"name": "run_command", "arguments": {"command": "bash", "stdin": DESTRUCTIVE}}
     assert from_dict(call).action.args == {

@@ -221,6 +221,8 @@ _NEW = (
     "replace",
     "replacement",
 )
+# Where a shell call runs: Codex's workdir, Gemini CLI's directory, MCP command servers' cwd.
+_WORKDIR = ("workdir", "cwd", "working_directory", "workingDirectory", "directory")
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash"})
 
 
@@ -257,6 +259,9 @@ def _shell_args(args: Mapping[str, Any], where: str) -> dict[str, Any]:
         while end in stdin:
             end += "_"
         command = f"{command} <<'{end}'\n{stdin}\n{end}"
+    workdir = next((args[k] for k in _WORKDIR if isinstance(args.get(k), str) and args[k]), None)
+    if workdir:  # where it runs changes what it does: `rm -rf *` in / is not `rm -rf *` in ./build
+        command = f"cd -- {shlex.quote(workdir)} && {command}"
     return {"command": command}
 
 

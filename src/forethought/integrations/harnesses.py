@@ -171,7 +171,8 @@ def _gemini_plain(tool: str, args: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Gemini CLI's built-in tools in forethought's plain shape; others pass as they are."""
     path = args.get("file_path", args.get("absolute_path", args.get("path")))
     if tool == "run_shell_command":
-        return [{"tool": "bash", "args": {"command": args.get("command")}}]
+        directory = args.get("directory")  # where it runs is part of what it does
+        return [{"tool": "bash", "args": {"command": args.get("command"), "directory": directory}}]
     if tool == "write_file":
         return [{"tool": "write_file", "args": {"path": path, "content": args.get("content")}}]
     if tool == "replace":
