@@ -54,7 +54,9 @@ def _dump(a: Analysis, node: ast.AST) -> None:
 def preload_string(a: Analysis, node: ast.Constant) -> None:
     """A string that sets LD_PRELOAD (``os.environ['LD_PRELOAD'] = ...``, ``"LD_PRELOAD=..."``)."""
     text = node.value
-    if not isinstance(text, str) or len(text) > 200 or not any(name in text for name in PRELOAD_NAMES):
+    if not isinstance(text, str) or len(text) > 200:
+        return
+    if not any(name in text for name in PRELOAD_NAMES):
         return
     if text in PRELOAD_NAMES or any(f"{name}=" in text for name in PRELOAD_NAMES):
         a.add([harm("sets LD_PRELOAD, injecting a library into the programs it starts", 0.8,
