@@ -389,7 +389,9 @@ class Proxy:
             self._record_malformed(tool.name, arguments, problem)
             return f"Not run: malformed arguments for {tool.name}: {problem}"
         if proposal.action.kind == "other":
-            proposal = with_schema_findings(proposal, tool.input_schema, arguments)
+            proposal = with_schema_findings(
+                proposal, tool.input_schema, arguments, tool.description
+            )
         # The action carries the arguments of its kind (a shell call's command); the context
         # keeps all of them as sent, for the reviewers and the ledger.
         mcp = {**self._declared(tool), "arguments": arguments}
@@ -456,6 +458,7 @@ _COMMAND_TEXT = re.compile(
     r"execute|run in|executed? in|in (a|the) shell)\b",
     re.I,
 )
+_SHELL_TEXT = re.compile(r"\b(shell|bash|sh|terminal|command[- ]line)\b", re.I)
 _URL_NAME = re.compile(r"(^|_)(url|uri|href|link|endpoint)s?$", re.I)
 _URL_TEXT = re.compile(r"\b(url|uri)s?\b", re.I)
 _PATH_NAME = re.compile(
@@ -466,13 +469,17 @@ _PATH_TEXT = re.compile(r"\b(path|file|directory|folder)s?\b", re.I)
 
 
 def with_schema_findings(
-    proposal: Proposal, schema: Mapping[str, Any] | None, arguments: Mapping[str, Any]
+    proposal: Proposal,
+    schema: Mapping[str, Any] | None,
+    arguments: Mapping[str, Any],
+    description: str | None = None,
 ) -> Proposal:
     """A call of a tool no catalogue knows, with what its input schema shows reviewed too.
 
     Arguments the schema names or describes as a shell command, a URL or a path are reviewed as
-    a command run, a fetch, a read. A tool whose only argument is a shell command becomes that
-    command; otherwise the call stays one that no reviewer can judge (refused by default),
+    a command run, a fetch, a read. A tool whose only argument is one its schema (or, for an
+    argument named like a command, the tool's description) plainly calls a shell command becomes
+    that command; otherwise the call stays one that no reviewer can judge (refused by default),
     with what was found as parts: a destructive command or a secret's path still blocks it.
     """
     declared = schema.get("properties") if isinstance(schema, Mapping) else None
@@ -491,8 +498,12 @@ def with_schema_findings(
         if _COMMAND_NAME.match(name) or _COMMAND_TEXT.search(text):
             command = value if isinstance(value, str) else argv_command(list(value))
             found.append(("shell", {"command": command}))
-            commands += 1
-            covered.add(name)
+            plain = _SHELL_TEXT.search(text) or (
+                _COMMAND_NAME.match(name) and _SHELL_TEXT.search(description or "")
+            )
+            if plain:  # the schema, or the tool's description, says it is a shell command
+                commands += 1
+                covered.add(name)
         elif (
             spec.get("format") in ("uri", "url", "iri", "uri-reference")
             or _URL_NAME.search(name)
