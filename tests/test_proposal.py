@@ -437,6 +437,17 @@ def test_where_a_command_runs_is_reviewed_with_it(home: Path, call: dict) -> Non
     assert code == 0 and record["decision"] == "block"
 
 
+def test_the_environment_a_command_runs_with_is_reviewed_with_it(home: Path) -> None:
+    call = {
+        "name": "run_command",
+        "arguments": {"command": "ls", "env": {"LD_PRELOAD": "/tmp/x.so"}, "cwd": "/w"},
+    }
+    command = "cd -- /w && export LD_PRELOAD=/tmp/x.so && ls"
+    assert from_dict(call).action.args == {"command": command}
+    code, [record], _ = review_cli(call)
+    assert code == 0 and record["decision"] == "block"
+
+
 def test_what_a_command_reads_on_stdin_is_reviewed_with_it(home: Path) -> None:
     call = {"name": "run_command", "arguments": {"command": "bash", "stdin": DESTRUCTIVE}}
     assert from_dict(call).action.args == {

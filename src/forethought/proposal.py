@@ -259,6 +259,11 @@ def _shell_args(args: Mapping[str, Any], where: str) -> dict[str, Any]:
         while end in stdin:
             end += "_"
         command = f"{command} <<'{end}'\n{stdin}\n{end}"
+    env = args.get("env")  # the environment it runs with: LD_PRELOAD=... is part of the call
+    if isinstance(env, Mapping) and env:
+        if not all(isinstance(v, str) for v in env.values()):
+            raise ProposalError(f"field '{where}.env' must map names to strings")
+        command = f"{shlex.join(['export', *(f'{k}={v}' for k, v in env.items())])} && {command}"
     workdir = next((args[k] for k in _WORKDIR if isinstance(args.get(k), str) and args[k]), None)
     if workdir:  # where it runs changes what it does: `rm -rf *` in / is not `rm -rf *` in ./build
         command = f"cd -- {shlex.quote(workdir)} && {command}"
