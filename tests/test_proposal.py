@@ -409,6 +409,35 @@ def test_no_argv_list_rm_rf_is_allowed(argvs: list[list[str]]) -> None:
     assert not allowed
 
 
+@pytest.mark.parametrize(
+    ("args", "kind", "normalised"),
+    [
+        ({"command": "view", "path": "/w/a.py"}, "file_read", {"path": "/w/a.py"}),
+        (
+            {"command": "insert", "path": "a.py", "insert_line": 3, "new_str": "x = 1"},
+            "file_write",
+            {"path": "a.py", "edits": [{"old": "", "new": "x = 1"}]},
+        ),
+        (
+            {"command": "create", "path": "a.py", "file_text": "print(1)"},
+            "file_write",
+            {"path": "a.py", "content": "print(1)"},
+        ),
+        (
+            {"command": "undo_edit", "path": "a.py"},
+            "other",
+            {"command": "undo_edit", "path": "a.py"},
+        ),
+    ],
+)
+@pytest.mark.parametrize("tool", ["str_replace_based_edit_tool", "text_editor"])
+def test_the_text_editor_tools_command_says_what_it_does(
+    tool: str, args: dict, kind: str, normalised: dict
+) -> None:
+    action = from_dict({"tool": tool, "args": args}).action
+    assert (action.kind, dict(action.args)) == (kind, normalised)
+
+
 def test_an_argv_list_keeps_its_words() -> None:
     def command(argv: list[str]) -> str:
         return from_dict({"tool": "bash", "args": {"command": argv}}).action.args["command"]
@@ -537,6 +566,8 @@ def test_the_catalogue_is_well_formed() -> None:
         ("mcp__my__srv__bash", "shell"),
         ("mcp__github__create_issue", "other"),
         ("frobnicate", "other"),
+        ("functions.bash", "shell"),
+        ("text_editor", "file_write"),
     ],
 )
 def test_tool_names_map_onto_kinds(tool: str, kind: str) -> None:

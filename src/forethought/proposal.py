@@ -142,6 +142,8 @@ def tool_name(tool: str) -> str:
     catalogued tool name it ends with is taken (an unknown one keeps its whole name).
     """
     name = tool.strip().lower()
+    if "." in name and name.rsplit(".", 1)[-1] in _KNOWN:  # functions.bash, tools.read_file
+        return name.rsplit(".", 1)[-1]
     if name.startswith("mcp__"):
         return name.rsplit("__", 1)[-1]
     if name.startswith("mcp_"):
@@ -358,8 +360,7 @@ def actions_of(tool: str, args: Mapping[str, Any], where: str) -> list[Step]:
     spec = _TOOL_SPECS.get(tool_name(tool))
     kind = kind_of(tool)
     if spec is None:
-        steps: list[Step] = [(kind, normalise_args(kind, args, where))]
-        steps = _editor_command(tool, args, where) or steps
+        steps = _editor_command(tool, args, where) or [(kind, normalise_args(kind, args, where))]
     else:
         steps = _by_spec(spec, args, where)
     if steps[0][0] == "shell":
@@ -449,7 +450,7 @@ def _word(value: Any, where: str) -> str:
 
 def _editor_command(tool: str, args: Mapping[str, Any], where: str) -> list[Step] | None:
     """Anthropic's text editor tool (str_replace_editor ...): its ``command`` says what it does."""
-    if tool_name(tool) not in ("str_replace_editor", "str_replace_based_edit_tool"):
+    if tool_name(tool) not in ("str_replace_editor", "str_replace_based_edit_tool", "text_editor"):
         return None
     command = args.get("command")
     if command == "view":
