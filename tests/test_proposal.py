@@ -438,6 +438,23 @@ def test_the_text_editor_tools_command_says_what_it_does(
     assert (action.kind, dict(action.args)) == (kind, normalised)
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["bash", "-c", 'rm -rf "$1"', "x", "/"],
+        ["sh", "-c", "rm -rf $0", "/"],
+        ["bash", "-lc", 'rm -rf "${0}"', "/"],
+        ["bash", "-c", 'rm -rf "$@"', "x", "/"],
+    ],
+)
+def test_a_scripts_positional_parameters_are_bound(home: Path, argv: list[str]) -> None:
+    proposal = from_dict({"tool": "shell", "args": {"command": argv}})
+    assert proposal.action.args["command"] == shlex.join(argv)
+    assert [dict(p.args) for p in proposal.parts] == [{"command": "rm -rf /"}]
+    code, [record], _ = review_cli({"tool": "shell", "args": {"command": argv}})
+    assert code == 0 and record["decision"] == "block"
+
+
 def test_an_argv_list_keeps_its_words() -> None:
     def command(argv: list[str]) -> str:
         return from_dict({"tool": "bash", "args": {"command": argv}}).action.args["command"]

@@ -231,16 +231,42 @@ _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash"})
 def argv_command(argv: list[str]) -> str:
     """The command line an argv list stands for: its words quoted, so the shell parser sees the
     same words; ``bash -c STRING`` (``-lc``, ``sh -c`` ...) is STRING itself."""
+    script = _shell_script(argv)
+    if script is not None and script[1] == []:  # nothing after STRING: no $0, $1 ... to bind
+        return script[0]
+    return shlex.join(argv)
+
+
+def _shell_script(argv: list[str]) -> tuple[str, list[str]] | None:
+    """(STRING, the words after it) of ``bash -c STRING ...``, or None."""
     if len(argv) >= 3 and argv[0].rsplit("/", 1)[-1] in _SHELLS:
         i = 1
         while i < len(argv) - 1 and argv[i].startswith("-") and argv[i] != "--":
             flag = argv[i]
             i += 1
             if not flag.startswith("--") and "c" in flag[1:]:
-                if i == len(argv) - 1:  # nothing after STRING: no $0, $1 ... to bind
-                    return argv[i]
-                break
-    return shlex.join(argv)
+                return argv[i], argv[i + 1 :]
+    return None
+
+
+_POSITIONAL = re.compile(r'"\$\{?([0-9]|@|\*)\}?"|\$\{([0-9]+|@|\*)\}|\$([0-9@*])')
+
+
+def _bound_script(argv: list[str]) -> str | None:
+    """``bash -c 'rm -rf "$1"' x /`` as the script with its parameters in: ``rm -rf /``."""
+    script = _shell_script(argv)
+    if script is None or not script[1]:
+        return None
+    text, params = script
+
+    def value(match: re.Match[str]) -> str:
+        name = next(g for g in match.groups() if g is not None)
+        if name in ("@", "*"):
+            return shlex.join(params[1:])
+        index = int(name)
+        return shlex.quote(params[index]) if index < len(params) else "''"
+
+    return _POSITIONAL.sub(value, text)
 
 
 def _shell_args(args: Mapping[str, Any], where: str) -> dict[str, Any]:
@@ -365,6 +391,9 @@ def actions_of(tool: str, args: Mapping[str, Any], where: str) -> list[Step]:
         steps = _by_spec(spec, args, where)
     if steps[0][0] == "shell":
         steps += _patches_in(args)
+        argv = next((args[k] for k in _COMMAND if k in args), None)
+        if isinstance(argv, list) and (bound := _bound_script(argv)) is not None:
+            steps.append(("shell", {"command": bound}))  # the script with its $0, $1 ... in
     return steps
 
 
