@@ -370,7 +370,9 @@ _FLAGS = st.sampled_from(
     [["-rf"], ["-fr"], ["-r", "-f"], ["-Rf"], ["--recursive", "--force"], ["-rf", "--"]]
 )
 _TARGET = st.sampled_from(["/", "/*", "~", "/etc", "/home", "/usr", "/var", "/boot"])
-_WRAP = st.sampled_from(["argv", "bash -c", "sh -c", "bash -lc", "sudo", "/bin/bash -c"])
+_WRAP = st.sampled_from(
+    ["argv", "bash -c", "sh -c", "bash -lc", "sudo", "/bin/bash -c", "bash -c $1", "sh -c $0"]
+)
 
 
 @st.composite
@@ -381,6 +383,10 @@ def rm_argv(draw: st.DrawFn) -> list[str]:
         return words
     if wrap == "sudo":
         return ["sudo", *words]
+    if wrap.endswith(("$0", "$1")):  # the target handed over as a positional parameter
+        shell, flag, param = wrap.split()
+        script = f'{shlex.join(words[:-1])} "{param}"'
+        return [shell, flag, script, *(["x"] if param == "$1" else []), words[-1]]
     shell, flag = wrap.split()
     return [shell, flag, shlex.join(words)]
 
