@@ -1,4 +1,4 @@
-"""Speed of the in-process llama.cpp backend (SmolLM2-135M): free text, tool calls, JSON.
+"""Speed of the llama.cpp backend (SmolLM2-135M, in its child process): free text, tool calls, JSON.
 
     python benchmarks/bench_local_model.py [--runs 3] [--spec local:smollm2]
 
@@ -59,6 +59,9 @@ def main() -> None:
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"load average {os.getloadavg()[0]:.1f}"
     )
+    import llama_cpp  # only to say what the build uses; the model runs in its own process
+
+    print(f"llama.cpp build: {llama_cpp.llama_print_system_info().decode().strip()}")
     cases: list[tuple[str, Callable[[], Completion]]] = [
         (
             "free text, 64 tokens",
