@@ -1,7 +1,7 @@
 """What every model backend speaks: messages and tool specs in, a Completion out.
 
 The agent loop and the model reviewers depend only on this module. Backends (OpenAI-compatible
-HTTP, Anthropic, llama.cpp in-process) translate these types to and from their wire formats.
+HTTP, Anthropic, llama.cpp in a child process) translate these types to and from their wire formats.
 """
 
 from __future__ import annotations

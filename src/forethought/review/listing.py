@@ -4,7 +4,7 @@ The reviewers are built by the registry the Gate uses (``build_reviewers``), so 
 what a Gate started now would run: names, versions (a model reviewer's carries the hash of its
 prompt files, since its results depend on them), inline or on a worker thread, deadline, and for
 model reviewers the model and the cascade. Building them asks no model: a model backend is
-constructed (an HTTP client, or a GGUF file loaded in-process for ``llamacpp:``/``local:``),
+constructed (an HTTP client, or a GGUF file loaded by llama.cpp for ``llamacpp:``/``local:``),
 never called, and reviewers' start-up canaries are not run.
 """
 
