@@ -239,6 +239,8 @@ def inside_project(proposal: Proposal, root: Path | None) -> bool:
     """
     if root is None:
         return False
+    if proposal.parts:  # a patch's files, several files read: every one must stay inside
+        return all(inside_project(part, root) for part in proposal.each())
     action = proposal.action
     cwd = Path(str(proposal.context.get("cwd") or root))
     if action.kind in ("file_read", "file_write"):
