@@ -197,6 +197,7 @@ class _Worker:
                 str(path),
                 str(n_ctx),
                 str(n_threads),
+                str(self.log_path),
             ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -345,8 +346,17 @@ def _merge_system(chat: list[dict[str, str]]) -> list[dict[str, str]]:
 # -- the model process ---------------------------------------------------------------------------
 
 
-def _serve(path: str, n_ctx: int, n_threads: int) -> None:
-    """The child's loop: load the model, then answer one request per line until end of input."""
+def _serve(path: str, n_ctx: int, n_threads: int, log: str) -> None:
+    """The child's loop: load the model, then answer one request per line until end of input.
+    Its log (its stderr) is removed when it ends normally, so that the log outlives only a crash
+    or an exception (a parent that leaves with os._exit, like the hook's forked reviewer, never
+    runs its own close)."""
+    _answer_requests(path, n_ctx, n_threads)
+    with contextlib.suppress(OSError):
+        os.unlink(log)
+
+
+def _answer_requests(path: str, n_ctx: int, n_threads: int) -> None:
     answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # anything native code prints to stdout goes to the log, not into the answers
     faulthandler.enable(file=sys.stderr, all_threads=True)  # stderr is the log file
@@ -420,4 +430,4 @@ def _grammar(llama: Any, grammars: dict[str, Any], schema: str) -> Any:
 
 
 if __name__ == "__main__":
-    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]))
+    _serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4])
