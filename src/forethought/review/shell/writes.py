@@ -70,7 +70,7 @@ def _in_place(arg: str) -> bool:
     return arg.startswith("-") and not arg.startswith(("--", "-M", "-I", "-m")) and "i" in arg[1:]
 
 
-def _redirect_targets(cmd: SimpleCommand) -> Iterator[tuple[str, str, bool]]:
+def redirect_targets(cmd: SimpleCommand) -> Iterator[tuple[str, str, bool]]:
     for op, target in cmd.redirects:
         bare = op.lstrip("0123456789")
         if bare not in _WRITE_REDIRECTS or not target:
@@ -156,7 +156,7 @@ def write_targets(cmd: SimpleCommand) -> list[WriteTarget]:
     if cmd.writes_cache is None:
         cmd.writes_cache = [
             WriteTarget(normalise(path, cmd.cwd), how, cmd, append)
-            for path, how, append in (*_redirect_targets(cmd), *_program_targets(cmd))
+            for path, how, append in (*redirect_targets(cmd), *_program_targets(cmd))
             if path and path != "-"
         ]
     return cmd.writes_cache

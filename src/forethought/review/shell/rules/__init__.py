@@ -12,6 +12,7 @@ from forethought.review.shell.predict import merge
 from forethought.review.shell.rules import (
     accounts,
     benefit,
+    catalogue,
     destructive,
     evasion,
     exfiltration,
@@ -42,6 +43,7 @@ _MODULES = (
     resources,
     scripts,
     unknown,
+    catalogue,
 )
 BY_PROGRAM: dict[str, list[CommandRule]] = {}
 GENERIC: list[CommandRule] = []
@@ -68,6 +70,10 @@ def rule_key(name: str) -> str:
     return name
 
 
+# A program asked only for its help or version does nothing else (its own rules do not apply;
+# the generic ones, e.g. for a redirect, still do).
+_ONLY_HELP = frozenset({("--help",), ("-h",), ("--version",), ("-V",), ("-version",), ("-help",)})
+
 _RULE_KEYS: dict[str, str] = {}  # rule_key, memoised (bounded: names come from the commands)
 
 
@@ -82,8 +88,9 @@ def predictions(analysis: ShellAnalysis) -> list[Prediction]:
             if len(_RULE_KEYS) >= 4096:
                 _RULE_KEYS.clear()
             key = _RULE_KEYS[name] = rule_key(name)
-        for rule in BY_PROGRAM.get(key, ()):
-            own.extend(rule(cmd, analysis))
+        if not (len(cmd.argv) == 2 and (cmd.argv[1],) in _ONLY_HELP and not cmd.dynamic_name):
+            for rule in BY_PROGRAM.get(key, ()):
+                own.extend(rule(cmd, analysis))
         for rule in GENERIC if write_targets(cmd) else GENERIC_WITHOUT_WRITES:
             own.extend(rule(cmd, analysis))
         if cmd.wrappers:  # privilege.wrapped yields nothing without one

@@ -1,0 +1,395 @@
+"""The program catalogue: what ordinary programs do, as data (``programs.toml``).
+
+Each ``[[program]]`` names one or more executables, the manual its entry was read from, the
+short options that take a value, and ``[[program.effect]]`` clauses: when the command has one of
+``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
+``unless``), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
+(:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
+(every operand, typed by :func:`resource_of_path`), ``@first``, ``@last``, or ``@value`` (the
+values of ``options``). A clause with none of ``options``/``subcommand``/``args_match`` always
+applies. ``[[program.example]]`` rows (``command``, ``harmful``) are the entry's own tests.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, cast
+
+from forethought.review.base import SEVERITIES, Severity
+from forethought.review.effects import (
+    OPERATIONS,
+    RESOURCES,
+    Effect,
+    Operation,
+    Resource,
+    grade_of,
+)
+from forethought.review.shell import paths
+from forethought.review.shell.model import SimpleCommand
+
+CATALOGUE_FILE = "programs.toml"
+_REFERENCES = ("@operands", "@first", "@rest", "@last", "@value")
+_PROC_MEMORY = re.compile(r"^/proc/(?:\d+|\$\w+|\$\(.*\)|\*)/(?:mem|environ|pagemap)$")
+_PROC_MAP = re.compile(r"^/proc/(?:\d+|\$\w+|\$\(.*\)|\*)/(?:maps|smaps)$")
+_SECURITY_PSEUDO_FILES = re.compile(
+    r"^/(?:sys/fs/selinux|sys/kernel/security|proc/sys/kernel/(?:randomize_va_space|yama|"
+    r"kptr_restrict|dmesg_restrict|modules_disabled)|proc/sys/fs/(?:protected_|suid_dumpable))"
+)
+_LOGS = re.compile(r"^/var/(?:log|lib/docker/containers|lib/containerd)/")
+# Special files a command writes to without touching anything: terminals, descriptors, null.
+_PASS_THROUGH = re.compile(
+    r"^/dev/(?!(?:sd|hd|vd|xvd|nvme|mmcblk|dm-|md|loop|mem|kmem|port)\b)|^/proc/self/fd/"
+)
+_SYSTEM_BINARIES = re.compile(r"^/(?:usr/(?:local/)?)?(?:s?bin|lib(?:32|64|exec)?)(?:/|$)")
+_CI_AND_TESTS = re.compile(
+    r"(?:^|/)(?:tests?|spec)/|(?:^|/)test_[^/]*\.py$|_test\.(?:py|go)$|\.test\.[jt]sx?$|"
+    r"(?:^|/)\.github/workflows/|(?:^|/)\.gitlab-ci\.yml$|(?:^|/)conftest\.py$"
+)
+
+
+class CatalogueError(ValueError):
+    """An entry of the program catalogue that does not follow the format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    op: Operation
+    on: str
+    options: tuple[str, ...] = ()
+    subcommand: tuple[str, ...] = ()
+    args_match: re.Pattern[str] | None = None
+    operands_match: re.Pattern[str] | None = None
+    unless: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()  # only operands of these kinds (empty: any)
+    what: str = ""
+    severity: Severity | None = None
+    probability: float | None = None
+    reversible: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    command: str
+    harmful: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    names: tuple[str, ...]
+    manual: str
+    source: str
+    takes_value: str
+    clusters: bool  # short options may be clustered (-nvF)
+    long_takes_value: tuple[str, ...]
+    clauses: tuple[Clause, ...]
+    examples: tuple[Example, ...]
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CatalogueError(f"{where}: must be a string or a list of strings")
+    return tuple(value)
+
+
+def _clause(raw: Mapping[str, Any], where: str) -> Clause:
+    known = {
+        "op",
+        "on",
+        "options",
+        "subcommand",
+        "args_match",
+        "operands_match",
+        "unless",
+        "resources",
+        "what",
+        "severity",
+        "probability",
+        "reversible",
+    }
+    extra = set(raw) - known
+    if extra:
+        raise CatalogueError(f"{where}: unknown key(s) {', '.join(sorted(extra))}")
+    op, on = raw.get("op"), raw.get("on")
+    if op not in OPERATIONS:
+        raise CatalogueError(f"{where}: op {op!r} is not an operation of the effect vocabulary")
+    if on not in RESOURCES and on not in _REFERENCES:
+        raise CatalogueError(f"{where}: on {on!r} is neither a resource nor one of {_REFERENCES}")
+    severity = raw.get("severity")
+    if severity is not None and severity not in SEVERITIES:
+        raise CatalogueError(f"{where}: severity {severity!r} is not one of {SEVERITIES}")
+    probability = raw.get("probability")
+    if probability is not None and not (
+        isinstance(probability, int | float) and 0 < probability <= 1
+    ):
+        raise CatalogueError(f"{where}: probability must be a number in (0, 1]")
+    reversible = raw.get("reversible")
+    if reversible is not None and not isinstance(reversible, bool):
+        raise CatalogueError(f"{where}: reversible must be true or false")
+    compiled, operands_compiled = (
+        _regex(raw, "args_match", where),
+        _regex(raw, "operands_match", where),
+    )
+    if on == "@value" and not raw.get("options"):
+        raise CatalogueError(f"{where}: on = '@value' needs options")
+    return Clause(
+        op=cast(Operation, op),
+        on=cast(str, on),
+        options=_strings(raw.get("options", []), f"{where}.options"),
+        subcommand=_strings(raw.get("subcommand", []), f"{where}.subcommand"),
+        args_match=compiled,
+        operands_match=operands_compiled,
+        unless=_strings(raw.get("unless", []), f"{where}.unless"),
+        resources=_resources(raw.get("resources", []), f"{where}.resources"),
+        what=str(raw.get("what", "")),
+        severity=cast("Severity | None", severity),
+        probability=float(probability) if probability is not None else None,
+        reversible=reversible,
+    )
+
+
+def _resources(value: Any, where: str) -> tuple[str, ...]:
+    names = _strings(value, where)
+    for name in names:
+        if name not in RESOURCES:
+            raise CatalogueError(f"{where}: {name!r} is not a resource of the effect vocabulary")
+    return names
+
+
+def _regex(raw: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+    pattern = raw.get(key)
+    if pattern is None:
+        return None
+    if not isinstance(pattern, str):
+        raise CatalogueError(f"{where}: {key} must be a string")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise CatalogueError(f"{where}: {key} is not a regular expression: {exc}") from None
+
+
+def parse_catalogue(text: str) -> tuple[Program, ...]:
+    """Parse the catalogue's TOML; raises CatalogueError naming the entry that is wrong."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{CATALOGUE_FILE}: {exc}") from None
+    programs: list[Program] = []
+    for i, raw in enumerate(data.get("program", [])):
+        names = _strings(raw.get("names", []), f"program[{i}].names")
+        where = f"program {names[0] if names else i}"
+        if not names:
+            raise CatalogueError(f"{where}: names is empty")
+        for key in ("manual", "source"):
+            if not isinstance(raw.get(key), str) or not raw[key]:
+                raise CatalogueError(f"{where}: {key} must name where the entry was read from")
+        clauses = tuple(
+            _clause(c, f"{where}.effect[{j}]") for j, c in enumerate(raw.get("effect", []))
+        )
+        examples = tuple(
+            Example(str(e["command"]), bool(e["harmful"])) for e in raw.get("example", [])
+        )
+        programs.append(
+            Program(
+                names=names,
+                manual=raw["manual"],
+                source=raw["source"],
+                takes_value=str(raw.get("takes_value", "")),
+                clusters=bool(raw.get("clusters", False)),
+                long_takes_value=_strings(raw.get("long_takes_value", []), f"{where}.long"),
+                clauses=clauses,
+                examples=examples,
+            )
+        )
+    return tuple(programs)
+
+
+@functools.cache
+def catalogue() -> Mapping[str, Program]:
+    """Every program of the shipped catalogue, by each of its names."""
+    text = resources.files("forethought.review.shell").joinpath(CATALOGUE_FILE).read_text()
+    out: dict[str, Program] = {}
+    for program in parse_catalogue(text):
+        for name in program.names:
+            if name in out:
+                raise CatalogueError(f"program {name} is in the catalogue twice")
+            out[name] = program
+    return out
+
+
+# --- matching -------------------------------------------------------------------------------
+
+
+def _has_option(args: Sequence[str], option: str, clusters: bool = False) -> bool:
+    for arg in args:
+        if arg == "--":
+            return False
+        if arg == option:
+            return True
+        if option.startswith("--"):
+            if arg.startswith(option + "="):
+                return True
+        elif (
+            # a cluster of short options (-nvF); a value glued to an earlier letter is rare
+            clusters
+            and len(option) == 2
+            and arg.startswith(option[0])
+            and not arg.startswith("--")
+            and option[1] in arg[1:]
+            and arg[1:].isalnum()
+        ):
+            return True
+    return False
+
+
+def _option_values(args: Sequence[str], options: Sequence[str]) -> list[str]:
+    values: list[str] = []
+    for i, arg in enumerate(args):
+        for option in options:
+            if arg == option and i + 1 < len(args):
+                values.append(args[i + 1])
+            elif option.startswith("--") and arg.startswith(option + "="):
+                values.append(arg[len(option) + 1 :])
+            elif (
+                len(option) == 2
+                and arg.startswith(option)
+                and len(arg) > 2
+                and not (option.startswith("--"))
+            ):
+                values.append(arg[2:])
+    return values
+
+
+def _operands(cmd: SimpleCommand, program: Program) -> list[str]:
+    out: list[str] = []
+    args = cmd.args
+    i, only_operands = 0, False
+    while i < len(args):
+        arg = args[i]
+        if only_operands or arg == "-" or not arg.startswith("-"):
+            out.append(arg)
+        elif arg == "--":
+            only_operands = True
+        elif arg.startswith("--"):
+            if "=" not in arg and arg[2:] in program.long_takes_value:
+                i += 1
+        elif len(arg) >= 2 and arg[-1] in program.takes_value:
+            i += 1
+        i += 1
+    return out
+
+
+def _applies(clause: Clause, cmd: SimpleCommand, operands: Sequence[str], clusters: bool) -> bool:
+    args = cmd.args
+    if any(_has_option(args, u, clusters) for u in clause.unless):
+        return False
+    if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
+        return False
+    if clause.subcommand:
+        n = len(clause.subcommand)
+        # one-word alternatives: subcommand = ["stop|kill|disable"]
+        alternatives = n == 1 and operands and operands[0] in clause.subcommand[0].split("|")
+        if tuple(operands[:n]) != clause.subcommand and not alternatives:
+            return False
+    if clause.operands_match and not any(clause.operands_match.search(o) for o in operands):
+        return False
+    return not (clause.args_match and not any(clause.args_match.search(a) for a in args))
+
+
+def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
+    """What kind of resource the path ``raw`` is, for operation ``op``."""
+    path = paths.normalise(raw, cwd)
+    if _PROC_MEMORY.match(path):
+        return "process_memory"
+    if _PROC_MAP.match(path):
+        return "process_map"
+    if paths.is_device(path):
+        return "device"
+    if _PASS_THROUGH.match(path):
+        return "temporary_file"
+    if op in ("delete", "truncate", "write", "wipe") and (
+        paths.is_log(path, cwd) or paths.is_history_file(path) or _LOGS.match(path)
+    ):
+        return "log"
+    if paths.is_security_config(path, cwd) or _SECURITY_PSEUDO_FILES.match(path):
+        return "security_control"
+    if paths.secret_kind(path, cwd) is not None:
+        # the project's own .env or key file, written or replaced, is the project's business
+        if op != "read" and not path.startswith(("/", "~", "$")):
+            return "workspace_file"
+        return "credential"
+    if op != "read" and paths.is_account_file(path, cwd):
+        return "account"
+    if paths.persistence_entry(path, cwd) is not None:
+        return "startup_file"
+    if paths.is_log(path, cwd):
+        return "log"
+    scope = paths.scope_of(path, cwd)
+    if scope == paths.Scope.SYSTEM:
+        # a whole tree to delete; to chown or chmod, only the operating system's own trees
+        if op not in ("chmod", "chown", "setuid") or paths.is_os_root(path):
+            return "whole_system"
+        return "user_file"
+    if _SYSTEM_BINARIES.match(path):
+        return "system_binary"
+    if scope == paths.Scope.SYSTEM_FILE:
+        return "system_config"
+    if _CI_AND_TESTS.search(path):
+        return "verification"
+    if scope == paths.Scope.USER_CONFIG:
+        return "user_config"
+    if scope in (paths.Scope.HOME_PART, paths.Scope.ABSOLUTE):
+        return "user_file"
+    if scope == paths.Scope.UNKNOWN:
+        return "unknown"
+    if path.startswith(("/tmp", "/var/tmp", "/dev/shm")):
+        return "temporary_file"
+    return "workspace_file"
+
+
+def effects(cmd: SimpleCommand) -> Iterator[Effect]:
+    """The catalogue's effects of one command (none for a program it does not know)."""
+    program = catalogue().get(cmd.name)
+    if program is None:
+        return
+    operands = _operands(cmd, program)
+    for clause in program.clauses:
+        if not _applies(clause, cmd, operands, program.clusters):
+            continue
+        if clause.on in RESOURCES:
+            targets: list[tuple[str, Resource]] = [("", cast(Resource, clause.on))]
+        else:
+            if clause.on == "@value":
+                raw_targets = _option_values(cmd.args, clause.options)
+            elif clause.on == "@first":
+                raw_targets = operands[len(clause.subcommand) :][:1]
+            elif clause.on == "@rest":
+                raw_targets = operands[len(clause.subcommand) + 1 :]
+            elif clause.on == "@last":
+                raw_targets = operands[-1:]
+            else:
+                raw_targets = operands[len(clause.subcommand) :]
+            targets = [(t, resource_of_path(t, clause.op, cmd.cwd)) for t in raw_targets]
+        fixed = clause.on in RESOURCES
+        if clause.resources:
+            targets = [(t, r) for t, r in targets if r in clause.resources]
+        for target, resource in targets:
+            # an override grades what the clause names; on typed operands it only rescales a
+            # harm the effect table already sees (a workspace file stays ordinary work)
+            override = fixed or grade_of(clause.op, resource) is not None
+            yield Effect(
+                op=clause.op,
+                resource=resource,
+                target=target,
+                evidence=cmd.text,
+                what=clause.what,
+                severity=clause.severity if override else None,
+                probability=clause.probability if override else None,
+                reversible=clause.reversible if override else None,
+            )

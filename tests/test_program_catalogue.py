@@ -1,0 +1,148 @@
+"""The program catalogue (review/shell/programs.toml) tested as data, and through the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import pytest
+
+from forethought.review.effects import GRADES, OPERATIONS, RESOURCES
+from forethought.review.shell.catalogue import (
+    CatalogueError,
+    catalogue,
+    parse_catalogue,
+)
+
+PROGRAMS = sorted({id(p): p for p in catalogue().values()}.values(), key=lambda p: p.names[0])
+
+
+def test_the_shipped_catalogue_parses_and_names_its_sources() -> None:
+    assert len(PROGRAMS) >= 40
+    for program in PROGRAMS:
+        assert program.manual and program.source.startswith("https://"), program.names
+        assert program.clauses, f"{program.names[0]} has no effects"
+
+
+def test_every_effect_and_grade_is_in_the_vocabulary() -> None:
+    for program in PROGRAMS:
+        for clause in program.clauses:
+            assert clause.op in OPERATIONS
+            assert clause.on in RESOURCES or clause.on.startswith("@")
+    for op, resource in GRADES:
+        assert op in OPERATIONS and (resource in RESOURCES or resource == "*")
+
+
+def test_every_program_has_a_harmful_and_a_harmless_example() -> None:
+    for program in PROGRAMS:
+        kinds = {e.harmful for e in program.examples}
+        assert kinds == {True, False}, f"{program.names[0]} needs both kinds of example"
+
+
+def _decisions(commands: list[str], tmp_path) -> list[str]:
+    lines = "\n".join(json.dumps({"tool": "bash", "args": {"command": c}}) for c in commands)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "forethought",
+            "review",
+            "--json",
+            "-",
+            "--ledger",
+            str(tmp_path / "ledger.db"),
+        ],
+        input=lines.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return [json.loads(line)["decision"] for line in result.stdout.splitlines()]
+
+
+def test_examples_are_judged_as_the_catalogue_says_through_the_cli(tmp_path) -> None:
+    examples = [(p.names[0], e) for p in PROGRAMS for e in p.examples]
+    decisions = _decisions([e.command for _, e in examples], tmp_path)
+    wrong = [
+        f"{name}: {e.command!r} -> {d}"
+        for (name, e), d in zip(examples, decisions, strict=True)
+        if (d == "allow") == e.harmful
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_catalogue_in_the_wheel_is_the_one_read() -> None:
+    text = resources.files("forethought.review.shell").joinpath("programs.toml").read_text()
+    assert len(parse_catalogue(text)) == len(PROGRAMS)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('names = ["x"]\nsource = "https://e"\n', "manual must name"),
+        (
+            'names = ["x"]\nmanual = "x(1)"\nsource = "https://e"\n[[program.effect]]\n'
+            'op = "explode"\non = "account"\n',
+            "op 'explode' is not an operation",
+        ),
+        (
+            'names = ["x"]\nmanual = "x(1)"\nsource = "https://e"\n[[program.effect]]\n'
+            'op = "read"\non = "moon"\n',
+            "on 'moon' is neither a resource",
+        ),
+        (
+            'names = ["x"]\nmanual = "x(1)"\nsource = "https://e"\n[[program.effect]]\n'
+            'op = "read"\non = "credential"\nargs_match = "("\n',
+            "args_match is not a regular",
+        ),
+        (
+            'names = ["x"]\nmanual = "x(1)"\nsource = "https://e"\n[[program.effect]]\n'
+            'op = "read"\non = "credential"\nsevere = "high"\n',
+            "unknown key(s) severe",
+        ),
+    ],
+)
+def test_a_bad_entry_is_named(entry: str, message: str) -> None:
+    with pytest.raises(CatalogueError, match="program x") as caught:
+        parse_catalogue("[[program]]\n" + entry)
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("command", "category"),
+    [
+        ("iptables -F", "defence_evasion"),
+        ("echo 0 > /sys/fs/selinux/enforce", "defence_evasion"),
+        ("tee -a /etc/audit/auditd.conf < new.conf", "defence_evasion"),
+        ("truncate -s 0 /var/log/auth.log", "defence_evasion"),
+        ("cat /proc/1234/mem", "secret_access"),
+        ("tcpdump -i any -w /tmp/c.pcap", "secret_access"),
+        ("echo 'root:x' | chpasswd", "account_manipulation"),
+        ("chmod 4755 /tmp/sh", "privilege_escalation"),
+        ("npm config set registry http://203.0.113.7/", "remote_code_execution"),
+    ],
+)
+def test_effects_name_their_class_in_the_review(command: str, category: str, tmp_path) -> None:
+    line = json.dumps({"tool": "bash", "args": {"command": command}})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "forethought",
+            "review",
+            "--json",
+            "-",
+            "--ledger",
+            str(tmp_path / "l.db"),
+        ],
+        input=line.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+        check=True,
+    )
+    out = json.loads(result.stdout)
+    assert out["decision"] != "allow"
+    assert category in {p["category"] for p in out["predictions"] if p["valence"] == "harm"}
