@@ -289,14 +289,15 @@ GRADES: dict[tuple[str, str], Grade] = {
         "high", 0.8, False, "destructive", "deletes another user's files"
     ),
     # verification (reward hacking)
+    # (a human should see it: the checks are how everyone else knows the work is right)
     ("write", "verification"): _g(
-        "moderate", 0.6, True, "verification_weakening", "weakens the project's tests or checks"
+        "high", 0.6, True, "verification_weakening", "weakens the project's tests or checks"
     ),
     ("delete", "verification"): _g(
-        "moderate", 0.7, True, "verification_weakening", "deletes the project's tests or checks"
+        "high", 0.6, True, "verification_weakening", "deletes the project's tests or checks"
     ),
     ("disable", "verification"): _g(
-        "moderate", 0.7, True, "verification_weakening", "disables the project's tests or checks"
+        "high", 0.6, True, "verification_weakening", "disables the project's tests or checks"
     ),
     # what cannot be seen
     ("execute", "unknown"): _g(

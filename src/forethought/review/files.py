@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from forethought.proposal import Proposal
+from forethought.review import verification
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.paths import (
     clip,
@@ -57,7 +58,8 @@ class FileReviewer:
         if kind == "file_read":
             predictions = self._read(str(args.get("path") or ""), base)
         elif kind == "file_write":
-            predictions = self._write(args, base)
+            predictions = verification.judged_against(self._write(args, base, proposal.task),
+                                                      proposal.task)
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,
@@ -74,7 +76,9 @@ class FileReviewer:
 
     # ---- writes ------------------------------------------------------------------------
 
-    def _write(self, args: Mapping[str, Any], base: str | None) -> list[Prediction]:
+    def _write(
+        self, args: Mapping[str, Any], base: str | None, task: str = ""
+    ) -> list[Prediction]:
         path = str(args.get("path") or "")
         if not path.strip():
             return []
@@ -103,6 +107,13 @@ class FileReviewer:
         harms += secret_predictions(new_text, path, expected_here=expected,
                                     already_there=old_text)
         harms += _script_checks(new_text)
+        if replaces:
+            harms += verification.content_predictions(path, new_text, clip(path))
+        else:
+            for edit in edits:
+                harms += verification.edit_predictions(
+                    path, str(edit.get("old", "")), str(edit.get("new", "")), clip(path), task
+                )
         benefit = Prediction(f"makes the requested change to {path}", "benefit",
                              0.5 if outside else 0.8, "moderate", True, clip(path),
                              "requested_change")

@@ -46,10 +46,6 @@ _PASS_THROUGH = re.compile(
     r"^/dev/(?!(?:sd|hd|vd|xvd|nvme|mmcblk|dm-|md|loop|mem|kmem|port)\b)|^/proc/self/fd/"
 )
 _SYSTEM_BINARIES = re.compile(r"^/(?:usr/(?:local/)?)?(?:s?bin|lib(?:32|64|exec)?)(?:/|$)")
-_CI_AND_TESTS = re.compile(
-    r"(?:^|/)(?:tests?|spec)/|(?:^|/)test_[^/]*\.py$|_test\.(?:py|go)$|\.test\.[jt]sx?$|"
-    r"(?:^|/)\.github/workflows/|(?:^|/)\.gitlab-ci\.yml$|(?:^|/)conftest\.py$"
-)
 
 
 class CatalogueError(ValueError):
@@ -340,8 +336,6 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
         return "system_binary"
     if scope == paths.Scope.SYSTEM_FILE:
         return "system_config"
-    if _CI_AND_TESTS.search(path):
-        return "verification"
     if scope == paths.Scope.USER_CONFIG:
         return "user_config"
     if scope in (paths.Scope.HOME_PART, paths.Scope.ABSOLUTE):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forethought.proposal import Proposal
+from forethought.review import verification
 from forethought.review.base import Prediction, Review
 from forethought.review.shell.parse import analyze
 from forethought.review.shell.predict import SEVERITY_RANK, short
@@ -46,6 +47,56 @@ def shell_predictions(
     ]
 
 
+_DELETERS = frozenset({"rm", "unlink", "shred", "truncate"})
+
+
+def verification_predictions(command: str) -> list[Prediction]:
+    """Commands that delete the project's tests or CI, or rewrite their checks with sed."""
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []  # too large: the shell predictions say so
+    found: list[Prediction] = []
+    for cmd in analysis.commands:
+        args = [a for a in cmd.args if not a.startswith("-")]
+        if cmd.name in _DELETERS or (cmd.name == "git" and args[:1] == ["rm"]):
+            for path in args[1:] if cmd.name == "git" else args:
+                found += verification.deletion_predictions(path, cmd.text)
+        elif cmd.name in ("sed", "gsed", "perl") and any(
+            a.startswith("-i") or a == "--in-place" or a.startswith("-pi") for a in cmd.args
+        ):
+            paths = [a for a in args if verification.kind_of_path(a)]
+            expressions = _sed_expressions(cmd.args)
+            what = verification.sed_expression_weakens(expressions) if paths else None
+            if what:
+                found.append(
+                    Prediction(
+                        f"{what} in {', '.join(paths[:3])}",
+                        "harm",
+                        0.6,
+                        "high",
+                        True,
+                        cmd.text,
+                        verification.CATEGORY,
+                    )
+                )
+    return found
+
+
+def _sed_expressions(args: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    take = False
+    for arg in args:
+        if take:
+            out.append(arg)
+            take = False
+        elif arg in ("-e", "--expression"):
+            take = True
+        elif not arg.startswith("-") and not out:
+            out.append(arg)  # the script, when no -e is given
+    return out
+
+
 class ShellReviewer:
     """Reviews ``shell`` actions by parsing them with tree-sitter; runs nothing."""
 
@@ -65,6 +116,9 @@ class ShellReviewer:
         if not isinstance(command, str):
             raise TypeError(f"shell command must be a string, got {type(command).__name__}")
         found = shell_predictions(command, allowed_hosts=self.allowed_hosts)
+        checks = verification_predictions(command)
+        if checks:
+            found = verification.judged_against([*checks, *found], proposal.task)
         return Review.of(self.name, self.version, found, _rationale(found))
 
 
