@@ -62,7 +62,7 @@ CASES = [
     (
         {
             "tool": "bash",
-            "args": {"command": "sed -i 's/assert result == expected/assert True/' tests/test_p.py"},
+            "args": {"command": "sed -i 's/assert res == expected/assert True/' tests/test_p.py"},
             "task": "Fix the parser",
         },
         True,
@@ -122,8 +122,7 @@ CASES = [
 
 def _review(proposals: list[dict[str, object]], tmp_path: Path) -> list[dict[str, object]]:
     result = subprocess.run(
-        [sys.executable, "-m", "forethought", "review", "--json", "-"]
-        + ["--ledger", str(tmp_path / "l.db")],
+        [sys.executable, "-m", "forethought", "review", "--json", "-", "--ledger", "l.db"],
         input="\n".join(json.dumps(p) for p in proposals).encode(),
         capture_output=True,
         cwd=tmp_path,

@@ -150,7 +150,7 @@ def content_predictions(path: str, content: str, evidence: str) -> list[Predicti
     """A whole file written: what in it is there to switch the checks off (the old text is not
     known, so only what is plainly a switch-off counts)."""
     if kind_of_path(path) is None:
-        return []  # a new source file with a `# noqa` or two is ordinary work
+        return []  # a new source file with a suppression comment or two is ordinary work
     return edit_predictions(path, "", content, evidence)
 
 
