@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from forethought.proposal import Proposal
-from forethought.review import verification
+from forethought.review import verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.paths import (
     clip,
@@ -46,8 +46,12 @@ class FileReviewer:
     version = "1.0"
     inline = True
 
-    def __init__(self, workspace: str | None = None) -> None:
+    def __init__(
+        self, workspace: str | None = None, allowed_hosts: Sequence[str] = ()
+    ) -> None:
         self.workspace = normalise(workspace) if workspace else None
+        # the policy's network.allowed_hosts: where a CI workflow may send what it holds
+        self.allowed_hosts = tuple(allowed_hosts)
 
     def applies(self, proposal: Proposal) -> bool:
         return proposal.action.kind in ("file_read", "file_write", "memory_write")
@@ -107,6 +111,7 @@ class FileReviewer:
         harms += secret_predictions(new_text, path, expected_here=expected,
                                     already_there=old_text)
         harms += _script_checks(new_text)
+        harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         if replaces:
             harms += verification.content_predictions(path, new_text, clip(path))
         else:

@@ -54,7 +54,9 @@ def _factories(policy: Policy, ledger_path: Path | None) -> dict[str, Callable[[
     hosts = policy.network.allowed_hosts
     return {
         "shell": lambda: ShellReviewer(allowed_hosts=hosts),
-        "file": lambda: FileReviewer(workspace=policy.paths.workspace or None),
+        "file": lambda: FileReviewer(
+            workspace=policy.paths.workspace or None, allowed_hosts=hosts
+        ),
         "python": lambda: PythonReviewer(allowed_hosts=hosts),
         "http": lambda: HttpReviewer(allowed_hosts=hosts),
         "self_protection": lambda: SelfProtectionReviewer(protected_paths(policy, ledger_path)),

@@ -23,6 +23,7 @@ from forethought.review.shell.rules import (
     resources,
     scripts,
     secrets,
+    supply_chain,
     unknown,
 )
 from forethought.review.shell.writes import write_targets
@@ -44,6 +45,7 @@ _MODULES = (
     scripts,
     unknown,
     catalogue,
+    supply_chain,
 )
 BY_PROGRAM: dict[str, list[CommandRule]] = {}
 GENERIC: list[CommandRule] = []

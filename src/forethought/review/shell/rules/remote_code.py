@@ -269,7 +269,7 @@ _PIP_NAME = re.compile(r"^pip\d*(?:\.\d+)*$")
 _ARCHIVE_SUFFIX = re.compile(r"(?:\.tar\.gz|\.tgz|\.tar\.bz2|\.zip|\.whl|\.gem|\.git)$")
 
 
-def _installer_args(cmd: SimpleCommand) -> list[str] | None:
+def installer_args(cmd: SimpleCommand) -> list[str] | None:
     """The arguments after an install verb (``pip install``, ``python -m pip install``, ``uv
     pip install``, ``npm i``, ``gem install``, ``cargo install``, ``pipx run``), or None."""
     name, args = cmd.name, cmd.args
@@ -329,7 +329,7 @@ def _runs_package(analysis: ShellAnalysis, after: SimpleCommand, names: set[str]
 
 
 def _package_install(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
-    args = _installer_args(cmd)
+    args = installer_args(cmd)
     if not args:
         return
     unverified = frozenset(option_values(cmd, "--trusted-host"))
