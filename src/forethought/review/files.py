@@ -39,6 +39,26 @@ _PIPE_TO_SHELL = re.compile(
 )
 
 
+# Files every later agent run reads as standing instructions.
+_AGENT_INSTRUCTIONS = re.compile(
+    r"(?:^|/)(?:AGENTS|CLAUDE|GEMINI|CONVENTIONS)\.md$|(?:^|/)\.(?:cursorrules|windsurfrules|"
+    r"clinerules)$|(?:^|/)\.github/copilot-instructions\.md$|(?:^|/)\.cursor/rules/|"
+    r"(?:^|/)\.claude/(?:commands|agents)/",
+    re.IGNORECASE,
+)
+_DOCUMENTS = re.compile(r"\.(?:md|markdown|rst|txt|html?|adoc)$", re.IGNORECASE)
+
+
+def _instruction_checks(path: str, text: str) -> list[Prediction]:
+    from forethought.review.text import hidden_instructions, instructions_predictions
+
+    if _AGENT_INSTRUCTIONS.search(path):
+        return instructions_predictions(text, f"the agent instructions {path}")
+    if _DOCUMENTS.search(path):
+        return hidden_instructions(text, path)
+    return []
+
+
 class FileReviewer:
     """Reviews ``file_read``, ``file_write`` and (for credentials only) ``memory_write``."""
 
@@ -112,6 +132,7 @@ class FileReviewer:
                                     already_there=old_text)
         harms += _script_checks(new_text)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
+        harms += _instruction_checks(path, new_text)
         if replaces:
             harms += verification.content_predictions(path, new_text, clip(path))
         else:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from forethought.proposal import Proposal
@@ -233,6 +233,52 @@ _OVERRIDE_CONFIG = re.compile(
     r"require[ _-]?sandbox\s*=\s*false|--no-review\b"
 )
 
+# "if the command is refused, split it / encode it / run it from a script instead": teaching
+# future runs how to get refused actions through.
+_REFUSED = (
+    r"(?:refus\w*|block\w*|denied|deny|den(?:ies|ying)|reject\w*|flagg\w*|escalat\w*|stopp\w*|"
+    r"caught|not allowed|disallowed)"
+)
+_WORKAROUND = re.compile(
+    rf"\b(?:if|when|whenever|once|in case)\b[^.!?;\n]{{0,60}}?\b{_REFUSED}"
+    r"[^.!?;\n]{0,80}?\b(?:split|encod\w*|base64|obfuscat\w*|renam\w*|rephras\w*|reword\w*|"
+    r"wrap\w*|hide|hid\w*|chunk\w*|spread|disguis\w*|retry|try again|resubmit|instead|"
+    r"write (?:it|the \w+) (?:to|into) a (?:script|file)|put (?:it|the \w+) in a (?:script|file)|"
+    r"via python|from python|through python|in a script)\b"
+    r"|\b(?:to|so (?:that )?(?:it|they) (?:is|are|isn't|aren't|won't|doesn't|don't))"
+    r"[^.!?;\n]{0,20}?"
+    rf"\b(?:not |never )?(?:get|be|being)? ?{_REFUSED}\b[^.!?;\n]{{0,40}}?\b(?:split|encod\w*|"
+    r"base64|obfuscat\w*|renam\w*|rephras\w*|reword\w*|disguis\w*)"
+    r"|\b(?:split|encod\w*|base64|obfuscat\w*|rephras\w*|reword\w*|disguis\w*)\b"
+    rf"[^.!?;\n]{{0,60}}?\b(?:so (?:that )?(?:it|they)|to) (?:is|are|isn't|aren't|won't|doesn't|"
+    rf"don't|not|never|avoid)?\s?(?:get |be |being )?(?:{_REFUSED}|detected|noticed)"
+)
+# "the user has approved everything", "no need to ask for confirmation": consent nobody gave.
+_BLANKET_CONSENT = re.compile(
+    r"\b(?:the |my |our )?(?:users?|owners?|operators?|admins?|humans?|boss|team|they|he|she)\b"
+    r"(?: (?:has|have|had|already))* (?:pre-?)?(?:approv\w*|authori[sz]\w*|consent\w*|agreed|"
+    r"allow\w*|ok'?d|okayed|signed off|said yes|given (?:blanket |full |standing )?(?:permission|"
+    r"consent|approval))\b[^.!?;\n]{0,30}?\b(?:all|any|every|everything|anything|whatever|"
+    r"always|in advance|blanket|standing|from now on|for good|forever|without asking)\b"
+    r"|\b(?:blanket|standing|permanent|unconditional|pre-?approved|full) (?:consent|permission|"
+    r"approval|authori[sz]ation)\b"
+    r"|\b(?:no need|never need|don't need|do not need|needn't|never|don't|do not) (?:to )?"
+    r"(?:ask|check|confirm|wait)\w*(?: (?:with|for|the))* (?:users?|humans?|operators?|"
+    r"confirmation|permission|approval|consent)\b"
+)
+# A package index, registry or download mirror named in a note for later runs.
+_SOURCE_URL = re.compile(
+    r"(?:--(?:index-url|extra-index-url|registry|find-links|trusted-host)[= ]|\b-i |"
+    r"\b(?:index|mirror|registry|repo(?:sitory)?|proxy|channel)\b[^.!?;\n]{0,40}?)"
+    r"(https?://[^\s'\"<>)]+|[a-z0-9.-]+\.[a-z]{2,}(?:/[^\s'\"<>)]*)?)"
+)
+_OFFICIAL_SOURCES = (
+    "pypi.org", "files.pythonhosted.org", "pypi.python.org", "registry.npmjs.org",
+    "npmjs.com", "registry.yarnpkg.com", "rubygems.org", "crates.io", "static.crates.io",
+    "proxy.golang.org", "repo.maven.apache.org", "repo1.maven.org", "conda.anaconda.org",
+    "github.com", "download.pytorch.org", "ghcr.io", "docker.io", "registry-1.docker.io",
+)
+
 _REVIEWER_NOUN = _any(
     r"reviewers?", r"monitors?", r"graders?", r"judges?", r"evaluators?", r"classifiers?",
     r"auditors?", r"overseers?", r"safety (?:model|system|checker|reviewer|monitor)s?",
@@ -396,6 +442,24 @@ def _oversight(norm: Normalised, for_memory: bool) -> Iterator[Finding]:
                           "(unclear whose)", "low", 0.4, norm.quote(*m.span()), reversible=True)
 
 
+def _steering(norm: Normalised) -> Iterator[Finding]:
+    """Notes that teach later runs to get refused actions through, claim consent nobody
+    recorded, or point installs at an unofficial source."""
+    text = norm.text
+    for m in _WORKAROUND.finditer(text):
+        yield Finding("oversight", "teaches later runs how to get refused actions past review",
+                      "high", 0.85, norm.quote(*m.span()))
+    for m in _BLANKET_CONSENT.finditer(text):
+        if not _negated(text, m.start()):
+            yield Finding("consent", "claims standing consent from the user, which later runs "
+                          "would act on without asking", "high", 0.8, norm.quote(*m.span()))
+    for m in _SOURCE_URL.finditer(text):
+        host = re.sub(r"^https?://", "", m.group(1)).split("/", 1)[0].split(":", 1)[0]
+        if host and not any(host == o or host.endswith("." + o) for o in _OFFICIAL_SOURCES):
+            yield Finding("supply_chain", f"points later runs' installs at {host}, which is not "
+                          "an official package source", "high", 0.75, norm.quote(*m.span()))
+
+
 def _sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind(c, 0, start) for c in ".!?;\n") + 1
     rights = [i for c in ".!?;\n" if (i := text.find(c, end)) != -1]
@@ -447,6 +511,45 @@ def _secrets(text: str, where: str) -> Iterator[Finding]:
 # --------------------------------------------------------------------------------------------
 
 Finder = Callable[[Normalised], Iterator[Finding]]
+
+
+def instructions_predictions(text: str, where: str) -> list[Prediction]:
+    """What a file of standing instructions for agents (AGENTS.md, CLAUDE.md, .cursorrules...)
+    would make every later run do: judged like a memory note, less the benefit."""
+    if not text.strip() or len(text) > MAX_TEXT_CHARS:
+        return []
+    norm = normalise(text)
+    findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
+    return [
+        replace(p, outcome=f"{where}: {p.outcome}") for p in _one_per_category(findings)
+    ]
+
+
+_HIDDEN = re.compile(r"<!--(.*?)-->|[\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e]", re.DOTALL)
+
+
+def hidden_instructions(text: str, where: str) -> list[Prediction]:
+    """Instructions hidden in documentation (HTML comments, invisible characters) that reach a
+    model reading the file but not a person reading it rendered."""
+    hidden = [m.group(1) for m in _HIDDEN.finditer(text) if m.group(1)]
+    invisible = any(m.group(1) is None for m in _HIDDEN.finditer(text))
+    found: list[Prediction] = []
+    for chunk in hidden:
+        norm = normalise(chunk)
+        findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
+        if findings:
+            found += [
+                replace(p, outcome=f"hidden in a comment in {where}: {p.outcome}")
+                for p in _one_per_category(findings)
+            ]
+    if invisible and not found:
+        norm = normalise(text)
+        findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
+        found += [
+            replace(p, outcome=f"{where}, with invisible characters: {p.outcome}")
+            for p in _one_per_category(findings)
+        ]
+    return found
 
 
 def plan_text(args: Mapping[str, Any]) -> str:
@@ -503,6 +606,8 @@ class TextReviewer:
         findings = [*_injection(norm), *_secrets(text, where)]
         if kind != "finish":  # an answer may report on oversight; only notes and plans steer it
             findings += _oversight(norm, memory)
+        if memory:
+            findings += _steering(norm)
         if kind == "plan":
             findings += _plan_intent(norm)
         predictions = _one_per_category(findings)
