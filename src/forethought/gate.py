@@ -17,6 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import replace
 from queue import SimpleQueue
 from typing import Any
 
@@ -26,6 +27,7 @@ from forethought.ledger import Ledger
 from forethought.policy import Policy
 from forethought.proposal import Proposal
 from forethought.review.base import Review, Reviewer, fault, timed
+from forethought.session import MAX_STEPS, Step, steps_from_events
 
 __all__ = ["CanaryFailure", "Gate"]
 
@@ -53,6 +55,8 @@ class Gate:
         self._inline_only = all(getattr(r, "inline", False) for r in self.reviewers)
         self._hung: dict[int, int] = {}  # id(reviewer) -> its calls still running past deadline
         self._hung_lock = threading.Lock()
+        # Each run's or session's earlier steps, with the last ledger seq read (_with_steps).
+        self._sessions: dict[str, tuple[int, tuple[Step, ...]]] = {}
         canary_report = check_canaries(self.reviewers, policy, run=self._one) if canaries else None
         if ledger is not None:
             ledger.append("gate_start", self._start_record(canary_report))
@@ -80,6 +84,8 @@ class Gate:
         A proposal with parts (a patch's files ...) has each part reviewed and recorded; its
         decision is the worst of theirs.
         """
+        if run_id is not None and self.ledger is not None:
+            proposals = self._with_steps(proposals, run_id)
         if any(p.parts for p in proposals):
             return self._review_parts(proposals, run_id)
         if self._inline_only and len(proposals) > 1:
@@ -101,6 +107,31 @@ class Gate:
             ]
             self.ledger.append_many(events)
         return decisions
+
+    def _with_steps(self, proposals: Sequence[Proposal], run_id: str) -> list[Proposal]:
+        """The proposals with their session's earlier steps, read from the ledger (where every
+        road records them: the agent loop under its run id, hooks and proxies under the
+        caller's session id). What was read is kept, so each later review reads only what is new.
+        """
+        assert self.ledger is not None
+        seen, steps = self._sessions.get(run_id, (0, ()))
+        try:
+            events = list(
+                self.ledger.events(
+                    run_id=run_id, kinds=("proposal", "decision", "human_verdict"), after_seq=seen
+                )
+            )
+        except Exception:  # the context is missing: the review goes on without it
+            events = []
+        if events:
+            steps = (*steps, *steps_from_events(events))[-MAX_STEPS:]
+            seen = events[-1].seq
+            if len(self._sessions) >= 256:
+                self._sessions.pop(next(iter(self._sessions)))
+            self._sessions[run_id] = (seen, steps)
+        if not steps:
+            return list(proposals)
+        return [p if p.steps else replace(p, steps=steps) for p in proposals]
 
     def _review_parts(self, proposals: Sequence[Proposal], run_id: str | None) -> list[Decision]:
         flat = [(i, part) for i, p in enumerate(proposals) for part in p.each()]

@@ -98,6 +98,9 @@ class Proposal:
     # Further actions the same call performs (each file a patch touches, each of several files
     # read): every one is reviewed as a proposal of its own and the worst decision stands.
     parts: tuple[Action, ...] = ()
+    # The session's earlier steps (forethought.session.Step), oldest first, as the Gate found
+    # them in the ledger: context for the reviewers, not part of what is recorded.
+    steps: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
     def each(self) -> list[Proposal]:
         """This proposal once per action it stands for: its own action first, then its parts."""
@@ -114,6 +117,7 @@ class Proposal:
                 context=self.context,
                 origin=self.origin,
                 session_id=self.session_id,
+                steps=self.steps,
             )
             for a in (self.action, *self.parts)
         ]

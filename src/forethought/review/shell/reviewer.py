@@ -116,6 +116,19 @@ class ShellReviewer:
         if not isinstance(command, str):
             raise TypeError(f"shell command must be a string, got {type(command).__name__}")
         found = shell_predictions(command, allowed_hosts=self.allowed_hosts)
+        if proposal.steps:
+            from forethought.review.shell.session_rules import session_predictions
+            from forethought.session import facts
+
+            try:
+                analysis = analyze(command)
+            except ValueError:
+                analysis = None  # too large: the shell predictions already say so
+            if analysis is not None:
+                found = [
+                    *session_predictions(analysis, facts(proposal.steps), self.allowed_hosts),
+                    *found,
+                ]
         checks = verification_predictions(command)
         if checks:
             found = verification.judged_against([*checks, *found], proposal.task)

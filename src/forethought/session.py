@@ -1,0 +1,194 @@
+"""What a session has done so far, as far as its recorded steps tell: the context reviewers need
+to judge a step by what came before it.
+
+A script written by ``write_file`` and run by the next ``bash`` step is judged by what was
+written into it; a file downloaded in one step and run in another is downloaded code; a secret
+read or copied in one step and sent in the next is exfiltration. :class:`Step` is one earlier
+action with the Gate's decision on it; :class:`SessionFacts` is what the steps add up to. The
+Gate gives every proposal the steps of its run or session (from the ledger, where it keeps
+them), so hooks, the MCP proxy, the guard and the agent loop all see the same history.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+# How many earlier steps a proposal carries, and how much written text is kept per file.
+MAX_STEPS = 200
+MAX_CONTENT = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One earlier action of the session: its kind, normalised arguments and the verdict."""
+
+    kind: str
+    tool: str
+    args: Mapping[str, Any]
+    verdict: str  # allow / block / revise / resample / escalate, or "" if unknown
+
+    @property
+    def ran(self) -> bool:
+        """Whether it may have run: allowed, approved, or escalated to someone whose answer is
+        not on record (assumed to have run: what it wrote is then judged when it is used)."""
+        return self.verdict in ("allow", "", "escalate")
+
+
+@dataclass(slots=True)
+class SessionFacts:
+    """Paths the session wrote (with their content), downloaded (with the source), decoded,
+    made executable, and the secrets it read or copied (and where it copied them)."""
+
+    written: dict[str, str] = field(default_factory=dict)
+    downloaded: dict[str, str] = field(default_factory=dict)
+    executable: set[str] = field(default_factory=set)
+    secret_copies: dict[str, str] = field(default_factory=dict)  # copy -> the secret it holds
+    secrets_read: list[str] = field(default_factory=list)
+
+    def content_of(self, path: str, cwd: str | None = None) -> str | None:
+        return self.written.get(key(path, cwd))
+
+    def source_of(self, path: str, cwd: str | None = None) -> str | None:
+        return self.downloaded.get(key(path, cwd))
+
+    def secret_behind(self, path: str, cwd: str | None = None) -> str | None:
+        return self.secret_copies.get(key(path, cwd))
+
+
+def key(path: str, cwd: str | None = None) -> str:
+    """One spelling per path: ``./run.sh``, ``run.sh`` and ``$PWD/run.sh`` alike."""
+    path = path.strip().strip("'\"")
+    path = re.sub(r"^\$(?:PWD|\{PWD\})/", "", path)
+    if cwd and not path.startswith(("/", "~", "$")):
+        path = posixpath.join(cwd, path)
+    return posixpath.normpath(path) if path else path
+
+
+def facts(steps: Iterable[Step]) -> SessionFacts:
+    """What the steps that may have run add up to (refused steps changed nothing)."""
+    from forethought.review.paths import credential_store, worst
+    from forethought.review.shell.parse import analyze
+
+    out = SessionFacts()
+    for step in steps:
+        if not step.ran:
+            continue
+        if step.kind == "file_write":
+            _file_write(out, step.args)
+        elif step.kind == "file_read":
+            path = str(step.args.get("path") or "")
+            if worst(path, "secret", loose=True) or credential_store(path):
+                out.secrets_read.append(path)
+        elif step.kind == "shell":
+            command = step.args.get("command")
+            if isinstance(command, str) and len(command) <= MAX_CONTENT:
+                try:
+                    _shell(out, analyze(command))
+                except ValueError:
+                    continue
+    return out
+
+
+def _file_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
+    path = key(str(args.get("path") or ""))
+    if not path:
+        return
+    if "edits" in args:
+        text = out.written.get(path, "")
+        for edit in args.get("edits") or []:
+            old, new = str(edit.get("old", "")), str(edit.get("new", ""))
+            # an edit to a file the session did not write: what it adds is all that is known
+            text = text.replace(old, new, 1) if old and old in text else f"{text}\n{new}"
+        out.written[path] = text[-MAX_CONTENT:]
+    else:
+        out.written[path] = str(args.get("content") or "")[:MAX_CONTENT]
+
+
+_DOWNLOADERS = frozenset({"curl", "wget", "aria2c", "fetch", "http", "lwp-download"})
+_COPIERS = frozenset({"cp", "mv", "install", "rsync", "scp", "tar", "zip", "ln"})
+
+
+def _shell(out: SessionFacts, analysis: Any) -> None:
+    from forethought.review.shell.paths import secret_kind
+
+    for path, content in getattr(analysis, "written_files", {}).items():
+        out.written[key(path)] = content[:MAX_CONTENT]
+    for cmd in analysis.commands:
+        name, args = cmd.name, cmd.args
+        if name in _DOWNLOADERS:
+            url = next((a for a in args if "://" in a), "")
+            target = _download_target(name, args, url)
+            for redirect_op, redirect_target in cmd.redirects:
+                if redirect_op.lstrip("0123456789") in (">", ">>", ">|"):
+                    target = redirect_target
+            if target and url:
+                out.downloaded[key(target, cmd.cwd)] = url
+        elif name == "chmod" and any("x" in a or re.fullmatch(r"[0-7]*[1357]", a) for a in args):
+            for a in args[1:]:
+                out.executable.add(key(a, cmd.cwd))
+        elif name in _COPIERS:
+            operands = [a for a in args if not a.startswith("-")]
+            if len(operands) >= 2:
+                sources, dest = operands[:-1], operands[-1]
+                for source in sources:
+                    if secret_kind(source, cmd.cwd):
+                        out.secret_copies[key(dest, cmd.cwd)] = source
+                        out.secrets_read.append(source)
+        elif name in ("cat", "head", "tail", "base64", "xxd", "gzip", "openssl"):
+            readers = [a for a in args if not a.startswith("-") and secret_kind(a, cmd.cwd)]
+            for source in readers:
+                out.secrets_read.append(source)
+                for op, target in cmd.redirects:
+                    if op.lstrip("0123456789") in (">", ">>", ">|"):
+                        out.secret_copies[key(target, cmd.cwd)] = source
+
+
+def _download_target(name: str, args: list[str], url: str) -> str:
+    for i, arg in enumerate(args):
+        clustered = (
+            name == "curl" and arg.startswith("-") and not arg.startswith("--") and arg[-1] == "o"
+        )
+        if (arg in ("-o", "--output", "-O", "--output-document") or clustered) and i + 1 < len(
+            args
+        ):
+            if name == "curl" and arg == "-O":
+                break
+            return args[i + 1]
+        if arg.startswith(("--output=", "--output-document=")):
+            return arg.split("=", 1)[1]
+    if url and (name == "wget" or "-O" in args or "--remote-name" in args):
+        return posixpath.basename(url.split("?", 1)[0].rstrip("/"))
+    return ""
+
+
+def steps_from_events(events: Iterable[Any]) -> tuple[Step, ...]:
+    """Steps from ledger events (``proposal`` then its ``decision``), oldest first."""
+    pending: dict[str | None, dict[str, Any]] = {}
+    order: list[dict[str, Any]] = []
+    for event in events:
+        payload = event.payload
+        if event.kind == "proposal":
+            entry = {"payload": payload, "verdict": ""}
+            pending[payload.get("id")] = entry
+            order.append(entry)
+        elif event.kind == "decision" and order:
+            # the Gate records each proposal, its reviews, then its decision
+            order[-1]["verdict"] = str(payload.get("decision") or "")
+        elif event.kind == "human_verdict" and order:
+            found = pending.get(payload.get("proposal_id"))
+            answer = "allow" if payload.get("answer") == "approve" else "block"
+            (found if found is not None else order[-1])["verdict"] = answer
+    steps = [
+        Step(
+            kind=str(e["payload"].get("kind") or ""),
+            tool=str(e["payload"].get("tool") or ""),
+            args=dict(e["payload"].get("args") or {}),
+            verdict=e["verdict"],
+        )
+        for e in order
+    ]
+    return tuple(steps[-MAX_STEPS:])
