@@ -25,6 +25,7 @@ from forethought.review.paths import (
     summarise,
     write_predictions,
 )
+from forethought.review.scope import in_scope
 
 # An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
 MASS_CHARS = 200
@@ -84,6 +85,7 @@ class FileReviewer:
         elif kind == "file_write":
             predictions = verification.judged_against(self._write(args, base, proposal.task),
                                                       proposal.task)
+            predictions = in_scope(predictions, proposal.task)
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,

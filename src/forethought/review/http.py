@@ -25,6 +25,7 @@ from forethought.review.paths import (
     secrets_in,
     summarise,
 )
+from forethought.review.scope import in_scope
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -320,6 +321,7 @@ class HttpReviewer:
             str(args.get("body") or ""),
             self.allowed_hosts,
         )
+        predictions = in_scope(predictions, proposal.task)
         return Review.of(
             self.name,
             self.version,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from forethought.proposal import Proposal
 from forethought.review import verification
 from forethought.review.base import Prediction, Review
+from forethought.review.scope import in_scope
 from forethought.review.shell.parse import analyze
 from forethought.review.shell.predict import SEVERITY_RANK, short
 from forethought.review.shell.rules import predictions
@@ -132,6 +133,7 @@ class ShellReviewer:
         checks = verification_predictions(command)
         if checks:
             found = verification.judged_against([*checks, *found], proposal.task)
+        found = in_scope(found, proposal.task)
         return Review.of(self.name, self.version, found, _rationale(found))
 
 
