@@ -298,6 +298,7 @@ def _applies(clause: Clause, cmd: SimpleCommand, operands: Sequence[str], cluste
     return not (clause.args_match and not any(clause.args_match.search(a) for a in args))
 
 
+@functools.lru_cache(maxsize=8192)
 def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
     """What kind of resource the path ``raw`` is, for operation ``op``."""
     path = paths.normalise(raw, cwd)
