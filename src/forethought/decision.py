@@ -32,6 +32,8 @@ class Decision:
     proposal_id: str | None = None
     policy_hash: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # The largest uncertainty a completed review reported (None: none said), beside the risk.
+    uncertainty: float | None = None
 
     @property
     def allowed(self) -> bool:
@@ -56,6 +58,7 @@ class Decision:
             "term": self.term,
             "reason": self.reason,
             "risk": self.risk,
+            "uncertainty": self.uncertainty,
             "harm": round(self.harm, 6),
             "benefit": round(self.benefit, 6),
             "message": self.message,

@@ -52,6 +52,8 @@ class Thresholds(_Strict):
     escalate: float = Field(3.0, ge=0)
     lambda_: float = Field(1.0, ge=0, alias="lambda")
     disagreement: float = Field(0.5, ge=0, le=1)
+    # A review this uncertain (or more) is "uncertain": see on_uncertain, and the cascade.
+    uncertainty: float = Field(0.5, ge=0, le=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> Thresholds:
@@ -124,6 +126,10 @@ class Policy(_Strict):
     aggregate: Literal["max", "mean", "vote", "weighted"] = "max"
     on_harm_exceeds_benefit: Literal["revise", "resample"] = "revise"
     unreviewed: Literal["escalate", "block"] = "escalate"
+    # What an uncertain static review (thresholds.uncertainty) gets where no model reviewer is
+    # asked about it: "allow" (the uncertainty is reported beside the decision), "revise" or
+    # "escalate". Allow by default: most programs the reviewer does not know are ordinary.
+    on_uncertain: Literal["allow", "revise", "escalate"] = "allow"
     # Refuse to run agent commands without bubblewrap isolation (no network, read-only system).
     require_sandbox: bool = False
     thresholds: Thresholds = Thresholds()
@@ -191,6 +197,10 @@ class Policy(_Strict):
         risk = max((r.risk for r in ok if r.risk is not None), default=None) if completed else None
         if harm != harm or benefit != benefit:  # NaN: nothing can be weighed; fail closed
             failed = [*failed, Review.failure("policy", "", "expected harm or benefit is NaN")]
+        uncertainty = max(
+            (r.uncertainty for r in ok if not r.partial and r.uncertainty is not None),
+            default=None,
+        )
         tool_rule = self.tool_rule(proposal.action.tool, proposal.action.kind)
         hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
         t = self.thresholds
@@ -222,6 +232,16 @@ class Policy(_Strict):
         elif tool_rule == "escalate":
             verdict, term = "escalate", "tool_rule"
             reason = f"the policy asks a human about every {proposal.action.tool!r} call"
+        elif (
+            self.on_uncertain != "allow"
+            and uncertainty is not None
+            and uncertainty >= t.uncertainty
+        ):
+            verdict, term = self.on_uncertain, "uncertain"
+            reason = (
+                f"the review is uncertain ({uncertainty:.2f} >= {t.uncertainty:g}): "
+                + "; ".join(_uncertain_reasons(ok)[:2])
+            )
         elif harm > t.lambda_ * benefit:
             verdict, term = self.on_harm_exceeds_benefit, "harm>lambda*benefit"
             reason = (
@@ -246,7 +266,17 @@ class Policy(_Strict):
             reviews=reviews,
             proposal_id=proposal.id,
             policy_hash=self.sha256,
+            uncertainty=uncertainty,
         )
+
+
+def _uncertain_reasons(reviews: Iterable[Review]) -> list[str]:
+    reasons: list[str] = []
+    for r in reviews:
+        found = r.details.get("uncertain") if isinstance(r.details, dict) else None
+        if isinstance(found, list):
+            reasons += [str(x) for x in found]
+    return reasons or ["a reviewer could not see through part of the action"]
 
 
 def _mean(values: list[float]) -> float:
@@ -323,6 +353,8 @@ def _explanation(
     ]
     for r in reviews:
         state = "FAILED " + (r.error or "") if r.failed else f"risk={r.risk:.3f}"
+        if r.uncertainty:
+            state += f" uncertainty={r.uncertainty:.2f} ({'; '.join(_uncertain_reasons([r])[:3])})"
         lines.append(f"- {r.reviewer} {r.version} {state}: {r.rationale}")
         for p in r.predictions:
             lines.append(

@@ -54,7 +54,16 @@ def render_decision(proposal: Proposal, decision: Decision) -> Text:
     out.append(_summary(proposal) + "\n")
     risk = "unscored" if decision.risk is None else f"{decision.risk:.2f}"
     out.append(f"  decided by {decision.term}: {printable(decision.reason)}\n", "bold")
-    out.append(f"  H={decision.harm:.2f}  B={decision.benefit:.2f}  risk={risk}\n", "dim")
+    out.append(f"  H={decision.harm:.2f}  B={decision.benefit:.2f}  risk={risk}", "dim")
+    if decision.uncertainty:
+        out.append(f"  uncertainty={decision.uncertainty:.2f}", "yellow")
+    out.append("\n")
+    for r in decision.reviews:
+        reasons = r.details.get("uncertain") if isinstance(r.details, dict) else None
+        if r.uncertainty and isinstance(reasons, list):
+            for reason in reasons[:3]:
+                out.append(f"  uncertain: {printable(str(reason))}  ({printable(r.reviewer)})\n",
+                           "yellow")
 
     predictions = sorted(
         ((p, r.reviewer) for r in decision.reviews for p in r.predictions),

@@ -130,6 +130,10 @@ class Review:
     # A partial review judges one aspect only (e.g. self-protection); on its own it does not
     # count as the action having been reviewed.
     partial: bool = False
+    # How much of the action the reviewer could not see through, in [0, 1] (a program it does
+    # not know, a target only known at run time, a payload it could not decode); None: not said.
+    # Reported beside the risk: unknown is not safe, and the cascade asks a model about it.
+    uncertainty: float | None = None
 
     def __init__(
         self,
@@ -145,6 +149,7 @@ class Review:
         error: str | None = None,
         details: dict[str, Any] = _NO_DETAILS,
         partial: bool = False,
+        uncertainty: float | None = None,
     ) -> None:
         # as Prediction's: the Gate makes two Reviews per reviewer and proposal
         _set_reviewer(self, reviewer)
@@ -159,6 +164,7 @@ class Review:
         _set_error(self, error)
         _set_details(self, {} if details is _NO_DETAILS else details)
         _set_partial(self, partial)
+        _set_uncertainty(self, uncertainty)
 
     @classmethod
     def of(
@@ -204,6 +210,7 @@ class Review:
             "failed": self.failed,
             "error": self.error,
             "partial": self.partial,
+            "uncertainty": self.uncertainty,
         }
 
 
@@ -219,6 +226,7 @@ _set_failed = Review.__dict__["failed"].__set__
 _set_error = Review.__dict__["error"].__set__
 _set_details = Review.__dict__["details"].__set__
 _set_partial = Review.__dict__["partial"].__set__
+_set_uncertainty = Review.__dict__["uncertainty"].__set__
 
 
 @runtime_checkable
@@ -302,6 +310,11 @@ def invalid(review: object) -> str | None:
             canonical_json(review.details)
         except LedgerError as exc:
             return f"details cannot be recorded: {exc}"
+    uncertainty = review.uncertainty
+    if uncertainty is not None and (
+        not isinstance(uncertainty, (float, int)) or not 0.0 <= uncertainty <= 1.0
+    ):
+        return f"uncertainty {uncertainty!r} is outside [0, 1]"
     if review.failed:
         return None
     risk = review.risk
@@ -334,4 +347,5 @@ def _with_elapsed(review: Review, elapsed_ms: float) -> Review:
         review.error,
         review.details,
         review.partial,
+        review.uncertainty,
     )

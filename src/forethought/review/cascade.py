@@ -6,7 +6,9 @@ those that judged the action. Inside the uncertain band ``(low, high)``, bounds 
 asks ``inner``. Outside it, the static verdict is clear-cut and the model is not asked: the
 Review it returns says so, makes no prediction and is *partial* (it does not count as the
 action having been reviewed). Where no static reviewer could judge the action, or one failed,
-the case is not clear-cut and the model is asked.
+the case is not clear-cut and the model is asked; so it is where a static reviewer is uncertain
+(its uncertainty reaches the policy's thresholds.uncertainty): a low risk from a reviewer that
+could not see part of the action is not a clear verdict.
 """
 
 from __future__ import annotations
@@ -23,7 +25,11 @@ class Cascade:
     canaries: tuple[dict[str, Any], ...] = ()
 
     def __init__(
-        self, inner: Reviewer, static: Sequence[Reviewer], band: tuple[float, float]
+        self,
+        inner: Reviewer,
+        static: Sequence[Reviewer],
+        band: tuple[float, float],
+        uncertainty: float = 0.5,
     ) -> None:
         low, high = band
         if not 0.0 <= low <= high <= 1.0:
@@ -31,6 +37,7 @@ class Cascade:
         self.inner = inner
         self.static = tuple(static)
         self.band = (low, high)
+        self.uncertainty = uncertainty  # static reviews at least this uncertain ask the model
         self.name = inner.name
         self.version = inner.version
         self.deadline_s = getattr(inner, "deadline_s", None)
@@ -39,7 +46,8 @@ class Cascade:
         return self.inner.applies(proposal)
 
     def static_risk(self, proposal: Proposal) -> float | None:
-        """The static reviewers' risk; None where they cannot give a clear one."""
+        """The static reviewers' risk; None where they cannot give a clear one (a review
+        failed, none judged the action, or one is uncertain: unknown is not safe)."""
         risks = []
         for reviewer in self.static:
             if not reviewer.applies(proposal):
@@ -48,6 +56,8 @@ class Cascade:
             if review.failed:
                 return None
             if not review.partial and review.risk is not None:
+                if review.uncertainty is not None and review.uncertainty >= self.uncertainty:
+                    return None
                 risks.append(review.risk)
         return max(risks) if risks else None
 

@@ -175,7 +175,7 @@ def cascaded(reviewer: Reviewer, policy: Policy, static: Sequence[Reviewer]) -> 
         return reviewer
     from forethought.review.cascade import Cascade
 
-    return Cascade(reviewer, static, settings.uncertain)
+    return Cascade(reviewer, static, settings.uncertain, policy.thresholds.uncertainty)
 
 
 def reviewer_model(policy: Policy, spec: str | None = None) -> Model:

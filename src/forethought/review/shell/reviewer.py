@@ -8,10 +8,12 @@ from forethought.proposal import Proposal
 from forethought.review import verification
 from forethought.review.base import Prediction, Review
 from forethought.review.scope import in_scope
+from forethought.review.shell.model import ShellAnalysis
 from forethought.review.shell.parse import analyze
 from forethought.review.shell.predict import SEVERITY_RANK, short
 from forethought.review.shell.rules import predictions
 from forethought.review.shell.rules.network import ALLOWED_HOSTS
+from forethought.review.shell.uncertainty import uncertainty
 
 
 def shell_predictions(
@@ -51,12 +53,8 @@ def shell_predictions(
 _DELETERS = frozenset({"rm", "unlink", "shred", "truncate"})
 
 
-def verification_predictions(command: str) -> list[Prediction]:
+def verification_predictions(analysis: ShellAnalysis) -> list[Prediction]:
     """Commands that delete the project's tests or CI, or rewrite their checks with sed."""
-    try:
-        analysis = analyze(command)
-    except ValueError:
-        return []  # too large: the shell predictions say so
     found: list[Prediction] = []
     for cmd in analysis.commands:
         args = [a for a in cmd.args if not a.startswith("-")]
@@ -116,25 +114,31 @@ class ShellReviewer:
         command = proposal.action.args.get("command", "")
         if not isinstance(command, str):
             raise TypeError(f"shell command must be a string, got {type(command).__name__}")
-        found = shell_predictions(command, allowed_hosts=self.allowed_hosts)
+        token = ALLOWED_HOSTS.set(self.allowed_hosts)
+        try:
+            analysis = analyze(command)  # over the size limit: raises, a failed review
+            found = predictions(analysis)
+        finally:
+            ALLOWED_HOSTS.reset(token)
         if proposal.steps:
             from forethought.review.shell.session_rules import session_predictions
             from forethought.session import facts
 
-            try:
-                analysis = analyze(command)
-            except ValueError:
-                analysis = None  # too large: the shell predictions already say so
-            if analysis is not None:
-                found = [
-                    *session_predictions(analysis, facts(proposal.steps), self.allowed_hosts),
-                    *found,
-                ]
-        checks = verification_predictions(command)
+            session = session_predictions(analysis, facts(proposal.steps), self.allowed_hosts)
+            found = [*session, *found]
+        checks = verification_predictions(analysis)
         if checks:
             found = verification.judged_against([*checks, *found], proposal.task)
         found = in_scope(found, proposal.task)
-        return Review.of(self.name, self.version, found, _rationale(found))
+        share, reasons = uncertainty(analysis)
+        return Review.of(
+            self.name,
+            self.version,
+            found,
+            _rationale(found),
+            uncertainty=share,
+            details={"uncertain": reasons} if reasons else {},
+        )
 
 
 def _rationale(found: list[Prediction]) -> str:
