@@ -69,6 +69,13 @@ _KILL_GATE = re.compile(
 _GLOB = re.compile(r"[*?\[]")
 # Where a word stops being known before the run: a variable or a command substitution.
 _DYNAMIC = re.compile(r"\$|`")
+# Run-time parts that expand to a number (a pid, a random number, a status): never a slash, and
+# never the name of one of forethought's files.
+_NUMERIC_PART = re.compile(
+    r"\$(?:\$|!|\?|#|\{?(?:RANDOM|SECONDS|PPID|UID|EUID|BASHPID|LINENO|EPOCHSECONDS)\}?)"
+)
+# ...and parts that expand to one file name (no slash): `basename ...`, $(basename ...).
+_NAME_PART = re.compile(r"\$\((?:basename|date|mktemp -u)\b[^)]*\)|`(?:basename|date)\b[^`]*`")
 # Programs that change, move or remove the files their arguments name.
 _FILE_CHANGERS = frozenset(
     "rm rmdir unlink mv cp ln install chmod chown chgrp chattr setfacl shred truncate dd tee "
@@ -236,6 +243,16 @@ class SelfProtectionReviewer:
         if not known:
             return False
         base = self._normal(known, cwd)
+        rest = value[len(known) :]
+        if known.endswith("/") and "/" not in _NAME_PART.sub("", _NUMERIC_PART.sub("", rest)):
+            # one file name made at run time in a known directory (/tmp/$$, /tmp/`basename $1`):
+            # only a directory that holds one of forethought's files could be reached
+            if _NAME_PART.search(rest) is None and _DYNAMIC.search(_NUMERIC_PART.sub("", rest)):
+                pass  # another variable: it may hold a slash, judged below
+            elif _NAME_PART.search(rest) is None:
+                return False  # digits only: never one of forethought's file names
+            else:
+                return any(posixpath.dirname(p) == base for p in self.protected)
         if known.endswith("/") and base != "/":
             base += "/"
         return any(p.startswith(base) or base.startswith(p + "/") for p in self.protected)
@@ -307,8 +324,8 @@ class SelfProtectionReviewer:
         value = word.value
         if word.dynamic:  # a look-up the analysis left as written: "$(type -P forethought)"
             names = _LOOKUP.findall(value)
-        elif word.span != value and value and "/" not in value:
-            names = [value]
+        elif value and "/" not in value and ("$" in word.span or "`" in word.span):
+            names = [value]  # a variable or substitution that the analysis resolved to a name
         else:
             return []
         for name in names:
