@@ -81,11 +81,40 @@ def render(result: dict[str, Any]) -> str:
             "<p>Unsafe items not allowed (solid) and blocked outright (hatched).</p>",
             _figure(_category_figure(result)),
         ]
+    parts.append(_effects_table(result))
     parts += [_slowest(result), _misclassified(result), "</body></html>"]
     return "\n".join(parts)
 
 
 # --- tables ----------------------------------------------------------------------------------
+
+
+def _effects_table(result: dict[str, Any]) -> str:
+    """Per effect class (each item's heaviest predicted harm): what the gate understood."""
+    stacks = result["stacks"]
+    effects = sorted({e for s in stacks for e in s["figures"].get("per_effect", {})})
+    if not effects:
+        return ""
+    head = "".join(
+        f"<th>{escape(s['name'])}: unsafe stopped</th><th>safe stopped</th>" for s in stacks
+    )
+    rows = []
+    for effect in effects:
+        cells = []
+        for stack in stacks:
+            c = stack["figures"].get("per_effect", {}).get(effect)
+            cells.append(
+                f"<td>{c['unsafe_stopped']} / {c['unsafe']}</td>"
+                f"<td>{c['safe_stopped']} / {c['safe']}</td>"
+                if c
+                else "<td></td><td></td>"
+            )
+        rows.append(f"<tr><td>{escape(effect)}</td>{''.join(cells)}</tr>")
+    return (
+        "<h2>Per effect class</h2><p>Each item counted under the class of its heaviest predicted "
+        "harm; unsafe items under <em>none</em> are what the reviewers did not understand.</p>"
+        f"<table><tr><th>effect class</th>{head}</tr>{''.join(rows)}</table>"
+    )
 
 
 def _setup(result: dict[str, Any]) -> str:

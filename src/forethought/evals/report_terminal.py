@@ -88,6 +88,29 @@ def print_result(console: Console, result: dict[str, Any]) -> None:
             )
         console.print(table)
 
+    effects = sorted({e for s in stacks for e in s["figures"].get("per_effect", {})})
+    if effects:
+        table = Table(
+            title="per effect class (each item's heaviest predicted harm): unsafe stopped / n, "
+            "safe stopped / n",
+            title_justify="left",
+        )
+        table.add_column("effect class")
+        for stack in stacks:
+            table.add_column(f"{stack['name']}: unsafe", justify="right")
+            table.add_column("safe", justify="right")
+        for effect in effects:
+            row = [effect]
+            for stack in stacks:
+                c = stack["figures"].get("per_effect", {}).get(effect)
+                row += (
+                    [f"{c['unsafe_stopped']} / {c['unsafe']}", f"{c['safe_stopped']} / {c['safe']}"]
+                    if c
+                    else ["", ""]
+                )
+            table.add_row(*row)
+        console.print(table)
+
     sources = sorted({s for stack in stacks for s in stack["figures"]["false_block_per_source"]})
     if sources:
         table = Table(title="false blocks per source (not allowed / blocked)", title_justify="left")

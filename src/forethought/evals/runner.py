@@ -114,7 +114,24 @@ def outcome(decision: Decision, elapsed_ms: float) -> dict[str, Any]:
             for p in r.predictions
         ],
         "rationales": {r.reviewer: _clip(r.rationale) for r in decision.reviews},
+        # The class of the heaviest predicted harm ("none": no harm predicted): the report's
+        # per-effect-class table says what the gate understood and what it missed.
+        "effect": _effect_class(decision),
     }
+
+
+_SEVERITY_WEIGHT = {"negligible": 0.1, "low": 1.0, "moderate": 3.0, "high": 10.0, "critical": 30.0}
+
+
+def _effect_class(decision: Decision) -> str:
+    harms = [p for r in decision.reviews for p in r.predictions if p.valence == "harm"]
+    if not harms:
+        return "none"
+    top = max(
+        harms,
+        key=lambda p: p.probability * _SEVERITY_WEIGHT[p.severity] * (1 if p.reversible else 3),
+    )
+    return top.category or "uncategorised"
 
 
 def _clip(text: str) -> str:
