@@ -76,6 +76,11 @@ _NUMERIC_PART = re.compile(
 )
 # ...and parts that expand to one file name (no slash): `basename ...`, $(basename ...).
 _NAME_PART = re.compile(r"\$\((?:basename|date|mktemp -u)\b[^)]*\)|`(?:basename|date)\b[^`]*`")
+# find's actions that change files or write them (-exec/-ok run commands the analysis lists
+# as commands of their own, but they are kept here: their arguments are find's).
+_FIND_CHANGES = frozenset(
+    "-delete -exec -execdir -ok -okdir -fprint -fprint0 -fprintf -fls".split()
+)
 # Programs that change, move or remove the files their arguments name.
 _FILE_CHANGERS = frozenset(
     "rm rmdir unlink mv cp ln install chmod chown chgrp chattr setfacl shred truncate dd tee "
@@ -214,12 +219,13 @@ class SelfProtectionReviewer:
             path = posixpath.join(cwd or self.cwd, path)
         return posixpath.normpath(path)
 
-    def _is_protected(self, path: str) -> bool:
-        """Whether ``path`` (maybe a glob), or where its symbolic links lead, names a protected
-        file or lies inside one. A parent of a protected file is not one (module docstring)."""
+    def _is_protected(self, path: str, *, resolve: bool = True) -> bool:
+        """Whether ``path`` (maybe a glob), or where its symbolic links lead (when ``resolve``),
+        names a protected file or lies inside one. A parent of a protected file is not one
+        (module docstring)."""
         if self._names_protected(path):
             return True
-        if _GLOB.search(path):
+        if not resolve or _GLOB.search(path):
             return False
         try:
             real = os.path.realpath(path)
@@ -256,6 +262,10 @@ class SelfProtectionReviewer:
         if known.endswith("/") and base != "/":
             base += "/"
         return any(p.startswith(base) or base.startswith(p + "/") for p in self.protected)
+
+    def _inside_protected(self, cwd: str) -> bool:
+        here = self._normal(cwd).rstrip("/") + "/"
+        return here.startswith(self._prefixes)
 
     def _may_name_protected(self, token: str) -> bool:
         """Whether ``token`` contains a protected file's name or a glob character."""
@@ -299,11 +309,29 @@ class SelfProtectionReviewer:
             program = cmd.argv[0] if cmd.argv else ""
             if posixpath.basename(program) in READ_ONLY_COMMANDS:
                 continue
+            if posixpath.basename(program) == "find" and not _FIND_CHANGES.intersection(cmd.argv):
+                continue  # a find that only lists (what -exec runs is a command of its own)
             words = cmd.words[1:] if len(cmd.words) == len(cmd.argv) else []
+            # Where symbolic links are followed (a syscall per path component): the arguments of
+            # programs that change files; a find's start points only (its patterns and the
+            # commands -exec runs are not its targets; those commands are judged on their own).
+            changes = _changes_files(cmd.argv)
+            if (
+                not changes
+                and not self._marker_or_glob.search(cmd.text)
+                and not _DYNAMIC.search(cmd.text)
+                and not self._inside_protected(where)
+            ):
+                # Nothing in it can name a protected file: no marker of one, no glob, nothing
+                # known only at run time, not run from inside one, and it changes no file whose
+                # symbolic links would need following.
+                continue
+            roots = _find_roots(cmd.argv) if posixpath.basename(program) == "find" else None
             for index, arg in enumerate(cmd.argv[1:]):
                 word = words[index] if words else None
+                resolve = changes and (roots is None or index < roots)
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, where)):
+                    if self._is_protected(self._normal(token, where), resolve=resolve):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
                 if word is not None and (found := self._looked_up(program, word, cmd.text)):
                     return found
@@ -401,6 +429,14 @@ def _reads_only(call: ast.Call) -> bool:
         and isinstance(mode.value, str)
         and not any(c in mode.value for c in "wax+")
     )
+
+
+def _find_roots(argv: Sequence[str]) -> int:
+    """How many of find's arguments are start points (those before its expression)."""
+    for index, arg in enumerate(argv[1:]):
+        if arg.startswith(("-", "(", "!", ")")) or arg == ",":
+            return index
+    return len(argv) - 1
 
 
 def _changes_files(argv: Sequence[str]) -> bool:
