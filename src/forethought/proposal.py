@@ -548,7 +548,8 @@ def from_dict(obj: Any, raw: str = "") -> Proposal:
     """Turn one decoded JSON object of any accepted shape into a Proposal."""
     if not isinstance(obj, Mapping):
         raise ProposalError(f"a proposal must be a JSON object, got {type(obj).__name__}")
-    _check_depth(obj)
+    if not raw or raw.count("[") + raw.count("{") > MAX_DEPTH:
+        _check_depth(obj)  # (with fewer brackets than that in its text, it cannot be that deep)
     if obj.get("jsonrpc") is not None and obj.get("method") == "tools/call":
         inner = dict(_object(obj.get("params"), "params"))
         inner.setdefault("id", obj.get("id"))
