@@ -46,13 +46,17 @@ def _known() -> frozenset[str]:
 
 
 def _program_reason(cmd: SimpleCommand) -> tuple[float, str] | None:
-    from forethought.review.shell.rules import rule_key
-
     if not cmd.argv:
         return None
     if cmd.dynamic_name:
         return DYNAMIC_PROGRAM, f"the program `{cmd.words[0].span}` is only known at run time"
-    name = cmd.name
+    return _unknown_name(cmd.name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unknown_name(name: str) -> tuple[float, str] | None:
+    from forethought.review.shell.rules import rule_key
+
     if "/" in name or name.startswith("."):
         return None  # a file of the project's: judged by what the session wrote into it
     if name in _known() or rule_key(name) in _known() or language_of(name) is not None:
