@@ -152,10 +152,16 @@ def _batch_gc() -> Iterator[None]:
 
 
 def _review_json(gate: Gate, proposals: list[Proposal], out: IO[bytes]) -> None:
-    for start in range(0, len(proposals), BATCH):
-        decisions = gate.review_many(proposals[start : start + BATCH])
+    # Each batch is reviewed while the one before it is recorded and printed.
+    batches = [proposals[start : start + BATCH] for start in range(0, len(proposals), BATCH)]
+    pending = gate.begin_many(batches[0]) if batches else None
+    for following in [*batches[1:], None]:
+        assert pending is not None
+        started = gate.begin_many(following) if following else None
+        decisions = gate.end_many(pending)
         out.write(b"".join(orjson.dumps(d.to_dict()) + b"\n" for d in decisions))
         out.flush()
+        pending = started
 
 
 def _review_human(gate: Gate, proposals: list[Proposal]) -> None:

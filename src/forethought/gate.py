@@ -88,15 +88,39 @@ class Gate:
             proposals = self._with_steps(proposals, run_id)
         if any(p.parts for p in proposals):
             return self._review_parts(proposals, run_id)
+        return self.end_many(self.begin_many(proposals, run_id=run_id))
+
+    def begin_many(
+        self, proposals: Sequence[Proposal], *, run_id: str | None = None
+    ) -> _Batch:
+        """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
+
+        Between the two the reviewers work on their own thread, so a caller with several batches
+        (``forethought review --json``) records and prints one while the next is reviewed.
+        """
+        if run_id is not None and self.ledger is not None:
+            proposals = self._with_steps(proposals, run_id)
+        if any(p.parts for p in proposals):
+            return _Batch(proposals, run_id, done=self._review_parts(proposals, run_id))
         if self._inline_only and len(proposals) > 1:
-            every = self._run([(r, p) for p in proposals for r in self.reviewers])
+            calls = [(r, p) for p in proposals for r in self.reviewers]
+            return _Batch(proposals, run_id, job=self._start(calls) if calls else None)
+        return _Batch(proposals, run_id, reviews=[self.run_reviewers(p) for p in proposals])
+
+    def end_many(self, batch: _Batch) -> list[Decision]:
+        """The decisions of a batch ``begin_many`` started, once they are recorded."""
+        if batch.done is not None:
+            return batch.done
+        proposals, run_id = batch.proposals, batch.run_id
+        if batch.reviews is not None:
+            per_proposal = batch.reviews
+        else:
+            every = self._collect(batch.job) if batch.job is not None else []
             n = len(self.reviewers)
             per_proposal = [
                 [r for r in every[i * n : (i + 1) * n] if r is not None]
                 for i in range(len(proposals))
             ]
-        else:
-            per_proposal = [self.run_reviewers(p) for p in proposals]
         decisions = [
             self.policy.decide(p, reviews)
             for p, reviews in zip(proposals, per_proposal, strict=True)
@@ -266,6 +290,24 @@ class Gate:
         from forethought.integrations.guard import guard
 
         return guard(self, tool, **options)
+
+
+class _Batch:
+    """A batch ``Gate.begin_many`` started: its reviews' job, or reviews or decisions done."""
+
+    __slots__ = ("done", "job", "proposals", "reviews", "run_id")
+
+    def __init__(
+        self,
+        proposals: Sequence[Proposal],
+        run_id: str | None,
+        *,
+        job: _Job | None = None,
+        reviews: list[list[Review]] | None = None,
+        done: list[Decision] | None = None,
+    ) -> None:
+        self.proposals, self.run_id = proposals, run_id
+        self.job, self.reviews, self.done = job, reviews, done
 
 
 class _Job:
