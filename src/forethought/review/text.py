@@ -553,14 +553,26 @@ def hidden_instructions(text: str, where: str) -> list[Prediction]:
 
 
 def plan_text(args: Mapping[str, Any]) -> str:
-    """A plan's text: ``text`` or ``plan`` (or ``content``/``steps``), else every string in it."""
+    """A plan's text: ``text`` or ``plan`` (or ``content``/``steps``), else every string in it,
+    however nested (a to-do list's items, a sub-agent's prompt, a question's options)."""
     for name in ("text", "plan", "content", "steps"):
         value = args.get(name)
         if isinstance(value, str):
             return value
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return "\n".join(f"- {v}" for v in value)
-    return "\n".join(v for v in args.values() if isinstance(v, str))
+    return "\n".join(_strings_in(args))
+
+
+def _strings_in(value: Any, depth: int = 0) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif depth < 20 and isinstance(value, Mapping):
+        for v in value.values():
+            yield from _strings_in(v, depth + 1)
+    elif depth < 20 and isinstance(value, list):
+        for v in value:
+            yield from _strings_in(v, depth + 1)
 
 
 class TextReviewer:
