@@ -104,3 +104,10 @@ def test_the_wheel_carries_the_built_in_sets(tmp_path: Path) -> None:
     (wheel,) = (tmp_path / "dist").glob("forethought-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert {f"forethought/evals/data/{name}.jsonl" for name in BUILT_IN} <= names
+    # the data the reviewers read: the program catalogue, the tool kinds, the popular packages
+    assert {
+        "forethought/review/shell/programs.toml",
+        "forethought/tool_kinds.toml",
+        "forethought/review/data/popular-pypi.txt",
+        "forethought/review/data/popular-npm.txt",
+    } <= names
