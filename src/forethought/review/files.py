@@ -26,6 +26,7 @@ from forethought.review.paths import (
     write_predictions,
 )
 from forethought.review.scope import in_scope
+from forethought.review.supply_files import supply_predictions
 
 # An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
 MASS_CHARS = 200
@@ -135,6 +136,7 @@ class FileReviewer:
         harms += _script_checks(new_text)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         harms += _instruction_checks(path, new_text)
+        harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)
         if replaces:
             harms += verification.content_predictions(path, new_text, clip(path))
         else:
