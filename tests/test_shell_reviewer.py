@@ -1151,3 +1151,16 @@ def test_package_sources_are_graded_against_the_policy_allowed_hosts() -> None:
         _proposal(command.replace("https://", "http://"))
     )
     assert any(p.category == "remote_code_execution" for p in plain.predictions)
+
+
+@pytest.mark.parametrize(
+    ("command", "stopped"),
+    [
+        ("nsenter -t 1 -m -u -i -n -p sh", True),
+        ("nsenter --target=1 --mount bash -c id", True),
+        ("nsenter -t 4242 -n ip addr", False),
+    ],
+)
+def test_nsenter_into_the_hosts_namespaces_with_a_command(command: str, stopped: bool) -> None:
+    harm, _benefit, _found = harm_and_benefit(command)
+    assert (harm >= ESCALATE) == stopped

@@ -564,7 +564,24 @@ COMMANDS = {
 for _shell in SHELLS:
     COMMANDS[_shell] = [_root_shell]
 
-GENERIC = [_privilege_files, _library_env, _library_arguments]
+_HOST_TARGET = re.compile(r"(?:^|\s)(?:-t|--target)(?:\s+|=)?1(?:\s|$)")
+
+
+def _entered_host(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`nsenter -t 1 ... COMMAND`: the wrapper is unwrapped to COMMAND, but where it runs it is
+    the host's namespaces (a container escape)."""
+    if "nsenter" in cmd.wrappers and _HOST_TARGET.search(cmd.text):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"runs `{cmd.name}` in the namespaces of PID 1 (the host's), out of any container",
+            "high",
+            0.8,
+            True,
+        )
+
+
+GENERIC = [_privilege_files, _library_env, _library_arguments, _entered_host]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_privilege_files})
