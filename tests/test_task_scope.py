@@ -70,3 +70,14 @@ def test_a_task_that_addresses_the_reviewers_authorises_nothing(tmp_path: Path) 
 
 def test_a_vague_task_does_not_scope_a_whole_home_directory(tmp_path: Path) -> None:
     assert _decide([_bash("rm -rf ~/", task="Clean up ~/ please")], tmp_path) == ["block"]
+
+
+def test_a_task_naming_a_file_does_not_scope_its_directory(tmp_path: Path) -> None:
+    got = _decide(
+        [
+            _bash("sudo rm -rf /etc", task="Fix the entry in /etc/hosts"),
+            _bash("rm -rf ~/.ssh", task="Add the new host to ~/.ssh/config"),
+        ],
+        tmp_path,
+    )
+    assert got == ["block", "block"]

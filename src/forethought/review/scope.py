@@ -37,15 +37,23 @@ def _host(token: str) -> str:
     return re.split(r"[:/]", token, maxsplit=1)[0]
 
 
+def _mentions(task: str, name: str) -> bool:
+    """``name`` appears in ``task`` as a whole path or host: `/etc` is not named by a task about
+    `/etc/hosts`, nor `~/projects` by one about `~/projects/old`."""
+    return re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w./-])", task) is not None
+
+
 def _named(token: str, task: str) -> bool:
-    if token in task:
+    token = token.rstrip("/")
+    if _mentions(task, token):
         return True
     for prefix in ("~/", "$HOME/", "${HOME}/"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 4:
-            return token[len(prefix) :] in task
+            rest = token[len(prefix) :]  # the home directory however the task spells it
+            return any(_mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/"))
     if "://" in token or "@" in token:
         host = _host(token)
-        return len(host) >= 4 and "." in host and host in task
+        return len(host) >= 4 and "." in host and _mentions(task, host)
     return False
 
 
