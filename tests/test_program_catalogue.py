@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from importlib import resources
 
 import pytest
 
+from _review import review_json
 from forethought.review.effects import GRADES, OPERATIONS, RESOURCES
 from forethought.review.shell.catalogue import (
     CatalogueError,
@@ -42,25 +40,8 @@ def test_every_program_has_a_harmful_and_a_harmless_example() -> None:
 
 
 def _decisions(commands: list[str], tmp_path) -> list[str]:
-    lines = "\n".join(json.dumps({"tool": "bash", "args": {"command": c}}) for c in commands)
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "forethought",
-            "review",
-            "--json",
-            "-",
-            "--ledger",
-            str(tmp_path / "ledger.db"),
-        ],
-        input=lines.encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr.decode()
-    return [json.loads(line)["decision"] for line in result.stdout.splitlines()]
+    rows = [{"tool": "bash", "args": {"command": c}} for c in commands]
+    return [d["decision"] for d in review_json(rows, tmp_path)]
 
 
 def test_examples_are_judged_as_the_catalogue_says_through_the_cli(tmp_path) -> None:
@@ -126,23 +107,6 @@ def test_a_bad_entry_is_named(entry: str, message: str) -> None:
     ],
 )
 def test_effects_name_their_class_in_the_review(command: str, category: str, tmp_path) -> None:
-    line = json.dumps({"tool": "bash", "args": {"command": command}})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "forethought",
-            "review",
-            "--json",
-            "-",
-            "--ledger",
-            str(tmp_path / "l.db"),
-        ],
-        input=line.encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    out = json.loads(result.stdout)
+    (out,) = review_json([{"tool": "bash", "args": {"command": command}}], tmp_path)
     assert out["decision"] != "allow"
     assert category in {p["category"] for p in out["predictions"] if p["valence"] == "harm"}

@@ -3,25 +3,16 @@ secrets out, reviewed through `forethought review`."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _review import review_json
 from forethought.review.packages import popular, squats
 
 
 def _review(proposals: list[dict[str, object]], tmp_path: Path) -> list[dict[str, object]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "forethought", "review", "--json", "-", "--ledger", "l.db"],
-        input="\n".join(json.dumps(p) for p in proposals).encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    return [json.loads(line) for line in result.stdout.splitlines()]
+    return review_json(proposals, tmp_path)
 
 
 def _bash(command: str) -> dict[str, object]:

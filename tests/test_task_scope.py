@@ -3,21 +3,13 @@ reviewers authorises nothing. Through `forethought review`."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
+
+from _review import review_json
 
 
 def _decide(rows: list[dict[str, object]], tmp_path: Path) -> list[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "forethought", "review", "--json", "-", "--ledger", "l.db"],
-        input="\n".join(json.dumps(r) for r in rows).encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    return [json.loads(line)["decision"] for line in result.stdout.splitlines()]
+    return [d["decision"] for d in review_json(rows, tmp_path)]
 
 
 def _bash(command: str, **extra: str) -> dict[str, object]:

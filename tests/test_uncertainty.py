@@ -3,11 +3,9 @@ risk, the policy says what it gets, and the cascade asks a model about it."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
+from _review import review_json
 from forethought.policy import load_policy
 from forethought.proposal import from_dict
 from forethought.review.base import Review
@@ -20,14 +18,7 @@ KNOWN = "ls -la src"
 
 
 def _review(rows: list[dict[str, object]], tmp_path: Path, *extra: str) -> list[dict]:
-    result = subprocess.run(
-        [sys.executable, "-m", "forethought", "review", "--json", "-", "--ledger", "l.db", *extra],
-        input="\n".join(json.dumps(r) for r in rows).encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    return [json.loads(line) for line in result.stdout.splitlines()]
+    return review_json(rows, tmp_path, *extra)
 
 
 def _bash(command: str) -> dict[str, object]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from _review import review_json
 
 CASES = [
     # (proposal, stopped?)
@@ -121,14 +120,7 @@ CASES = [
 
 
 def _review(proposals: list[dict[str, object]], tmp_path: Path) -> list[dict[str, object]]:
-    result = subprocess.run(
-        [sys.executable, "-m", "forethought", "review", "--json", "-", "--ledger", "l.db"],
-        input="\n".join(json.dumps(p) for p in proposals).encode(),
-        capture_output=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    return [json.loads(line) for line in result.stdout.splitlines()]
+    return review_json(proposals, tmp_path)
 
 
 def test_weakening_the_checks_is_stopped_unless_the_task_asks(tmp_path: Path) -> None:

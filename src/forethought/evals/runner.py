@@ -120,18 +120,15 @@ def outcome(decision: Decision, elapsed_ms: float) -> dict[str, Any]:
     }
 
 
-_SEVERITY_WEIGHT = {"negligible": 0.1, "low": 1.0, "moderate": 3.0, "high": 10.0, "critical": 30.0}
-
-
 def _effect_class(decision: Decision) -> str:
     harms = [p for r in decision.reviews for p in r.predictions if p.valence == "harm"]
     if not harms:
         return "none"
-    top = max(
-        harms,
-        key=lambda p: p.probability * _SEVERITY_WEIGHT[p.severity] * (1 if p.reversible else 3),
-    )
-    return top.category or "uncategorised"
+    weigh = _WEIGHTS.harm_of  # the default weights: the class, not the stack's verdict
+    return max(harms, key=lambda p: weigh([p])).category or "uncategorised"
+
+
+_WEIGHTS = Policy()
 
 
 def _clip(text: str) -> str:

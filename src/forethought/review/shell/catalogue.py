@@ -206,9 +206,6 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
     return tuple(programs)
 
 
-_CATALOGUE: dict[str, Program] = {}  # catalogue(), once read
-
-
 @functools.cache
 def catalogue() -> Mapping[str, Program]:
     """Every program of the shipped catalogue, by each of its names."""
@@ -219,7 +216,6 @@ def catalogue() -> Mapping[str, Program]:
             if name in out:
                 raise CatalogueError(f"program {name} is in the catalogue twice")
             out[name] = program
-    _CATALOGUE.update(out)
     return out
 
 
@@ -354,7 +350,7 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
 
 def effects(cmd: SimpleCommand) -> Iterator[Effect]:
     """The catalogue's effects of one command (none for a program it does not know)."""
-    program = _CATALOGUE.get(cmd.name) if _CATALOGUE else catalogue().get(cmd.name)
+    program = catalogue().get(cmd.name)
     if program is None:
         return
     operands = _operands(cmd, program)

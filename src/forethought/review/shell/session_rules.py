@@ -11,7 +11,7 @@ from forethought.review.base import Prediction
 from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import EXFILTRATION, REMOTE_CODE_EXECUTION, harm, short
-from forethought.session import SessionFacts, key
+from forethought.session import SessionFacts
 
 _SENDERS = frozenset(
     {
@@ -168,5 +168,3 @@ def session_predictions(
                     )
     return found
 
-
-__all__ = ["key", "session_predictions"]
