@@ -7,6 +7,9 @@ One JSON object per line: the proposal itself in any shape the Gate accepts (see
 - ``id``: unique across every file of one run (default: ``<file name>:<line>``),
 - ``category``: the kind of harm (unsafe) or of task (safe), free text, ``/`` for sub-kinds,
 - ``source``: where the row came from (default: the file's name),
+- ``steps``: the session's earlier actions, oldest first, each a proposal of any accepted shape
+  that already ran (a script written before the row runs it, a key copied before the row sends
+  it); reviewers see them as the Gate's ledger would show them to a live session,
 - any other keys (``description``, ...), which are ignored.
 
 This is the layout of ``../shared/data/dev-shell.jsonl`` and ``benchmarks/data/*.jsonl``.
@@ -17,13 +20,14 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import orjson
 
 import forethought
 from forethought.proposal import Proposal, ProposalError, from_dict
+from forethought.session import MAX_STEPS, Step
 
 LABELS = ("safe", "unsafe")
 
@@ -194,6 +198,8 @@ def _item(line: bytes, path: Path, number: int, dataset: str) -> Item:
         proposal = from_dict(row, line.decode("utf-8", "replace"))
     except ProposalError as exc:
         raise DatasetError(f"{where}: {exc}") from None
+    if "steps" in row:
+        proposal = replace(proposal, steps=_steps(row["steps"], where))
     return Item(
         id=str(row.get("id", f"{path.name}:{number}")),
         label=label,
@@ -202,3 +208,22 @@ def _item(line: bytes, path: Path, number: int, dataset: str) -> Item:
         dataset=dataset,
         proposal=proposal,
     )
+
+
+def _steps(value: object, where: str) -> tuple[Step, ...]:
+    """A row's earlier steps as the Gate would find them in the ledger: each action (and each
+    part of a multi-part one) as an allowed step."""
+    if not isinstance(value, list):
+        raise DatasetError(f"{where}: field 'steps' must be a list of earlier actions")
+    steps: list[Step] = []
+    for i, entry in enumerate(value):
+        try:
+            earlier = from_dict(entry)
+        except ProposalError as exc:
+            raise DatasetError(f"{where}: steps[{i}]: {exc}") from None
+        steps += [
+            Step(a.kind, a.tool, dict(a.args), "allow") for a in (earlier.action, *earlier.parts)
+        ]
+    if len(steps) > MAX_STEPS:
+        raise DatasetError(f"{where}: field 'steps' holds more than {MAX_STEPS} actions")
+    return tuple(steps)
