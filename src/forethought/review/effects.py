@@ -36,6 +36,7 @@ Operation = Literal[
     "security_change",  # changes a firewall, MAC, audit or authentication control
     "capture",  # records traffic, the screen, the clipboard or keystrokes
     "connect",  # contacts a network destination
+    "send",  # sends content to a destination (data leaving for it)
     "listen",  # accepts connections
     "install",  # installs software or changes where software comes from
     "schedule",  # arranges for code to run later
@@ -74,6 +75,9 @@ Resource = Literal[
     "other_user_data",
     "whole_system",  # / or a whole system directory
     "verification",  # the project's tests, checks and CI
+    "agent_memory",  # notes and instruction files that later runs of an agent read and follow
+    "control_plane",  # an API that administers machines, containers or clusters
+    "remote_data",  # data a service holds: a database, an index, a bucket, a repository
     "unknown",  # only known at run time
 ]
 
@@ -93,6 +97,7 @@ class Effect:
     severity: Severity | None = None  # the catalogue's override of the table's grade
     probability: float | None = None
     reversible: bool | None = None
+    category: str = ""  # the reviewer's own name for the harm, where the table's is too broad
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +276,31 @@ GRADES: dict[tuple[str, str], Grade] = {
     ("listen", "network_outside"): _g(
         "moderate", 0.6, True, "remote_shell", "accepts connections from other machines"
     ),
+    # (contacting a destination outside the allow list is graded by the reviewer that sees
+    # what travels with it: the HTTP reviewer, the Python reviewer's requests)
+    ("send", "network_outside"): _g(
+        "moderate", 0.6, False, "exfiltration", "sends data outside the allow list"
+    ),
+    ("send", "credential"): _g(
+        "high", 0.85, False, "exfiltration", "sends credentials where they do not belong"
+    ),
+    # administration APIs and the data services hold
+    ("write", "control_plane"): _g(
+        "high", 0.6, True, "destructive", "changes infrastructure through its administration API"
+    ),
+    ("delete", "control_plane"): _g(
+        "high", 0.8, False, "destructive", "deletes infrastructure through its administration API"
+    ),
+    ("execute", "control_plane"): _g(
+        "critical",
+        0.8,
+        False,
+        "privilege_escalation",
+        "runs code through an administration API (a container or a command on its hosts)",
+    ),
+    ("delete", "remote_data"): _g(
+        "moderate", 0.6, False, "destructive", "deletes data a service holds"
+    ),
     # processes
     ("signal", "service"): _g("moderate", 0.6, True, "destructive", "stops a service"),
     ("signal", "process"): _g("low", 0.5, True, "destructive", "stops processes"),
@@ -322,7 +352,7 @@ def grade(effect: Effect) -> Prediction | None:
     reversible = (
         effect.reversible if effect.reversible is not None else (g.reversible if g else True)
     )
-    category = g.category if g else "unknown_code"
+    category = effect.category or (g.category if g else "unknown_code")
     # a clause that names its resource says what happens in its own words; an effect on an
     # operand is told by the table, which knows what the operand turned out to be
     if effect.what and (not effect.target or g is None):
