@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from forethought.decision import HumanVerdictRecord
+
 # How many earlier steps a proposal carries, and how much written text is kept per file.
 MAX_STEPS = 200
 MAX_CONTENT = 100_000
@@ -90,7 +92,38 @@ def facts(steps: Iterable[Step]) -> SessionFacts:
                     _shell(out, analyze(command))
                 except ValueError:
                     continue
+        elif step.kind == "python":
+            code = step.args.get("code")
+            if isinstance(code, str) and len(code) <= MAX_CONTENT:
+                from forethought.review.python.reviewer import code_facts
+
+                merge_code_facts(out, code_facts(code))
     return out
+
+
+# What a file holds when earlier code wrote bytes that are not text: a program (or a payload)
+# nobody can read, judged as downloaded code when it is run.
+DECODED_PAYLOAD = "a binary payload an earlier step wrote"
+
+
+def merge_code_facts(out: SessionFacts, code: Any) -> None:
+    """Add what one piece of Python left behind (a ``review.python.findings.Facts``): files it
+    wrote (their text where known), downloaded, made executable, secrets it read or copied."""
+    for path, content in code.written.items():
+        if isinstance(content, str):
+            out.written[key(path)] = content[:MAX_CONTENT]
+        elif isinstance(content, (bytes, bytearray)):
+            try:
+                out.written[key(path)] = bytes(content).decode("utf-8")[:MAX_CONTENT]
+            except UnicodeDecodeError:
+                out.downloaded[key(path)] = DECODED_PAYLOAD
+    for path, source in code.downloaded.items():
+        out.downloaded[key(path)] = source
+    out.executable |= {key(p) for p in code.executable if p}
+    for copy, secret in code.secret_copies.items():
+        out.secret_copies[key(copy)] = secret
+        out.secrets_read.append(secret)
+    out.secrets_read += code.secrets_read
 
 
 def _file_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
@@ -179,8 +212,9 @@ def steps_from_events(events: Iterable[Any]) -> tuple[Step, ...]:
             # the Gate records each proposal, its reviews, then its decision
             order[-1]["verdict"] = str(payload.get("decision") or "")
         elif event.kind == "human_verdict" and order:
-            found = pending.get(payload.get("proposal_id"))
-            answer = "allow" if payload.get("answer") == "approve" else "block"
+            human = HumanVerdictRecord.parse(payload)  # old shapes too (the guard's "approved")
+            found = pending.get(human.proposal_id)
+            answer = "allow" if human.verdict.approves else "block"
             (found if found is not None else order[-1])["verdict"] = answer
     steps = [
         Step(

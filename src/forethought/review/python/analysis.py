@@ -15,6 +15,7 @@ from forethought.review.base import Prediction
 from forethought.review.http import host_allowed, is_internal
 from forethought.review.paths import clip
 from forethought.review.python import (
+    effects,
     environment,
     files,
     hidden_code,
@@ -69,6 +70,13 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(tables.CHMODS, files.chmod),
     **dict.fromkeys(tables.READS_MANY, files.reads_many),
     **dict.fromkeys(tables.GETENV, environment.getenv),
+    **dict.fromkeys(tables.SIGNALS, effects.signal),
+    **dict.fromkeys(tables.CHOWNS, files.chown),
+    **dict.fromkeys(tables.KEYRINGS, effects.keyring),
+    **dict.fromkeys(tables.PIP_MAINS, effects.pip_main),
+    **dict.fromkeys(tables.SERVERS, effects.server),
+    **dict.fromkeys(tables.RUN_PATHS, hidden_code.run_path),
+    "os.truncate": files.truncate,
 }
 
 
@@ -105,7 +113,12 @@ class Analysis:
         self.source = Source(code)
         self.parents: dict[ast.AST, ast.AST] = {}  # filled only where "environ" is in the code
         self.uses_socket = "socket" in code  # else .connect() and .listen() are not sockets
+        self.uses_psutil = "psutil" in code  # else .kill() and .terminate() are not processes
         self.predictions: list[Prediction] = []
+        self.nodes: list[ast.AST] = []
+        # (call, path, value written) of writes whose file is known (files.collect_writes)
+        self.writes: list[tuple[ast.AST, str, ast.expr | None]] = []
+        self.searches = False  # the code lists directories or globs
 
     @property
     def facts(self) -> Facts:
@@ -120,6 +133,7 @@ class Analysis:
             return [harm("the code is nested too deeply to parse; it cannot be reviewed", 0.6,
                          "high", self.evidence_text(self.code), "unknown_code")]
         nodes = list(ast.walk(tree))
+        self.nodes = nodes
         self.names.collect(nodes)
         if "environ" in self.code:
             self.parents = {child: node for node in nodes for child in ast.iter_child_nodes(node)}
@@ -139,8 +153,15 @@ class Analysis:
                     environment.environ(self, node)
                 elif name in tables.INDIRECT_DANGER and id(node) not in followed:
                     hidden_code.passed_around(self, node, name)
+                elif effects.is_executable_memory(name):
+                    effects.executable_memory(self, node)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 environment.preload_string(self, node)
+        if "write" in self.code:
+            files.collect_writes(self)
+        files.settle_writes(self)
+        if self.searches or "glob" in self.code or "walk" in self.code:
+            effects.searches(self)
         return self.predictions
 
     def _call(self, node: ast.Call) -> None:
@@ -154,7 +175,11 @@ class Analysis:
     def _method_call(self, func: ast.Attribute, node: ast.Call, name: str | None) -> None:
         """Calls on objects whose type is not tracked: paths, sockets, sessions."""
         if func.attr in tables.PATH_METHODS and files.is_path(self, func.value):
-            files.path_method(self, node, func.attr, self.static(func.value))
+            files.path_method(self, node, func.attr, self.static(func.value), func.value)
+        elif func.attr in tables.PROCESS_METHODS and self.uses_psutil:
+            effects.process_method(self, node, func.attr)
+        elif func.attr in tables.NATIVE_METHODS:
+            effects.native_method(self, node, func.attr)
         else:
             network.method_call(self, node, func.attr, name)
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
-from forethought.review.paths import delete_predictions, read_predictions, write_predictions
+from forethought.review.effects import Operation
+from forethought.review.paths import clip, delete_predictions, read_predictions, write_predictions
+from forethought.review.python import effects
 from forethought.review.python.findings import harm
 from forethought.review.python.syntax import argument
-from forethought.review.python.tables import DELETES, OS_WRITE_FLAGS, PATH_CONSTRUCTORS
+from forethought.review.python.tables import DELETES, OPENS, OS_WRITE_FLAGS, PATH_CONSTRUCTORS
 
 if TYPE_CHECKING:
     from forethought.review.python.analysis import Analysis
@@ -26,7 +28,8 @@ def _open_mode(a: Analysis, mode_node: ast.expr | None) -> tuple[bool, bool]:
 
 
 def open_call(a: Analysis, node: ast.Call, name: str) -> None:
-    path = a.static(argument(node, 0, "file", "path"))
+    path_node = argument(node, 0, "file", "path")
+    path = a.static(path_node)
     mode_node = argument(node, 1, "mode", "flags")
     if name == "os.open":
         writing = mode_node is not None and any(
@@ -35,33 +38,67 @@ def open_call(a: Analysis, node: ast.Call, name: str) -> None:
             for sub in ast.walk(mode_node)
         )
         replaces = writing
+    elif name == "os.fdopen":
+        return  # a descriptor opened before: its path was judged there
     else:
         writing, replaces = _open_mode(a, mode_node)
-    touch_path(a, node, path, writing=writing, replaces=replaces)
+    touch_path(a, node, path, writing=writing, replaces=replaces, path_node=path_node)
 
 
-def touch_path(a: Analysis, node: ast.AST, path: Any, *, writing: bool, replaces: bool) -> None:
-    if isinstance(path, bytes):
-        path = path.decode("utf-8", "replace")
+def touch_path(
+    a: Analysis,
+    node: ast.AST,
+    path: Any,
+    *,
+    writing: bool,
+    replaces: bool,
+    path_node: ast.AST | None = None,
+) -> None:
+    path = effects.path_text(path)
     evidence = a.evidence(node)
+    known = path if path is not None else effects.pattern(a, path_node)
     if writing:
-        if isinstance(path, str):
+        if path is not None:
             a.add(write_predictions(path, evidence, replaces_file=replaces))
+        # opening for writing empties the file: a log opened so is a log wiped
+        op: Operation = "write" if replaces else "append"
+        if replaces and effects.resource_of(known, "truncate") == "log":
+            op = "truncate"
+        if effects.on_path(a, op, known, evidence) == "unknown":
+            effects.uncertain(a, effects.DYNAMIC_WRITE,
+                              f"writes to a path known only at run time: {clip(evidence, 80)}")
         return
     a.facts.reads_files = True
-    if isinstance(path, str):
-        found = read_predictions(path, evidence)
-        if found:
-            a.facts.reads_secrets = True
-            a.add(found)
+    found = read_predictions(path, evidence) if path is not None else []
+    if path is not None:
+        a.facts.read_paths.append((path, evidence))
+    if found:
+        a.facts.reads_secrets = True
+        a.facts.secrets_read.append(path or known)
+        a.add(found)
+    # what the path rules do not weigh: another process's memory, credentials found by pattern
+    resource = effects.resource_of(known, "read")
+    if resource in ("process_memory", "process_map") or (resource == "credential" and not found
+                                                         and known.startswith(("/", "~"))):
+        a.facts.reads_secrets = True
+        effects.add(a, "read", resource, known, evidence)
 
 
 def delete(a: Analysis, node: ast.Call, name: str) -> None:
-    _delete_path(a, node, a.static(argument(node, 0, "path")), DELETES[name], name)
+    path_node = argument(node, 0, "path")
+    _delete_path(a, node, a.static(path_node), DELETES[name], name, path_node)
 
 
-def _delete_path(a: Analysis, node: ast.AST, path: Any, recursive: bool, name: str) -> None:
+def _delete_path(
+    a: Analysis, node: ast.AST, path: Any, recursive: bool, name: str,
+    path_node: ast.AST | None = None,
+) -> None:
     evidence = a.evidence(node)
+    path = effects.path_text(path)
+    known = path if path is not None else effects.pattern(a, path_node)
+    if effects.on_path(a, "delete", known, evidence) == "unknown":
+        effects.uncertain(a, effects.DYNAMIC_TARGET,
+                          f"`{name}` removes a path known only at run time")
     if isinstance(path, str):
         a.add(delete_predictions(path, evidence, recursive=recursive))
     elif recursive:
@@ -73,24 +110,92 @@ def _delete_path(a: Analysis, node: ast.AST, path: Any, recursive: bool, name: s
 
 
 def copy(a: Analysis, node: ast.Call, name: str) -> None:
-    source = a.static(argument(node, 0, "src"))
-    target = a.static(argument(node, 1, "dst"))
-    touch_path(a, node, source, writing=False, replaces=False)
-    if isinstance(target, str):
-        a.add(write_predictions(target, a.evidence(node), replaces_file=True))
+    source_node, target_node = argument(node, 0, "src"), argument(node, 1, "dst")
+    source = effects.path_text(a.static(source_node))
+    target = effects.path_text(a.static(target_node))
+    touch_path(a, node, source, writing=False, replaces=False, path_node=source_node)
+    evidence = a.evidence(node)
+    known = target if target is not None else effects.pattern(a, target_node)
+    if effects.on_path(a, "write", known, evidence) == "unknown":
+        effects.uncertain(a, effects.DYNAMIC_WRITE,
+                          f"`{name}` writes to a path known only at run time")
+    if target is None:
+        return
+    a.add(write_predictions(target, evidence, replaces_file=True))
+    if source is not None:
+        secret = _secret(source)
+        if secret:
+            a.facts.secret_copies[target] = source
+        elif source in a.facts.written:  # a copy of what this code wrote
+            a.facts.written[target] = a.facts.written[source]
+
+
+def _secret(path: str) -> bool:
+    from forethought.review.paths import credential_store, worst
+
+    return bool(worst(path, "secret", loose=True) or credential_store(path))
 
 
 def chmod(a: Analysis, node: ast.Call, name: str) -> None:
-    _set_mode(a, node, a.static(argument(node, 0, "path")), argument(node, 1, "mode"))
+    path_node = argument(node, 0, "path")
+    _set_mode(a, node, a.static(path_node), argument(node, 1, "mode"), path_node)
 
 
-def _set_mode(a: Analysis, node: ast.AST, path: Any, mode_node: ast.expr | None) -> None:
+def chown(a: Analysis, node: ast.Call, name: str) -> None:
+    """``os.chown(path, uid, gid)``, ``shutil.chown(path, user, group)``."""
+    path_node = argument(node, 0, "path")
+    path = effects.path_text(a.static(path_node))
+    known = path if path is not None else effects.pattern(a, path_node)
+    owner = a.static(argument(node, 1, "uid", "user"))
     evidence = a.evidence(node)
+    resource = effects.resource_of(known, "chown")
+    if resource == "unknown":
+        effects.uncertain(a, effects.DYNAMIC_TARGET,
+                          f"`{name}` changes the owner of a path known only at run time")
+        return
+    if owner in (0, "root") and resource not in ("whole_system", "system_binary"):
+        # a file given to root: with a setuid bit, a way to root for whoever runs it
+        effects.add(a, "chown", resource, known, evidence, severity="moderate",
+                    probability=0.5, reversible=True, what="gives a file to root")
+    else:
+        effects.add(a, "chown", resource, known, evidence)
+
+
+def truncate(a: Analysis, node: ast.Call, name: str) -> None:
+    """``os.truncate(path, 0)``: the file is emptied."""
+    path_node = argument(node, 0, "path")
+    path = effects.path_text(a.static(path_node))
+    known = path if path is not None else effects.pattern(a, path_node)
+    if effects.on_path(a, "truncate", known, a.evidence(node)) == "unknown":
+        effects.uncertain(a, effects.DYNAMIC_TARGET,
+                          f"`{name}` empties a path known only at run time")
+
+
+_EXEC_BITS = frozenset({"stat.S_IEXEC", "stat.S_IXUSR", "stat.S_IXGRP", "stat.S_IXOTH",
+                        "stat.S_IRWXU"})
+
+
+def _set_mode(
+    a: Analysis, node: ast.AST, path: Any, mode_node: ast.expr | None,
+    path_node: ast.AST | None = None,
+) -> None:
+    evidence = a.evidence(node)
+    path = effects.path_text(path)
+    known = path if path is not None else effects.pattern(a, path_node)
     mode = a.static(mode_node)
     names = {a.resolve(s) for s in ast.walk(mode_node)} if mode_node is not None else set()
     setuid = (isinstance(mode, int) and mode & 0o6000) or bool(
         names & {"stat.S_ISUID", "stat.S_ISGID"}
     )
+    if (isinstance(mode, int) and mode & 0o111) or names & _EXEC_BITS:
+        a.facts.executable.add(known)
+    resource = effects.resource_of(known, "setuid" if setuid else "chmod")
+    if resource != "unknown":
+        effects.add(a, "setuid" if setuid else "chmod", resource, known, evidence)
+    elif setuid or not isinstance(mode, int):
+        effects.uncertain(a, effects.DYNAMIC_TARGET,
+                          f"changes the permissions of a path known only at run time: "
+                          f"{clip(evidence, 80)}")
     if setuid:
         target = path if isinstance(path, str) else "a file"
         a.add([harm(f"sets the setuid/setgid bit on {target}", 0.9, "high", evidence,
@@ -101,6 +206,7 @@ def _set_mode(a: Analysis, node: ast.AST, path: Any, mode_node: ast.expr | None)
 
 def reads_many(a: Analysis, node: ast.Call, name: str) -> None:
     a.facts.reads_files = True
+    a.searches = True
 
 
 def is_path(a: Analysis, node: ast.AST, depth: int = 0) -> bool:
@@ -117,20 +223,119 @@ def is_path(a: Analysis, node: ast.AST, depth: int = 0) -> bool:
     return False
 
 
-def path_method(a: Analysis, node: ast.Call, attr: str, path: Any) -> None:
+def path_method(
+    a: Analysis, node: ast.Call, attr: str, path: Any, path_node: ast.AST | None = None
+) -> None:
     """``path.read_text()``, ``path.unlink()``... on a pathlib path."""
     if attr in ("read_text", "read_bytes"):
-        touch_path(a, node, path, writing=False, replaces=False)
+        touch_path(a, node, path, writing=False, replaces=False, path_node=path_node)
     elif attr in ("write_text", "write_bytes"):
-        touch_path(a, node, path, writing=True, replaces=True)
+        touch_path(a, node, path, writing=True, replaces=True, path_node=path_node)
+        known = effects.path_text(path)
+        if known is not None:
+            a.writes.append((node, known, argument(node, 0, "data")))
     elif attr == "open":
         writing, replaces = _open_mode(a, argument(node, 0, "mode"))
-        touch_path(a, node, path, writing=writing, replaces=replaces)
+        touch_path(a, node, path, writing=writing, replaces=replaces, path_node=path_node)
     elif attr in ("unlink", "rmdir"):
-        _delete_path(a, node, path, False, f"Path.{attr}")
+        _delete_path(a, node, path, False, f"Path.{attr}", path_node)
     elif attr == "chmod":
-        _set_mode(a, node, path, argument(node, 0, "mode"))
+        _set_mode(a, node, path, argument(node, 0, "mode"), path_node)
     elif attr in ("rename", "replace"):
         target = a.static(argument(node, 0, "target"))
         if isinstance(target, str):
             a.add(write_predictions(target, a.evidence(node), replaces_file=True))
+
+
+# ---- what the code writes into files (the session's later steps are judged by it) ---------
+
+
+def _opened_for_writing(a: Analysis, node: ast.AST) -> str | None:
+    """The path of ``open(path, 'w')`` or ``Path(path).open('w')``, where known."""
+    if not isinstance(node, ast.Call):
+        return None
+    name = a.resolve(node.func)
+    if name in OPENS and name not in ("os.open", "os.fdopen"):
+        writing, _ = _open_mode(a, argument(node, 1, "mode"))
+        path = a.static(argument(node, 0, "file", "path"))
+    elif isinstance(node.func, ast.Attribute) and node.func.attr == "open" and is_path(
+        a, node.func.value
+    ):
+        writing, _ = _open_mode(a, argument(node, 0, "mode"))
+        path = a.static(node.func.value)
+    else:
+        return None
+    return effects.path_text(path) if writing else None
+
+
+def collect_writes(a: Analysis) -> None:
+    """``open(p, 'w').write(x)``, ``with open(p, 'w') as f: f.write(x)``, ``f = open(...)``:
+    the writes whose file is known, for :func:`settle_writes`."""
+    handles: dict[str, str | None] = {}  # name bound by ``with ... as name`` -> its path
+    for node in a.nodes:
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            path = _opened_for_writing(a, node.context_expr)
+            name = node.optional_vars.id
+            if path is not None:
+                # one name for two files: which one a write goes to is not known here
+                handles[name] = path if handles.get(name, path) == path else None
+    for node in a.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("write", "writelines")):
+            continue
+        receiver = node.func.value
+        path = _opened_for_writing(a, receiver)
+        if path is None and isinstance(receiver, ast.Name):
+            path = handles.get(receiver.id)
+            values = a.names.values_of(receiver.id)
+            if path is None and len(values) == 1:
+                path = _opened_for_writing(a, values[0])
+        if path is not None:
+            a.writes.append((node, path, node.args[0] if node.args else None))
+
+
+def settle_writes(a: Analysis) -> None:
+    """What each file holds once the code has run, where it is known: its text, a payload's
+    bytes, where it was downloaded from, or the secret copied into it."""
+    by_path: dict[str, list[tuple[ast.AST, ast.expr | None]]] = {}
+    for node, path, value in sorted(a.writes, key=lambda w: (getattr(w[0], "lineno", 0),
+                                                              getattr(w[0], "col_offset", 0))):
+        by_path.setdefault(path, []).append((node, value))
+    for path, writes in by_path.items():
+        parts = [a.static(value) for _, value in writes]
+        if parts and all(isinstance(x, str) for x in parts):
+            a.facts.written[path] = "".join(parts)
+        elif parts and all(isinstance(x, (bytes, bytearray)) for x in parts):
+            a.facts.written[path] = b"".join(parts)
+        else:
+            secret = next((s for _, v in writes if v is not None
+                           for s in _secrets_in(a, v)), None)
+            if secret is not None:
+                a.facts.secret_copies[path] = secret
+            elif a.facts.fetched:
+                a.facts.downloaded[path] = a.facts.fetched[0]
+            else:
+                a.facts.written[path] = None
+
+
+def _secrets_in(a: Analysis, value: ast.expr) -> list[str]:
+    """The secret files whose content ``value`` holds (``open('~/.ssh/id_rsa').read()``)."""
+    nodes = list(ast.walk(value))
+    for sub in list(nodes):
+        if isinstance(sub, ast.Name):
+            for bound in a.names.values_of(sub.id)[:3]:
+                nodes += ast.walk(bound)
+    found = []
+    for sub in nodes:
+        if not isinstance(sub, ast.Call):
+            continue
+        path: Any = None
+        if a.resolve(sub.func) in OPENS:
+            path = a.static(argument(sub, 0, "file", "path"))
+        elif isinstance(sub.func, ast.Attribute) and sub.func.attr in ("read_text",
+                                                                       "read_bytes"):
+            path = a.static(sub.func.value)
+        text = effects.path_text(path)
+        if text is not None and _secret(text):
+            found.append(text)
+    return found

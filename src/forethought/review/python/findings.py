@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from forethought.review.base import Prediction
+from forethought.review.effects import Effect
 from forethought.review.http import is_exfiltration_site, parse_ip
 from forethought.review.paths import harm
 
@@ -23,6 +24,24 @@ class Facts:
     connects: list[tuple[str, str | None]] = field(default_factory=list)  # (evidence, host)
     listens: list[str] = field(default_factory=list)
     sends: list[tuple[str, str]] = field(default_factory=list)  # (evidence, where)
+    # requests that may carry data out only through what the run puts in them (a GET whose
+    # query is built at run time): a channel for secrets, not a sign that files are sent
+    weak_sends: list[tuple[str, str]] = field(default_factory=list)
+    # what the code does, in the effect vocabulary (graded by forethought.review.effects)
+    effects: list[Effect] = field(default_factory=list)
+    # what the reviewer could not see: (share in [0, 1], reason)
+    uncertain: list[tuple[float, str]] = field(default_factory=list)
+    # what later steps of the session need to know (see forethought.session)
+    written: dict[str, str | bytes | None] = field(default_factory=dict)  # None: unknown
+    downloaded: dict[str, str] = field(default_factory=dict)  # path -> where it came from
+    executable: set[str] = field(default_factory=set)
+    secret_copies: dict[str, str] = field(default_factory=dict)  # copy -> the secret
+    secrets_read: list[str] = field(default_factory=list)
+    read_paths: list[tuple[str, str]] = field(default_factory=list)  # (path, evidence)
+    # files whose code it runs: (path, evidence, the call that runs it where it is exec/eval)
+    runs_files: list[tuple[str, str, str]] = field(default_factory=list)
+    commands: list[tuple[str, str]] = field(default_factory=list)  # (command, evidence)
+    fetched: list[str] = field(default_factory=list)  # URLs fetched (None: chosen at run time)
 
 
 def conclusions(facts: Facts, allows: Callable[[str], bool]) -> list[Prediction]:
@@ -47,11 +66,15 @@ def conclusions(facts: Facts, allows: Callable[[str], bool]) -> list[Prediction]
         out.append(harm("opens a bind shell: listens for connections and hands them a "
                         "command interpreter", 0.9, "critical", facts.listens[0],
                         "remote_shell"))
-    elif facts.listens:
+    elif facts.listens and not any(e.op == "listen" for e in facts.effects):
+        # (where the address is known, the listen effect says whether other machines can reach
+        # it, and is graded with the rest)
         out.append(harm("opens a listening network port", 0.5, "low", facts.listens[0],
                         "remote_shell", reversible=True))
-    local = facts.reads_files or facts.reads_secrets or facts.dumps_environment
-    if sends and local:
+    secrets = facts.reads_secrets or facts.dumps_environment
+    if secrets:
+        sends += facts.weak_sends
+    if sends and (facts.reads_files or secrets):
         evidence, where = sends[0]
         what = "secrets" if facts.reads_secrets or facts.dumps_environment else "files"
         out.append(harm(f"reads local {what} and sends data to {where}", 0.8, "high",

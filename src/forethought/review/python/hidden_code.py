@@ -35,12 +35,17 @@ def run_code(a: Analysis, node: ast.Call, name: str) -> None:
     if isinstance(code, bytes):
         code = code.decode("utf-8", "replace")
     if not isinstance(code, str):
+        read = _file_read(a, source)
         if _fetches_remotely(a, source):
             a.add([harm(f"downloads code and runs it with {name}()", 0.9, "critical", evidence,
                         "remote_code_execution")])
+        elif read is not None:
+            # judged by what the session wrote into it, where it did (review.python.reviewer)
+            a.facts.runs_files.append((read, evidence, name))
         else:
             a.add([harm(f"runs code built at run time with {name}(); it cannot be reviewed",
                         0.5, "high", evidence, "unknown_code", reversible=True)])
+            a.facts.uncertain.append((0.9, f"{name}() runs code the reviewer cannot see"))
         return
     if _is_obfuscated(a, source):
         a.add([harm(f"runs code hidden by encoding with {name}()", 0.6, "moderate", evidence,
@@ -51,6 +56,30 @@ def run_code(a: Analysis, node: ast.Call, name: str) -> None:
         return
     a.add(replace(p, outcome=f"{p.outcome} (in code run by {name}())")
           for p in a.review_nested(code, evidence, a.depth + 1))
+
+
+def _file_read(a: Analysis, node: ast.AST) -> str | None:
+    """The path of ``open(path).read()`` or ``Path(path).read_text()``, where known."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    inner = node.func.value
+    path: object = None
+    if node.func.attr == "read" and isinstance(inner, ast.Call) and a.resolve(inner.func) in (
+        "open", "io.open"
+    ):
+        path = a.static(argument(inner, 0, "file"))
+    elif node.func.attr == "read_text":
+        path = a.static(inner)
+    return path if isinstance(path, str) else None
+
+
+def run_path(a: Analysis, node: ast.Call, name: str) -> None:
+    """``runpy.run_path(path)``: runs a file, judged by what the session wrote into it."""
+    path = a.static(argument(node, 0, "path_name"))
+    if isinstance(path, str):
+        a.facts.runs_files.append((path, a.evidence(node), ""))
+    else:
+        a.facts.uncertain.append((0.8, f"{name}() runs a file known only at run time"))
 
 
 def _is_obfuscated(a: Analysis, node: ast.AST) -> bool:
@@ -83,6 +112,7 @@ def dynamic_import(a: Analysis, node: ast.Call, name: str) -> None:
     if not isinstance(module, str):
         a.add([harm("imports a module chosen at run time; it cannot be reviewed", 0.5,
                     "moderate", evidence, "unknown_code", reversible=True)])
+        a.facts.uncertain.append((0.6, f"{name}() imports a module chosen at run time"))
     elif module.split(".")[0] in SENSITIVE_MODULES:
         a.add([harm(f"imports {module} through {name}(), hiding it from a plain reading", 0.6,
                     "low", evidence, "defence_evasion", reversible=True)])
@@ -106,6 +136,7 @@ def computed_getattr(a: Analysis, node: ast.Call, name: str) -> None:
     else:
         a.add([harm(f"calls an attribute of {base} chosen at run time; it cannot be reviewed",
                     0.6, "moderate", evidence, "unknown_code")])
+        a.facts.uncertain.append((0.6, f"calls an attribute of {base} chosen at run time"))
 
 
 def deserialise(a: Analysis, node: ast.Call, name: str) -> None:

@@ -7,6 +7,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from forethought.review.http import READ_METHODS, request_predictions, split_url
+from forethought.review.python import effects
 from forethought.review.python.findings import harm
 from forethought.review.python.syntax import argument, keyword
 from forethought.review.python.tables import BODY_KEYWORDS, HTTP_CALLS, HTTP_VERBS, WEB
@@ -31,6 +32,11 @@ def call(a: Analysis, node: ast.Call, name: str) -> None:
     request = _request_parts(a, node, name)
     if request is not None:
         _request(a, *request, evidence, keyword(node, "params"))
+    if name in ("urllib.request.urlretrieve", "wget.download"):
+        url = a.static(argument(node, 0, "url"))
+        target = a.static(argument(node, 1, "filename", "out"))
+        if isinstance(target, str):
+            a.facts.downloaded[target] = url if isinstance(url, str) else "a URL chosen at run time"
 
 
 def method_call(a: Analysis, node: ast.Call, attr: str, name: str | None) -> None:
@@ -42,6 +48,10 @@ def method_call(a: Analysis, node: ast.Call, attr: str, name: str | None) -> Non
             _connects(a, node, a.static(address))
     elif on_socket and attr == "listen":
         a.facts.listens.append(a.evidence(node))
+    elif on_socket and attr == "bind":
+        address = a.static(argument(node, 0, "address"))
+        if isinstance(address, list) and address and isinstance(address[0], str):
+            effects.listen(a, address[0], a.evidence(node))
     elif attr in HTTP_VERBS or attr in ("request", "stream"):
         first = a.static(node.args[0]) if node.args else UNKNOWN
         body = keyword(node, *BODY_KEYWORDS)
@@ -62,7 +72,10 @@ def create_connection(a: Analysis, node: ast.Call, name: str) -> None:
 
 def _connects(a: Analysis, node: ast.AST, address: Any) -> None:
     host = address[0] if isinstance(address, list) and address else None
-    a.facts.connects.append((a.evidence(node), host if isinstance(host, str) else None))
+    evidence = a.evidence(node)
+    a.facts.connects.append((evidence, host if isinstance(host, str) else None))
+    if isinstance(host, str):
+        effects.connect(a, host, evidence)
 
 
 def _connection(a: Analysis, scheme: str, host: Any, evidence: str) -> None:
@@ -71,16 +84,38 @@ def _connection(a: Analysis, scheme: str, host: Any, evidence: str) -> None:
         a.add([harm(f"opens a {scheme} connection to a host chosen at run time", 0.5,
                     "moderate", evidence, "exfiltration")])
         return
+    effects.connect(a, host, evidence)
     if a.program.allows(host):
         return
-    a.facts.sends.append((evidence, host))
     if scheme in ("http", "https"):
-        a.add(p for p in request_predictions("POST", f"{scheme}://{host}/", {}, "",
+        # a connection that only GETs (downloads a dataset or a build) sends nothing
+        method = "GET" if _only_reads(a) else "POST"
+        if method == "POST":
+            a.facts.sends.append((evidence, host))
+        a.add(p for p in request_predictions(method, f"{scheme}://{host}/", {}, "",
                                              a.program.allowed_hosts, evidence)
               if p.valence == "harm")
-    else:
-        a.add([harm(f"opens a {scheme} connection to {host}, outside the allow list, through "
-                    "which data can leave", 0.6, "moderate", evidence, "exfiltration")])
+        return
+    a.facts.sends.append((evidence, host))
+    a.add([harm(f"opens a {scheme} connection to {host}, outside the allow list, through "
+                "which data can leave", 0.6, "moderate", evidence, "exfiltration")])
+
+
+def _only_reads(a: Analysis) -> bool:
+    """Whether every request the code makes on an http.client connection reads (GET without a
+    body): downloading a file is not sending one."""
+    for node in a.nodes:
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        attr = node.func.attr
+        if attr in ("send", "sendall") or (attr == "endheaders" and node.args):
+            return False
+        if attr in ("request", "putrequest"):
+            method = a.static(node.args[0]) if node.args else UNKNOWN
+            body = len(node.args) > 2 or keyword(node, "body") is not None
+            if not isinstance(method, str) or method.upper() not in READ_METHODS or body:
+                return False
+    return True
 
 
 def _request_parts(
@@ -124,13 +159,18 @@ def _request(
     method = method.upper()
     body = _text_of(a, body_node)
     headers = _headers(a, headers_node)
-    # Query parameters computed at run time can carry data out as well as a body can.
+    # Query parameters computed at run time can carry data out as well as a body can: a
+    # channel for secrets the code reads (a GET with a search term is not sending files).
     runtime_params = params_node is not None and a.static(params_node) is UNKNOWN
-    sends = bool(body) or method not in READ_METHODS or runtime_params
+    sends = bool(body) or method not in READ_METHODS
     url = a.static(url_node)
     if isinstance(url, bytes):
         url = url.decode("utf-8", "replace")
+    if not sends:
+        a.facts.fetched.append(url if isinstance(url, str) else "a URL chosen at run time")
     if not isinstance(url, str):
+        if runtime_params and not sends:
+            a.facts.weak_sends.append((evidence, "a URL chosen at run time"))
         if sends:
             a.facts.sends.append((evidence, "a URL chosen at run time"))
             a.add([harm("sends data to a URL chosen at run time", 0.5, "moderate", evidence,
@@ -141,8 +181,12 @@ def _request(
         return
     parts = split_url(url)
     host = (parts.hostname or "") if parts else ""
-    if sends and not a.program.allows(host):
-        a.facts.sends.append((evidence, host or url))
+    if not a.program.allows(host):
+        if sends:
+            a.facts.sends.append((evidence, host or url))
+        elif runtime_params:
+            a.facts.weak_sends.append((evidence, host or url))
+    effects.connect(a, host, evidence)
     a.add(p for p in request_predictions(method, url, headers, body, a.program.allowed_hosts,
                                          evidence)
           if p.valence == "harm")

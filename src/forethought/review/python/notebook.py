@@ -29,6 +29,7 @@ def unparsable(a: Analysis) -> list[Prediction]:
         found = _with_magic_lines(a, lines, magic) if magic else None
         if found is not None:
             return found
+    a.facts.uncertain.append((0.5, "the code does not parse"))
     return [harm("the code does not parse; it cannot be reviewed", 1.0, "moderate",
                  a.evidence_text(a.code[:80]), "unknown_code", reversible=True)]
 

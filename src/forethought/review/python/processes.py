@@ -31,7 +31,9 @@ def process(a: Analysis, node: ast.Call, name: str) -> None:
     if command is None:
         a.add([harm(f"runs a command built at run time ({name}); it cannot be reviewed", 0.6,
                     "moderate", evidence, "unknown_code")])
+        a.facts.uncertain.append((0.8, f"`{name}` runs a command built at run time"))
         return
+    a.facts.commands.append((command, evidence))
     a.add(a.shell(command, evidence, f"from Python via {name}"))
 
 
@@ -47,6 +49,9 @@ def _command(a: Analysis, node: ast.Call, name: str) -> str | None:
     else:
         end = -1 if form.endswith("+env") else None
         value = [a.static(arg) for arg in node.args[index:end]]
+    if value is UNKNOWN and form in ("first", "argv"):
+        value = _argv_with_interpreter(a, argument(node, 0 if form == "first" else index,
+                                                   "args", "cmd", "command", "argv"))
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
     if isinstance(value, str):
@@ -55,6 +60,14 @@ def _command(a: Analysis, node: ast.Call, name: str) -> str | None:
         return shlex.join(v.decode("utf-8", "replace") if isinstance(v, bytes) else v
                           for v in value)
     return None
+
+
+def _argv_with_interpreter(a: Analysis, node: ast.expr | None) -> object:
+    """``[sys.executable, '-m', 'pip', ...]``: the running interpreter is ``python3``."""
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return UNKNOWN
+    words = ["python3" if a.resolve(e) == "sys.executable" else a.static(e) for e in node.elts]
+    return UNKNOWN if any(w is UNKNOWN for w in words) else words
 
 
 def _is_interactive_shell(command: str | None) -> bool:

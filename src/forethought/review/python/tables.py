@@ -84,6 +84,25 @@ PATH_METHODS = frozenset({
     "rename", "replace",
 })
 
+SIGNALS = frozenset({"os.kill", "os.killpg", "signal.pthread_kill"})
+CHOWNS = frozenset({"os.chown", "os.lchown", "shutil.chown"})
+KEYRINGS = frozenset({"keyring.get_password", "keyring.get_credential"})
+PIP_MAINS = frozenset({"pip.main", "pip._internal.main", "pip._internal.cli.main.main"})
+SERVERS = frozenset({
+    "http.server.HTTPServer", "http.server.ThreadingHTTPServer", "socketserver.TCPServer",
+    "socketserver.ThreadingTCPServer", "socketserver.UDPServer",
+    "socketserver.ThreadingUDPServer", "xmlrpc.server.SimpleXMLRPCServer",
+})
+RUN_PATHS = frozenset({"runpy.run_path"})
+# Methods of psutil processes that signal them (only where the code uses psutil).
+PROCESS_METHODS = frozenset({"kill", "terminate", "send_signal", "suspend"})
+# Methods of native libraries (ctypes) that load kernel code or run code from memory.
+NATIVE_METHODS = frozenset({
+    "init_module", "finit_module", "mprotect", "VirtualAlloc", "VirtualAllocEx",
+    "VirtualProtect", "CreateRemoteThread", "NtCreateThreadEx", "WriteProcessMemory",
+    "process_vm_writev", "RtlMoveMemory", "CreateThread",
+})
+
 ENVIRON = frozenset({"os.environ", "os.environb"})
 GETENV = frozenset({"os.getenv", "os.getenvb", "os.environ.get", "os.environ.pop"})
 ENV_DUMPERS = frozenset({
@@ -108,7 +127,7 @@ KNOWN_MODULES = SENSITIVE_MODULES | {
     "base64", "binascii", "codecs", "zlib", "gzip", "bz2", "lzma", "requests", "httpx",
     "urllib", "urllib3", "http", "pathlib", "glob", "json", "pprint", "multiprocessing",
     "asyncio", "platform", "smtplib", "ftplib", "stat", "io", "aiohttp", "wget", "tarfile",
-    "zipfile", "__builtins__",
+    "zipfile", "__builtins__", "mmap",
 }
 BUILTINS = frozenset({
     "eval", "exec", "compile", "execfile", "open", "__import__", "getattr", "print", "dict",

@@ -1,0 +1,325 @@
+"""What the code does, in the effect vocabulary (:mod:`forethought.review.effects`): each
+operation on a typed resource is recorded in the review's Facts and graded by the one effect
+table, like the shell reviewer's. Paths are typed as the shell reviewer types them
+(``resource_of_path``); a path partly known before the run (``f"/proc/{pid}/mem"``) is typed by
+its known parts, and one known only at run time is uncertainty, not safety.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import posixpath
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, cast
+
+from forethought.review.base import Severity
+from forethought.review.effects import Effect, Operation, Resource
+from forethought.review.http import METADATA_HOSTS, is_internal
+from forethought.review.python.syntax import argument, keyword
+from forethought.review.python.tables import PATH_CONSTRUCTORS
+from forethought.review.python.values import UNKNOWN
+
+if TYPE_CHECKING:
+    from forethought.review.python.analysis import Analysis
+
+# How uncertain each blind spot makes the verdict (the shell reviewer's scale).
+DYNAMIC_TARGET = 0.6  # a file changed or removed whose path only the run knows
+DYNAMIC_WRITE = 0.4  # a file written whose path only the run knows
+DYNAMIC_CODE = 0.8  # a command or code built at run time
+HIDDEN_CODE = 0.9  # code the reviewer could not decode
+
+RUN_TIME = "*"  # the parts of a path only the run knows
+
+_SAME_PATH = frozenset({
+    "os.path.expanduser", "os.path.expandvars", "os.path.abspath", "os.path.normpath",
+    "os.path.realpath", "str", "os.fsdecode", "os.fspath",
+})
+# Files where keys and credentials are kept, as a search names them (os.walk ... == "id_rsa").
+_CREDENTIAL_NAME = re.compile(
+    r"(?i)(?:^|[/*])(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?|credentials(?:\.json)?|"
+    r"\.git-credentials|\.netrc|\.pgpass|wallet\.dat|[\w*.-]*\.(?:kdbx|pem|ppk|p12|pfx|key|"
+    r"keystore|jks|gpg|asc)|authorized_keys|known_hosts|\.ssh|\.aws|\.gnupg|secring\.gpg|"
+    r"\.docker/config\.json|\.kube/config|shadow)$"
+)
+_SEARCHES = frozenset({"rglob", "glob", "iglob", "walk", "scandir", "listdir", "find"})
+_MATCHES = frozenset({"endswith", "startswith", "fnmatch", "match", "search", "fullmatch"})
+# Services whose loss blinds or locks out the machine's owners, besides the security agents.
+_CRITICAL_EXTRA = re.compile(r"^(?:sshd?|cron|crond|systemd|init|dbus(?:-daemon)?|containerd)$")
+_EXECUTABLE_MEMORY = frozenset({
+    "mmap.PROT_EXEC", "mprotect", "VirtualAlloc", "VirtualAllocEx", "VirtualProtect",
+    "CreateRemoteThread", "CreateThread", "NtCreateThreadEx", "RtlMoveMemory",
+})
+
+
+@functools.cache
+def _resource_of_path() -> Callable[[str, str], str] | None:
+    # Imported late: the shell reviewer is a sibling package (see shell_verdicts).
+    try:
+        from forethought.review.shell.catalogue import resource_of_path
+    except ImportError:
+        return None
+    return cast(Callable[[str, str], str], resource_of_path)
+
+
+def resource_of(path: str, op: str) -> Resource:
+    """What kind of resource ``path`` is, for ``op``; a path whose start only the run knows is
+    ``unknown``."""
+    if not path or path.startswith(RUN_TIME):
+        return "unknown"
+    typed = _resource_of_path()
+    return cast(Resource, typed(path, op)) if typed is not None else "unknown"
+
+
+def add(
+    a: Analysis,
+    op: Operation,
+    resource: Resource,
+    target: str,
+    evidence: str,
+    *,
+    what: str = "",
+    severity: Severity | None = None,
+    probability: float | None = None,
+    reversible: bool | None = None,
+) -> None:
+    a.facts.effects.append(Effect(op, resource, target, evidence, what, severity, probability,
+                                  reversible))
+
+
+def on_path(a: Analysis, op: Operation, path: str, evidence: str) -> Resource:
+    """The effect of ``op`` on ``path`` (a write to /etc/passwd is an account change)."""
+    resource = resource_of(path, op)
+    if resource == "account" and op in ("write", "append", "truncate", "delete"):
+        op = "account"
+    if resource != "unknown":
+        add(a, op, resource, path, evidence)
+    return resource
+
+
+def uncertain(a: Analysis, share: float, reason: str) -> None:
+    a.facts.uncertain.append((share, reason))
+
+
+def path_text(value: Any) -> str | None:
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else None
+
+
+def pattern(a: Analysis, node: ast.AST | None, depth: int = 0) -> str:
+    """``node``'s path with the parts only the run knows as ``*`` (``/proc/*/mem``)."""
+    if node is None or depth > 12:
+        return RUN_TIME
+    known = path_text(a.static(node))
+    if known is not None:
+        return known
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for v in node.values:
+            inner = v.value if isinstance(v, ast.FormattedValue) else v
+            text = path_text(a.static(inner))
+            parts.append(text if text is not None else RUN_TIME)
+        return _squeeze("".join(parts))
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Div)):
+        left, right = pattern(a, node.left, depth + 1), pattern(a, node.right, depth + 1)
+        joined = posixpath.join(left, right) if isinstance(node.op, ast.Div) else left + right
+        return _squeeze(joined)
+    if isinstance(node, ast.Call):
+        func = a.resolve(node.func)
+        if func == "os.path.join" or func in PATH_CONSTRUCTORS:
+            if not node.args or any(isinstance(x, ast.Starred) for x in node.args):
+                return RUN_TIME
+            return _squeeze(posixpath.join(*(pattern(a, x, depth + 1) for x in node.args)))
+        if func in _SAME_PATH and len(node.args) == 1:
+            return pattern(a, node.args[0], depth + 1)
+        if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            template = path_text(a.static(node.func.value))
+            if template is not None:
+                return _squeeze(re.sub(r"\{[^{}]*\}", RUN_TIME, template))
+    if isinstance(node, ast.Name):
+        values = a.names.values_of(node.id)
+        if len(values) == 1:
+            return pattern(a, values[0], depth + 1)
+    return RUN_TIME
+
+
+def _squeeze(path: str) -> str:
+    return re.sub(r"\*+", RUN_TIME, path)
+
+
+# ---- processes ---------------------------------------------------------------------------
+
+
+@functools.cache
+def _security_services() -> re.Pattern[str] | None:
+    try:
+        from forethought.review.shell.rules.evasion import SECURITY_SERVICES
+    except ImportError:
+        return None
+    return SECURITY_SERVICES
+
+
+def _critical_names(a: Analysis) -> list[str]:
+    """The services the code names that the machine's security or access depends on."""
+    services = _security_services()
+    found = []
+    for node in a.nodes:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and (
+            len(node.value) < 40
+        ):
+            name = node.value.strip()
+            if _CRITICAL_EXTRA.match(name) or (services is not None and services.match(name)):
+                found.append(name)
+    return found
+
+
+def signal(a: Analysis, node: ast.Call, name: str) -> None:
+    """``os.kill``, ``os.killpg``, ``signal.pthread_kill``: a signal to a process."""
+    pid = a.static(argument(node, 0, "pid", "pgid", "thread_id"))
+    sig = a.static(argument(node, 1, "sig", "signalnum"))
+    if sig == 0:
+        return  # asks whether the process exists
+    _signalled(a, a.evidence(node), pid)
+
+
+def process_method(a: Analysis, node: ast.Call, attr: str) -> None:
+    """``proc.kill()``, ``proc.terminate()`` on a psutil process: usually in a loop over all."""
+    _signalled(a, a.evidence(node), UNKNOWN)
+
+
+def _signalled(a: Analysis, evidence: str, pid: Any) -> None:
+    critical = _critical_names(a)
+    if pid in (1, -1):
+        what = "kills init" if pid == 1 else "kills every process it may"
+        add(a, "signal", "critical_service", str(pid), evidence,
+            what=f"{what}, taking the system down")
+    elif critical:
+        add(a, "signal", "critical_service", critical[0], evidence)
+    else:
+        add(a, "signal", "process", "", evidence)
+
+
+# ---- native code, the kernel, packages ----------------------------------------------------
+
+
+def native_method(a: Analysis, node: ast.Call, attr: str) -> None:
+    """Methods of native libraries: loading a kernel module, making memory executable."""
+    evidence = a.evidence(node)
+    if attr in ("init_module", "finit_module"):
+        add(a, "kernel_load", "kernel", attr, evidence)
+    elif attr in ("WriteProcessMemory", "process_vm_writev", "ptrace"):
+        add(a, "write", "process_memory", attr, evidence, severity="critical",
+            probability=0.85, reversible=False,
+            what="writes into another process's memory (code injection)")
+    elif attr in _EXECUTABLE_MEMORY:
+        executable_memory(a, node)
+
+
+def executable_memory(a: Analysis, node: ast.AST) -> None:
+    add(a, "execute", "unknown", "", a.evidence(node), severity="high", probability=0.85,
+        reversible=False,
+        what="runs machine code it places in executable memory (shellcode); nothing reviews it")
+
+
+def is_executable_memory(name: str | None) -> bool:
+    return name == "mmap.PROT_EXEC"
+
+
+def keyring(a: Analysis, node: ast.Call, name: str) -> None:
+    add(a, "read", "credential", "the user's keyring", a.evidence(node), severity="moderate",
+        what="reads a password from the user's keyring")
+
+
+def pip_main(a: Analysis, node: ast.Call, name: str) -> None:
+    """``pip.main(['install', ...])``: an install judged as the command line would be."""
+    args = a.static(argument(node, 0, "args"))
+    evidence = a.evidence(node)
+    if isinstance(args, list) and all(isinstance(x, str) for x in args):
+        import shlex
+
+        a.add(a.shell("pip " + shlex.join(args), evidence, f"from Python via {name}"))
+    else:
+        uncertain(a, DYNAMIC_CODE, f"`{name}` runs pip with arguments known only at run time")
+
+
+# ---- the network --------------------------------------------------------------------------
+
+
+def connect(a: Analysis, host: str, evidence: str) -> None:
+    host = host.lower().rstrip(".")
+    if host in METADATA_HOSTS:
+        add(a, "connect", "metadata_endpoint", host, evidence)
+    elif a.program.allows(host):
+        add(a, "connect", "network_allowed", host, evidence)
+    else:
+        add(a, "connect", "network_outside", host, evidence)
+
+
+def listen(a: Analysis, host: str, evidence: str) -> None:
+    """A server bound to ``host``: this machine only, or every interface."""
+    everyone = host in ("", "0.0.0.0", "::", "0:0:0:0:0:0:0:0")
+    inside = not everyone and is_internal(host)
+    add(a, "listen", "network_allowed" if inside else "network_outside", host or "0.0.0.0",
+        evidence)
+
+
+def server(a: Analysis, node: ast.Call, name: str) -> None:
+    """``http.server.HTTPServer((host, port), Handler)`` and socketserver's servers."""
+    address = a.static(argument(node, 0, "server_address"))
+    evidence = a.evidence(node)
+    a.facts.listens.append(evidence)
+    if isinstance(address, list) and address and isinstance(address[0], str):
+        listen(a, address[0], evidence)
+    else:
+        uncertain(a, DYNAMIC_TARGET, f"`{name}` listens on an address known only at run time")
+
+
+# ---- searches for credentials -------------------------------------------------------------
+
+
+def searches(a: Analysis) -> None:
+    """A walk or glob that looks for key and credential files by name: discovery."""
+    walk: ast.Call | None = None
+    names: list[str] = []
+    for node in a.nodes:
+        if isinstance(node, ast.Call):
+            func = a.resolve(node.func) or ""
+            attr = node.func.attr if isinstance(node.func, ast.Attribute) else func
+            last = func.rsplit(".", 1)[-1] if func else attr
+            if last in _SEARCHES or attr in _SEARCHES:
+                walk = walk or node
+                names += _strings(a, node.args)
+            elif attr in _MATCHES:
+                names += _strings(a, [*node.args, node.func.value]
+                                  if isinstance(node.func, ast.Attribute) else node.args)
+        elif isinstance(node, ast.Compare):
+            names += _strings(a, [node.left, *node.comparators])
+    if walk is None:
+        return
+    evidence = a.evidence(walk)
+    for text in names:
+        if text.startswith("/proc/") and resource_of(text, "read") == "process_memory":
+            add(a, "read", "process_memory", text, evidence)
+            return
+        if _CREDENTIAL_NAME.search(text.rstrip("/")):
+            add(a, "discover", "credential", text, evidence)
+            return
+
+
+def _strings(a: Analysis, nodes: list[ast.expr]) -> list[str]:
+    out: list[str] = []
+    for node in nodes:
+        for sub in ast.walk(node):
+            if isinstance(sub, (ast.Constant, ast.Name, ast.JoinedStr, ast.BinOp)):
+                value = a.static(sub)
+                if isinstance(value, str) and len(value) < 200:
+                    out.append(value)
+                elif isinstance(value, list):
+                    out += [v for v in value if isinstance(v, str) and len(v) < 200]
+    return out
+
+
+def keyword_text(a: Analysis, node: ast.Call, name: str) -> str | None:
+    return path_text(a.static(keyword(node, name)))
