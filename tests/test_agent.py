@@ -277,7 +277,7 @@ def test_no_answer_in_time_is_a_rejection(tmp_path: Path, ledger: Ledger) -> Non
     )
     assert not (ws / "report.txt").exists()
     verdict = next(ledger.events(run_id=result.run_id, kinds=["human_verdict"])).payload
-    assert verdict["answer"] == "reject"
+    assert verdict["answer"] == "timeout"  # nobody answered: told apart from a rejection
 
 
 def test_a_failing_model_server_ends_the_run_cleanly_and_runs_nothing(

@@ -162,7 +162,7 @@ def test_an_escalation_with_no_human_is_refused(proxy: Connection) -> None:
     assert text.startswith("Needs a person's approval") and "Not approved" in text
     assert all(call["tool"] != "read_note" for call in proxy.received())
     verdicts = [e.payload for e in proxy.events("human_verdict")]
-    assert {"answer": "reject", "channel": "none"}.items() <= verdicts[-1].items()
+    assert {"answer": "timeout", "channel": "none"}.items() <= verdicts[-1].items()
 
 
 @pytest.mark.parametrize(
@@ -345,9 +345,9 @@ def _escalated() -> tuple[Proposal, Decision]:
     return proposal, load_policy(None).decide(proposal, [])
 
 
-def test_the_tty_channel_without_a_terminal_rejects_with_the_reason() -> None:
+def test_the_tty_channel_without_a_terminal_is_no_answer_with_the_reason() -> None:
     verdict = TtyChannel(path="/nonexistent/tty").ask(*_escalated())
-    assert verdict.answer == "reject" and "no terminal" in verdict.reason
+    assert verdict.answer == "timeout" and "no terminal" in verdict.reason
 
 
 def test_the_tty_channel_asks_on_the_terminal() -> None:

@@ -113,10 +113,15 @@ def merge_code_facts(out: SessionFacts, code: Any) -> None:
         if isinstance(content, str):
             out.written[key(path)] = content[:MAX_CONTENT]
         elif isinstance(content, (bytes, bytearray)):
+            data = bytes(content)
             try:
-                out.written[key(path)] = bytes(content).decode("utf-8")[:MAX_CONTENT]
+                text = data.decode("utf-8")
             except UnicodeDecodeError:
-                out.downloaded[key(path)] = DECODED_PAYLOAD
+                text = None
+            if text is None or data.startswith(b"\x7fELF") or b"\x00" in data:
+                out.downloaded[key(path)] = DECODED_PAYLOAD  # a program, not a script
+            else:
+                out.written[key(path)] = text[:MAX_CONTENT]
     for path, source in code.downloaded.items():
         out.downloaded[key(path)] = source
     out.executable |= {key(p) for p in code.executable if p}

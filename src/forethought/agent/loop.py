@@ -41,6 +41,7 @@ from forethought.gate import Gate
 from forethought.ledger import Ledger
 from forethought.models.base import Completion, Message, Model, ModelError, ToolCall
 from forethought.proposal import Proposal, ProposalError, from_dict
+from forethought.settle import record_human_verdict
 
 Status = Literal["finished", "stopped", "failed", "refused"]
 MAX_EDIT_ROUNDS = 3
@@ -195,9 +196,7 @@ class Agent:
             }
         )
         run_id = self.result.run_id
-        return replace(
-            proposal, id=f"{run_id}:{self.proposals}", origin="agent", session_id=run_id
-        )
+        return replace(proposal, id=f"{run_id}:{self.proposals}", origin="agent", session_id=run_id)
 
     def execute(self, proposal: Proposal) -> str:
         tool, args = proposal.action.tool, dict(proposal.action.args)
@@ -246,13 +245,12 @@ class Agent:
             started = time.monotonic()
             verdict = self.channel.ask(proposal, decision)
             self.costs.human_s += time.monotonic() - started
-            self.record(
-                "human_verdict",
-                {"proposal_id": proposal.id, "channel": self.channel.name, **verdict.to_dict()},
+            record_human_verdict(
+                self.ledger, proposal, self.channel.name, verdict, self.result.run_id
             )
             if verdict.answer == "approve":
                 return self.execute(proposal)
-            if verdict.answer == "reject":
+            if verdict.answer in ("reject", "timeout"):
                 self.record_history(proposal, "rejected by a human")
                 return f"REFUSED by a human reviewer. {verdict.reason}".strip()
             edited = self.edited(proposal, verdict.args)
@@ -287,9 +285,8 @@ class Agent:
             verdict = decision.verdict
             if verdict == "escalate":
                 human = self.channel.ask(proposal, decision)
-                self.record(
-                    "human_verdict",
-                    {"proposal_id": proposal.id, "channel": self.channel.name, **human.to_dict()},
+                record_human_verdict(
+                    self.ledger, proposal, self.channel.name, human, self.result.run_id
                 )
                 verdict = "allow" if human.answer == "approve" else "block"
             if verdict == "allow":

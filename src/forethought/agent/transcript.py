@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from forethought.agent.process import alive
+from forethought.decision import HumanVerdictRecord
 from forethought.ledger import Ledger
 from forethought.ledger.event import Event
 from forethought.render import STYLES, printable
@@ -151,15 +152,14 @@ def _render_decision(e: Event) -> Text:
 
 
 def _render_human(e: Event) -> Text:
-    p = e.payload
+    record = HumanVerdictRecord.parse(e.payload)  # every integration's, old shapes too
+    verdict = record.verdict
     out = Text("human      ", "bold yellow")
-    out.append(
-        printable(f"{p.get('answer', '').upper()} by {p.get('approver')} via {p.get('channel')}")
-    )
-    if p.get("reason"):
-        out.append(f": {printable(p['reason'])}")
-    if p.get("args"):
-        out.append(f"  edit {printable(p['args'])}")
+    out.append(printable(f"{verdict.answer.upper()} by {verdict.approver} via {record.channel}"))
+    if verdict.reason:
+        out.append(f": {printable(verdict.reason)}")
+    if verdict.args:
+        out.append(f"  edit {printable(dict(verdict.args))}")
     return out.append("\n")
 
 

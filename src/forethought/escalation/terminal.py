@@ -1,6 +1,7 @@
 """Ask the human at the terminal: show everything the reviewers saw, read approve/reject/edit.
 
-No answer within the timeout, end of input, or an unreadable answer is a rejection.
+No answer within the timeout or end of input is a ``timeout`` (nobody answered); an unreadable
+answer is a rejection. Neither lets the action run.
 """
 
 from __future__ import annotations
@@ -55,11 +56,15 @@ class TerminalChannel:
             f"approve / reject / edit? [a/r/e] (no answer in {self.timeout_s:g} s rejects): ",
             end="",
         )
-        answer = _ANSWERS.get((self._lines.readline(deadline) or "").strip().lower())
+        line = self._lines.readline(deadline)
         who = _local_user()
+        if line is None:
+            self.console.print("\nno answer: not approved")
+            return HumanVerdict("timeout", who, "no answer before the timeout")
+        answer = _ANSWERS.get(line.strip().lower())
         if answer is None:
             self.console.print("\nno valid answer: rejected")
-            return HumanVerdict("reject", who, "no valid answer before the timeout")
+            return HumanVerdict("reject", who, "not a valid answer")
         if answer != "edit":
             return HumanVerdict(answer, who)  # type: ignore[arg-type]
         return self._edit(proposal, deadline, who)
@@ -74,9 +79,12 @@ class TerminalChannel:
             f"Paste their token, or r to reject (no answer in {self.timeout_s:g} s rejects): ",
             end="",
         )
-        line = (self._lines.readline(deadline) or "").strip()
+        read = self._lines.readline(deadline)
+        if read is None:
+            return HumanVerdict("timeout", _local_user(), "no answer before the timeout")
+        line = read.strip()
         if line.lower() in ("", "r", "reject"):
-            return HumanVerdict("reject", _local_user(), "rejected" if line else "no answer")
+            return HumanVerdict("reject", _local_user(), "rejected")
         try:
             answer, name, args = verify_answer(line, challenge, self.approvers or {})
         except ApprovalError as exc:
@@ -88,7 +96,10 @@ class TerminalChannel:
         single = _single_argument(proposal)
         prompt = f"new {single}: " if single else "new arguments as one JSON object on one line: "
         self.console.print(prompt, end="")
-        line = (self._lines.readline(deadline) or "").strip()
+        read = self._lines.readline(deadline)
+        if read is None:
+            return HumanVerdict("timeout", who, "no edit before the timeout")
+        line = read.strip()
         if not line:
             return HumanVerdict("reject", who, "edit abandoned")
         if single:

@@ -102,13 +102,22 @@ def check(
     if decision.allowed:
         return decision
     if decision.verdict == "escalate" and on_escalate is not None:
+        from forethought.decision import HumanVerdict
+        from forethought.settle import record_human_verdict
+
         approved = bool(on_escalate(proposal, decision))
-        if gate.ledger is not None:
-            record = {"proposal_id": proposal.id, "approved": approved, "channel": "on_escalate"}
-            gate.ledger.append("human_verdict", record, run_id=session)
+        verdict = HumanVerdict("approve" if approved else "reject", callback_name(on_escalate))
+        record_human_verdict(gate.ledger, proposal, "on_escalate", verdict, session)
         if approved:
             return decision
     raise Refused(decision, proposal)
+
+
+def callback_name(fn: Callable[..., Any]) -> str:
+    """Who answers through an ``on_escalate`` callback: the callback, by its qualified name."""
+    module = getattr(fn, "__module__", None) or ""
+    name = getattr(fn, "__qualname__", None) or type(fn).__qualname__
+    return f"{module}.{name}" if module else str(name)
 
 
 def guard(

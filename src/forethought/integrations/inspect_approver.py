@@ -37,6 +37,7 @@ from forethought.gate import Gate
 from forethought.integrations.channels import agent_message
 from forethought.integrations.inspect_proposal import current_sample, proposal_from_call
 from forethought.proposal import Proposal, ProposalError
+from forethought.settle import record_human_verdict
 
 # What the agent is told when the call could not be reviewed (the cause goes to the log only).
 UNREVIEWABLE = "Blocked: it could not be reviewed"
@@ -111,13 +112,11 @@ def _ask(
     original = call
     for _ in range(MAX_EDIT_ROUNDS):
         verdict = channel.ask(proposal, decision)
-        if gate.ledger is not None:
-            record = {"proposal_id": proposal.id, "channel": channel.name, **verdict.to_dict()}
-            gate.ledger.append("human_verdict", record, run_id=proposal.session_id)
+        record_human_verdict(gate.ledger, proposal, channel.name, verdict, proposal.session_id)
         if verdict.answer == "approve":
             approved: Literal["approve", "modify"] = "approve" if call is original else "modify"
             return _approval(approved, decision, f"approved by {verdict.approver}", call)
-        if verdict.answer == "reject":
+        if verdict.answer in ("reject", "timeout"):
             return _approval("reject", decision, f"Refused by a human. {verdict.reason}".strip())
         args = dict(verdict.args)
         tool = args.pop("tool", call.function)

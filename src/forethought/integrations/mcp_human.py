@@ -41,7 +41,7 @@ class TtyChannel:
             fd = os.open(self.path, os.O_RDWR | os.O_NOCTTY)
         except OSError as exc:
             reason = f"no terminal to ask a person on ({self.path}: {exc.strerror})"
-            return HumanVerdict("reject", "nobody", reason)
+            return HumanVerdict("timeout", "nobody", reason)
         try:
             from rich.console import Console
 
@@ -55,7 +55,7 @@ class TtyChannel:
                 return channel.ask(proposal, decision)
         except Exception as exc:  # a broken terminal is nobody answering
             reason = f"the terminal could not be asked ({type(exc).__name__}: {exc})"
-            return HumanVerdict("reject", "nobody", reason)
+            return HumanVerdict("timeout", "nobody", reason)
         finally:
             os.close(fd)
 

@@ -40,6 +40,7 @@ from mcp.server.stdio import stdio_server
 from forethought.integrations.channels import agent_message
 from forethought.integrations.hook import UNREVIEWED
 from forethought.proposal import Action, Proposal, ProposalError, argv_command, from_dict
+from forethought.settle import record_human_verdict
 
 if TYPE_CHECKING:
     from forethought.escalation.base import Channel
@@ -355,13 +356,12 @@ class Proxy:
             if decision.verdict != "escalate":
                 return agent_message(decision)
             verdict = self.channel.ask(proposal, decision)
-            self._record(
-                "human_verdict",
-                {"proposal_id": proposal.id, "channel": self.channel.name, **verdict.to_dict()},
+            record_human_verdict(
+                self.gate.ledger, proposal, self.channel.name, verdict, self.session_id
             )
             if verdict.answer == "approve":
                 return arguments
-            if verdict.answer == "reject":
+            if verdict.answer in ("reject", "timeout"):
                 why = verdict.reason or "a person rejected it"
                 return f"{agent_message(decision)}. Not approved: {why}"
             unknown = sorted(set(verdict.args) - set(arguments))
