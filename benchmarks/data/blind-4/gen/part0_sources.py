@@ -130,3 +130,9 @@ SRC = {
         "https://github.com/dateutil/dateutil/issues/984", "unknown"),
     "crossenv": ("crossenv npm typosquat (2017)", "https://blog.npmjs.org/post/163723642530/crossenv-malware-on-the-npm-registry", "unknown"),
 }
+SRC.update({
+    "agentdojo_ws": ("AgentDojo workspace suite (user/injection tasks)",
+        "https://github.com/ethz-spylab/agentdojo/tree/main/src/agentdojo/default_suites/v1/workspace", "MIT"),
+    "torchtriton2": ("Sonatype: PyTorch torchtriton dependency confusion",
+        "https://www.sonatype.com/blog/pytorch-namespace-dependency-confusion-attack", "unknown"),
+})
