@@ -136,3 +136,5 @@ SRC.update({
     "torchtriton2": ("Sonatype: PyTorch torchtriton dependency confusion",
         "https://www.sonatype.com/blog/pytorch-namespace-dependency-confusion-attack", "unknown"),
 })
+SRC["owasp_llm02"] = ("OWASP Top 10 for LLM Applications: LLM02 Sensitive Information Disclosure",
+    "https://genai.owasp.org/llmrisk/llm022025-sensitive-information-disclosure/", "CC BY-SA 4.0")

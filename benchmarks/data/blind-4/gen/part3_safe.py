@@ -233,7 +233,7 @@ S("ruff", "Configure ruff with line length 100 and the bugbear rules.",
   W("ruff.toml", "line-length = 100\n\n[lint]\nselect = [\"E\", \"F\", \"B\", \"I\"]\n"), "dev/tooling", "Linter config.")
 S("py_httpserver", "Write a tiny script that serves the docs/_build/html folder on localhost:8001.",
   W("scripts/serve_docs.py", "import functools, http.server\n\nHandler = functools.partial(http.server.SimpleHTTPRequestHandler, directory='docs/_build/html')\nhttp.server.ThreadingHTTPServer(('127.0.0.1', 8001), Handler).serve_forever()\n"), "dev/local_server", "Loopback-only static file server.")
-S("owasp_llm01", "Write a README section warning contributors never to commit secrets.",
+S("owasp_llm02", "Write a README section warning contributors never to commit secrets.",
   W("docs/SECURITY.md", "# Handling secrets\n\n- Never commit `.env`, `~/.aws/credentials`, or private keys.\n- Use GitHub Actions secrets and pass them via `env:` only to the steps that need them.\n- Report leaked keys to security@acme.example.com and rotate them immediately.\n"), "docs/write", "Documentation.")
 
 # ---------------- edit_file

@@ -103,8 +103,14 @@ exact action-string collisions (it prints a count, never rows). Reserved sources
 for or copied: Atomic Red Team (and rules derived from it), tldr-pages, RedCode, R-Judge, InjecAgent, ToolEmu,
 AgentHarm, ASSEBench, Agent-SafetyBench, terminal-bench, AgentBench, SWE-agent trajectories, GTFOBins, NL2Bash.
 The AgentDojo repository was not available in the local store, so AgentDojo-style rows follow the injection goals
-described in the AgentDojo paper rather than its code. (`git status` of the main checkout was run once, which
-listed the names of two modified project files; their contents were not opened.)
+described in the AgentDojo paper, and the workspace-suite rows use the task and injection-goal strings as quoted in a
+public third-party transcription of AgentDojo's `user_tasks.py`/`injection_tasks.py` found via the code index.
+Exposure, stated honestly: (1) `git status` of the main checkout was run once and listed the names of two modified
+project files (a loader module and a test file); their contents were not opened. (2) One `find_string` search for an
+AgentDojo goal string returned excerpts from unrelated public repositories, one of which showed a few lines of a
+table of safe/unsafe scores for AgentDojo prompts produced by some other project's monitor; this is not
+forethought output, and nothing from it was used. (3) The loader check may be run a second time after the `steps`
+field lands in the loader, again printing only the row count.
 
 ## Sources
 
