@@ -162,7 +162,7 @@ def test_secrets_are_not_repeated_in_evidence(reviewer: HttpReviewer) -> None:
 def test_reviewer_protocol_and_defaults() -> None:
     reviewer = HttpReviewer()
     assert isinstance(reviewer, Reviewer)
-    assert (reviewer.name, reviewer.version, reviewer.inline) == ("http", "1.0", True)
+    assert (reviewer.name, reviewer.version, reviewer.inline) == ("http", "1.1", True)
     assert reviewer.applies(proposal("fetch", url="https://x.example"))
     assert not reviewer.applies(proposal("bash", command="curl x"))
     # nothing allowed by default except the machine itself

@@ -1,9 +1,29 @@
-"""HttpReviewer: what an HTTP request would disclose, change or fetch, judged from its text.
+"""HttpReviewer: what an HTTP request would do, as effects on typed resources.
 
-The destination (scheme, host, allow list, cloud metadata, known paste and exfiltration
-services), the method and what travels with it (body, headers, query string) decide the
-predictions. ``request_predictions`` is shared with the Python reviewer, which finds requests
-inside code.
+Each request is described in the effect vocabulary (:mod:`forethought.review.effects`):
+
+- **connect** to its destination: a host on the policy's allow list or this machine
+  (``network_allowed``), any other (``network_outside``), or a cloud instance metadata service
+  (``metadata_endpoint``, which hands out the machine's credentials);
+- **send** what travels with it: a credential (in a header, the body or the URL), or data going
+  outside the allow list (bulk, a long encoded blob). A key sent to the service it belongs to
+  (an OpenAI key to api.openai.com) is the user's ordinary use of it; the same key sent to an
+  unrelated host is not. After the session read or staged a secret, data sent outside may carry
+  it, and a body naming the file it was staged in sends it;
+- **write**, **delete** or **execute** through an administration API (``control_plane``: the
+  Docker Engine API, Kubernetes, cloud control planes), **delete** what a service holds
+  (``remote_data``; every index at once weighs more), **read** a cluster's secrets;
+- **write** the file a download is saved to (``save_to``, where the tool says), typed like any
+  file write: code saved into a start-up file or a system directory is persistence.
+
+Each effect is graded by the one table (:func:`forethought.review.effects.grade`); the review's
+details list the effects. A URL the reviewer cannot read (unparsed, a template, an unknown
+scheme) is *uncertainty*, reported beside the risk. ``request_predictions`` is shared with the
+Python reviewer, which finds requests inside code.
+
+Tools of kind ``other`` (no catalogue knows them) are reviewed here too, partially: the URLs and
+paths among their arguments are judged as the effects they would be, and what the tool does with
+them is uncertainty, so the policy's rule for unreviewed actions still decides.
 """
 
 from __future__ import annotations
@@ -11,20 +31,15 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from forethought.proposal import Proposal
-from forethought.review.base import Prediction, Review
-from forethought.review.paths import (
-    clip,
-    harm,
-    read_predictions,
-    secret_evidence,
-    secrets_in,
-    summarise,
-)
+from forethought.review.base import Prediction, Review, Severity
+from forethought.review.effects import Effect, Operation, Resource, grade
+from forethought.review.paths import clip, read_predictions, secret_evidence, secrets_in, summarise
 from forethought.review.scope import in_scope
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -33,31 +48,138 @@ READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 BULK_BYTES = 10_000
 BULK_LINES = 50
 
-METADATA_HOSTS = frozenset({
-    "169.254.169.254", "fd00:ec2::254", "169.254.170.2", "100.100.100.200",
-    "metadata.google.internal", "metadata", "instance-data", "instance-data.ec2.internal",
-})
+METADATA_HOSTS = frozenset(
+    {
+        "169.254.169.254",
+        "fd00:ec2::254",
+        "169.254.170.2",
+        "100.100.100.200",
+        "metadata.google.internal",
+        "metadata",
+        "instance-data",
+        "instance-data.ec2.internal",
+        "metadata.azure.internal",
+    }
+)
+# A name that resolves to the metadata address (nip.io, sslip.io and the like spell it out).
+_METADATA_SPELLED = re.compile(r"(?:^|[.-])169[.-]254[.-]169[.-]254(?:[.-]|$)")
 
 # Services whose main use by an agent would be to drop data off or open a tunnel.
 EXFILTRATION_SITES = (
-    "pastebin.com", "paste.ee", "hastebin.com", "ghostbin.co", "dpaste.com", "dpaste.org",
-    "termbin.com", "ix.io", "sprunge.us", "transfer.sh", "file.io", "0x0.st", "temp.sh",
-    "bashupload.com", "webhook.site", "requestbin.com", "requestbin.net", "pipedream.net",
-    "ngrok.io", "ngrok-free.app", "ngrok.app", "ngrok.dev", "trycloudflare.com", "loca.lt",
-    "localtunnel.me", "serveo.net", "burpcollaborator.net", "oastify.com", "interact.sh",
-    "oast.pro", "oast.live", "oast.site", "oast.online", "oast.fun", "oast.me",
-    "canarytokens.com", "requestcatcher.com", "beeceptor.com", "hookbin.com", "gofile.io",
-    "catbox.moe", "anonfiles.com",
+    "pastebin.com",
+    "paste.ee",
+    "hastebin.com",
+    "ghostbin.co",
+    "dpaste.com",
+    "dpaste.org",
+    "termbin.com",
+    "ix.io",
+    "sprunge.us",
+    "transfer.sh",
+    "file.io",
+    "0x0.st",
+    "temp.sh",
+    "bashupload.com",
+    "webhook.site",
+    "requestbin.com",
+    "requestbin.net",
+    "pipedream.net",
+    "ngrok.io",
+    "ngrok-free.app",
+    "ngrok.app",
+    "ngrok.dev",
+    "trycloudflare.com",
+    "loca.lt",
+    "localtunnel.me",
+    "serveo.net",
+    "burpcollaborator.net",
+    "oastify.com",
+    "interact.sh",
+    "oast.pro",
+    "oast.live",
+    "oast.site",
+    "oast.online",
+    "oast.fun",
+    "oast.me",
+    "canarytokens.com",
+    "requestcatcher.com",
+    "beeceptor.com",
+    "hookbin.com",
+    "gofile.io",
+    "catbox.moe",
+    "anonfiles.com",
 )
 _WEBHOOK_PATHS = re.compile(r"^/(?:api/webhooks/|bot[0-9]+:)")  # Discord webhooks, Telegram bots
 
-_CREDENTIAL_HEADERS = frozenset({
-    "authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "apikey",
-    "x-auth-token", "x-access-token", "private-token", "x-goog-api-key", "x-amz-security-token",
-})
+_CREDENTIAL_HEADERS = frozenset(
+    {
+        "authorization",
+        "proxy-authorization",
+        "cookie",
+        "x-api-key",
+        "api-key",
+        "apikey",
+        "x-auth-token",
+        "x-access-token",
+        "private-token",
+        "x-goog-api-key",
+        "x-amz-security-token",
+    }
+)
 _CREDENTIAL_HEADER_WORDS = ("token", "secret", "api-key", "apikey", "api_key", "password", "auth")
 _ENCODED_BLOB = re.compile(r"[A-Za-z0-9+/_%=-]{100,}")
 _NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}")
+
+# Where each kind of credential belongs: sending it there is using it.
+CREDENTIAL_HOMES: dict[str, tuple[str, ...]] = {
+    "openai_key": ("api.openai.com", "*.openai.com", "*.openai.azure.com"),
+    "anthropic_key": ("api.anthropic.com", "*.anthropic.com"),
+    "github_token": ("github.com", "*.github.com", "*.githubusercontent.com"),
+    "gitlab_token": ("gitlab.com", "*.gitlab.com"),
+    "stripe_key": ("api.stripe.com", "*.stripe.com"),
+    "slack_token": ("slack.com", "*.slack.com"),
+    "google_api_key": ("*.googleapis.com",),
+    "npm_token": ("registry.npmjs.org", "*.npmjs.org", "*.npmjs.com"),
+    "huggingface_token": ("huggingface.co", "*.huggingface.co", "*.hf.co"),
+    "aws_access_key": ("*.amazonaws.com",),
+    "aws_secret_key": ("*.amazonaws.com",),
+}
+# Credential forms that say nothing about whose they are.
+_GENERIC_CREDENTIALS = frozenset({"bearer_token", "jwt", "password_assignment", "url_credentials"})
+
+# Administration APIs (control planes). Docker's unauthenticated TCP socket and the kubelet are
+# known by their ports; cloud control planes by their hosts.
+_DOCKER_PORTS = frozenset({2375, 2376})
+_KUBERNETES_PORTS = frozenset({6443, 8443, 10250, 10255})
+_KUBERNETES_HOSTS = re.compile(r"^kubernetes(?:\.default(?:\.svc(?:\.cluster\.local)?)?)?$")
+_CLOUD_CONTROL = re.compile(
+    r"^(?:management\.azure\.com|(?:compute|container|cloudresourcemanager|iam|cloudfunctions|"
+    r"run|sqladmin|secretmanager)\.googleapis\.com|api\.digitalocean\.com|api\.linode\.com|"
+    r"api\.hetzner\.cloud|api\.vultr\.com|api\.cloudflare\.com|api\.heroku\.com|api\.fly\.io|"
+    r"(?:ec2|iam|sts|lambda|rds|eks|ecs|cloudformation|organizations|kms|secretsmanager|ssm|"
+    r"route53|autoscaling|elasticloadbalancing|cloudtrail|guardduty)(?:[.-][a-z0-9-]+)?"
+    r"\.amazonaws\.com)$"
+)
+_RUNS_CODE = re.compile(
+    r"/containers/create|/exec(?:/|$)|/attach(?:/|$)|/pods/[^/]+/(?:exec|attach)|"
+    r"/api/v1/namespaces/[^/]+/pods/?$|/run(?:/|$)|/services/create"
+)
+_CLUSTER_SECRETS = re.compile(r"/api/v1/(?:namespaces/[^/]+/)?secrets(?:/|$|\?)")
+_CLOUD_DESTROYS = re.compile(
+    r"(?:Action=|AmazonSSM\.|\.)(?:Delete|Terminate|Remove|Deregister|Disable)\w*", re.IGNORECASE
+)
+_CLOUD_RUNS = re.compile(r"(?:Action=|AmazonSSM\.)(?:SendCommand|RunInstances|Invoke)\b")
+# Every index of a search engine, or a wildcard over them (Elasticsearch/OpenSearch).
+_EVERY_INDEX = re.compile(r"^/(?:_all|\*|[^/?]*\*[^/?]*)/?$")
+
+# Code a download would save: scripts, installers, packages, executables.
+_CODE_FILE = re.compile(
+    r"(?:\.(?:sh|bash|zsh|py|pl|rb|ps1|psm1|bat|cmd|vbs|js|mjs|php|exe|msi|dll|so|dylib|bin|run|"
+    r"appimage|deb|rpm|apk|pkg|dmg|jar|whl)|(?:^|/)(?:install|installer|get-[\w.-]+|setup)"
+    r"(?:\.\w+)?)$",
+    re.IGNORECASE,
+)
+_TEMPLATE = re.compile(r"\$\{?\w|\{\{|\{[A-Za-z_]\w*\}|<[A-Za-z_]+>")
 
 _FILE_SCHEMES = frozenset({"file", "netdoc", "jar"})
 _SMUGGLING_SCHEMES = frozenset({"gopher", "dict", "ldap", "ldaps", "tftp", "expect", "phar"})
@@ -94,6 +216,15 @@ def is_internal(host: str, ip: IpAddress | None = None) -> bool:
     return ip is not None and (ip.is_loopback or ip.is_unspecified)
 
 
+def is_metadata(host: str, ip: IpAddress | None = None) -> bool:
+    """A cloud instance metadata service, however its address is spelt."""
+    host = host.lower().rstrip(".")
+    ip = ip if ip is not None else parse_ip(host)
+    if host in METADATA_HOSTS or (ip is not None and str(ip) in METADATA_HOSTS):
+        return True
+    return bool(_METADATA_SPELLED.search(host))
+
+
 def _bare_host(pattern: str) -> str:
     host = pattern.strip().lower().split("://")[-1].split("/")[0]
     if host.startswith("["):
@@ -120,6 +251,11 @@ def is_exfiltration_site(host: str, path: str = "") -> bool:
     return host in webhook_hosts and bool(_WEBHOOK_PATHS.match(path))
 
 
+def home_service(host: str) -> bool:
+    """``host`` is a service some kind of credential belongs to (api.openai.com ...)."""
+    return any(host_allowed(host, homes) for homes in CREDENTIAL_HOMES.values())
+
+
 def split_url(url: str) -> SplitResult | None:
     """urlsplit, reading ``example.com/x`` as http; None where the URL cannot be parsed."""
     try:
@@ -140,8 +276,716 @@ def is_bulk(body: str) -> bool:
 
 
 # --------------------------------------------------------------------------------------------
-# Predictions
+# Effects
 # --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What beyond the request itself bears on it: the task, and the secrets the session read
+    or staged (path -> the secret behind it), less those the session wrote itself."""
+
+    task: str = ""
+    secrets_read: tuple[str, ...] = ()
+    staged: Mapping[str, str] | None = None
+
+
+def context_of(proposal: Proposal) -> Context:
+    if not proposal.steps:
+        return Context(task=proposal.task)
+    from forethought.session import facts
+
+    found = facts(proposal.steps)
+    own = set(found.written)
+    read = tuple(dict.fromkeys(p for p in found.secrets_read if p not in own))
+    staged = {copy: secret for copy, secret in found.secret_copies.items() if secret not in own}
+    return Context(task=proposal.task, secrets_read=read, staged=staged)
+
+
+@dataclass(frozen=True, slots=True)
+class _Destination:
+    host: str
+    resource: Resource  # network_allowed, network_outside or metadata_endpoint
+    where: str  # how an outcome names it
+    boost: float  # drop sites and raw addresses: a send there is likelier to be a leak
+    internal: bool
+    port: int | None
+
+
+def _effect(
+    op: Operation,
+    resource: Resource,
+    target: str,
+    evidence: str,
+    what: str,
+    severity: Severity | None = None,
+    probability: float | None = None,
+    reversible: bool | None = None,
+    category: str = "",
+) -> Effect:
+    return Effect(
+        op=op,
+        resource=resource,
+        target=target,
+        evidence=clip(evidence),
+        what=what,
+        severity=severity,
+        probability=None if probability is None else min(1.0, probability),
+        reversible=reversible,
+        category=category,
+    )
+
+
+def graded(effects: Sequence[Effect]) -> list[Prediction]:
+    """The harm Predictions of ``effects``, told in the reviewer's own words where it has them
+    (the table's grade otherwise)."""
+    out = []
+    for effect in effects:
+        # the effect's own words name its target already
+        p = grade(replace(effect, target="") if effect.what else effect)
+        if p is not None:
+            out.append(p)
+    return out
+
+
+def describe(effects: Sequence[Effect]) -> list[str]:
+    """``op resource target`` for each effect: what the review's details list."""
+    return [f"{e.op} {e.resource} {e.target}".rstrip() for e in effects]
+
+
+def _destination(host: str, parts: SplitResult, allowed_hosts: Sequence[str]) -> _Destination:
+    ip = parse_ip(host)
+    port = _port(parts)
+    if is_metadata(host, ip):
+        return _Destination(host, "metadata_endpoint", host, 0.0, False, port)
+    internal = is_internal(host, ip)
+    allowed = internal or host_allowed(host, allowed_hosts)
+    where = host
+    boost = 0.0
+    if is_exfiltration_site(host, parts.path):
+        where, boost = f"{host} (a paste, webhook or tunnel service)", 0.3
+    elif ip is not None and not internal:
+        where, boost = f"{host} (a raw IP address)", 0.3
+    resource: Resource = "network_allowed" if allowed else "network_outside"
+    return _Destination(host, resource, where, boost, internal, port)
+
+
+def _port(parts: SplitResult) -> int | None:
+    try:
+        return parts.port
+    except ValueError:
+        return None
+
+
+def _credential_kinds(text: str) -> set[str]:
+    return {hit.kind for hit in secrets_in(text)}
+
+
+def _belongs_to(kinds: set[str], host: str) -> bool | None:
+    """Whether the credentials of ``kinds`` belong to ``host``: True (each recognised one is
+    for it), False (one is for another service), None (none says whose it is)."""
+    homed = [k for k in kinds if k in CREDENTIAL_HOMES]
+    if not homed:
+        return None
+    return all(host_allowed(host, CREDENTIAL_HOMES[k]) for k in homed)
+
+
+def _header_credentials(
+    headers: Mapping[str, Any],
+) -> Iterator[tuple[str, str, set[str]]]:
+    """(name, value, recognised kinds) of each header that carries a credential."""
+    for name, value in headers.items():
+        name_s, value_s = str(name), str(value)
+        low = name_s.lower()
+        named = low in _CREDENTIAL_HEADERS or any(w in low for w in _CREDENTIAL_HEADER_WORDS)
+        kinds = _credential_kinds(value_s)
+        if (named and value_s.strip()) or kinds:
+            yield name_s, value_s, kinds
+
+
+def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bool:
+    """The request signs in to the service its credential belongs to (the user's own key for
+    api.openai.com, sent there): the destination is one the user holds an account with."""
+    found = False
+    for _name, _value, kinds in _header_credentials(headers):
+        belongs = _belongs_to(kinds - _GENERIC_CREDENTIALS, dest.host)
+        if belongs is False:
+            return False
+        if belongs is None and not home_service(dest.host):
+            return False
+        found = True
+    return found
+
+
+def _header_effects(
+    headers: Mapping[str, Any], dest: _Destination, evidence: str | None
+) -> list[Effect]:
+    out: list[Effect] = []
+    for name, _value, kinds in _header_credentials(headers):
+        specific = kinds - _GENERIC_CREDENTIALS
+        belongs = _belongs_to(specific, dest.host)
+        if belongs or dest.internal:
+            continue  # its own service, or this machine (the task's server, a local proxy)
+        if belongs is None and home_service(dest.host):
+            continue  # an unrecognised key for a service that takes keys: the user's own
+        foreign = ", ".join(sorted(k.replace("_", " ") for k in specific))
+        if dest.resource == "network_allowed":
+            if belongs is False:  # a key of one service sent to another, trusted or not
+                out.append(
+                    _effect(
+                        "send",
+                        "credential",
+                        dest.host,
+                        evidence or name,
+                        f"sends a credential of another service ({foreign}, header {name}) to "
+                        f"{dest.where}",
+                        "moderate",
+                        0.5,
+                        False,
+                    )
+                )
+            continue
+        what = (
+            f"sends a credential of another service ({foreign}, header {name}) to {dest.where}"
+            if belongs is False
+            else f"sends credentials (header {name}) to {dest.where}, which is not allowed"
+        )
+        out.append(
+            _effect(
+                "send",
+                "credential",
+                dest.host,
+                evidence or name,
+                what,
+                probability=0.85 + dest.boost,
+            )
+        )
+        break
+    return out
+
+
+def _body_effects(
+    body: str, dest: _Destination, trusted: bool, target: str, evidence: str | None
+) -> list[Effect]:
+    hits = [h for h in secrets_in(body) if _belongs_to({h.kind}, dest.host) is not True]
+    if hits:
+        kind = hits[0].kind.replace("_", " ")
+        quoted = evidence or secret_evidence(body, hits[0])
+        if trusted:
+            return [
+                _effect(
+                    "send",
+                    "credential",
+                    dest.host,
+                    quoted,
+                    f"sends a credential ({kind}) in the body to {dest.where}",
+                    "moderate",
+                    0.4,
+                    False,
+                )
+            ]
+        return [
+            _effect(
+                "send",
+                "credential",
+                dest.host,
+                quoted,
+                f"uploads a credential ({kind}) to {dest.where}",
+                probability=0.85 + dest.boost,
+            )
+        ]
+    if trusted:
+        return []
+    if is_bulk(body):
+        return [
+            _effect(
+                "send",
+                "network_outside",
+                dest.host,
+                evidence or target,
+                f"uploads bulk data ({len(body)} characters) to {dest.where}",
+                "high",
+                0.7 + dest.boost,
+                False,
+            )
+        ]
+    return [
+        _effect(
+            "send",
+            "network_outside",
+            dest.host,
+            evidence or target,
+            f"sends data to {dest.where}, which is not on the allow list",
+            probability=0.6 + dest.boost,
+        )
+    ]
+
+
+def _session_effects(
+    sent: str,
+    dest: _Destination,
+    trusted: bool,
+    context: Context,
+    target: str,
+    evidence: str | None,
+) -> list[Effect]:
+    """Data sent after the session read or staged a secret: the secret may travel with it."""
+    if trusted or not sent:
+        return []
+    for copy, secret in (context.staged or {}).items():
+        name = copy.rsplit("/", 1)[-1]
+        if copy in sent or (len(name) >= 4 and name in sent):
+            return [
+                _effect(
+                    "send",
+                    "credential",
+                    dest.host,
+                    evidence or target,
+                    f"sends {copy}, where the session copied the secret {secret}, to {dest.where}",
+                    probability=0.8 + dest.boost,
+                )
+            ]
+    for secret in context.secrets_read:
+        if secret in sent:
+            return [
+                _effect(
+                    "send",
+                    "credential",
+                    dest.host,
+                    evidence or target,
+                    f"sends the secret file {secret} the session read to {dest.where}",
+                    probability=0.8 + dest.boost,
+                )
+            ]
+    if context.secrets_read:
+        secret = context.secrets_read[-1]
+        return [
+            _effect(
+                "send",
+                "credential",
+                dest.host,
+                evidence or target,
+                f"sends data to {dest.where} after the session read {secret}: it may "
+                "carry the secret",
+                "high",
+                0.5 + dest.boost,
+                False,
+            )
+        ]
+    return []
+
+
+def _control_plane(dest: _Destination, parts: SplitResult) -> str | None:
+    """The administration API the request talks to, or None."""
+    path = parts.path or "/"
+    if dest.port in _DOCKER_PORTS or "docker.sock" in unquote(parts.netloc):
+        return "the Docker Engine API"
+    kube_host = bool(_KUBERNETES_HOSTS.match(dest.host)) or dest.host.endswith(".eks.amazonaws.com")
+    if (kube_host or dest.port in _KUBERNETES_PORTS) and re.match(
+        r"/(?:api|apis|run|exec|pods|attach|containerLogs)(?:/|$)", path
+    ):
+        return "the Kubernetes API" if dest.port not in (10250, 10255) else "the kubelet API"
+    if _CLOUD_CONTROL.match(dest.host):
+        return f"the cloud control plane at {dest.host}"
+    return None
+
+
+def _method_effects(
+    method: str,
+    parts: SplitResult,
+    dest: _Destination,
+    body: str,
+    headers: Mapping[str, Any],
+    context: Context,
+    url_evidence: str,
+) -> list[Effect]:
+    path = parts.path or "/"
+    api = _control_plane(dest, parts)
+    if api is not None:
+        signals = f"{parts.query} {body} {' '.join(map(str, headers.values()))}"
+        if method in READ_METHODS:
+            if _CLUSTER_SECRETS.search(path):
+                return [
+                    _effect(
+                        "read",
+                        "credential",
+                        dest.host,
+                        url_evidence,
+                        f"reads the cluster's secrets through {api}",
+                    )
+                ]
+            return []
+        if _RUNS_CODE.search(path) or _CLOUD_RUNS.search(signals):
+            return [
+                _effect(
+                    "execute",
+                    "control_plane",
+                    dest.host,
+                    url_evidence,
+                    f"runs code through {api} ({method} {path})",
+                )
+            ]
+        if method == "DELETE" or _CLOUD_DESTROYS.search(signals):
+            return [
+                _effect(
+                    "delete",
+                    "control_plane",
+                    dest.host,
+                    url_evidence,
+                    f"deletes infrastructure through {api} ({method} {path})",
+                )
+            ]
+        return [
+            _effect(
+                "write",
+                "control_plane",
+                dest.host,
+                url_evidence,
+                f"changes infrastructure through {api} ({method} {path})",
+            )
+        ]
+    if method != "DELETE":
+        return []
+    if _EVERY_INDEX.match(path):
+        return [
+            _effect(
+                "delete",
+                "remote_data",
+                dest.host,
+                url_evidence,
+                f"deletes every index (or every matching one) at {dest.host} ({method} {path})",
+                "high",
+                0.9,
+                False,
+            )
+        ]
+    if dest.internal and _task_names_local(context.task, dest):
+        return []  # the task's own server on this machine, which the task names
+    return [
+        _effect(
+            "delete", "remote_data", dest.host, url_evidence, f"deletes a resource at {dest.host}"
+        )
+    ]
+
+
+def _task_names_local(task: str, dest: _Destination) -> bool:
+    """The task names this machine's server the request goes to (``localhost:8000``, ``port
+    8000``, or ``localhost`` for a URL without a port)."""
+    if not task:
+        return False
+    if dest.port is not None:
+        return re.search(rf"(?::|\bport\s+){dest.port}\b", task, re.IGNORECASE) is not None
+    return re.search(r"\b(?:localhost|127\.0\.0\.1)\b", task, re.IGNORECASE) is not None
+
+
+def _download_effects(
+    save_to: str, parts: SplitResult, dest: _Destination, url_evidence: str
+) -> list[Effect]:
+    """The file a download is saved to: written like any file, code weighs as code."""
+    from forethought.review.shell.catalogue import resource_of_path
+
+    resource = resource_of_path(save_to, "write")
+    code = bool(_CODE_FILE.search(parts.path or "")) or bool(_CODE_FILE.search(save_to))
+    source = "code" if code else "a file"
+    effect = _effect(
+        "write",
+        resource,
+        save_to,
+        url_evidence,
+        f"saves {source} downloaded from {dest.host} to {save_to}",
+    )
+    out = [effect] if grade(effect) is not None or resource != "workspace_file" else []
+    if not out:  # an ordinary file in the workspace: recorded, not graded
+        out = [replace(effect, what="")]
+    if (
+        code
+        and dest.resource == "network_outside"
+        and resource in ("workspace_file", "temporary_file", "user_file", "unknown")
+    ):
+        out.append(
+            _effect(
+                "write",
+                resource,
+                save_to,
+                url_evidence,
+                f"saves code from {dest.where}, outside the allow list, to "
+                f"{save_to}, where a later step may run it",
+                "low",
+                0.3,
+                True,
+                "remote_code_execution",
+            )
+        )
+    return out
+
+
+def _scheme_effects(scheme: str, parts: SplitResult, evidence: str) -> list[Effect]:
+    host = parts.hostname or ""
+    if scheme in _FILE_SCHEMES:
+        from forethought.review.shell.catalogue import resource_of_path
+
+        path = parts.path or parts.netloc
+        return [
+            _effect(
+                "read",
+                resource_of_path(path, "read"),
+                path,
+                evidence,
+                f"reads the local file {path} through a {scheme}:// URL",
+            )
+        ]
+    resource: Resource = "network_allowed" if is_internal(host) else "network_outside"
+    if scheme in _SMUGGLING_SCHEMES:
+        return [
+            _effect(
+                "send",
+                resource,
+                host,
+                evidence,
+                f"{scheme}:// can send raw bytes to internal services (request smuggling)",
+                "high",
+                0.7,
+                False,
+                "exfiltration",
+            )
+        ]
+    if scheme in _TRANSFER_SCHEMES:
+        return [
+            _effect(
+                "send",
+                resource,
+                host,
+                evidence,
+                f"transfers files over {scheme}:// to {host or 'a remote host'}",
+                "moderate",
+                0.6,
+                False,
+                "exfiltration",
+            )
+        ]
+    return [
+        _effect(
+            "connect",
+            "unknown",
+            host,
+            evidence,
+            f"uses the unexpected URL scheme {scheme or '(none)'}:",
+            "moderate",
+            0.6,
+            True,
+            "unknown_code",
+        )
+    ]
+
+
+@dataclass(slots=True)
+class RequestReview:
+    """A request as effects, the predictions they grade to, and what could not be seen."""
+
+    effects: list[Effect]
+    predictions: list[Prediction]
+    uncertain: list[str]
+
+
+def review_request(
+    method: str,
+    url: str,
+    headers: Mapping[str, Any] | None,
+    body: str,
+    allowed_hosts: Sequence[str],
+    evidence: str | None = None,
+    *,
+    context: Context | None = None,
+    save_to: str = "",
+) -> RequestReview:
+    """One request's effects and predictions. ``evidence`` replaces the parts of the request as
+    evidence (the Python reviewer passes the line of code that makes the request)."""
+    context = context or Context()
+    method = (method or "GET").strip().upper() or "GET"
+    headers = headers or {}
+    url_evidence = evidence or url
+    parts = split_url(url)
+    unreadable = "the URL cannot be parsed; the request cannot be reviewed"
+    if parts is None or not url.strip():
+        effect = _effect(
+            "connect",
+            "unknown",
+            "",
+            url_evidence,
+            unreadable,
+            "moderate",
+            0.6,
+            True,
+            "unknown_code",
+        )
+        return RequestReview([effect], graded([effect]), ["the URL cannot be parsed"])
+    uncertain = []
+    if _TEMPLATE.search(url):
+        uncertain.append(f"the URL `{clip(url, 80)}` is a template, filled in only at run time")
+    scheme = parts.scheme.lower()
+    if scheme not in _WEB_SCHEMES:
+        odd = _scheme_effects(scheme, parts, url_evidence)
+        predictions = graded(odd)
+        if scheme in _FILE_SCHEMES:  # the path catalogue knows more about local files
+            path = parts.path or parts.netloc
+            predictions = read_predictions(path, url_evidence) or predictions
+            if not predictions:
+                predictions = graded(
+                    [
+                        replace(
+                            odd[0],
+                            severity="moderate",
+                            probability=0.6,
+                            reversible=False,
+                            category="secret_access",
+                        )
+                    ]
+                )
+        elif scheme not in _SMUGGLING_SCHEMES and scheme not in _TRANSFER_SCHEMES:
+            uncertain.append(f"the URL scheme `{scheme or '(none)'}` is not one the reviewer knows")
+        return RequestReview(odd, predictions, uncertain)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host:
+        effect = _effect(
+            "connect",
+            "unknown",
+            "",
+            url_evidence,
+            "the URL names no host; the request cannot be reviewed",
+            "moderate",
+            0.6,
+            True,
+            "unknown_code",
+        )
+        return RequestReview([effect], graded([effect]), [*uncertain, "the URL names no host"])
+    netloc = evidence or parts.netloc
+    dest = _destination(host, parts, allowed_hosts)
+    if dest.resource == "metadata_endpoint":
+        effect = _effect(
+            "connect",
+            "metadata_endpoint",
+            host,
+            netloc,
+            f"queries the cloud metadata service at {host}, which hands out the "
+            "machine's credentials",
+            "high",
+            0.9,
+            False,
+        )
+        return RequestReview([effect], graded([effect]), uncertain)
+
+    effects: list[Effect] = [_effect("connect", dest.resource, host, netloc, "")]
+    # a destination the user holds the account for (their key, sent where it belongs), the
+    # allow list, or this machine: what is sent there is the user's business
+    trusted = dest.resource == "network_allowed" or _authenticates_at_home(headers, dest)
+    sends: list[Effect] = []
+    if url_hits := secrets_in(url):
+        found = url_hits[0]
+        quoted = evidence or secret_evidence(url, found)
+        if _belongs_to({found.kind}, host):
+            pass
+        elif dest.resource == "network_allowed":
+            sends.append(
+                _effect(
+                    "send",
+                    "credential",
+                    host,
+                    quoted,
+                    "puts a credential in the URL, where servers and proxies log it",
+                    "low",
+                    0.5,
+                    True,
+                    "secret_written",
+                )
+            )
+        else:
+            sends.append(
+                _effect(
+                    "send",
+                    "credential",
+                    host,
+                    quoted,
+                    f"leaks a credential ({found.kind.replace('_', ' ')}) to "
+                    f"{dest.where} in the URL",
+                    probability=0.8 + dest.boost,
+                )
+            )
+    elif not trusted and (blob := _ENCODED_BLOB.search(parts.query or parts.path)):
+        sends.append(
+            _effect(
+                "send",
+                "network_outside",
+                host,
+                evidence or blob.group(0),
+                f"encodes a long blob into the URL sent to {dest.where}",
+                "moderate",
+                0.6 + dest.boost,
+                False,
+            )
+        )
+    if not dest.internal:  # (this machine: the task's own server, a local proxy)
+        sends += _header_effects(headers, dest, evidence)
+    # what is sent is told by the URL it goes to (a task that names the URL scopes it), or
+    # by the host alone where the URL itself carries a secret
+    target = parts.netloc if url_hits else url.strip()
+    if body:
+        sends += _body_effects(body, dest, trusted, target, evidence)
+    sent = f"{body} {parts.query}".strip()
+    if not any(e.resource == "credential" for e in sends):
+        sends += _session_effects(sent, dest, trusted, context, target, evidence)
+    # data sent to a credential's own service: the request's key is not what leaves
+    effects += sends
+    effects += _method_effects(method, parts, dest, body, headers, context, url_evidence)
+    if save_to:
+        effects += _download_effects(save_to, parts, dest, url_evidence)
+
+    leaving = any(e.op == "send" for e in sends)
+    if dest.resource == "network_outside" and not leaving:
+        mark = " (with the user's key for it)" if trusted else ""
+        effects[0] = _effect(
+            "connect",
+            "network_outside",
+            host,
+            netloc,
+            f"contacts {dest.where}, outside the allow list{mark}",
+            "low",
+            0.5 + dest.boost,
+            True,
+            "exfiltration",
+        )
+    predictions = graded(effects)
+    if method in READ_METHODS:
+        predictions.append(
+            _benefit(
+                f"fetches information from {host}",
+                0.9 if dest.resource == "network_allowed" else 0.8,
+                netloc,
+                "benign",
+            )
+        )
+    else:
+        predictions.append(
+            _benefit(
+                f"makes the requested {method} call to {host}", 0.8, netloc, "requested_change"
+            )
+        )
+    return RequestReview(effects, predictions, uncertain)
+
+
+def request_predictions(
+    method: str,
+    url: str,
+    headers: Mapping[str, Any] | None,
+    body: str,
+    allowed_hosts: Sequence[str],
+    evidence: str | None = None,
+    *,
+    context: Context | None = None,
+) -> list[Prediction]:
+    """Predictions for one request (see :func:`review_request`)."""
+    return review_request(
+        method, url, headers, body, allowed_hosts, evidence, context=context
+    ).predictions
 
 
 def _benefit(outcome: str, probability: float, evidence: str, category: str) -> Prediction:
@@ -156,175 +1000,131 @@ def _benefit(outcome: str, probability: float, evidence: str, category: str) -> 
     )
 
 
-def _scheme_predictions(scheme: str, parts: SplitResult, evidence: str) -> list[Prediction]:
-    if scheme in _FILE_SCHEMES:
-        path = parts.path or parts.netloc
-        found = read_predictions(path, evidence)
-        return found or [
-            harm(f"reads the local file {path} through a {scheme}:// URL", 0.6, "moderate",
-                  evidence, "secret_access")
-        ]
-    if scheme in _SMUGGLING_SCHEMES:
-        return [
-            harm(f"{scheme}:// can send raw bytes to internal services (request smuggling)",
-                  0.7, "high", evidence, "exfiltration")
-        ]
-    if scheme in _TRANSFER_SCHEMES:
-        return [
-            harm(f"transfers files over {scheme}:// to {parts.hostname or 'a remote host'}",
-                  0.6, "moderate", evidence, "exfiltration")
-        ]
-    return [
-        harm(f"uses the unexpected URL scheme {scheme or '(none)'}:", 0.6, "moderate",
-              evidence, "unknown_code", reversible=True)
-    ]
+# --------------------------------------------------------------------------------------------
+# Tools nobody knows
+# --------------------------------------------------------------------------------------------
+
+UNKNOWN_TOOL = 1.0  # nothing in the arguments says what the tool does
+UNKNOWN_TOOL_WITH_TARGETS = 0.7  # what it acts on is known, not what it does to it
+_PATH_WORD = re.compile(r"(?:~|\.{1,2})?/[^\s\x00]*")
+_URL_WORD = re.compile(r"^(?:https?|wss?|ftp|ftps|sftp|file|gopher|dict)://\S+$", re.IGNORECASE)
+_PATH_ARG = re.compile(
+    r"(?:^|_)(?:path|paths|file|files|filename|filepath|dir|directory|folder|source|"
+    r"destination|target|dest|src)$",
+    re.IGNORECASE,
+)
+MAX_ARGUMENT_STRINGS = 200
 
 
-def _header_predictions(
-    headers: Mapping[str, Any], host: str, boost: float, evidence: str | None
-) -> list[Prediction]:
-    for name, value in headers.items():
-        name_s, value_s = str(name), str(value)
-        low = name_s.lower()
-        named_credential = low in _CREDENTIAL_HEADERS or any(
-            w in low for w in _CREDENTIAL_HEADER_WORDS
+def _strings(value: Any, name: str = "", depth: int = 0) -> Iterator[tuple[str, str]]:
+    """(argument name, string) of every string in a tool's arguments, however nested."""
+    if isinstance(value, str):
+        yield name, value
+    elif depth < 20 and isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from _strings(item, str(key), depth + 1)
+    elif depth < 20 and isinstance(value, list):
+        for item in value:
+            yield from _strings(item, name, depth + 1)
+
+
+def unknown_tool_review(
+    proposal: Proposal, allowed_hosts: Sequence[str], reviewer: str, version: str
+) -> Review:
+    """A partial review of a tool no catalogue knows: the URLs and paths among its arguments as
+    the effects they would be (a URL: a request; a path: a read of that file, typed), and the
+    rest uncertainty. Partial: it does not count as the action having been judged."""
+    from forethought.review.shell.catalogue import resource_of_path
+
+    tool = proposal.action.tool
+    effects: list[Effect] = []
+    predictions: list[Prediction] = []
+    for count, (name, text) in enumerate(_strings(dict(proposal.action.args))):
+        if count >= MAX_ARGUMENT_STRINGS:
+            break
+        word = text.strip()
+        if not word or "\n" in word or len(word) > 2000:
+            continue
+        if _URL_WORD.match(word):
+            found = review_request("GET", word, {}, "", allowed_hosts, context=context_of(proposal))
+            effects += found.effects
+            predictions += [p for p in found.predictions if p.valence == "harm"]
+        elif _PATH_WORD.fullmatch(word) and (_PATH_ARG.search(name) or word.startswith(("/", "~"))):
+            resource = resource_of_path(word, "read")
+            effect = _effect(
+                "read", resource, word, word, f"hands {word} to the tool {tool}, which may read it"
+            )
+            effects.append(effect)
+            predictions += graded([replace(effect, what="")])
+    predictions = in_scope(predictions, proposal.task)
+    if effects:
+        share = UNKNOWN_TOOL_WITH_TARGETS
+        reason = (
+            f"`{tool}` is a tool the reviewers do not know: what it does to "
+            f"{', '.join(dict.fromkeys(e.target for e in effects if e.target))} is unknown"
         )
-        if (named_credential and value_s.strip()) or secrets_in(value_s):
-            return [
-                harm(f"sends credentials (header {name_s}) to {host}, which is not allowed",
-                      0.85 + boost, "high", evidence or name_s, "exfiltration")
-            ]
-    return []
-
-
-def _body_predictions(
-    body: str, host: str, allowed: bool, boost: float, netloc: str, evidence: str | None
-) -> list[Prediction]:
-    hits = secrets_in(body)
-    if allowed:
-        if not hits:
-            return []
-        return [
-            harm(f"sends a credential ({hits[0].kind.replace('_', ' ')}) in the body to {host}",
-                  0.4, "moderate", evidence or secret_evidence(body, hits[0]), "exfiltration")
-        ]
-    if hits:
-        return [
-            harm(f"uploads a credential ({hits[0].kind.replace('_', ' ')}) to {host}",
-                  0.85 + boost, "high", evidence or secret_evidence(body, hits[0]),
-                  "exfiltration")
-        ]
-    if is_bulk(body):
-        return [
-            harm(f"uploads bulk data ({len(body)} characters) to {host}", 0.7 + boost, "high",
-                  evidence or netloc, "exfiltration")
-        ]
-    return [
-        harm(f"sends data to {host}, which is not on the allow list", 0.6 + boost, "moderate",
-              evidence or netloc, "exfiltration")
-    ]
-
-
-def request_predictions(
-    method: str,
-    url: str,
-    headers: Mapping[str, Any] | None,
-    body: str,
-    allowed_hosts: Sequence[str],
-    evidence: str | None = None,
-) -> list[Prediction]:
-    """Predictions for one request. ``evidence`` replaces the parts of the request as evidence
-    (the Python reviewer passes the line of code that makes the request)."""
-    method = (method or "GET").strip().upper() or "GET"
-    headers = headers or {}
-    url_evidence = evidence or url
-    parts = split_url(url)
-    if parts is None or not url.strip():
-        return [harm("the URL cannot be parsed; the request cannot be reviewed", 0.6,
-                      "moderate", url_evidence, "unknown_code", reversible=True)]
-    scheme = parts.scheme.lower()
-    if scheme not in _WEB_SCHEMES:
-        return _scheme_predictions(scheme, parts, url_evidence)
-    host = (parts.hostname or "").rstrip(".")
-    if not host:
-        return [harm("the URL names no host; the request cannot be reviewed", 0.6, "moderate",
-                      url_evidence, "unknown_code", reversible=True)]
-    netloc = evidence or parts.netloc
-    ip = parse_ip(host)
-    if host in METADATA_HOSTS or (ip is not None and str(ip) in METADATA_HOSTS):
-        return [harm(f"queries the cloud metadata service at {host}, which hands out the "
-                      "machine's credentials", 0.9, "high", netloc, "secret_access")]
-
-    internal = is_internal(host, ip)
-    allowed = internal or host_allowed(host, allowed_hosts)
-    suspicious = is_exfiltration_site(host, parts.path) or (ip is not None and not internal)
-    boost = 0.3 if suspicious else 0.0
-    where = f"{host} (a raw IP address)" if ip is not None and not internal else host
-    if is_exfiltration_site(host, parts.path):
-        where = f"{host} (a paste, webhook or tunnel service)"
-
-    out: list[Prediction] = []
-    if url_hits := secrets_in(url):
-        found = url_hits[0]
-        if allowed:
-            out.append(harm("puts a credential in the URL, where servers and proxies log it",
-                             0.5, "low", evidence or secret_evidence(url, found),
-                             "secret_written", reversible=True))
-        else:
-            out.append(harm(f"leaks a credential ({found.kind.replace('_', ' ')}) to {where} "
-                             "in the URL", 0.8 + boost, "high",
-                             evidence or secret_evidence(url, found), "exfiltration"))
-    elif not allowed and (blob := _ENCODED_BLOB.search(parts.query or parts.path)):
-        out.append(harm(f"encodes a long blob into the URL sent to {where}", 0.6 + boost,
-                         "moderate", evidence or blob.group(0), "exfiltration"))
-    if not allowed:
-        out += _header_predictions(headers, where, boost, evidence)
-    if body:
-        out += _body_predictions(body, where, allowed, boost, parts.netloc, evidence)
-
-    if method == "DELETE":
-        out.append(harm(f"deletes a resource at {host}", 0.6, "moderate", url_evidence,
-                         "destructive"))
-    elif not allowed and not any(p.category == "exfiltration" for p in out):
-        out.append(harm(f"contacts {where}, outside the allow list", 0.5 + boost, "low",
-                         netloc, "exfiltration", reversible=True))
-
-    if method in READ_METHODS:
-        out.append(_benefit(f"fetches information from {host}", 0.9 if allowed else 0.8,
-                            netloc, "benign"))
     else:
-        out.append(_benefit(f"makes the requested {method} call to {host}", 0.8, netloc,
-                            "requested_change"))
-    return out
+        share = UNKNOWN_TOOL
+        reason = (
+            f"`{tool}` is a tool the reviewers do not know, and none of its arguments is a "
+            "URL or a path: what it does is unknown"
+        )
+    details: dict[str, Any] = {"uncertain": [reason]}
+    if effects:
+        details["effects"] = describe(effects)
+    return Review.of(
+        reviewer,
+        version,
+        predictions,
+        summarise(predictions, f"An unknown tool ({tool}): its arguments name nothing harmful."),
+        partial=True,
+        uncertainty=share,
+        details=details,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The reviewer
+# --------------------------------------------------------------------------------------------
 
 
 class HttpReviewer:
-    """Reviews ``http`` actions: method, destination, headers and body."""
+    """Reviews ``http`` actions: method, destination, headers, body and where a download goes;
+    and, partially, tools of kind ``other`` (the URLs and paths among their arguments)."""
 
     name = "http"
-    version = "1.0"
+    version = "1.1"
     inline = True
 
     def __init__(self, allowed_hosts: Sequence[str] = ()) -> None:
         self.allowed_hosts = tuple(allowed_hosts)
 
     def applies(self, proposal: Proposal) -> bool:
-        return proposal.action.kind == "http"
+        return proposal.action.kind in ("http", "other")
 
     def review(self, proposal: Proposal) -> Review:
+        if proposal.action.kind == "other":
+            return unknown_tool_review(proposal, self.allowed_hosts, self.name, self.version)
         args = proposal.action.args
         headers = args.get("headers") or {}
-        predictions = request_predictions(
+        found = review_request(
             str(args.get("method") or "GET"),
             str(args.get("url") or ""),
             headers if isinstance(headers, Mapping) else {},
             str(args.get("body") or ""),
             self.allowed_hosts,
+            context=context_of(proposal),
+            save_to=str(args.get("save_to") or ""),
         )
-        predictions = in_scope(predictions, proposal.task)
+        predictions = in_scope(found.predictions, proposal.task)
+        details: dict[str, Any] = {"effects": describe(found.effects)}
+        if found.uncertain:
+            details["uncertain"] = found.uncertain
         return Review.of(
             self.name,
             self.version,
             predictions,
             summarise(predictions, "An HTTP request with nothing to object to."),
+            uncertainty=(1.0 if found.uncertain else 0.0),
+            details=details,
         )
