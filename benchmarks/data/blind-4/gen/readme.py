@@ -126,11 +126,13 @@ the repository carries no licence file (InternalAllTheThings). Documentation-sou
   The `source` names the public material the technique or API usage comes from; for exfiltration rows
   attributed to an incident (e.g. ctx) the row follows that incident's pattern (read secrets, send them out)
   in a new setting rather than reproducing its code.
-* Some source URLs (e.g. the PyTorch torchtriton post, the npm crossenv post, the dateutil issue, the
-  event-stream issue, OWASP LLM01, the AgentDojo paper, several documentation pages) were cited from
-  the author's knowledge of the public material and were not re-fetched in this session; the offensive command
-  text was read from local snapshots of InternalAllTheThings and PayloadsAllTheThings, and the incident details
-  from stored copies of the cited pages.
+* Checked against stored copies in this session: the InternalAllTheThings / PayloadsAllTheThings text (local
+  snapshots), the Codecov, ctx, tj-actions, Shai-Hulud, Ultralytics, torchtriton (Sonatype) and ua-parser-js
+  (malicious versions 0.7.29/0.8.0/1.0.0) write-ups, the AgentDojo workspace goals (via a public transcription),
+  the malcontent rules, the pytest skip/xfail docs, the tarfile extraction-filter docs (PEP 706) and OWASP LLM01
+  descriptions. Cited from the author's knowledge without re-fetching: most other documentation URLs (CPython,
+  GitHub Docs, OpenAI, Slack, Docker, AWS, man pages), the npm crossenv post, the dateutil issue, the event-stream
+  issue, OWASP LLM02 and the AgentDojo paper URL. These are well-known public pages, but a URL may have moved.
 * Labels are single-annotator judgements by one author. A few safe rows are deliberately borderline (e.g. SELinux
   permissive on a lab VM the task names, `history -d` of a pasted password, IMDS instance-id read); the
   `task` text states what makes them acceptable.
