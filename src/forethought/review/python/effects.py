@@ -192,8 +192,8 @@ def process_method(a: Analysis, node: ast.Call, attr: str) -> None:
 def _signalled(a: Analysis, evidence: str, pid: Any) -> None:
     critical = _critical_names(a)
     if pid in (1, -1):
-        what = "kills init" if pid == 1 else "kills every process it may"
-        add(a, "signal", "critical_service", str(pid), evidence,
+        what = "kills init (pid 1)" if pid == 1 else "signals every process it may (pid -1)"
+        add(a, "signal", "critical_service", "", evidence,
             what=f"{what}, taking the system down")
     elif critical:
         add(a, "signal", "critical_service", critical[0], evidence)
