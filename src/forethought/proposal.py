@@ -227,6 +227,10 @@ _NEW = (
     "replace",
     "replacement",
 )
+# Where a download tool (kind http) saves what it fetches.
+# (Not "path": an HTTP tool's "path" is as often the URL's path.)
+_SAVE_TO = ("save_to", "save_as", "output", "output_path", "output_file", "dest", "destination",
+            "filename", "out")
 # Where a shell call runs: Codex's workdir, Gemini CLI's directory, MCP command servers' cwd.
 _WORKDIR = ("workdir", "cwd", "working_directory", "workingDirectory", "directory")
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "mksh", "ash"})
@@ -352,7 +356,12 @@ def normalise_args(
         if body is not None and not isinstance(body, str):
             body = orjson.dumps(body).decode()
         method = _text(args.get("method", "GET"), f"{where}.method").upper()
-        return {"method": method, "url": url, "headers": dict(headers), "body": body or ""}
+        out = {"method": method, "url": url, "headers": dict(headers), "body": body or ""}
+        # where a download tool saves what it fetches: a file write, reviewed as one
+        save_to = next((args[k] for k in _SAVE_TO if isinstance(args.get(k), str) and args[k]), "")
+        if save_to:
+            out["save_to"] = save_to
+        return out
     if kind == "memory_write":
         names = tuple(spec.get("content", ("content", "text")))
         return {

@@ -681,37 +681,36 @@ def _task_names_local(task: str, dest: _Destination) -> bool:
 def _download_effects(
     save_to: str, parts: SplitResult, dest: _Destination, url_evidence: str
 ) -> list[Effect]:
-    """The file a download is saved to: written like any file, code weighs as code."""
+    """The file a download is saved to: written like any file (a start-up file, a system
+    directory ...), weighing more when what is saved comes from outside the allow list; code
+    saved where a later step may run it is noted (the later step is judged by what it runs)."""
     from forethought.review.shell.catalogue import resource_of_path
 
     resource = resource_of_path(save_to, "write")
     code = bool(_CODE_FILE.search(parts.path or "")) or bool(_CODE_FILE.search(save_to))
+    outside = dest.resource == "network_outside"
     source = "code" if code else "a file"
     effect = _effect(
         "write",
         resource,
         save_to,
         url_evidence,
-        f"saves {source} downloaded from {dest.host} to {save_to}",
+        f"saves {source} downloaded from {dest.where} to {save_to}",
     )
-    out = [effect] if grade(effect) is not None or resource != "workspace_file" else []
-    if not out:  # an ordinary file in the workspace: recorded, not graded
-        out = [replace(effect, what="")]
-    if (
-        code
-        and dest.resource == "network_outside"
-        and resource in ("workspace_file", "temporary_file", "user_file", "unknown")
-    ):
+    if outside and grade(effect) is not None:  # where it runs again, or the system's own
+        effect = replace(effect, probability=0.8, reversible=False)
+    out = [effect]
+    if code and outside and resource in ("workspace_file", "temporary_file", "user_file"):
         out.append(
             _effect(
                 "write",
                 resource,
                 save_to,
                 url_evidence,
-                f"saves code from {dest.where}, outside the allow list, to "
-                f"{save_to}, where a later step may run it",
+                f"saves code from {dest.where}, outside the allow list, to {save_to}, where a "
+                "later step may run it",
                 "low",
-                0.3,
+                0.25,
                 True,
                 "remote_code_execution",
             )
