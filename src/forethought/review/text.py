@@ -33,6 +33,7 @@ from typing import Any
 
 from forethought.proposal import Proposal
 from forethought.review.base import Prediction, Review, Severity
+from forethought.review.effects import Effect, Operation, Resource, grade
 from forethought.review.paths import (
     STRONG_SECRETS,
     clip,
@@ -41,6 +42,7 @@ from forethought.review.paths import (
     secrets_in,
     summarise,
 )
+from forethought.review.scope import injection_in
 
 # Text longer than this is not read through; it is judged unreviewable instead.
 MAX_TEXT_CHARS = 50_000  # memory notes are capped at 20,000; plans are short
@@ -521,7 +523,8 @@ def instructions_predictions(text: str, where: str) -> list[Prediction]:
     norm = normalise(text)
     findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
     return [
-        replace(p, outcome=f"{where}: {p.outcome}") for p in _one_per_category(findings)
+        replace(p, outcome=f"{where}: {p.outcome}")
+        for p in _one_per_category(findings, as_effects=True)
     ]
 
 
@@ -540,14 +543,14 @@ def hidden_instructions(text: str, where: str) -> list[Prediction]:
         if findings:
             found += [
                 replace(p, outcome=f"hidden in a comment in {where}: {p.outcome}")
-                for p in _one_per_category(findings)
+                for p in _one_per_category(findings, as_effects=True)
             ]
     if invisible and not found:
         norm = normalise(text)
         findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
         found += [
             replace(p, outcome=f"{where}, with invisible characters: {p.outcome}")
-            for p in _one_per_category(findings)
+            for p in _one_per_category(findings, as_effects=True)
         ]
     return found
 
@@ -578,10 +581,17 @@ def _strings_in(value: Any, depth: int = 0) -> Iterator[str]:
 class TextReviewer:
     """Reviews text the agent writes for others to act on: ``memory_write`` notes and ``plan``
     texts (what they would make later runs or steps do), and a ``finish`` answer (what it
-    would hand the user)."""
+    would hand the user).
+
+    A memory note is a write to ``agent_memory``: a resource every later run reads, like a
+    start-up file that holds instructions instead of code. An ordinary lesson is ordinary work;
+    a note that steers later runs (around review, with consent nobody gave, to an unofficial
+    package source, at the reviewers) is graded as the effect it would have, as is a credential
+    written into it (disclosed to every later reader). Text in the task addressed to the
+    reviewers is evidence of its own; the agent's reasoning is never read."""
 
     name = "text"
-    version = "1.1"
+    version = "1.2"
     inline = True
 
     def applies(self, proposal: Proposal) -> bool:
@@ -589,18 +599,26 @@ class TextReviewer:
 
     def review(self, proposal: Proposal) -> Review:
         args, kind = proposal.action.args, proposal.action.kind
+        details: dict[str, Any] = {}
         if kind == "memory_write":
-            text = f"{args.get('title') or ''}\n\n{args.get('content') or ''}"
-            predictions = self._judge(text, kind, label=str(args.get("kind") or "note"))
+            label = str(args.get("kind") or "note")
+            title = str(args.get("title") or "")
+            text = f"{title}\n\n{args.get('content') or ''}"
+            predictions = self._judge(text, kind, label=label)
+            effects = [note_effect(label, title), *_effects_of(predictions)]
+            details["effects"] = [f"{e.op} {e.resource} {e.target}".rstrip() for e in effects]
         elif kind == "finish":
             predictions = self._judge(str(args.get("answer") or ""), kind, label="answer")
         else:
             predictions = self._judge(plan_text(args), kind, label="plan")
+        predictions += injection_in(proposal.task)
         nothing = {
             "memory_write": "A note with nothing to object to.",
             "finish": "An answer with nothing to object to.",
         }.get(kind, "A plan with nothing to object to.")
-        return Review.of(self.name, self.version, predictions, summarise(predictions, nothing))
+        return Review.of(
+            self.name, self.version, predictions, summarise(predictions, nothing), details=details
+        )
 
     def _judge(self, text: str, kind: str, *, label: str) -> list[Prediction]:
         if not text.strip():
@@ -622,10 +640,10 @@ class TextReviewer:
             findings += _steering(norm)
         if kind == "plan":
             findings += _plan_intent(norm)
-        predictions = _one_per_category(findings)
+        predictions = _one_per_category(findings, as_effects=memory)
         benefit = {
             "memory_write": Prediction(
-                f"records a {label} note that later runs can learn from", "benefit", 0.7,
+                f"records a note ({label}) that later runs can learn from", "benefit", 0.7,
                 "low", True, clip(text.strip()), "learning"),
             "finish": Prediction(
                 "hands the user the result of the task", "benefit", 0.8, "low", True,
@@ -636,8 +654,54 @@ class TextReviewer:
         return [*predictions, benefit]
 
 
-def _one_per_category(findings: list[Finding]) -> list[Prediction]:
-    """The worst finding of each category, saying how many more there were."""
+# --------------------------------------------------------------------------------------------
+# Findings as effects
+# --------------------------------------------------------------------------------------------
+
+# What each kind of finding in a note does, in the effect vocabulary: a credential written into
+# it is disclosed to every later reader; an unofficial package source changes where later runs
+# install from; everything else is a standing instruction written into the agent's memory.
+_FINDING_EFFECTS: dict[str, tuple[Operation, Resource]] = {
+    "secret_written": ("read", "credential"),
+    "supply_chain": ("install", "package_source"),
+}
+
+
+def note_effect(label: str, title: str) -> Effect:
+    """The note itself: a write to the agent's memory (ordinary work; graded by nothing)."""
+    return Effect(op="write", resource="agent_memory", target=f"{label}: {title}".strip(": "),
+                  evidence=clip(title))
+
+
+def _finding_effect(f: Finding) -> Effect:
+    op, resource = _FINDING_EFFECTS.get(f.category, ("write", "agent_memory"))
+    return Effect(
+        op=op,
+        resource=resource,
+        target="",
+        evidence=clip(f.evidence.strip()),
+        what=f.outcome,
+        severity=f.severity,
+        probability=min(1.0, f.probability),
+        reversible=f.reversible,
+        category=f.category,
+    )
+
+
+def _effects_of(predictions: list[Prediction]) -> list[Effect]:
+    """The effects behind a note's harm predictions (for the review's details)."""
+    out = []
+    for p in predictions:
+        if p.valence != "harm" or p.category in ("empty", "unreviewable"):
+            continue
+        op, resource = _FINDING_EFFECTS.get(p.category, ("write", "agent_memory"))
+        out.append(Effect(op=op, resource=resource, target=p.category, evidence=p.evidence))
+    return out
+
+
+def _one_per_category(findings: list[Finding], *, as_effects: bool = False) -> list[Prediction]:
+    """The worst finding of each category, saying how many more there were; ``as_effects``:
+    graded as the effect each has on a note later runs read (see ``_FINDING_EFFECTS``)."""
     best: dict[str, tuple[Finding, int]] = {}
     rank = {"negligible": 0, "low": 1, "moderate": 2, "high": 3, "critical": 4}
     for f in findings:
@@ -653,6 +717,11 @@ def _one_per_category(findings: list[Finding]) -> list[Prediction]:
     out = []
     for f, more in best.values():
         outcome = f"{f.outcome} (and {more} more like it)" if more else f.outcome
+        if as_effects:
+            graded = grade(_finding_effect(replace(f, outcome=outcome)))
+            if graded is not None:
+                out.append(graded)
+                continue
         out.append(harm(outcome, f.probability, f.severity, clip(f.evidence.strip()), f.category,
                         reversible=f.reversible))
     return out
