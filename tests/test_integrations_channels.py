@@ -12,9 +12,9 @@ from forethought.gate import Gate
 from forethought.integrations.channels import agent_message
 from forethought.integrations.transcript import read_context
 from forethought.ledger import Ledger
-from forethought.policy import default_policy
+from forethought.policy import default_policy, parse_policy
 from forethought.proposal import from_dict
-from forethought.review.base import Review
+from forethought.review.base import Prediction, Review
 from forethought.review.registry import build_reviewers
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hooks"
@@ -58,6 +58,39 @@ def test_a_failed_review_says_so_without_the_error(gate: Gate) -> None:
     failed = Review.failure("shell", "1.0", "RuntimeError: rule table shell.rules.rce missing")
     decision = gate.policy.decide(proposal, [failed])
     assert agent_message(decision) == "Needs a person's approval: it could not be reviewed"
+
+
+def _benefit(name: str) -> Review:
+    good = Prediction("does the task", "benefit", 0.9, "low", True, "ls", "test")
+    return Review.of(name, "1.0", [good], "fine")
+
+
+@pytest.mark.parametrize(
+    ("reviews", "term", "policy_toml"),
+    [
+        ([Review.failure("shell", "1.0", "RuntimeError: boom")], "failed_review", ""),
+        ([], "unreviewed", ""),
+        ([Review.of("model", "2", [], "unsure", uncertainty=0.9)], "uncertain",
+         'on_uncertain = "escalate"\n'),
+        ([Review.of("shell", "1.0", [Prediction("x", "harm", 0.1, "low", True, "ls", "t")],
+                    "", ), _benefit("model")], "disagreement",
+         "[thresholds]\ndisagreement = 0.0001\n"),
+        ([_benefit("shell")], "tool_rule", '[tools]\nbash = "escalate"\n'),
+    ],
+    ids=lambda v: v if isinstance(v, str) and v and "=" not in v else None,
+)  # fmt: skip
+def test_every_deciding_term_is_told_in_words_without_numbers(
+    reviews: list[Review], term: str, policy_toml: str
+) -> None:
+    # The policy's own message and the agent's are the same words, built from the Decision's
+    # data (the policy used to fall back on its reason: "expected harm 0.80 >= threshold ...").
+    policy = parse_policy(policy_toml.encode(), "t.toml") if policy_toml else default_policy()
+    decision = policy.decide(from_dict({"tool": "bash", "args": {"command": "ls"}}), reviews)
+    assert decision.term == term and not decision.allowed
+    message = agent_message(decision)
+    assert message == decision.message
+    for word in (*INTERNALS, "shell", "model", "boom", "0."):
+        assert word not in message, (word, message)
 
 
 def test_transcript_context() -> None:

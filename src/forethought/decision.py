@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from forethought.review.base import Prediction, Review
+from forethought.safe_text import printable
 
 Verdict = Literal["allow", "block", "revise", "resample", "escalate"]
 VERDICTS: tuple[Verdict, ...] = ("allow", "block", "revise", "resample", "escalate")
@@ -154,3 +155,68 @@ class Decision:
             record["human"] = self.human.to_dict()
         record.update(self.extra)
         return record
+
+
+# -- what the agent is told ------------------------------------------------------------------
+
+_LEAD = {
+    "block": "Blocked",
+    "escalate": "Needs a person's approval",
+    "revise": "Revise this action",
+    "resample": "Propose a different action",
+}
+
+# What the agent is told when no predicted harm decided: the deciding term in plain words.
+_WITHOUT_HARMS = {
+    "failed_review": "it could not be reviewed",
+    "unreviewed": "forethought cannot judge this kind of action on its own",
+    "disagreement": "the reviewers are not sure what it would do",
+    "uncertain": "forethought cannot tell what all of it would do",
+}
+
+MAX_AGENT_CHARS = 600
+_EVIDENCE_CHARS = 80
+
+
+def agent_message(decision: Decision) -> str:
+    """The one text an agent is told about a Decision ("" when the action may run).
+
+    It says what to change: the predicted harms and the part of the action they come from
+    (``Decision.harms``), or where no harm decided, the deciding term in plain words, and a
+    person's refusal where one was asked. It never carries the reviewers' internals (names,
+    rule names, scores, thresholds, error traces): an agent probing the gate learns nothing
+    about how to slip past it. The full account is ``Decision.explanation``, in the ledger.
+    """
+    human = decision.human
+    if human is not None and human.answer == "approve":
+        return ""
+    text = agent_words(decision.verdict, decision.term, decision.harms)
+    if human is not None and human.answer in ("reject", "timeout"):
+        said = "a person rejected it" if human.answer == "reject" else "no person answered"
+        text = f"{text or _LEAD['escalate']}. Not approved: {printable(human.reason or said)}"
+    return _fit(text)
+
+
+def agent_words(verdict: Verdict, term: str, harms: Sequence[Prediction]) -> str:
+    """``agent_message`` of a Decision still being made (the policy fills ``message`` with it)."""
+    if verdict == "allow":
+        return ""
+    why = "; ".join(f"{p.outcome} ({_clip(p.evidence)})" for p in harms)
+    if not why:
+        why = _WITHOUT_HARMS.get(term, "the policy does not allow it")
+        if term == "tool_rule":
+            why = (
+                "the policy asks a person about every call of this tool"
+                if verdict == "escalate"
+                else "the policy does not allow this tool"
+            )
+    # Shown to a person too (Claude Code's permission prompt): controls as escapes.
+    return _fit(printable(f"{_LEAD[verdict]}: {why}"))
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _EVIDENCE_CHARS else text[: _EVIDENCE_CHARS - 3] + "..."
+
+
+def _fit(text: str) -> str:
+    return text if len(text) <= MAX_AGENT_CHARS else text[: MAX_AGENT_CHARS - 3] + "..."

@@ -30,7 +30,7 @@ from pydantic import (
 )
 
 from forethought import signing
-from forethought.decision import Decision, Verdict
+from forethought.decision import Decision, Verdict, agent_words
 from forethought.proposal import Proposal, rule_applies
 from forethought.review.base import Prediction, Review
 
@@ -252,7 +252,9 @@ class Policy(_Strict):
             reason = f"expected harm {harm:.2f} <= {t.lambda_:g} x expected benefit {benefit:.2f}"
 
         top = _worst_harms(ok, self)
-        message = _agent_message(verdict, reason, top)
+        if hard:  # the harm that decided first
+            top = [hard[0], *(p for p in top if p is not hard[0])][:3]
+        message = agent_words(verdict, term, top) or "allowed"
         explanation = _explanation(verdict, term, reason, harm, benefit, reviews, self)
         return Decision(
             verdict=verdict,
@@ -267,6 +269,7 @@ class Policy(_Strict):
             proposal_id=proposal.id,
             policy_hash=self.sha256,
             uncertainty=uncertainty,
+            harms=tuple(top),
         )
 
 
@@ -319,19 +322,6 @@ def _worst_harms(reviews: list[Review], policy: Policy, n: int = 3) -> list[Pred
     harms = [p for r in reviews for p in r.predictions if p.valence == "harm"]
     harms.sort(key=lambda p: policy.harm_of([p]), reverse=True)
     return harms[:n]
-
-
-def _agent_message(verdict: Verdict, reason: str, harms: list[Prediction]) -> str:
-    if verdict == "allow":
-        return "allowed"
-    lead = {
-        "block": "Blocked",
-        "escalate": "Waiting for a human",
-        "revise": "Revise this action",
-        "resample": "Propose a different action",
-    }[verdict]
-    why = "; ".join(f"{p.outcome} ({_clip(p.evidence)})" for p in harms) or reason
-    return f"{lead}: {why}"
 
 
 def _clip(text: str, limit: int = 80) -> str:

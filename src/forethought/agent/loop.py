@@ -35,7 +35,7 @@ from forethought.agent.prompts import (
     task_message,
 )
 from forethought.agent.tools import ToolArgumentError, Toolbox, tool_specs, validate_call
-from forethought.decision import Decision
+from forethought.decision import Decision, agent_message
 from forethought.escalation.base import Channel, NoChannel
 from forethought.gate import Gate
 from forethought.ledger import Ledger
@@ -164,9 +164,9 @@ class Agent:
             case "allow":
                 return self.execute(proposal)
             case "block":
-                return f"REFUSED by review: {decision.message}"
+                return f"REFUSED by review: {agent_message(decision)}"
             case "revise":
-                return f"NOT RUN. Revise: {decision.message} Propose a different action."
+                return f"NOT RUN. Revise: {agent_message(decision)}. Propose a different action."
             case "resample":
                 return self.resample(messages, decision)
             case "escalate":
@@ -236,7 +236,7 @@ class Agent:
             if decision.verdict == "allow":
                 return candidate, call, self.execute(proposal)
         return (
-            f"REFUSED by review: {first.message} "
+            f"REFUSED by review: {agent_message(first)} "
             f"({self.budget.resample_k} fresh candidates were refused too)"
         )
 
@@ -261,7 +261,7 @@ class Agent:
             if decision.verdict == "allow":
                 return self.execute(proposal)
             if decision.verdict != "escalate":
-                return f"REFUSED by review of the human's edit: {decision.message}"
+                return f"REFUSED by review of the human's edit: {agent_message(decision)}"
         return "REFUSED: the escalation was not settled"
 
     def edited(self, proposal: Proposal, new_args: Any) -> Proposal | str:
@@ -293,11 +293,9 @@ class Agent:
                 messages.append(Message("assistant", f"My plan:\n{completion.text}"))
                 return
             if verdict == "block":
-                raise RunEnded("refused", f"the plan was refused: {decision.message}")
-            messages += [
-                Message("assistant", completion.text),
-                Message("user", f"Your plan was not accepted: {decision.message} Revise it."),
-            ]
+                raise RunEnded("refused", f"the plan was refused: {agent_message(decision)}")
+            objection = f"Your plan was not accepted: {agent_message(decision)}. Revise it."
+            messages += [Message("assistant", completion.text), Message("user", objection)]
         raise RunEnded("refused", "no acceptable plan after a revision")
 
     def reflect(self) -> None:
