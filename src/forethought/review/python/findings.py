@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from forethought.review.base import Prediction
 from forethought.review.effects import Effect
-from forethought.review.http import is_exfiltration_site, parse_ip
+from forethought.review.http import is_exfiltration_site, is_internal, parse_ip
 from forethought.review.paths import harm
 
 
@@ -50,7 +50,9 @@ def conclusions(facts: Facts, allows: Callable[[str], bool]) -> list[Prediction]
     out = []
     sends = list(facts.sends)
     for evidence, host in facts.connects:
-        if facts.hands_over_io:
+        # a shell handed to this machine's own port (a test talking to the task's own server)
+        # reaches no one who is not already here
+        if facts.hands_over_io and (host is None or not is_internal(host)):
             out.append(harm(f"opens a remote shell: connects to {host or 'a remote host'} "
                             "and hands it a command interpreter", 0.95, "critical",
                             evidence, "remote_shell"))

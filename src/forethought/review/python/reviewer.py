@@ -8,6 +8,7 @@ secret it copied. What the analysis could not see is reported as uncertainty.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -76,9 +77,11 @@ def code_predictions(
     return analyse(code, allowed_hosts, session).predictions
 
 
+@functools.lru_cache(maxsize=1024)
 def code_facts(code: str) -> Facts:
     """What ``code`` leaves behind for the session's later steps (files written, downloaded,
-    made executable, secrets copied); empty for code that cannot be read."""
+    made executable, secrets copied); empty for code that cannot be read. Cached: every later
+    step of a session reads the earlier ones again (callers must not change the result)."""
     if len(code) > MAX_CODE_CHARS:
         return Facts()
     program = Program(code, ())
