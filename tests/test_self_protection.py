@@ -159,6 +159,24 @@ def test_a_symbolic_link_to_a_protected_file_is_followed(tmp_path: Path) -> None
     assert hard(reviewer, "write_file", path=f"{tmp_path}/ws/notes/policy.toml", content="")
 
 
+def test_links_anywhere_on_the_path_are_followed_for_every_target(tmp_path: Path) -> None:
+    """The link as the file's own name, a linked directory two levels up, and a protected target
+    after harmless ones in the same directory (resolved once per review)."""
+    policy = tmp_path / "etc" / "policy.toml"
+    policy.parent.mkdir()
+    policy.write_text("locked = false\n")
+    ws = tmp_path / "ws"
+    (ws / "deep").mkdir(parents=True)
+    (ws / "settings.toml").symlink_to(policy)
+    (ws / "up").symlink_to(tmp_path)
+    reviewer = SelfProtectionReviewer([policy.parent], cwd=str(ws), builtin=False)
+    assert hard(reviewer, "bash", command="cp /dev/null settings.toml")
+    assert hard(reviewer, "bash", command="rm -f a.txt b.txt settings.toml")
+    assert hard(reviewer, "bash", command="cp new.toml deep/../up/etc/policy.toml")
+    assert hard(reviewer, "bash", command="chmod 666 up/etc/policy.toml")
+    assert not hard(reviewer, "bash", command="rm -f a.txt deep/b.txt up/other.txt")
+
+
 @pytest.mark.parametrize(
     ("tool", "args"),
     [

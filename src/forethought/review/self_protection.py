@@ -219,16 +219,19 @@ class SelfProtectionReviewer:
             path = posixpath.join(cwd or self.cwd, path)
         return posixpath.normpath(path)
 
-    def _is_protected(self, path: str, *, resolve: bool = True) -> bool:
+    def _is_protected(
+        self, path: str, *, resolve: bool = True, dirs: dict[str, str] | None = None
+    ) -> bool:
         """Whether ``path`` (maybe a glob), or where its symbolic links lead (when ``resolve``),
         names a protected file or lies inside one. A parent of a protected file is not one
-        (module docstring)."""
+        (module docstring). ``dirs`` keeps the directories resolved for one review, so the
+        paths of one command in the same directory resolve it once."""
         if self._names_protected(path):
             return True
         if not resolve or _GLOB.search(path):
             return False
         try:
-            real = os.path.realpath(path)
+            real = _realpath(path, {} if dirs is None else dirs)
         except (OSError, ValueError):  # a NUL byte, a loop of links: no file by that name
             return False
         return real != path and self._names_protected(real)
@@ -295,6 +298,7 @@ class SelfProtectionReviewer:
         if found := _disabling_commands([command]):
             return found
         analysis = analyze(command)
+        dirs: dict[str, str] = {}  # directories resolved for this review (_realpath)
         for cmd in analysis.commands:
             where = cmd.cwd or cwd
             for op, target in cmd.redirects:
@@ -307,9 +311,10 @@ class SelfProtectionReviewer:
                 ):
                     doubt.append(f"output redirected to {target} ({cmd.text})")
             program = cmd.argv[0] if cmd.argv else ""
-            if posixpath.basename(program) in READ_ONLY_COMMANDS:
+            base = posixpath.basename(program)
+            if base in READ_ONLY_COMMANDS:
                 continue
-            if posixpath.basename(program) == "find" and not _FIND_CHANGES.intersection(cmd.argv):
+            if base == "find" and not _FIND_CHANGES.intersection(cmd.argv):
                 continue  # a find that only lists (what -exec runs is a command of its own)
             words = cmd.words[1:] if len(cmd.words) == len(cmd.argv) else []
             # Where symbolic links are followed (a syscall per path component): the arguments of
@@ -326,12 +331,12 @@ class SelfProtectionReviewer:
                 # known only at run time, not run from inside one, and it changes no file whose
                 # symbolic links would need following.
                 continue
-            roots = _find_roots(cmd.argv) if posixpath.basename(program) == "find" else None
+            roots = _find_roots(cmd.argv) if base == "find" else None
             for index, arg in enumerate(cmd.argv[1:]):
                 word = words[index] if words else None
                 resolve = changes and (roots is None or index < roots)
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, where), resolve=resolve):
+                    if self._is_protected(self._normal(token, where), resolve=resolve, dirs=dirs):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
                 if word is not None and (found := self._looked_up(program, word, cmd.text)):
                     return found
@@ -352,7 +357,12 @@ class SelfProtectionReviewer:
         value = word.value
         if word.dynamic:  # a look-up the analysis left as written: "$(type -P forethought)"
             names = _LOOKUP.findall(value)
-        elif value and "/" not in value and ("$" in word.span or "`" in word.span):
+        elif (
+            value
+            and "/" not in value
+            and ("$" in word.span or "`" in word.span)
+            and value != word.span.strip("'\"")  # '{print $2}' is text, not an expansion
+        ):
             names = [value]  # a variable or substitution that the analysis resolved to a name
         else:
             return []
@@ -464,6 +474,17 @@ def _disabling_commands(texts: Iterable[str]) -> list[Prediction]:
             if m := pattern.search(text):
                 return [_tampering(what, m.group(0))]
     return []
+
+
+def _realpath(path: str, dirs: dict[str, str]) -> str:
+    """``os.path.realpath`` of an absolute, normalised ``path``, resolving its directory once per
+    ``dirs`` (a symbolic link is followed wherever it is: in the directory or as the name)."""
+    parent, name = posixpath.split(path)
+    real_parent = dirs.get(parent)
+    if real_parent is None:
+        real_parent = dirs[parent] = os.path.realpath(parent)
+    joined = posixpath.join(real_parent, name) if name else real_parent
+    return os.path.realpath(joined) if name and os.path.islink(joined) else joined
 
 
 def _path_like(arg: str) -> list[str]:
