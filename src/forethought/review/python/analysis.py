@@ -76,7 +76,11 @@ _HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(tables.PIP_MAINS, effects.pip_main),
     **dict.fromkeys(tables.SERVERS, effects.server),
     **dict.fromkeys(tables.RUN_PATHS, hidden_code.run_path),
+    **dict.fromkeys(tables.CAPTURES, effects.capture),
+    **dict.fromkeys(tables.SECURITY_CALLS, effects.security_call),
+    **dict.fromkeys(tables.SCHEDULERS, effects.scheduler),
     "os.truncate": files.truncate,
+    "shutil.make_archive": files.make_archive,
 }
 
 
@@ -119,6 +123,7 @@ class Analysis:
         # (call, path, value written) of writes whose file is known (files.collect_writes)
         self.writes: list[tuple[ast.AST, str, ast.expr | None]] = []
         self.searches = False  # the code lists directories or globs
+        self.archives = "tarfile" in code or "zipfile" in code
         self.loops: dict[str, ast.Call] | None = None  # loop variables over listings
 
     @property
@@ -156,6 +161,9 @@ class Analysis:
                     hidden_code.passed_around(self, node, name)
                 elif effects.is_executable_memory(name):
                     effects.executable_memory(self, node)
+                elif name == "socket.AF_PACKET":
+                    effects.add(self, "capture", "network_traffic", "", self.evidence(node),
+                                what="opens a raw packet socket, which sees all traffic")
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 environment.preload_string(self, node)
         if "write" in self.code:
@@ -181,6 +189,10 @@ class Analysis:
             effects.process_method(self, node, func.attr)
         elif func.attr in tables.NATIVE_METHODS:
             effects.native_method(self, node, func.attr)
+        elif func.attr == "clipboard_get":
+            effects.add(self, "capture", "clipboard", "", self.evidence(node))
+        elif func.attr == "add" and self.archives:
+            files.archived(self, node)
         else:
             network.method_call(self, node, func.attr, name)
 

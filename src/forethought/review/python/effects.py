@@ -373,3 +373,28 @@ def _strings(a: Analysis, nodes: list[ast.expr]) -> list[str]:
 
 def keyword_text(a: Analysis, node: ast.Call, name: str) -> str | None:
     return path_text(a.static(keyword(node, name)))
+
+
+# ---- capture, security controls, scheduling ----------------------------------------------
+
+
+def capture(a: Analysis, node: ast.Call, name: str) -> None:
+    from forethought.review.python.tables import CAPTURES
+
+    add(a, "capture", cast(Resource, CAPTURES[name]), "", a.evidence(node))
+
+
+def security_call(a: Analysis, node: ast.Call, name: str) -> None:
+    """``selinux.security_setenforce(0)``: SELinux switched to permissive."""
+    if a.static(argument(node, 0, "value")) != 1:
+        add(a, "security_change", "security_control", "", a.evidence(node),
+            what="switches SELinux to permissive (or sets it to a value known at run time)")
+
+
+def scheduler(a: Analysis, node: ast.Call, name: str) -> None:
+    """python-crontab: a job created and written is code scheduled to run later."""
+    creates = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
+                  and n.func.attr == "new" for n in a.nodes)
+    if creates:
+        add(a, "schedule", "scheduled_task", "", a.evidence(node),
+            what="adds a cron job: code that runs later, unreviewed")

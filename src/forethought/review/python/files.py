@@ -347,3 +347,46 @@ def _secrets_in(a: Analysis, value: ast.expr) -> list[str]:
         if text is not None and _secret(text):
             found.append(text)
     return found
+
+
+_ARCHIVE_SUFFIX = {"zip": ".zip", "tar": ".tar", "gztar": ".tar.gz", "bztar": ".tar.bz2",
+                   "xztar": ".tar.xz"}
+
+
+def make_archive(a: Analysis, node: ast.Call, name: str) -> None:
+    """``shutil.make_archive(base, format, root_dir)``: the tree archived is read, and the
+    archive holds a copy of it."""
+    a.facts.reads_files = True
+    root = argument(node, 2, "root_dir")
+    if root is None:
+        return
+    source = effects.path_text(a.static(root))
+    touch_path(a, node, source, writing=False, replaces=False, path_node=root)
+    base = effects.path_text(a.static(argument(node, 0, "base_name")))
+    kind = a.static(argument(node, 1, "format"))
+    if source is not None and base is not None and _secret(source):
+        suffix = _ARCHIVE_SUFFIX.get(kind, "") if isinstance(kind, str) else ""
+        a.facts.secret_copies[base + suffix] = source
+
+
+def archived(a: Analysis, node: ast.Call) -> None:
+    """``tar.add(path)``: the file archived is read, and the archive written holds a copy."""
+    path = effects.path_text(a.static(node.args[0])) if node.args else None
+    if path is None or not ("/" in path or path.startswith((".", "~"))):
+        return
+    touch_path(a, node, path, writing=False, replaces=False)
+    if _secret(path):
+        for archive in _archives_written(a):
+            a.facts.secret_copies[archive] = path
+
+
+def _archives_written(a: Analysis) -> list[str]:
+    out = []
+    for node in a.nodes:
+        if isinstance(node, ast.Call) and a.resolve(node.func) in ("tarfile.open",
+                                                                   "zipfile.ZipFile"):
+            path = effects.path_text(a.static(argument(node, 0, "name", "file")))
+            mode = a.static(argument(node, 1, "mode"))
+            if path is not None and isinstance(mode, str) and any(c in mode for c in "wax"):
+                out.append(path)
+    return out

@@ -94,6 +94,20 @@ SERVERS = frozenset({
     "socketserver.ThreadingUDPServer", "xmlrpc.server.SimpleXMLRPCServer",
 })
 RUN_PATHS = frozenset({"runpy.run_path"})
+# Calls that record the clipboard, the screen, keystrokes or network traffic.
+CAPTURES: dict[str, str] = {
+    **dict.fromkeys(("pyperclip.paste", "clipboard.paste", "win32clipboard.GetClipboardData",
+                     "pandas.read_clipboard"), "clipboard"),
+    **dict.fromkeys(("PIL.ImageGrab.grab", "pyautogui.screenshot", "mss.mss", "mss.base.MSSBase",
+                     "pyscreenshot.grab", "d3dshot.create"), "screen"),
+    **dict.fromkeys(("pynput.keyboard.Listener", "keyboard.on_press", "keyboard.hook",
+                     "keyboard.record", "keyboard.on_release", "pyxhook.HookManager"),
+                    "keystrokes"),
+    **dict.fromkeys(("scapy.all.sniff", "scapy.sendrecv.sniff", "scapy.all.AsyncSniffer",
+                     "pyshark.LiveCapture", "pcapy.open_live", "pcap.pcap"), "network_traffic"),
+}
+SECURITY_CALLS = frozenset({"selinux.security_setenforce", "selinux.setenforce"})
+SCHEDULERS = frozenset({"crontab.CronTab"})
 # Methods of psutil processes that signal them (only where the code uses psutil).
 PROCESS_METHODS = frozenset({"kill", "terminate", "send_signal", "suspend"})
 # Methods of native libraries (ctypes) that load kernel code or run code from memory.
