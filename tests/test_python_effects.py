@@ -290,13 +290,16 @@ def test_what_only_the_run_knows_is_uncertainty_not_safety(tmp_path: Path) -> No
         _py("import shutil\nshutil.rmtree(input('directory? '))"),
         _py("import base64, sys\nexec(base64.b64decode(sys.argv[1]))"),
         _py("import subprocess, sys\nsubprocess.run(sys.argv[1:])"),
+        _py("import subprocess\nsubprocess.run(['frobnicate', '--all', '/srv/data'])"),
         _py("import pandas as pd\nprint(pd.read_csv('data.csv').describe())"),
     ]
     out = review_json(rows, tmp_path)
-    assert [d["uncertainty"] for d in out] == [0.6, 0.9, 0.8, 0.0]
+    assert [d["uncertainty"] for d in out] == [0.6, 0.9, 0.8, 0.5, 0.0]
     python = next(r for r in out[1]["reviews"] if r["name"] == "python")
     assert python["uncertainty"] == 0.9
-    assert out[3]["decision"] == "allow"
+    assert "frobnicate" in out[3]["explanation"]
+    # by default uncertainty is reported, not acted on: everyday code is not escalated for it
+    assert [d["decision"] for d in out[3:]] == ["allow", "allow"]
 
 
 # --------------------------------------------------------------------------------------------

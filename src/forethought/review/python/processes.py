@@ -35,6 +35,8 @@ def process(a: Analysis, node: ast.Call, name: str) -> None:
         return
     a.facts.commands.append((command, evidence))
     a.add(a.shell(command, evidence, f"from Python via {name}"))
+    share, reasons = a.program.shell.uncertainty(command)
+    a.facts.uncertain += [(share, reason) for reason in reasons[:1]]
 
 
 def _command(a: Analysis, node: ast.Call, name: str) -> str | None:

@@ -48,3 +48,16 @@ class ShellVerdicts:
                     else clip(evidence))
             for p in self._harms[command]
         ]
+
+    def uncertainty(self, command: str) -> tuple[float, list[str]]:
+        """What the shell reviewer could not see in ``command`` (a program it does not know, a
+        target known only at run time), as its share and reasons."""
+        try:
+            from forethought.review.shell.parse import analyze
+            from forethought.review.shell.uncertainty import uncertainty
+        except ImportError:
+            return 0.5, ["no shell reviewer is available to judge the command"]
+        try:
+            return uncertainty(analyze(command))
+        except ValueError:
+            return 0.9, ["the command is too long to review"]
