@@ -1006,6 +1006,7 @@ def _benefit(outcome: str, probability: float, evidence: str, category: str) -> 
 UNKNOWN_TOOL = 1.0  # nothing in the arguments says what the tool does
 UNKNOWN_TOOL_WITH_TARGETS = 0.7  # what it acts on is known, not what it does to it
 _PATH_WORD = re.compile(r"(?:~|\.{1,2})?/[^\s\x00]*")
+_WORD = re.compile(r"[^\s\x00]+")
 _URL_WORD = re.compile(r"^(?:https?|wss?|ftp|ftps|sftp|file|gopher|dict)://\S+$", re.IGNORECASE)
 _PATH_ARG = re.compile(
     r"(?:^|_)(?:path|paths|file|files|filename|filepath|dir|directory|folder|source|"
@@ -1048,7 +1049,7 @@ def unknown_tool_review(
             found = review_request("GET", word, {}, "", allowed_hosts, context=context_of(proposal))
             effects += found.effects
             predictions += [p for p in found.predictions if p.valence == "harm"]
-        elif _PATH_WORD.fullmatch(word) and (_PATH_ARG.search(name) or word.startswith(("/", "~"))):
+        elif _PATH_WORD.fullmatch(word) or (_PATH_ARG.search(name) and _WORD.fullmatch(word)):
             resource = resource_of_path(word, "read")
             effect = _effect(
                 "read", resource, word, word, f"hands {word} to the tool {tool}, which may read it"
