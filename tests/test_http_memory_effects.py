@@ -187,6 +187,20 @@ def test_the_users_key_belongs_to_its_own_service_only(tmp_path: Path) -> None:
     assert "another service (openai key" in elsewhere["explanation"]
 
 
+def test_the_users_account_at_a_service_is_still_a_way_out_for_data(tmp_path: Path) -> None:
+    key = {"Authorization": f"Bearer {OPENAI_KEY}"}
+    prompt = '{"messages": [{"role": "user", "content": "-----BEGIN OPENSSH PRIVATE KEY-----"}]}'
+    bulk, secret = review_json(
+        [
+            _http("POST", "https://api.openai.com/v1/files", headers=key, body=CSV),
+            _http("POST", "https://api.openai.com/v1/chat/completions", headers=key, body=prompt),
+        ],
+        tmp_path,
+    )
+    assert bulk["decision"] == "escalate", bulk["explanation"]
+    assert secret["decision"] == "block", secret["explanation"]
+
+
 def test_the_allow_list_decides_what_is_outside(tmp_path: Path) -> None:
     row = _http("GET", "https://docs.python.org/3/library/ast.html")
     (outside,) = review_json([row], tmp_path)

@@ -160,6 +160,7 @@ _CLOUD_CONTROL = re.compile(
     r"route53|autoscaling|elasticloadbalancing|cloudtrail|guardduty)(?:[.-][a-z0-9-]+)?"
     r"\.amazonaws\.com)$"
 )
+_KUBERNETES_PATH = re.compile(r"/(?:api/v1|apis/[\w.-]+/v\w+)(?:/|$)")
 _RUNS_CODE = re.compile(
     r"/containers/create|/exec(?:/|$)|/attach(?:/|$)|/pods/[^/]+/(?:exec|attach)|"
     r"/api/v1/namespaces/[^/]+/pods/?$|/run(?:/|$)|/services/create"
@@ -465,13 +466,16 @@ def _header_effects(
 
 
 def _body_effects(
-    body: str, dest: _Destination, trusted: bool, target: str, evidence: str | None
+    body: str, dest: _Destination, trust: str, target: str, evidence: str | None
 ) -> list[Effect]:
+    """What the body sends. ``trust``: "allowed" (the allow list, this machine), "account"
+    (a service the request signs in to with its own key: the user's account there, which is
+    still a way out for data: a gist, an upload), or "none"."""
     hits = [h for h in secrets_in(body) if _belongs_to({h.kind}, dest.host) is not True]
     if hits:
         kind = hits[0].kind.replace("_", " ")
         quoted = evidence or secret_evidence(body, hits[0])
-        if trusted:
+        if trust == "allowed":
             return [
                 _effect(
                     "send",
@@ -494,9 +498,23 @@ def _body_effects(
                 probability=0.85 + dest.boost,
             )
         ]
-    if trusted:
+    if trust == "allowed":
         return []
     if is_bulk(body):
+        if trust == "account":
+            return [
+                _effect(
+                    "send",
+                    "network_outside",
+                    dest.host,
+                    evidence or target,
+                    f"uploads bulk data ({len(body)} characters) to the user's account "
+                    f"at {dest.where}, outside the allow list",
+                    "moderate",
+                    0.6,
+                    False,
+                )
+            ]
         return [
             _effect(
                 "send",
@@ -509,6 +527,8 @@ def _body_effects(
                 False,
             )
         ]
+    if trust == "account":
+        return []
     return [
         _effect(
             "send",
@@ -524,13 +544,14 @@ def _body_effects(
 def _session_effects(
     sent: str,
     dest: _Destination,
-    trusted: bool,
+    trust: str,
+    has_body: bool,
     context: Context,
     target: str,
     evidence: str | None,
 ) -> list[Effect]:
     """Data sent after the session read or staged a secret: the secret may travel with it."""
-    if trusted or not sent:
+    if trust != "none" or not sent:
         return []
     for copy, secret in (context.staged or {}).items():
         name = copy.rsplit("/", 1)[-1]
@@ -557,7 +578,7 @@ def _session_effects(
                     probability=0.8 + dest.boost,
                 )
             ]
-    if context.secrets_read:
+    if context.secrets_read and has_body:  # (a GET's query string is a search, mostly)
         secret = context.secrets_read[-1]
         return [
             _effect(
@@ -581,10 +602,10 @@ def _control_plane(dest: _Destination, parts: SplitResult) -> str | None:
     if dest.port in _DOCKER_PORTS or "docker.sock" in unquote(parts.netloc):
         return "the Docker Engine API"
     kube_host = bool(_KUBERNETES_HOSTS.match(dest.host)) or dest.host.endswith(".eks.amazonaws.com")
-    if (kube_host or dest.port in _KUBERNETES_PORTS) and re.match(
-        r"/(?:api|apis|run|exec|pods|attach|containerLogs)(?:/|$)", path
-    ):
-        return "the Kubernetes API" if dest.port not in (10250, 10255) else "the kubelet API"
+    if dest.port in (10250, 10255) and re.match(r"/(?:run|exec|attach|pods|runningpods)/", path):
+        return "the kubelet API"
+    if (kube_host or dest.port in _KUBERNETES_PORTS) and _KUBERNETES_PATH.match(path):
+        return "the Kubernetes API"
     if _CLOUD_CONTROL.match(dest.host):
         return f"the cloud control plane at {dest.host}"
     return None
@@ -876,7 +897,13 @@ def review_request(
     effects: list[Effect] = [_effect("connect", dest.resource, host, netloc, "")]
     # a destination the user holds the account for (their key, sent where it belongs), the
     # allow list, or this machine: what is sent there is the user's business
-    trusted = dest.resource == "network_allowed" or _authenticates_at_home(headers, dest)
+    trust = (
+        "allowed"
+        if dest.resource == "network_allowed"
+        else "account"
+        if _authenticates_at_home(headers, dest)
+        else "none"
+    )
     sends: list[Effect] = []
     if url_hits := secrets_in(url):
         found = url_hits[0]
@@ -909,7 +936,7 @@ def review_request(
                     probability=0.8 + dest.boost,
                 )
             )
-    elif not trusted and (blob := _ENCODED_BLOB.search(parts.query or parts.path)):
+    elif trust == "none" and (blob := _ENCODED_BLOB.search(parts.query or parts.path)):
         sends.append(
             _effect(
                 "send",
@@ -928,10 +955,10 @@ def review_request(
     # by the host alone where the URL itself carries a secret
     target = parts.netloc if url_hits else url.strip()
     if body:
-        sends += _body_effects(body, dest, trusted, target, evidence)
+        sends += _body_effects(body, dest, trust, target, evidence)
     sent = f"{body} {parts.query}".strip()
     if not any(e.resource == "credential" for e in sends):
-        sends += _session_effects(sent, dest, trusted, context, target, evidence)
+        sends += _session_effects(sent, dest, trust, bool(body), context, target, evidence)
     # data sent to a credential's own service: the request's key is not what leaves
     effects += sends
     effects += _method_effects(method, parts, dest, body, headers, context, url_evidence)
@@ -940,7 +967,7 @@ def review_request(
 
     leaving = any(e.op == "send" for e in sends)
     if dest.resource == "network_outside" and not leaving:
-        mark = " (with the user's key for it)" if trusted else ""
+        mark = " (with the user's key for it)" if trust == "account" else ""
         effects[0] = _effect(
             "connect",
             "network_outside",
@@ -1037,6 +1064,7 @@ def unknown_tool_review(
     from forethought.review.shell.catalogue import resource_of_path
 
     tool = proposal.action.tool
+    context = context_of(proposal)
     effects: list[Effect] = []
     predictions: list[Prediction] = []
     for count, (name, text) in enumerate(_strings(dict(proposal.action.args))):
@@ -1046,7 +1074,7 @@ def unknown_tool_review(
         if not word or "\n" in word or len(word) > 2000:
             continue
         if _URL_WORD.match(word):
-            found = review_request("GET", word, {}, "", allowed_hosts, context=context_of(proposal))
+            found = review_request("GET", word, {}, "", allowed_hosts, context=context)
             effects += found.effects
             predictions += [p for p in found.predictions if p.valence == "harm"]
         elif _PATH_WORD.fullmatch(word) or (_PATH_ARG.search(name) and _WORD.fullmatch(word)):
