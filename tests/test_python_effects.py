@@ -68,6 +68,11 @@ CASES: list[tuple[str, str, str]] = [
         "import glob\nprint(glob.glob('data/*.csv'))",
     ),
     (
+        "keys searched for in the home directory, not in the project",
+        "from pathlib import Path\nfor p in Path.home().rglob('id_rsa'):\n    print(p)",
+        "import glob\nprint(glob.glob('**/*.pem', recursive=True))",
+    ),
+    (
         "keyring",
         "import keyring\nprint(keyring.get_password('github', 'alice'))",
         "import json\nprint(json.load(open('config.json')))",

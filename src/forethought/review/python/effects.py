@@ -43,7 +43,7 @@ _CREDENTIAL_NAME = re.compile(
     r"keystore|jks|gpg|asc)|authorized_keys|known_hosts|\.ssh|\.aws|\.gnupg|secring\.gpg|"
     r"\.docker/config\.json|\.kube/config|shadow)$"
 )
-_SEARCHES = frozenset({"rglob", "glob", "iglob", "walk", "scandir", "listdir", "find"})
+_SEARCHES = frozenset({"rglob", "glob", "iglob", "walk", "scandir", "listdir"})
 _MATCHES = frozenset({"endswith", "startswith", "fnmatch", "match", "search", "fullmatch"})
 # Services whose loss blinds or locks out the machine's owners, besides the security agents.
 _CRITICAL_EXTRA = re.compile(r"^(?:sshd?|cron|crond|systemd|init|dbus(?:-daemon)?|containerd)$")
@@ -348,6 +348,10 @@ def searches(a: Analysis) -> None:
             names += _strings(a, [node.left, *node.comparators])
     if walk is None:
         return
+    # a search of the project itself is the project's business (the shell reviewer's rule)
+    root, known = _search_root(a, walk)
+    if not root.startswith(("/", "~") if known else ("/", "~", RUN_TIME)):
+        return
     evidence = a.evidence(walk)
     for text in names:
         if text.startswith("/proc/") and resource_of(text, "read") == "process_memory":
@@ -356,6 +360,18 @@ def searches(a: Analysis) -> None:
         if _CREDENTIAL_NAME.search(text.rstrip("/")):
             add(a, "discover", "credential", text, evidence)
             return
+
+
+def _search_root(a: Analysis, walk: ast.Call) -> tuple[str, bool]:
+    """Where a search starts, its directory or glob pattern (``Path.home().rglob``: ``~``), and
+    whether it is known before the run (a glob's own ``*`` is not the unknown)."""
+    name = a.resolve(walk.func) or ""
+    if name.startswith(("glob.", "os.")) or not isinstance(walk.func, ast.Attribute):
+        if not walk.args:
+            return ".", True  # os.listdir() lists the working directory
+        known = path_text(a.static(walk.args[0]))
+        return (known, True) if known is not None else (pattern(a, walk.args[0]), False)
+    return pattern(a, walk.func.value), False  # Path(...).rglob(name): the path searched
 
 
 def _strings(a: Analysis, nodes: list[ast.expr]) -> list[str]:
