@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 from forethought.review.base import Severity
 from forethought.review.effects import Effect, Operation, Resource
 from forethought.review.http import METADATA_HOSTS, is_internal
-from forethought.review.python.syntax import argument, keyword
+from forethought.review.python.syntax import argument
 from forethought.review.python.tables import PATH_CONSTRUCTORS
 from forethought.review.python.values import UNKNOWN
 
@@ -84,8 +84,9 @@ def add(
     probability: float | None = None,
     reversible: bool | None = None,
 ) -> None:
-    a.facts.effects.append(Effect(op, resource, target, evidence, what, severity, probability,
-                                  reversible))
+    a.facts.effects.append(Effect(op=op, resource=resource, target=target, evidence=evidence,
+                                  what=what, severity=severity, probability=probability,
+                                  reversible=reversible))
 
 
 def on_path(a: Analysis, op: Operation, path: str, evidence: str) -> Resource:
@@ -385,10 +386,6 @@ def _strings(a: Analysis, nodes: list[ast.expr]) -> list[str]:
                 elif isinstance(value, list):
                     out += [v for v in value if isinstance(v, str) and len(v) < 200]
     return out
-
-
-def keyword_text(a: Analysis, node: ast.Call, name: str) -> str | None:
-    return path_text(a.static(keyword(node, name)))
 
 
 # ---- capture, security controls, scheduling ----------------------------------------------

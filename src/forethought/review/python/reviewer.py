@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from forethought.proposal import Proposal
 from forethought.review.base import Prediction, Review
-from forethought.review.effects import grade
+from forethought.review.effects import Effect, grade
 from forethought.review.paths import clip, merge_similar, summarise
 from forethought.review.python.analysis import Analysis, Program
 from forethought.review.python.findings import Facts, conclusions, harm
@@ -109,9 +109,12 @@ def _with_session(
             secret = session.secret_behind(path)
             if secret is not None:
                 evidence, where = sends[0]
-                out.append(harm(f"sends {path}, where this session copied {secret}, to "
-                                f"{where}: the secret leaves the machine", 0.85, "critical",
-                                evidence, "exfiltration"))
+                sent = grade(Effect(
+                    op="send", resource="credential", target="", evidence=evidence,
+                    what=f"sends {path}, where this session copied {secret}, to {where}: the "
+                    "secret leaves the machine", severity="critical",
+                ))
+                out += [sent] if sent is not None else []
                 break
     if depth >= 2:
         combined = SessionFacts()  # deep enough: what the files hold is not read again
