@@ -166,6 +166,10 @@ class Analysis:
                                 what="opens a raw packet socket, which sees all traffic")
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 environment.preload_string(self, node)
+            elif isinstance(node, ast.Import):
+                self.facts.imports += [(alias.name, self.evidence(node)) for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                self.facts.imports.append((node.module, self.evidence(node)))
         if "write" in self.code:
             files.collect_writes(self)
         files.settle_writes(self)

@@ -41,6 +41,7 @@ class Facts:
     # files whose code it runs: (path, evidence, the call that runs it where it is exec/eval)
     runs_files: list[tuple[str, str, str]] = field(default_factory=list)
     commands: list[tuple[str, str]] = field(default_factory=list)  # (command, evidence)
+    imports: list[tuple[str, str]] = field(default_factory=list)  # (module, evidence)
     fetched: list[str] = field(default_factory=list)  # URLs fetched (None: chosen at run time)
 
 

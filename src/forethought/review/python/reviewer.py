@@ -100,6 +100,14 @@ def _with_session(
     sent."""
     if session is None and not facts.commands and not facts.runs_files:
         return []
+    if session is not None and session.written:
+        # importing a module the session wrote runs it
+        for module, evidence in facts.imports:
+            base = module.replace(".", "/")
+            for path in (f"{base}.py", f"{base}/__init__.py"):
+                if session.content_of(path) is not None:
+                    facts.runs_files.append((path, evidence, ""))
+                    break
     combined = _combined(session, facts)
     out: list[Prediction] = []
     sends = facts.sends or [(e, h or "a remote host") for e, h in facts.connects
