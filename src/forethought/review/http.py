@@ -1078,12 +1078,13 @@ def unknown_tool_review(
             effects += found.effects
             predictions += [p for p in found.predictions if p.valence == "harm"]
         elif _PATH_WORD.fullmatch(word) or (_PATH_ARG.search(name) and _WORD.fullmatch(word)):
+            # judged as the file reviewer judges a read of it (the path catalogue), typed alike
+            reads = read_predictions(word, word)
             resource = resource_of_path(word, "read")
-            effect = _effect(
-                "read", resource, word, word, f"hands {word} to the tool {tool}, which may read it"
-            )
-            effects.append(effect)
-            predictions += graded([replace(effect, what="")])
+            if resource == "credential" and not reads:
+                resource = "user_file" if word.startswith(("/", "~")) else "workspace_file"
+            effects.append(_effect("read", resource, word, word, ""))
+            predictions += reads or graded([_effect("read", resource, word, word, "")])
     predictions = in_scope(predictions, proposal.task)
     if effects:
         share = UNKNOWN_TOOL_WITH_TARGETS
