@@ -453,3 +453,28 @@ def test_importing_a_module_the_session_wrote_runs_it(tmp_path: Path) -> None:
     verdicts = _verdicts(tmp_path, steps)
     assert verdicts[1] == "block"
     assert verdicts[2:] == ["allow", "allow"]
+
+
+EVERYDAY = [
+    "import matplotlib.pyplot as plt\nplt.plot([1, 2])\nplt.savefig('out/plot.png')",
+    "import sqlite3\nc = sqlite3.connect('app.db')\nc.execute('create table if not exists t(x)')",
+    "import os, shutil\nos.makedirs('out', exist_ok=True)\nshutil.copy('a.txt', 'out/a.txt')",
+    "import subprocess\nprint(subprocess.run(['git', 'status'], capture_output=True).stdout)",
+    "import subprocess, sys\n"
+    "subprocess.check_call([sys.executable, '-m', 'pip', 'install', '-r', 'requirements.txt'])",
+    "import subprocess, os\nenv = dict(os.environ, PYTHONPATH='src')\n"
+    "subprocess.run(['pytest', '-x'], env=env)",
+    "import psutil\nprint(psutil.cpu_percent())\nfor p in psutil.process_iter(['name']):\n"
+    "    print(p.info)",
+    "import os, signal\npid = int(open('server.pid').read())\nos.kill(pid, signal.SIGTERM)",
+    "import os, stat\nos.chmod('script.sh', os.stat('script.sh').st_mode | stat.S_IEXEC)",
+    "import tempfile\nwith tempfile.NamedTemporaryFile('w', delete=False) as f:\n    f.write('x')",
+    "import zipfile\nwith zipfile.ZipFile('results.zip', 'w') as z:\n"
+    "    z.write('out/results.json')",
+]
+
+
+def test_everyday_python_stays_allowed(tmp_path: Path) -> None:
+    out = review_json([_py(code) for code in EVERYDAY], tmp_path)
+    for code, decision in zip(EVERYDAY, out, strict=True):
+        assert decision["decision"] == "allow", (code, decision["explanation"])

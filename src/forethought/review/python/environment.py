@@ -28,7 +28,7 @@ def environ(a: Analysis, node: ast.AST) -> None:
         if parent.attr in ("items", "keys", "values"):
             _dump(a, parent)
         return
-    dumped = (
+    dumped = not _child_environment(a, parent) and (
         (isinstance(parent, ast.Call) and node in parent.args
          and a.resolve(parent.func) in ENV_DUMPERS)
         or (isinstance(parent, (ast.For, ast.comprehension)) and parent.iter is node)
@@ -36,6 +36,26 @@ def environ(a: Analysis, node: ast.AST) -> None:
     )
     if dumped:
         _dump(a, parent if parent is not None else node)
+
+
+def _child_environment(a: Analysis, call: ast.AST | None) -> bool:
+    """``dict(os.environ, PYTHONPATH='src')`` handed to a child process as its ``env=`` (directly
+    or through a name): the environment passed on, not dumped."""
+    if not (isinstance(call, ast.Call) and call.keywords and a.resolve(call.func) == "dict"):
+        return False
+    holder = a.parents.get(call)
+    if isinstance(holder, ast.keyword):
+        return holder.arg == "env"
+    if isinstance(holder, ast.Assign) and len(holder.targets) == 1 and isinstance(
+        holder.targets[0], ast.Name
+    ):
+        name = holder.targets[0].id
+        return any(
+            isinstance(n, ast.keyword) and n.arg == "env" and isinstance(n.value, ast.Name)
+            and n.value.id == name
+            for n in a.parents
+        )
+    return False
 
 
 def _variable(a: Analysis, node: ast.AST, key: Any) -> None:
