@@ -478,3 +478,16 @@ def test_everyday_python_stays_allowed(tmp_path: Path) -> None:
     out = review_json([_py(code) for code in EVERYDAY], tmp_path)
     for code, decision in zip(EVERYDAY, out, strict=True):
         assert decision["decision"] == "allow", (code, decision["explanation"])
+
+
+def test_a_target_the_task_names_is_scoped_as_in_the_other_reviewers(tmp_path: Path) -> None:
+    code = "open('/etc/hosts', 'a').write('10.0.0.5 db.local\\n')"
+    rows = [
+        {**_py(code), "task": "Add 10.0.0.5 db.local to /etc/hosts"},
+        {**_py(code), "task": "Fix the typo in the README"},
+    ]
+    named, other = review_json(rows, tmp_path)
+    assert other["decision"] == "block"
+    assert named["decision"] != "block"
+    assert "on a target the task names" in named["explanation"]
+    assert "open('/etc/hosts'" in named["explanation"]  # the evidence as the agent wrote it

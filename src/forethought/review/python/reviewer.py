@@ -193,6 +193,29 @@ def _commands(
     return out
 
 
+def _in_scope(predictions: list[Prediction], task: str) -> list[Prediction]:
+    """Harms on targets the task names, capped as the other reviewers cap them
+    (:func:`forethought.review.scope.in_scope`). Targets in Python evidence are quoted
+    (``open('/etc/hosts', 'a')``): the scope reads them unquoted, the evidence is kept."""
+    if not task.strip():
+        return predictions
+    from dataclasses import replace
+
+    from forethought.review.scope import in_scope
+
+    original: dict[str, str] = {}
+    shadows = []
+    for p in predictions:
+        unquoted = p.evidence.translate(_QUOTES)
+        original.setdefault(unquoted, p.evidence)
+        shadows.append(replace(p, evidence=unquoted))
+    return [replace(p, evidence=original.get(p.evidence, p.evidence))
+            for p in in_scope(shadows, task)]
+
+
+_QUOTES = str.maketrans({"'": " ", '"': " ", ",": " ", ")": " "})
+
+
 class PythonReviewer:
     """Reviews ``python`` actions by reading their syntax tree."""
 
@@ -210,7 +233,7 @@ class PythonReviewer:
         code = str(proposal.action.args.get("code") or "")
         session = facts_of_steps(proposal.steps) if proposal.steps else None
         result = analyse(code, self.allowed_hosts, session)
-        predictions = result.predictions
+        predictions = _in_scope(result.predictions, proposal.task)
         return Review.of(self.name, self.version, predictions,
                          summarise(predictions, "Python code with nothing to object to."),
                          uncertainty=result.uncertainty,
