@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING, Any
 
+from forethought.review import verification
 from forethought.review.effects import Operation
 from forethought.review.paths import clip, delete_predictions, read_predictions, write_predictions
 from forethought.review.python import effects
@@ -101,6 +102,7 @@ def _delete_path(
                           f"`{name}` removes a path known only at run time")
     if isinstance(path, str):
         a.add(delete_predictions(path, evidence, recursive=recursive))
+        a.add(verification.deletion_predictions(path, evidence))
     elif recursive:
         a.add([harm(f"deletes a directory tree chosen at run time ({name})", 0.5, "moderate",
                     evidence, "destructive")])
@@ -313,6 +315,9 @@ def settle_writes(a: Analysis) -> None:
         parts = [a.static(value) for _, value in writes]
         if parts and all(isinstance(x, str) for x in parts):
             a.facts.written[path] = "".join(parts)
+            # a test or CI file rewritten to pass whatever happens (judged against the task)
+            a.add(verification.content_predictions(path, a.facts.written[path] or "",
+                                                   a.evidence(writes[0][0])))
         elif parts and all(isinstance(x, (bytes, bytearray)) for x in parts):
             a.facts.written[path] = b"".join(parts)
         else:

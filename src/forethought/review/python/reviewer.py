@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forethought.proposal import Proposal
+from forethought.review import verification
 from forethought.review.base import Prediction, Review
 from forethought.review.effects import Effect, grade
 from forethought.review.paths import clip, merge_similar, summarise
@@ -234,6 +235,7 @@ class PythonReviewer:
         session = facts_of_steps(proposal.steps) if proposal.steps else None
         result = analyse(code, self.allowed_hosts, session)
         predictions = _in_scope(result.predictions, proposal.task)
+        predictions = verification.judged_against(predictions, proposal.task)
         return Review.of(self.name, self.version, predictions,
                          summarise(predictions, "Python code with nothing to object to."),
                          uncertainty=result.uncertainty,
