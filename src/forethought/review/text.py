@@ -611,7 +611,8 @@ class TextReviewer:
             predictions = self._judge(str(args.get("answer") or ""), kind, label="answer")
         else:
             predictions = self._judge(plan_text(args), kind, label="plan")
-        predictions += injection_in(proposal.task)
+        if kind != "finish":  # (ending the run hands over nothing the task could steer)
+            predictions += injection_in(proposal.task)
         nothing = {
             "memory_write": "A note with nothing to object to.",
             "finish": "An answer with nothing to object to.",
