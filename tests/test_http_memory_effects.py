@@ -187,6 +187,25 @@ def test_the_users_key_belongs_to_its_own_service_only(tmp_path: Path) -> None:
     assert "another service (openai key" in elsewhere["explanation"]
 
 
+def test_a_key_is_presumed_the_users_only_at_a_service_that_takes_keys(tmp_path: Path) -> None:
+    opaque = {"Authorization": "Bearer abcdef0123456789abcdef"}
+    service, gateway = review_json(
+        [
+            _http("POST", "https://api.openai.com/v1/chat/completions", headers=opaque, body="{}"),
+            # a host anyone can rent under a cloud provider's domain
+            _http(
+                "POST",
+                "https://abc123.execute-api.us-east-1.amazonaws.com/prod/in",
+                headers=opaque,
+                body="{}",
+            ),
+        ],
+        tmp_path,
+    )
+    assert service["decision"] == "allow", service["explanation"]
+    assert gateway["decision"] == "block", gateway["explanation"]
+
+
 def test_the_users_account_at_a_service_is_still_a_way_out_for_data(tmp_path: Path) -> None:
     key = {"Authorization": f"Bearer {OPENAI_KEY}"}
     prompt = '{"messages": [{"role": "user", "content": "-----BEGIN OPENSSH PRIVATE KEY-----"}]}'

@@ -130,20 +130,49 @@ _CREDENTIAL_HEADER_WORDS = ("token", "secret", "api-key", "apikey", "api_key", "
 _ENCODED_BLOB = re.compile(r"[A-Za-z0-9+/_%=-]{100,}")
 _NUMERIC_HOST = re.compile(r"(?:0x[0-9a-f]+|[0-9]+)(?:\.(?:0x[0-9a-f]+|[0-9]+)){0,3}")
 
-# Where each kind of credential belongs: sending it there is using it.
+# Where each kind of credential belongs: sending it there is using it. (Not an AWS secret key:
+# it never travels, requests are signed with it; the access key id does travel, in the
+# signature's header, to AWS's own endpoints.)
 CREDENTIAL_HOMES: dict[str, tuple[str, ...]] = {
-    "openai_key": ("api.openai.com", "*.openai.com", "*.openai.azure.com"),
-    "anthropic_key": ("api.anthropic.com", "*.anthropic.com"),
-    "github_token": ("github.com", "*.github.com", "*.githubusercontent.com"),
-    "gitlab_token": ("gitlab.com", "*.gitlab.com"),
-    "stripe_key": ("api.stripe.com", "*.stripe.com"),
-    "slack_token": ("slack.com", "*.slack.com"),
+    "openai_key": ("api.openai.com",),
+    "anthropic_key": ("api.anthropic.com",),
+    "github_token": (
+        "github.com",
+        "api.github.com",
+        "uploads.github.com",
+        "*.githubusercontent.com",
+    ),
+    "gitlab_token": ("gitlab.com",),
+    "stripe_key": ("api.stripe.com",),
+    "slack_token": ("slack.com",),
     "google_api_key": ("*.googleapis.com",),
-    "npm_token": ("registry.npmjs.org", "*.npmjs.org", "*.npmjs.com"),
-    "huggingface_token": ("huggingface.co", "*.huggingface.co", "*.hf.co"),
+    "npm_token": ("registry.npmjs.org",),
+    "huggingface_token": ("huggingface.co",),
     "aws_access_key": ("*.amazonaws.com",),
-    "aws_secret_key": ("*.amazonaws.com",),
 }
+# Services where signing in with a key reaches the user's own account: a key the reviewer does
+# not recognise, sent to one of these, is presumed the user's key for it. (Exact names only: a
+# wildcard would take in hosts anyone can rent, an API gateway or a bucket.)
+ACCOUNT_HOSTS = frozenset(
+    {
+        "api.openai.com",
+        "api.anthropic.com",
+        "api.github.com",
+        "uploads.github.com",
+        "gitlab.com",
+        "api.stripe.com",
+        "slack.com",
+        "huggingface.co",
+        "registry.npmjs.org",
+        "generativelanguage.googleapis.com",
+        "api.mistral.ai",
+        "api.groq.com",
+        "api.cohere.com",
+        "api.together.xyz",
+        "openrouter.ai",
+        "api.deepseek.com",
+    }
+)
 # Credential forms that say nothing about whose they are.
 _GENERIC_CREDENTIALS = frozenset({"bearer_token", "jwt", "password_assignment", "url_credentials"})
 
@@ -253,8 +282,8 @@ def is_exfiltration_site(host: str, path: str = "") -> bool:
 
 
 def home_service(host: str) -> bool:
-    """``host`` is a service some kind of credential belongs to (api.openai.com ...)."""
-    return any(host_allowed(host, homes) for homes in CREDENTIAL_HOMES.values())
+    """``host`` is a service where a key signs in to the user's account (api.openai.com ...)."""
+    return host.lower().rstrip(".") in ACCOUNT_HOSTS
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -407,12 +436,11 @@ def _header_credentials(
 def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bool:
     """The request signs in to the service its credential belongs to (the user's own key for
     api.openai.com, sent there): the destination is one the user holds an account with."""
+    if not home_service(dest.host):
+        return False
     found = False
     for _name, _value, kinds in _header_credentials(headers):
-        belongs = _belongs_to(kinds - _GENERIC_CREDENTIALS, dest.host)
-        if belongs is False:
-            return False
-        if belongs is None and not home_service(dest.host):
+        if _belongs_to(kinds - _GENERIC_CREDENTIALS, dest.host) is False:
             return False
         found = True
     return found
