@@ -261,3 +261,25 @@ def test_arbitrary_requests_never_raise(method: str, url: str, body: str,
         proposal("http_request", method=method, url=url, body=body, headers=headers)
     )
     assert review.risk is not None and 0.0 <= review.risk <= 1.0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    url=st.text(max_size=120),
+    save_to=st.text(max_size=60),
+    arguments=st.recursive(
+        st.one_of(st.text(max_size=60), st.integers(), st.none()),
+        lambda inner: st.one_of(
+            st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=10), inner, max_size=3)
+        ),
+        max_leaves=8,
+    ),
+)
+def test_downloads_and_unknown_tools_never_raise(url: str, save_to: str, arguments: Any) -> None:
+    reviewer = HttpReviewer(allowed_hosts=ALLOWED)
+    download = proposal("download_file", url=url, save_to=save_to)
+    unknown = proposal("mcp__srv__frobnicate", value=arguments)
+    for review in (reviewer.review(download), reviewer.review(unknown)):
+        assert review.risk is not None and 0.0 <= review.risk <= 1.0
+        assert review.uncertainty is not None and 0.0 <= review.uncertainty <= 1.0
+    assert reviewer.review(unknown).partial
