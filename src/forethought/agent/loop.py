@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -41,10 +41,9 @@ from forethought.gate import Gate
 from forethought.ledger import Ledger
 from forethought.models.base import Completion, Message, Model, ModelError, ToolCall
 from forethought.proposal import Proposal, ProposalError, from_dict
-from forethought.settle import record_human_verdict
+from forethought.settle import Rebuild, Settled, settle
 
 Status = Literal["finished", "stopped", "failed", "refused"]
-MAX_EDIT_ROUNDS = 3
 MAX_SILENT_TURNS = 3  # turns in a row without a tool call before the run is stopped
 PLAN_TOKENS = 400  # plans and reflections are short; a model that rambles is cut off
 
@@ -241,36 +240,48 @@ class Agent:
         )
 
     def escalate(self, proposal: Proposal, decision: Decision) -> str:
-        for _ in range(MAX_EDIT_ROUNDS):
-            started = time.monotonic()
-            verdict = self.channel.ask(proposal, decision)
-            self.costs.human_s += time.monotonic() - started
-            record_human_verdict(
-                self.ledger, proposal, self.channel.name, verdict, self.result.run_id
-            )
-            if verdict.answer == "approve":
-                return self.execute(proposal)
-            if verdict.answer in ("reject", "timeout"):
-                self.record_history(proposal, "rejected by a human")
-                return f"REFUSED by a human reviewer. {verdict.reason}".strip()
-            edited = self.edited(proposal, verdict.args)
-            if isinstance(edited, str):
-                return edited
-            proposal, decision = edited, self.gate.review(edited, run_id=self.result.run_id)
-            self.costs.add_review(decision)
-            if decision.verdict == "allow":
-                return self.execute(proposal)
-            if decision.verdict != "escalate":
-                return f"REFUSED by review of the human's edit: {agent_message(decision)}"
-        return "REFUSED: the escalation was not settled"
+        settled = self.settle(proposal, decision, self.edited)
+        if settled.allowed:
+            return self.execute(settled.proposal)
+        if settled.refused_by_a_person:
+            self.record_history(proposal, "rejected by a human")
+            return f"REFUSED by a human reviewer. {settled.message}"
+        return f"REFUSED: {settled.message}"
 
-    def edited(self, proposal: Proposal, new_args: Any) -> Proposal | str:
+    def settle(self, proposal: Proposal, decision: Decision, rebuild: Rebuild) -> Settled:
+        """The escalation settled on the loop's channel (forethought.settle), costs counted."""
+        settled = settle(
+            self.gate,
+            proposal,
+            decision,
+            channel=self.channel,
+            rebuild=rebuild,
+            run_id=self.result.run_id,
+        )
+        self.costs.human_s += settled.human_s
+        for reviewed in settled.reviewed:
+            self.costs.add_review(reviewed)
+        return settled
+
+    def edited(
+        self, proposal: Proposal, new_args: Mapping[str, Any], _round: int
+    ) -> Proposal | str:
+        """A person's edit of a tool call: the same tool, its arguments validated again."""
         tool = proposal.action.tool
         try:
             args = validate_call(tool, {**_tool_args(tool, dict(proposal.action.args)), **new_args})
         except ToolArgumentError as exc:
-            return f"REFUSED: the human's edit is not a valid call: {exc}"
+            return f"the human's edit is not a valid call: {exc}"
         return self.proposal_for(tool, args, proposal.reasoning)
+
+    def edited_plan(
+        self, proposal: Proposal, new_args: Mapping[str, Any], _round: int
+    ) -> Proposal | str:
+        """A person's edit of the plan: its new text (reviewed again like the model's)."""
+        text = new_args.get("text")
+        if not isinstance(text, str) or not text.strip():
+            return "the human's edit of the plan has no text"
+        return self.proposal_for("plan", {"text": text}, proposal.reasoning)
 
     # -- plan and reflection ----------------------------------------------------------------
 
@@ -282,17 +293,16 @@ class Agent:
             proposal = self.proposal_for("plan", {"text": completion.text}, completion.text)
             decision = self.gate.review(proposal, run_id=self.result.run_id)
             self.costs.add_review(decision)
-            verdict = decision.verdict
-            if verdict == "escalate":
-                human = self.channel.ask(proposal, decision)
-                record_human_verdict(
-                    self.ledger, proposal, self.channel.name, human, self.result.run_id
-                )
-                verdict = "allow" if human.answer == "approve" else "block"
-            if verdict == "allow":
-                messages.append(Message("assistant", f"My plan:\n{completion.text}"))
+            text = completion.text
+            if decision.verdict == "escalate":  # a person's edit is the plan, once reviewed
+                settled = self.settle(proposal, decision, self.edited_plan)
+                if not settled.allowed:
+                    raise RunEnded("refused", f"the plan was refused: {settled.message}")
+                text = str(settled.proposal.action.args.get("text", text))
+            if decision.verdict in ("allow", "escalate"):
+                messages.append(Message("assistant", f"My plan:\n{text}"))
                 return
-            if verdict == "block":
+            if decision.verdict == "block":
                 raise RunEnded("refused", f"the plan was refused: {agent_message(decision)}")
             objection = f"Your plan was not accepted: {agent_message(decision)}. Revise it."
             messages += [Message("assistant", completion.text), Message("user", objection)]

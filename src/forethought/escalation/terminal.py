@@ -136,6 +136,8 @@ def _indent(text: str, limit: int = 2000) -> str:
 
 
 def _single_argument(proposal: Proposal) -> str | None:
+    if proposal.action.kind == "plan" and "text" in proposal.action.args:
+        return "text"  # a plan is edited as its new text
     for key in ("command", "code"):
         if key in proposal.action.args:
             return key

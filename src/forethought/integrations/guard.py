@@ -10,7 +10,8 @@
     gate.check({"tool": "bash", "args": {"command": cmd}})   # for frameworks with hooks
 
 A call the gate does not allow raises :class:`Refused` before the function runs. An escalation
-is a refusal too, unless an ``on_escalate`` callback (the human channel) approves it.
+is a refusal too, unless an ``on_escalate`` callback (the human channel) approves it, or edits
+it into a call that is then reviewed and allowed (forethought.settle owns those rounds).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import functools
 import inspect
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -26,15 +27,16 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
-from forethought.proposal import Proposal, from_dict
+from forethought.proposal import Proposal, ProposalError, from_dict
 
 if TYPE_CHECKING:
-    from forethought.decision import Decision
+    from forethought.decision import Decision, HumanVerdict
     from forethought.gate import Gate
 
 F = TypeVar("F", bound=Callable[..., Any])
-# The human channel: shown the proposal and the decision, returns True to let the call run.
-Approver = Callable[[Proposal, "Decision"], bool]
+# The human channel: shown the proposal and the decision, returns True to let the call run
+# (False: rejected; None: no answer), or a HumanVerdict (an edit, or the approver's own name).
+Approver = Callable[[Proposal, "Decision"], "bool | HumanVerdict | None"]
 
 ORIGIN = "python"
 _sessions: WeakKeyDictionary[Gate, str] = WeakKeyDictionary()
@@ -48,12 +50,12 @@ class Refused(Exception):
     for humans, and ``proposal`` what was reviewed.
     """
 
-    def __init__(self, decision: Decision, proposal: Proposal) -> None:
-        from forethought.integrations.channels import agent_message
+    def __init__(self, decision: Decision, proposal: Proposal, message: str | None = None) -> None:
+        from forethought.decision import agent_message
 
         self.decision = decision
         self.proposal = proposal
-        super().__init__(agent_message(decision))
+        super().__init__(message if message is not None else agent_message(decision))
 
 
 def default_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
@@ -92,25 +94,99 @@ def check(
 ) -> Decision:
     """Review one proposal (a Proposal or any accepted dict shape) and record it.
 
-    Returns the Decision when the call may run; raises Refused when it may not.
+    Returns the Decision when the call may run; raises Refused when it may not. Where a person
+    (``on_escalate``) edited the call, the Decision is the edit's review and
+    ``decision.extra["edited_args"]`` holds the arguments to run instead.
     """
+    proposal = _proposal(gate, proposal, session_id)
+    decision, edited = _settled(gate, proposal, dict(proposal.action.args), on_escalate, None)
+    if edited is None:
+        return decision
+    return replace(decision, extra={**decision.extra, "edited_args": edited})
+
+
+def _proposal(
+    gate: Gate, proposal: Proposal | Mapping[str, Any], session_id: str | None
+) -> Proposal:
     if not isinstance(proposal, Proposal):
         proposal = from_dict(proposal, orjson.dumps(proposal, default=repr).decode())
     session = session_id or proposal.session_id or session_of(gate)
-    proposal = replace(proposal, origin=proposal.origin or ORIGIN, session_id=session)
-    decision = gate.review(proposal, run_id=session)
-    if decision.allowed:
-        return decision
-    if decision.verdict == "escalate" and on_escalate is not None:
-        from forethought.decision import HumanVerdict
-        from forethought.settle import record_human_verdict
+    return replace(proposal, origin=proposal.origin or ORIGIN, session_id=session)
 
-        approved = bool(on_escalate(proposal, decision))
-        verdict = HumanVerdict("approve" if approved else "reject", callback_name(on_escalate))
-        record_human_verdict(gate.ledger, proposal, "on_escalate", verdict, session)
-        if approved:
-            return decision
-    raise Refused(decision, proposal)
+
+def _settled(
+    gate: Gate,
+    proposal: Proposal,
+    args: dict[str, Any],
+    on_escalate: Approver | None,
+    parameters: Collection[str] | None,
+) -> tuple[Decision, dict[str, Any] | None]:
+    """Review ``proposal`` (a call with ``args``) and settle an escalation on ``on_escalate``
+    (none: refused). The Decision, and the arguments of a person's edit (None: not edited);
+    Refused when the call may not run. An edit keeps the tool and, for a guarded function,
+    names only the function's ``parameters``."""
+    from forethought.settle import settle
+
+    decision = gate.review(proposal, run_id=proposal.session_id)
+    if decision.allowed:
+        return decision, None
+    current = [args]
+
+    def rebuild(edited: Proposal, edit: Mapping[str, Any], edit_round: int) -> Proposal | str:
+        changes = dict(edit)
+        tool = changes.pop("tool", proposal.action.tool)
+        if tool != proposal.action.tool:
+            return f"Not run: the person's edit calls {tool}, not {proposal.action.tool}"
+        unknown = sorted(set(changes) - set(parameters)) if parameters is not None else []
+        if unknown:
+            return (
+                f"Not run: the person's edit names arguments the function does not take: {unknown}"
+            )
+        after = {**current[-1], **changes}
+        try:
+            rebuilt = from_dict({"tool": tool, "args": after})
+        except ProposalError as exc:
+            return f"Not run: the person's edit is not a valid call: {exc}"
+        current.append(after)
+        return replace(
+            rebuilt,
+            id=f"{proposal.id}:edit{edit_round}",
+            origin=proposal.origin,
+            session_id=proposal.session_id,
+            task=proposal.task,
+            reasoning=proposal.reasoning,
+            history=proposal.history,
+            context=proposal.context,
+        )
+
+    channel = _Callback(on_escalate) if on_escalate is not None else None
+    settled = settle(
+        gate, proposal, decision, channel=channel, rebuild=rebuild, run_id=proposal.session_id
+    )
+    if not settled.allowed:
+        raise Refused(settled.decision, settled.proposal, settled.message)
+    return settled.decision, current[-1] if settled.edited else None
+
+
+class _Callback:
+    """``on_escalate`` as a human channel: True approves, False rejects, None is no answer; it
+    may also return a HumanVerdict (an edit, or its own approver's name)."""
+
+    name = "on_escalate"
+
+    def __init__(self, fn: Approver) -> None:
+        self.fn = fn
+        self.approver = callback_name(fn)
+
+    def ask(self, proposal: Proposal, decision: Decision) -> HumanVerdict:
+        from forethought.decision import HumanVerdict
+
+        answer = self.fn(proposal, decision)
+        if isinstance(answer, HumanVerdict):
+            return answer
+        if answer is None:
+            return HumanVerdict("timeout", self.approver, "the on_escalate callback gave no answer")
+        return HumanVerdict("approve" if answer else "reject", self.approver)
 
 
 def callback_name(fn: Callable[..., Any]) -> str:
@@ -133,22 +209,39 @@ def guard(
         name = tool or fn.__name__
         signature = inspect.signature(fn)
 
-        def reviewed(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-            proposal = {"tool": name, "args": _arguments(signature, args, kwargs)}
-            check(gate, proposal, session_id=session_id, on_escalate=on_escalate)
+        parameters = [
+            key
+            for key, p in signature.parameters.items()
+            if key not in ("self", "cls") and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+        ]
+
+        def reviewed(
+            args: tuple[Any, ...], kwargs: dict[str, Any]
+        ) -> tuple[tuple[Any, ...], dict[str, Any]]:
+            """The call's arguments once allowed: a person's edit applied, where they edited."""
+            plain = _arguments(signature, args, kwargs)
+            proposal = _proposal(gate, {"tool": name, "args": plain}, session_id)
+            _, edited = _settled(gate, proposal, plain, on_escalate, parameters)
+            if edited is None:
+                return args, kwargs
+            bound = signature.bind(*args, **kwargs)
+            for key in parameters:
+                if key in edited and edited[key] != plain.get(key):
+                    bound.arguments[key] = edited[key]
+            return bound.args, bound.kwargs
 
         if inspect.iscoroutinefunction(fn):
 
             @functools.wraps(fn)
             async def guarded_async(*args: Any, **kwargs: Any) -> Any:
-                reviewed(args, kwargs)
+                args, kwargs = reviewed(args, kwargs)
                 return await fn(*args, **kwargs)
 
             return cast(F, guarded_async)
 
         @functools.wraps(fn)
         def guarded(*args: Any, **kwargs: Any) -> Any:
-            reviewed(args, kwargs)
+            args, kwargs = reviewed(args, kwargs)
             return fn(*args, **kwargs)
 
         return cast(F, guarded)

@@ -34,15 +34,13 @@ from inspect_ai.tool import ToolCall, ToolCallView
 from forethought.decision import Decision
 from forethought.escalation.base import Channel
 from forethought.gate import Gate
-from forethought.integrations.channels import agent_message
 from forethought.integrations.inspect_proposal import current_sample, proposal_from_call
 from forethought.proposal import Proposal, ProposalError
-from forethought.settle import record_human_verdict
+from forethought.settle import settle
 
 # What the agent is told when the call could not be reviewed (the cause goes to the log only).
 UNREVIEWABLE = "Blocked: it could not be reviewed"
 APPROVED = "forethought reviewed this call and has no objection"
-MAX_EDIT_ROUNDS = 3  # as in forethought's own agent loop
 # The Decision's fields kept in the log (the explanation is the metadata's "reason").
 _KEPT = ("id", "decision", "term", "reason", "risk", "harm", "benefit", "predictions", "reviews")
 
@@ -94,54 +92,46 @@ def gate(
 
 
 def _review(gate: Gate, proposal: Proposal, call: ToolCall, channel: Channel | None) -> Approval:
+    """The Decision as Inspect's Approval; an escalation is settled on ``channel`` where one is
+    given (forethought.settle), else left to the next approver in Inspect's chain."""
     decision = gate.review(proposal, run_id=proposal.session_id)
     if decision.allowed:
         return _approval("approve", decision, APPROVED)
-    if decision.verdict != "escalate":
-        return _approval("reject", decision, agent_message(decision))
-    if channel is None:
-        return _approval("escalate", decision, agent_message(decision))
-    return _ask(gate, channel, proposal, decision, call)
+    calls = [call]
 
-
-def _ask(
-    gate: Gate, channel: Channel, proposal: Proposal, decision: Decision, call: ToolCall
-) -> Approval:
-    """The human's word on an escalation. An edit is reviewed again like any proposal (and asked
-    about again if it escalates too); Inspect runs it only as a call of the same function."""
-    original = call
-    for _ in range(MAX_EDIT_ROUNDS):
-        verdict = channel.ask(proposal, decision)
-        record_human_verdict(gate.ledger, proposal, channel.name, verdict, proposal.session_id)
-        if verdict.answer == "approve":
-            approved: Literal["approve", "modify"] = "approve" if call is original else "modify"
-            return _approval(approved, decision, f"approved by {verdict.approver}", call)
-        if verdict.answer in ("reject", "timeout"):
-            return _approval("reject", decision, f"Refused by a human. {verdict.reason}".strip())
-        args = dict(verdict.args)
+    def rebuild(edited: Proposal, edit: Mapping[str, Any], edit_round: int) -> Proposal | str:
+        # Inspect runs an edit only as a call of the same function.
+        args = dict(edit)
         tool = args.pop("tool", call.function)
         if tool != call.function:
-            return _refused(f"Refused: the human's edit calls {tool}, not {call.function}")
-        call = edited_call(call, args)
+            return f"Refused: the human's edit calls {tool}, not {call.function}"
+        changed = edited_call(calls[-1], args)
         try:
-            edited = proposal_from_call(call, proposal.reasoning, [])
+            rebuilt = proposal_from_call(changed, proposal.reasoning, [])
         except ProposalError as exc:
-            return _refused(f"Refused: the human's edit is not a valid call: {exc}")
-        proposal = replace(
-            edited,
-            id=f"{proposal.id}:edit",
+            return f"Refused: the human's edit is not a valid call: {exc}"
+        calls.append(changed)
+        return replace(
+            rebuilt,
+            id=f"{proposal.id}:edit{edit_round}",
             task=proposal.task,
             history=proposal.history,
             session_id=proposal.session_id,
             context=proposal.context,
         )
-        decision = gate.review(proposal, run_id=proposal.session_id)
-        if decision.allowed:
-            return _approval("modify", decision, f"edited by {verdict.approver}", call)
-        if decision.verdict != "escalate":
-            message = f"Refused after review of the human's edit. {agent_message(decision)}"
-            return _approval("reject", decision, message)
-    return _refused("Refused: the escalation was not settled")
+
+    settled = settle(
+        gate, proposal, decision, channel=channel, rebuild=rebuild, run_id=proposal.session_id
+    )
+    human = settled.decision.human
+    if settled.outcome == "escalate":
+        return _approval("escalate", decision, settled.message)
+    if not settled.allowed:
+        return _approval("reject", settled.decision, settled.message)
+    who = human.approver if human is not None else "a person"
+    if settled.edited:
+        return _approval("modify", settled.decision, f"edited by {who}", calls[-1])
+    return _approval("approve", settled.decision, f"approved by {who}")
 
 
 def edited_call(call: ToolCall, edit: Mapping[str, Any]) -> ToolCall:
@@ -165,10 +155,6 @@ def _approval(
         metadata=decision_metadata(verdict),
         modified=modified if decision == "modify" else None,
     )
-
-
-def _refused(text: str) -> Approval:
-    return Approval(decision="reject", explanation=text)
 
 
 def decision_metadata(decision: Decision) -> dict[str, Any]:

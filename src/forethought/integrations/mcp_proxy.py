@@ -7,8 +7,8 @@ through) and sends every ``tools/call`` through the Gate before the child sees i
 - allow -> the call is forwarded and the child's own result returned;
 - block, revise, resample -> a tool result with ``isError: true`` and the short reason meant for
   the agent (forethought.integrations.channels); the full account goes to the ledger only;
-- escalate -> the human channel is asked; approve forwards, reject refuses, an edit is reviewed
-  again.
+- escalate -> settled (forethought.settle): the human channel is asked; approve forwards, reject
+  or no answer refuses, an edit (of the call's own arguments only) is reviewed again.
 
 Nothing fails open: unknown tools, arguments that break the tool's input schema or cannot be
 turned into a Proposal, and any error while reviewing end in a refusal, and the child never
@@ -37,10 +37,9 @@ from mcp import ClientSession, MCPError, StdioServerParameters, stdio_client
 from mcp.server.lowlevel import Server
 from mcp.server.stdio import stdio_server
 
-from forethought.integrations.channels import agent_message
 from forethought.integrations.hook import UNREVIEWED
 from forethought.proposal import Action, Proposal, ProposalError, argv_command, from_dict
-from forethought.settle import record_human_verdict
+from forethought.settle import settle
 
 if TYPE_CHECKING:
     from forethought.escalation.base import Channel
@@ -49,8 +48,6 @@ if TYPE_CHECKING:
 ORIGIN = "mcp"
 # Seconds the server has to answer `initialize` (generous: `npx -y` may download it first).
 HANDSHAKE_TIMEOUT_S = 120.0
-# Rounds of human edits (each edit is reviewed again) before an escalation counts as unsettled.
-MAX_EDIT_ROUNDS = 3
 # Characters of a tool's description kept in the Proposal's context, and of a result in the ledger.
 DESCRIPTION_CHARS = 1000
 OBSERVATION_CHARS = 4000
@@ -350,29 +347,25 @@ class Proxy:
         if isinstance(proposal, str):
             return proposal
         decision = self.gate.review(proposal, run_id=self.session_id)
-        for edit_round in range(1, MAX_EDIT_ROUNDS + 1):
-            if decision.allowed:
-                return arguments
-            if decision.verdict != "escalate":
-                return agent_message(decision)
-            verdict = self.channel.ask(proposal, decision)
-            record_human_verdict(
-                self.gate.ledger, proposal, self.channel.name, verdict, self.session_id
-            )
-            if verdict.answer == "approve":
-                return arguments
-            if verdict.answer in ("reject", "timeout"):
-                why = verdict.reason or "a person rejected it"
-                return f"{agent_message(decision)}. Not approved: {why}"
-            unknown = sorted(set(verdict.args) - set(arguments))
+
+        def rebuild(edited: Proposal, edit: Mapping[str, Any], edit_round: int) -> Proposal | str:
+            sent = dict(edited.context["mcp"]["arguments"])
+            unknown = sorted(set(edit) - set(sent))
             if unknown:  # the server might read other names than the reviewers were shown
                 return f"Not run: the person's edit adds arguments the call did not have: {unknown}"
-            arguments = {**arguments, **verdict.args}
-            proposal = self._proposal(tool, arguments, f"{call_id}:edit{edit_round}")
-            if isinstance(proposal, str):
-                return proposal
-            decision = self.gate.review(proposal, run_id=self.session_id)
-        return "Not run: the escalation was not settled"
+            return self._proposal(tool, {**sent, **edit}, f"{call_id}:edit{edit_round}")
+
+        settled = settle(
+            self.gate,
+            proposal,
+            decision,
+            channel=self.channel,
+            rebuild=rebuild,
+            run_id=self.session_id,
+        )
+        if settled.allowed:
+            return dict(settled.proposal.context["mcp"]["arguments"])
+        return settled.message
 
     def _proposal(
         self, tool: types.Tool, arguments: dict[str, Any], call_id: str
