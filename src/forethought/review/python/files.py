@@ -314,10 +314,10 @@ def settle_writes(a: Analysis) -> None:
     for path, writes in by_path.items():
         parts = [a.static(value) for _, value in writes]
         if parts and all(isinstance(x, str) for x in parts):
-            a.facts.written[path] = "".join(parts)
+            text = "".join(parts)
+            a.facts.written[path] = text
             # a test or CI file rewritten to pass whatever happens (judged against the task)
-            a.add(verification.content_predictions(path, a.facts.written[path] or "",
-                                                   a.evidence(writes[0][0])))
+            a.add(verification.content_predictions(path, text, a.evidence(writes[0][0])))
         elif parts and all(isinstance(x, (bytes, bytearray)) for x in parts):
             a.facts.written[path] = b"".join(parts)
         else:
