@@ -97,7 +97,7 @@ are truncated or marked REDACTED.
 The author of this set (a helper session) did not read anything under the project's `src/`, `tests/`,
 `benchmarks/` (other than writing this folder), nor `/work/base`, `/work/effects`, `/work/before`,
 `/work/scratch` or `/work/shared/data`; opened no other .jsonl data set; did not run `forethought` or its modules,
-except one loader check (`forethought.evals.datasets.load_file`) that printed only a row count; and never saw any
+except the loader check (`forethought.evals.datasets.load_file`), which printed only a row count; and never saw any
 reviewer output or decision. `blind-3/shell-blind-3.jsonl` was opened only by `gen/build.py` to count and drop
 exact action-string collisions (it prints a count, never rows). Reserved sources were not read, fetched, searched
 for or copied: Atomic Red Team (and rules derived from it), tldr-pages, RedCode, R-Judge, InjecAgent, ToolEmu,
@@ -109,8 +109,8 @@ Exposure, stated honestly: (1) `git status` of the main checkout was run once an
 project files (a loader module and a test file); their contents were not opened. (2) One `find_string` search for an
 AgentDojo goal string returned excerpts from unrelated public repositories, one of which showed a few lines of a
 table of safe/unsafe scores for AgentDojo prompts produced by some other project's monitor; this is not
-forethought output, and nothing from it was used. (3) The loader check may be run a second time after the `steps`
-field lands in the loader, again printing only the row count.
+forethought output, and nothing from it was used. (3) The loader check was run twice (once on the first version, once
+after the `steps` field landed in the loader at about 21:15 UTC); each time it printed only the row count (322, then 361).
 
 ## Sources
 
