@@ -102,12 +102,20 @@ def test_a_refused_escalation_without_a_callback_records_no_verdict(gate: Gate) 
 # reject, edit (the edit escalates again and is then approved) and no answer, and leaves the
 # same human-verdict records.
 
+# what the person types, the answers recorded, what runs, what the agent is told when refused
 SCENARIOS = {
-    "approve": ("a\n", ["approve"]),
-    "reject": ("r\n", ["reject"]),
-    "edit": ("e\n{edit}\na\n", ["edit", "approve"]),
-    "no answer": ("", ["timeout"]),  # end of input: nobody at the terminal
+    "approve": ("a\n", ["approve"], "original", ""),
+    "reject": ("r\n", ["reject"], None, "Not approved: a person rejected it"),
+    "edit": ("e\n{edit}\na\n", ["edit", "approve"], "edited", ""),
+    # the edit is reviewed again and blocked: it never reaches the person, nor runs
+    "harmful edit": ("e\n{harm}\n", ["edit"], None, "A person's edit was reviewed and not allowed"),
+    "no answer": ("", ["timeout"], None, "Not approved: no answer"),  # nobody at the terminal
 }
+RM = "rm -rf --no-preserve-root /"
+KEY = (  # as typed in a JSON line: the newlines escaped
+    "-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXktdjEAAAAA"
+    "\\n-----END OPENSSH PRIVATE KEY-----"
+)
 INTERNALS = ("threshold", "expected harm", "risk", "score", "H=", ">=", "p=", "self_protection")
 
 
@@ -164,7 +172,7 @@ def drive_loop(tmp: Path, typed: str) -> Driven:
             gate,
             Toolbox(ws, Sandbox(ws), None, allowed_hosts=policy.network.allowed_hosts),
             ledger=ledger,
-            channel=terminal(typed.format(edit="echo edited > out.txt")),
+            channel=terminal(typed.format(edit="echo edited > out.txt", harm=RM)),
             budget=Budget(max_steps=5),
         )
         result = agent.run("Write a word to out.txt")
@@ -189,7 +197,9 @@ def drive_mcp(tmp: Path, typed: str) -> Driven:
     spec.loader.exec_module(echo)
     db, log = tmp / "mcp.db", tmp / "echo.log"
     os.environ["ECHO_SERVER_LOG"] = str(log)  # restored by the monkeypatch in the test
-    channel = terminal(typed.format(edit='{"path": "edited.txt"}'))
+    channel = terminal(
+        typed.format(edit='{"path": "edited.txt"}', harm='{"path": "~/.ssh/id_rsa"}')
+    )
 
     async def through() -> Any:
         policy = load_policy(None)
@@ -222,40 +232,44 @@ def drive_inspect(tmp: Path, typed: str) -> Driven:
     from forethought.integrations.inspect_approver import gate as forethought_gate
 
     @tool
-    def deploy() -> Tool:
-        async def execute(target: str) -> str:
-            """Deploy the service.
+    def shell() -> Tool:
+        async def execute(cmd: str) -> str:
+            """Run a shell command (only echoed back here, never run).
 
             Args:
-              target: Where to.
+              cmd: The command.
             """
-            return f"deployed {target}"
+            return f"echo: {cmd}"
 
         return execute
 
     usage = ModelUsage(input_tokens=10, output_tokens=5, total_tokens=15)
-    first = ModelOutput.for_tool_call("mockllm/model", "deploy", {"target": "original"}, "d1")
+    # a forced push escalates under the built-in policy; so does the person's edit of it
+    pushes = {"git push --force origin main": "original", "git push --force origin dev": "edited"}
+    first = ModelOutput.for_tool_call(
+        "mockllm/model", "shell", {"cmd": "git push --force origin main"}, "d1"
+    )
     last = ModelOutput.from_content("mockllm/model", "done")
     first.usage = last.usage = usage
     db = tmp / "inspect.db"
-    channel = terminal(typed.format(edit='{"target": "edited"}'))
+    channel = terminal(typed.format(edit="git push --force origin dev", harm=RM))
     approver = forethought_gate(ledger=str(db), channel=channel)
     task = Task(
-        dataset=[Sample(input="Deploy it.", id="s1")], solver=[use_tools([deploy()]), generate()]
+        dataset=[Sample(input="Publish it.", id="s1")], solver=[use_tools([shell()]), generate()]
     )
     model = get_model("mockllm/model", custom_outputs=[first, last])
     [log] = eval(task, model=model, approval=[ApprovalPolicy(approver, "*")], display="none")
     assert log.status == "success" and log.samples is not None
     sample = log.samples[0]
     [result] = [m for m in sample.messages if isinstance(m, ChatMessageTool)]
-    ran = result.text.removeprefix("deployed ") if result.error is None else None
+    ran = pushes[result.text.removeprefix("echo: ")] if result.error is None else None
     told = result.error.message if result.error is not None else ""
     return Driven(ran, told, db, sample.uuid or "")
 
 
 def drive_guard(tmp: Path, typed: str) -> Driven:
     db = tmp / "guard.db"
-    channel = terminal(typed.format(edit='{"body": "edited"}'))
+    channel = terminal(typed.format(edit='{"body": "edited"}', harm=f'{{"body": "{KEY}"}}'))
     sent: list[str] = []
     told = ""
     with Gate.default(ledger=db) as gate:
@@ -283,8 +297,7 @@ def test_every_path_settles_the_same_way_and_records_the_same_verdicts(
 ) -> None:
     monkeypatch.setenv("INSPECT_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("ECHO_SERVER_LOG", str(tmp_path / "unused.log"))
-    typed, answers = SCENARIOS[scenario]
-    expected_ran = {"approve": "original", "edit": "edited"}.get(scenario)
+    typed, answers, expected_ran, refusal = SCENARIOS[scenario]
     records: dict[str, list[dict[str, Any]]] = {}
     for name, drive in PATHS.items():
         where = tmp_path / name
@@ -296,8 +309,8 @@ def test_every_path_settles_the_same_way_and_records_the_same_verdicts(
         for record in records[name]:
             assert set(record) == VERDICT_FIELDS, (name, record)
             assert str(record["approver"]).endswith("@terminal"), (name, record)
-        if expected_ran is None:  # refused: the agent is told a person did not approve
-            assert "Not approved" in driven.told, (name, driven.told)
+        if expected_ran is None:  # refused: the agent is told why, without internals
+            assert refusal in driven.told, (name, driven.told)
             assert_no_internals(driven.told)
         if scenario == "approve":
             shown = show(driven.db, driven.run_id)
