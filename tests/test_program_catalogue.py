@@ -18,7 +18,8 @@ PROGRAMS = sorted({id(p): p for p in catalogue().values()}.values(), key=lambda 
 
 
 def test_the_shipped_catalogue_parses_and_names_its_sources() -> None:
-    assert len(PROGRAMS) >= 40
+    # the few hundred programs agents and administrators run (issue 11), by executable name
+    assert len(PROGRAMS) >= 150 and len(catalogue()) >= 400
     for program in PROGRAMS:
         assert program.manual and program.source.startswith("https://"), program.names
         assert program.clauses, f"{program.names[0]} has no effects"
@@ -104,6 +105,14 @@ def test_a_bad_entry_is_named(entry: str, message: str) -> None:
         ("echo 'root:x' | chpasswd", "account_manipulation"),
         ("chmod 4755 /tmp/sh", "privilege_escalation"),
         ("npm config set registry http://203.0.113.7/", "remote_code_execution"),
+        ("dnf config-manager --add-repo http://203.0.113.7/x.repo", "remote_code_execution"),
+        ("apt-get -y purge auditd", "defence_evasion"),
+        ("setsebool -P deny_ptrace off", "defence_evasion"),
+        ("redis-cli CONFIG SET dir /var/spool/cron", "persistence"),
+        ("unzip -o helper.zip -d /usr/local/bin", "persistence"),
+        ("psql -c 'ALTER ROLE app WITH SUPERUSER'", "account_manipulation"),
+        ("responder -I eth0", "secret_access"),
+        ("mkfs.xfs -f /dev/nvme1n1", "destructive"),
     ],
 )
 def test_effects_name_their_class_in_the_review(command: str, category: str, tmp_path) -> None:
