@@ -247,6 +247,13 @@ class Policy(_Strict):
             reason = (
                 f"expected harm {harm:.2f} exceeds {t.lambda_:g} x expected benefit {benefit:.2f}"
             )
+        elif (serious := _serious_harm(self, ok)) > t.lambda_ * (asked := _asked_benefit(self, ok)):
+            # a flat credit for ordinary work never cancels a moderate or worse harm
+            verdict, term = self.on_harm_exceeds_benefit, "harm>lambda*benefit"
+            reason = (
+                f"expected moderate-or-worse harm {serious:.2f} exceeds {t.lambda_:g} x the "
+                f"benefit the task asks for {asked:.2f}"
+            )
         else:
             verdict, term = "allow", "benefit>=harm"
             reason = f"expected harm {harm:.2f} <= {t.lambda_:g} x expected benefit {benefit:.2f}"
@@ -280,6 +287,52 @@ def _uncertain_reasons(reviews: Iterable[Review]) -> list[str]:
         if isinstance(found, list):
             reasons += [str(x) for x in found]
     return reasons or ["a reviewer could not see through part of the action"]
+
+
+def _serious_harm(policy: Policy, reviews: list[Review]) -> float:
+    """H over the moderate-or-worse harm predictions only, aggregated as H is."""
+    return _aggregate(
+        policy,
+        reviews,
+        [
+            policy.expected((p for p in r.predictions if p.severity in _SERIOUS), "harm")
+            for r in reviews
+        ],
+    )
+
+
+def _asked_benefit(policy: Policy, reviews: list[Review]) -> float:
+    """B over the benefits the task grounds only (category "task"; review/benefit.py)."""
+    return _aggregate(
+        policy,
+        reviews,
+        [
+            policy.expected((p for p in r.predictions if p.category == "task"), "benefit")
+            for r in reviews
+        ],
+    )
+
+
+_SERIOUS = frozenset({"moderate", "high", "critical"})
+
+
+def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> float:
+    """One value per review, combined as the policy's ``aggregate`` combines H and B."""
+    if not values:
+        return 0.0
+    if policy.aggregate == "max":
+        return max(values)
+    if policy.aggregate == "mean":
+        return _mean(values)
+    voting = [(r, v) for r, v in zip(reviews, values, strict=True) if not r.partial]
+    voters = voting or list(zip(reviews, values, strict=True))
+    if policy.aggregate == "vote":
+        return sorted((v for _, v in voters), reverse=True)[(len(voters) - 1) // 2]
+    weights = [policy.reviewers.weights.get(r.reviewer, 1.0) for r, _ in voters]
+    total = sum(weights)
+    if total <= 0:
+        return max(v for _, v in voters)
+    return sum(w * v for w, (_, v) in zip(weights, voters, strict=True)) / total
 
 
 def _mean(values: list[float]) -> float:

@@ -16,6 +16,7 @@ from typing import Any
 from forethought.proposal import Proposal
 from forethought.review import verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
+from forethought.review.benefit import in_task
 from forethought.review.paths import (
     clip,
     credential_store,
@@ -25,7 +26,6 @@ from forethought.review.paths import (
     summarise,
     write_predictions,
 )
-from forethought.review.scope import in_scope
 from forethought.review.supply_files import supply_predictions
 
 # An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
@@ -86,7 +86,7 @@ class FileReviewer:
         elif kind == "file_write":
             predictions = verification.judged_against(self._write(args, base, proposal.task),
                                                       proposal.task)
-            predictions = in_scope(predictions, proposal.task)
+            predictions = in_task(predictions, proposal.task)
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,

@@ -38,9 +38,9 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 from forethought.proposal import Proposal
 from forethought.review.base import Prediction, Review, Severity
+from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
 from forethought.review.paths import clip, read_predictions, secret_evidence, secrets_in, summarise
-from forethought.review.scope import in_scope
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -1113,7 +1113,7 @@ def unknown_tool_review(
                 resource = "user_file" if word.startswith(("/", "~")) else "workspace_file"
             effects.append(_effect("read", resource, word, word, ""))
             predictions += reads or graded([_effect("read", resource, word, word, "")])
-    predictions = in_scope(predictions, proposal.task)
+    predictions = in_task(predictions, proposal.task)
     if effects:
         share = UNKNOWN_TOOL_WITH_TARGETS
         reason = (
@@ -1173,7 +1173,7 @@ class HttpReviewer:
             context=context_of(proposal),
             save_to=str(args.get("save_to") or ""),
         )
-        predictions = in_scope(found.predictions, proposal.task)
+        predictions = in_task(found.predictions, proposal.task)
         details: dict[str, Any] = {"effects": describe(found.effects)}
         if found.uncertain:
             details["uncertain"] = found.uncertain

@@ -27,7 +27,7 @@ _TARGET = re.compile(
 )
 
 
-def _targets(evidence: str) -> list[str]:
+def targets_in(evidence: str) -> list[str]:
     return [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
 
 
@@ -37,23 +37,23 @@ def _host(token: str) -> str:
     return re.split(r"[:/]", token, maxsplit=1)[0]
 
 
-def _mentions(task: str, name: str) -> bool:
+def mentions(task: str, name: str) -> bool:
     """``name`` appears in ``task`` as a whole path or host: `/etc` is not named by a task about
     `/etc/hosts`, nor `~/projects` by one about `~/projects/old`."""
     return re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w./-])", task) is not None
 
 
-def _named(token: str, task: str) -> bool:
+def named(token: str, task: str) -> bool:
     token = token.rstrip("/")
-    if _mentions(task, token):
+    if mentions(task, token):
         return True
     for prefix in ("~/", "$HOME/", "${HOME}/"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 4:
             rest = token[len(prefix) :]  # the home directory however the task spells it
-            return any(_mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/"))
+            return any(mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/"))
     if "://" in token or "@" in token:
         host = _host(token)
-        return len(host) >= 4 and "." in host and _mentions(task, host)
+        return len(host) >= 4 and "." in host and mentions(task, host)
     return False
 
 
@@ -88,8 +88,8 @@ def in_scope(predictions: Sequence[Prediction], task: str) -> list[Prediction]:
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
-            targets = _targets(p.evidence)
-            if targets and all(_named(t, task) for t in targets):
+            targets = targets_in(p.evidence)
+            if targets and all(named(t, task) for t in targets):
                 if p.evidence in scoped:
                     continue
                 scoped.add(p.evidence)

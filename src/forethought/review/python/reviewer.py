@@ -202,7 +202,7 @@ def _in_scope(predictions: list[Prediction], task: str) -> list[Prediction]:
         return predictions
     from dataclasses import replace
 
-    from forethought.review.scope import in_scope
+    from forethought.review.benefit import in_task
 
     original: dict[str, str] = {}
     shadows = []
@@ -211,7 +211,7 @@ def _in_scope(predictions: list[Prediction], task: str) -> list[Prediction]:
         original.setdefault(unquoted, p.evidence)
         shadows.append(replace(p, evidence=unquoted))
     return [replace(p, evidence=original.get(p.evidence, p.evidence))
-            for p in in_scope(shadows, task)]
+            for p in in_task(shadows, task)]
 
 
 _QUOTES = str.maketrans({"'": " ", '"': " ", ",": " ", ")": " "})

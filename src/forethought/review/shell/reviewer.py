@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forethought.proposal import Proposal
-from forethought.review import verification
+from forethought.review import benefit, verification
 from forethought.review.base import Prediction, Review
-from forethought.review.scope import in_scope
 from forethought.review.shell.model import ShellAnalysis
 from forethought.review.shell.parse import analyze
 from forethought.review.shell.predict import SEVERITY_RANK, short
@@ -129,7 +128,8 @@ class ShellReviewer:
         checks = verification_predictions(analysis)
         if checks:
             found = verification.judged_against([*checks, *found], proposal.task)
-        found = in_scope(found, proposal.task)
+        asked = _asked(analysis, proposal.task) if proposal.task else []
+        found = benefit.in_task(found, proposal.task, asked)
         share, reasons = uncertainty(analysis)
         return Review.of(
             self.name,
@@ -139,6 +139,17 @@ class ShellReviewer:
             uncertainty=share,
             details={"uncertain": reasons} if reasons else {},
         )
+
+
+def _asked(analysis: ShellAnalysis, task: str) -> list[str]:
+    """What of the command the task names: its programs, subcommands and operands."""
+    programs: list[tuple[str, str]] = []
+    targets: list[str] = []
+    for cmd in analysis.commands:
+        operands = [a for a in cmd.args if not a.startswith("-")]
+        programs.append((cmd.name, operands[0] if operands else ""))
+        targets += operands
+    return benefit.shared(task, programs, targets)
 
 
 def _rationale(found: list[Prediction]) -> str:

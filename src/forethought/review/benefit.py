@@ -1,0 +1,150 @@
+"""Benefit from what the task asks: the credit an action earns is the task's, not the program's.
+
+A static reviewer cannot know what an action is worth; it can see whether the task asks for it.
+Every static reviewer credits ordinary work with a *generic* benefit (``carries out the requested
+work``). When the task names what the action does (its program, a subcommand, a target, or the
+kind of change: "delete", "install", "restart"...), or every target of one of its harms,
+:func:`ground` marks that benefit as the task's (category :data:`TASK`). Every static reviewer
+reads the task through :func:`in_task`. The policy weighs a moderate or worse harm only against a benefit
+the task grounds (DESIGN.md, rule 5), so a flat credit for an ordinary command never cancels a
+real harm, and a harm the task asks for is weighed against what the task asks.
+
+Only the task grounds a benefit, never the agent's reasoning, and grounding never raises a
+benefit above the generic credit's size: it changes which harms a benefit may answer, so it can
+only make a decision stricter than a flat credit would.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from forethought.review.base import Prediction
+from forethought.review.scope import in_scope, mentions, named, targets_in
+
+TASK = "task"  # the category of a benefit the task grounds
+
+# Words of a task that say what kind of change it asks for, by the programs that make it.
+_VERBS: dict[str, frozenset[str]] = {
+    "delete": frozenset(
+        "rm rmdir unlink shred srm wipe find git-clean truncate docker-rm docker-rmi "
+        "docker-prune kubectl-delete helm-uninstall terraform-destroy dropdb".split()
+    ),
+    "remove": frozenset(
+        "rm rmdir unlink find apt-remove apt-purge pip-uninstall npm-uninstall".split()
+    ),
+    "clean": frozenset("rm rmdir find git-clean docker-prune make apt-autoremove".split()),
+    "cleanup": frozenset("rm rmdir find git-clean docker-prune".split()),
+    "purge": frozenset("rm find apt-purge docker-prune".split()),
+    "prune": frozenset("docker-prune git-gc git-prune find".split()),
+    "wipe": frozenset("rm shred wipe dd".split()),
+    "erase": frozenset("rm shred wipe".split()),
+    "reset": frozenset("git-reset dropdb rm".split()),
+    "move": frozenset("mv rsync".split()),
+    "rename": frozenset("mv rename".split()),
+    "copy": frozenset("cp rsync scp sftp install tar".split()),
+    "sync": frozenset("rsync".split()),
+    "backup": frozenset("cp rsync tar scp".split()),
+    "deploy": frozenset("rsync scp kubectl helm docker terraform".split()),
+    "upload": frozenset("scp rsync sftp curl".split()),
+    "download": frozenset("curl wget git-clone".split()),
+    "fetch": frozenset("curl wget git-fetch git-pull".split()),
+    "clone": frozenset("git-clone".split()),
+    "install": frozenset(
+        "apt apt-get dnf yum brew pip pip3 pipx uv npm yarn pnpm cargo go gem make "
+        "install rustup".split()
+    ),
+    "permission": frozenset("chmod chown chgrp setfacl".split()),
+    "permissions": frozenset("chmod chown chgrp setfacl".split()),
+    "executable": frozenset("chmod".split()),
+    "owner": frozenset("chown chgrp".split()),
+    "ownership": frozenset("chown chgrp".split()),
+    "kill": frozenset("kill pkill killall".split()),
+    "stop": frozenset("kill pkill killall systemctl service docker".split()),
+    "restart": frozenset("systemctl service docker kill".split()),
+    "archive": frozenset("tar zip gzip 7z".split()),
+    "compress": frozenset("tar zip gzip xz bzip2 7z".split()),
+    "extract": frozenset("tar unzip gunzip 7z".split()),
+    "unpack": frozenset("tar unzip gunzip".split()),
+    "push": frozenset("git-push docker-push".split()),
+    "commit": frozenset("git-commit".split()),
+    "format": frozenset("mkfs dd".split()),
+    "flash": frozenset("dd".split()),
+    "schedule": frozenset("crontab at systemctl".split()),
+    "cron": frozenset("crontab".split()),
+}
+# Programs too general to say what the action does (they run other programs).
+_GENERAL = frozenset(
+    "sudo doas env nohup time timeout nice ionice xargs bash sh zsh dash exec command builtin "
+    "echo printf cat true false test cd".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9_.+-]*")
+_STOP = frozenset(
+    "the and for with that this from into onto then than your you our all any are was were "
+    "has have had its not but can will use using run make".split()
+)
+
+
+def task_terms(task: str) -> frozenset[str]:
+    """The task's words, lower-cased (at least three characters, common words left out)."""
+    return frozenset(w for w in _WORD.findall(task.lower()) if len(w) >= 3 and w not in _STOP)
+
+
+def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str]) -> list[str]:
+    """What the task names of an action: programs as (name, subcommand) pairs, and targets
+    (paths, hosts, package names). An empty list: the task does not ask for this."""
+    if not task.strip():
+        return []
+    terms = task_terms(task)
+    found: list[str] = []
+    for name, sub in programs:
+        base = posixpath.basename(name).lower()
+        if not base or base in _GENERAL:
+            continue
+        keys = {base, f"{base}-{sub.lower()}"} if sub else {base}
+        if base in terms:
+            found.append(base)
+        found += [verb for verb in terms & _VERBS.keys() if keys & _VERBS[verb]]
+    for target in targets:
+        target = target.rstrip("/")
+        if len(target) < 3:
+            continue
+        name = posixpath.basename(target).lower()
+        if (len(name) >= 4 and name in terms) or mentions(task, target):
+            found.append(target)
+    return list(dict.fromkeys(found))
+
+
+def ground(predictions: Sequence[Prediction], what: Sequence[str]) -> list[Prediction]:
+    """The predictions with their benefits marked as the task's when ``what`` (from
+    :func:`shared`) is not empty."""
+    if not what:
+        return list(predictions)
+    named = ", ".join(what[:3])
+    return [
+        replace(p, category=TASK, outcome=f"{p.outcome} (the task asks for it: {named})")
+        if p.valence == "benefit" and p.category != TASK
+        else p
+        for p in predictions
+    ]
+
+
+def in_task(
+    predictions: Sequence[Prediction], task: str, asked: Sequence[str] = ()
+) -> list[Prediction]:
+    """What every static reviewer does with the task: harms on targets it names are capped
+    (:func:`forethought.review.scope.in_scope`), and the benefits are the task's when it names
+    what the action does: ``asked`` (the reviewer's own reading, from :func:`shared`) or every
+    target of one of the action's harms (the user asked for exactly that change)."""
+    found = in_scope(predictions, task)
+    if not task.strip():
+        return found
+    what = list(asked)
+    for p in found:
+        if p.valence == "harm" and not p.hard:
+            targets = targets_in(p.evidence)
+            if targets and all(named(t, task) for t in targets):
+                what += targets
+    return ground(found, list(dict.fromkeys(what)))
