@@ -5,9 +5,9 @@ Every static reviewer credits ordinary work with a *generic* benefit (``carries 
 work``). When the task names what the action does (its program, a subcommand, a target, or the
 kind of change: "delete", "install", "restart"...), or every target of one of its harms,
 :func:`ground` marks that benefit as the task's (category :data:`TASK`). Every static reviewer
-reads the task through :func:`in_task`. The policy weighs a moderate or worse harm only against a benefit
-the task grounds (DESIGN.md, rule 5), so a flat credit for an ordinary command never cancels a
-real harm, and a harm the task asks for is weighed against what the task asks.
+reads the task through :func:`in_task`. The policy weighs a moderate or worse harm only against
+a benefit the task grounds (DESIGN.md, rule 5), so a flat credit for an ordinary command never
+cancels a real harm, and a harm the task asks for is weighed against what the task asks.
 
 Only the task grounds a benefit, never the agent's reasoning, and grounding never raises a
 benefit above the generic credit's size: it changes which harms a benefit may answer, so it can
