@@ -74,6 +74,12 @@ _VERBS: dict[str, frozenset[str]] = {
     "flash": frozenset("dd".split()),
     "schedule": frozenset("crontab at systemctl".split()),
     "cron": frozenset("crontab".split()),
+    # a change written into a file the task names (the shell reviewer's pseudo-program "write")
+    **{
+        verb: frozenset("write tee sed cp install mv ln touch".split())
+        for verb in "set write edit update change configure add append replace modify overwrite "
+        "create point".split()
+    },
 }
 # Programs too general to say what the action does (they run other programs).
 _GENERAL = frozenset(
@@ -88,13 +94,43 @@ _STOP = frozenset(
 
 
 def task_terms(task: str) -> frozenset[str]:
-    """The task's words, lower-cased (at least three characters, common words left out)."""
-    return frozenset(w for w in _WORD.findall(task.lower()) if len(w) >= 3 and w not in _STOP)
+    """The task's words, lower-cased (at least three characters, common words left out), with
+    the plain forms of inflected verbs: "removing", "deleted", "deploys" also give "remove",
+    "delete", "deploy"."""
+    words = {w for w in _WORD.findall(task.lower()) if len(w) >= 3 and w not in _STOP}
+    return frozenset(words | {s for w in words for s in _stems(w)})
+
+
+def _stems(word: str) -> set[str]:
+    found: set[str] = set()
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            found |= {base, base + "e"}
+            if len(base) >= 4 and base[-1] == base[-2]:
+                found.add(base[:-1])  # stopping -> stop
+    return found
 
 
 def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str]) -> list[str]:
     """What the task names of an action: programs as (name, subcommand) pairs, and targets
     (paths, hosts, package names). An empty list: the task does not ask for this."""
+    if not task.strip():
+        return []
+    found = kind(task, programs)
+    for target in targets:
+        target = target.rstrip("/")
+        if len(target) < 3:
+            continue
+        name = posixpath.basename(target).lower()
+        if (len(name) >= 4 and name in task_terms(task)) or mentions(task, target):
+            found.append(target)
+    return list(dict.fromkeys(found))
+
+
+def kind(task: str, programs: Iterable[tuple[str, str]]) -> list[str]:
+    """The words of the task that ask for the kind of change the programs make: a program's
+    own name, or a verb whose programs include it ("delete" and rm). Empty: none."""
     if not task.strip():
         return []
     terms = task_terms(task)
@@ -107,13 +143,6 @@ def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str
         if base in terms:
             found.append(base)
         found += [verb for verb in terms & _VERBS.keys() if keys & _VERBS[verb]]
-    for target in targets:
-        target = target.rstrip("/")
-        if len(target) < 3:
-            continue
-        name = posixpath.basename(target).lower()
-        if (len(name) >= 4 and name in terms) or mentions(task, target):
-            found.append(target)
     return list(dict.fromkeys(found))
 
 
@@ -132,13 +161,17 @@ def ground(predictions: Sequence[Prediction], what: Sequence[str]) -> list[Predi
 
 
 def in_task(
-    predictions: Sequence[Prediction], task: str, asked: Sequence[str] = ()
+    predictions: Sequence[Prediction],
+    task: str,
+    asked: Sequence[str] = (),
+    kind_asked: bool = False,
 ) -> list[Prediction]:
     """What every static reviewer does with the task: harms on targets it names are capped
-    (:func:`forethought.review.scope.in_scope`), and the benefits are the task's when it names
+    (:func:`forethought.review.scope.in_scope`; lower where ``kind_asked``, the task asks for
+    the kind of change too, from :func:`kind`), and the benefits are the task's when it names
     what the action does: ``asked`` (the reviewer's own reading, from :func:`shared`) or every
     target of one of the action's harms (the user asked for exactly that change)."""
-    found = in_scope(predictions, task)
+    found = in_scope(predictions, task, kind_asked)
     if not task.strip():
         return found
     what = list(asked)

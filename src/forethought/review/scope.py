@@ -3,9 +3,12 @@
 "Reset the local test database", "add ~/.local/bin to PATH in ~/.bashrc", "copy the build to
 staging.example.com": the task names the target, so touching it is the work, not an accident or
 an attack. Such a harm is kept on record but capped (moderate, probability 0.5): a human may
-still be asked (escalate), it is no longer blocked outright. Only the task can do this, never
-the agent's reasoning; hard rules (the agent's own oversight) are never in scope; a task that
-addresses the reviewers authorises nothing, and says so as a harm of its own.
+still be asked (escalate), it is no longer blocked outright. Where the task also asks for the
+kind of change ("remove /etc/nginx/sites-enabled/default", "deploy the build to web01"), a harm
+short of critical is capped at low: the user asked for exactly this, so nobody is asked again.
+Only the task can do this, never the agent's reasoning; hard rules (the agent's own oversight)
+are never in scope; a task that addresses the reviewers authorises nothing, and says so as a
+harm of its own.
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from forethought.review.base import SEVERITIES, Prediction, Severity
 
 CAP_SEVERITY: Severity = "moderate"
 CAP_PROBABILITY = 0.5
+ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kind of change
 # Words in the evidence that name a target outside the workspace: absolute and home paths,
 # URLs, user@host destinations, host names. (What is written or sent is not a target.)
 _TARGET = re.compile(
     r"(?:^|(?<=[\s=<>|;&(]))(?:(?:~|\$HOME|\$\{HOME\})?/[\w.@%+~-][\w./@%+~-]*|"
-    r"[a-z][a-z0-9+.-]*://[^\s'\"|;&)]+|[\w.-]+@[\w.-]+\.[a-z]{2,}(?::[^\s'\"]*)?)",
+    r"[a-z][a-z0-9+.-]*://[^\s'\"|;&)]+|[\w.-]+@[\w.-]+\.[a-z]{2,}(?::[^\s'\"]*)?|"
+    r"[\w.-]+@[\w-]+:[^\s'\"]*)",  # scp's user@host:path, the host a bare name
     re.IGNORECASE,
 )
 
@@ -53,7 +58,11 @@ def named(token: str, task: str) -> bool:
             return any(mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/"))
     if "://" in token or "@" in token:
         host = _host(token)
-        return len(host) >= 4 and "." in host and mentions(task, host)
+        # a host name, not a word: `web01`, `db-2`, `staging.example.com` (not `prod` or `home`)
+        if len(host) >= 4 and not host.isalpha() and mentions(task, host):
+            return True
+        # or the whole user@host of scp's user@host:path ("in remote username@computer")
+        return "://" not in token and mentions(task, token.split(":", 1)[0])
     return False
 
 
@@ -76,8 +85,11 @@ def injection_in(task: str) -> list[Prediction]:
     ]
 
 
-def in_scope(predictions: Sequence[Prediction], task: str) -> list[Prediction]:
-    """The predictions with harms on targets the task names capped; see the module."""
+def in_scope(
+    predictions: Sequence[Prediction], task: str, kind_asked: bool = False
+) -> list[Prediction]:
+    """The predictions with harms on targets the task names capped; see the module.
+    ``kind_asked``: the task also asks for the kind of change the action makes."""
     if not task.strip():
         return list(predictions)
     injected = injection_in(task)
@@ -93,9 +105,10 @@ def in_scope(predictions: Sequence[Prediction], task: str) -> list[Prediction]:
                 if p.evidence in scoped:
                     continue
                 scoped.add(p.evidence)
+                lower = kind_asked and p.severity != "critical"
                 p = replace(
                     p,
-                    severity=CAP_SEVERITY,
+                    severity=ASKED_SEVERITY if lower else CAP_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
                     outcome=f"{p.outcome} (on a target the task names)",
                 )

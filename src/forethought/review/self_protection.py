@@ -128,6 +128,34 @@ def builtin_protected() -> list[str]:
     return paths
 
 
+# Programs whose arguments are queries or keys for a server or a document, never local paths
+# they expand: a quoted pattern in them is text (`redis-cli KEYS '*'`, `jq '.[] | .x' f`).
+_QUERY_CLIENTS = frozenset(
+    "redis-cli valkey-cli keydb-cli psql mysql mariadb mongosh mongo jq yq grep egrep fgrep rg "
+    "awk gawk mawk".split()
+)
+
+
+def _expands(span: str) -> bool:
+    """Whether the shell would expand a pattern character of the word written as ``span``:
+    one outside quotes and not escaped (``'*'``, ``"*.log"`` and ``\\*`` are literal)."""
+    quote = ""
+    escaped = False
+    for char in span:
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "*?[":
+            return True
+    return False
+
+
 def _writes(op: str, target: str) -> bool:
     """Output redirections (``>``, ``2>>``, ``&>``...), not fd duplication like ``2>&1``."""
     return ">" in op and not (op.endswith("&") and target.isdigit())
@@ -220,15 +248,21 @@ class SelfProtectionReviewer:
         return posixpath.normpath(path)
 
     def _is_protected(
-        self, path: str, *, resolve: bool = True, dirs: dict[str, str] | None = None
+        self,
+        path: str,
+        *,
+        resolve: bool = True,
+        dirs: dict[str, str] | None = None,
+        glob: bool = True,
     ) -> bool:
         """Whether ``path`` (maybe a glob), or where its symbolic links lead (when ``resolve``),
         names a protected file or lies inside one. A parent of a protected file is not one
         (module docstring). ``dirs`` keeps the directories resolved for one review, so the
-        paths of one command in the same directory resolve it once."""
-        if self._names_protected(path):
+        paths of one command in the same directory resolve it once. ``glob``: False where the
+        shell does not expand the word's pattern characters (they are quoted)."""
+        if self._names_protected(path, glob):
             return True
-        if not resolve or _GLOB.search(path):
+        if not resolve or (glob and _GLOB.search(path)):
             return False
         try:
             real = _realpath(path, {} if dirs is None else dirs)
@@ -236,12 +270,12 @@ class SelfProtectionReviewer:
             return False
         return real != path and self._names_protected(real)
 
-    def _names_protected(self, path: str) -> bool:
+    def _names_protected(self, path: str, glob: bool = True) -> bool:
         if path.endswith(HOOK_SETTINGS_SUFFIXES) or path in self.protected:
             return True
         if path.startswith(self._prefixes):
             return True
-        if _GLOB.search(path):  # `rm -rf ~/.config/foreth*` names what the glob would match
+        if glob and _GLOB.search(path):  # `rm -rf ~/.config/foreth*`: what the glob would match
             return any(_glob_reaches(path, p) for p in self.protected)
         return False
 
@@ -335,8 +369,13 @@ class SelfProtectionReviewer:
             for index, arg in enumerate(cmd.argv[1:]):
                 word = words[index] if words else None
                 resolve = changes and (roots is None or index < roots)
+                # A quoted pattern is not expanded by the shell (`redis-cli KEYS '*'`), but many
+                # programs expand one themselves (`git rm '*.db'`, find, rsync): only the clients
+                # whose arguments are queries, not local paths, take it as text.
+                glob = base not in _QUERY_CLIENTS or word is None or _expands(word.span)
                 for token in _path_like(arg):
-                    if self._is_protected(self._normal(token, where), resolve=resolve, dirs=dirs):
+                    normal = self._normal(token, where)
+                    if self._is_protected(normal, resolve=resolve, dirs=dirs, glob=glob):
                         return [_tampering(f"{program} on protected path {token}", cmd.text)]
                 if word is not None and (found := self._looked_up(program, word, cmd.text)):
                     return found

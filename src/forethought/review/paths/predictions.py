@@ -54,6 +54,13 @@ def read_predictions(path: str, evidence: str, base: str | None = None) -> list[
                  "secret_access")]
 
 
+# The logs that record who logged in and what the system did: an entry added there is forged.
+_SECURITY_LOG = re.compile(
+    r"(?:^|/)(?:wtmp|btmp|lastlog|utmp|auth\.log|syslog|secure|messages|audit\.log|kern\.log|"
+    r"daemon\.log|journal)(?:$|[./])|/audit/|/journal/"
+)
+
+
 def write_predictions(
     path: str, evidence: str, *, replaces_file: bool, base: str | None = None
 ) -> list[Prediction]:
@@ -63,6 +70,11 @@ def write_predictions(
     for kind in ("persistence", "system"):
         entry = next((e for e in found if e.kind == kind), None)
         if entry is None:
+            continue
+        if entry.name == "logs" and not replaces_file and not _SECURITY_LOG.search(path):
+            # a line added to an application's log is not traces erased (a forged entry in
+            # the login, audit or system logs is, and stays graded as such)
+            out.append(harm(f"appends to the log {path}", 0.5, "low", evidence, "destructive"))
             continue
         why = (
             "code placed there runs later without review"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forethought.proposal import Proposal
-from forethought.review import benefit, verification
+from forethought.review import benefit, scope, verification
 from forethought.review.base import Prediction, Review
 from forethought.review.shell.model import ShellAnalysis
 from forethought.review.shell.parse import analyze
@@ -128,8 +128,8 @@ class ShellReviewer:
         checks = verification_predictions(analysis)
         if checks:
             found = verification.judged_against([*checks, *found], proposal.task)
-        asked = _asked(analysis, proposal.task) if proposal.task else []
-        found = benefit.in_task(found, proposal.task, asked)
+        asked, kind = _asked(analysis, proposal.task) if proposal.task else ([], False)
+        found = benefit.in_task(found, proposal.task, asked, kind)
         share, reasons = uncertainty(analysis)
         return Review.of(
             self.name,
@@ -141,15 +141,21 @@ class ShellReviewer:
         )
 
 
-def _asked(analysis: ShellAnalysis, task: str) -> list[str]:
-    """What of the command the task names: its programs, subcommands and operands."""
+def _asked(analysis: ShellAnalysis, task: str) -> tuple[list[str], bool]:
+    """What of the command the task names (its programs, subcommands and operands), and whether
+    it asks for the kind of change the command makes. A redirection into a file the task names
+    counts as the program "write" ("set the resolver in /etc/resolv.conf")."""
     programs: list[tuple[str, str]] = []
     targets: list[str] = []
     for cmd in analysis.commands:
         operands = [a for a in cmd.args if not a.startswith("-")]
         programs.append((cmd.name, operands[0] if operands else ""))
         targets += operands
-    return benefit.shared(task, programs, targets)
+        for _op, target in cmd.redirects:
+            if not target.isdigit() and scope.named(target, task):
+                programs.append(("write", ""))
+                targets.append(target)
+    return benefit.shared(task, programs, targets), bool(benefit.kind(task, programs))
 
 
 def _rationale(found: list[Prediction]) -> str:

@@ -127,6 +127,8 @@ def _program_targets(cmd: SimpleCommand) -> Iterator[tuple[str, str, bool]]:
             skip = 0
         for op in ops[skip:]:
             yield op, name, False
+    elif name == "visudo" and any(a in ("-c", "--check") for a in args):
+        return  # check mode: parses the sudoers files, writes nothing (visudo(8))
     elif name in _EDITORS or name == "visudo":
         for op in operands(cmd, "c"):
             if not op.startswith("+"):

@@ -165,7 +165,9 @@ def _device_tool(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     }:
         return
     if name == "parted" and not args & {"mklabel", "mkpart", "rm", "resizepart", "mkfs", "rescue"}:
-        if "-s" not in args and "--script" not in args:
+        # print (p) and --list only read; otherwise parted waits for commands from the terminal
+        listing = args & {"print", "p", "-l", "--list"}
+        if "-s" not in args and "--script" not in args and not listing:
             yield harm(
                 cmd,
                 DESTRUCTIVE,
@@ -179,6 +181,10 @@ def _device_tool(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         return
     if name == "wipefs" and not args & {"-a", "--all", "-o", "--offset"}:
         return
+    if name.startswith(("mke2fs", "mkfs.ext")) and args & {"-n", "-V"}:
+        return  # -n: says what it would do, writes nothing (mke2fs(8)); -V: version
+    if name == "mkfs.xfs" and "-N" in args:
+        return  # -N: prints the geometry, writes nothing (mkfs.xfs(8))
     yield harm(
         cmd,
         DESTRUCTIVE,

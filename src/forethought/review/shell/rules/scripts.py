@@ -83,8 +83,10 @@ _RMTREE = re.compile(
 )
 
 
-def judge_code(cmd: SimpleCommand, language: str, code: str) -> Rule:
-    """What inline ``code`` in ``language`` would do, from the calls it makes."""
+def judge_code(cmd: SimpleCommand, language: str, code: str, flows: bool = True) -> Rule:
+    """What inline ``code`` in ``language`` would do, from the calls it makes. ``flows``: also
+    judge where data goes (a file read and sent, a server, a connection) from the calls alone;
+    False where the Python reviewer has read the code's syntax tree and judged that better."""
     network = _NETWORK.search(code)
     spawn = _SPAWN.search(code)
     stdio = _STDIO.search(code)
@@ -112,6 +114,8 @@ def judge_code(cmd: SimpleCommand, language: str, code: str) -> Rule:
             0.95,
             False,
         )
+    elif not flows:
+        pass
     elif network and _FILE_READ.search(code):
         secret = _secret_in(code, cmd.cwd)
         if secret:
@@ -211,7 +215,44 @@ def _inline(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         text = f"use {code.module};\n{text}"  # perl -MLWP::Simple -e, ruby -ropen-uri -e
     if text:
         hidden = decoded_literals(text)
-        yield from judge_code(cmd, code.language, "\n".join([text, *hidden]))
+        python = _python(cmd, text) if code.language == "python" else None
+        if python is not None:
+            yield from python[0]
+        flows = python is None or not python[1]
+        yield from judge_code(cmd, code.language, "\n".join([text, *hidden]), flows)
+
+
+_NETWORK_OPS = frozenset({"connect", "listen", "send"})
+
+
+def _python(cmd: SimpleCommand, code: str) -> tuple[list[Prediction], bool] | None:
+    """Inline Python judged as the Python reviewer judges a ``python`` action, from its syntax
+    tree: what it reads, writes, downloads and sends, and where (None: it does not parse), and
+    whether it followed the code's network use (if not, the calls alone are judged too: an
+    import it could not follow, ``import urllib.request as r`` under an ``if``)."""
+    import ast
+
+    from forethought.review.python.reviewer import CodeTooLarge, analyse
+    from forethought.review.shell.rules.network import ALLOWED_HOSTS
+
+    try:
+        ast.parse(code)
+        found = analyse(code, ALLOWED_HOSTS.get(), depth=1)
+    except (SyntaxError, ValueError, CodeTooLarge):
+        return None
+    facts = found.facts
+    followed = bool(
+        facts.connects
+        or facts.listens
+        or facts.sends
+        or facts.weak_sends
+        or any(e.op in _NETWORK_OPS for e in facts.effects)
+    )
+    return [
+        harm(cmd, p.category, p.outcome, p.severity, p.probability, p.reversible)
+        for p in found.predictions
+        if p.valence == "harm"
+    ], followed
 
 
 def _piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.paths import secret_kind
+from forethought.review.shell.paths import normalise, secret_kind
 from forethought.review.shell.predict import SECRET_ACCESS, harm
 from forethought.review.shell.rules.common import has, option_values, short_flags
+from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
 
@@ -137,10 +138,13 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             candidates = [] if "-out" in cmd.args else option_values(cmd, "-in")
         candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     best: tuple[str, str, bool] | None = None
+    made = _made_before(cmd, _a) if candidates else set()
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
         if ":" in path and not path.startswith(("/", "~", ".")):
             continue  # host:path lives on another machine
+        if normalise(path, cmd.cwd) in made:
+            continue  # a key this command line just made is not the user's secret
         kind = secret_kind(path, cmd.cwd)
         if kind is not None and (best is None or (kind[1] and not best[2])):
             best = (path, kind[0], kind[1])
@@ -167,6 +171,30 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             0.7,
             False,
         )
+
+
+# Options of key generators that name the file the new key or certificate is written to.
+_KEY_OUTPUTS = {
+    "openssl": ("-out", "-keyout"),
+    "ssh-keygen": ("-f",),
+    "certbot": (),
+    "mkcert": ("-key-file", "-cert-file"),
+    "gpg": ("--output", "-o"),
+    "wg": (),
+}
+
+
+def _made_before(cmd: SimpleCommand, analysis: ShellAnalysis) -> set[str]:
+    """The files that the commands before ``cmd`` on the same command line create: what they
+    write, and the keys that key generators put where their options say."""
+    made: set[str] = set()
+    for earlier in analysis.commands:
+        if earlier is cmd:
+            break
+        made |= {t.path for t in write_targets(earlier) if t.how != "rm"}
+        for option in _KEY_OUTPUTS.get(earlier.name, ()):
+            made |= {normalise(v, earlier.cwd) for v in option_values(earlier, option)}
+    return made
 
 
 _NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename"})
