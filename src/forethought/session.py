@@ -92,6 +92,11 @@ def facts(steps: Iterable[Step]) -> SessionFacts:
                     _shell(out, analyze(command))
                 except ValueError:
                     continue
+        elif step.kind == "http":
+            # an HTTP tool that saved the response to a file: that file is downloaded content
+            url, save_to = str(step.args.get("url") or ""), str(step.args.get("save_to") or "")
+            if url and save_to:
+                out.downloaded[key(save_to)] = url
         elif step.kind == "python":
             code = step.args.get("code")
             if isinstance(code, str) and len(code) <= MAX_CONTENT:
