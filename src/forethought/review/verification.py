@@ -156,6 +156,8 @@ def content_predictions(path: str, content: str, evidence: str) -> list[Predicti
 
 def deletion_predictions(path: str, evidence: str) -> list[Prediction]:
     kind = kind_of_path(path)
+    if kind is None and not path.startswith(("/", "~", "$")):
+        kind = kind_of_path(path.rstrip("/") + "/")  # the project's tests/ directory itself
     if kind is None:
         return []
     return [_harm(f"deletes {path}, part of the project's {kind}", evidence, "delete")]

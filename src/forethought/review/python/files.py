@@ -329,6 +329,15 @@ def settle_writes(a: Analysis) -> None:
                 a.facts.downloaded[path] = a.facts.fetched[0]
             else:
                 a.facts.written[path] = None
+                if verification.kind_of_path(path) is not None:
+                    # a test or CI file whose new text is computed (a replace on the old
+                    # text): what the code's own strings would put into it
+                    literals = "\n".join(
+                        n.value for n in a.nodes
+                        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                    )
+                    a.add(verification.content_predictions(path, literals,
+                                                           a.evidence(writes[0][0])))
 
 
 def _secrets_in(a: Analysis, value: ast.expr) -> list[str]:
