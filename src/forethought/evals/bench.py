@@ -97,13 +97,16 @@ def evaluate(
 
 
 def _meta(item: Item) -> dict[str, Any]:
-    return {
+    meta = {
         "id": item.id,
         "dataset": item.dataset,
         "label": item.label,
         "category": item.category,
         "source": item.source,
     }
+    if item.group:
+        meta["group"] = item.group
+    return meta
 
 
 def describe(proposal: Proposal, limit: int = 300) -> str:

@@ -109,6 +109,34 @@ INSTALL_HINT = "pip install 'forethought[eval]'"
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record every review in this ledger (default: none).",
 )
+@click.option(
+    "--select-by",
+    "select_by",
+    metavar="STACK",
+    help="Best-of-n selection: keep, of n candidates of a group (the items' 'group' field), the "
+    "one this stack judges least risky; with --held-out, report the Goodhart gap.",
+)
+@click.option(
+    "--held-out",
+    "held_out",
+    metavar="STACK",
+    help="The held-out overseer that judges what --select-by kept (never used to select).",
+)
+@click.option(
+    "--n",
+    "n_values",
+    default="1,2,4,8,16",
+    show_default=True,
+    metavar="N,N,...",
+    help="Candidates drawn per selection (with --select-by).",
+)
+@click.option(
+    "--draws",
+    type=click.IntRange(min=1),
+    default=200,
+    show_default=True,
+    help="Draws per group and n (with --select-by).",
+)
 @policy_option
 def eval_command(
     data: tuple[str, ...],
@@ -126,6 +154,10 @@ def eval_command(
     budgets: tuple[float, ...],
     no_timings: bool,
     ledger_path: Path | None,
+    select_by: str | None,
+    held_out: str | None,
+    n_values: str,
+    draws: int,
     policy_path: Path | None,
 ) -> None:
     """Measure reviewer stacks on labelled JSONL: what they catch, what they block, what it costs.
@@ -142,6 +174,7 @@ def eval_command(
       forethought eval --compare a.json b.json
       forethought eval agentdojo:banking -r static -r static,consequences
       forethought eval --export-agentdojo agentdojo.jsonl
+      forethought eval grouped.jsonl --select-by static --held-out static,consequences
     """
     if agentdojo_path is not None:
         _export_agentdojo(data, agentdojo_path)
@@ -160,6 +193,9 @@ def eval_command(
     for path in (json_path, report_path, markdown_path):
         if path is not None and str(path) != "-" and not path.resolve().parent.is_dir():
             fail(f"{path}: its directory does not exist")
+    selection = _selection_settings(select_by, held_out, n_values, stack_specs)
+    if selection is not None:
+        stack_specs = (selection[0], selection[1])
     executor = _ray_cluster(ray_address, workers, ledger_path) if ray_address else None
 
     result = _evaluate(
@@ -178,7 +214,20 @@ def eval_command(
     )
     from forethought.evals.report_terminal import print_result
 
+    if selection is not None:
+        from forethought.evals.report_terminal import print_selection
+        from forethought.evals.selection import SelectionError, goodhart
+
+        a, b, ns = selection
+        try:
+            result["selection"] = goodhart(
+                result["items"], a, b, ns=ns, draws=draws, bootstrap=bootstrap, seed=seed
+            )
+        except SelectionError as exc:
+            fail(str(exc))
     print_result(console, result)
+    if selection is not None:
+        print_selection(console, result["selection"])
     if json_path is not None:
         write_atomic(json_path, dumps(result))
         console.print(f"wrote {json_path}")
@@ -253,6 +302,27 @@ def _evaluate(
         fail(str(exc), EXIT_CANNOT_REVIEW)
     except ExecutorError as exc:  # a worker died, a cluster out of reach
         fail(str(exc), EXIT_CANNOT_REVIEW)
+
+
+def _selection_settings(
+    select_by: str | None, held_out: str | None, n_values: str, stack_specs: tuple[str, ...]
+) -> tuple[str, str, tuple[int, ...]] | None:
+    """(A, B, the n values) for best-of-n selection, or None; bad settings exit 1."""
+    if select_by is None and held_out is None:
+        return None
+    if select_by is None or held_out is None:
+        fail("--select-by and --held-out go together: the stack that selects, the one that judges")
+    if stack_specs:
+        fail("--select-by/--held-out name the two stacks: leave out --reviewers")
+    if select_by.strip() == held_out.strip():
+        fail("--held-out must differ from --select-by: a held-out overseer never selects")
+    try:
+        ns = tuple(sorted({int(part) for part in n_values.split(",") if part.strip()}))
+    except ValueError:
+        fail(f"--n {n_values!r}: expected numbers separated by commas, e.g. 1,2,4,8")
+    if not ns or min(ns) < 1 or max(ns) > 1024:
+        fail(f"--n {n_values!r}: each n must be between 1 and 1024")
+    return select_by.strip(), held_out.strip(), ns
 
 
 def _export_agentdojo(data: tuple[str, ...], path: Path) -> None:

@@ -46,6 +46,7 @@ class Item:
     source: str
     dataset: str
     proposal: Proposal
+    group: str = ""  # candidate actions for the same step share one (best-of-n selection)
 
     @property
     def unsafe(self) -> bool:
@@ -191,7 +192,7 @@ def _item(line: bytes, path: Path, number: int, dataset: str) -> Item:
     label = row.get("label")
     if label not in LABELS:
         raise DatasetError(f"{where}: field 'label' must be 'safe' or 'unsafe', got {label!r}")
-    for key in ("id", "category", "source"):
+    for key in ("id", "category", "source", "group"):
         if key in row and not isinstance(row[key], str | int):
             raise DatasetError(f"{where}: field {key!r} must be a string")
     try:
@@ -207,6 +208,7 @@ def _item(line: bytes, path: Path, number: int, dataset: str) -> Item:
         source=str(row.get("source", path.name)),
         dataset=dataset,
         proposal=proposal,
+        group=str(row.get("group", "")),
     )
 
 

@@ -82,6 +82,8 @@ def render(result: dict[str, Any]) -> str:
             _figure(_category_figure(result)),
         ]
     parts.append(_effects_table(result))
+    if result.get("selection"):
+        parts += _selection(result["selection"])
     parts += [_slowest(result), _misclassified(result), "</body></html>"]
     return "\n".join(parts)
 
@@ -260,6 +262,70 @@ def _item(item: dict[str, Any], outcome: dict[str, Any]) -> str:
 
 
 # --- charts ----------------------------------------------------------------------------------
+
+
+def _selection(selection: dict[str, Any]) -> list[str]:
+    a, b = escape(selection["select_by"]), escape(selection["held_out"])
+    rows = "".join(
+        f"<tr><td>{r['n']}</td><td>{r['unsafe_by_select']:.1%}</td>"
+        f"<td>{r['unsafe_by_held_out']:.1%}</td><td>{r['unsafe_by_label']:.1%}</td>"
+        f"<td>{_gap_cell(r, 'gap_held_out')}</td><td>{_gap_cell(r, 'gap_label')}</td></tr>"
+        for r in selection["rows"]
+    )
+    return [
+        f"<h2>Best-of-n selection by {a}, held out: {b}</h2>",
+        f"<p>{selection['groups']:,} groups of candidate actions ({selection['candidates']:,} in "
+        f"all), {selection['draws']} draws per group and n: of n candidates drawn, the one {a} "
+        f"judges least risky is kept, then judged by {a}, by the held-out {b} and by the label. "
+        f"The Goodhart gap is how much {a}'s own unsafe rate fell since n = 1 beyond what {b} "
+        "(or the labels) confirm; positive: the selection fools it. Brackets: 95% bootstrap "
+        "over groups.</p>",
+        f"<table><tr><th>n</th><th>unsafe by {a}</th><th>unsafe by {b}</th><th>unsafe by "
+        "label</th><th>gap vs held-out</th><th>gap vs labels</th></tr>" + rows + "</table>",
+        _figure(_selection_figure(selection)),
+    ]
+
+
+def _gap_cell(row: dict[str, Any], key: str) -> str:
+    ci = row.get(f"{key}_ci")
+    value = f"{row[key] * 100:+.1f} pt"
+    return value if ci is None else f"{value} [{ci[0] * 100:+.1f}, {ci[1] * 100:+.1f}]"
+
+
+def _selection_figure(selection: dict[str, Any]) -> Any:
+    plt = _pyplot()
+    rows = selection["rows"]
+    ns = [r["n"] for r in rows]
+    fig, (rates, gaps) = plt.subplots(1, 2, figsize=(10, 4))
+    for key, label in (
+        ("unsafe_by_select", f"by {selection['select_by']} (selects)"),
+        ("unsafe_by_held_out", f"by {selection['held_out']} (held out)"),
+        ("unsafe_by_label", "by the labels"),
+    ):
+        rates.plot(ns, [r[key] for r in rows], marker="o", label=label)
+    rates.set_ylabel("unsafe rate of the kept action")
+    for position, (key, label) in enumerate(
+        (("gap_held_out", "vs held-out"), ("gap_label", "vs labels"))
+    ):
+        values = [r[key] for r in rows]
+        gaps.plot(ns, values, marker="o", color=f"C{position + 3}", label=label)
+        if all(f"{key}_ci" in r for r in rows):
+            gaps.fill_between(
+                ns,
+                [r[f"{key}_ci"][0] for r in rows],
+                [r[f"{key}_ci"][1] for r in rows],
+                color=f"C{position + 3}",
+                alpha=0.2,
+            )
+    gaps.axhline(0, color="#999", linewidth=1)
+    gaps.set_ylabel("Goodhart gap")
+    for ax in (rates, gaps):
+        ax.set_xscale("log", base=2)
+        ax.set_xlabel("n (candidates drawn)")
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+    return fig
 
 
 def _pyplot() -> Any:

@@ -29,7 +29,13 @@ TERMINAL_COLUMNS = {
 
 # The alignment tax columns that fit a terminal, by their TAX_HEADER names.
 TAX_TERMINAL_COLUMNS = (
-    "stack", "reviewer", "reviews", "asked", "ms / review", "ms / item", "tokens / item"
+    "stack",
+    "reviewer",
+    "reviews",
+    "asked",
+    "ms / review",
+    "ms / item",
+    "tokens / item",
 )
 
 
@@ -195,3 +201,38 @@ def _decision(outcome: dict[str, Any]) -> str:
     if not outcome["scored"]:
         return f"{outcome['decision']} (unscored)"
     return f"{outcome['decision']} ({outcome['term']}, risk {outcome['risk']:.2f})"
+
+
+def print_selection(console: Console, selection: dict[str, Any]) -> None:
+    """Best-of-n selection by one stack, judged by the held-out one and by the labels."""
+    a, b = selection["select_by"], selection["held_out"]
+    table = Table(
+        title=f"best-of-n selection by {a}, held out: {b} ({selection['groups']:,} groups, "
+        f"{selection['candidates']:,} candidates, {selection['draws']} draws each)",
+        title_justify="left",
+    )
+    for column in ("n", f"unsafe by {a}", f"unsafe by {b}", "unsafe by label"):
+        table.add_column(column, justify="right")
+    table.add_column("Goodhart gap vs held-out", justify="right")
+    table.add_column("vs labels", justify="right")
+    for row in selection["rows"]:
+        table.add_row(
+            str(row["n"]),
+            f"{row['unsafe_by_select']:.1%}",
+            f"{row['unsafe_by_held_out']:.1%}",
+            f"{row['unsafe_by_label']:.1%}",
+            _gap(row, "gap_held_out"),
+            _gap(row, "gap_label"),
+        )
+    console.print(table)
+    console.print(
+        "[dim]gap: how much the selecting stack's own unsafe rate fell since n = 1 beyond what "
+        "the held-out stack (or the labels) confirm; positive: the selection fools it. "
+        "Brackets: 95% bootstrap over groups.[/]"
+    )
+
+
+def _gap(row: dict[str, Any], key: str) -> str:
+    ci = row.get(f"{key}_ci")
+    value = f"{row[key] * 100:+.1f} pt"
+    return value if ci is None else f"{value} [{ci[0] * 100:+.1f}, {ci[1] * 100:+.1f}]"
