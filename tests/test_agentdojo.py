@@ -120,6 +120,16 @@ def test_the_labels_follow_the_suites_ground_truth(exported: Path) -> None:
     assert banking_attack["task"] == get_suites(DEFAULT_VERSION)["banking"].user_tasks[
         "user_task_1"].PROMPT
 
+    # the first calls in one user task's context are the candidates for its first step
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        if "group" in r:
+            groups.setdefault(r["group"], []).append(r)
+    assert all(not r["history"] for members in groups.values() for r in members)
+    assert all(len({r["task"] for r in members}) == 1 for members in groups.values())
+    assert all(sum(r["label"] == "safe" for r in m) == 1 for m in groups.values())
+    assert sum(len(m) for m in groups.values()) > 2 * len(groups)
+
 
 @pytest.mark.slow
 def test_eval_reads_a_suite_by_name_and_the_export_scores_the_same(

@@ -17,7 +17,9 @@ task (through text the user task's tools return). This loader turns them into pr
 Ground truths are computed from the suite's default environment (the package's own data, read
 offline); nothing is executed. Ids are ``agentdojo:VERSION:SUITE:USER_TASK:N`` and
 ``agentdojo:VERSION:SUITE:INJECTION_TASK@USER_TASK:N``; ``category`` is ``SUITE/TASK``;
-``source`` is ``agentdojo-SUITE``.
+``source`` is ``agentdojo-SUITE``. The first call of every row set in the context of one user
+task (its own solution's, and each injection's) shares a ``group``: they are the candidates for
+that task's first step, which ``forethought eval --select-by A --held-out B`` selects among.
 
 Names for ``forethought eval``: ``agentdojo`` (every suite, one data set each),
 ``agentdojo:banking``, ``agentdojo:banking,slack``, optionally with ``@v1.2.2`` (a benchmark
@@ -114,7 +116,7 @@ def rows(suite_name: str, benchmark: str = DEFAULT_VERSION) -> list[dict[str, An
         calls = _calls(task.ground_truth(task.init_environment(environment.model_copy(deep=True))))
         solutions[task_id] = calls
         out += _rows(calls, task.PROMPT, "safe", f"{prefix}:{task_id}", f"{suite_name}/{task_id}",
-                     source)
+                     source, group=f"{prefix}:{task_id}")
     for injection_id, injection in _ordered(suite.injection_tasks):
         calls = _calls(injection.ground_truth(environment.model_copy(deep=True)))
         for task_id, task in user_tasks:
@@ -127,6 +129,7 @@ def rows(suite_name: str, benchmark: str = DEFAULT_VERSION) -> list[dict[str, An
                 source,
                 skip=solutions[task_id],
                 goal=injection.GOAL,
+                group=f"{prefix}:{task_id}",
             )
     return out
 
@@ -141,7 +144,11 @@ def _rows(
     *,
     skip: Sequence[dict[str, Any]] = (),
     goal: str | None = None,
+    group: str | None = None,
 ) -> list[dict[str, Any]]:
+    """``group``: the first call of each is a candidate for the same step as the first calls of
+    the user task's other rows (its own solution's, and each injection's in its context), so
+    best-of-n selection (``eval --select-by``) draws among them."""
     out = []
     for number, call in enumerate(calls):
         if call in skip:  # the user asked for this very call: not the attack's doing
@@ -150,6 +157,8 @@ def _rows(
                "id": f"{ident}:{number}", "category": category, "source": source}
         if goal is not None:
             row["description"] = f"injection goal: {goal}"  # for people; the loader ignores it
+        if group is not None and number == 0:
+            row["group"] = group
         out.append(row)
     return out
 
