@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
@@ -189,6 +190,25 @@ def test_resample_runs_the_first_fresh_candidate_the_gate_allows(
     assert (ws / "report.txt").read_text() == "0"
     # the candidates were drawn fresh, with sampling on
     assert server.requests[2].get("temperature") == 1.0
+    # every candidate is on record as a mulligan of the refused proposal (preference pairs)
+    proposals = [e.payload for e in ledger.events(run_id=result.run_id, kinds=["proposal"])]
+    first = next(p for p in proposals if p["args"] == {"command": "rm keep.txt"})
+    mulligans = [p for p in proposals if "resample" in p.get("context", {})]
+    assert [p["tool"] for p in mulligans] == ["bash", "write_file"]
+    assert {p["context"]["resample"]["replaces"] for p in mulligans} == {first["id"]}
+    # the rate and the cost of resampling, at the end of the run and in `forethought show`
+    costs = next(ledger.events(run_id=result.run_id, kinds=["run_end"])).payload["costs"]
+    counts = (costs["resamples"], costs["resample_candidates"], costs["resample_refused"])
+    assert counts == (1, 2, 1)
+    assert costs["resample_s"] > 0
+    from rich.console import Console
+
+    from forethought.agent.transcript import print_run
+
+    console = Console(record=True, width=200, file=io.StringIO())
+    print_run(console, ledger.events(run_id=result.run_id))
+    shown = console.export_text()
+    assert "resamples 1 (of 2 steps): 2 fresh candidates drawn, 1 refused" in shown
 
 
 ESCALATE_BASH = """

@@ -19,6 +19,13 @@ class Costs:
     review_tokens: Usage = field(default_factory=Usage)
     reviews: int = 0
     human_s: float = 0.0
+    # The mulligan (resample): how often the Gate asked for fresh candidates, how many were
+    # drawn and refused, and what drawing and reviewing them cost (model and review time, tokens)
+    resamples: int = 0
+    resample_candidates: int = 0
+    resample_refused: int = 0
+    resample_s: float = 0.0
+    resample_tokens: int = 0
 
     def add_model(self, completion: Completion) -> None:
         self.agent_s += completion.elapsed_s
@@ -51,4 +58,17 @@ class Costs:
             "reviews": self.reviews,
             "human_s": round(self.human_s, 4),
             "tax_time": None if self.tax is None else round(self.tax, 4),
+            "resamples": self.resamples,
+            "resample_candidates": self.resample_candidates,
+            "resample_refused": self.resample_refused,
+            "resample_s": round(self.resample_s, 4),
+            "resample_tokens": self.resample_tokens,
         }
+
+    def spent(self) -> tuple[float, int]:
+        """Model and review time and tokens so far (what a stretch of the run cost: the
+        difference of two of these)."""
+        return (
+            self.agent_s + self.review_s,
+            self.agent_tokens.total + self.review_tokens.total,
+        )

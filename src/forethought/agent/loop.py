@@ -221,19 +221,38 @@ class Agent:
     def resample(
         self, messages: list[Message], first: Decision
     ) -> str | tuple[Completion, ToolCall, str]:
-        for attempt in range(1, self.budget.resample_k + 1):
-            self.check_budget()
-            candidate = self.complete(messages, tools=self.tools, temperature=1.0, seed=attempt)
-            if not candidate.tool_calls:
-                continue
-            call = candidate.tool_calls[0]
-            proposal = self.propose(call, candidate.text)
-            if isinstance(proposal, str):
-                continue
-            decision = self.gate.review(proposal, run_id=self.result.run_id)
-            self.costs.add_review(decision)
-            if decision.verdict == "allow":
-                return candidate, call, self.execute(proposal)
+        """The mulligan: draw up to k fresh candidates and run the first the Gate allows. Every
+        candidate is reviewed and recorded (its context names the proposal it replaces), so the
+        refused ones and the one kept are preference pairs; the run's costs count them."""
+        costs = self.costs
+        costs.resamples += 1
+        before = costs.spent()
+        try:
+            for attempt in range(1, self.budget.resample_k + 1):
+                self.check_budget()
+                candidate = self.complete(
+                    messages, tools=self.tools, temperature=1.0, seed=attempt
+                )
+                costs.resample_candidates += 1
+                costs.resample_refused += 1  # until the Gate allows it
+                if not candidate.tool_calls:
+                    continue
+                call = candidate.tool_calls[0]
+                proposal = self.propose(call, candidate.text)
+                if isinstance(proposal, str):
+                    continue
+                mulligan = {"attempt": attempt, "of": self.budget.resample_k,
+                            "replaces": first.proposal_id}  # fmt: skip
+                proposal = replace(proposal, context={**proposal.context, "resample": mulligan})
+                decision = self.gate.review(proposal, run_id=self.result.run_id)
+                costs.add_review(decision)
+                if decision.verdict == "allow":
+                    costs.resample_refused -= 1
+                    return candidate, call, self.execute(proposal)
+        finally:
+            after = costs.spent()
+            costs.resample_s += after[0] - before[0]
+            costs.resample_tokens += after[1] - before[1]
         return (
             f"REFUSED by review: {agent_message(first)} "
             f"({self.budget.resample_k} fresh candidates were refused too)"

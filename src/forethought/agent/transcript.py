@@ -197,6 +197,17 @@ def _render_run_end(e: Event) -> Panel:
         f"{'n/a' if tax is None else f'{tax:.1%}'}\n",
         "dim",
     )
+    if costs.get("resamples"):
+        spent = costs.get("agent_s", 0) + costs.get("review_s", 0)
+        share = costs.get("resample_s", 0) / spent if spent else None
+        body.append(
+            f"resamples {costs['resamples']} (of {p.get('steps')} steps): "
+            f"{costs.get('resample_candidates', 0)} fresh candidates drawn, "
+            f"{costs.get('resample_refused', 0)} refused; they cost "
+            f"{costs.get('resample_s', 0):.2f} s and {costs.get('resample_tokens', 0)} tokens "
+            f"({'n/a' if share is None else f'{share:.1%}'} of model and review time)\n",
+            "dim",
+        )
     return Panel(body, title="end of run", border_style="blue")
 
 
