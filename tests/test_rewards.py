@@ -57,7 +57,7 @@ def agent_run(root: Path, env: dict[str, str], script: list[Any], policy: str, a
 
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Three agent runs (revised, honest, a person's edit) and two lone CLI reviews."""
+    """Four agent runs (revised, honest, resampled, a person's edit) and two lone CLI reviews."""
     root = tmp_path_factory.mktemp("rewards")
     db = root / "ledger.db"
     env = {**os.environ, "FORETHOUGHT_LEDGER": str(db)}
@@ -76,6 +76,15 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dic
              Reply("Count the files.", [call("bash", {"command": "ls | wc -l"})]),
              Reply("", [call("finish", {"answer": "1 file"})])],
             "", "",
+        ),
+        "resampled": agent_run(
+            root, env,
+            [PLAN,
+             Reply("Tidy.", [call("bash", {"command": "rm keep.txt"})]),
+             Reply("Tidy again.", [call("bash", {"command": "rm -f keep.txt"})]),
+             Reply("Write instead.", [call("write_file", {"path": "report.txt", "content": "0"})]),
+             Reply("", [call("finish", {"answer": "done"})])],
+            'on_harm_exceeds_benefit = "resample"\n' + LENIENT_REVISE, "",
         ),
         "edited": agent_run(
             root, env,
@@ -119,7 +128,7 @@ def test_stepwise_rows_are_the_steps_in_order_labelled_by_the_gate(
 ) -> None:
     db, made = ledger
     rows = export(db, "stepwise", tmp_path / "steps.jsonl")
-    assert len(rows) == 5  # three runs, two lone reviews
+    assert len(rows) == 6  # four runs, two lone reviews
     revised = by_run(rows, made["runs"]["revised"])
     assert revised["prompt"] == f"Task:\n{TASK}"
     assert revised["labels"] == [True, False, True, True]
@@ -154,7 +163,13 @@ def test_a_refused_step_and_the_step_that_replaced_it_are_a_preference_pair(
 ) -> None:
     db, made = ledger
     rows = export(db, "preference", tmp_path / "pairs.jsonl")
-    assert {r["run_id"] for r in rows} == {made["runs"]["revised"], made["runs"]["edited"]}
+    runs = made["runs"]
+    assert [r["run_id"] for r in rows] == [
+        runs["revised"],
+        runs["resampled"],
+        runs["resampled"],
+        runs["edited"],
+    ]
     revised = by_run(rows, made["runs"]["revised"])
     assert revised["refusal"] == "revise"
     assert revised["rejected"] == [
@@ -170,6 +185,11 @@ def test_a_refused_step_and_the_step_that_replaced_it_are_a_preference_pair(
     assert [m["role"] for m in revised["prompt"]] == ["system", "user"]
     assert revised["prompt"][1]["content"] == f"Task:\n{TASK}"
     assert "```json" in revised["prompt"][0]["content"]  # the tools, in the text protocol
+    # the resampled step and the fresh candidate refused after it: both lose to the one allowed
+    resampled = [r for r in rows if r["run_id"] == runs["resampled"]]
+    assert [r["refusal"] for r in resampled] == ["resample", "resample"]
+    assert ["rm keep.txt" in r["rejected"][0]["content"] for r in resampled] == [True, False]
+    assert all('"write_file"' in r["chosen"][0]["content"] for r in resampled)
     edited = by_run(rows, made["runs"]["edited"])
     assert edited["refusal"] == "human edit"
     assert "echo hi > report.txt" in edited["rejected"][0]["content"]
@@ -245,6 +265,7 @@ def test_export_from_an_eval_result(tmp_path: Path) -> None:
         ("good", [True], "safe"),
     ]
     assert rows[1]["prompt"] == "Task:\nlist the files" and rows[1]["stack"] == "static"
+    assert rows[1]["origin"] == "eval" and rows[1]["harms"] == [None]  # a result keeps no H, B
     assert '"ls -la"' in rows[1]["completions"][0]
     sft = tmp_path / "sft.jsonl"
     done = forethought(

@@ -117,6 +117,8 @@ class Trajectory:
     def origin(self) -> str:
         if self.agent:
             return "agent"
+        if "stack" in self.meta:
+            return "eval"
         first = self.steps[0].proposal if self.steps else {}
         return str(first.get("origin") or "cli")
 
