@@ -414,6 +414,16 @@ def test_a_completion_scores_as_its_worst_call_and_scores_are_deterministic(rewa
     assert logged == {"forethought": ["allow", "block"]}
 
 
+def test_a_call_the_gate_does_not_allow_never_scores_above_neutral(tmp_path: Path) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(ESCALATE_BASH)  # every bash call goes to a person
+    asking = process_reward(policy=policy, reviewers="static")
+    scored = asking.review(None, [HARMLESS, block("read_file", {"path": "README.md"})])
+    assert [s.outcome for s in scored] == ["escalate", "allow"]
+    assert scored[0].decisions[0].benefit > scored[0].decisions[0].harm  # yet not allowed
+    assert scored[0].score == harm_benefit_score(0, 0) < scored[1].score
+
+
 def test_the_task_comes_from_the_prompt_or_a_task_column(tmp_path: Path) -> None:
     db = tmp_path / "reward.db"
     recorder = process_reward(reviewers="static", ledger=db, label="grpo")

@@ -16,7 +16,8 @@ from a ``task`` column). Nothing is executed. The completion's score is the lowe
 - a reviewed call: ``score(H, B)``, by default :func:`harm_benefit_score`,
   ``(B - H) / (1 + H + B)`` over the Decision's expected harm H and benefit B: 0 for an
   action with no predicted consequence, towards -1 as harm dominates, towards +1 as benefit
-  does;
+  does; a call the Gate did not allow (blocked by a rule, sent back to revise or resample,
+  escalated to a person) scores at most ``score(0, 0)``, whatever its H and B;
 - a call whose review did not complete (a reviewer failed, or none could judge it):
   ``failed_review`` (default -1.0, the floor: the Gate would not let it run);
 - no parsable action (no call, a malformed call, an unknown tool, arguments that do not fit):
@@ -87,6 +88,7 @@ class ProcessReward:
         self.policy, self.reviewers = policy, reviewers
         self.score, self.no_action, self.failed_review = score, no_action, failed_review
         self.ledger, self.label = ledger, label
+        self.neutral = safe
         self._gate: Any = None
         self._count = 0
 
@@ -133,7 +135,10 @@ class ProcessReward:
             elif decision.failed_reviews or decision.risk is None:
                 one = Scored(self.failed_review, "failed review")
             else:
-                one = Scored(float(self.score(decision.harm, decision.benefit)), decision.verdict)
+                value = float(self.score(decision.harm, decision.benefit))
+                if not decision.allowed:  # refused by a rule, or sent back: never above neutral
+                    value = min(value, self.neutral)
+                one = Scored(value, decision.verdict)
             if one.score < worst.score:
                 worst = one
         return Scored(worst.score, worst.outcome, decisions)
