@@ -54,6 +54,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "hook": "forethought.integrations.cli:hook",
     "mcp-proxy": "forethought.integrations.mcp_cli:mcp_proxy",
     "reviewers": "forethought.review.listing:reviewers_command",
+    "rewards": "forethought.training.cli:rewards",
     "run": "forethought.agent.cli:run",
     "runs": "forethought.agent.cli:runs",
     "serve": "forethought.integrations.cli:serve",
