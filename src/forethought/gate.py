@@ -72,36 +72,40 @@ class Gate:
             "canaries": canary_report,
         }
 
-    def review(self, proposal: Proposal, *, run_id: str | None = None) -> Decision:
-        return self.review_many([proposal], run_id=run_id)[0]
+    def review(
+        self, proposal: Proposal, *, run_id: str | None = None, history: bool = True
+    ) -> Decision:
+        return self.review_many([proposal], run_id=run_id, history=history)[0]
 
     def review_many(
-        self, proposals: Sequence[Proposal], *, run_id: str | None = None
+        self, proposals: Sequence[Proposal], *, run_id: str | None = None, history: bool = True
     ) -> list[Decision]:
         """Review several proposals and record them in one ledger transaction (for batch input).
 
         The decisions are returned only once they are recorded: if recording fails, none is.
         A proposal with parts (a patch's files ...) has each part reviewed and recorded; its
-        decision is the worst of theirs.
+        decision is the worst of theirs. ``history``: give each proposal the earlier steps its
+        run holds in the ledger (False where the run is not a session: an evaluation records
+        unrelated items under one run, each carrying its own steps).
         """
-        if run_id is not None and self.ledger is not None:
+        if history and run_id is not None and self.ledger is not None:
             proposals = self._with_steps(proposals, run_id)
         if any(p.parts for p in proposals):
-            return self._review_parts(proposals, run_id)
-        return self.end_many(self.begin_many(proposals, run_id=run_id))
+            return self._review_parts(proposals, run_id, False)  # steps given above
+        return self.end_many(self.begin_many(proposals, run_id=run_id, history=False))
 
     def begin_many(
-        self, proposals: Sequence[Proposal], *, run_id: str | None = None
+        self, proposals: Sequence[Proposal], *, run_id: str | None = None, history: bool = True
     ) -> _Batch:
         """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
 
         Between the two the reviewers work on their own thread, so a caller with several batches
         (``forethought review --json``) records and prints one while the next is reviewed.
         """
-        if run_id is not None and self.ledger is not None:
+        if history and run_id is not None and self.ledger is not None:
             proposals = self._with_steps(proposals, run_id)
         if any(p.parts for p in proposals):
-            return _Batch(proposals, run_id, done=self._review_parts(proposals, run_id))
+            return _Batch(proposals, run_id, done=self._review_parts(proposals, run_id, False))
         if self._inline_only and len(proposals) > 1:
             calls = [(r, p) for p in proposals for r in self.reviewers]
             return _Batch(proposals, run_id, job=self._start(calls) if calls else None)
@@ -157,9 +161,11 @@ class Gate:
             return list(proposals)
         return [p if p.steps else replace(p, steps=steps) for p in proposals]
 
-    def _review_parts(self, proposals: Sequence[Proposal], run_id: str | None) -> list[Decision]:
+    def _review_parts(
+        self, proposals: Sequence[Proposal], run_id: str | None, history: bool
+    ) -> list[Decision]:
         flat = [(i, part) for i, p in enumerate(proposals) for part in p.each()]
-        decided = self.review_many([part for _, part in flat], run_id=run_id)
+        decided = self.review_many([part for _, part in flat], run_id=run_id, history=history)
         worst: dict[int, Decision] = {}
         for (i, _), decision in zip(flat, decided, strict=True):
             if i not in worst or _RANK[decision.verdict] < _RANK[worst[i].verdict]:

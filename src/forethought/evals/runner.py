@@ -61,7 +61,11 @@ class Reviewing:
         outcomes = []
         for stack, gate in zip(self.config.stacks, self.gates, strict=True):
             start = time.perf_counter()
-            decision = gate.review(proposal, run_id=f"{self.config.run_id}:{stack.name}")
+            # one run per stack in the ledger, but the items are not a session: each is
+            # reviewed with its own steps only, never with the items recorded before it
+            decision = gate.review(
+                proposal, run_id=f"{self.config.run_id}:{stack.name}", history=False
+            )
             outcomes.append(outcome(decision, (time.perf_counter() - start) * 1000))
         return outcomes
 
