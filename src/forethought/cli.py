@@ -53,7 +53,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "eval": "forethought.evals.cli:eval_command",
     "hook": "forethought.integrations.cli:hook",
     "mcp-proxy": "forethought.integrations.mcp_cli:mcp_proxy",
-    "reviewers": "forethought.review.listing:reviewers_command",
+    "reviewers": "forethought.review.cli:reviewers_command",
     "rewards": "forethought.training.cli:rewards",
     "run": "forethought.agent.cli:run",
     "runs": "forethought.agent.cli:runs",

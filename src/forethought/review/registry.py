@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
-import forethought
 from forethought import signing
 from forethought.policy import Policy, PolicyError
 from forethought.review.base import Reviewer
@@ -28,7 +27,7 @@ def protected_paths(policy: Policy, ledger_path: Path | None) -> list[str]:
     paths = [
         str(signing.SYSTEM_CONFIG_DIR),
         str(signing.user_config_dir()),
-        str(Path(forethought.__file__).resolve().parent),
+        str(Path(__file__).resolve().parents[1]),  # the forethought package
         *policy.paths.protected,
     ]
     if not policy.source.startswith("<"):
