@@ -177,39 +177,27 @@ def _review_human(gate: Gate, proposals: list[Proposal]) -> None:
 
 @contextmanager
 def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
-    """A Gate for the policy and ledger in force; errors exit with a one-line message."""
-    from forethought.gate import CanaryFailure, Gate
-    from forethought.ledger import Ledger, LedgerError
-    from forethought.policy import PolicyError, load_policy
-    from forethought.review.registry import build_reviewers
+    """A Gate for the policy and ledger in force (forethought.opening.open_gate); errors exit
+    with a one-line message: 1 for a bad policy, 2 where review cannot start or record."""
+    from forethought.gate import CanaryFailure
+    from forethought.ledger import LedgerError
+    from forethought.opening import GateUnavailable, open_gate
+    from forethought.policy import PolicyError
 
     try:
-        policy = load_policy(policy_path)
+        gate = open_gate(policy_path, ledger_path)
     except PolicyError as exc:
         fail(str(exc))
-    try:
-        ledger = Ledger.open(ledger_path)
-    except LedgerError as exc:
+    except (CanaryFailure, LedgerError, GateUnavailable) as exc:
         fail(str(exc), EXIT_CANNOT_REVIEW)
-    try:
-        reviewers = build_reviewers(policy, ledger.path)
-        gate = Gate(policy, reviewers, ledger)
-    except PolicyError as exc:
-        ledger.close()
-        fail(str(exc))
-    except (CanaryFailure, LedgerError) as exc:
-        ledger.close()
-        fail(str(exc), EXIT_CANNOT_REVIEW)
-    except Exception as exc:
-        ledger.close()
-        fail(f"internal error, review cannot start: {_one_line(exc)}", EXIT_CANNOT_REVIEW)
     try:
         yield gate
     except LedgerError as exc:
         fail(f"cannot record in the ledger: {exc}", EXIT_CANNOT_REVIEW)
     finally:
         gate.close()
-        ledger.close()
+        if gate.ledger is not None:
+            gate.ledger.close()
 
 
 # --- ledger -----------------------------------------------------------------------------------

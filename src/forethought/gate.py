@@ -280,10 +280,11 @@ class Gate:
 
     @classmethod
     def default(cls, policy: Any = None, ledger: Any = None) -> Gate:
-        """The Gate the CLI would use: the policy and ledger in force (or these paths)."""
-        from forethought.integrations.guard import default_gate
+        """The Gate the CLI would use: the policy and ledger in force (or these paths);
+        :func:`forethought.opening.open_gate`."""
+        from forethought.opening import open_gate
 
-        return default_gate(policy, ledger)
+        return open_gate(policy, ledger)
 
     def check(self, proposal: Any, **options: Any) -> Decision:
         """Review a Proposal or proposal dict: the Decision if allowed, else raise Refused."""

@@ -59,23 +59,10 @@ class Refused(Exception):
 
 
 def default_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
-    """A Gate with the policy and ledger in force (as ``--policy``/``--ledger`` would choose).
+    """A Gate with the policy and ledger in force: :func:`forethought.opening.open_gate`."""
+    from forethought.opening import open_gate
 
-    Raises PolicyError (a bad policy), LedgerError (an unusable ledger) or CanaryFailure (a
-    reviewer that no longer recognises known-bad actions).
-    """
-    from forethought.gate import Gate
-    from forethought.ledger import Ledger
-    from forethought.policy import load_policy
-    from forethought.review.registry import build_reviewers
-
-    chosen = load_policy(policy)
-    opened = Ledger.open(ledger)
-    try:
-        return Gate(chosen, build_reviewers(chosen, opened.path), opened)
-    except BaseException:
-        opened.close()
-        raise
+    return open_gate(policy, ledger)
 
 
 def session_of(gate: Gate) -> str:

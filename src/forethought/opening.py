@@ -1,0 +1,51 @@
+"""Open the Gate the command line would use: the policy and the ledger in force, the reviewers
+that policy enables. One road for every caller (the CLI, hooks, the warm server, the guard,
+Inspect, eval): bad input and unusable state are typed errors, never an exit.
+
+    from forethought.opening import open_gate
+    with open_gate() as gate:            # --policy / FORETHOUGHT_POLICY, --ledger / ...
+        decision = gate.review(proposal)
+
+Raises :class:`~forethought.policy.PolicyError` (the policy is bad input),
+:class:`~forethought.ledger.LedgerError` (the ledger cannot be opened or written) or
+:class:`~forethought.gate.CanaryFailure` (a reviewer no longer recognises known-bad actions);
+whatever else goes wrong while the reviewers are built is a :class:`GateUnavailable`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from forethought.gate import Gate
+
+
+class GateUnavailable(RuntimeError):
+    """Review cannot start for a reason that is neither bad input nor the ledger: an internal
+    error while building the reviewers. The message is one line."""
+
+
+def open_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
+    """A Gate with the policy and ledger in force (as ``--policy``/``--ledger`` would choose;
+    ``ledger`` may be a path or a database URL). The caller closes it (it is a context manager);
+    on any error nothing is left open."""
+    from forethought.gate import CanaryFailure, Gate
+    from forethought.ledger import Ledger, LedgerError
+    from forethought.policy import PolicyError, load_policy
+    from forethought.review.registry import build_reviewers
+
+    chosen = load_policy(policy)
+    opened = Ledger.open(ledger)
+    try:
+        return Gate(chosen, build_reviewers(chosen, opened.path), opened)
+    except (PolicyError, LedgerError, CanaryFailure):
+        opened.close()
+        raise
+    except Exception as exc:
+        opened.close()
+        text = " ".join(str(exc).split()) or type(exc).__name__
+        raise GateUnavailable(f"internal error, review cannot start: {text}") from exc
+    except BaseException:
+        opened.close()
+        raise
