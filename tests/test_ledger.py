@@ -9,6 +9,7 @@ import math
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -816,6 +817,54 @@ def test_several_processes_append_to_one_ledger(
         switches = sum(1 for a, b in itertools.pairwise(events) if a.run_id != b.run_id)
         assert switches > writers, "the writers did not overlap"
         assert math.isclose(sum(r["events"] for r in ledger.runs()), total)
+
+
+KILLED_WRITER = """
+import sys
+from forethought.ledger import Ledger
+
+with Ledger(sys.argv[1]) as ledger:
+    i = 0
+    while True:
+        batch = [("observation", {"i": i + k, "pad": "x" * 500}, "victim") for k in range(25)]
+        ledger.append_many(batch)
+        i += 25
+        print(i, flush=True)  # acknowledged: events 0 .. i-1 are committed
+"""
+
+
+def test_a_writer_killed_mid_append_loses_nothing_acknowledged(target: LedgerTarget) -> None:
+    """SIGKILL lands while the writer is appending (it does nothing else); every batch it had
+    acknowledged is there, whole, the chain verifies, and the next writer is not blocked."""
+    with Ledger(target) as ledger:
+        ledger.append("note", {"before": True})
+    kept = 0  # the victim's events in the ledger before this round
+    for round_ in range(3):
+        writer = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(target)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert writer.stdout is not None
+        acknowledged = 0
+        for _ in range(5 + 7 * round_):  # let it get going, then kill it mid-stream
+            line = writer.stdout.readline()
+            assert line, "the writer stopped before it was killed"
+            acknowledged = int(line)
+        writer.send_signal(signal.SIGKILL)
+        rest, _ = writer.communicate(timeout=30)
+        assert writer.returncode == -signal.SIGKILL
+        acknowledged = max([acknowledged, *(int(n) for n in rest.split())])
+        with Ledger(target) as ledger:
+            report = ledger.verify()
+            assert report.ok, report.problems
+            seen = [e.payload["i"] for e in ledger.events(run_id="victim")][kept:]
+            # this round's events: 0, 1, 2, ... in whole batches, at least all acknowledged
+            assert seen == list(range(len(seen)))
+            assert len(seen) % 25 == 0, "a batch was half written"
+            assert len(seen) >= acknowledged, "an acknowledged append was lost"
+            kept += len(seen)
+            assert ledger.append("note", {"after": round_}).seq == report.checked + 1
 
 
 # -- commands that only read: never create, name the real cause ---------------------------------

@@ -373,6 +373,12 @@ def copy_command(source: Path | str, destination: Path | str) -> None:
     from forethought.ledger import Ledger, LedgerError
 
     with _open_ledger(source) as original:
+        checked = original.verify()  # before anything is created at DESTINATION
+        if not checked.ok:
+            fail(
+                f"refusing to copy {original.location}: verify found {len(checked.problems)} "
+                f"problem(s), first: {checked.problems[0]}"
+            )
         try:
             target = Ledger.open(destination)
         except LedgerError as exc:
