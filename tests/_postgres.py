@@ -97,7 +97,9 @@ def problem() -> str | None:
 
 
 @functools.cache
-def _start() -> Server:
+def _start(durable: bool = False) -> Server:
+    """Start a server; ``durable`` keeps PostgreSQL's defaults (fsync, synchronous_commit on:
+    what a benchmark should measure) instead of the tests' faster settings."""
     bin_dir = _bin_dir()
     assert bin_dir is not None
     directory = Path(tempfile.mkdtemp(prefix="forethought-pg-"))
@@ -132,8 +134,10 @@ def _start() -> Server:
     port = _free_port()
     options = (
         f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories={directory} "
-        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+        "-c max_connections=200"
     )
+    if not durable:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     subprocess.run(
         _as_owner(
             [

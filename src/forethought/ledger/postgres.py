@@ -156,19 +156,25 @@ def _driver() -> Any:
 class _Tx:
     """A Snapshot (and, inside :meth:`PostgresStore.writing`, a WriteTx) on one connection."""
 
-    def __init__(self, conn: psycopg.Connection[Any], store: PostgresStore) -> None:
+    def __init__(
+        self, conn: psycopg.Connection[Any], store: PostgresStore, head: Any = None
+    ) -> None:
         self.conn = conn
         self.store = store
+        self._locked_head = head  # the head row as the write lock found it (one round trip)
 
     def head(self) -> HeadRow | None:
-        row = self._one("SELECT seq, hash, hmac FROM head WHERE id = 1")
+        row, self._locked_head = self._locked_head, None
+        if row is None:
+            row = self._one("SELECT seq, hash, hmac FROM head WHERE id = 1")
         return None if row is None else (row[0], row[1], row[2])
 
     def rows(self) -> Iterator[tuple[Any, ...]]:
         psycopg = _driver()
         try:
             # A server-side cursor: millions of rows are streamed, not loaded at once.
-            with self.conn.cursor(name="forethought_rows") as cur:
+            # Binary results: bytea arrives as bytes, not hex text to decode.
+            with self.conn.cursor(name="forethought_rows", binary=True) as cur:
                 cur.itersize = _VERIFY_FETCH
                 cur.execute(f"SELECT {COLUMNS} FROM events ORDER BY seq")
                 yield from cur
@@ -184,11 +190,15 @@ class _Tx:
         return int(row[0]) if row else 0
 
     def insert(self, rows: Sequence[Row]) -> None:
-        if rows:
+        self._locked_head = None
+        if len(rows) == 1:
+            self.conn.execute(_INSERT, rows[0])
+        elif rows:
             with self.conn.cursor() as cur:
                 cur.executemany(_INSERT, rows)
 
     def set_head(self, seq: int, digest: str, mac: str | None) -> None:
+        self._locked_head = None
         self.conn.execute(
             "UPDATE head SET seq = %s, hash = %s, hmac = %s WHERE id = 1", (seq, digest, mac)
         )
@@ -391,8 +401,10 @@ class PostgresStore:
             try:
                 with conn.transaction():
                     # Every writer locks the head row first: appends take turns, one chain.
-                    conn.execute("SELECT 1 FROM head WHERE id = 1 FOR UPDATE")
-                    yield _Tx(conn, self)
+                    head = conn.execute(
+                        "SELECT seq, hash, hmac FROM head WHERE id = 1 FOR UPDATE"
+                    ).fetchone()
+                    yield _Tx(conn, self, head)
             except psycopg.errors.UniqueViolation as exc:
                 raise LedgerError(
                     f"cannot {action} ledger {self.location}: the head record is behind the "
@@ -459,6 +471,6 @@ class PostgresStore:
         psycopg = _driver()
         with self.lock:
             try:
-                return self._connection().execute(query, params).fetchall()
+                return self._connection().execute(query, params, binary=True).fetchall()
             except psycopg.Error as exc:
                 raise LedgerError(f"cannot read ledger {self.location}: {self.why(exc)}") from None
