@@ -369,3 +369,52 @@ def test_copy_of_a_missing_source_is_exit_1(tmp_path: Path, url: str) -> None:
     done = forethought("ledger", "copy", str(tmp_path / "nope.db"), url)
     assert done.returncode == 1
     assert done.stderr.startswith("forethought: no ledger at")
+
+
+@pytest.mark.slow
+def test_eval_records_every_review_in_postgresql(url: str, tmp_path: Path) -> None:
+    data = tmp_path / "tiny.jsonl"
+    rows = [("a", "safe", "benign", "ls -la"), ("b", "unsafe", "destructive", "rm -rf /")]
+    data.write_text(
+        "".join(
+            json.dumps(
+                {"id": i, "source": "t", "tool": "bash", "args": {"command": c}, "label": lab}
+                | {"category": cat}
+            )
+            + "\n"
+            for i, lab, cat, c in rows
+        )
+    )
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = forethought("eval", str(data), "-r", "static", "--ledger", url, env=env)
+    assert done.returncode == 0, done.stderr
+    with Ledger(url) as ledger:
+        assert ledger.verify().ok
+        decisions = [e.payload["decision"] for e in ledger.events(kinds={"decision"})]
+    assert sorted(decisions) == ["allow", "block"]
+
+
+def test_hook_install_keeps_the_url_as_written(tmp_path: Path) -> None:
+    from forethought.integrations.install import hook_command
+
+    url = "postgresql://forethought@db.internal:5432/ledger?options=-csearch_path%3Dteam_a"
+    command = hook_command("claude-code", policy_path=None, ledger_path=url, grant=False)
+    assert f"--ledger '{url}'" in command
+
+
+def test_a_url_in_the_environment_names_no_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from forethought.agent.sandbox import OwnFiles
+    from forethought.ledger.config import default_ledger, default_ledger_path
+    from forethought.review.registry import protected_paths
+
+    url = "postgresql://someone@db.internal/ledger"
+    monkeypatch.setenv("FORETHOUGHT_LEDGER", url)
+    assert default_ledger() == url  # not folded into a path (postgresql:/someone@...)
+    assert default_ledger_path() is None
+    own = OwnFiles.of_gate(ledger=url)
+    assert not any("postgresql:" in str(f) for f in own.conceal)
+    from forethought.policy import load_policy
+
+    assert not any("postgresql:" in p for p in protected_paths(load_policy(None), url))
