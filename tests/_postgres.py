@@ -102,7 +102,10 @@ def _start(durable: bool = False) -> Server:
     what a benchmark should measure) instead of the tests' faster settings."""
     bin_dir = _bin_dir()
     assert bin_dir is not None
-    directory = Path(tempfile.mkdtemp(prefix="forethought-pg-"))
+    # As root, under /tmp: the postgres user must reach it (TMPDIR may be a private directory).
+    directory = Path(
+        tempfile.mkdtemp(prefix="forethought-pg-", dir="/tmp" if os.getuid() == 0 else None)
+    )
     if os.getuid() == 0:
         shutil.chown(directory, "postgres", "postgres")
     data = directory / "data"
@@ -173,16 +176,22 @@ def _stop(bin_dir: Path, data: Path, directory: Path) -> None:
     shutil.rmtree(directory, ignore_errors=True)
 
 
+_failed: list[str] = []  # why the server could not start, so that it is tried only once
+
+
 def server() -> Server:
     """The test process's server, started on first use; skips the test where none can run."""
     why = problem()
     if why is not None:
         pytest.skip(f"no PostgreSQL server for this test: {why}")
+    if _failed:
+        pytest.skip(_failed[0])
     try:
         return _start()
     except subprocess.CalledProcessError as exc:
         output = (exc.stderr or b"").decode(errors="replace").strip().splitlines()
-        pytest.skip(f"could not start a PostgreSQL server: {output[-1] if output else exc}")
+        _failed.append(f"could not start a PostgreSQL server: {output[-1] if output else exc}")
+        pytest.skip(_failed[0])
 
 
 @contextmanager

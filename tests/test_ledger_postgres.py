@@ -295,6 +295,22 @@ def test_a_role_that_cannot_restore_dropped_guards_is_not_let_write(
     assert forethought("review", "--ledger", writer_url, "-", stdin=LS).returncode == 0
 
 
+def test_a_dropped_connection_fails_one_call_and_the_next_reconnects(
+    server: _postgres.Server, url: str
+) -> None:
+    with Ledger(url) as ledger:
+        ledger.append("note", {"i": 1})
+        with server.admin() as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = 'forethought'"
+            )
+        with pytest.raises(LedgerError, match="cannot append to ledger postgresql://"):
+            ledger.append("note", {"i": 2})  # fails closed: the caller does not run the action
+        assert ledger.append("note", {"i": 3}).seq == 2
+        assert ledger.verify().ok
+
+
 def test_another_applications_tables_are_not_taken_for_a_ledger(
     server: _postgres.Server, schema: str, url: str
 ) -> None:
