@@ -9,7 +9,9 @@ One chain, however many writers: each append is one transaction that first locks
 (``SELECT ... FOR UPDATE``), so appends from every connection take turns; a writer that dies
 mid-append leaves an open transaction that the server rolls back, never half an append. A
 commit is acknowledged only once PostgreSQL has made it durable (``synchronous_commit`` as the
-server is configured, ``on`` by default).
+server is configured, ``on`` by default). A writer waits at most ``LOCK_TIMEOUT_S`` for the
+head, then fails (and the action it records does not run); a session idle inside a transaction
+for ``IDLE_TIMEOUT_S`` is ended by the server, so a stopped writer cannot hold the head for ever.
 
 Append-only, as far as the database allows: triggers refuse UPDATE, DELETE and TRUNCATE on the
 events and the metadata, deleting the head, and moving the head backwards. They bind everyone,
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
 COLUMNS = "seq, ts, kind, run_id, payload, prev_hash, hash"
 _INSERT = f"INSERT INTO events ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
 LOCK_TIMEOUT_S = 30
+IDLE_TIMEOUT_S = 60
 CONNECT_TIMEOUT_S = 10
 _VERIFY_FETCH = 2000
 
@@ -260,6 +263,9 @@ class PostgresStore:
             raise LedgerError(f"cannot open ledger {self.location}: {self.why(exc)}") from None
         try:
             conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
+            # A writer that stops (SIGSTOP, a hung host) while holding the head row does not
+            # hold up every other writer for ever: the server ends its transaction.
+            conn.execute(f"SET idle_in_transaction_session_timeout = '{IDLE_TIMEOUT_S}s'")
             if read_only:
                 conn.execute("SET default_transaction_read_only = on")
         except psycopg.Error as exc:
