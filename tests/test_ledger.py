@@ -775,7 +775,7 @@ with Ledger(path) as ledger:
 
 
 @pytest.mark.parametrize(
-    ("writers", "per_writer"), [(4, 300), pytest.param(8, 1500, marks=pytest.mark.slow)]
+    ("writers", "per_writer"), [(4, 200), pytest.param(8, 1500, marks=pytest.mark.slow)]
 )
 def test_several_processes_append_to_one_ledger(
     tmp_path: Path, target: LedgerTarget, writers: int, per_writer: int
