@@ -434,3 +434,33 @@ def test_a_url_in_the_environment_names_no_file(
     from forethought.policy import load_policy
 
     assert not any("postgresql:" in p for p in protected_paths(load_policy(None), url))
+
+
+def test_the_agent_loop_records_its_run_in_postgresql(url: str, tmp_path: Path) -> None:
+    from forethought.testing import Reply, call
+    from test_agent import PLAN, run_agent
+
+    workspace = tmp_path / "ws"
+    with Ledger(url) as ledger:
+        result, _ = run_agent(
+            [
+                PLAN,
+                Reply("Write it down.", [call("write_file", {"path": "r.txt", "content": "0\n"})]),
+                Reply("Done.", [call("finish", {"answer": "0 files"})]),
+            ],
+            workspace,
+            ledger,
+        )
+        assert result.status == "finished"
+        kinds = [e.kind for e in ledger.events(run_id=result.run_id)]
+        assert kinds[0] == "run_start" and kinds[-1] == "run_end" and "execution" in kinds
+        assert ledger.verify().ok
+    assert (workspace / "r.txt").read_text() == "0\n"
+
+
+def test_without_psycopg_the_message_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    with pytest.raises(LedgerError, match=r"pip install 'forethought\[postgres\]'"):
+        Ledger("postgresql://someone:hunter2@db.internal/ledger")
