@@ -145,7 +145,7 @@ def test_an_unreachable_cluster_is_one_line_and_writes_nothing(data: Path, tmp_p
     [
         (["--ray", "head-node"], "--ray head-node: not an address (HOST:PORT, ray://HOST:PORT"),
         (["--ray", "local", "--workers", "2"], "--workers and --ray: choose one"),
-        (["--ray", "local", "--ledger", "l.db"], "--ledger and --ray: a ledger is one local"),
+        (["--ray", "local", "--ledger", "l.db"], "--ledger and --ray: a SQLite ledger is one"),
     ],
 )
 def test_bad_ray_options_are_one_line(

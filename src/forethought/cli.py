@@ -26,12 +26,33 @@ BATCH = 200
 # Container allocations between two young-generation garbage collections while reviewing.
 GC_THRESHOLD = 50_000
 
+
+class LedgerParam(click.ParamType):
+    """A ledger: a SQLite file path, or a ``postgresql://`` URL (kept as text)."""
+
+    name = "PATH|URL"
+
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Path | str:
+        from forethought.ledger.config import ledger_target
+
+        if isinstance(value, Path):
+            return value
+        if not isinstance(value, str) or not value.strip():
+            self.fail("give a file path or a postgresql:// URL", param, ctx)
+        return ledger_target(value)
+
+
+LEDGER = LedgerParam()
+
 ledger_option = click.option(
     "--ledger",
     "ledger_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=LEDGER,
     envvar="FORETHOUGHT_LEDGER",
-    help="Ledger database (default: $FORETHOUGHT_LEDGER, else forethought's data directory).",
+    help="Ledger: a SQLite file or a postgresql:// URL (default: $FORETHOUGHT_LEDGER, else "
+    "forethought's data directory).",
 )
 policy_option = click.option(
     "--policy",
@@ -92,7 +113,9 @@ def main() -> None:
 )
 @policy_option
 @ledger_option
-def review(source: str, as_json: bool, policy_path: Path | None, ledger_path: Path | None) -> None:
+def review(
+    source: str, as_json: bool, policy_path: Path | None, ledger_path: Path | str | None
+) -> None:
     """Review proposals: one JSON object, or JSON Lines, from FILE or stdin.
 
     Each proposal may be plain {"tool","args",...}, an OpenAI tool call, an Anthropic tool_use
@@ -176,7 +199,7 @@ def _review_human(gate: Gate, proposals: list[Proposal]) -> None:
 
 
 @contextmanager
-def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
+def _gate(policy_path: Path | None, ledger_path: Path | str | None) -> Iterator[Gate]:
     """A Gate for the policy and ledger in force (forethought.opening.open_gate); errors exit
     with a one-line message: 1 for a bad policy, 2 where review cannot start or record."""
     from forethought.gate import CanaryFailure
@@ -209,7 +232,7 @@ def ledger() -> None:
 
 
 @contextmanager
-def _open_ledger(path: Path | None) -> Iterator[Ledger]:
+def _open_ledger(path: Path | str | None) -> Iterator[Ledger]:
     """The ledger, read-only: looking at it never creates or changes anything."""
     from forethought.ledger import Ledger, LedgerError, LedgerMissing
 
@@ -227,7 +250,7 @@ def _open_ledger(path: Path | None) -> Iterator[Ledger]:
 
 @ledger.command()
 @ledger_option
-def verify(ledger_path: Path | None) -> None:
+def verify(ledger_path: Path | str | None) -> None:
     """Check the hash chain. Exit 0 if intact, 1 if broken or missing, 2 if it cannot be read."""
     with _open_ledger(ledger_path) as opened:
         report = opened.verify()
@@ -244,7 +267,9 @@ def verify(ledger_path: Path | None) -> None:
 @click.option("--run", "run_id", help="Only this run's events.")
 @click.option("--kind", "kinds", multiple=True, help="Only events of this kind (repeatable).")
 @click.option("--limit", type=int, default=50, show_default=True, help="Show the last N events.")
-def show(ledger_path: Path | None, run_id: str | None, kinds: tuple[str, ...], limit: int) -> None:
+def show(
+    ledger_path: Path | str | None, run_id: str | None, kinds: tuple[str, ...], limit: int
+) -> None:
     """Show the latest events."""
     from rich.console import Console
     from rich.table import Table
@@ -293,7 +318,7 @@ def _event_summary(payload: dict[str, object]) -> str:
 )
 @click.option("--run", "run_id", help="Only this run's events.")
 def export(
-    ledger_path: Path | None, as_jsonl: bool, inspect_path: Path | None, run_id: str | None
+    ledger_path: Path | str | None, as_jsonl: bool, inspect_path: Path | None, run_id: str | None
 ) -> None:
     """Export events: --jsonl (one JSON object per line on stdout) or --inspect FILE."""
     if as_jsonl == (inspect_path is not None):
@@ -307,7 +332,7 @@ def export(
         export_jsonl(opened, sys.stdout, run_id=run_id)
 
 
-def _export_inspect(ledger_path: Path | None, path: Path, run_id: str | None) -> None:
+def _export_inspect(ledger_path: Path | str | None, path: Path, run_id: str | None) -> None:
     try:
         from forethought.ledger.inspect_export import InspectExportError, export_inspect
     except ModuleNotFoundError as exc:
@@ -320,6 +345,45 @@ def _export_inspect(ledger_path: Path | None, path: Path, run_id: str | None) ->
         except InspectExportError as exc:
             fail(str(exc))
     click.echo(f"wrote {path}: {written} run(s)", err=True)
+
+
+@ledger.command("copy")
+@click.argument("source", type=LEDGER)
+@click.argument("destination", type=LEDGER)
+def copy_command(source: Path | str, destination: Path | str) -> None:
+    """Copy the ledger SOURCE into a new, empty DESTINATION and verify the copy.
+
+    Each is a SQLite file or a postgresql:// URL: moves a SQLite ledger into PostgreSQL, or
+    back. Every event keeps its seq, time and hash, and the head record (HMAC included) comes
+    along. A broken SOURCE is refused; a copy that does not verify is not kept. Exit 0 when
+    copied and verified, 1 when refused (SOURCE missing or broken, DESTINATION not empty), 2 when
+    a ledger cannot be opened or written.
+    """
+    from forethought.ledger import Ledger, LedgerError
+
+    with _open_ledger(source) as original:
+        checked = original.verify()  # before anything is created at DESTINATION
+        if not checked.ok:
+            fail(
+                f"refusing to copy {original.location}: verify found {len(checked.problems)} "
+                f"problem(s), first: {checked.problems[0]}"
+            )
+        try:
+            target = Ledger.open(destination)
+        except LedgerError as exc:
+            fail(str(exc), EXIT_CANNOT_REVIEW)
+        try:
+            report = target.copy_from(original)
+            seq, digest = target.head()
+        except LedgerError as exc:
+            refused = str(exc).startswith(("refusing to copy", "cannot copy into"))
+            fail(str(exc), EXIT_BAD_INPUT if refused else EXIT_CANNOT_REVIEW)
+        finally:
+            target.close()
+    click.echo(
+        f"copied {report.checked} events from {original.location} to {target.location}; "
+        f"verify: ok, head seq {seq} {digest[:12]}"
+    )
 
 
 # --- policy -----------------------------------------------------------------------------------

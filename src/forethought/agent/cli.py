@@ -57,7 +57,7 @@ def run(
     max_seconds: float,
     human_timeout: float,
     policy_path: Path | None,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
 ) -> None:
     """Run an agent on TASK (or @FILE: the task read from FILE); every action it proposes is
     reviewed before it runs.
@@ -143,7 +143,7 @@ def _task_text(task: str) -> str:
 
 @click.command()
 @ledger_option
-def runs(ledger_path: Path | None) -> None:
+def runs(ledger_path: Path | str | None) -> None:
     """List the runs and sessions in the ledger."""
     from rich.console import Console
 
@@ -157,7 +157,7 @@ def runs(ledger_path: Path | None) -> None:
 @click.argument("run_id")
 @click.option("--html", "as_html", is_flag=True, help="Print one self-contained HTML page.")
 @ledger_option
-def show(run_id: str, as_html: bool, ledger_path: Path | None) -> None:
+def show(run_id: str, as_html: bool, ledger_path: Path | str | None) -> None:
     """Show a run's whole transcript: plan, reasoning, proposals, reviews, decisions, outputs."""
     from rich.console import Console
 
@@ -166,7 +166,7 @@ def show(run_id: str, as_html: bool, ledger_path: Path | None) -> None:
     with _open_ledger(ledger_path) as ledger:
         events = list(ledger.events(run_id=run_id))
     if not events:
-        fail(f"no run {run_id!r} in {ledger.path}; `forethought runs` lists them")
+        fail(f"no run {run_id!r} in {ledger.location}; `forethought runs` lists them")
     if as_html:
         console = Console(record=True, width=120, file=io.StringIO())  # only the record is used
         print_run(console, events)

@@ -230,7 +230,7 @@ class OwnFiles:
 
         import forethought
         from forethought import signing
-        from forethought.ledger.config import default_ledger_path
+        from forethought.ledger.config import default_ledger_path, ledger_file
 
         dirs = [
             signing.SYSTEM_CONFIG_DIR,
@@ -240,9 +240,9 @@ class OwnFiles:
         files: list[Path] = []
         home = Path(os.path.expanduser("~"))
         files += [home / name for name in _HOOK_SETTINGS]
-        for chosen in (ledger, default_ledger_path()):
+        for chosen in (ledger_file(ledger), default_ledger_path()):  # a database has no file
             if chosen is not None:
-                files += [Path(f"{Path(chosen).expanduser()}{s}") for s in _LEDGER_SUFFIXES]
+                files += [Path(f"{chosen}{s}") for s in _LEDGER_SUFFIXES]
         if policy_source is not None and not str(policy_source).startswith("<"):
             source = Path(policy_source).expanduser()
             files += [source, signing.signature_path(source)]
@@ -333,7 +333,7 @@ class OwnFiles:
         return self.conceals(path) or any(_under(real, _real(p)) for p in self.read_only)
 
 
-def gate_files(policy: Policy, ledger: Path | None) -> OwnFiles:
+def gate_files(policy: Policy, ledger: Path | str | None) -> OwnFiles:
     """The files of a gate running ``policy`` and recording in ``ledger``: the built-in set, the
     policy file and its signature, the ledger, the learned reviewer's weights (concealed) and
     the policy's ``paths.protected`` (read-only)."""

@@ -21,7 +21,7 @@ _TEXT_LIMIT = 3000
 
 
 def runs_table(ledger: Ledger) -> Table:
-    table = Table(title=f"runs in {ledger.path}", title_justify="left")
+    table = Table(title=f"runs in {ledger.location}", title_justify="left")
     for column in ("run", "started", "events", "status", "steps", "task / origin"):
         table.add_column(column, overflow="fold")
     for run in ledger.runs():

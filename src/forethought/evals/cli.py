@@ -10,7 +10,7 @@ from typing import Any
 import click
 import orjson
 
-from forethought.cli import EXIT_BAD_INPUT, EXIT_CANNOT_REVIEW, fail, policy_option
+from forethought.cli import EXIT_BAD_INPUT, EXIT_CANNOT_REVIEW, LEDGER, fail, policy_option
 from forethought.evals.progress import progress_bar
 
 INSTALL_HINT = "pip install 'forethought[eval]'"
@@ -106,8 +106,9 @@ INSTALL_HINT = "pip install 'forethought[eval]'"
 @click.option(
     "--ledger",
     "ledger_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Record every review in this ledger (default: none).",
+    type=LEDGER,
+    help="Record every review in this ledger, a SQLite file or a postgresql:// URL "
+    "(default: none).",
 )
 @click.option(
     "--select-by",
@@ -153,7 +154,7 @@ def eval_command(
     bootstrap: int,
     budgets: tuple[float, ...],
     no_timings: bool,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
     select_by: str | None,
     held_out: str | None,
     n_values: str,
@@ -256,7 +257,7 @@ def _evaluate(
     bootstrap: int,
     budgets: tuple[float, ...],
     timings: bool,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
     policy_path: Path | None,
     model_spec: str | None = None,
     executor: Any = None,
@@ -282,7 +283,7 @@ def _evaluate(
         policy,
         tuple(stacks),
         options=StackOptions(model=model_spec),
-        ledger_path=None if ledger_path is None else str(ledger_path.resolve()),
+        ledger_path=None if ledger_path is None else _ledger_text(ledger_path),
     )
     total = sum(len(d.items) for d in datasets)
     try:
@@ -344,13 +345,21 @@ def _export_agentdojo(data: tuple[str, ...], path: Path) -> None:
     click.echo(f"wrote {path}")
 
 
-def _ray_cluster(address: str, workers: int, ledger_path: Path | None) -> Any:
+def _ledger_text(ledger: Path | str) -> str:
+    """What the review processes open: a file's absolute path, or the URL as given."""
+    return str(ledger.resolve()) if isinstance(ledger, Path) else ledger
+
+
+def _ray_cluster(address: str, workers: int, ledger_path: Path | str | None) -> Any:
     from forethought.evals.executors import ExecutorError, RayCluster
 
     if workers > 1:
         fail("--workers and --ray: choose one (--workers is for local processes)")
-    if ledger_path is not None:
-        fail("--ledger and --ray: a ledger is one local SQLite file that a cluster cannot share")
+    if isinstance(ledger_path, Path):
+        fail(
+            "--ledger and --ray: a SQLite ledger is one local file that a cluster cannot share; "
+            "give a postgresql:// URL"
+        )
     try:
         return RayCluster(address)
     except ExecutorError as exc:

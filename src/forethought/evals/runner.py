@@ -47,7 +47,7 @@ class Reviewing:
 
     def __init__(self, config: RunConfig) -> None:
         self.config = config
-        self.ledger = Ledger.open(Path(config.ledger_path)) if config.ledger_path else None
+        self.ledger = Ledger.open(config.ledger_path) if config.ledger_path else None
         self.gates: list[Gate] = []
         try:
             for stack in config.stacks:

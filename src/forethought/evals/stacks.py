@@ -156,8 +156,7 @@ def build_gate(
     stack_policy = policy.model_copy(
         update={"reviewers": policy.reviewers.model_copy(update={"enabled": tuple(static)})}
     )
-    ledger_path = Path(ledger.path) if ledger is not None else None
-    reviewers = build_reviewers(stack_policy, ledger_path)
+    reviewers = build_reviewers(stack_policy, ledger.path if ledger is not None else None)
     static_reviewers = list(reviewers)
     reviewers += [
         cascaded(MODEL_REVIEWERS[n](policy, options), policy, static_reviewers)

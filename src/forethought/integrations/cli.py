@@ -99,7 +99,7 @@ def _install(harness: str, params: dict[str, object]) -> None:
             harness,
             project=project,
             policy_path=_opt_path(params["policy_path"]),
-            ledger_path=_opt_path(params["ledger_path"]),
+            ledger_path=_opt_ledger(params["ledger_path"]),
             grant=bool(params.get("grant", False)),
             root=root,
         )
@@ -126,6 +126,11 @@ def _check(harness: str) -> None:
 
 def _opt_path(value: object) -> Path | None:
     return Path(value) if isinstance(value, (str, Path)) else None
+
+
+def _opt_ledger(value: object) -> Path | str | None:
+    """A --ledger value as given: a path, or a postgresql:// URL (which Path would mangle)."""
+    return value if isinstance(value, (str, Path)) else None
 
 
 @hook.command("claude-code")

@@ -49,7 +49,7 @@ def run(
     data: bytes,
     *,
     policy_path: Path | None,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
     grant: bool = False,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     fork: bool = True,
@@ -70,7 +70,7 @@ def run(
 
 
 def review(
-    harness: Harness, data: bytes, policy_path: Path | None, ledger_path: Path | None
+    harness: Harness, data: bytes, policy_path: Path | None, ledger_path: Path | str | None
 ) -> Answer:
     """Parse, review and record; raise or exit on anything that stops the review."""
     from forethought.cli import _gate
@@ -128,7 +128,7 @@ def _in_child(
     harness: Harness,
     data: bytes,
     policy_path: Path | None,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
     timeout_s: float,
 ) -> Answer:
     sys.stdout.flush()
@@ -178,7 +178,11 @@ def _wait(pid: int, fd: int, timeout_s: float) -> tuple[bytes, int | None]:
 
 
 def _answer_from_child(
-    received: bytes, status: int | None, data: bytes, ledger_path: Path | None, timeout_s: float
+    received: bytes,
+    status: int | None,
+    data: bytes,
+    ledger_path: Path | str | None,
+    timeout_s: float,
 ) -> Answer:
     if status is None:
         return _failed(f"review did not finish within {timeout_s:g} s", data, ledger_path)
@@ -197,14 +201,14 @@ def _answer_from_child(
     return answer
 
 
-def _failed(error: str, data: bytes, ledger_path: Path | None) -> Answer:
+def _failed(error: str, data: bytes, ledger_path: Path | str | None) -> Answer:
     """Refuse, tell the user why on stderr, and note it in the ledger if it can be written."""
     print(f"forethought: {UNREVIEWED}: {error}", file=sys.stderr)
     _record_failure(error, data, ledger_path)
     return Answer("deny", UNREVIEWED)
 
 
-def _record_failure(error: str, data: bytes, ledger_path: Path | None) -> None:
+def _record_failure(error: str, data: bytes, ledger_path: Path | str | None) -> None:
     try:
         from forethought.ledger import Ledger
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from forethought.ledger.config import ledger_target
+
 
 class InstallError(ValueError):
     """The settings file cannot be updated; the message names it and what is wrong."""
@@ -101,7 +103,7 @@ def harness_home(harness: str) -> Path:
 
 
 def hook_command(
-    harness: str, *, policy_path: Path | None, ledger_path: Path | None, grant: bool
+    harness: str, *, policy_path: Path | None, ledger_path: Path | str | None, grant: bool
 ) -> str:
     """The command line the harness runs: forethought's absolute path, then the guard.
 
@@ -112,7 +114,8 @@ def hook_command(
     if policy_path is not None:
         words += ["--policy", str(policy_path.expanduser().resolve())]
     if ledger_path is not None:
-        words += ["--ledger", str(ledger_path.expanduser().resolve())]
+        chosen = ledger_target(ledger_path)
+        words += ["--ledger", str(chosen.resolve()) if isinstance(chosen, Path) else chosen]
     if grant:
         words.append("--grant")
     return f"{shlex.join(words)} {guard(harness)}"
@@ -157,7 +160,7 @@ def install(
     *,
     project: bool = True,
     policy_path: Path | None = None,
-    ledger_path: Path | None = None,
+    ledger_path: Path | str | None = None,
     grant: bool = False,
     root: Path | None = None,
 ) -> tuple[Path, bool]:

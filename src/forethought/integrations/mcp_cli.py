@@ -36,7 +36,7 @@ EXTRA_HINT = "the MCP proxy needs the 'mcp' extra: pip install 'forethought[mcp]
 @click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
 def mcp_proxy(
     policy_path: Path | None,
-    ledger_path: Path | None,
+    ledger_path: Path | str | None,
     human: str,
     human_timeout: float,
     command: tuple[str, ...],

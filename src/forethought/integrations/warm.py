@@ -314,7 +314,7 @@ def _refuse(error: str, argv: list[str]) -> int:
 
     print(f"forethought: {UNREVIEWED}: {error}", file=sys.stderr)
     ledger = next((argv[i + 1] for i, w in enumerate(argv[:-1]) if w == "--ledger"), None)
-    from pathlib import Path
+    from forethought.ledger.config import ledger_target
 
-    _record_failure(error, b"", Path(ledger) if ledger else None)
+    _record_failure(error, b"", ledger_target(ledger) if ledger else None)
     return 2

@@ -1,11 +1,13 @@
 """The ledger: an append-only, hash-chained, tamper-evident record of every step.
 
-Typical use: ``ledger = Ledger.open()`` (path and HMAC key from the environment), then
-``ledger.append("proposal", {...}, run_id=run_id)`` for each step and ``ledger.verify().ok``.
+Typical use: ``ledger = Ledger.open()`` (where it lives and the HMAC key from the environment),
+then ``ledger.append("proposal", {...}, run_id=run_id)`` for each step and ``ledger.verify().ok``.
+A ledger lives in a SQLite file or, given a ``postgresql://`` URL, in a PostgreSQL database
+(``pip install 'forethought[postgres]'``); everything else is the same.
 """
 
 from forethought.ledger.chain import GENESIS_HASH
-from forethought.ledger.config import default_ledger_path
+from forethought.ledger.config import default_ledger, default_ledger_path
 from forethought.ledger.errors import LedgerError, LedgerMissing
 from forethought.ledger.event import Event
 from forethought.ledger.export import export_jsonl
@@ -19,6 +21,7 @@ __all__ = [
     "LedgerError",
     "LedgerMissing",
     "VerifyReport",
+    "default_ledger",
     "default_ledger_path",
     "export_jsonl",
 ]

@@ -70,7 +70,7 @@ def export_inspect(ledger: Ledger, path: Path, *, run_id: str | None = None) -> 
     runs = [r["run_id"] for r in ledger.runs() if run_id is None or r["run_id"] == run_id]
     if not runs:
         where = f"no run {run_id!r}" if run_id is not None else "no runs"
-        raise InspectExportError(f"{ledger.path}: {where} to export")
+        raise InspectExportError(f"{ledger.location}: {where} to export")
     samples = [run_sample(r, list(ledger.events(run_id=r))) for r in runs]
     log = eval_log(ledger, samples)
     # Written beside the target, then renamed over it: a failed export leaves no partial file.
@@ -95,12 +95,12 @@ def eval_log(ledger: Ledger, samples: list[EvalSample]) -> EvalLog:
         task="forethought",
         task_id=head[:22],
         dataset=EvalDataset(
-            name="forethought ledger", location=str(ledger.path), samples=len(samples)
+            name="forethought ledger", location=ledger.location, samples=len(samples)
         ),
         model=_models(samples),
         config=EvalConfig(),
         metadata={
-            "ledger": str(ledger.path),
+            "ledger": ledger.location,
             "head": {"seq": seq, "hash": head},
             "chain_verified": report.ok,
             "chain_problems": report.problems[:20],

@@ -1,9 +1,12 @@
-"""The Ledger: append events to the hash chain in SQLite, read them back, verify them.
+"""The Ledger: append events to the hash chain, read them back, verify them.
 
-Every append is one ``BEGIN IMMEDIATE`` transaction that reads the head record, inserts the new
-rows and moves the head, so several processes appending to one file serialise on SQLite's write
-lock and never fork the chain. The head record, not the last event row, is what the next event
-chains onto: if rows were cut from the tail, new events keep the gap visible instead of hiding it.
+Where the rows live is a Store (:mod:`forethought.ledger.storage`): a SQLite file, or a PostgreSQL
+database that processes on several hosts share. Everything else is here, once, for both.
+
+Every append is one write transaction that reads the head record under the store's write lock,
+inserts the new rows and moves the head, so several processes appending never fork the chain.
+The head record, not the last event row, is what the next event chains onto: if rows were cut
+from the tail, new events keep the gap visible instead of hiding it.
 
 The store never updates or deletes event rows. Within one process a Ledger may be shared between
 threads; a lock serialises its use of the one connection.
@@ -11,10 +14,9 @@ threads; a lock serialises its use of the one connection.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -22,39 +24,51 @@ from typing import Any
 import orjson
 
 from forethought.ledger.chain import (
+    GENESIS_HASH,
     encode_payload,
     event_hash,
     head_hmac,
     head_hmac_valid,
 )
-from forethought.ledger.config import LEDGER_KEY_ENV, default_ledger_path, hmac_key_from_env
+from forethought.ledger.config import (
+    LEDGER_KEY_ENV,
+    default_ledger,
+    hmac_key_from_env,
+    ledger_target,
+)
 from forethought.ledger.errors import LedgerError
 from forethought.ledger.event import Event
-from forethought.ledger.schema import (
-    BUSY_TIMEOUT_S,
-    cause,
-    connect,
-    open_ledger_db,
-    open_ledger_db_read_only,
-)
+from forethought.ledger.storage import HeadRow, Row, Store, WriteTx
 from forethought.ledger.verify import VerifyReport, verify_chain
 
-_COLUMNS = "seq, ts, kind, run_id, payload, prev_hash, hash"
-_INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _READ_PAGE = 512
+# Rows per insert while copying a ledger
+_COPY_BATCH = 1000
 
-_Row = tuple[int, float, str, str | None, bytes, str, str]
 # kind, canonical payload bytes, run_id, and the payload parsed back from those bytes
 _EncodedItem = tuple[str, bytes, str | None, dict[str, Any]]
 
 
-class Ledger:
-    """An append-only, hash-chained event store in one SQLite file.
+def open_store(target: str | Path, *, hmac_key: bytes | None, read_only: bool) -> Store:
+    """The Store for ``target``: PostgreSQL for a ``postgresql://`` URL, else a SQLite file."""
+    chosen = ledger_target(target)
+    if isinstance(chosen, str):
+        from forethought.ledger.postgres import PostgresStore
 
-    ``hmac_key``, when given, signs the head record so that truncating the chain and rewriting
-    the head is detectable by whoever holds the key (see :mod:`forethought.ledger.verify`).
-    A Ledger with a key refuses to extend a head that lacks a valid HMAC, and one without a key
-    refuses to extend a signed head, so a truncation is never laundered by the next append.
+        return PostgresStore(chosen, hmac_key=hmac_key, read_only=read_only)
+    from forethought.ledger.sqlite import SqliteStore
+
+    return SqliteStore(chosen, hmac_key=hmac_key, read_only=read_only)
+
+
+class Ledger:
+    """An append-only, hash-chained event store, in a SQLite file or a PostgreSQL database.
+
+    ``target`` is a path (SQLite) or a ``postgresql://`` URL. ``hmac_key``, when given, signs
+    the head record so that truncating the chain and rewriting the head is detectable by whoever
+    holds the key (see :mod:`forethought.ledger.verify`). A Ledger with a key refuses to extend a
+    head that lacks a valid HMAC, and one without a key refuses to extend a signed head, so a
+    truncation is never laundered by the next append.
     """
 
     def __init__(
@@ -62,29 +76,28 @@ class Ledger:
     ) -> None:
         if hmac_key is not None and not isinstance(hmac_key, bytes):
             raise LedgerError(f"hmac_key must be bytes, got {type(hmac_key).__name__}")
-        self.path = Path(path).expanduser()
         self._hmac_key = hmac_key or None
-        self._lock = threading.RLock()
         self.read_only = read_only
-        self._conn: sqlite3.Connection | None = (
-            open_ledger_db_read_only(self.path)
-            if read_only
-            else open_ledger_db(self.path, hmac_key=self._hmac_key)
-        )
+        self._store: Store | None = open_store(path, hmac_key=self._hmac_key, read_only=read_only)
+        # The SQLite file, or None for a database server; ``location`` names either in messages
+        # (a URL without its password).
+        self.path: Path | None = self._store.path
+        self.location: str = self._store.location
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, read_only: bool = False) -> Ledger:
-        """Open ``path`` (default :func:`default_ledger_path`) with the key from the environment.
+        """Open ``path`` (a file or a ``postgresql://`` URL; default :func:`default_ledger`)
+        with the key from the environment.
 
         ``read_only`` is for commands that only look (verify, show, export, runs): nothing is
-        created or written, a missing file raises :class:`LedgerMissing`, and a ledger on a
+        created or written, a missing ledger raises :class:`LedgerMissing`, and a ledger on a
         read-only file system or without write permission can still be read.
         """
-        chosen = path if path is not None else default_ledger_path()
+        chosen = path if path is not None else default_ledger()
         return cls(chosen, hmac_key=hmac_key_from_env(), read_only=read_only)
 
     def __repr__(self) -> str:
-        return f"Ledger({str(self.path)!r})"
+        return f"Ledger({self.location!r})"
 
     def __enter__(self) -> Ledger:
         return self
@@ -98,10 +111,9 @@ class Ledger:
         self.close()
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        store, self._store = self._store, None
+        if store is not None:
+            store.close()
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -113,9 +125,18 @@ class Ledger:
         encoded = [_encode_item(item) for item in items]
         if not encoded:
             return []
-        with self._lock:
-            conn = self._connection()
-            rows = self._write(conn, encoded)
+        with self._writing("append to") as tx:
+            seq, prev_hash = self._extendable_head(tx.head())
+            rows: list[Row] = []
+            for kind, payload, run_id, _ in encoded:
+                seq += 1
+                ts = time.time()
+                digest = event_hash(prev_hash, seq, ts, kind, run_id, payload)
+                rows.append((seq, ts, kind, run_id, payload, prev_hash, digest))
+                prev_hash = digest
+            tx.insert(rows)
+            mac = head_hmac(self._hmac_key, seq, prev_hash) if self._hmac_key else None
+            tx.set_head(seq, prev_hash, mac)
         return [
             Event(seq, ts, kind, run_id, parsed, prev_hash, digest)
             for (seq, ts, kind, run_id, _, prev_hash, digest), (_, _, _, parsed) in zip(
@@ -123,66 +144,26 @@ class Ledger:
             )
         ]
 
-    def _write(self, conn: sqlite3.Connection, encoded: list[_EncodedItem]) -> list[_Row]:
-        self._begin_write(conn)
-        try:
-            seq, prev_hash = self._extendable_head(conn)
-            rows: list[_Row] = []
-            for kind, payload, run_id, _ in encoded:
-                seq += 1
-                ts = time.time()
-                digest = event_hash(prev_hash, seq, ts, kind, run_id, payload)
-                rows.append((seq, ts, kind, run_id, payload, prev_hash, digest))
-                prev_hash = digest
-            conn.executemany(_INSERT, rows)
-            mac = head_hmac(self._hmac_key, seq, prev_hash) if self._hmac_key else None
-            conn.execute(
-                "UPDATE head SET seq = ?, hash = ?, hmac = ? WHERE id = 1", (seq, prev_hash, mac)
-            )
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.IntegrityError):
-                raise LedgerError(
-                    f"cannot append to ledger {self.path}: the head record is behind the event "
-                    f"rows ({exc}); run verify"
-                ) from None
-            if isinstance(exc, sqlite3.Error):
-                raise LedgerError(
-                    f"cannot append to ledger {self.path}: {cause(exc, self.path)}"
-                ) from None
-            raise
-        return rows
-
-    def _begin_write(self, conn: sqlite3.Connection) -> None:
+    def _writing(self, action: str) -> AbstractContextManager[WriteTx]:
+        store = self._open_store()
         if self.read_only:
-            raise LedgerError(f"ledger {self.path} was opened read-only; it cannot be written")
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
-                raise LedgerError(
-                    f"ledger {self.path} stayed locked for {BUSY_TIMEOUT_S:.0f} s: {exc}"
-                ) from None
-            raise LedgerError(
-                f"cannot write to ledger {self.path}: {cause(exc, self.path)}"
-            ) from None
+            raise LedgerError(f"ledger {self.location} was opened read-only; it cannot be written")
+        return store.writing(action)
 
-    def _extendable_head(self, conn: sqlite3.Connection) -> tuple[int, str]:
-        row = conn.execute("SELECT seq, hash, hmac FROM head WHERE id = 1").fetchone()
-        if row is None:
-            raise LedgerError(f"ledger head record is missing in {self.path}; run verify")
-        seq, digest, mac = row
+    def _extendable_head(self, head: HeadRow | None) -> tuple[int, str]:
+        if head is None:
+            raise LedgerError(f"ledger head record is missing in {self.location}; run verify")
+        seq, digest, mac = head
         if self._hmac_key is None:
             if mac is not None:
                 raise LedgerError(
-                    f"ledger {self.path} is signed with an HMAC key; set {LEDGER_KEY_ENV} to append"
+                    f"ledger {self.location} is signed with an HMAC key; set {LEDGER_KEY_ENV} "
+                    "to append"
                 )
         elif not head_hmac_valid(self._hmac_key, seq, digest, mac):
             state = "no" if mac is None else "an invalid"
             raise LedgerError(
-                f"ledger head at seq {seq} has {state} HMAC for this key in {self.path}; run "
+                f"ledger head at seq {seq} has {state} HMAC for this key in {self.location}; run "
                 "verify (after adding a key to an existing ledger, call Ledger.sign_head() once)"
             )
         return seq, digest
@@ -193,27 +174,64 @@ class Ledger:
         For an administrator adding a key to a ledger that was written without one.
         """
         if self._hmac_key is None:
-            raise LedgerError(f"cannot sign the head of {self.path}: this Ledger has no HMAC key")
-        with self._lock:
-            conn = self._connection()
-            self._begin_write(conn)
-            try:
-                report = verify_chain(conn)
-                if not report.ok:
-                    raise LedgerError(
-                        f"refusing to sign the head of {self.path}: verify found "
-                        f"{len(report.problems)} problem(s), first: {report.problems[0]}"
-                    )
-                seq, digest = conn.execute("SELECT seq, hash FROM head WHERE id = 1").fetchone()
-                conn.execute(
-                    "UPDATE head SET hmac = ? WHERE id = 1",
-                    (head_hmac(self._hmac_key, seq, digest),),
+            raise LedgerError(
+                f"cannot sign the head of {self.location}: this Ledger has no HMAC key"
+            )
+        with self._writing("sign the head of") as tx:
+            report = verify_chain(tx)
+            if not report.ok:
+                raise LedgerError(
+                    f"refusing to sign the head of {self.location}: verify found "
+                    f"{len(report.problems)} problem(s), first: {report.problems[0]}"
                 )
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            head = tx.head()
+            assert head is not None  # verify_chain reported a missing head
+            seq, digest, _ = head
+            tx.set_head(seq, digest, head_hmac(self._hmac_key, seq, digest))
+
+    def copy_from(self, source: Ledger) -> VerifyReport:
+        """Copy every event of ``source`` (its seqs, times, hashes and head record, HMAC
+        included) into this ledger, which must be empty, then verify the copy.
+
+        One transaction: the copy is verified against the source before it commits, so a copy
+        that does not match leaves nothing behind. The source is verified first and a broken one
+        is refused. Returns the report of the copy's verification.
+        """
+        with source._open_store().snapshot() as snap:
+            original = verify_chain(snap, hmac_key=source._hmac_key)
+            if not original.ok:
+                raise LedgerError(
+                    f"refusing to copy {source.location}: verify found "
+                    f"{len(original.problems)} problem(s), first: {original.problems[0]}"
+                )
+            head = snap.head()
+            assert head is not None  # verify_chain reported a missing head
+            with self._writing("copy into") as tx:
+                self._refuse_unless_empty(tx)
+                batch: list[Row] = []
+                for row in snap.rows():
+                    batch.append(row)
+                    if len(batch) >= _COPY_BATCH:
+                        tx.insert(batch)
+                        batch = []
+                tx.insert(batch)
+                tx.set_head(head[0], head[1], head[2])
+                copied = verify_chain(tx, hmac_key=self._hmac_key)
+                if not copied.ok or copied.checked != original.checked or tx.head() != head:
+                    first = copied.problems[0] if copied.problems else "the head differs"
+                    raise LedgerError(
+                        f"the copy in {self.location} does not verify ({first}); nothing was kept"
+                    )
+        return copied
+
+    def _refuse_unless_empty(self, tx: WriteTx) -> None:
+        held = tx.count()
+        head = tx.head()
+        if held or head is None or (head[0], head[1]) != (0, GENESIS_HASH):
+            raise LedgerError(
+                f"cannot copy into {self.location}: it already holds {held} event(s); "
+                "copy only into a new, empty ledger"
+            )
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -230,30 +248,20 @@ class Ledger:
         Rows are fetched a page at a time, so no read stays open between iterations and the
         iterator may be abandoned at any point.
         """
-        conditions: list[str] = []
-        filters: list[Any] = []
-        if run_id is not None:
-            conditions.append("run_id = ?")
-            filters.append(run_id)
+        wanted: list[str] | None = None
         if kinds is not None:
             wanted = [kinds] if isinstance(kinds, str) else list(kinds)
             if not wanted:
                 return iter(())
-            conditions.append(f"kind IN ({', '.join('?' * len(wanted))})")
-            filters.extend(wanted)
-        conditions.append("seq > ?")
-        query = (
-            f"SELECT {_COLUMNS} FROM events WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT ?"
-        )
-        return self._paged_events(query, filters, after_seq, limit)
+        return self._paged_events(run_id, wanted, after_seq, limit)
 
     def _paged_events(
-        self, query: str, filters: list[Any], after_seq: int, limit: int | None
+        self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int | None
     ) -> Iterator[Event]:
         last_seq, remaining = after_seq, limit
         while remaining is None or remaining > 0:
             page_size = _READ_PAGE if remaining is None else min(_READ_PAGE, remaining)
-            rows = self._read(query, (*filters, last_seq, page_size))
+            rows = self._open_store().page(run_id, kinds, last_seq, page_size)
             yield from (_event_from_row(row) for row in rows)
             if len(rows) < page_size:
                 return
@@ -264,28 +272,23 @@ class Ledger:
     def runs(self) -> list[dict[str, Any]]:
         """One dict per distinct run_id, in order of first appearance (events without a run_id
         are not a run): run_id, first_seq, last_seq, first_ts, last_ts, events (the count)."""
-        rows = self._read(
-            "SELECT run_id, MIN(seq), MAX(seq), MIN(ts), MAX(ts), COUNT(*) FROM events "
-            "WHERE run_id IS NOT NULL GROUP BY run_id ORDER BY MIN(seq)"
-        )
         keys = ("run_id", "first_seq", "last_seq", "first_ts", "last_ts", "events")
-        return [dict(zip(keys, row, strict=True)) for row in rows]
+        return [dict(zip(keys, row, strict=True)) for row in self._open_store().runs()]
 
     def head(self) -> tuple[int, str]:
         """The seq and hash of the last event according to the head record (0 and 64 zeros when
         empty)."""
-        rows = self._read("SELECT seq, hash FROM head WHERE id = 1")
-        if not rows:
-            raise LedgerError(f"ledger head record is missing in {self.path}; run verify")
-        seq, digest = rows[0]
-        return seq, digest
+        head = self._open_store().head()
+        if head is None:
+            raise LedgerError(f"ledger head record is missing in {self.location}; run verify")
+        return head
 
     def checkpoint(self) -> dict[str, Any]:
         """``{seq, hash}`` of the head, plus ``hmac`` when this Ledger has a key.
 
         Store it somewhere the ledger's writers cannot reach; ``verify(checkpoint=...)`` later
         confirms the chain still holds that event, which catches rollback and rewrites that the
-        file alone cannot reveal.
+        database alone cannot reveal.
         """
         seq, digest = self.head()
         mark: dict[str, Any] = {"seq": seq, "hash": digest}
@@ -299,41 +302,22 @@ class Ledger:
 
         Reads a snapshot on a connection of its own, so appends from other threads go on.
         """
-        own = self._connection()
-        if not self.path.is_file():  # connecting would quietly create an empty database
-            return VerifyReport(
-                ok=False, checked=0, problems=[f"seq ?: ledger file missing: {self.path}"]
-            )
-        if self.read_only:  # nobody appends through this Ledger; read on its own connection
-            with self._lock:
-                own.execute("BEGIN")
-                try:
-                    return verify_chain(own, hmac_key=self._hmac_key, checkpoint=checkpoint)
-                finally:
-                    own.execute("ROLLBACK")
-        conn = connect(self.path, read_only=True)
-        try:
-            conn.execute("PRAGMA query_only = ON")
-            conn.execute("BEGIN")
-            return verify_chain(conn, hmac_key=self._hmac_key, checkpoint=checkpoint)
-        finally:
-            conn.close()
+        store = self._open_store()
+        with ExitStack() as stack:
+            try:
+                snap = stack.enter_context(store.snapshot())
+            except LedgerError as exc:  # e.g. the file was deleted, the server is gone
+                return VerifyReport(ok=False, checked=0, problems=[f"seq ?: {exc}"])
+            return verify_chain(snap, hmac_key=self._hmac_key, checkpoint=checkpoint)
+        raise AssertionError("unreachable")
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise LedgerError(f"ledger is closed: {self.path}")
-        return self._conn
-
-    def _read(self, query: str, params: tuple[Any, ...] = ()) -> list[Any]:
-        with self._lock:
-            try:
-                return self._connection().execute(query, params).fetchall()
-            except sqlite3.Error as exc:
-                raise LedgerError(
-                    f"cannot read ledger {self.path}: {cause(exc, self.path)}"
-                ) from None
+    def _open_store(self) -> Store:
+        store = self._store
+        if store is None:
+            raise LedgerError(f"ledger is closed: {self.location}")
+        return store
 
 
 def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
@@ -352,11 +336,14 @@ def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
             run_id.encode()
     except UnicodeEncodeError:
         raise LedgerError("event kind and run_id must be valid Unicode text") from None
+    # Every store must hold them as text: PostgreSQL's text type has no NUL character.
+    if "\x00" in kind or (run_id is not None and "\x00" in run_id):
+        raise LedgerError("event kind and run_id must not contain NUL characters")
     payload_bytes, parsed = encode_payload(payload)
     return kind, payload_bytes, run_id, parsed
 
 
-def _event_from_row(row: _Row) -> Event:
+def _event_from_row(row: Row) -> Event:
     seq, ts, kind, run_id, payload, prev_hash, digest = row
     try:
         parsed = orjson.loads(payload)

@@ -21,13 +21,13 @@ attacker saw before; and deleting the file outright, after which a fresh ledger 
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from forethought.ledger.chain import GENESIS_HASH, event_hash, head_hmac_valid
 from forethought.ledger.errors import LedgerError
+from forethought.ledger.storage import HeadRow, Snapshot
 
 MAX_LISTED_PROBLEMS = 100
 
@@ -69,35 +69,34 @@ def _short(digest: Any) -> str:
 
 
 def verify_chain(
-    conn: sqlite3.Connection,
+    snapshot: Snapshot,
     *,
     hmac_key: bytes | None = None,
     checkpoint: Mapping[str, Any] | None = None,
 ) -> VerifyReport:
     """Check the chain, the head record and optionally a checkpoint.
 
-    Call it inside a transaction on ``conn`` so that the head and the rows come from one
-    snapshot while other processes keep appending.
+    ``snapshot`` (see :mod:`forethought.ledger.storage`) gives the head and the rows from one
+    moment while other processes keep appending.
     """
     wanted = _parse_checkpoint(checkpoint) if checkpoint is not None else None
     problems = _Problems()
     checked = 0
     try:
-        head = conn.execute("SELECT seq, hash, hmac FROM head WHERE id = 1").fetchone()
-        checked, last_seq, last_hash = _check_rows(conn, problems)
+        head = snapshot.head()
+        checked, last_seq, last_hash = _check_rows(snapshot, problems)
         _check_head(head, last_seq, last_hash, hmac_key, problems)
         if wanted is not None:
-            _check_checkpoint(conn, wanted, last_seq, hmac_key, problems)
-    except sqlite3.DatabaseError as exc:
-        problems.add(f"seq ?: ledger unreadable: {exc}")
+            _check_checkpoint(snapshot, wanted, last_seq, hmac_key, problems)
+    except LedgerError as exc:
+        text = str(exc)
+        problems.add(f"seq ?: {text if 'unreadable' in text else f'ledger unreadable: {text}'}")
     lines = problems.finish()
     return VerifyReport(ok=not lines, checked=checked, problems=lines)
 
 
-def _check_rows(conn: sqlite3.Connection, problems: _Problems) -> tuple[int, int, str]:
-    rows = conn.execute(
-        "SELECT seq, ts, kind, run_id, payload, prev_hash, hash FROM events ORDER BY seq"
-    )
+def _check_rows(snapshot: Snapshot, problems: _Problems) -> tuple[int, int, str]:
+    rows = snapshot.rows()
     expected_seq = 1
     prev_hash = GENESIS_HASH
     checked = 0
@@ -134,7 +133,7 @@ def _check_rows(conn: sqlite3.Connection, problems: _Problems) -> tuple[int, int
 
 
 def _check_head(
-    head: tuple[Any, Any, Any] | None,
+    head: HeadRow | None,
     last_seq: int,
     last_hash: str,
     hmac_key: bytes | None,
@@ -198,7 +197,7 @@ def _parse_checkpoint(checkpoint: Mapping[str, Any]) -> tuple[int, str, str | No
 
 
 def _check_checkpoint(
-    conn: sqlite3.Connection,
+    snapshot: Snapshot,
     wanted: tuple[int, str, str | None],
     last_seq: int,
     hmac_key: bytes | None,
@@ -210,7 +209,7 @@ def _check_checkpoint(
     if seq == 0:
         found = GENESIS_HASH
     else:
-        row = conn.execute("SELECT hash FROM events WHERE seq = ?", (seq,)).fetchone()
+        row = snapshot.hash_at(seq)
         if row is None:
             problems.add(
                 f"seq {seq}: checkpointed event missing (the chain ends at seq {last_seq}; "

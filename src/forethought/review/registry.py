@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from forethought import signing
+from forethought.ledger.config import ledger_file
 from forethought.policy import Policy, PolicyError
 from forethought.review.base import Reviewer
 
@@ -22,7 +23,7 @@ MODEL_REVIEWERS = ("consequences", "reasoning", "debate")
 CLASSIFIER = "classifier"
 
 
-def protected_paths(policy: Policy, ledger_path: Path | None) -> list[str]:
+def protected_paths(policy: Policy, ledger_path: Path | str | None) -> list[str]:
     """forethought's own files, which the agent may never modify, plus the policy's extras."""
     paths = [
         str(signing.SYSTEM_CONFIG_DIR),
@@ -36,13 +37,16 @@ def protected_paths(policy: Policy, ledger_path: Path | None) -> list[str]:
     model_file = classifier_path(policy)
     if model_file is not None:  # the learned reviewer's weights are part of the oversight too
         paths.append(str(model_file))
-    if ledger_path is not None:
-        ledger = Path(ledger_path).resolve()
+    ledger_at = ledger_file(ledger_path)  # a database URL names no file to protect
+    if ledger_at is not None:
+        ledger = ledger_at.resolve()
         paths += [str(ledger)] + [f"{ledger}{suffix}" for suffix in ("-wal", "-shm", "-journal")]
     return paths
 
 
-def _factories(policy: Policy, ledger_path: Path | None) -> dict[str, Callable[[], Reviewer]]:
+def _factories(
+    policy: Policy, ledger_path: Path | str | None
+) -> dict[str, Callable[[], Reviewer]]:
     from forethought.review.files import FileReviewer
     from forethought.review.http import HttpReviewer
     from forethought.review.python import PythonReviewer
@@ -67,7 +71,7 @@ def available() -> list[str]:
     return ["shell", "file", "python", "http", "text", "self_protection"]
 
 
-def build_reviewers(policy: Policy, ledger_path: Path | None = None) -> list[Reviewer]:
+def build_reviewers(policy: Policy, ledger_path: Path | str | None = None) -> list[Reviewer]:
     factories = _factories(policy, ledger_path)
     enabled = policy.reviewers.enabled
     known = [*factories, CLASSIFIER, *MODEL_REVIEWERS]

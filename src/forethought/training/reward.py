@@ -33,7 +33,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
@@ -228,13 +227,14 @@ def _build_gate(policy: Any, reviewers: Any, ledger: Any) -> Any:
 
     if not isinstance(policy, Policy):
         policy = load_policy(policy)
-    opened = ledger if _is_ledger(ledger) or ledger is None else Ledger.open(Path(ledger))
+    # a path or a database URL (never through Path, which would fold postgresql:// to one /)
+    opened = ledger if _is_ledger(ledger) or ledger is None else Ledger.open(ledger)
     if isinstance(reviewers, str):
         from forethought.evals.stacks import StackOptions, build_gate, parse_stack
 
         return build_gate(parse_stack(reviewers, policy), policy, StackOptions(), opened)
     if reviewers is None:
-        reviewers = build_reviewers(policy, Path(opened.path) if opened is not None else None)
+        reviewers = build_reviewers(policy, opened.path if opened is not None else None)
     return Gate(policy, list(reviewers), opened)
 
 
