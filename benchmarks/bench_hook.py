@@ -3,14 +3,20 @@
     python benchmarks/bench_hook.py [--runs 50]
 
 Runs the hook as Claude Code would (a fresh process reading the hook input on stdin) with the
-built-in policy and the static reviewers, into a scratch ledger, and prints p50 and p95 of the
-wall time, and the median CPU time (user + system) each call costs: the hook process and its
-children, plus, with the warm review server, what the server's handler spent on the call.
-CPU time is what to compare across runs on a loaded machine; the load average is printed.
+built-in policy and the static reviewers, into a scratch ledger, runtime directory and home, and
+prints p50 and p90 of the wall time, the median CPU time (user + system) of the hook process and
+its children, and each row's p50 as a multiple of a bare Python start from the same interpreter.
 
-Rows: a bare Python start for scale; the hook as a plain start reviews (forked review, and
---no-fork to show what the crash-proof fork costs); and the hook handed to a warm review
-server (`forethought serve`, started here in a scratch runtime directory and stopped after).
+Rows:
+- ``python -c pass``: the interpreter's start alone, for scale;
+- the hook with the server turned off (``FORETHOUGHT_NO_SERVER=1``): every call starts cold;
+- the default set-up, nothing started by hand: the first call (which finds no server, starts
+  one, detached, and reviews in its own process meanwhile), then, once the server listens,
+  every later call (each handed to it);
+- ``--warm-parts``: what each part of a warm call costs, p50 over the warm calls, from the
+  server's own marks (``$FORETHOUGHT_HOOK_TIMINGS``); the client's part is the hook process
+  from the start of ``main`` to its exit, less what the server spent, and the rest of the wall
+  time is Python's start and exit.
 """
 
 from __future__ import annotations
@@ -19,7 +25,6 @@ import argparse
 import json
 import os
 import platform
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -41,12 +46,6 @@ INPUT = json.dumps(
         "tool_use_id": "toolu_bench",
     }
 ).encode()
-
-
-def children_cpu_s(pid: int) -> float:
-    """CPU seconds of ``pid``'s reaped children (the server's handlers), from /proc."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
 
 
 def one(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -72,34 +71,35 @@ def one(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def timed(
-    argv: list[str], env: dict[str, str], runs: int, server: int | None = None
-) -> tuple[list[float], float]:
-    one(argv, env)  # warm
+def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[list[float], float]:
     walls, cpus = [], []
     for _ in range(runs):
-        before = children_cpu_s(server) if server else 0.0
         wall, cpu = one(argv, env)
-        if server:  # the handler is reaped within a second; wait for its CPU to be counted
-            deadline = time.monotonic() + 2
-            while children_cpu_s(server) == before and time.monotonic() < deadline:
-                time.sleep(0.01)
-            cpu += (children_cpu_s(server) - before) * 1000
         walls.append(wall)
         cpus.append(cpu)
     return walls, statistics.median(cpus)
 
 
-def p(times: list[float], q: float) -> float:
-    return statistics.quantiles(times, n=100, method="inclusive")[int(q) - 1]
+def p(times: list[float], q: int) -> float:
+    if len(times) == 1:
+        return times[0]
+    return statistics.quantiles(times, n=100, method="inclusive")[q - 1]
 
 
-def start_server(env: dict[str, str]) -> int:
-    out = subprocess.run(
-        [FORETHOUGHT, "serve", "--detach", "--idle", "600"],
-        env=env, capture_output=True, text=True, check=True,
-    ).stdout
-    return int(out.rpartition("(pid ")[2].rstrip(")\n"))
+def serve(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [FORETHOUGHT, "serve", *args], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def wait_until_served(env: dict[str, str]) -> float:
+    """Seconds until the server started by the first call answers calls."""
+    started = time.monotonic()
+    while "hook calls" not in serve(env, "--status").stdout:
+        if time.monotonic() - started > 60:
+            sys.exit("the review server did not start within 60 s")
+        time.sleep(0.05)
+    return time.monotonic() - started
 
 
 def main() -> None:
@@ -110,12 +110,14 @@ def main() -> None:
         runtime = Path(scratch) / "run"
         runtime.mkdir(mode=0o700)
         env = {
-            **os.environ,
-            "FORETHOUGHT_LEDGER": str(Path(scratch) / "ledger.db"),
-            "XDG_CONFIG_HOME": str(Path(scratch) / "config"),
-            "XDG_RUNTIME_DIR": str(runtime),
+            k: v for k, v in os.environ.items() if not k.startswith(("FORETHOUGHT_", "XDG_"))
         }
-        env.pop("FORETHOUGHT_POLICY", None)
+        env.update(
+            FORETHOUGHT_LEDGER=str(Path(scratch) / "ledger.db"),
+            HOME=str(Path(scratch) / "home"),
+            XDG_CONFIG_HOME=str(Path(scratch) / "config"),
+            XDG_RUNTIME_DIR=str(runtime),
+        )
         # Installed packages carry compiled bytecode; let the warm-up run write it here too.
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         cold = {**env, "FORETHOUGHT_NO_SERVER": "1"}
@@ -125,23 +127,58 @@ def main() -> None:
             f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
             f"load average {os.getloadavg()[0]:.1f} at the start"
         )
-        print(f"{'measure':<52} {'p50 ms':>8} {'p95 ms':>8} {'CPU ms':>8}")
-        rows = [
-            ("python -c pass (interpreter start alone)", [sys.executable, "-c", "pass"], cold),
-            ("forethought hook claude-code (no server)", hook, cold),
-            ("forethought hook claude-code --no-fork (no server)", [*hook, "--no-fork"], cold),
-        ]
-        for label, argv, row_env in rows:
-            walls, cpu = timed(argv, row_env, runs)
-            print(f"{label:<52} {p(walls, 50):>8.1f} {p(walls, 95):>8.1f} {cpu:>8.1f}")
-        server = start_server(env)
+        print(f"{'measure':<58} {'p50 ms':>8} {'p90 ms':>8} {'CPU ms':>8} {'x python':>9}")
+
+        def row(label: str, walls: list[float], cpu: float, bare: float) -> None:
+            ratio = p(walls, 50) / bare
+            print(
+                f"{label:<58} {p(walls, 50):>8.1f} {p(walls, 90):>8.1f} {cpu:>8.1f} "
+                f"{ratio:>8.1f}x"
+            )
+
+        one([sys.executable, "-c", "pass"], cold)  # page the interpreter in
+        walls, cpu = timed([sys.executable, "-c", "pass"], cold, runs)
+        bare = p(walls, 50)
+        row("python -c pass (interpreter start alone)", walls, cpu, bare)
+        one(hook, cold)  # compile bytecode
+        walls, cpu = timed(hook, cold, runs)
+        row("hook, server off (FORETHOUGHT_NO_SERVER=1): every call", walls, cpu, bare)
         try:
-            walls, cpu = timed(hook, env, runs, server)
-            label = "forethought hook claude-code (warm server)"
-            print(f"{label:<52} {p(walls, 50):>8.1f} {p(walls, 95):>8.1f} {cpu:>8.1f}")
+            first_wall, first_cpu = one(hook, env)
+            row("hook, default: first call (starts the server)", [first_wall], first_cpu, bare)
+            ready = wait_until_served(env)
+            timings = Path(scratch) / "timings.jsonl"
+            warm_env = {**env, "FORETHOUGHT_HOOK_TIMINGS": str(timings)}
+            walls, cpu = timed(hook, warm_env, runs)
+            row("hook, default: every later call (served warm)", walls, cpu, bare)
+            print(f"(the server answered {ready:.2f} s after the first call returned)")
+            status = serve(env, "--status").stdout
+            print("\n" + status.strip())
         finally:
-            os.kill(server, signal.SIGTERM)
+            serve(env, "--stop")
+        parts(timings, walls)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
+
+
+def parts(timings: Path, walls: list[float]) -> None:
+    """The p50 of each part of a warm call."""
+    lines = [json.loads(line) for line in timings.read_text().splitlines()]
+    by_part: dict[str, list[float]] = {}
+    clients = []
+    for line in lines:
+        server = line["server"] or []
+        spent = sum(ms for _, ms in server)
+        clients.append(line["client_ms"] - spent)
+        for part, ms in server:
+            by_part.setdefault(part, []).append(ms)
+    print(f"\nparts of a warm call (p50 over {len(lines)} calls){'':<22} {'ms':>8}")
+    client = statistics.median(clients)
+    rest = statistics.median(walls) - statistics.median(line["client_ms"] for line in lines)
+    print(f"  {'hook process: Python start, imports, exit':<68} {rest:>8.2f}")
+    print(f"  {'hook process: read stdin, connect, check the server, send, print':<68} "
+          f"{client:>8.2f}")  # fmt: skip
+    for part, values in by_part.items():
+        print(f"  {part:<68} {statistics.median(values):>8.2f}")
 
 
 if __name__ == "__main__":

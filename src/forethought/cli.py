@@ -177,6 +177,7 @@ def _review_human(gate: Gate, proposals: list[Proposal]) -> None:
 @contextmanager
 def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
     """A Gate for the policy and ledger in force; errors exit with a one-line message."""
+    from forethought import prepared
     from forethought.gate import CanaryFailure, Gate
     from forethought.ledger import Ledger, LedgerError
     from forethought.policy import PolicyError, load_policy
@@ -186,13 +187,21 @@ def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
         policy = load_policy(policy_path)
     except PolicyError as exc:
         fail(str(exc))
+    prepared.mark("policy read and checked")
     try:
         ledger = Ledger.open(ledger_path)
     except LedgerError as exc:
         fail(str(exc), EXIT_CANNOT_REVIEW)
+    prepared.mark("ledger opened")
     try:
-        reviewers = build_reviewers(policy, ledger.path)
-        gate = Gate(policy, reviewers, ledger)
+        # In the review server: the Gate built for the same inputs, its canaries passed.
+        kept = prepared.lookup(policy, ledger.path) if prepared.enabled() else None
+        if kept is not None:
+            gate = Gate(policy, kept[0].reviewers, ledger, checked=kept[1])
+        else:
+            reviewers = build_reviewers(policy, ledger.path)
+            gate = Gate(policy, reviewers, ledger)
+        prepared.mark("Gate ready (start recorded)")
     except PolicyError as exc:
         ledger.close()
         fail(str(exc))

@@ -47,7 +47,11 @@ class Gate:
         ledger: Ledger | None = None,
         *,
         canaries: bool = True,
+        checked: dict[str, Any] | None = None,
     ) -> None:
+        """``checked``: the start record of an identical Gate (same policy, the same reviewer
+        objects, the same code) whose canaries passed in this process (the review server reuses
+        its gates); the canaries are not run again and the record says so."""
         self.policy = policy
         self.reviewers = tuple(reviewers)
         self.ledger = ledger
@@ -57,9 +61,15 @@ class Gate:
         self._hung_lock = threading.Lock()
         # Each run's or session's earlier steps, with the last ledger seq read (_with_steps).
         self._sessions: dict[str, tuple[int, tuple[Step, ...]]] = {}
-        canary_report = check_canaries(self.reviewers, policy, run=self._one) if canaries else None
+        if checked is not None:
+            self.canary_report = checked.get("canaries")
+        elif canaries:
+            self.canary_report = check_canaries(self.reviewers, policy, run=self._one)
+        else:
+            self.canary_report = None
         if ledger is not None:
-            ledger.append("gate_start", self._start_record(canary_report))
+            record = self._start_record(self.canary_report)
+            ledger.append("gate_start", {**record, **checked} if checked else record)
 
     def _start_record(self, canary_report: dict[str, Any] | None) -> dict[str, Any]:
         return {
@@ -90,9 +100,7 @@ class Gate:
             return self._review_parts(proposals, run_id)
         return self.end_many(self.begin_many(proposals, run_id=run_id))
 
-    def begin_many(
-        self, proposals: Sequence[Proposal], *, run_id: str | None = None
-    ) -> _Batch:
+    def begin_many(self, proposals: Sequence[Proposal], *, run_id: str | None = None) -> _Batch:
         """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
 
         Between the two the reviewers work on their own thread, so a caller with several batches

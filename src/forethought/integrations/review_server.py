@@ -1,19 +1,29 @@
 """The warm review server: ``forethought hook`` calls without the start-up cost.
 
-Started by ``forethought serve`` as ``python -I -m forethought.integrations.review_server``. It
-imports the CLI, the policy and every reviewer once, runs the canaries once so that the
-reviewers' rules are compiled, forgets every memoised result (so that nothing learnt under the
-server's own environment is reused), and waits on a Unix socket in the user's runtime
-directory. For each hook call (``forethought.integrations.warm`` sends it) it forks a handler
-that takes on the caller's standard streams, working directory, umask and environment, and
-runs the caller's command line through the same CLI code as an ordinary start would: the
-policy is loaded and checked, the reviewers are built, the canaries run, the review happens
-in its own forked child under its deadline and the ledger is written, all anew for every call.
-What the server saves is importing modules and compiling regular expressions, nothing else.
+Started by the first hook call that finds none running (or by ``forethought serve``) as
+``python -I -c BOOT DIR`` (``warm.server_argv``: isolated, importing forethought from ``DIR``, the
+caller's own copy). It imports the CLI, the policy code and every reviewer once, runs the
+default Gate's canaries once so that the reviewers' rules are compiled, and waits on a Unix
+socket in the user's runtime directory.
+
+For each hook call (``forethought.integrations.warm`` sends it: command line, environment,
+working directory, umask and the hook input) the server first makes sure the Gate the call
+needs is built (``forethought.prepared``): under the caller's environment and working
+directory it reads the policy in force (every call: an edit is in force at the next one), and
+builds the reviewers and runs their canaries only if no Gate is kept for the same policy
+(source and SHA-256), ledger, environment, working directory and protected paths. Then it forks
+a handler that takes on the caller's environment, working directory and umask and runs the
+caller's command line through the same CLI code as an ordinary start: the policy is loaded and
+checked, the ledger opened, the call reviewed and recorded, with the kept Gate's reviewers
+(the ledger's ``gate_start`` event then says ``"server": {"pid": ..., "reused": true}``). The
+handler sends back the exit status and what the call printed; a handler past the call's
+deadline is killed (SIGALRM), and the caller refuses the call. A policy that cannot be loaded,
+reviewers that cannot be built or that fail their canaries are never kept: the handler then
+does what an ordinary start does and the call is refused with the same message.
 
 It exits when idle for ``--idle`` seconds (30 minutes by default), and as soon as any of its
-source files changed on disk: the call that noticed is answered "not run", and reviewed
-in-process by the caller with the new code.
+files changed on disk: the call that noticed is answered "not run", and reviewed in-process by
+the caller with the new code.
 
 Security: the server is the user's own process, and adds no power that an agent running as the
 same user does not already have.
@@ -22,19 +32,20 @@ same user does not already have.
   server checks each caller's credentials (SO_PEERCRED) and serves only its own user.
 - The caller trusts the answer only from a genuine server (see ``warm.not_genuine``): same user,
   the caller's own Python binary, exactly the server's isolated command line (no PYTHONPATH,
-  no user site-packages, not the working directory: the installed forethought runs) and no
+  no user site-packages, not the working directory: the caller's own forethought runs) and no
   dynamic-linker or Python variables in its environment. Anything else on the socket is
   ignored and the call is reviewed in-process.
-- What an agent running as the user could do to it: kill it (the next calls are reviewed
-  in-process, more slowly: never unreviewed), start one itself (a genuine server, which gives
-  the same answers), ask it for reviews (which ``forethought hook`` gives it anyway), or, with
-  arbitrary code already running unreviewed, attach a debugger to it or start an impostor that
-  passes these checks. But the same agent could equally edit Claude Code's settings, the
-  installed forethought or the policy, or tamper with the in-process hook as it starts: all
-  of which need a command that the hook reviews first, and the self-protection reviewer refuses
+- What an agent running as the user could do to it: kill it (the next call is reviewed
+  in-process and starts another), start one itself (a genuine server, which gives the same
+  answers), ask it for reviews (which ``forethought hook`` gives it anyway), or, with arbitrary
+  code already running unreviewed, attach a debugger to it or start an impostor that passes
+  these checks. But the same agent could equally edit Claude Code's settings, the installed
+  forethought or the policy, or tamper with the in-process hook as it starts: all of which
+  need a command that the hook reviews first, and the self-protection reviewer refuses
   commands that touch forethought's files. The server is no softer a target than those.
-- A failure once the call is handed over (the server dies, hangs past the deadline, answers
-  nonsense) refuses the call: the caller exits 2, which the harnesses read as a block.
+- A failure once the call is handed over (the server dies, answers nonsense) leaves the call to
+  the caller's in-process review within the time left; one past the deadline refuses it: the
+  caller exits 2, which the harnesses read as a block.
 """
 
 from __future__ import annotations
@@ -42,9 +53,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
-import functools
 import gc
+import io
+import json
+import math
 import os
+import pickle
 import select
 import signal
 import socket
@@ -52,19 +66,28 @@ import sys
 import time
 import traceback
 
+from forethought import prepared
 from forethought.integrations import warm
 
 IDLE_S = 30 * 60.0
-_MAX_REQUEST = 1 << 20  # bytes: a command line and an environment
+# Seconds after a call is handed over before the next handler is forked ahead (and rehearses:
+# not while the call in hand still needs the processor).
+SPARE_AFTER_S = 0.0
+_START_LOCK_FD = 3  # a hook that started this server passed its start lock here
+
+
+class _Stop(Exception):
+    """SIGTERM: leave the serving loop (the socket and pid file are removed on the way out)."""
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="forethought-review-server")
     parser.add_argument("--idle", type=float, default=IDLE_S)
     idle_s = parser.parse_args(argv).idle
+    os.chdir("/")
+    start_lock = _start_lock()
     path = warm.socket_path()
-    directory = warm.private_directory(path, create=True)
-    del directory  # made private above; the lock and pid files live in it
+    warm.private_directory(path, create=True)
     lock = os.open(warm.lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
     try:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -79,22 +102,57 @@ def main(argv: list[str] | None = None) -> None:
     # Stopped by a signal, it still removes its socket and pid file (a SIGKILL leaves both: the
     # next server replaces them, callers find no server behind the socket, and `forethought
     # serve --status` sees that the pid file's lock is free).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGTERM, _on_term)
     pid_file = warm.pid_path()
     try:
         warm.write_pid(os.getpid())
+        started = time.time()
+        if start_lock is not None:
+            _after_parent()
         warm_up()
         sources = _sources()
         listener = _listen(path)
+        server = _Server(listener, sources, idle_s, started)
+        server.save_state()
+        if start_lock is not None:
+            os.close(start_lock)  # listening: a hook may start another once this one is gone
         print(f"{warm.READY} {path} (pid {os.getpid()})", file=sys.stderr, flush=True)
         try:
-            _serve(listener, sources, idle_s)
+            server.serve()
+        except _Stop:
+            pass
         finally:
             listener.close()
-            _unlink(path)
+            if os.path.exists(path) and os.stat(path).st_ino == server.inode:
+                _unlink(path)
     finally:
         if warm.read_pid() == os.getpid():
             _unlink(pid_file)
+            _unlink(warm.state_path())
+
+
+def _after_parent(wait_s: float = 60.0) -> None:
+    """Started by a hook: wait until it has answered its own call (in-process) before warming
+    up, so as not to slow it down."""
+    parent, deadline = os.getppid(), time.monotonic() + wait_s
+    while os.getppid() == parent and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def _on_term(*_: object) -> None:
+    raise _Stop
+
+
+def _start_lock() -> int | None:
+    """Fd 3 if it is the start lock a hook handed over (kept until this server listens)."""
+    try:
+        mine = os.fstat(_START_LOCK_FD)
+        there = os.stat(warm.start_lock_path())
+    except OSError:
+        return None
+    if (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino):
+        return _START_LOCK_FD
+    return None
 
 
 def warm_up() -> None:
@@ -105,41 +163,45 @@ def warm_up() -> None:
     import forethought.integrations.hook
     import forethought.integrations.transcript  # noqa: F401 (all imported to be warm)
     from forethought.gate import Gate
-    from forethought.policy import default_policy
+    from forethought.policy import default_policy, remember_parsed
     from forethought.review.registry import build_reviewers
 
     policy = default_policy()
     Gate(policy, build_reviewers(policy, None), None).close()  # the canaries compile the rules
-    for obj in gc.get_objects():
-        if isinstance(obj, functools._lru_cache_wrapper):
-            obj.cache_clear()
-    gc.collect()
-    gc.freeze()  # forked handlers then share these pages instead of copying them
+    remember_parsed()
+    prepared.enable(os.getpid())
+    prepared.forget_learnt()
+    prepared.freeze()  # forked handlers then share these pages instead of copying them
 
 
 def _sources() -> dict[str, tuple[int, int]]:
-    """The forethought source files this process runs, with their modification times."""
+    """forethought's files (its modules and its data) with their modification times."""
     found = {}
     for module in list(sys.modules.values()):
         path = getattr(module, "__file__", None)
         if module.__name__.startswith("forethought") and path:
-            try:
-                st = os.stat(path)
-            except OSError:
-                continue
-            found[path] = (st.st_mtime_ns, st.st_size)
-    return found
+            found[path] = _stamp(path)
+    for directory, subdirectories, files in os.walk(
+        os.path.join(warm.package_parent(), "forethought")
+    ):
+        subdirectories[:] = [d for d in subdirectories if d != "__pycache__"]
+        for name in files:
+            if not name.endswith((".py", ".pyc")):
+                path = os.path.join(directory, name)
+                found[path] = _stamp(path)
+    return {path: stamp for path, stamp in found.items() if stamp is not None}
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
 
 
 def _changed(sources: dict[str, tuple[int, int]]) -> bool:
-    for path, stamp in sources.items():
-        try:
-            st = os.stat(path)
-        except OSError:
-            return True
-        if (st.st_mtime_ns, st.st_size) != stamp:
-            return True
-    return False
+    return any(_stamp(path) != stamp for path, stamp in sources.items())
 
 
 def _listen(path: str) -> socket.socket:
@@ -159,29 +221,186 @@ def _unlink(path: str) -> None:
         os.unlink(path)
 
 
-def _serve(listener: socket.socket, sources: dict[str, tuple[int, int]], idle_s: float) -> None:
-    last = time.monotonic()
-    while True:
-        _reap()
-        ready, _, _ = select.select([listener], [], [], 1.0)
-        if not ready:
-            if time.monotonic() - last > idle_s:
-                return
-            continue
-        conn, _ = listener.accept()
+class _Request:
+    __slots__ = ("argv", "cwd", "data", "environ", "umask")
+
+    def __init__(self, payload: bytes) -> None:
+        fields = payload.split(b"\0")
+        self.cwd, self.umask, count = os.fsdecode(fields[0]), int(fields[1]), int(fields[2])
+        if not 0 <= count < len(fields) - 3:
+            raise ValueError("a request with a bad argument count")
+        self.argv = [os.fsdecode(word) for word in fields[3 : 3 + count]]
+        self.data = warm.unescape(fields[3 + count])
+        self.environ = dict(
+            field.partition(b"=")[::2] for field in fields[4 + count :] if b"=" in field
+        )
+
+
+class _Server:
+    def __init__(
+        self,
+        listener: socket.socket,
+        sources: dict[str, tuple[int, int]],
+        idle_s: float,
+        started: float,
+    ) -> None:
+        self.listener, self.sources, self.idle_s, self.started = listener, sources, idle_s, started
+        self.inode = os.stat(listener.getsockname()).st_ino
+        self.calls = 0
+        self.reused = 0
+        self.last_policy: tuple[str, str] | None = None
+        self.own_environ = dict(os.environb)
+        # A handler forked ahead of the next call, rehearsed and waiting on its end of a socket
+        # pair (with the number of Gates built when it was forked), and when to fork the next.
+        self.spare: tuple[socket.socket, int] | None = None
+        self.spare_due: float | None = time.monotonic()
+
+    def serve(self) -> None:
         last = time.monotonic()
+        try:
+            while True:
+                _reap()
+                now = time.monotonic()
+                if self.spare_due is not None and now >= self.spare_due:
+                    self._fork_spare()
+                wait = 1.0 if self.spare_due is None else max(0.0, self.spare_due - now)
+                ready, _, _ = select.select([self.listener], [], [], min(wait, 1.0))
+                if not ready:
+                    if time.monotonic() - last > self.idle_s:
+                        return
+                    continue
+                conn, _ = self.listener.accept()
+                last = time.monotonic()
+                with conn:
+                    if not self._take(conn):
+                        return
+        finally:
+            self._drop_spare()
+
+    def _take(self, conn: socket.socket) -> bool:
+        """Have a handler answer the call on ``conn``; False once the server must exit."""
         if not _same_user(conn):
-            conn.close()
-            continue
-        if _changed(sources):  # updated on disk: let the caller review with the new code
-            _answer(conn, warm.NOT_RUN)
-            conn.close()
-            return
-        pid = os.fork()
-        if pid == 0:
-            listener.close()
-            _handle(conn)  # never returns
-        conn.close()
+            return True
+        if _changed(self.sources):  # updated on disk: the caller reviews with the new code
+            self.listener.close()
+            _unlink(warm.socket_path())
+            _send(conn, warm.NOT_RUN.to_bytes(4, "big", signed=True))
+            return False
+        accepted = time.perf_counter()
+        try:
+            request = _receive(conn)
+        except (OSError, ValueError, EOFError, IndexError):
+            return True  # the caller sees no answer and reviews in-process
+        received = time.perf_counter()
+        reuse = self._prepare(request)
+        marks = [
+            ("server: request read", received - accepted),
+            ("server: Gate found or built", time.perf_counter() - received),
+        ]
+        if not self._hand_to_spare(conn, request, marks):
+            marks.append(("server: fork", time.perf_counter()))
+            if os.fork() == 0:
+                self.listener.close()
+                self._drop_spare()
+                _handle(conn, request, marks)  # never returns
+        self.calls += 1
+        self.reused += reuse
+        self.save_state()
+        return True
+
+    def _fork_spare(self) -> None:
+        self.spare_due = None
+        self._drop_spare()
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        if os.fork() == 0:
+            ours.close()
+            self.listener.close()
+            _spare(theirs)  # never returns
+        theirs.close()
+        self.spare = (ours, prepared.generation())
+
+    def _drop_spare(self) -> None:
+        if self.spare is not None:
+            self.spare[0].close()  # the spare reads the end of its socket pair, and exits
+            self.spare = None
+
+    def _hand_to_spare(
+        self, conn: socket.socket, request: _Request, marks: list[tuple[str, float]]
+    ) -> bool:
+        """Pass the call to the handler forked ahead, if it has every Gate built since."""
+        spare, self.spare = self.spare, None
+        self.spare_due = time.monotonic() + SPARE_AFTER_S
+        if spare is None:
+            return False
+        channel, built = spare
+        with channel:
+            if built != prepared.generation():
+                return False
+            marks.append(("server: handed to a handler forked ahead", time.perf_counter()))
+            message = pickle.dumps((request, marks))
+            try:
+                socket.send_fds(channel, [len(message).to_bytes(4, "big")], [conn.fileno()])
+                channel.sendall(message)
+            except OSError:
+                return False
+        return True
+
+    def _prepare(self, request: _Request) -> bool:
+        """The call's Gate built or found, under the caller's environment; whether it was."""
+        argv = request.argv
+        if len(argv) < 2 or argv[0] != "hook":
+            return False
+        try:
+            os.chdir(request.cwd)
+        except OSError:
+            return False
+        os.environb.clear()
+        os.environb.update(request.environ)
+        try:
+            from forethought.integrations.cli import hook
+
+            command = hook.commands.get(argv[1])
+            if command is None:
+                return False
+            with command.make_context(argv[1], argv[2:]) as ctx:
+                params = dict(ctx.params)
+            found = prepared.prepare(params.get("policy_path"), params.get("ledger_path"))
+        except Exception:  # the handler meets the same error the ordinary way, and says so
+            return False
+        finally:
+            os.environb.clear()
+            os.environb.update(self.own_environ)
+            os.chdir("/")
+        if found is not None:
+            self.last_policy = (found.policy_source, found.policy_sha256)
+        return found is not None
+
+    def save_state(self) -> None:
+        state = {
+            "pid": os.getpid(),
+            "socket": warm.socket_path(),
+            "started": self.started,
+            "python": sys.executable,
+            "forethought": warm.package_parent(),
+            "calls": self.calls,
+            "reused": self.reused,
+            "policy": (
+                {"source": self.last_policy[0], "sha256": self.last_policy[1]}
+                if self.last_policy
+                else None
+            ),
+            "gates": [
+                {
+                    "policy": g.policy_source,
+                    "sha256": g.policy_sha256,
+                    "built": g.built,
+                    "build_ms": round(g.build_ms, 1),
+                }
+                for g in prepared.gates()
+            ],
+        }
+        with contextlib.suppress(OSError):
+            warm.write_private(warm.state_path(), json.dumps(state).encode())
 
 
 def _reap() -> None:
@@ -197,62 +416,97 @@ def _same_user(conn: socket.socket) -> bool:
     return int.from_bytes(creds[4:8], sys.byteorder, signed=True) == os.getuid()
 
 
-def _answer(conn: socket.socket, code: int) -> None:
+def _receive(conn: socket.socket) -> _Request:
+    conn.settimeout(2.0)
+    size = int.from_bytes(_exactly(conn, 4), "big")
+    if size > warm.MAX_MESSAGE:
+        raise ValueError("request too large")
+    return _Request(_exactly(conn, size))
+
+
+def _exactly(conn: socket.socket, size: int) -> bytes:
+    chunks = []
+    while size:
+        chunk = conn.recv(min(size, 1 << 20))
+        if not chunk:
+            raise EOFError("request cut short")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def _send(conn: socket.socket, data: bytes) -> None:
     with contextlib.suppress(OSError):
-        conn.sendall(warm._CODE.pack(code))
+        conn.sendall(data)
 
 
-def _handle(conn: socket.socket) -> None:
-    """In the forked handler: become the caller's process, run its command, answer its status."""
-    code = 2
+def _handle(conn: socket.socket, request: _Request, marks: list[tuple[str, float]]) -> None:
+    """In the forked handler: become the caller's process, run its command, send what it
+    printed and its exit status. Killed by SIGALRM past the call's deadline."""
+    code, out, err = 2, io.BytesIO(), io.BytesIO()
+    forked = time.perf_counter()
+    marks[-1] = (marks[-1][0], forked - marks[-1][1])  # from just before the fork to now
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        argv = _take_over(conn)
-        code = _run(argv)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+        signal.alarm(max(1, math.ceil(warm._timeout(request.argv))))
+        sys.stdin = io.TextIOWrapper(io.BytesIO(request.data))
+        sys.stdout = io.TextIOWrapper(out, write_through=True)
+        sys.stderr = io.TextIOWrapper(err, write_through=True)
+        os.chdir(request.cwd)
+        os.umask(request.umask)
+        os.environb.clear()
+        os.environb.update(request.environ)
+        sys.argv = ["forethought", *request.argv]
+        prepared.mark("handler: took on the caller's environment")
+        code = _run(request.argv)
     except BaseException:
-        try:
+        with contextlib.suppress(BaseException):
             print("forethought: the review server failed:", file=sys.stderr)
             traceback.print_exc()
-        except BaseException:
-            pass
     finally:
         try:
             sys.stdout.flush()
             sys.stderr.flush()
-        except BaseException:
-            pass
-        _answer(conn, code)
+            timings = b""
+            if request.environ.get(b"FORETHOUGHT_HOOK_TIMINGS"):
+                timings = _timings(marks, forked, prepared.take_marks())
+            _send(conn, warm.encode_answer(code, out.getvalue(), err.getvalue(), timings))
+        finally:
+            os._exit(0)
+
+
+def _spare(channel: socket.socket) -> None:
+    """A handler forked ahead: rehearse, then wait for a call (or the end of the channel)."""
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        prepared.rehearse()
+        gc.collect()
+        header, fds, _flags, _address = socket.recv_fds(channel, 4, 1)
+        if not header or len(fds) != 1:
+            os._exit(0)  # the server dropped this spare
+        size = int.from_bytes(header + _exactly(channel, 4 - len(header)), "big")
+        request, marks = pickle.loads(_exactly(channel, size))
+        channel.close()
+        conn = socket.socket(fileno=fds[0])
+    except BaseException:
         os._exit(0)
+    _handle(conn, request, marks)
 
 
-def _take_over(conn: socket.socket) -> list[str]:
-    conn.settimeout(5.0)
-    message, fds, _flags, _addr = socket.recv_fds(conn, 65536, 3)
-    if len(fds) != 3 or len(message) < warm._LENGTH.size:
-        raise ValueError("a request without its streams")
-    size = warm._LENGTH.unpack_from(message)[0]
-    if size > _MAX_REQUEST:
-        raise ValueError("request too large")
-    payload = message[warm._LENGTH.size :]
-    while len(payload) < size:
-        chunk = conn.recv(size - len(payload))
-        if not chunk:
-            raise EOFError("request cut short")
-        payload += chunk
-    fields = payload.split(b"\0")
-    cwd, umask, count = os.fsdecode(fields[0]), int(fields[1]), int(fields[2])
-    argv = [os.fsdecode(word) for word in fields[3 : 3 + count]]
-    environ = dict(field.partition(b"=")[::2] for field in fields[3 + count :] if field)
-    for fd, target in zip(fds, (0, 1, 2), strict=True):
-        os.dup2(fd, target)
-        os.close(fd)
-    os.chdir(cwd)
-    os.umask(umask)
-    os.environb.clear()
-    os.environb.update(environ)
-    sys.argv = ["forethought", *argv]
-    return argv
+def _timings(
+    before_fork: list[tuple[str, float]], forked: float, marks: list[tuple[str, float]]
+) -> bytes:
+    """The call's parts in ms, in order: the server's, then the handler's (for the benchmark)."""
+    parts = [[part, round(seconds * 1000, 3)] for part, seconds in before_fork]
+    at = forked
+    for part, ended in marks:
+        parts.append([part, round((ended - at) * 1000, 3)])
+        at = ended
+    parts.append(["handler: answer encoded", round((time.perf_counter() - at) * 1000, 3)])
+    return json.dumps(parts).encode()
 
 
 def _run(argv: list[str]) -> int:
