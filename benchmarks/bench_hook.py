@@ -80,6 +80,27 @@ def timed(argv: list[str], env: dict[str, str], runs: int) -> tuple[list[float],
     return walls, statistics.median(cpus)
 
 
+def interleaved(
+    argv: list[str], env: dict[str, str], runs: int, pause_s: float
+) -> tuple[list[float], list[float], float]:
+    """``runs`` calls of ``argv``, each after a bare Python start (so that both see the same
+    load), ``pause_s`` apart: (bare walls, walls, median CPU of the calls)."""
+    bare, walls, cpus = [], [], []
+    for _ in range(runs):
+        time.sleep(pause_s)
+        bare.append(one([sys.executable, "-c", "pass"], env)[0])
+        wall, cpu = one(argv, env)
+        walls.append(wall)
+        cpus.append(cpu)
+    return bare, walls, statistics.median(cpus)
+
+
+def cpu_s(pid: int) -> float:
+    """CPU seconds of process ``pid`` and its reaped children (the server's handlers)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
 def p(times: list[float], q: int) -> float:
     if len(times) == 1:
         return times[0]
@@ -147,38 +168,52 @@ def main() -> None:
             first_wall, first_cpu = one(hook, env)
             row("hook, default: first call (starts the server)", [first_wall], first_cpu, bare)
             ready = wait_until_served(env)
+            status = serve(env, "--status").stdout
+            server = int(status.partition("(pid ")[2].partition(")")[0])
             timings = Path(scratch) / "timings.jsonl"
             warm_env = {**env, "FORETHOUGHT_HOOK_TIMINGS": str(timings)}
-            walls, cpu = timed(hook, warm_env, runs)
-            row("hook, default: every later call (served warm)", walls, cpu, bare)
+            for pause, label in ((0.2, "0.2 s apart"), (0.0, "back to back")):
+                before = cpu_s(server)
+                bares, walls, cpu = interleaved(hook, warm_env, runs, pause)
+                time.sleep(1.5)  # the server reaps its handlers at least once a second
+                cpu += (cpu_s(server) - before) * 1000 / runs
+                row(f"hook, default: later calls, {label}", walls, cpu, statistics.median(bares))
+                print(f"{'   (python -c pass between them)':<58} {p(bares, 50):>8.1f}")
             print(f"(the server answered {ready:.2f} s after the first call returned)")
-            status = serve(env, "--status").stdout
-            print("\n" + status.strip())
+            print("\n" + serve(env, "--status").stdout.strip())
         finally:
             serve(env, "--stop")
-        parts(timings, walls)
+        parts(timings)
         print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
-def parts(timings: Path, walls: list[float]) -> None:
-    """The p50 of each part of a warm call."""
+def parts(timings: Path) -> None:
+    """The p50 of each part of a warm call, for calls handed to a handler forked ahead and for
+    calls that forked their own (the next call came before a handler was ready)."""
     lines = [json.loads(line) for line in timings.read_text().splitlines()]
-    by_part: dict[str, list[float]] = {}
-    clients = []
-    for line in lines:
-        server = line["server"] or []
-        spent = sum(ms for _, ms in server)
-        clients.append(line["client_ms"] - spent)
-        for part, ms in server:
-            by_part.setdefault(part, []).append(ms)
-    print(f"\nparts of a warm call (p50 over {len(lines)} calls){'':<22} {'ms':>8}")
-    client = statistics.median(clients)
-    rest = statistics.median(walls) - statistics.median(line["client_ms"] for line in lines)
-    print(f"  {'hook process: Python start, imports, exit':<68} {rest:>8.2f}")
-    print(f"  {'hook process: read stdin, connect, check the server, send, print':<68} "
-          f"{client:>8.2f}")  # fmt: skip
-    for part, values in by_part.items():
-        print(f"  {part:<68} {statistics.median(values):>8.2f}")
+    for ahead in (True, False):
+        chosen = [
+            line
+            for line in lines
+            if ahead == any("ahead" in part for part, _ in line["server"] or [])
+        ]
+        if not chosen:
+            continue
+        how = "handed to a handler forked ahead" if ahead else "forked a handler"
+        print(f"\nparts of a warm call that {how} (p50 over {len(chosen)} calls)")
+        by_part: dict[str, list[float]] = {}
+        clients, totals = [], []
+        for line in chosen:
+            server = line["server"] or []
+            totals.append(sum(ms for _, ms in server))
+            clients.append(line["client_ms"] - totals[-1])
+            for part, ms in server:
+                by_part.setdefault(part, []).append(ms)
+        print(f"  {'hook process: read stdin, connect, check the server, send, print':<68} "
+              f"{statistics.median(clients):>8.2f}")  # fmt: skip
+        for part, values in by_part.items():
+            print(f"  {part:<68} {statistics.median(values):>8.2f}")
+        print(f"  {'(server in all)':<68} {statistics.median(totals):>8.2f}")
 
 
 if __name__ == "__main__":

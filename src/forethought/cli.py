@@ -201,7 +201,7 @@ def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
         else:
             reviewers = build_reviewers(policy, ledger.path)
             gate = Gate(policy, reviewers, ledger)
-        prepared.mark("Gate ready (start recorded)")
+        prepared.mark("Gate ready")
     except PolicyError as exc:
         ledger.close()
         fail(str(exc))
@@ -217,7 +217,10 @@ def _gate(policy_path: Path | None, ledger_path: Path | None) -> Iterator[Gate]:
         fail(f"cannot record in the ledger: {exc}", EXIT_CANNOT_REVIEW)
     finally:
         gate.close()
-        ledger.close()
+        # A review server's handler exits as soon as it has answered: its connection goes with
+        # it, committed, without the checkpoint a close runs (the next writer's to do).
+        if not prepared.enabled():
+            ledger.close()
 
 
 # --- ledger -----------------------------------------------------------------------------------

@@ -51,7 +51,8 @@ class Gate:
     ) -> None:
         """``checked``: the start record of an identical Gate (same policy, the same reviewer
         objects, the same code) whose canaries passed in this process (the review server reuses
-        its gates); the canaries are not run again and the record says so."""
+        its gates); the canaries are not run again, the record says so, and it is written with
+        the first review's events, in the same transaction."""
         self.policy = policy
         self.reviewers = tuple(reviewers)
         self.ledger = ledger
@@ -67,9 +68,13 @@ class Gate:
             self.canary_report = check_canaries(self.reviewers, policy, run=self._one)
         else:
             self.canary_report = None
+        self._pending_start: list[tuple[str, dict[str, Any], str | None]] = []
         if ledger is not None:
             record = self._start_record(self.canary_report)
-            ledger.append("gate_start", {**record, **checked} if checked else record)
+            if checked:
+                self._pending_start.append(("gate_start", {**record, **checked}, None))
+            else:
+                ledger.append("gate_start", record)
 
     def _start_record(self, canary_report: dict[str, Any] | None) -> dict[str, Any]:
         return {
@@ -134,10 +139,11 @@ class Gate:
             for p, reviews in zip(proposals, per_proposal, strict=True)
         ]
         if self.ledger is not None:
-            events = [
+            events = self._pending_start + [
                 e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
             ]
             self.ledger.append_many(events)
+            self._pending_start = []
         return decisions
 
     def _with_steps(self, proposals: Sequence[Proposal], run_id: str) -> list[Proposal]:

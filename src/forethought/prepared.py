@@ -225,9 +225,19 @@ def rehearse() -> None:
     if not _gates:
         return
     from forethought.gate import Gate
+    from forethought.integrations.cli import hook
+    from forethought.integrations.harnesses import HARNESSES
     from forethought.proposal import from_dict
 
     last = next(reversed(_gates.values()))
     gate = Gate(last.policy, last.reviewers, None, checked={"canaries": last.canaries})
     gate.review(from_dict({"tool": "bash", "args": {"command": "ls -la"}}))
+    HARNESSES["claude-code"].parse(_REHEARSAL)
+    hook.commands["claude-code"].make_context("claude-code", [])
     forget_learnt()
+
+
+_REHEARSAL = (
+    b'{"session_id": "rehearsal", "hook_event_name": "PreToolUse", "tool_name": "Bash", '
+    b'"tool_input": {"command": "ls -la"}, "cwd": "/"}'
+)

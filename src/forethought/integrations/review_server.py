@@ -114,8 +114,9 @@ def main(argv: list[str] | None = None) -> None:
         listener = _listen(path)
         server = _Server(listener, sources, idle_s, started)
         server.save_state()
-        if start_lock is not None:
-            os.close(start_lock)  # listening: a hook may start another once this one is gone
+        if start_lock is not None:  # listening: a hook may start another once this one is gone
+            os.ftruncate(start_lock, 0)  # and at once: this start did not fail (warm._start)
+            os.close(start_lock)
         print(f"{warm.READY} {path} (pid {os.getpid()})", file=sys.stderr, flush=True)
         try:
             server.serve()
@@ -483,7 +484,7 @@ def _spare(channel: socket.socket) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         prepared.rehearse()
-        gc.collect()
+        gc.freeze()
         header, fds, _flags, _address = socket.recv_fds(channel, 4, 1)
         if not header or len(fds) != 1:
             os._exit(0)  # the server dropped this spare

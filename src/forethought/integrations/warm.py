@@ -48,7 +48,7 @@ DEFAULT_TIMEOUT_S = 20.0
 GRACE_S = 1.0
 # A failed hand-over is reviewed in-process only with at least this much of the deadline left.
 MIN_FALLBACK_S = 0.5
-# A start of the server on demand is tried at most once in this many seconds.
+# A start of the server on demand that failed is tried again only after this many seconds.
 START_EVERY_S = 30.0
 # The server's answer when it will not run the call (out of date): review in-process instead.
 NOT_RUN = -1
@@ -512,8 +512,8 @@ def server_env() -> dict[str, str]:
 
 
 def start_server(idle_s: float | None = None) -> bool:
-    """Start a detached server unless one runs, one is starting, or one was started in the last
-    ``START_EVERY_S`` seconds (a server that cannot start is not retried on every call).
+    """Start a detached server unless one runs, one is starting, or one failed to start in the
+    last ``START_EVERY_S`` seconds (a server that cannot start is not retried on every call).
     Returns whether one was started; never raises."""
     try:
         return _start(idle_s)
@@ -536,7 +536,9 @@ def _start(idle_s: float | None) -> bool:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False  # another hook is starting one, and it has not listened yet
-        if time.time() - os.fstat(lock).st_mtime < START_EVERY_S and os.fstat(lock).st_size:
+        # A start that has not come to listen (it failed) is not tried again at once.
+        tried = os.fstat(lock)
+        if tried.st_size and time.time() - tried.st_mtime < START_EVERY_S:
             return False
         if lock_held():  # one runs (it is starting, or its socket was removed)
             return False
