@@ -130,9 +130,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         runtime = Path(scratch) / "run"
         runtime.mkdir(mode=0o700)
-        env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("FORETHOUGHT_", "XDG_"))
-        }
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("FORETHOUGHT_", "XDG_"))}
         env.update(
             FORETHOUGHT_LEDGER=str(Path(scratch) / "ledger.db"),
             HOME=str(Path(scratch) / "home"),
@@ -153,8 +151,7 @@ def main() -> None:
         def row(label: str, walls: list[float], cpu: float, bare: float) -> None:
             ratio = p(walls, 50) / bare
             print(
-                f"{label:<58} {p(walls, 50):>8.1f} {p(walls, 90):>8.1f} {cpu:>8.1f} "
-                f"{ratio:>8.1f}x"
+                f"{label:<58} {p(walls, 50):>8.1f} {p(walls, 90):>8.1f} {cpu:>8.1f} {ratio:>8.1f}x"
             )
 
         one([sys.executable, "-c", "pass"], cold)  # page the interpreter in

@@ -202,6 +202,12 @@ def test_a_policy_edit_is_in_force_at_the_next_served_call(
     assert first.split("sha256 ")[1] != second.split("sha256 ")[1]
     assert gate_starts(env)[-1]["policy"]["sha256"] in second
 
+    policy.write_text("[paths\nprotected = [")  # broken: no review, so the call is refused
+    broken = hook(env, command)
+    assert decision(broken) == "deny"
+    assert "not valid TOML" in broken.stderr
+    assert served_calls(env) == 3
+
     policy.write_text("[paths]\nprotected = []\n")  # and back
     assert decision(hook(env, command)) == "allow"
 

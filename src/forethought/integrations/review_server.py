@@ -452,10 +452,14 @@ def _handle(conn: socket.socket, request: _Request, marks: list[tuple[str, float
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.alarm(max(1, math.ceil(warm._timeout(request.argv))))
+        try:
+            os.chdir(request.cwd)
+        except OSError:  # the caller's directory is not ours to enter: it reviews in-process
+            _send(conn, warm.NOT_RUN.to_bytes(4, "big", signed=True))
+            os._exit(0)
         sys.stdin = io.TextIOWrapper(io.BytesIO(request.data))
         sys.stdout = io.TextIOWrapper(out, write_through=True)
         sys.stderr = io.TextIOWrapper(err, write_through=True)
-        os.chdir(request.cwd)
         os.umask(request.umask)
         os.environb.clear()
         os.environb.update(request.environ)

@@ -276,6 +276,17 @@ def through_server(argv: list[str]) -> tuple[int | None, list[str]]:
     """
     if not _eligible(argv):
         return None, argv
+    answering = [False]  # set once the answer is being printed
+    try:
+        return _through_server(argv, answering)
+    except Exception as exc:  # a fault of the warm path: the call is reviewed in-process
+        if answering[0]:  # half an answer printed: refuse the call (exit 2 blocks)
+            return 2, argv
+        print(f"forethought: not using the review server: {exc!r}", file=sys.stderr)
+        return None, argv
+
+
+def _through_server(argv: list[str], answering: list[bool]) -> tuple[int | None, list[str]]:
     import time
 
     started = time.monotonic()
@@ -306,6 +317,7 @@ def through_server(argv: list[str]) -> tuple[int | None, list[str]]:
         sock.close()
     if code == NOT_RUN:
         return None, argv
+    answering[0] = True
     _write(1, out)
     _write(2, err)
     where = os.environ.get("FORETHOUGHT_HOOK_TIMINGS")
