@@ -56,6 +56,8 @@ PURE_CACHES = frozenset(
         "forethought.review.shell.uncertainty._known",
     }
 )
+# The reviewers a policy may enable for its Gate to be kept (their modules below).
+STATIC = ("shell", "file", "python", "http", "text", "self_protection")
 _BUILTIN_REVIEWERS = (
     "forethought.review.files",
     "forethought.review.http",
@@ -166,6 +168,8 @@ def prepare(policy_path: Path | None, ledger_path: Path | None) -> Prepared | No
     if key in _gates:
         _gates.move_to_end(key)
         return _gates[key]
+    if not set(policy.reviewers.enabled) <= set(STATIC):
+        return None  # a model, learned or installed reviewer: built by each handler itself
     started = time.perf_counter()
     reviewers = build_reviewers(policy, where)
     if not reusable(reviewers):

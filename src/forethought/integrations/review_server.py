@@ -280,6 +280,7 @@ class _Server:
 
     def _take(self, conn: socket.socket) -> bool:
         """Have a handler answer the call on ``conn``; False once the server must exit."""
+        accepted = time.perf_counter()
         if not _same_user(conn):
             return True
         if _changed(self.sources):  # updated on disk: the caller reviews with the new code
@@ -287,7 +288,6 @@ class _Server:
             _unlink(warm.socket_path())
             _send(conn, warm.NOT_RUN.to_bytes(4, "big", signed=True))
             return False
-        accepted = time.perf_counter()
         try:
             request = _receive(conn)
         except (OSError, ValueError, EOFError, IndexError):
@@ -295,7 +295,7 @@ class _Server:
         received = time.perf_counter()
         reuse = self._prepare(request)
         marks = [
-            ("server: request read", received - accepted),
+            ("server: caller checked, files unchanged, request read", received - accepted),
             ("server: Gate found or built", time.perf_counter() - received),
         ]
         if not self._hand_to_spare(conn, request, marks):
