@@ -4,19 +4,23 @@
 
 Runs the hook as Claude Code would (a fresh process reading the hook input on stdin) with the
 built-in policy and the static reviewers, into a scratch ledger, runtime directory and home, and
-prints p50 and p90 of the wall time, the median CPU time (user + system) of the hook process and
-its children, and each row's p50 as a multiple of a bare Python start from the same interpreter.
+prints p50 and p90 of the wall time, the median CPU time (user + system) of the hook process
+(for served calls plus the server's CPU per call: its own, the handlers' and the rehearsals'),
+and each row's p50 as a multiple of a bare Python start from the same interpreter.
 
 Rows:
 - ``python -c pass``: the interpreter's start alone, for scale;
 - the hook with the server turned off (``FORETHOUGHT_NO_SERVER=1``): every call starts cold;
 - the default set-up, nothing started by hand: the first call (which finds no server, starts
-  one, detached, and reviews in its own process meanwhile), then, once the server listens,
-  every later call (each handed to it);
-- ``--warm-parts``: what each part of a warm call costs, p50 over the warm calls, from the
-  server's own marks (``$FORETHOUGHT_HOOK_TIMINGS``); the client's part is the hook process
-  from the start of ``main`` to its exit, less what the server spent, and the rest of the wall
-  time is Python's start and exit.
+  one, detached, and reviews its own call in-process meanwhile); then, once the server answers,
+  the later calls, 0.2 s apart (as a harness's calls are, at the least) and back to back, each
+  run right after a bare Python start so that both see the same load (the ratio is to those);
+- the parts of a warm call, p50, from the server's own marks (``$FORETHOUGHT_HOOK_TIMINGS``)
+  and the hook process's time from the start of ``main`` to its exit less the server's; the
+  rest of a call's wall time is Python's start and exit (the bare start, about).
+
+On a shared machine wall times vary with the load (printed); the ratio to a bare Python start
+measured alongside varies less, and CPU time less still.
 """
 
 from __future__ import annotations

@@ -290,3 +290,37 @@ def test_a_hung_server_past_the_deadline_refuses_the_call(env: dict[str, str]) -
     assert hung.returncode == 2  # a block, in every harness
     assert "could not review this action" in hung.stderr
     assert "no answer in time" in hung.stderr
+
+
+def test_hooks_that_find_no_server_at_once_start_one_between_them(env: dict[str, str]) -> None:
+    payload = json.dumps(
+        {"session_id": "race", "hook_event_name": "PreToolUse", "tool_name": "Bash",
+         "tool_input": {"command": DANGEROUS}, "cwd": "/tmp"}
+    )  # fmt: skip
+    calls = [
+        subprocess.Popen(
+            [FORETHOUGHT, "hook", "claude-code"],
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(4)
+    ]
+    for call in calls:  # all four under way before any answers
+        assert call.stdin is not None
+        call.stdin.write(payload)
+        call.stdin.close()
+        call.stdin = None
+    answers = [call.communicate(timeout=120)[0] for call in calls]
+    assert all(json.loads(a)["hookSpecificOutput"]["permissionDecision"] == "deny" for a in answers)
+    assert wait_for(lambda: served_calls(env) is not None)  # some calls may have been served
+    runtime = Path(env["XDG_RUNTIME_DIR"])
+    servers = [p for p in all_pids() if is_server_process(p, runtime)]
+    started = [p for p in servers if parent_of(p) not in servers]  # not a handler of one
+    assert started == [server_pid(env)]
+
+
+def parent_of(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])

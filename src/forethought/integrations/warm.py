@@ -329,13 +329,13 @@ def _through_server(argv: list[str], answering: list[bool]) -> tuple[int | None,
 def _eligible(argv: list[str]) -> bool:
     if len(argv) < 2 or argv[0] != "hook" or argv[1] not in HARNESSES:
         return False
-    import _socket
-
-    if not hasattr(_socket, "SO_PEERCRED") or not os.path.isdir("/proc/self"):
-        return False  # the peer checks need both
     if os.environ.get("FORETHOUGHT_NO_SERVER") or "--no-server" in argv:
         return False
-    return not _NOT_REVIEWS.intersection(argv) and "--no-fork" not in argv
+    if _NOT_REVIEWS.intersection(argv) or "--no-fork" in argv:
+        return False
+    import _socket
+
+    return hasattr(_socket, "SO_PEERCRED") and os.path.isdir("/proc/self")  # the peer checks
 
 
 def _read_stdin() -> bytes | None:
