@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> None:
             listener.close()
             if os.path.exists(path) and os.stat(path).st_ino == server.inode:
                 warm._unlink(path)
+    except _Stop:  # stopped while starting
+        pass
     finally:
         if warm.read_pid() == os.getpid():
             warm._unlink(pid_file)
