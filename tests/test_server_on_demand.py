@@ -324,3 +324,18 @@ def test_hooks_that_find_no_server_at_once_start_one_between_them(env: dict[str,
 
 def parent_of(pid: int) -> int:
     return int(Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1])
+
+
+def test_a_policy_that_never_finishes_reading_does_not_hang_the_server(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    assert decision(hook(env, "ls")) == "allow"
+    assert wait_for(lambda: served_calls(env) == 0)
+    fifo = tmp_path / "policy.toml"
+    os.mkfifo(fifo)  # opening it for reading waits for a writer that never comes
+    stuck = hook({**env, "FORETHOUGHT_POLICY": str(fifo)}, "ls", "--timeout", "2")
+    assert stuck.returncode == 2  # refused, as a review past its deadline is
+    started = time.monotonic()
+    assert decision(hook(env, DANGEROUS)) == "deny"
+    assert time.monotonic() - started < 10
+    assert served_calls(env) == 2

@@ -20,6 +20,9 @@ import traceback
 from forethought import prepared
 from forethought.integrations import warm
 
+# Seconds the server gives a caller to send its request, and itself to build a call's Gate.
+READ_S = 2.0
+PREPARE_S = 3.0
 # Seconds after a call is handed over before the next handler is forked ahead (and rehearses:
 # not while the call in hand still needs the processor).
 SPARE_AFTER_S = 0.03
@@ -226,6 +229,10 @@ class Server:
             return False
         os.environb.clear()
         os.environb.update(request.environ)
+        # A policy path that never finishes reading (a FIFO ...) must not hang the server: the
+        # handler meets it the ordinary way, under the call's deadline.
+        signal.signal(signal.SIGALRM, _too_long)
+        signal.setitimer(signal.ITIMER_REAL, PREPARE_S)
         try:
             from forethought.integrations.cli import hook
 
@@ -238,6 +245,7 @@ class Server:
         except Exception:  # the handler meets the same error the ordinary way, and says so
             return False
         finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             os.environb.clear()
             os.environb.update(self.own_environ)
             os.chdir("/")
@@ -273,6 +281,14 @@ class Server:
             warm.write_private(warm.state_path(), json.dumps(state).encode())
 
 
+class _TooLong(Exception):
+    """Building a call's Gate took longer than ``PREPARE_S``."""
+
+
+def _too_long(*_: object) -> None:
+    raise _TooLong
+
+
 def _reap() -> None:
     try:
         while os.waitpid(-1, os.WNOHANG)[0]:
@@ -287,16 +303,18 @@ def _same_user(conn: socket.socket) -> bool:
 
 
 def _receive(conn: socket.socket) -> _Request:
-    conn.settimeout(2.0)
-    size = int.from_bytes(_exactly(conn, 4), "big")
+    deadline = time.monotonic() + READ_S
+    size = int.from_bytes(_exactly(conn, 4, deadline), "big")
     if size > warm.MAX_MESSAGE:
         raise ValueError("request too large")
-    return _Request(_exactly(conn, size))
+    return _Request(_exactly(conn, size, deadline))
 
 
-def _exactly(conn: socket.socket, size: int) -> bytes:
+def _exactly(conn: socket.socket, size: int, deadline: float | None = None) -> bytes:
     chunks = []
     while size:
+        if deadline is not None:  # the whole of it, not each piece, within the time
+            conn.settimeout(max(deadline - time.monotonic(), 0.001))
         chunk = conn.recv(min(size, 1 << 20))
         if not chunk:
             raise EOFError("request cut short")
