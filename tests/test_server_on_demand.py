@@ -339,3 +339,27 @@ def test_a_policy_that_never_finishes_reading_does_not_hang_the_server(
     assert decision(hook(env, DANGEROUS)) == "deny"
     assert time.monotonic() - started < 10
     assert served_calls(env) == 2
+
+
+def test_a_change_to_forethoughts_files_retires_the_server(env: dict[str, str]) -> None:
+    import forethought
+
+    marker = Path(forethought.__file__).with_name("py.typed")  # one of its files, never read
+    if not os.access(marker, os.W_OK):
+        pytest.skip("forethought's files are not writable here")
+    assert decision(hook(env, "ls")) == "allow"
+    assert wait_for(lambda: served_calls(env) == 0)
+    old = server_pid(env)
+    assert old is not None
+    stamp = marker.stat()
+    os.utime(marker, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1_000_000_000))
+    try:
+        # Noticed by the next call, which the old server leaves to the in-process review.
+        assert decision(hook(env, DANGEROUS)) == "deny"
+        assert wait_for(lambda: gone(old), 15)
+        # The call after that starts a new server, with the new files.
+        assert decision(hook(env, DANGEROUS)) == "deny"
+        assert wait_for(lambda: served_calls(env) == 0)
+        assert server_pid(env) not in (None, old)
+    finally:
+        os.utime(marker, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
