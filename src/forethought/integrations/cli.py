@@ -272,11 +272,27 @@ def _serve_control(stop: bool) -> None:
         case "stale":
             click.echo(stale)
             if not stop:
+                _last_failure()
                 sys.exit(1)
         case _:
             click.echo("no review server running")
             if not stop:
+                _last_failure()
                 sys.exit(1)
+
+
+def _last_failure() -> None:
+    """The last line a server started by a hook printed, if it never came to listen."""
+    from forethought.integrations import warm
+
+    try:
+        with open(warm.log_path(), errors="replace") as f:
+            lines = [line.strip() for line in f if line.strip()]
+    except OSError:
+        return
+    if lines and not any(line.startswith(warm.READY) for line in lines):
+        click.echo(f"  the last server a hook started failed: {lines[-1][:300]}")
+        click.echo(f"  (all it printed: {warm.log_path()})")
 
 
 def _describe(state: dict[str, object], pid: int | None) -> None:
