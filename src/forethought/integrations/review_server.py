@@ -60,6 +60,7 @@ from forethought.integrations import warm
 
 IDLE_S = 30 * 60.0
 _START_LOCK_FD = 3  # a hook that started this server passed its start lock here
+_MAX_FD = 1 << 16  # closed up to here at start (os.closerange uses close_range where it can)
 
 
 class _Stop(Exception):
@@ -77,6 +78,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"usage: forethought-review-server [--idle SECONDS], not {argv}")
     os.chdir("/")
     start_lock = _start_lock()
+    # Nothing inherited stays open beyond the standard streams (and the start lock): a pipe of
+    # the harness's kept open here would keep it waiting for the hook's end.
+    os.closerange(_START_LOCK_FD if start_lock is None else _START_LOCK_FD + 1, _MAX_FD)
     path = warm.socket_path()
     warm.private_directory(path, create=True)
     lock = os.open(warm.lock_path(), os.O_RDWR | os.O_CREAT, 0o600)
