@@ -465,3 +465,14 @@ def test_check_asks_codex_itself_when_it_is_there(
     changed = check(project, home, "codex", PATH=path)
     assert changed.returncode == 1
     assert "Codex reports this hook as modified" in changed.stdout
+
+
+def test_install_no_server_writes_the_opt_out_into_the_hooks_command(
+    dirs: tuple[Path, Path],
+) -> None:
+    project, home = dirs
+    result = install(project, home, "claude-code", "--no-server")
+    assert result.returncode == 0, result.stderr
+    settings = json.loads((project / ".claude" / "settings.json").read_text())
+    [entry] = ours(settings)
+    assert " hook claude-code --no-server " in entry["command"]

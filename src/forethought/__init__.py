@@ -6,8 +6,6 @@ rest of the CLI do not pay for importing the reviewers they may not need.
 
 from __future__ import annotations
 
-from importlib import import_module
-
 # Not typing.TYPE_CHECKING: importing typing would cost the hook's fast path a third of its time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,6 +50,8 @@ _WHERE = {
 def __getattr__(name: str) -> Any:
     if name not in _WHERE:
         raise AttributeError(f"module 'forethought' has no attribute {name!r}")
+    from importlib import import_module
+
     value = getattr(import_module(_WHERE[name]), name)
     globals()[name] = value
     return value

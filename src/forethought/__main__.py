@@ -1,8 +1,9 @@
 """The ``forethought`` command (``python -m forethought`` too).
 
-A hook call goes to the warm review server when one is running (``forethought serve``): that
-path imports only the standard library here. Everything else, and a hook call the server
-cannot take, runs the click CLI in this process.
+A hook call goes to the warm review server (started on demand, see
+``forethought.integrations.warm``): that path imports only what a bare Python has loaded, plus
+the C socket module. Everything else, and a hook call the server does not take, runs the click
+CLI in this process.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ import sys
 def main() -> None:
     argv = sys.argv[1:]
     if argv[:1] == ["hook"]:
-        from forethought.integrations.warm import run_on_server
+        from forethought.integrations.warm import through_server
 
-        code = run_on_server(argv)
+        code, argv = through_server(argv)
         if code is not None:
             sys.exit(code)
     from forethought.cli import main as cli
 
-    cli()
+    cli(args=argv)
 
 
 if __name__ == "__main__":

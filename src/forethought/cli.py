@@ -202,6 +202,7 @@ def _review_human(gate: Gate, proposals: list[Proposal]) -> None:
 def _gate(policy_path: Path | None, ledger_path: Path | str | None) -> Iterator[Gate]:
     """A Gate for the policy and ledger in force (forethought.opening.open_gate); errors exit
     with a one-line message: 1 for a bad policy, 2 where review cannot start or record."""
+    from forethought import prepared
     from forethought.gate import CanaryFailure
     from forethought.ledger import LedgerError
     from forethought.opening import GateUnavailable, open_gate
@@ -219,7 +220,9 @@ def _gate(policy_path: Path | None, ledger_path: Path | str | None) -> Iterator[
         fail(f"cannot record in the ledger: {exc}", EXIT_CANNOT_REVIEW)
     finally:
         gate.close()
-        if gate.ledger is not None:
+        # A review server's handler exits as soon as it has answered: its connection goes with
+        # it, committed, without the checkpoint a close runs (the next writer's to do).
+        if gate.ledger is not None and not prepared.enabled():
             gate.ledger.close()
 
 

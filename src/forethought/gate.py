@@ -47,7 +47,12 @@ class Gate:
         ledger: Ledger | None = None,
         *,
         canaries: bool = True,
+        checked: dict[str, Any] | None = None,
     ) -> None:
+        """``checked``: the start record of an identical Gate (same policy, the same reviewer
+        objects, the same code) whose canaries passed in this process (the review server reuses
+        its gates); the canaries are not run again, the record says so, and it is written with
+        the first review's events, in the same transaction."""
         self.policy = policy
         self.reviewers = tuple(reviewers)
         self.ledger = ledger
@@ -57,9 +62,19 @@ class Gate:
         self._hung_lock = threading.Lock()
         # Each run's or session's earlier steps, with the last ledger seq read (_with_steps).
         self._sessions: dict[str, tuple[int, tuple[Step, ...]]] = {}
-        canary_report = check_canaries(self.reviewers, policy, run=self._one) if canaries else None
+        if checked is not None:
+            self.canary_report = checked.get("canaries")
+        elif canaries:
+            self.canary_report = check_canaries(self.reviewers, policy, run=self._one)
+        else:
+            self.canary_report = None
+        self._pending_start: list[tuple[str, dict[str, Any], str | None]] = []
         if ledger is not None:
-            ledger.append("gate_start", self._start_record(canary_report))
+            record = self._start_record(self.canary_report)
+            if checked:
+                self._pending_start.append(("gate_start", {**record, **checked}, None))
+            else:
+                ledger.append("gate_start", record)
 
     def _start_record(self, canary_report: dict[str, Any] | None) -> dict[str, Any]:
         return {
@@ -130,10 +145,11 @@ class Gate:
             for p, reviews in zip(proposals, per_proposal, strict=True)
         ]
         if self.ledger is not None:
-            events = [
+            events = self._pending_start + [
                 e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
             ]
             self.ledger.append_many(events)
+            self._pending_start = []
         return decisions
 
     def _with_steps(self, proposals: Sequence[Proposal], run_id: str) -> list[Proposal]:

@@ -30,15 +30,27 @@ def open_gate(policy: str | Path | None = None, ledger: str | Path | None = None
     """A Gate with the policy and ledger in force (as ``--policy``/``--ledger`` would choose;
     ``ledger`` may be a path or a database URL). The caller closes it (it is a context manager);
     on any error nothing is left open."""
+    from forethought import prepared
     from forethought.gate import CanaryFailure, Gate
     from forethought.ledger import Ledger, LedgerError
     from forethought.policy import PolicyError, load_policy
     from forethought.review.registry import build_reviewers
 
     chosen = load_policy(policy)
+    prepared.mark("policy read and checked")
     opened = Ledger.open(ledger)
+    prepared.mark("ledger opened")
     try:
-        return Gate(chosen, build_reviewers(chosen, opened.path), opened)
+        # In the review server: the Gate built for the same inputs, its canaries passed.
+        kept = None
+        if prepared.enabled() and opened.path is not None:
+            kept = prepared.lookup(chosen, opened.path)
+        if kept is not None:
+            gate = Gate(chosen, kept[0].reviewers, opened, checked=kept[1])
+        else:
+            gate = Gate(chosen, build_reviewers(chosen, opened.path), opened)
+        prepared.mark("Gate ready")
+        return gate
     except (PolicyError, LedgerError, CanaryFailure):
         opened.close()
         raise

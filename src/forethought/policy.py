@@ -428,8 +428,30 @@ def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+# Policies already parsed, by (source, bytes): the review server keeps them (``remember_parsed``)
+# so that an unchanged policy file is read and hashed on each call, not parsed and validated.
+_parsed: dict[tuple[str, bytes], Policy] | None = None
+
+
+def remember_parsed() -> None:
+    global _parsed
+    _parsed = {}
+
+
 def parse_policy(data: bytes, source: str) -> Policy:
     """Validate a policy file; what it leaves out comes from the built-in defaults."""
+    if _parsed is not None:
+        known = _parsed.get((source, data))
+        if known is None:
+            known = _parse_policy(data, source)
+            if len(_parsed) >= 16:
+                _parsed.pop(next(iter(_parsed)))
+            _parsed[(source, data)] = known
+        return known
+    return _parse_policy(data, source)
+
+
+def _parse_policy(data: bytes, source: str) -> Policy:
     raw = _merged(_toml(_defaults_text(), "<built-in>"), _toml(data, source))
     try:
         policy = Policy.model_validate(raw)

@@ -48,6 +48,13 @@ _check_option = click.option(
 )
 # Hidden: the benchmark measures what running the review in a forked child costs.
 _fork_option = click.option("--fork/--no-fork", default=True, hidden=True)
+_server_option = click.option(
+    "--server/--no-server",
+    default=True,
+    help="Hand the call to the warm review server, starting it if none runs (default), or "
+    "always review in this process (as does $FORETHOUGHT_NO_SERVER=1). The server makes a "
+    "call about ten times faster; see `forethought serve`.",
+)
 
 
 @click.group()
@@ -70,6 +77,7 @@ def _command(harness: str, **options: object) -> None:
     if params["check"]:
         _check(harness)
         return
+    from forethought import prepared
     from forethought.integrations.hook import run
 
     output = run(
@@ -79,7 +87,8 @@ def _command(harness: str, **options: object) -> None:
         ledger_path=params["ledger_path"],
         grant=params.get("grant", False),
         timeout_s=params["timeout_s"],
-        fork=params["fork"],
+        # A handler of the review server is itself a fork of its own (killed past the deadline).
+        fork=params["fork"] and not prepared.enabled(),
     )
     sys.stdout.buffer.write(output.stdout)
     sys.stdout.flush()
@@ -102,6 +111,7 @@ def _install(harness: str, params: dict[str, object]) -> None:
             ledger_path=_opt_ledger(params["ledger_path"]),
             grant=bool(params.get("grant", False)),
             root=root,
+            server=bool(params.get("server", True)),
         )
     except InstallError as exc:
         fail(str(exc))
@@ -142,6 +152,7 @@ def _opt_ledger(value: object) -> Path | str | None:
 @_check_option
 @_scope_option
 @_fork_option
+@_server_option
 def claude_code(**options: object) -> None:
     """Claude Code PreToolUse: deny, ask, or no opinion (allow with --grant)."""
     _command("claude-code", **options)
@@ -155,6 +166,7 @@ def claude_code(**options: object) -> None:
 @_check_option
 @_scope_option
 @_fork_option
+@_server_option
 def codex(**options: object) -> None:
     """Codex PreToolUse: deny (an escalation too: Codex cannot ask), or no opinion."""
     _command("codex", **options)
@@ -169,6 +181,7 @@ def codex(**options: object) -> None:
 @_check_option
 @_scope_option
 @_fork_option
+@_server_option
 def gemini(**options: object) -> None:
     """Gemini CLI BeforeTool: deny, or no opinion (allow with --grant)."""
     _command("gemini", **options)
@@ -179,7 +192,8 @@ def gemini(**options: object) -> None:
 @click.option(
     "--status",
     is_flag=True,
-    help="Say whether a server runs, and its pid (exit 0 if one runs, 1 if none does).",
+    help="Say whether a server runs: its pid, socket, uptime, calls served and the policy in "
+    "use (exit 0 if one runs, 1 if none does).",
 )
 @click.option("--stop", is_flag=True, help="Stop the running server (SIGTERM, then wait).")
 @click.option(
@@ -192,9 +206,12 @@ def gemini(**options: object) -> None:
 def serve(detach: bool, status: bool, stop: bool, idle: float) -> None:
     """Keep a warm review process, so that `forethought hook` answers faster.
 
-    Each hook call is still reviewed from scratch (policy, reviewers, canaries, ledger) in a
-    fresh fork of it, with the caller's environment; it saves only the start-up. Without it,
-    or if it stops, hook calls are reviewed in their own process as before.
+    The first hook call that finds none running starts one (detached); this command starts,
+    inspects and stops it by hand. Each hook call is reviewed in a fresh fork of it, with the
+    caller's environment: the policy is read and checked and the ledger written on every call;
+    the reviewers and their canaries are reused while the policy (by hash), the environment and
+    forethought's files are unchanged. Without a server, or if it fails, hook calls are reviewed
+    in their own process.
     """
     import os
     import subprocess
@@ -208,7 +225,7 @@ def serve(detach: bool, status: bool, stop: bool, idle: float) -> None:
         return
     argv = [*warm.server_argv(), "--idle", f"{idle:g}"]
     # The server runs isolated (-I) and the hook only trusts one without these variables.
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LD_", "PYTHON"))}
+    env = warm.server_env()
     if not detach:
         os.chdir("/")
         os.execve(sys.executable, argv, env)
@@ -249,6 +266,8 @@ def _serve_control(stop: bool) -> None:
         case "running":
             known = f"pid {pid}" if pid else "it wrote no pid file"
             click.echo(f"review server running on {where} ({known})")
+            if not stop:
+                _describe(warm.server_state(), pid)
         case "stopped" if stop:
             click.echo(f"stopped the review server (pid {pid})")
         case "timeout":
@@ -258,8 +277,45 @@ def _serve_control(stop: bool) -> None:
         case "stale":
             click.echo(stale)
             if not stop:
+                _last_failure()
                 sys.exit(1)
         case _:
             click.echo("no review server running")
             if not stop:
+                _last_failure()
                 sys.exit(1)
+
+
+def _last_failure() -> None:
+    """The last line a server started by a hook printed, if it never came to listen."""
+    from forethought.integrations import warm
+
+    try:
+        with open(warm.log_path(), errors="replace") as f:
+            lines = [line.strip() for line in f if line.strip()]
+    except OSError:
+        return
+    if lines and not any(line.startswith(warm.READY) for line in lines):
+        click.echo(f"  the last server a hook started failed: {lines[-1][:300]}")
+        click.echo(f"  (all it printed: {warm.log_path()})")
+
+
+def _describe(state: dict[str, object], pid: int | None) -> None:
+    """Uptime, calls and policy from the server's own account (if it is this server's)."""
+    import time
+
+    started = state.get("started")
+    if state.get("pid") != pid or not isinstance(started, (int, float)):
+        click.echo("  starting (not answering calls yet)")
+        return
+    up = int(time.time() - started)
+    click.echo(
+        f"  up {up // 3600}h {up % 3600 // 60:02d}m {up % 60:02d}s; "
+        f"{state.get('calls', 0)} hook calls, {state.get('reused', 0)} with reviewers "
+        "already built and checked"
+    )
+    policy = state.get("policy")
+    if isinstance(policy, dict):
+        click.echo(f"  policy {policy.get('source')} sha256 {policy.get('sha256')}")
+    else:
+        click.echo("  policy: none used yet")

@@ -73,6 +73,7 @@ def review(
     harness: Harness, data: bytes, policy_path: Path | None, ledger_path: Path | str | None
 ) -> Answer:
     """Parse, review and record; raise or exit on anything that stops the review."""
+    from forethought import prepared
     from forethought.cli import _gate
     from forethought.policy import PolicyError, load_policy
     from forethought.proposal import ProposalError
@@ -81,13 +82,17 @@ def review(
         proposals = harness.parse(data)
     except ProposalError as exc:
         return _failed(str(exc), data, ledger_path)
+    prepared.mark("hook input parsed")
     try:  # a policy that cannot be used refuses the call, and the ledger says why
         load_policy(policy_path)
     except PolicyError as exc:
         return _failed(str(exc), data, ledger_path)
+    prepared.mark("policy loaded (first look)")
     proposals = [_with_transcript(harness, data, p) for p in proposals]
+    prepared.mark("transcript read")
     with _gate(policy_path, ledger_path) as gate:
         decisions = gate.review_many(proposals, run_id=proposals[0].session_id)
+        prepared.mark("reviewed and recorded")
     answer = answer_for(decisions)
     if answer.verdict == "clean":
         root = project_dir(harness.name, data)

@@ -103,7 +103,12 @@ def harness_home(harness: str) -> Path:
 
 
 def hook_command(
-    harness: str, *, policy_path: Path | None, ledger_path: Path | str | None, grant: bool
+    harness: str,
+    *,
+    policy_path: Path | None,
+    ledger_path: Path | str | None,
+    grant: bool,
+    server: bool = True,
 ) -> str:
     """The command line the harness runs: forethought's absolute path, then the guard.
 
@@ -118,6 +123,8 @@ def hook_command(
         words += ["--ledger", str(chosen.resolve()) if isinstance(chosen, Path) else chosen]
     if grant:
         words.append("--grant")
+    if not server:
+        words.append("--no-server")
     return f"{shlex.join(words)} {guard(harness)}"
 
 
@@ -163,11 +170,14 @@ def install(
     ledger_path: Path | str | None = None,
     grant: bool = False,
     root: Path | None = None,
+    server: bool = True,
 ) -> tuple[Path, bool]:
     """Write the hook into the settings file; returns the file and whether it changed."""
     check_policy(policy_path)
     path = settings_path(harness, project=project, root=root)
-    command = hook_command(harness, policy_path=policy_path, ledger_path=ledger_path, grant=grant)
+    command = hook_command(
+        harness, policy_path=policy_path, ledger_path=ledger_path, grant=grant, server=server
+    )
     settings = _load(path)
     updated = merged(settings, harness, command)
     if updated == settings and path.exists():
