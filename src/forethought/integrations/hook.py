@@ -74,7 +74,9 @@ def review(
 ) -> Answer:
     """Parse, review and record; raise or exit on anything that stops the review."""
     from forethought import prepared
-    from forethought.cli import _gate
+    from forethought.gate import CanaryFailure
+    from forethought.ledger import LedgerError
+    from forethought.opening import GateUnavailable, open_gate
     from forethought.policy import PolicyError, load_policy
     from forethought.proposal import ProposalError
 
@@ -90,9 +92,21 @@ def review(
     prepared.mark("policy loaded (first look)")
     proposals = [_with_transcript(harness, data, p) for p in proposals]
     prepared.mark("transcript read")
-    with _gate(policy_path, ledger_path) as gate:
+    try:
+        gate = open_gate(policy_path, ledger_path)
+    except (PolicyError, LedgerError, CanaryFailure, GateUnavailable) as exc:
+        return _failed(str(exc), data, ledger_path)
+    try:
         decisions = gate.review_many(proposals, run_id=proposals[0].session_id)
         prepared.mark("reviewed and recorded")
+    except LedgerError as exc:
+        return _failed(f"cannot record in the ledger: {exc}", data, ledger_path)
+    finally:
+        gate.close()
+        # A review server's handler exits as soon as it has answered: its connection goes with
+        # it, committed, without the checkpoint a close runs (the next writer's to do).
+        if gate.ledger is not None and not prepared.enabled():
+            gate.ledger.close()
     answer = answer_for(decisions)
     if answer.verdict == "clean":
         root = project_dir(harness.name, data)
