@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # imported lazily at run time so that --help stays fast
 EXIT_OK, EXIT_BAD_INPUT, EXIT_CANNOT_REVIEW = 0, 1, 2
 # Proposals recorded per ledger transaction when reviewing a file; each batch is printed once
 # it is recorded.
-BATCH = 200
+BATCH = 1000
 # Container allocations between two young-generation garbage collections while reviewing.
 GC_THRESHOLD = 50_000
 

@@ -90,9 +90,7 @@ class Gate:
             return self._review_parts(proposals, run_id)
         return self.end_many(self.begin_many(proposals, run_id=run_id))
 
-    def begin_many(
-        self, proposals: Sequence[Proposal], *, run_id: str | None = None
-    ) -> _Batch:
+    def begin_many(self, proposals: Sequence[Proposal], *, run_id: str | None = None) -> _Batch:
         """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
 
         Between the two the reviewers work on their own thread, so a caller with several batches
@@ -129,7 +127,7 @@ class Gate:
             events = [
                 e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
             ]
-            self.ledger.append_many(events)
+            self.ledger.append_many(events, returning=False)
         return decisions
 
     def _with_steps(self, proposals: Sequence[Proposal], run_id: str) -> list[Proposal]:

@@ -44,8 +44,9 @@ _INSERT = f"INSERT INTO events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _READ_PAGE = 512
 
 _Row = tuple[int, float, str, str | None, bytes, str, str]
-# kind, canonical payload bytes, run_id, and the payload parsed back from those bytes
-_EncodedItem = tuple[str, bytes, str | None, dict[str, Any]]
+# kind, canonical payload bytes, run_id, and the payload parsed back from those bytes (None
+# where the caller wants no events back)
+_EncodedItem = tuple[str, bytes, str | None, dict[str, Any] | None]
 
 
 class Ledger:
@@ -108,16 +109,24 @@ class Ledger:
     def append(self, kind: str, payload: dict[str, Any], *, run_id: str | None = None) -> Event:
         return self.append_many([(kind, payload, run_id)])[0]
 
-    def append_many(self, items: Iterable[tuple[str, dict[str, Any], str | None]]) -> list[Event]:
-        """Append several events in one transaction: all of them are written, or none."""
-        encoded = [_encode_item(item) for item in items]
+    def append_many(
+        self, items: Iterable[tuple[str, dict[str, Any], str | None]], *, returning: bool = True
+    ) -> list[Event]:
+        """Append several events in one transaction: all of them are written, or none.
+
+        ``returning=False`` is for callers that only record (the Gate): the events written are
+        not built again from the stored bytes, and the list returned is empty.
+        """
+        encoded = [_encode_item(item, returning) for item in items]
         if not encoded:
             return []
         with self._lock:
             conn = self._connection()
             rows = self._write(conn, encoded)
+        if not returning:
+            return []
         return [
-            Event(seq, ts, kind, run_id, parsed, prev_hash, digest)
+            Event(seq, ts, kind, run_id, parsed, prev_hash, digest)  # type: ignore[arg-type]
             for (seq, ts, kind, run_id, _, prev_hash, digest), (_, _, _, parsed) in zip(
                 rows, encoded, strict=True
             )
@@ -336,7 +345,7 @@ class Ledger:
                 ) from None
 
 
-def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
+def _encode_item(item: tuple[str, dict[str, Any], str | None], parse: bool = True) -> _EncodedItem:
     try:
         kind, payload, run_id = item
     except (TypeError, ValueError):
@@ -352,7 +361,7 @@ def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
             run_id.encode()
     except UnicodeEncodeError:
         raise LedgerError("event kind and run_id must be valid Unicode text") from None
-    payload_bytes, parsed = encode_payload(payload)
+    payload_bytes, parsed = encode_payload(payload, parse)
     return kind, payload_bytes, run_id, parsed
 
 
