@@ -93,8 +93,8 @@ class Gate:
     def begin_many(self, proposals: Sequence[Proposal], *, run_id: str | None = None) -> _Batch:
         """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
 
-        Between the two the reviewers work on their own thread, so a caller with several batches
-        (``forethought review --json``) records and prints one while the next is reviewed.
+        Between the two the reviewers work on their own thread, so a caller may do other work
+        meanwhile (``review_many`` does none: it waits at once).
         """
         if run_id is not None and self.ledger is not None:
             proposals = self._with_steps(proposals, run_id)
