@@ -287,7 +287,7 @@ def test_a_reviewer_that_raises_is_never_an_approval(monkeypatch: pytest.MonkeyP
 def test_a_ledger_that_cannot_be_written_stops_the_call(monkeypatch: pytest.MonkeyPatch) -> None:
     from forethought.ledger import LedgerError
 
-    def unwritable(self: Any, items: Any) -> Any:
+    def unwritable(self: Any, items: Any, **options: Any) -> Any:
         raise LedgerError("disk I/O error")
 
     approver = forethought_gate()

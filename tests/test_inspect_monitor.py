@@ -112,7 +112,7 @@ def test_a_call_that_cannot_be_reviewed_is_a_failed_observation_never_a_score(
 ) -> None:
     from forethought.ledger import LedgerError
 
-    def unwritable(self: Any, items: Any) -> Any:
+    def unwritable(self: Any, items: Any, **options: Any) -> Any:
         raise LedgerError("disk I/O error")
 
     sentinel = observe_only(forethought_monitor())

@@ -114,8 +114,8 @@ class Gate:
     ) -> _Batch:
         """Start reviewing ``proposals``; ``end_many`` decides, records and returns them.
 
-        Between the two the reviewers work on their own thread, so a caller with several batches
-        (``forethought review --json``) records and prints one while the next is reviewed.
+        Between the two the reviewers work on their own thread, so a caller may do other work
+        meanwhile (``review_many`` does none: it waits at once).
         """
         if history and run_id is not None and self.ledger is not None:
             proposals = self._with_steps(proposals, run_id)
@@ -148,7 +148,7 @@ class Gate:
             events = self._pending_start + [
                 e for p, d in zip(proposals, decisions, strict=True) for e in _events(p, d, run_id)
             ]
-            self.ledger.append_many(events)
+            self.ledger.append_many(events, returning=False)
             self._pending_start = []
         return decisions
 

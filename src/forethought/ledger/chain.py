@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
-from typing import Any
+from typing import Any, overload
 
 import orjson
 
@@ -43,14 +43,20 @@ def canonical_json(value: Any) -> bytes:
     return encoded
 
 
-def encode_payload(payload: Any) -> tuple[bytes, dict[str, Any]]:
+@overload
+def encode_payload(payload: Any) -> tuple[bytes, dict[str, Any]]: ...
+@overload
+def encode_payload(payload: Any, parse: bool) -> tuple[bytes, dict[str, Any] | None]: ...
+
+
+def encode_payload(payload: Any, parse: bool = True) -> tuple[bytes, dict[str, Any] | None]:
     """Canonical JSON bytes of an event payload (a dict), and the payload parsed back from them:
-    a private copy that equals what a later read returns."""
+    a private copy that equals what a later read returns (None when not ``parse``)."""
     if not isinstance(payload, dict):
         raise LedgerError(f"payload must be a dict, got {type(payload).__name__}")
     try:
         encoded = _encode(payload)
-        parsed = orjson.loads(encoded)
+        parsed = orjson.loads(encoded) if parse or b"null" in encoded else None
         if b"null" in encoded:
             _refuse_non_finite(payload, parsed)
     except LedgerError as exc:

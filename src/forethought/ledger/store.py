@@ -45,8 +45,9 @@ _READ_PAGE = 512
 # Rows per insert while copying a ledger
 _COPY_BATCH = 1000
 
-# kind, canonical payload bytes, run_id, and the payload parsed back from those bytes
-_EncodedItem = tuple[str, bytes, str | None, dict[str, Any]]
+# kind, canonical payload bytes, run_id, and the payload parsed back from those bytes (None
+# where the caller wants no events back)
+_EncodedItem = tuple[str, bytes, str | None, dict[str, Any] | None]
 
 
 def open_store(target: str | Path, *, hmac_key: bytes | None, read_only: bool) -> Store:
@@ -120,9 +121,15 @@ class Ledger:
     def append(self, kind: str, payload: dict[str, Any], *, run_id: str | None = None) -> Event:
         return self.append_many([(kind, payload, run_id)])[0]
 
-    def append_many(self, items: Iterable[tuple[str, dict[str, Any], str | None]]) -> list[Event]:
-        """Append several events in one transaction: all of them are written, or none."""
-        encoded = [_encode_item(item) for item in items]
+    def append_many(
+        self, items: Iterable[tuple[str, dict[str, Any], str | None]], *, returning: bool = True
+    ) -> list[Event]:
+        """Append several events in one transaction: all of them are written, or none.
+
+        ``returning=False`` is for callers that only record (the Gate): the events written are
+        not built again from the stored bytes, and the list returned is empty.
+        """
+        encoded = [_encode_item(item, returning) for item in items]
         if not encoded:
             return []
         with self._writing("append to") as tx:
@@ -137,8 +144,10 @@ class Ledger:
             tx.insert(rows)
             mac = head_hmac(self._hmac_key, seq, prev_hash) if self._hmac_key else None
             tx.set_head(seq, prev_hash, mac)
+        if not returning:
+            return []
         return [
-            Event(seq, ts, kind, run_id, parsed, prev_hash, digest)
+            Event(seq, ts, kind, run_id, parsed, prev_hash, digest)  # type: ignore[arg-type]
             for (seq, ts, kind, run_id, _, prev_hash, digest), (_, _, _, parsed) in zip(
                 rows, encoded, strict=True
             )
@@ -320,7 +329,7 @@ class Ledger:
         return store
 
 
-def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
+def _encode_item(item: tuple[str, dict[str, Any], str | None], parse: bool = True) -> _EncodedItem:
     try:
         kind, payload, run_id = item
     except (TypeError, ValueError):
@@ -339,7 +348,7 @@ def _encode_item(item: tuple[str, dict[str, Any], str | None]) -> _EncodedItem:
     # Every store must hold them as text: PostgreSQL's text type has no NUL character.
     if "\x00" in kind or (run_id is not None and "\x00" in run_id):
         raise LedgerError("event kind and run_id must not contain NUL characters")
-    payload_bytes, parsed = encode_payload(payload)
+    payload_bytes, parsed = encode_payload(payload, parse)
     return kind, payload_bytes, run_id, parsed
 
 

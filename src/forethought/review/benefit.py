@@ -142,7 +142,7 @@ def kind(task: str, programs: Iterable[tuple[str, str]]) -> list[str]:
         keys = {base, f"{base}-{sub.lower()}"} if sub else {base}
         if base in terms:
             found.append(base)
-        found += [verb for verb in terms & _VERBS.keys() if keys & _VERBS[verb]]
+        found += [verb for verb in sorted(terms & _VERBS.keys()) if keys & _VERBS[verb]]
     return list(dict.fromkeys(found))
 
 
