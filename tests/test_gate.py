@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from forethought import Gate
 from forethought.canaries import CanaryFailure
-from forethought.gate import Gate
 from forethought.ledger import Ledger
 from forethought.policy import default_policy, parse_policy
 from forethought.proposal import Proposal, from_dict
@@ -266,7 +266,7 @@ def test_a_batch_with_a_hung_reviewer_goes_on_with_the_next_proposals() -> None:
 def test_a_hung_reviewer_does_not_keep_the_process_alive(inline: str) -> None:
     script = f"""
 import threading
-from forethought.gate import Gate
+from forethought import Gate
 from forethought.policy import parse_policy
 from forethought.proposal import from_dict
 from forethought.review.base import Review

@@ -12,8 +12,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from forethought.decision import Decision
-    from forethought.gate import CanaryFailure, Gate
-    from forethought.integrations.guard import Refused
+    from forethought.gate import CanaryFailure
+    from forethought.integrations.guard import Gate, Refused
     from forethought.ledger import Ledger, LedgerError
     from forethought.policy import Policy, PolicyError
     from forethought.proposal import Action, Proposal, ProposalError
@@ -36,7 +36,7 @@ _WHERE = {
     "Action": "forethought.proposal",
     "CanaryFailure": "forethought.gate",
     "Decision": "forethought.decision",
-    "Gate": "forethought.gate",
+    "Gate": "forethought.integrations.guard",
     "Ledger": "forethought.ledger",
     "LedgerError": "forethought.ledger",
     "Policy": "forethought.policy",

@@ -292,28 +292,6 @@ class Gate:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # The Python guard (forethought.integrations.guard does the work).
-
-    @classmethod
-    def default(cls, policy: Any = None, ledger: Any = None) -> Gate:
-        """The Gate the CLI would use: the policy and ledger in force (or these paths);
-        :func:`forethought.opening.open_gate`."""
-        from forethought.opening import open_gate
-
-        return open_gate(policy, ledger)
-
-    def check(self, proposal: Any, **options: Any) -> Decision:
-        """Review a Proposal or proposal dict: the Decision if allowed, else raise Refused."""
-        from forethought.integrations.guard import check
-
-        return check(self, proposal, **options)
-
-    def guard(self, tool: str | None = None, **options: Any) -> Any:
-        """Decorator: review every call of a (sync or async) tool function before it runs."""
-        from forethought.integrations.guard import guard
-
-        return guard(self, tool, **options)
-
 
 class _Batch:
     """A batch ``Gate.begin_many`` started: its reviews' job, or reviews or decisions done."""

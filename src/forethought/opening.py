@@ -26,16 +26,23 @@ class GateUnavailable(RuntimeError):
     error while building the reviewers. The message is one line."""
 
 
-def open_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
+def open_gate(
+    policy: str | Path | None = None,
+    ledger: str | Path | None = None,
+    *,
+    gate_class: type[Gate] | None = None,
+) -> Gate:
     """A Gate with the policy and ledger in force (as ``--policy``/``--ledger`` would choose;
     ``ledger`` may be a path or a database URL). The caller closes it (it is a context manager);
-    on any error nothing is left open."""
+    on any error nothing is left open. ``gate_class``: a Gate subclass to build (the Python
+    guard's, which adds ``check`` and ``guard``)."""
     from forethought import prepared
     from forethought.gate import CanaryFailure, Gate
     from forethought.ledger import Ledger, LedgerError
     from forethought.policy import PolicyError, load_policy
     from forethought.review.registry import build_reviewers
 
+    build = gate_class or Gate
     chosen = load_policy(policy)
     prepared.mark("policy read and checked")
     opened = Ledger.open(ledger)
@@ -46,9 +53,9 @@ def open_gate(policy: str | Path | None = None, ledger: str | Path | None = None
         if prepared.enabled() and opened.path is not None:
             kept = prepared.lookup(chosen, opened.path)
         if kept is not None:
-            gate = Gate(chosen, kept[0].reviewers, opened, checked=kept[1])
+            gate = build(chosen, kept[0].reviewers, opened, checked=kept[1])
         else:
-            gate = Gate(chosen, build_reviewers(chosen, opened.path), opened)
+            gate = build(chosen, build_reviewers(chosen, opened.path), opened)
         prepared.mark("Gate ready")
         return gate
     except (PolicyError, LedgerError, CanaryFailure):

@@ -223,28 +223,3 @@ def gates() -> list[Prepared]:
 def generation() -> int:
     """How many Gates this process has built (a process forked earlier lacks the later ones)."""
     return _generation
-
-
-def rehearse() -> None:
-    """In a handler forked ahead of its call: review a harmless command with the Gate used last
-    (no ledger), so that the pages, worker thread and caches the call will use are this
-    process's own before the call arrives; then forget what that taught the caches."""
-    if not _gates:
-        return
-    from forethought.gate import Gate
-    from forethought.integrations.cli import hook
-    from forethought.integrations.harnesses import HARNESSES
-    from forethought.proposal import from_dict
-
-    last = next(reversed(_gates.values()))
-    gate = Gate(last.policy, last.reviewers, None, checked={"canaries": last.canaries})
-    gate.review(from_dict({"tool": "bash", "args": {"command": "ls -la"}}))
-    HARNESSES["claude-code"].parse(_REHEARSAL)
-    hook.commands["claude-code"].make_context("claude-code", [])
-    forget_learnt()
-
-
-_REHEARSAL = (
-    b'{"session_id": "rehearsal", "hook_event_name": "PreToolUse", "tool_name": "Bash", '
-    b'"tool_input": {"command": "ls -la"}, "cwd": "/"}'
-)

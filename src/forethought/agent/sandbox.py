@@ -228,7 +228,6 @@ class OwnFiles:
         """The built-in set (see the module docstring) plus this gate's policy and ledger."""
         import platformdirs
 
-        import forethought
         from forethought import signing
         from forethought.ledger.config import default_ledger_path, ledger_file
 
@@ -247,7 +246,7 @@ class OwnFiles:
             source = Path(policy_source).expanduser()
             files += [source, signing.signature_path(source)]
         files += [Path(p).expanduser() for p in extra_conceal]
-        read_only = [Path(forethought.__file__).parent, *_environment_dirs()]
+        read_only = [Path(__file__).parents[1], *_environment_dirs()]  # the package
         for exe in (shutil.which("forethought"), sys.argv[0] if sys.argv else None):
             if exe and Path(exe).name.startswith("forethought") and Path(exe).is_file():
                 read_only.append(Path(exe))

@@ -81,7 +81,7 @@ def export(specs: Iterable[str], path: Path) -> dict[str, dict[str, int]]:
 
     Returns per suite the number of safe and unsafe rows written.
     """
-    from forethought.evals.cli import write_atomic
+    from forethought.atomic import write_atomic
 
     selections = [parse_spec(spec) for spec in (list(specs) or ["agentdojo"])]
     written: dict[str, dict[str, int]] = {}
@@ -95,7 +95,10 @@ def export(specs: Iterable[str], path: Path) -> dict[str, dict[str, int]]:
             unsafe = sum(row["label"] == "unsafe" for row in suite_rows)
             written[key] = {"safe": len(suite_rows) - unsafe, "unsafe": unsafe}
             lines.append(jsonl(suite_rows))
-    write_atomic(path, b"".join(lines))
+    try:
+        write_atomic(path, b"".join(lines))
+    except OSError as exc:
+        raise DatasetError(f"{path}: cannot write: {exc.strerror}") from None
     return written
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -385,24 +383,13 @@ def dumps(document: dict[str, Any]) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write all of it or nothing: a temporary file beside it, renamed over it."""
-    tmp = None
+    """Write all of it or nothing (forethought.atomic); a failure is one line and exit 1."""
+    from forethought import atomic
+
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
-        os.replace(tmp, path)
+        atomic.write_atomic(path, data)
     except OSError as exc:
-        if tmp is not None and os.path.exists(tmp):
-            os.unlink(tmp)
         fail(f"{path}: cannot write: {exc.strerror}", EXIT_BAD_INPUT)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _require(*, numpy: bool, sklearn: bool, matplotlib: bool) -> None:

@@ -1,6 +1,6 @@
 """The Python guard: the gate in front of any tool function, or any framework's own hook.
 
-    from forethought import Gate, Refused
+    from forethought import Gate, Refused   # this module's Gate: the core one, plus the guard
 
     gate = Gate.default()            # the policy and ledger the CLI would use
 
@@ -27,11 +27,11 @@ from weakref import WeakKeyDictionary
 
 import orjson
 
+from forethought.gate import Gate as CoreGate
 from forethought.proposal import Proposal, ProposalError, from_dict
 
 if TYPE_CHECKING:
     from forethought.decision import Decision, HumanVerdict
-    from forethought.gate import Gate
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The human channel: shown the proposal and the decision, returns True to let the call run
@@ -39,7 +39,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 Approver = Callable[[Proposal, "Decision"], "bool | HumanVerdict | None"]
 
 ORIGIN = "python"
-_sessions: WeakKeyDictionary[Gate, str] = WeakKeyDictionary()
+_sessions: WeakKeyDictionary[CoreGate, str] = WeakKeyDictionary()
 
 
 class Refused(Exception):
@@ -58,14 +58,36 @@ class Refused(Exception):
         super().__init__(message if message is not None else agent_message(decision))
 
 
+class Gate(CoreGate):
+    """The Gate of ``from forethought import Gate``: the core Gate (review, decide, settle,
+    record) with the Python guard's three ways in. The guard is an edge: it builds Proposals
+    and hands them to the core; the core Gate knows nothing of it."""
+
+    @classmethod
+    def default(cls, policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
+        """The Gate the CLI would use: the policy and ledger in force (or these);
+        :func:`forethought.opening.open_gate`."""
+        from forethought.opening import open_gate
+
+        gate = open_gate(policy, ledger, gate_class=cls)
+        assert isinstance(gate, Gate)
+        return gate
+
+    def check(self, proposal: Proposal | Mapping[str, Any], **options: Any) -> Decision:
+        """Review a Proposal or proposal dict: the Decision if allowed, else raise Refused."""
+        return check(self, proposal, **options)
+
+    def guard(self, tool: str | None = None, **options: Any) -> Callable[[F], F]:
+        """Decorator: review every call of a (sync or async) tool function before it runs."""
+        return guard(self, tool, **options)
+
+
 def default_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
     """A Gate with the policy and ledger in force: :func:`forethought.opening.open_gate`."""
-    from forethought.opening import open_gate
-
-    return open_gate(policy, ledger)
+    return Gate.default(policy, ledger)
 
 
-def session_of(gate: Gate) -> str:
+def session_of(gate: CoreGate) -> str:
     """The session id this process's proposals are recorded under (one per Gate)."""
     if gate not in _sessions:
         _sessions[gate] = f"python-{uuid.uuid4().hex[:12]}"
@@ -73,7 +95,7 @@ def session_of(gate: Gate) -> str:
 
 
 def check(
-    gate: Gate,
+    gate: CoreGate,
     proposal: Proposal | Mapping[str, Any],
     *,
     session_id: str | None = None,
@@ -93,7 +115,7 @@ def check(
 
 
 def _proposal(
-    gate: Gate, proposal: Proposal | Mapping[str, Any], session_id: str | None
+    gate: CoreGate, proposal: Proposal | Mapping[str, Any], session_id: str | None
 ) -> Proposal:
     if not isinstance(proposal, Proposal):
         proposal = from_dict(proposal, orjson.dumps(proposal, default=repr).decode())
@@ -102,7 +124,7 @@ def _proposal(
 
 
 def _settled(
-    gate: Gate,
+    gate: CoreGate,
     proposal: Proposal,
     args: dict[str, Any],
     on_escalate: Approver | None,
@@ -184,7 +206,7 @@ def callback_name(fn: Callable[..., Any]) -> str:
 
 
 def guard(
-    gate: Gate,
+    gate: CoreGate,
     tool: str | None = None,
     *,
     session_id: str | None = None,

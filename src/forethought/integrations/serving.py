@@ -374,7 +374,7 @@ def _spare(channel: socket.socket) -> None:
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        prepared.rehearse()
+        rehearse()
         gc.freeze()
         header, fds, _flags, _address = socket.recv_fds(channel, 4, 1)
         if not header or len(fds) != 1:
@@ -415,3 +415,28 @@ def _run(argv: list[str]) -> int:
         print(exc.code, file=sys.stderr)
         return 1
     return 0
+
+
+_REHEARSAL = (
+    b'{"session_id": "rehearsal", "hook_event_name": "PreToolUse", "tool_name": "Bash", '
+    b'"tool_input": {"command": "ls -la"}, "cwd": "/"}'
+)
+
+
+def rehearse() -> None:
+    """In a handler forked ahead of its call: review a harmless command with the Gate used last
+    (no ledger), so that the pages, worker thread and caches the call will use are this
+    process's own before the call arrives; then forget what that taught the caches."""
+    if not prepared.gates():
+        return
+    from forethought.gate import Gate
+    from forethought.integrations.cli import hook
+    from forethought.integrations.harnesses import HARNESSES
+    from forethought.proposal import from_dict
+
+    last = prepared.gates()[-1]
+    gate = Gate(last.policy, last.reviewers, None, checked={"canaries": last.canaries})
+    gate.review(from_dict({"tool": "bash", "args": {"command": "ls -la"}}))
+    HARNESSES["claude-code"].parse(_REHEARSAL)
+    hook.commands["claude-code"].make_context("claude-code", [])
+    prepared.forget_learnt()

@@ -40,6 +40,7 @@ from forethought.ledger.storage import HeadRow, Row
 
 if TYPE_CHECKING:
     import psycopg
+    from psycopg import Connection as _Connection
 
 COLUMNS = "seq, ts, kind, run_id, payload, prev_hash, hash"
 _INSERT = f"INSERT INTO events ({COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
@@ -252,7 +253,7 @@ class PostgresStore:
         if "application_name" not in given:
             extra["application_name"] = "forethought"
         try:
-            conn = psycopg.connect(self._url, autocommit=True, **extra)
+            conn: _Connection[Any] = psycopg.connect(self._url, autocommit=True, **extra)
         except psycopg.Error as exc:
             text = str(exc)
             if read_only and 'database "' in text and "does not exist" in text:
