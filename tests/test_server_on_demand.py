@@ -169,6 +169,24 @@ def test_the_first_call_starts_a_server_and_the_next_are_served_by_it(
     assert status(env).returncode == 1
 
 
+def test_a_caller_with_another_home_is_not_served_and_still_reviewed_right(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The reviewers took in $HOME when the server imported them (the path catalogue expands ~
+    once): a caller whose HOME differs reviews in-process, with its own."""
+    assert decision(hook(env, DANGEROUS)) == "deny"
+    assert wait_for(lambda: served_calls(env) == 0), status(env).stdout
+    other = {**env, "HOME": str(tmp_path / "other-home")}
+    write_keys = "echo 'ssh-ed25519 AAAA attacker' >> ~/.ssh/authorized_keys"
+    assert decision(hook(other, write_keys)) == "deny"
+    assert decision(hook(other, "ls -la")) == "allow"
+    assert decision(hook(env, "ls -la")) == "allow"
+    starts = gate_starts(env)
+    assert len(starts) == 4
+    # the first call and the two with another HOME were reviewed in-process, the last served
+    assert ["server" in s for s in starts] == [False, False, False, True]
+
+
 def test_a_harmless_first_call_is_allowed_and_opting_out_starts_nothing(
     env: dict[str, str],
 ) -> None:

@@ -221,7 +221,7 @@ class Server:
     def _prepare(self, request: _Request) -> bool:
         """The call's Gate built or found, under the caller's environment; whether it was."""
         argv = request.argv
-        if len(argv) < 2 or argv[0] != "hook":
+        if len(argv) < 2 or argv[0] != "hook" or not same_import_environment(request.environ):
             return False
         try:
             os.chdir(request.cwd)
@@ -328,6 +328,16 @@ def _send(conn: socket.socket, data: bytes) -> None:
         conn.sendall(data)
 
 
+# Variables whose value the reviewers took in when the server imported them (the path catalogue
+# expands ~ once): a caller whose values differ is not served, it reviews in-process.
+IMPORT_TIME_ENVIRONMENT = (b"HOME", b"XDG_CONFIG_HOME", b"XDG_DATA_HOME", b"XDG_RUNTIME_DIR")
+
+
+def same_import_environment(caller: dict[bytes, bytes]) -> bool:
+    """Whether the caller's environment agrees with this process's where imports read it."""
+    return all(caller.get(k) == os.environb.get(k) for k in IMPORT_TIME_ENVIRONMENT)
+
+
 def _handle(conn: socket.socket, request: _Request, marks: list[tuple[str, float]]) -> None:
     """In the forked handler: become the caller's process, run its command, send what it
     printed and its exit status. Killed by SIGALRM past the call's deadline."""
@@ -339,6 +349,9 @@ def _handle(conn: socket.socket, request: _Request, marks: list[tuple[str, float
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.alarm(max(1, math.ceil(warm._timeout(request.argv))))
+        if not same_import_environment(request.environ):  # another HOME: it reviews in-process
+            _send(conn, warm.NOT_RUN.to_bytes(4, "big", signed=True))
+            os._exit(0)
         try:
             os.chdir(request.cwd)
         except OSError:  # the caller's directory is not ours to enter: it reviews in-process
