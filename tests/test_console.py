@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -282,6 +283,54 @@ def test_under_a_locked_policy_only_a_named_signed_approver_approves(tmp_path: P
         channel = queue.ConsoleChannel(ledger, approvers={"alice": "sha256:x"})
         unsigned = channel._checked(HumanVerdict("approve", "alice"))
         assert unsigned.answer == "reject"
+
+
+def _answer_when_asked(target: str | Path, verdict: HumanVerdict) -> threading.Thread:
+    """What the console does, from another connection: wait for the request, then answer it."""
+
+    def answer() -> None:
+        with Ledger.open(target) as ledger:
+            for _ in range(300):
+                waiting = queue.pending(ledger)
+                if waiting:
+                    queue.answer(ledger, waiting[0].request_id, verdict, signed=False)
+                    return
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+def test_the_console_channel_waits_in_the_ledger_for_the_answer(tmp_path: Path, store: str) -> None:
+    from forethought.decision import Decision
+    from forethought.proposal import from_dict
+
+    if store == "postgresql":
+        import _postgres
+
+        srv = _postgres.server()
+        schema_cm = _postgres.fresh_schema(srv)
+        target: str | Path = srv.schema_url(schema_cm.__enter__())
+    else:
+        target = tmp_path / "ledger.db"
+    try:
+        proposal = from_dict({"tool": "bash", "args": {"command": "make deploy"}, "id": "p1"})
+        decision = Decision("escalate", "tool_rule", "bash asks a person", 0, 0, None, "", "")
+        with Ledger.open(target) as ledger:
+            channel = queue.ConsoleChannel(ledger, timeout_s=30, poll_s=0.05)
+            thread = _answer_when_asked(target, HumanVerdict("approve", "dana", "ok"))
+            verdict = channel.ask(proposal, decision)
+            thread.join(10)
+            assert (verdict.answer, verdict.approver) == ("approve", "dana")
+            assert not queue.pending(ledger)
+            quick = queue.ConsoleChannel(ledger, timeout_s=0.2, poll_s=0.05)
+            assert quick.ask(proposal, decision).answer == "timeout"
+            assert ledger.verify().ok
+    finally:
+        if store == "postgresql":
+            schema_cm.__exit__(None, None, None)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -62,11 +62,14 @@ def _time(ts: float) -> str:
 def _timeline(events: list[Any]) -> list[dict[str, Any]]:
     """The run's events, redacted, each with what its template shows."""
     items = []
+    planned = False
     for event in events:
         payload = redact(event.payload)
         item: dict[str, Any] = {"kind": event.kind, "seq": event.seq, "time": _time(event.ts),
                                 "p": payload}  # fmt: skip
-        if event.kind == "human_verdict":
+        if event.kind == "model_call":
+            item["plan"], planned = not planned, True  # the loop's first call writes the plan
+        elif event.kind == "human_verdict":
             item["human"] = HumanVerdictRecord.parse(payload)
         elif event.kind == "run_end":
             costs = payload.get("costs") or {}
