@@ -179,6 +179,8 @@ def test_pages_render_for_a_ledger_a_real_run_wrote(console: Console, tmp_path: 
     assert "hash chain intact" in client.get("/ledger").text
     assert "No escalation is waiting" in client.get("/queue").text
     assert client.get("/runs/nope").status_code == 404
+    rebound = client.get("/runs", headers={"Host": f"attacker.example:{console.port}"})
+    assert rebound.status_code == 400 and run_id not in rebound.text
 
 
 @pytest.mark.slow

@@ -10,14 +10,17 @@ escaped, and credentials the reviewers recognise in it are shown redacted.
 from __future__ import annotations
 
 import secrets
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
@@ -85,14 +88,17 @@ def create_app(
     *,
     approvers: Mapping[str, str] | None = None,
     signin_dir: Path | None = None,
+    allowed_hosts: Sequence[str] = ("*",),
 ) -> Starlette:
     """The console over ``ledger`` (opened for writing: answers are appended to it).
-    ``approvers`` is the locked policy's approver table, None where the policy is not locked."""
+    ``approvers`` is the locked policy's approver table, None where the policy is not locked.
+    ``allowed_hosts``: the Host headers served (others get 400), against DNS rebinding."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
     templates = Jinja2Templates(env=env)
     templates.env.filters["clip"] = _clip
     templates.env.filters["time"] = _time
     sessions = Sessions()
+    answering = threading.Lock()  # one answer at a time: two approvers, one request, one answer
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         session = sessions.get(request.cookies.get(COOKIE))
@@ -184,9 +190,13 @@ def create_app(
         answer_: HumanAnswer = "approve" if choice == "approve" else "reject"
         verdict = HumanVerdict(answer_, session.approver.name, reason)
         try:
-            queue.answer(
-                ledger, request.path_params["request_id"], verdict, signed=session.approver.signed
-            )
+            with answering:
+                queue.answer(
+                    ledger,
+                    request.path_params["request_id"],
+                    verdict,
+                    signed=session.approver.signed,
+                )
         except queue.AnswerError as exc:
             return refused(request, str(exc), 409)
         return RedirectResponse("/queue", status_code=303)
@@ -214,4 +224,5 @@ def create_app(
         Route("/signout", signout, methods=["POST"]),
         Route("/health", health),
     ]
-    return Starlette(routes=routes)
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))]
+    return Starlette(routes=routes, middleware=middleware)

@@ -80,7 +80,13 @@ def console(
         fail(str(exc))
     except LedgerError as exc:
         fail(str(exc), EXIT_CANNOT_REVIEW)
-    app = create_app(ledger, approvers=policy.approvers if policy.locked else None)
+    # Bound to the loopback interface, only its own names are served: a page elsewhere that
+    # points its own domain name at 127.0.0.1 (DNS rebinding) gets 400, not the ledger.
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    allowed = ["127.0.0.1", "localhost", "::1", "[::1]"] if loopback else ["*"]
+    app = create_app(
+        ledger, approvers=policy.approvers if policy.locked else None, allowed_hosts=allowed
+    )
     click.echo(f"forethought console: http://{shown_host}:{port}/ (ledger {ledger.location})",
                err=True)  # fmt: skip
     try:
