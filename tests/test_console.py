@@ -12,6 +12,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,18 +48,18 @@ class Console:
     env: dict[str, str]
     db: Path
 
-    def link(self, name: str) -> str:
+    def link(self, name: str, *extra: str) -> str:
         done = subprocess.run(
-            [FORETHOUGHT, "console", "--approver", name, "--port", str(self.port)],
+            [FORETHOUGHT, "console", "--approver", name, "--port", str(self.port), *extra],
             capture_output=True, text=True, env=self.env, timeout=30,
         )  # fmt: skip
         assert done.returncode == 0, done.stderr
         return done.stdout.strip()
 
-    def signed_in(self, name: str) -> tuple[httpx.Client, str]:
+    def signed_in(self, name: str, *extra: str) -> tuple[httpx.Client, str]:
         """A client signed in as ``name``, and its CSRF token."""
         client = httpx.Client(base_url=self.base, timeout=10)
-        link = self.link(name)
+        link = self.link(name, *extra)
         assert link.startswith(f"http://127.0.0.1:{self.port}/signin?token=")
         response = client.get(link.removeprefix(self.base))
         assert response.status_code == 303, response.text
@@ -78,13 +79,14 @@ def _env(tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def console(tmp_path: Path) -> Iterator[Console]:
+@contextmanager
+def _serving(tmp_path: Path, *extra: str) -> Iterator[Console]:
     env = _env(tmp_path)
-    Ledger.open(tmp_path / "ledger.db").close()
+    if not (tmp_path / "ledger.db").exists():
+        Ledger.open(tmp_path / "ledger.db").close()
     port = _free_port()
     server = subprocess.Popen(
-        [FORETHOUGHT, "console", "--port", str(port)],
+        [FORETHOUGHT, "console", "--port", str(port), *extra],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
@@ -103,6 +105,12 @@ def console(tmp_path: Path) -> Iterator[Console]:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def console(tmp_path: Path) -> Iterator[Console]:
+    with _serving(tmp_path) as serving:
+        yield serving
 
 
 def _run(
@@ -140,9 +148,12 @@ def _waiting(console: Console, client: httpx.Client | None = None) -> str:
     raise AssertionError("no escalation appeared in the queue")
 
 
-def _escalating(console: Console, tmp_path: Path, timeout: str = "60") -> subprocess.Popen[str]:
-    policy = tmp_path / "policy.toml"
-    policy.write_text(ESCALATE_BASH)
+def _escalating(
+    console: Console, tmp_path: Path, timeout: str = "60", policy: Path | None = None
+) -> subprocess.Popen[str]:
+    if policy is None:
+        policy = tmp_path / "policy.toml"
+        policy.write_text(ESCALATE_BASH)
     script = [
         PLAN,
         Reply("", [call("bash", {"command": "echo hi > report.txt"})]),
@@ -285,6 +296,40 @@ def test_under_a_locked_policy_only_a_named_signed_approver_approves(tmp_path: P
         channel = queue.ConsoleChannel(ledger, approvers={"alice": "sha256:x"})
         unsigned = channel._checked(HumanVerdict("approve", "alice"))
         assert unsigned.answer == "reject"
+
+
+@pytest.mark.slow
+def test_under_a_locked_policy_only_the_named_approver_with_their_key_approves(
+    tmp_path: Path,
+) -> None:
+    from forethought.console.app import COOKIE
+
+    env = _env(tmp_path)
+    config = Path(env["XDG_CONFIG_HOME"]) / "forethought"
+    keys = tmp_path / "keys"
+    signing.generate_keypair(keys / "admin.key", keys / "admin.pub")
+    (config / "keys").mkdir(parents=True)
+    (config / "keys" / "admin.pub").write_text((keys / "admin.pub").read_text())
+    alice = signing.generate_keypair(keys / "alice.key", keys / "alice.pub")
+    signing.generate_keypair(keys / "bob.key", keys / "bob.pub")
+    policy = tmp_path / "locked.toml"
+    policy.write_text(f'locked = true\n{ESCALATE_BASH}[approvers]\nalice = "{alice}"\n')
+    signing.sign_file(policy, keys / "admin.key")
+
+    with _serving(tmp_path, "--policy", str(policy)) as console:
+        process = _escalating(console, tmp_path, policy=policy)
+        request_id = _waiting(console)
+        for extra in ((), ("--key", str(keys / "bob.key"))):
+            refused = httpx.get(console.link("alice", *extra), timeout=10)
+            assert refused.status_code == 403 and COOKIE not in refused.cookies
+        client, csrf = console.signed_in("alice", "--key", str(keys / "alice.key"))
+        approved = client.post(f"/answer/{request_id}", data={"answer": "approve", "csrf": csrf})
+        assert approved.status_code == 303
+        code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "hi\n"
+    [verdict] = _verdicts(tmp_path / "ledger.db")
+    assert verdict["answer"] == "approve" and verdict["approver"] == "alice (signed)"
 
 
 def _answer_when_asked(target: str | Path, verdict: HumanVerdict) -> threading.Thread:
