@@ -349,7 +349,7 @@ def _answer_when_asked(target: str | Path, verdict: HumanVerdict) -> threading.T
     return thread
 
 
-@pytest.mark.parametrize("store", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def test_the_console_channel_waits_in_the_ledger_for_the_answer(tmp_path: Path, store: str) -> None:
     from forethought.decision import Decision
     from forethought.proposal import from_dict

@@ -268,6 +268,7 @@ def test_a_bad_policy_is_a_clear_error(tmp_path: Path) -> None:
     assert "policy.toml" in result.stderr and not (tmp_path / "echo.log").exists()
 
 
+@pytest.mark.slow
 def test_an_escalation_answered_in_the_console_is_forwarded(tmp_path: Path) -> None:
     # --human console: the escalation waits in the ledger; the console (here: its answer(),
     # from another connection) approves it
