@@ -268,6 +268,40 @@ def test_a_bad_policy_is_a_clear_error(tmp_path: Path) -> None:
     assert "policy.toml" in result.stderr and not (tmp_path / "echo.log").exists()
 
 
+@pytest.mark.slow
+def test_an_escalation_answered_in_the_console_is_forwarded(tmp_path: Path) -> None:
+    # --human console: the escalation waits in the ledger; the console (here: its answer(),
+    # from another connection) approves it
+    import threading
+    import time
+
+    from forethought.escalation import console
+
+    home = tmp_path / "home"
+
+    def approve() -> None:
+        for _ in range(600):
+            if (home / "ledger.db").exists():
+                with Ledger.open(home / "ledger.db") as ledger:
+                    waiting = console.pending(ledger)
+                    if waiting:
+                        verdict = HumanVerdict("approve", "erin")
+                        console.answer(ledger, waiting[0].request_id, verdict, signed=False)
+                        return
+            time.sleep(0.05)
+
+    argv = [FORETHOUGHT, "mcp-proxy", "--human", "console", "--", sys.executable, ECHO]
+    with connect(argv, home) as proxy:
+        thread = threading.Thread(target=approve, daemon=True)
+        thread.start()
+        is_error, text = proxy.text("read_note", {"path": "todo.txt"})
+        thread.join(10)
+        assert not is_error, text
+        assert {"tool": "read_note", "arguments": {"path": "todo.txt"}} in proxy.received()
+        [verdict] = [e.payload for e in proxy.events("human_verdict")]
+        assert verdict["approver"] == "erin" and verdict["channel"] == "console"
+
+
 # --- human channels (in process: the proxy between an SDK client and the echo server) ---------
 
 

@@ -71,6 +71,7 @@ def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
 # called (or listed by --help), so that `review` and the hooks start fast.
 LAZY_COMMANDS: dict[str, str] = {
     "approve": "forethought.escalation.cli:approve",
+    "console": "forethought.console.cli:console",
     "eval": "forethought.evals.cli:eval_command",
     "hook": "forethought.integrations.cli:hook",
     "mcp-proxy": "forethought.integrations.mcp_cli:mcp_proxy",

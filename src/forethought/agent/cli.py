@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,6 +17,10 @@ from forethought.cli import (
     ledger_option,
     policy_option,
 )
+
+if TYPE_CHECKING:
+    from forethought.escalation.base import Channel
+    from forethought.gate import Gate
 
 EXIT_RUN_NOT_FINISHED = 3
 
@@ -43,6 +48,12 @@ EXIT_RUN_NOT_FINISHED = 3
     "--human-timeout", type=click.FloatRange(0), default=300.0, show_default=True,
     help="Seconds to wait for a human's answer to an escalation; then it is rejected.",
 )  # fmt: skip
+@click.option(
+    "--human", type=click.Choice(["terminal", "console", "none"]), default="terminal",
+    show_default=True,
+    help="Who answers an escalation: you on this terminal, an approver signed in to "
+    "`forethought console` on the same ledger, or nobody (it is refused).",
+)  # fmt: skip
 @policy_option
 @ledger_option
 def run(
@@ -56,6 +67,7 @@ def run(
     max_tokens: int,
     max_seconds: float,
     human_timeout: float,
+    human: str,
     policy_path: Path | None,
     ledger_path: Path | str | None,
 ) -> None:
@@ -66,7 +78,8 @@ def run(
     Exit codes: 0 the agent finished; 1 bad input (flags, policy, model spec);
     2 review or the ledger could not start; 3 the run ended without finishing
     (refused, stopped by a budget, or the model failed). Escalations are asked on
-    this terminal (stdin); no answer in --human-timeout seconds rejects.
+    this terminal (stdin), or in the web console with --human console; no answer in
+    --human-timeout seconds rejects.
     """
     from rich.console import Console
 
@@ -75,7 +88,6 @@ def run(
     from forethought.agent.sandbox import Limits, Sandbox, SandboxUnavailable, gate_files
     from forethought.agent.tools import Toolbox
     from forethought.agent.transcript import print_run
-    from forethought.escalation.terminal import TerminalChannel
     from forethought.models import get_model
     from forethought.models.base import ModelError
 
@@ -110,12 +122,7 @@ def run(
             gate,
             toolbox,
             ledger=gate.ledger,
-            channel=TerminalChannel(
-                sys.stdin,
-                Console(stderr=True),
-                timeout_s=human_timeout,
-                approvers=policy.approvers if policy.locked else None,
-            ),
+            channel=_channel(human, gate, human_timeout),
             memory=memory,
             budget=Budget(max_steps, max_tokens, max_seconds),
         )
@@ -125,6 +132,26 @@ def run(
         click.echo(f"run {result.run_id}: {result.status}: {result.reason}", err=True)
     if result.status != "finished":
         sys.exit(EXIT_RUN_NOT_FINISHED)
+
+
+def _channel(human: str, gate: Gate, timeout_s: float) -> Channel:
+    """The human channel --human names; under a locked policy only its approvers approve."""
+    from rich.console import Console
+
+    from forethought.escalation.base import NoChannel
+
+    approvers = gate.policy.approvers if gate.policy.locked else None
+    if human == "console":
+        from forethought.escalation.console import ConsoleChannel
+
+        return ConsoleChannel(gate.ledger, timeout_s=timeout_s, approvers=approvers)
+    if human == "none":
+        return NoChannel()
+    from forethought.escalation.terminal import TerminalChannel
+
+    return TerminalChannel(
+        sys.stdin, Console(stderr=True), timeout_s=timeout_s, approvers=approvers
+    )
 
 
 def _task_text(task: str) -> str:

@@ -20,21 +20,49 @@ from forethought.render import STYLES, printable
 _TEXT_LIMIT = 3000
 
 
+def run_summaries(ledger: Ledger) -> list[dict[str, Any]]:
+    """One dict per run or session, as `forethought runs` lists them (and the console shows
+    them): run, first_ts, events, status, steps, what (the task, or the session's origin),
+    origin, decisions (verdict -> count), costs (the run_end's, where there is one)."""
+    found = []
+    for run in ledger.runs():
+        start = _first(ledger.events(run_id=run["run_id"], kinds=["run_start"], limit=1))
+        end = _first(ledger.events(run_id=run["run_id"], kinds=["run_end"], limit=1))
+        origin = _origin(ledger, run["run_id"])
+        what = start.payload.get("task", "") if start else origin
+        decisions: dict[str, int] = {}
+        for event in ledger.events(run_id=run["run_id"], kinds=["decision"]):
+            verdict = str(event.payload.get("decision", "?"))
+            decisions[verdict] = decisions.get(verdict, 0) + 1
+        found.append(
+            {
+                "run": run["run_id"],
+                "first_ts": run["first_ts"],
+                "last_ts": run["last_ts"],
+                "events": run["events"],
+                "status": end.payload.get("status", "") if end else _unended(start),
+                "steps": end.payload.get("steps", "") if end else "",
+                "what": str(what),
+                "origin": "agent" if start else origin,
+                "decisions": decisions,
+                "costs": (end.payload.get("costs") or {}) if end else {},
+            }
+        )
+    return found
+
+
 def runs_table(ledger: Ledger) -> Table:
     table = Table(title=f"runs in {ledger.location}", title_justify="left")
     for column in ("run", "started", "events", "status", "steps", "task / origin"):
         table.add_column(column, overflow="fold")
-    for run in ledger.runs():
-        start = _first(ledger.events(run_id=run["run_id"], kinds=["run_start"], limit=1))
-        end = _first(ledger.events(run_id=run["run_id"], kinds=["run_end"], limit=1))
-        what = start.payload.get("task", "") if start else _origin(ledger, run["run_id"])
+    for run in run_summaries(ledger):
         table.add_row(
-            run["run_id"],
+            run["run"],
             _time(run["first_ts"]),
             str(run["events"]),
-            end.payload.get("status", "") if end else _unended(start),
-            str(end.payload.get("steps", "")) if end else "",
-            Text(_clip(str(what), 80)),
+            run["status"],
+            str(run["steps"]),
+            Text(_clip(run["what"], 80)),
         )
     return table
 

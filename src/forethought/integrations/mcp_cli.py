@@ -19,12 +19,13 @@ EXTRA_HINT = "the MCP proxy needs the 'mcp' extra: pip install 'forethought[mcp]
 @ledger_option
 @click.option(
     "--human",
-    type=click.Choice(["none", "tty"]),
+    type=click.Choice(["none", "tty", "console"]),
     default="none",
     show_default=True,
     help="Who answers an escalation: nobody (it is refused), or a person on the terminal the "
-    "proxy was started from (/dev/tty; stdin is the MCP connection). Without a terminal, "
-    "escalations are refused.",
+    "proxy was started from (/dev/tty; stdin is the MCP connection; without a terminal, "
+    "escalations are refused), or an approver signed in to `forethought console` on the same "
+    "ledger.",
 )
 @click.option(
     "--human-timeout",
@@ -62,7 +63,9 @@ def mcp_proxy(
                 fail(EXTRA_HINT)
             raise
         approvers = gate.policy.approvers if gate.policy.locked else None
-        channel = make_channel(human, timeout_s=human_timeout, approvers=approvers)
+        channel = make_channel(
+            human, timeout_s=human_timeout, approvers=approvers, ledger=gate.ledger
+        )
         try:
             serve(list(command), gate, channel)
         except ChildError as exc:

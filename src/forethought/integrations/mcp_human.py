@@ -1,4 +1,5 @@
-"""The MCP proxy's human channels: the terminal the proxy was started from, or nobody.
+"""The MCP proxy's human channels: the terminal the proxy was started from, the web console
+(forethought.escalation.console: the escalation waits in the ledger), or nobody.
 
 The proxy's stdin and stdout carry the MCP protocol, so a person is asked on ``/dev/tty``
 instead. Many MCP clients start their servers without a terminal (in a new session, or from a
@@ -15,9 +16,10 @@ from forethought.escalation.base import Channel, HumanVerdict, NoChannel
 
 if TYPE_CHECKING:
     from forethought.decision import Decision
+    from forethought.ledger import Ledger
     from forethought.proposal import Proposal
 
-CHANNELS = ("none", "tty")
+CHANNELS = ("none", "tty", "console")
 
 
 class TtyChannel:
@@ -61,8 +63,16 @@ class TtyChannel:
 
 
 def make_channel(
-    name: str, *, timeout_s: float, approvers: Mapping[str, str] | None = None
+    name: str,
+    *,
+    timeout_s: float,
+    approvers: Mapping[str, str] | None = None,
+    ledger: Ledger | None = None,
 ) -> Channel:
+    if name == "console":
+        from forethought.escalation.console import ConsoleChannel
+
+        return ConsoleChannel(ledger, timeout_s=timeout_s, approvers=approvers)
     if name == "tty":
         return TtyChannel(timeout_s=timeout_s, approvers=approvers)
     if name == "none":

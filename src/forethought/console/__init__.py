@@ -1,0 +1,1 @@
+"""The web console (`forethought console`): runs, the ledger, the escalation queue."""

@@ -1,0 +1,410 @@
+"""The web console through its real server on 127.0.0.1: pages for a ledger a real `forethought
+run` wrote, escalations answered over HTTP (approve, reject, timeout), who may answer."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from forethought import signing
+from forethought.console.auth import SignInError, new_signin, redeem
+from forethought.decision import HumanVerdict
+from forethought.escalation import console as queue
+from forethought.ledger import Ledger
+from forethought.testing import Reply, ScriptedServer, call
+
+pytest.importorskip("starlette")
+pytest.importorskip("uvicorn")
+
+FORETHOUGHT = str(Path(sys.executable).with_name("forethought"))
+PLAN = "1. Look around.\n2. Do the task.\n3. Finish."
+ESCALATE_BASH = '[tools]\nbash = "escalate"\n'
+TOKEN = "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"  # the shape of a GitHub token, not one
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Console:
+    base: str
+    port: int
+    env: dict[str, str]
+    db: Path
+
+    def link(self, name: str, *extra: str) -> str:
+        done = subprocess.run(
+            [FORETHOUGHT, "console", "--approver", name, "--port", str(self.port), *extra],
+            capture_output=True, text=True, env=self.env, timeout=30,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    def signed_in(self, name: str, *extra: str) -> tuple[httpx.Client, str]:
+        """A client signed in as ``name``, and its CSRF token."""
+        client = httpx.Client(base_url=self.base, timeout=10)
+        link = self.link(name, *extra)
+        assert link.startswith(f"http://127.0.0.1:{self.port}/signin?token=")
+        response = client.get(link.removeprefix(self.base))
+        assert response.status_code == 303, response.text
+        page = client.get("/queue").text
+        assert f"signed in as {name}" in page
+        found = re.search(r'name="csrf" value="([^"]+)"', page)
+        assert found
+        return client, found.group(1)
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "FORETHOUGHT_LEDGER": str(tmp_path / "ledger.db"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHONPATH": os.pathsep.join(sys.path),
+    }
+
+
+@contextmanager
+def _serving(tmp_path: Path, *extra: str) -> Iterator[Console]:
+    env = _env(tmp_path)
+    if not (tmp_path / "ledger.db").exists():
+        Ledger.open(tmp_path / "ledger.db").close()
+    port = _free_port()
+    server = subprocess.Popen(
+        [FORETHOUGHT, "console", "--port", str(port), *extra],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/health", timeout=1).text == "ok":
+                    break
+            except httpx.TransportError:
+                pass
+            if server.poll() is not None:
+                said = server.stderr.read() if server.stderr else ""
+                pytest.fail(f"the console did not start: {said}")
+            time.sleep(0.1)
+        yield Console(base, port, env, tmp_path / "ledger.db")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def console(tmp_path: Path) -> Iterator[Console]:
+    with _serving(tmp_path) as serving:
+        yield serving
+
+
+def _run(
+    console: Console, tmp_path: Path, script: list[object], *extra: str, task: str = "Write 7"
+) -> subprocess.Popen[str]:
+    server = ScriptedServer(script)
+    server.__enter__()
+    process = subprocess.Popen(
+        [FORETHOUGHT, "run", task, "--model", "openai:scripted", "--base-url", server.base_url,
+         "--workspace", str(tmp_path / "ws"), *extra],
+        env=console.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    process.scripted = server  # type: ignore[attr-defined]
+    return process
+
+
+def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
+    try:
+        _, err = process.communicate(timeout=90)
+    finally:
+        process.scripted.__exit__(None, None, None)  # type: ignore[attr-defined]
+    return process.returncode, err
+
+
+def _waiting(console: Console, client: httpx.Client | None = None) -> str:
+    """The first request id in the queue, once one appears."""
+    getter = client or httpx.Client(base_url=console.base, timeout=10)
+    for _ in range(300):
+        page = getter.get("/queue").text
+        found = re.search(r'id="req-([0-9a-f]+)"', page)
+        if found:
+            return found.group(1)
+        time.sleep(0.1)
+    raise AssertionError("no escalation appeared in the queue")
+
+
+def _escalating(
+    console: Console, tmp_path: Path, timeout: str = "60", policy: Path | None = None
+) -> subprocess.Popen[str]:
+    if policy is None:
+        policy = tmp_path / "policy.toml"
+        policy.write_text(ESCALATE_BASH)
+    script = [
+        PLAN,
+        Reply("", [call("bash", {"command": "echo hi > report.txt"})]),
+        Reply("", [call("finish", {"answer": "done"})]),
+    ]
+    return _run(console, tmp_path, script, "--human", "console", "--human-timeout", timeout,
+                "--policy", str(policy), task="Write hi to report.txt")  # fmt: skip
+
+
+def _verdicts(db: Path) -> list[dict[str, object]]:
+    with Ledger.open(db, read_only=True) as ledger:
+        return [e.payload for e in ledger.events(kinds=["human_verdict"])]
+
+
+@pytest.mark.slow
+def test_pages_render_for_a_ledger_a_real_run_wrote(console: Console, tmp_path: Path) -> None:
+    script = [
+        PLAN,
+        Reply("Write it.", [call("write_file", {"path": "report.txt", "content": "7"})]),
+        Reply("", [call("finish", {"answer": "seven"})]),
+    ]
+    code, err = _finish(_run(console, tmp_path, script, task=f"Write 7; the key is {TOKEN}"))
+    assert code == 0, err
+    run_id = err.strip().splitlines()[-1].split()[1].rstrip(":")
+
+    client = httpx.Client(base_url=console.base, timeout=10)
+    runs = client.get("/runs")
+    assert runs.status_code == 200 and run_id in runs.text and "finished" in runs.text
+    assert "allow" in runs.text and "tax" in runs.text
+    timeline = client.get(f"/runs/{run_id}").text
+    for shown in ("report.txt", "decision", "ALLOW", "alignment tax", "seven", "review"):
+        assert shown in timeline, shown
+    assert TOKEN not in runs.text + timeline and "[redacted github_token]" in timeline
+    assert "hash chain intact" in client.get("/ledger").text
+    assert "No escalation is waiting" in client.get("/queue").text
+    assert client.get("/runs/nope").status_code == 404
+    rebound = client.get("/runs", headers={"Host": f"attacker.example:{console.port}"})
+    assert rebound.status_code == 400 and run_id not in rebound.text
+
+
+@pytest.mark.slow
+def test_an_escalation_approved_in_the_console_runs(console: Console, tmp_path: Path) -> None:
+    process = _escalating(console, tmp_path)
+    request_id = _waiting(console)
+    anonymous = httpx.post(f"{console.base}/answer/{request_id}", data={"answer": "approve"})
+    assert anonymous.status_code == 403 and "sign in first" in anonymous.text
+
+    client, csrf = console.signed_in("alice")
+    assert "echo hi" in client.get("/queue").text
+    no_token = client.post(f"/answer/{request_id}", data={"answer": "approve"})
+    wrong = client.post(f"/answer/{request_id}", data={"answer": "approve", "csrf": "x" + csrf})
+    cross = client.post(
+        f"/answer/{request_id}", data={"answer": "approve", "csrf": csrf},
+        headers={"Origin": "http://evil.example"},
+    )  # fmt: skip
+    fetched = client.post(
+        f"/answer/{request_id}", data={"answer": "approve", "csrf": csrf},
+        headers={"Sec-Fetch-Site": "cross-site"},
+    )  # fmt: skip
+    for refused in (no_token, wrong, cross, fetched):
+        assert refused.status_code == 403, refused.text
+    assert request_id in client.get("/queue").text  # still waiting: nothing was recorded
+
+    approved = client.post(
+        f"/answer/{request_id}", data={"answer": "approve", "csrf": csrf, "reason": "fine"}
+    )
+    assert approved.status_code == 303
+    code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "hi\n"
+    [verdict] = _verdicts(console.db)
+    assert verdict["answer"] == "approve" and verdict["approver"] == "alice"
+    assert verdict["channel"] == "console"
+    again = client.post(f"/answer/{request_id}", data={"answer": "reject", "csrf": csrf})
+    assert again.status_code == 409  # answered already
+
+
+@pytest.mark.slow
+def test_an_escalation_rejected_in_the_console_does_not_run(
+    console: Console, tmp_path: Path
+) -> None:
+    process = _escalating(console, tmp_path)
+    client, csrf = console.signed_in("bob")
+    request_id = _waiting(console, client)
+    client.post(f"/answer/{request_id}", data={"answer": "reject", "csrf": csrf})
+    _finish(process)
+    assert not (tmp_path / "ws" / "report.txt").exists()
+    [verdict] = _verdicts(console.db)
+    assert verdict["answer"] == "reject" and verdict["approver"] == "bob"
+
+
+@pytest.mark.slow
+def test_no_answer_in_the_console_before_the_timeout_refuses(
+    console: Console, tmp_path: Path
+) -> None:
+    process = _escalating(console, tmp_path, timeout="1")
+    _finish(process)
+    assert not (tmp_path / "ws" / "report.txt").exists()
+    [verdict] = _verdicts(console.db)
+    assert verdict["answer"] == "timeout" and verdict["channel"] == "console"
+    assert "No escalation is waiting" in httpx.get(f"{console.base}/queue").text
+
+
+def test_a_sign_in_link_works_once_and_a_locked_policy_needs_the_named_key(
+    tmp_path: Path,
+) -> None:
+    where = tmp_path / "signin"
+    token = new_signin("alice", directory=where)
+    assert oct(where.stat().st_mode & 0o777) == "0o700"
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in where.iterdir())
+    assert redeem(token, None, directory=where).name == "alice"
+    with pytest.raises(SignInError, match="used already"):
+        redeem(token, None, directory=where)
+
+    alice = signing.generate_keypair(tmp_path / "alice.key", tmp_path / "alice.pub")
+    signing.generate_keypair(tmp_path / "bob.key", tmp_path / "bob.pub")
+    approvers = {"alice": alice}
+    with pytest.raises(SignInError, match="locked"):
+        redeem(new_signin("alice", directory=where), approvers, directory=where)
+    with pytest.raises(SignInError, match="not an approver"):
+        forged = new_signin("alice", key_path=tmp_path / "bob.key", directory=where)
+        redeem(forged, approvers, directory=where)
+    signed = new_signin("alice", key_path=tmp_path / "alice.key", directory=where)
+    assert redeem(signed, approvers, directory=where).signed
+
+
+def test_under_a_locked_policy_only_a_named_signed_approver_approves(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "ledger.db") as ledger:
+        ledger.append(
+            queue.REQUEST,
+            {"request_id": "r1", "proposal_id": "p", "deadline": time.time() + 60,
+             "locked": True, "approvers": ["alice"]},
+        )  # fmt: skip
+        for who, signed in (("alice", False), ("mallory", True)):
+            with pytest.raises(queue.AnswerError, match="locked"):
+                queue.answer(ledger, "r1", HumanVerdict("approve", who), signed=signed)
+        queue.answer(ledger, "r1", HumanVerdict("approve", "alice"), signed=True)
+        [answer] = ledger.events(kinds=[queue.ANSWER])
+        assert answer.payload["approver"] == "alice (signed)"
+        channel = queue.ConsoleChannel(ledger, approvers={"alice": "sha256:x"})
+        unsigned = channel._checked(HumanVerdict("approve", "alice"))
+        assert unsigned.answer == "reject"
+
+
+@pytest.mark.slow
+def test_under_a_locked_policy_only_the_named_approver_with_their_key_approves(
+    tmp_path: Path,
+) -> None:
+    from forethought.console.app import COOKIE
+
+    env = _env(tmp_path)
+    config = Path(env["XDG_CONFIG_HOME"]) / "forethought"
+    keys = tmp_path / "keys"
+    signing.generate_keypair(keys / "admin.key", keys / "admin.pub")
+    (config / "keys").mkdir(parents=True)
+    (config / "keys" / "admin.pub").write_text((keys / "admin.pub").read_text())
+    alice = signing.generate_keypair(keys / "alice.key", keys / "alice.pub")
+    signing.generate_keypair(keys / "bob.key", keys / "bob.pub")
+    policy = tmp_path / "locked.toml"
+    policy.write_text(f'locked = true\n{ESCALATE_BASH}[approvers]\nalice = "{alice}"\n')
+    signing.sign_file(policy, keys / "admin.key")
+
+    with _serving(tmp_path, "--policy", str(policy)) as console:
+        process = _escalating(console, tmp_path, policy=policy)
+        request_id = _waiting(console)
+        for extra in ((), ("--key", str(keys / "bob.key"))):
+            refused = httpx.get(console.link("alice", *extra), timeout=10)
+            assert refused.status_code == 403 and COOKIE not in refused.cookies
+        client, csrf = console.signed_in("alice", "--key", str(keys / "alice.key"))
+        approved = client.post(f"/answer/{request_id}", data={"answer": "approve", "csrf": csrf})
+        assert approved.status_code == 303
+        code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "hi\n"
+    [verdict] = _verdicts(tmp_path / "ledger.db")
+    assert verdict["answer"] == "approve" and verdict["approver"] == "alice (signed)"
+
+
+def _answer_when_asked(target: str | Path, verdict: HumanVerdict) -> threading.Thread:
+    """What the console does, from another connection: wait for the request, then answer it."""
+
+    def answer() -> None:
+        with Ledger.open(target) as ledger:
+            for _ in range(300):
+                waiting = queue.pending(ledger)
+                if waiting:
+                    queue.answer(ledger, waiting[0].request_id, verdict, signed=False)
+                    return
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize("store", ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def test_the_console_channel_waits_in_the_ledger_for_the_answer(tmp_path: Path, store: str) -> None:
+    from forethought.decision import Decision
+    from forethought.proposal import from_dict
+
+    if store == "postgresql":
+        import _postgres
+
+        srv = _postgres.server()
+        schema_cm = _postgres.fresh_schema(srv)
+        target: str | Path = srv.schema_url(schema_cm.__enter__())
+    else:
+        target = tmp_path / "ledger.db"
+    try:
+        proposal = from_dict({"tool": "bash", "args": {"command": "make deploy"}, "id": "p1"})
+        decision = Decision("escalate", "tool_rule", "bash asks a person", 0, 0, None, "", "")
+        with Ledger.open(target) as ledger:
+            channel = queue.ConsoleChannel(ledger, timeout_s=30, poll_s=0.05)
+            thread = _answer_when_asked(target, HumanVerdict("approve", "dana", "ok"))
+            verdict = channel.ask(proposal, decision)
+            thread.join(10)
+            assert (verdict.answer, verdict.approver) == ("approve", "dana")
+            assert not queue.pending(ledger)
+            quick = queue.ConsoleChannel(ledger, timeout_s=0.2, poll_s=0.05)
+            assert quick.ask(proposal, decision).answer == "timeout"
+            assert ledger.verify().ok
+    finally:
+        if store == "postgresql":
+            schema_cm.__exit__(None, None, None)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_an_approver_signs_in_and_approves_in_a_real_browser(
+    console: Console, tmp_path: Path
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip)")
+    process = _escalating(console, tmp_path)
+    _waiting(console)
+    link = console.link("carol")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(link)
+            assert "signed in as carol" in page.text_content("#who")
+            page.click("button[value=approve]")
+            page.wait_for_load_state()
+            assert page.query_selector("#empty") is not None, page.content()
+        finally:
+            browser.close()
+    code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "hi\n"
+    [verdict] = _verdicts(console.db)
+    assert verdict["answer"] == "approve" and verdict["approver"] == "carol"
