@@ -67,8 +67,9 @@ class HumanVerdictRecord:
 
     def event(self) -> HumanVerdictEvent:
         v = self.verdict
-        return HumanVerdictEvent(self.proposal_id, self.channel, v.answer, v.approver, v.reason,
-                                 dict(v.args))  # fmt: skip
+        return HumanVerdictEvent(
+            self.proposal_id, self.channel, v.answer, v.approver, v.reason, dict(v.args)
+        )
 
     def payload(self) -> dict[str, Any]:
         return self.event().to_payload()

@@ -71,6 +71,14 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, Sequence) and not isinstance(value, str) else []
 
 
+def _freeze(event: Any, *names: str) -> None:
+    """Sequence fields as tuples (events given lists and events read back compare equal)."""
+    for name in names:
+        value = getattr(event, name)
+        if not isinstance(value, tuple):
+            object.__setattr__(event, name, tuple(value))
+
+
 def _rest(payload: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if k not in known}
 
@@ -109,6 +117,9 @@ class GateStartEvent(LedgerEvent):
     reviewers: Sequence[Mapping[str, Any]]
     canaries: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "reviewers")
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -157,6 +168,9 @@ class ProposalEvent(LedgerEvent):
     shape: str = "plain"
     raw: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "history")
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -224,6 +238,9 @@ class ReviewEvent(LedgerEvent):
     details: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _freeze(self, "predictions")
+
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
             "proposal_id": self.proposal_id,
@@ -284,8 +301,8 @@ class DecisionEvent(LedgerEvent):
     reason: str = ""
     risk: float | None = None
     uncertainty: float | None = None
-    harm: float = 0.0
-    benefit: float = 0.0
+    harm: float | None = None  # None: not recorded (every Decision records both)
+    benefit: float | None = None
     message: str = ""
     explanation: str = ""
     policy_hash: str = ""
@@ -320,8 +337,8 @@ class DecisionEvent(LedgerEvent):
             reason=_str(payload.get("reason")),
             risk=_num(payload.get("risk")),
             uncertainty=_num(payload.get("uncertainty")),
-            harm=_float(payload.get("harm")),
-            benefit=_float(payload.get("benefit")),
+            harm=_num(payload.get("harm")),
+            benefit=_num(payload.get("benefit")),
             message=_str(payload.get("message")),
             explanation=_str(payload.get("explanation")),
             policy_hash=_str(payload.get("policy_hash")),
@@ -408,6 +425,9 @@ class RunStartEvent(LedgerEvent):
     process: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        _freeze(self, "memory_notes")
+
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
             "task": self.task,
@@ -462,7 +482,7 @@ class RecordedCall:
             id=_str(data.get("id") or f"call-{index}"),
             name=_str(data.get("name")),
             arguments=_dict(data.get("arguments")),
-            error=_opt_str(data.get("error") or None),
+            error=_opt_str(data.get("error")),
         )
 
 
@@ -482,6 +502,9 @@ class ModelCallEvent(LedgerEvent):
     elapsed_s: float = 0.0
     model: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _freeze(self, "tool_calls")
 
     def to_payload(self) -> dict[str, Any]:
         return {
