@@ -54,7 +54,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ledger_events"
 SAMPLES: list[LedgerEvent] = [
     GateStartEvent(
         policy={"source": "p.toml", "sha256": "ab", "locked": True},
-        reviewers=[{"name": "shell", "version": "2"}],
+        reviewers=({"name": "shell", "version": "2"},),
         canaries={"passed": 3},
         extra={"server": {"pid": 7, "reused": True}},
     ),
@@ -65,7 +65,7 @@ SAMPLES: list[LedgerEvent] = [
         args={"command": "ls"},
         reasoning="look",
         task="count",
-        history=["bash ls: ran"],
+        history=("bash ls: ran",),
         context={"cwd": "/w"},
         origin="agent",
         session_id="r",
@@ -85,7 +85,7 @@ SAMPLES: list[LedgerEvent] = [
         error="boom",
         partial=True,
         uncertainty=0.25,
-        predictions=[{"outcome": "x", "valence": "harm"}],
+        predictions=({"outcome": "x", "valence": "harm"},),
         details={"answer": "text"},
     ),
     DecisionEvent(
@@ -111,15 +111,15 @@ SAMPLES: list[LedgerEvent] = [
         isolation="bwrap",
         policy={"source": "p.toml", "sha256": "ab"},
         budget={"max_steps": 3},
-        memory_notes=["notes/a.md"],
+        memory_notes=("notes/a.md",),
         process={"pid": 1, "host": "h"},
     ),
     ModelCallEvent(
         text="thinking",
-        tool_calls=[
+        tool_calls=(
             RecordedCall("c1", "bash", {"command": "ls"}),
             RecordedCall("c2", "x", {}, "bad"),
-        ],
+        ),
         tokens_in=10,
         tokens_out=2,
         elapsed_s=0.5,

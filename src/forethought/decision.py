@@ -145,7 +145,7 @@ class Decision:
             explanation=self.explanation,
             policy_hash=self.policy_hash,
             human=None if self.human is None else self.human.to_dict(),
-            extra=dict(self.extra),
+            extra=self.extra,
         )
 
     def _as_dict(self, *, with_reviews: bool) -> dict[str, Any]:

@@ -86,7 +86,7 @@ class Gate:
                 "sha256": self.policy.sha256,
                 "locked": self.policy.locked,
             },
-            reviewers=[{"name": r.name, "version": r.version} for r in self.reviewers],
+            reviewers=tuple({"name": r.name, "version": r.version} for r in self.reviewers),
             canaries=canary_report,
         )
 
@@ -421,11 +421,11 @@ def proposal_event(proposal: Proposal) -> ProposalEvent:
         id=proposal.id,
         tool=action.tool,
         action_kind=action.kind,
-        args=dict(action.args),
+        args=action.args,  # copied into the payload
         reasoning=proposal.reasoning,
         task=proposal.task,
-        history=list(proposal.history),
-        context=dict(proposal.context),
+        history=proposal.history,
+        context=proposal.context,
         origin=proposal.origin,
         session_id=proposal.session_id,
         shape=proposal.shape,
@@ -448,6 +448,6 @@ def review_event(proposal_id: str | None, review: Review) -> ReviewEvent:
         error=review.error,
         partial=review.partial,
         uncertainty=review.uncertainty,
-        predictions=[p.to_dict() for p in review.predictions],
+        predictions=tuple(p.to_dict() for p in review.predictions),
         details=review.details or {},
     )

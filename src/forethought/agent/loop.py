@@ -363,10 +363,10 @@ class Agent:
         self.record(
             ModelCallEvent(
                 text=completion.text,
-                tool_calls=[
+                tool_calls=tuple(
                     RecordedCall(c.id, c.name, dict(c.arguments), c.error)
                     for c in completion.tool_calls
-                ],
+                ),
                 tokens_in=completion.usage.input_tokens,
                 tokens_out=completion.usage.output_tokens,
                 elapsed_s=round(completion.elapsed_s, 4),
@@ -408,7 +408,7 @@ class Agent:
                 "max_tokens": self.budget.max_tokens,
                 "max_seconds": self.budget.max_seconds,
             },
-            memory_notes=[str(getattr(n, "path", n)) for n in notes],
+            memory_notes=tuple(str(getattr(n, "path", n)) for n in notes),
             # pid, host, boot and start time: `forethought runs` tells a crashed run by them
             process=process_identity(),
         )

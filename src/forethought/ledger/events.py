@@ -71,14 +71,6 @@ def _list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, Sequence) and not isinstance(value, str) else []
 
 
-def _freeze(event: Any, *names: str) -> None:
-    """Sequence fields as tuples (events given lists and events read back compare equal)."""
-    for name in names:
-        value = getattr(event, name)
-        if not isinstance(value, tuple):
-            object.__setattr__(event, name, tuple(value))
-
-
 def _rest(payload: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in payload.items() if k not in known}
 
@@ -114,12 +106,9 @@ class GateStartEvent(LedgerEvent):
     _KNOWN: ClassVar[frozenset[str]] = frozenset({"policy", "reviewers", "canaries"})
 
     policy: Mapping[str, Any]
-    reviewers: Sequence[Mapping[str, Any]]
+    reviewers: tuple[Mapping[str, Any], ...]
     canaries: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        _freeze(self, "reviewers")
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -133,7 +122,7 @@ class GateStartEvent(LedgerEvent):
     def from_payload(cls, payload: Mapping[str, Any]) -> Self:
         return cls(
             policy=_dict(payload.get("policy")),
-            reviewers=[_dict(r) for r in _list(payload.get("reviewers"))],
+            reviewers=tuple(_dict(r) for r in _list(payload.get("reviewers"))),
             canaries=_opt_dict(payload.get("canaries")),
             extra=_rest(payload, cls._KNOWN),
         )
@@ -161,16 +150,13 @@ class ProposalEvent(LedgerEvent):
     args: Mapping[str, Any]
     reasoning: str = ""
     task: str = ""
-    history: Sequence[str] = ()
+    history: tuple[str, ...] = ()
     context: Mapping[str, Any] = field(default_factory=dict)
     origin: str = ""
     session_id: str | None = None
     shape: str = "plain"
     raw: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        _freeze(self, "history")
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -234,12 +220,9 @@ class ReviewEvent(LedgerEvent):
     error: str | None = None
     partial: bool = False
     uncertainty: float | None = None
-    predictions: Sequence[Mapping[str, Any]] = ()
+    predictions: tuple[Mapping[str, Any], ...] = ()
     details: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        _freeze(self, "predictions")
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -255,7 +238,7 @@ class ReviewEvent(LedgerEvent):
             "error": self.error,
             "partial": self.partial,
             "uncertainty": self.uncertainty,
-            "predictions": [dict(p) for p in self.predictions],
+            "predictions": list(self.predictions),  # each written as it was given
         }
         if self.details:
             payload["details"] = dict(self.details)
@@ -277,7 +260,7 @@ class ReviewEvent(LedgerEvent):
             error=_opt_str(payload.get("error")),
             partial=payload.get("partial") is True,
             uncertainty=_num(payload.get("uncertainty")),
-            predictions=[_dict(p) for p in _list(payload.get("predictions"))],
+            predictions=tuple(_dict(p) for p in _list(payload.get("predictions"))),
             details=_dict(payload.get("details")),
             extra=_rest(payload, cls._KNOWN),
         )
@@ -421,12 +404,9 @@ class RunStartEvent(LedgerEvent):
     isolation: str = ""
     policy: Mapping[str, Any] = field(default_factory=dict)
     budget: Mapping[str, Any] = field(default_factory=dict)
-    memory_notes: Sequence[str] = ()
+    memory_notes: tuple[str, ...] = ()
     process: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        _freeze(self, "memory_notes")
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -496,15 +476,12 @@ class ModelCallEvent(LedgerEvent):
     )
 
     text: str
-    tool_calls: Sequence[RecordedCall] = ()
+    tool_calls: tuple[RecordedCall, ...] = ()
     tokens_in: int = 0
     tokens_out: int = 0
     elapsed_s: float = 0.0
     model: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        _freeze(self, "tool_calls")
 
     def to_payload(self) -> dict[str, Any]:
         return {
