@@ -6,17 +6,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from forethought.ledger.events import HUMAN_ANSWERS as HUMAN_ANSWERS
+from forethought.ledger.events import NOT_RECORDED as NOT_RECORDED
+from forethought.ledger.events import DecisionEvent, HumanVerdictEvent
+from forethought.ledger.events import HumanAnswer as HumanAnswer
 from forethought.review.base import Prediction, Review
 from forethought.safe_text import printable
 
 Verdict = Literal["allow", "block", "revise", "resample", "escalate"]
 VERDICTS: tuple[Verdict, ...] = ("allow", "block", "revise", "resample", "escalate")
 
-# A human's answer to an escalation; "timeout": nobody answered (in time, or at all).
-HumanAnswer = Literal["approve", "reject", "edit", "timeout"]
-HUMAN_ANSWERS: tuple[HumanAnswer, ...] = ("approve", "reject", "edit", "timeout")
-# The ledger kind of a HumanVerdictRecord.
-HUMAN_VERDICT = "human_verdict"
+# A human's answer to an escalation (HumanAnswer, HUMAN_ANSWERS: "timeout" is nobody answered,
+# in time or at all) and the approver of a verdict recorded before every verdict named one
+# (NOT_RECORDED) are the ledger's (forethought.ledger.events). The ledger kind of a
+# HumanVerdictRecord:
+HUMAN_VERDICT = HumanVerdictEvent.kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,40 +55,33 @@ class HumanVerdictRecord:
     """The one ledger record of a human verdict (kind ``human_verdict``), whatever the
     integration: which proposal, via which channel, who answered and what.
 
-    ``payload()`` is what is written; ``parse()`` reads it back, and reads the older shapes too:
-    the Python guard's ``{"approved": bool, "channel"}`` (recorded without an approver) and
-    records without a channel.
+    ``event()`` is the typed ledger event written (forethought.ledger.events.HumanVerdictEvent),
+    ``payload()`` its payload; ``parse()`` reads it back, and reads the older shapes too: the
+    Python guard's ``{"approved": bool, "channel"}`` (recorded without an approver) and records
+    without a channel.
     """
 
     proposal_id: str | None
     channel: str
     verdict: HumanVerdict
 
+    def event(self) -> HumanVerdictEvent:
+        v = self.verdict
+        return HumanVerdictEvent(
+            self.proposal_id, self.channel, v.answer, v.approver, v.reason, dict(v.args)
+        )
+
     def payload(self) -> dict[str, Any]:
-        return {"proposal_id": self.proposal_id, "channel": self.channel, **self.verdict.to_dict()}
+        return self.event().to_payload()
+
+    @classmethod
+    def of(cls, event: HumanVerdictEvent) -> HumanVerdictRecord:
+        verdict = HumanVerdict(event.answer, event.approver, event.reason, dict(event.args))
+        return cls(proposal_id=event.proposal_id, channel=event.channel, verdict=verdict)
 
     @classmethod
     def parse(cls, payload: Mapping[str, Any]) -> HumanVerdictRecord:
-        found = payload.get("answer")
-        answer: HumanAnswer = next((a for a in HUMAN_ANSWERS if a == found), "reject")
-        if found not in HUMAN_ANSWERS and payload.get("approved") is True:
-            answer = "approve"
-        args = payload.get("args")
-        proposal_id = payload.get("proposal_id")
-        return cls(
-            proposal_id=None if proposal_id is None else str(proposal_id),
-            channel=str(payload.get("channel") or "unknown"),
-            verdict=HumanVerdict(
-                answer=answer,
-                approver=str(payload.get("approver") or NOT_RECORDED),
-                reason=str(payload.get("reason") or ""),
-                args=dict(args) if isinstance(args, Mapping) else {},
-            ),
-        )
-
-
-# The approver of a verdict recorded before every verdict named one.
-NOT_RECORDED = "(approver not recorded)"
+        return cls.of(HumanVerdictEvent.from_payload(payload))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +126,31 @@ class Decision:
         return self._as_dict(with_reviews=True)
 
     def record(self) -> dict[str, Any]:
-        """``to_dict()`` without the predictions and reviews (the ledger records those apart)."""
-        return self._as_dict(with_reviews=False)
+        """``to_dict()`` without the predictions and reviews (the ledger records those apart):
+        the payload of ``event()``."""
+        return self.event().to_payload()
+
+    def event(self) -> DecisionEvent:
+        """The ledger's typed record of this Decision (its reviews are recorded apart)."""
+        return DecisionEvent(
+            id=self.proposal_id,
+            verdict=self.verdict,
+            term=self.term,
+            reason=self.reason,
+            risk=self.risk,
+            uncertainty=self.uncertainty,
+            harm=round(self.harm, 6),
+            benefit=round(self.benefit, 6),
+            message=self.message,
+            explanation=self.explanation,
+            policy_hash=self.policy_hash,
+            human=None if self.human is None else self.human.to_dict(),
+            extra=self.extra,
+        )
 
     def _as_dict(self, *, with_reviews: bool) -> dict[str, Any]:
+        # the CLI's key order; the ledger's payload (record()) holds the same keys but the
+        # predictions and reviews
         record: dict[str, Any] = {
             "id": self.proposal_id,
             "decision": self.verdict,

@@ -24,6 +24,7 @@ from typing import Any
 from forethought.canaries import CanaryFailure, check_canaries
 from forethought.decision import Decision
 from forethought.ledger import Ledger
+from forethought.ledger.events import Entry, GateStartEvent, LedgerEvent, ProposalEvent, ReviewEvent
 from forethought.policy import Policy
 from forethought.proposal import Proposal
 from forethought.review.base import Review, Reviewer, fault, timed
@@ -68,24 +69,26 @@ class Gate:
             self.canary_report = check_canaries(self.reviewers, policy, run=self._one)
         else:
             self.canary_report = None
-        self._pending_start: list[tuple[str, dict[str, Any], str | None]] = []
+        self._pending_start: list[Entry] = []
         if ledger is not None:
-            record = self._start_record(self.canary_report)
+            start = self._start_event(self.canary_report)
             if checked:
-                self._pending_start.append(("gate_start", {**record, **checked}, None))
+                rest = {k: v for k, v in checked.items() if k != "canaries"}
+                start = replace(start, canaries=checked.get("canaries"), extra=rest)
+                self._pending_start.append(start.entry())
             else:
-                ledger.append("gate_start", record)
+                ledger.record(start)
 
-    def _start_record(self, canary_report: dict[str, Any] | None) -> dict[str, Any]:
-        return {
-            "policy": {
+    def _start_event(self, canary_report: dict[str, Any] | None) -> GateStartEvent:
+        return GateStartEvent(
+            policy={
                 "source": self.policy.source,
                 "sha256": self.policy.sha256,
                 "locked": self.policy.locked,
             },
-            "reviewers": [{"name": r.name, "version": r.version} for r in self.reviewers],
-            "canaries": canary_report,
-        }
+            reviewers=tuple({"name": r.name, "version": r.version} for r in self.reviewers),
+            canaries=canary_report,
+        )
 
     def review(
         self, proposal: Proposal, *, run_id: str | None = None, history: bool = True
@@ -403,14 +406,48 @@ def _applies(reviewer: Reviewer, proposal: Proposal) -> bool:
         return True
 
 
-def _events(
-    proposal: Proposal, decision: Decision, run_id: str | None
-) -> list[tuple[str, dict[str, Any], str | None]]:
-    events: list[tuple[str, dict[str, Any], str | None]] = [
-        ("proposal", {**proposal.to_dict(), "raw": proposal.action.raw}, run_id)
-    ]
-    events += [
-        ("review", {"proposal_id": proposal.id, **r.to_dict()}, run_id) for r in decision.reviews
-    ]
-    events.append(("decision", decision.record(), run_id))
-    return events
+def _events(proposal: Proposal, decision: Decision, run_id: str | None) -> list[Entry]:
+    """What the Gate records of one reviewed proposal: it, each review, the decision."""
+    events: list[LedgerEvent] = [proposal_event(proposal)]
+    events += [review_event(proposal.id, r) for r in decision.reviews]
+    events.append(decision.event())
+    return [e.entry(run_id) for e in events]
+
+
+def proposal_event(proposal: Proposal) -> ProposalEvent:
+    """The ledger's typed record of a Proposal (without its parts and steps)."""
+    action = proposal.action
+    return ProposalEvent(
+        id=proposal.id,
+        tool=action.tool,
+        action_kind=action.kind,
+        args=action.args,  # copied into the payload
+        reasoning=proposal.reasoning,
+        task=proposal.task,
+        history=proposal.history,
+        context=proposal.context,
+        origin=proposal.origin,
+        session_id=proposal.session_id,
+        shape=proposal.shape,
+        raw=action.raw,
+    )
+
+
+def review_event(proposal_id: str | None, review: Review) -> ReviewEvent:
+    """The ledger's typed record of one Review of a proposal."""
+    return ReviewEvent(
+        proposal_id=proposal_id,
+        name=review.reviewer,
+        version=review.version,
+        risk=review.risk,
+        rationale=review.rationale,
+        elapsed_ms=round(review.elapsed_ms, 3),
+        tokens_in=review.tokens_in,
+        tokens_out=review.tokens_out,
+        failed=review.failed,
+        error=review.error,
+        partial=review.partial,
+        uncertainty=review.uncertainty,
+        predictions=tuple(p.to_dict() for p in review.predictions),
+        details=review.details or {},
+    )

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from forethought.decision import HumanVerdictRecord
+from forethought.ledger.events import DecisionEvent, HumanVerdictEvent, ProposalEvent, parse
 
 # How many earlier steps a proposal carries, and how much written text is kept per file.
 MAX_STEPS = 200
@@ -210,29 +210,24 @@ def _download_target(name: str, args: list[str], url: str) -> str:
 
 def steps_from_events(events: Iterable[Any]) -> tuple[Step, ...]:
     """Steps from ledger events (``proposal`` then its ``decision``), oldest first."""
-    pending: dict[str | None, dict[str, Any]] = {}
-    order: list[dict[str, Any]] = []
+    pending: dict[str | None, list[Any]] = {}
+    order: list[list[Any]] = []  # [the ProposalEvent, the verdict so far]
     for event in events:
-        payload = event.payload
-        if event.kind == "proposal":
-            entry = {"payload": payload, "verdict": ""}
-            pending[payload.get("id")] = entry
+        if event.kind not in ("proposal", "decision", "human_verdict"):
+            continue
+        typed = parse(event)  # old shapes too (the guard's "approved")
+        if isinstance(typed, ProposalEvent):
+            entry: list[Any] = [typed, ""]
+            pending[typed.id] = entry
             order.append(entry)
-        elif event.kind == "decision" and order:
+        elif isinstance(typed, DecisionEvent) and order:
             # the Gate records each proposal, its reviews, then its decision
-            order[-1]["verdict"] = str(payload.get("decision") or "")
-        elif event.kind == "human_verdict" and order:
-            human = HumanVerdictRecord.parse(payload)  # old shapes too (the guard's "approved")
-            found = pending.get(human.proposal_id)
-            answer = "allow" if human.verdict.approves else "block"
-            (found if found is not None else order[-1])["verdict"] = answer
+            order[-1][1] = typed.verdict
+        elif isinstance(typed, HumanVerdictEvent) and order:
+            found = pending.get(typed.proposal_id)
+            (found if found is not None else order[-1])[1] = "allow" if typed.approves else "block"
     steps = [
-        Step(
-            kind=str(e["payload"].get("kind") or ""),
-            tool=str(e["payload"].get("tool") or ""),
-            args=dict(e["payload"].get("args") or {}),
-            verdict=e["verdict"],
-        )
-        for e in order
+        Step(kind=p.action_kind, tool=p.tool, args=dict(p.args), verdict=verdict)
+        for p, verdict in order
     ]
     return tuple(steps[-MAX_STEPS:])

@@ -17,13 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from forethought.decision import (
-    HUMAN_VERDICT,
-    Decision,
-    HumanVerdict,
-    HumanVerdictRecord,
-    agent_message,
-)
+from forethought.decision import Decision, HumanVerdict, HumanVerdictRecord, agent_message
 
 if TYPE_CHECKING:
     from forethought.escalation.base import Channel
@@ -140,5 +134,4 @@ def record_human_verdict(
 ) -> None:
     """The one place a human verdict is written to the ledger."""
     if ledger is not None:
-        record = HumanVerdictRecord(proposal.id, channel, verdict)
-        ledger.append(HUMAN_VERDICT, record.payload(), run_id=run_id)
+        ledger.record(HumanVerdictRecord(proposal.id, channel, verdict).event(), run_id=run_id)

@@ -39,6 +39,16 @@ from forethought.decision import Decision, agent_message
 from forethought.escalation.base import Channel, NoChannel
 from forethought.gate import Gate
 from forethought.ledger import Ledger
+from forethought.ledger.events import (
+    ExecutionEvent,
+    LedgerEvent,
+    MalformedCallEvent,
+    ModelCallEvent,
+    ModelErrorEvent,
+    RecordedCall,
+    RunEndEvent,
+    RunStartEvent,
+)
 from forethought.models.base import Completion, Message, Model, ModelError, ToolCall
 from forethought.proposal import Proposal, ProposalError, from_dict
 from forethought.settle import Rebuild, Settled, settle
@@ -101,7 +111,7 @@ class Agent:
         self.history: list[str] = []
         self.proposals = 0
         notes = self.memory.relevant(task) if self.memory else []
-        self.record("run_start", self.start_record(task, notes))
+        self.record(self.start_event(task, notes))
         messages = [
             Message("system", system_prompt()),
             Message("user", task_message(task, self.memory.render(notes) if self.memory else "")),
@@ -126,15 +136,15 @@ class Agent:
             self.result.answer = end.answer
         except ModelError as exc:
             self.result.status, self.result.reason = "failed", f"model error: {exc}"
-            self.record("model_error", {"error": str(exc), "retryable": exc.retryable})
+            self.record(ModelErrorEvent(str(exc), exc.retryable))
         except Exception as exc:  # a broken ledger, sandbox or reviewer: stop, run nothing more
             self.result.status = "failed"
             self.result.reason = f"internal error: {type(exc).__name__}: {exc}"
             with contextlib.suppress(Exception):  # the ledger may be what broke
-                self.record("run_end", self.end_record())
+                self.record(self.end_event())
             return self.result
         self.reflect()
-        self.record("run_end", self.end_record())
+        self.record(self.end_event())
         return self.result
 
     def turn(self, messages: list[Message], completion: Completion) -> list[Message]:
@@ -179,7 +189,7 @@ class Agent:
             args = validate_call(call.name, call.arguments)
             proposal = self.proposal_for(call.name, args, reasoning)
         except (ToolArgumentError, ProposalError) as exc:
-            self.record("malformed_call", {"tool": call.name, "raw": call.raw, "error": str(exc)})
+            self.record(MalformedCallEvent(call.name, call.raw, str(exc)))
             return f"NOT RUN: malformed tool call: {exc}"
         return proposal
 
@@ -205,15 +215,14 @@ class Agent:
         started = time.monotonic()
         observation = self.toolbox.run(tool, _tool_args(tool, args))
         self.record(
-            "execution",
-            {
-                "proposal_id": proposal.id,
-                "tool": tool,
-                "ok": observation.ok,
-                "elapsed_s": round(time.monotonic() - started, 4),
-                "details": dict(observation.details),
-                "observation": observation.text[:4000],
-            },
+            ExecutionEvent(
+                proposal_id=proposal.id,
+                tool=tool,
+                ok=observation.ok,
+                observation=observation.text[:4000],
+                elapsed_s=round(time.monotonic() - started, 4),
+                details=dict(observation.details),
+            )
         )
         self.record_history(proposal, "ran" if observation.ok else "ran with an error")
         return observation.text
@@ -230,9 +239,7 @@ class Agent:
         try:
             for attempt in range(1, self.budget.resample_k + 1):
                 self.check_budget()
-                candidate = self.complete(
-                    messages, tools=self.tools, temperature=1.0, seed=attempt
-                )
+                candidate = self.complete(messages, tools=self.tools, temperature=1.0, seed=attempt)
                 costs.resample_candidates += 1
                 costs.resample_refused += 1  # until the Gate allows it
                 if not candidate.tool_calls:
@@ -354,18 +361,17 @@ class Agent:
         completion = self.model.complete(messages, tools=tools, **options)
         self.costs.add_model(completion)
         self.record(
-            "model_call",
-            {
-                "text": completion.text,
-                "tool_calls": [
-                    {"id": c.id, "name": c.name, "arguments": dict(c.arguments), "error": c.error}
+            ModelCallEvent(
+                text=completion.text,
+                tool_calls=tuple(
+                    RecordedCall(c.id, c.name, dict(c.arguments), c.error)
                     for c in completion.tool_calls
-                ],
-                "tokens_in": completion.usage.input_tokens,
-                "tokens_out": completion.usage.output_tokens,
-                "elapsed_s": round(completion.elapsed_s, 4),
-                "model": completion.model or self.model.name,
-            },
+                ),
+                tokens_in=completion.usage.input_tokens,
+                tokens_out=completion.usage.output_tokens,
+                elapsed_s=round(completion.elapsed_s, 4),
+                model=completion.model or self.model.name,
+            )
         )
         return completion
 
@@ -378,9 +384,9 @@ class Agent:
         if time.monotonic() - self.started >= b.max_seconds:
             raise RunEnded("stopped", f"wall-clock budget of {b.max_seconds:g} s spent")
 
-    def record(self, kind: str, payload: dict[str, Any]) -> None:
+    def record(self, event: LedgerEvent) -> None:
         if self.ledger is not None:
-            self.ledger.append(kind, payload, run_id=self.result.run_id)
+            self.ledger.record(event, run_id=self.result.run_id)
 
     def record_history(self, proposal: Proposal, what: str) -> None:
         args = proposal.action.args
@@ -390,32 +396,26 @@ class Agent:
     def outcome(self) -> str:
         return f"{self.result.status}: {self.result.reason}"
 
-    def start_record(self, task: str, notes: Sequence[Any]) -> dict[str, Any]:
-        return {
-            "task": task,
-            "model": self.model.name,
-            "workspace": str(self.toolbox.workspace),
-            "isolation": self.toolbox.sandbox.isolation,
-            "policy": {"source": self.gate.policy.source, "sha256": self.gate.policy.sha256},
-            "budget": {
+    def start_event(self, task: str, notes: Sequence[Any]) -> RunStartEvent:
+        return RunStartEvent(
+            task=task,
+            model=self.model.name,
+            workspace=str(self.toolbox.workspace),
+            isolation=self.toolbox.sandbox.isolation,
+            policy={"source": self.gate.policy.source, "sha256": self.gate.policy.sha256},
+            budget={
                 "max_steps": self.budget.max_steps,
                 "max_tokens": self.budget.max_tokens,
                 "max_seconds": self.budget.max_seconds,
             },
-            "memory_notes": [str(getattr(n, "path", n)) for n in notes],
+            memory_notes=tuple(str(getattr(n, "path", n)) for n in notes),
             # pid, host, boot and start time: `forethought runs` tells a crashed run by them
-            "process": process_identity(),
-        }
+            process=process_identity(),
+        )
 
-    def end_record(self) -> dict[str, Any]:
+    def end_event(self) -> RunEndEvent:
         r = self.result
-        return {
-            "status": r.status,
-            "reason": r.reason,
-            "answer": r.answer,
-            "steps": r.steps,
-            "costs": r.costs.to_dict(),
-        }
+        return RunEndEvent(r.status, r.reason, r.answer, r.steps, r.costs.to_dict())
 
 
 def _assistant(completion: Completion) -> Message:

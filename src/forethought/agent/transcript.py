@@ -12,9 +12,20 @@ from rich.table import Table
 from rich.text import Text
 
 from forethought.agent.process import alive
-from forethought.decision import HumanVerdictRecord
 from forethought.ledger import Ledger
 from forethought.ledger.event import Event
+from forethought.ledger.events import (
+    DecisionEvent,
+    ExecutionEvent,
+    HumanVerdictEvent,
+    MalformedCallEvent,
+    ModelCallEvent,
+    ModelErrorEvent,
+    ProposalEvent,
+    ReviewEvent,
+    RunEndEvent,
+    RunStartEvent,
+)
 from forethought.render import STYLES, printable
 
 _TEXT_LIMIT = 3000
@@ -29,10 +40,11 @@ def run_summaries(ledger: Ledger) -> list[dict[str, Any]]:
         start = _first(ledger.events(run_id=run["run_id"], kinds=["run_start"], limit=1))
         end = _first(ledger.events(run_id=run["run_id"], kinds=["run_end"], limit=1))
         origin = _origin(ledger, run["run_id"])
-        what = start.payload.get("task", "") if start else origin
+        what = RunStartEvent.from_payload(start.payload).task if start else origin
+        ended = RunEndEvent.from_payload(end.payload) if end else None
         decisions: dict[str, int] = {}
         for event in ledger.events(run_id=run["run_id"], kinds=["decision"]):
-            verdict = str(event.payload.get("decision", "?"))
+            verdict = DecisionEvent.from_payload(event.payload).verdict or "?"
             decisions[verdict] = decisions.get(verdict, 0) + 1
         found.append(
             {
@@ -40,12 +52,12 @@ def run_summaries(ledger: Ledger) -> list[dict[str, Any]]:
                 "first_ts": run["first_ts"],
                 "last_ts": run["last_ts"],
                 "events": run["events"],
-                "status": end.payload.get("status", "") if end else _unended(start),
-                "steps": end.payload.get("steps", "") if end else "",
+                "status": ended.status if ended else _unended(start),
+                "steps": ended.steps if ended else "",
                 "what": str(what),
                 "origin": "agent" if start else origin,
                 "decisions": decisions,
-                "costs": (end.payload.get("costs") or {}) if end else {},
+                "costs": dict(ended.costs) if ended else {},
             }
         )
     return found
@@ -74,10 +86,10 @@ CRASHED = "crashed (its process ended without a record)"
 def _unended(start: Event | None) -> str:
     if start is None:
         return ""  # a hook, guard or proxy session: no start or end of its own
-    process = start.payload.get("process")
-    if not isinstance(process, dict):
+    process = RunStartEvent.from_payload(start.payload).process
+    if process is None:
         return "no end recorded"  # recorded before runs named their process
-    state = alive(process)
+    state = alive(dict(process))
     if state is None:
         return f"no end recorded (ran on {process.get('host')}, pid {process.get('pid')})"
     return "running" if state else CRASHED
@@ -95,8 +107,8 @@ def _origin(ledger: Ledger, run_id: str) -> str:
     first = _first(ledger.events(run_id=run_id, kinds=["proposal"], limit=1))
     if first is None:
         return ""
-    context = first.payload.get("context") or {}
-    return str(first.payload.get("origin") or context.get("origin") or first.payload.get("shape"))
+    proposal = ProposalEvent.from_payload(first.payload)  # origin: in its context, in old ones
+    return proposal.origin or proposal.shape
 
 
 def render_run(events: Iterable[Event]) -> Group:
@@ -118,72 +130,69 @@ def print_run(console: Console, events: Iterable[Event]) -> None:
 
 
 def _render_run_start(e: Event) -> Panel:
-    p = e.payload
+    p = RunStartEvent.from_payload(e.payload)
     body = Text()
-    body.append("task\n", "bold").append(_clip(p.get("task", ""), _TEXT_LIMIT) + "\n")
+    body.append("task\n", "bold").append(_clip(p.task, _TEXT_LIMIT) + "\n")
     body.append(
-        f"model {p.get('model')}   workspace {p.get('workspace')}   "
-        f"sandbox {p.get('isolation')}   policy {p.get('policy', {}).get('source')}\n",
+        f"model {p.model}   workspace {p.workspace}   "
+        f"sandbox {p.isolation}   policy {p.policy.get('source')}\n",
         "dim",
     )
-    notes = p.get("memory_notes") or []
-    if notes:
-        body.append(f"memory notes loaded: {len(notes)}\n", "dim")
+    if p.memory_notes:
+        body.append(f"memory notes loaded: {len(p.memory_notes)}\n", "dim")
     return Panel(body, title=f"run {e.run_id}  {_time(e.ts)}", border_style="blue")
 
 
 def _render_model_call(e: Event) -> Text:
-    p = e.payload
+    p = ModelCallEvent.from_payload(e.payload)
     out = Text()
-    text = (p.get("text") or "").strip()
+    text = p.text.strip()
     if text:
         out.append("reasoning  ", "bold cyan").append(_clip(text, _TEXT_LIMIT) + "\n")
-    for call in p.get("tool_calls") or []:
-        out.append("proposes   ", "bold").append(f"{printable(call['name'])} ")
-        out.append(_clip(str(call.get("arguments") or call.get("error")), 300) + "\n")
+    for call in p.tool_calls:
+        out.append("proposes   ", "bold").append(f"{printable(call.name)} ")
+        out.append(_clip(str(dict(call.arguments) or call.error), 300) + "\n")
     out.append(
-        f"           model {p.get('elapsed_s', 0):.2f} s, "
-        f"{p.get('tokens_in', 0)} in / {p.get('tokens_out', 0)} out tokens\n",
+        f"           model {p.elapsed_s:.2f} s, {p.tokens_in} in / {p.tokens_out} out tokens\n",
         "dim",
     )
     return out
 
 
 def _render_proposal(e: Event) -> Text | None:
-    p = e.payload
-    if p.get("origin") == "agent":
+    p = ProposalEvent.from_payload(e.payload)
+    if p.origin == "agent":
         return None  # the model_call before it already shows the call
     out = Text()
-    where = " ".join(x for x in (p.get("origin") or "", p.get("shape") or "") if x)
-    if p.get("reasoning"):
-        out.append("reasoning  ", "bold cyan").append(_clip(p["reasoning"], _TEXT_LIMIT) + "\n")
-    out.append("proposes   ", "bold").append(f"{printable(p.get('tool'))} ")
-    out.append(_clip(str(p.get("args")), 300)).append(f"  ({where})\n", "dim")
+    where = " ".join(x for x in (p.origin, p.shape) if x)
+    if p.reasoning:
+        out.append("reasoning  ", "bold cyan").append(_clip(p.reasoning, _TEXT_LIMIT) + "\n")
+    out.append("proposes   ", "bold").append(f"{printable(p.tool)} ")
+    out.append(_clip(str(dict(p.args)), 300)).append(f"  ({where})\n", "dim")
     return out
 
 
 def _render_review(e: Event) -> Text:
-    p = e.payload
-    state = "FAILED" if p.get("failed") else f"risk {p.get('risk') or 0:.2f}"
-    out = Text(f"           {printable(p.get('name') or p.get('reviewer'))}: {state}  ", "dim")
-    out.append(_clip(p.get("error") or p.get("rationale") or "", 200) + "\n", "dim")
+    p = ReviewEvent.from_payload(e.payload)  # old ones named the reviewer "reviewer"
+    state = "FAILED" if p.failed else f"risk {p.risk or 0:.2f}"
+    out = Text(f"           {printable(p.name)}: {state}  ", "dim")
+    out.append(_clip(p.error or p.rationale, 200) + "\n", "dim")
     return out
 
 
 def _render_decision(e: Event) -> Text:
-    p = e.payload
-    verdict = p.get("decision", "?")
+    p = DecisionEvent.from_payload(e.payload)
+    verdict = p.verdict or "?"
     out = Text()
     out.append("decision   ", "bold").append(f"{verdict.upper()}", STYLES.get(verdict, "bold"))
-    out.append(f"  ({p.get('term')}: {_clip(p.get('reason', ''), 200)})\n")
+    out.append(f"  ({p.term}: {_clip(p.reason, 200)})\n")
     return out
 
 
 def _render_human(e: Event) -> Text:
-    record = HumanVerdictRecord.parse(e.payload)  # every integration's, old shapes too
-    verdict = record.verdict
+    verdict = HumanVerdictEvent.from_payload(e.payload)  # every integration's, old shapes too
     out = Text("human      ", "bold yellow")
-    out.append(printable(f"{verdict.answer.upper()} by {verdict.approver} via {record.channel}"))
+    out.append(printable(f"{verdict.answer.upper()} by {verdict.approver} via {verdict.channel}"))
     if verdict.reason:
         out.append(f": {printable(verdict.reason)}")
     if verdict.args:
@@ -192,32 +201,32 @@ def _render_human(e: Event) -> Text:
 
 
 def _render_execution(e: Event) -> Text:
-    p = e.payload
-    out = Text("observes   ", "bold green" if p.get("ok") else "bold red")
-    out.append(_clip(p.get("observation", ""), 1500) + "\n")
+    p = ExecutionEvent.from_payload(e.payload)
+    out = Text("observes   ", "bold green" if p.ok else "bold red")
+    out.append(_clip(p.observation, 1500) + "\n")
     return out
 
 
 def _render_malformed(e: Event) -> Text:
-    return Text(f"malformed  {printable(e.payload.get('error'))}\n", "bold red")
+    error = MalformedCallEvent.from_payload(e.payload).error
+    return Text(f"malformed  {printable(error)}\n", "bold red")
 
 
 def _render_model_error(e: Event) -> Text:
-    return Text(f"model error  {printable(e.payload.get('error'))}\n", "bold red")
+    error = ModelErrorEvent.from_payload(e.payload).error
+    return Text(f"model error  {printable(error)}\n", "bold red")
 
 
 def _render_run_end(e: Event) -> Panel:
-    p = e.payload
-    costs = p.get("costs") or {}
+    p = RunEndEvent.from_payload(e.payload)
+    costs = p.costs
     body = Text()
-    body.append(f"{p.get('status', '').upper()}", "bold").append(
-        f"  {printable(p.get('reason', ''))}\n"
-    )
-    if p.get("answer"):
-        body.append("answer\n", "bold").append(_clip(p["answer"], _TEXT_LIMIT) + "\n")
+    body.append(f"{p.status.upper()}", "bold").append(f"  {printable(p.reason)}\n")
+    if p.answer:
+        body.append("answer\n", "bold").append(_clip(p.answer, _TEXT_LIMIT) + "\n")
     tax = costs.get("tax_time")
     body.append(
-        f"steps {p.get('steps')}   agent {costs.get('agent_s', 0):.2f} s, "
+        f"steps {p.steps}   agent {costs.get('agent_s', 0):.2f} s, "
         f"{costs.get('agent_tokens_in', 0) + costs.get('agent_tokens_out', 0)} tokens   "
         f"review {costs.get('review_s', 0):.3f} s, "
         f"{costs.get('review_tokens_in', 0) + costs.get('review_tokens_out', 0)} tokens   "
@@ -229,7 +238,7 @@ def _render_run_end(e: Event) -> Panel:
         spent = costs.get("agent_s", 0) + costs.get("review_s", 0)
         share = costs.get("resample_s", 0) / spent if spent else None
         body.append(
-            f"resamples {costs['resamples']} (of {p.get('steps')} steps): "
+            f"resamples {costs['resamples']} (of {p.steps} steps): "
             f"{costs.get('resample_candidates', 0)} fresh candidates drawn, "
             f"{costs.get('resample_refused', 0)} refused; they cost "
             f"{costs.get('resample_s', 0):.2f} s and {costs.get('resample_tokens', 0)} tokens "

@@ -230,6 +230,7 @@ def _failed(error: str, data: bytes, ledger_path: Path | str | None) -> Answer:
 def _record_failure(error: str, data: bytes, ledger_path: Path | str | None) -> None:
     try:
         from forethought.ledger import Ledger
+        from forethought.ledger.events import HookFailureEvent
 
         try:
             obj = orjson.loads(data)
@@ -237,7 +238,7 @@ def _record_failure(error: str, data: bytes, ledger_path: Path | str | None) -> 
         except orjson.JSONDecodeError:
             session = None
         with Ledger.open(ledger_path) as ledger:
-            payload = {"error": error, "input": data[:4096].decode("utf-8", "replace")}
-            ledger.append("hook_failure", payload, run_id=str(session) if session else None)
+            event = HookFailureEvent(error, data[:4096].decode("utf-8", "replace"))
+            ledger.record(event, run_id=str(session) if session else None)
     except BaseException:  # the refusal stands whether or not it is recorded
         pass

@@ -38,6 +38,12 @@ from mcp.server.lowlevel import Server
 from mcp.server.stdio import stdio_server
 
 from forethought.integrations.hook import UNREVIEWED
+from forethought.ledger.events import (
+    ExecutionEvent,
+    LedgerEvent,
+    MalformedCallEvent,
+    McpFailureEvent,
+)
 from forethought.proposal import Action, Proposal, ProposalError, argv_command, from_dict
 from forethought.settle import settle
 
@@ -314,13 +320,13 @@ class Proxy:
             async with self._reviewing:
                 outcome = await anyio.to_thread.run_sync(self._judge, tool, arguments, call_id)
         except Exception as exc:  # whatever stopped the review, the call does not run
-            self._record("mcp_failure", {"id": call_id, "tool": name, "error": _describe(exc)})
+            self._record(McpFailureEvent(call_id, name, _describe(exc)))
             return refusal(UNREVIEWED)
         except BaseException as exc:  # SystemExit, KeyboardInterrupt: answer, then stop
             if isinstance(exc, anyio.get_cancelled_exc_class()):
                 raise
             try:
-                self._record("mcp_failure", {"id": call_id, "tool": name, "error": _describe(exc)})
+                self._record(McpFailureEvent(call_id, name, _describe(exc)))
             finally:
                 self.stopping, self.stopping_id = exc, getattr(ctx, "request_id", None)
             return refusal(UNREVIEWED)
@@ -421,26 +427,25 @@ class Proxy:
 
     # --- the ledger -------------------------------------------------------------------------
 
-    def _record(self, kind: str, payload: dict[str, Any]) -> None:
+    def _record(self, event: LedgerEvent) -> None:
         if self.gate.ledger is not None:
-            self.gate.ledger.append(kind, payload, run_id=self.session_id)
+            self.gate.ledger.record(event, run_id=self.session_id)
 
     def _record_malformed(self, tool: str, arguments: Mapping[str, Any], error: str) -> None:
         raw = orjson.dumps({"name": tool, "arguments": arguments}, default=repr).decode()
-        self._record("malformed_call", {"origin": ORIGIN, "tool": tool, "raw": raw, "error": error})
+        self._record(MalformedCallEvent(tool, raw, error, origin=ORIGIN))
 
     def _record_execution(
         self, call_id: str, tool: str, ok: bool, started: float, observation: str
     ) -> None:
         self._record(
-            "execution",
-            {
-                "proposal_id": call_id,
-                "tool": tool,
-                "ok": ok,
-                "elapsed_s": round(time.monotonic() - started, 4),
-                "observation": observation[:OBSERVATION_CHARS],
-            },
+            ExecutionEvent(
+                proposal_id=call_id,
+                tool=tool,
+                ok=ok,
+                observation=observation[:OBSERVATION_CHARS],
+                elapsed_s=round(time.monotonic() - started, 4),
+            )
         )
 
 

@@ -2,6 +2,8 @@
 
 Typical use: ``ledger = Ledger.open()`` (where it lives and the HMAC key from the environment),
 then ``ledger.append("proposal", {...}, run_id=run_id)`` for each step and ``ledger.verify().ok``.
+Each kind of event the project writes has its type in :mod:`forethought.ledger.events`:
+``ledger.record(event, run_id=run_id)`` appends typed events, ``events.parse(stored)`` reads one.
 A ledger lives in a SQLite file or, given a ``postgresql://`` URL, in a PostgreSQL database
 (``pip install 'forethought[postgres]'``); everything else is the same.
 """

@@ -43,6 +43,17 @@ from inspect_ai.scorer import NOANSWER, Score
 from inspect_ai.tool import ToolCall, ToolCallError
 
 from forethought.ledger.event import Event
+from forethought.ledger.events import (
+    DecisionEvent,
+    ExecutionEvent,
+    HumanVerdictEvent,
+    ModelCallEvent,
+    ProposalEvent,
+    RecordedCall,
+    RunEndEvent,
+    RunStartEvent,
+    parse,
+)
 from forethought.ledger.store import Ledger
 
 SUFFIXES = (".eval", ".json")
@@ -128,47 +139,46 @@ class _Step:
     calls: list[ToolCall]
     sources: list[Event] = field(default_factory=list)
     proposals: list[str] = field(default_factory=list)
-    decisions: list[dict[str, Any]] = field(default_factory=list)
+    decisions: list[DecisionEvent] = field(default_factory=list)
     human: list[dict[str, Any]] = field(default_factory=list)
     results: list[ChatMessageTool] = field(default_factory=list)
 
 
 def run_sample(run_id: str, events: list[Event]) -> EvalSample:
     """The sample for one run's events (in seq order)."""
-    model_driven = any(e.kind == "model_call" for e in events)
-    start = next((e for e in events if e.kind == "run_start"), None)
-    end = next((e for e in events if e.kind == "run_end"), None)
-    first_proposal = next((e for e in events if e.kind == "proposal"), None)
+    typed = [parse(e) for e in events]  # every kind's own type; old shapes too
+    model_driven = any(isinstance(t, ModelCallEvent) for t in typed)
+    start = next((t for t in typed if isinstance(t, RunStartEvent)), None)
+    end = next((t for t in typed if isinstance(t, RunEndEvent)), None)
+    first_proposal = next((t for t in typed if isinstance(t, ProposalEvent)), None)
     opening = start or first_proposal
-    task = str(opening.payload.get("task") or "") if opening is not None else ""
+    task = opening.task if opening is not None else ""
 
     steps: list[_Step] = []
     current: _Step | None = None
-    for event in events:
-        p = event.payload
-        if event.kind == "model_call":
-            current = _Step(str(p.get("text") or ""), _calls(p.get("tool_calls") or []), [event])
+    for event, p in zip(events, typed, strict=True):
+        if isinstance(p, ModelCallEvent):
+            current = _Step(p.text, _calls(p.tool_calls), [event])
             steps.append(current)
-        elif event.kind == "proposal":
+        elif isinstance(p, ProposalEvent):
             if current is None or not model_driven:
-                current = _Step(str(p.get("reasoning") or ""), [_proposed_call(p)], [])
+                current = _Step(p.reasoning, [_proposed_call(p)], [])
                 steps.append(current)
-            elif not current.calls and p.get("tool") != "plan":
+            elif not current.calls and p.tool != "plan":
                 current.calls.append(_proposed_call(p))  # e.g. an end-of-run memory note
             current.sources.append(event)
-            current.proposals.append(str(p.get("id")))
+            current.proposals.append(str(p.id))
         elif current is None:
             continue
-        elif event.kind == "decision":
+        elif isinstance(p, DecisionEvent):
             current.sources.append(event)
             current.decisions.append(p)
-        elif event.kind == "human_verdict":
+        elif isinstance(p, HumanVerdictEvent):
             current.sources.append(event)
-            current.human.append(p)
-        elif event.kind == "execution":
-            call_id = current.calls[0].id if current.calls else str(p.get("proposal_id"))
-            text = str(p.get("observation") or "")
-            current.results.append(_tool(event, call_id, str(p.get("tool") or ""), text))
+            current.human.append(p.to_payload())
+        elif isinstance(p, ExecutionEvent):
+            call_id = current.calls[0].id if current.calls else str(p.proposal_id)
+            current.results.append(_tool(event, call_id, p.tool, p.observation))
 
     messages: list[ChatMessage] = [
         ChatMessageUser(id=f"{run_id}:task", content=task, source="input")
@@ -176,7 +186,7 @@ def run_sample(run_id: str, events: list[Event]) -> EvalSample:
     for step in steps:
         messages += _step_messages(step)
 
-    origin = first_proposal.payload.get("origin") if first_proposal else None
+    origin = first_proposal.origin if first_proposal else None
     metadata: dict[str, Any] = {
         "run_id": run_id,
         "origin": origin or ("agent" if start else ""),
@@ -185,11 +195,11 @@ def run_sample(run_id: str, events: list[Event]) -> EvalSample:
         "last_hash": events[-1].hash,
     }
     if start is not None:
-        metadata["model"] = start.payload.get("model")
+        metadata["model"] = start.model
     if end is not None:
-        metadata.update({k: end.payload.get(k) for k in ("status", "reason", "steps")})
+        metadata.update({"status": end.status, "reason": end.reason, "steps": end.steps})
     scores = {**_max_suspicion(steps), RUN_SCORE: _run_score(end)}
-    answer = str(end.payload.get("answer") or "") if end is not None else ""
+    answer = end.answer if end is not None else ""
     return EvalSample(
         id=run_id,
         epoch=1,
@@ -210,7 +220,7 @@ def _step_messages(step: _Step) -> list[ChatMessage]:
     metadata: dict[str, Any] = {
         "forethought": {
             "proposals": step.proposals,
-            "decisions": step.decisions,
+            "decisions": [d.to_payload() for d in step.decisions],
             "human_verdicts": step.human,
             "events": [{"seq": e.seq, "kind": e.kind, "hash": e.hash} for e in step.sources],
         }
@@ -219,9 +229,9 @@ def _step_messages(step: _Step) -> list[ChatMessage]:
         # The review of what the model itself proposed (a human's later edit is reviewed too,
         # and listed, but it is not the agent's action).
         first = step.decisions[0]
-        metadata["reason"] = str(first.get("explanation") or first.get("reason") or "")
-        if first.get("risk") is not None:
-            metadata["suspicion_score"] = float(first["risk"])
+        metadata["reason"] = first.explanation or first.reason
+        if first.risk is not None:
+            metadata["suspicion_score"] = float(first.risk)
     head = step.sources[0] if step.sources else None
     assistant = ChatMessageAssistant(
         id=f"{head.run_id}:{head.seq}" if head else None,
@@ -234,9 +244,9 @@ def _step_messages(step: _Step) -> list[ChatMessage]:
     answered = {m.tool_call_id for m in step.results}
     final = step.decisions[-1] if step.decisions else None
     for call in step.calls:
-        if call.id in answered or final is None or final.get("decision") == "allow":
+        if call.id in answered or final is None or final.verdict == "allow":
             continue
-        refusal = str(final.get("message") or f"not run: {final.get('decision')}")
+        refusal = final.message or f"not run: {final.verdict or None}"
         out.append(
             ChatMessageTool(
                 id=f"{call.id}:refused",
@@ -249,30 +259,20 @@ def _step_messages(step: _Step) -> list[ChatMessage]:
     return out
 
 
-def _calls(raw: Iterable[Any]) -> list[ToolCall]:
-    calls = []
-    for i, c in enumerate(raw):
-        if isinstance(c, dict):
-            given = c.get("arguments")
-            arguments: dict[str, Any] = given if isinstance(given, dict) else {}
-            calls.append(
-                ToolCall(
-                    id=str(c.get("id") or f"call-{i}"),
-                    function=str(c.get("name") or ""),
-                    arguments=arguments,
-                    parse_error=c.get("error") or None,
-                )
-            )
-    return calls
+def _calls(recorded: Iterable[RecordedCall]) -> list[ToolCall]:
+    return [
+        ToolCall(
+            id=c.id,
+            function=c.name,
+            arguments=dict(c.arguments),
+            parse_error=c.error or None,
+        )
+        for c in recorded
+    ]
 
 
-def _proposed_call(proposal: dict[str, Any]) -> ToolCall:
-    args = proposal.get("args")
-    return ToolCall(
-        id=str(proposal.get("id") or ""),
-        function=str(proposal.get("tool") or ""),
-        arguments=args if isinstance(args, dict) else {},
-    )
+def _proposed_call(proposal: ProposalEvent) -> ToolCall:
+    return ToolCall(id=proposal.id or "", function=proposal.tool, arguments=dict(proposal.args))
 
 
 def _tool(event: Event, call_id: str, function: str, text: str) -> ChatMessageTool:
@@ -287,9 +287,9 @@ def _tool(event: Event, call_id: str, function: str, text: str) -> ChatMessageTo
 
 def _max_suspicion(steps: Sequence[_Step]) -> dict[str, Score]:
     scored = [
-        (float(s.decisions[0]["risk"]), i)
+        (float(risk), i)
         for i, s in enumerate(steps)
-        if s.decisions and s.decisions[0].get("risk") is not None
+        if s.decisions and (risk := s.decisions[0].risk) is not None
     ]
     if not scored:
         return {}
@@ -297,8 +297,8 @@ def _max_suspicion(steps: Sequence[_Step]) -> dict[str, Score]:
     return {MAX_SUSPICION: Score(value=value, explanation=f"highest step risk, at step {index}")}
 
 
-def _run_score(end: Event | None) -> Score:
-    status = str(end.payload.get("status")) if end is not None else "no run_end recorded"
+def _run_score(end: RunEndEvent | None) -> Score:
+    status = end.status if end is not None else "no run_end recorded"
     return Score(
         value={"main_task_success": NOANSWER},
         explanation=f"forethought does not judge whether the task succeeded; the run's status: "

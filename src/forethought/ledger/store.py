@@ -38,6 +38,7 @@ from forethought.ledger.config import (
 )
 from forethought.ledger.errors import LedgerError
 from forethought.ledger.event import Event
+from forethought.ledger.events import LedgerEvent
 from forethought.ledger.storage import HeadRow, Row, Store, WriteTx
 from forethought.ledger.verify import VerifyReport, verify_chain
 
@@ -120,6 +121,11 @@ class Ledger:
 
     def append(self, kind: str, payload: dict[str, Any], *, run_id: str | None = None) -> Event:
         return self.append_many([(kind, payload, run_id)])[0]
+
+    def record(self, *events: LedgerEvent, run_id: str | None = None) -> list[Event]:
+        """Append typed events (forethought.ledger.events) in one transaction, as ``append_many``
+        does their ``(kind, payload, run_id)``."""
+        return self.append_many([e.entry(run_id) for e in events])
 
     def append_many(
         self, items: Iterable[tuple[str, dict[str, Any], str | None]], *, returning: bool = True

@@ -14,7 +14,7 @@ approved it: what the agent was let run.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,16 @@ import orjson
 from forethought.agent.loop import _tool_args
 from forethought.agent.prompts import PLAN_REQUEST, system_prompt, task_message
 from forethought.ledger import Event, Ledger
+from forethought.ledger.events import (
+    DecisionEvent,
+    ExecutionEvent,
+    HumanVerdictEvent,
+    ProposalEvent,
+    ReviewEvent,
+    RunEndEvent,
+    RunStartEvent,
+    parse,
+)
 from forethought.models.base import ToolCall
 from forethought.models.text_protocol import describe_tools, format_call
 
@@ -39,8 +49,8 @@ class TrajectoryError(ValueError):
 class Step:
     """One reviewed proposal of a trajectory."""
 
-    proposal: dict[str, Any]
-    decision: dict[str, Any] | None = None
+    proposal: ProposalEvent
+    decision: DecisionEvent | None = None
     predictions: list[dict[str, Any]] = field(default_factory=list)
     human: list[str] = field(default_factory=list)  # a person's answers, in order
     observation: str | None = None  # what running it returned (None: it did not run here)
@@ -48,17 +58,16 @@ class Step:
 
     @property
     def id(self) -> str | None:
-        found = self.proposal.get("id")
-        return None if found is None else str(found)
+        return self.proposal.id
 
     @property
     def tool(self) -> str:
-        return str(self.proposal.get("tool") or "")
+        return self.proposal.tool
 
     @property
     def verdict(self) -> str:
         """The Gate's decision ("" if none was recorded)."""
-        return str((self.decision or {}).get("decision") or "")
+        return self.decision.verdict if self.decision is not None else ""
 
     @property
     def allowed(self) -> bool:
@@ -77,14 +86,19 @@ class Step:
         return self.verdict or "unreviewed"
 
     def number(self, key: str) -> float | None:
-        value = (self.decision or {}).get(key)
+        """The decision's ``risk``, ``harm`` or ``benefit`` (None: no decision, or no number)."""
+        if self.decision is None:
+            return None
+        value = getattr(self.decision, key, None)
+        if value is None and key in self.decision.extra:
+            value = self.decision.extra[key]
         return float(value) if isinstance(value, int | float) else None
 
     def text(self) -> str:
         """The step as the agent writes it: its reasoning, then the call as one fenced JSON block
         of the text protocol (forethought.models.text_protocol); a plan is its text."""
-        args = self.proposal.get("args") or {}
-        reasoning = str(self.proposal.get("reasoning") or "").strip()
+        args = self.proposal.args
+        reasoning = self.proposal.reasoning.strip()
         if self.tool == "plan":
             return str(args.get("text") or reasoning)
         call = ToolCall("step", self.tool, _tool_args(self.tool, dict(args)))
@@ -98,7 +112,7 @@ class Step:
         if self.allowed:
             seen = "(not recorded in the ledger)" if self.observation is None else self.observation
             return f"Result of tool {self.tool}:\n{seen}"
-        message = str((self.decision or {}).get("message") or "").strip()
+        message = self.decision.message.strip() if self.decision is not None else ""
         return f"Result of tool {self.tool}:\nNOT RUN ({self.refusal}). {message}".rstrip()
 
 
@@ -119,8 +133,8 @@ class Trajectory:
             return "agent"
         if "stack" in self.meta:
             return "eval"
-        first = self.steps[0].proposal if self.steps else {}
-        return str(first.get("origin") or "cli")
+        first = self.steps[0].proposal.origin if self.steps else ""
+        return first or "cli"
 
     def prompt_text(self) -> str:
         """The task as the agent is given it (empty when none was recorded)."""
@@ -180,54 +194,54 @@ class _Builder:
             return None
         return next((s for s in reversed(self.steps) if s.id == str(proposal_id)), None)
 
-    def is_part(self, payload: Mapping[str, Any]) -> bool:
+    def is_part(self, proposal: ProposalEvent) -> bool:
         last = self.steps[-1] if self.steps else None
-        pid = payload.get("id")
+        pid = proposal.id
         return (
             last is not None
             and pid is not None
-            and last.id == str(pid)
+            and last.id == pid
             and last.decision is not None
             and last.observation is None
             and not last.human
         )
 
     def add(self, event: Event) -> None:
-        p, traj = event.payload, self.trajectory
-        match event.kind:
-            case "run_start":
-                traj.agent, traj.task = True, str(p.get("task") or "")
-            case "run_end":
-                traj.status = str(p.get("status") or "")
-            case "proposal":
+        p, traj = parse(event), self.trajectory  # old shapes too
+        match p:
+            case RunStartEvent():
+                traj.agent, traj.task = True, p.task
+            case RunEndEvent():
+                traj.status = p.status
+            case ProposalEvent():
                 if self.is_part(p):
                     self.steps[-1].parts += 1
                     self.part_pending = True
                 else:
-                    self.steps.append(Step(dict(p)))
+                    self.steps.append(Step(p))
                     self.part_pending = False
-                if not traj.task and p.get("task"):
-                    traj.task = str(p["task"])
-            case "review" if self.steps:
-                step = self.by_id(p.get("proposal_id")) or self.steps[-1]
-                for prediction in p.get("predictions") or []:
-                    step.predictions.append({**prediction, "reviewer": p.get("name")})
-            case "decision" if self.steps:
+                if not traj.task and p.task:
+                    traj.task = p.task
+            case ReviewEvent() if self.steps:
+                step = self.by_id(p.proposal_id) or self.steps[-1]
+                for prediction in p.predictions:
+                    step.predictions.append({**prediction, "reviewer": p.name})
+            case DecisionEvent() if self.steps:
                 step = self.steps[-1]
                 if self.part_pending and step.decision is not None:
-                    if _RANK.get(str(p.get("decision")), 0) < _RANK.get(step.verdict, 0):
-                        step.decision = dict(p)
+                    if _RANK.get(p.verdict, 0) < _RANK.get(step.verdict, 0):
+                        step.decision = p
                 else:
-                    step.decision = dict(p)
+                    step.decision = p
                 self.part_pending = False
-            case "human_verdict":
-                found = self.by_id(p.get("proposal_id"))
+            case HumanVerdictEvent():
+                found = self.by_id(p.proposal_id)
                 if found is not None:
-                    found.human.append(str(p.get("answer") or "reject"))
-            case "execution":
-                found = self.by_id(p.get("proposal_id"))
+                    found.human.append(p.answer)
+            case ExecutionEvent():
+                found = self.by_id(p.proposal_id)
                 if found is not None:
-                    found.observation = str(p.get("observation") or "")
+                    found.observation = p.observation
 
 
 def from_ledger(ledger: Ledger, runs: Iterable[str] = ()) -> list[Trajectory]:
@@ -260,7 +274,9 @@ def _every_trajectory(events: Iterable[Event]) -> Iterator[Trajectory]:
                 order.append(runs[event.run_id])
             runs[event.run_id].add(event)
             continue
-        if event.kind == "proposal" and (lone is None or not lone.is_part(event.payload)):
+        if event.kind == "proposal" and (
+            lone is None or not lone.is_part(ProposalEvent.from_payload(event.payload))
+        ):
             lone = _Builder(None)
             order.append(lone)
         if lone is not None and event.kind in ("proposal", "review", "decision"):
@@ -324,13 +340,20 @@ def from_eval(path: Path, stack: str | None = None) -> list[Trajectory]:
         proposal = proposals.get((str(item.get("dataset")), str(item.get("id"))))
         if outcome is None or proposal is None:
             raise TrajectoryError(f"{path}: item {item.get('id')!r} has no outcome or no action")
-        decision = {
-            "decision": outcome.get("decision"),
-            "term": outcome.get("term"),
-            "risk": outcome.get("risk"),
-            "message": outcome.get("reason") or "",
-        }
-        step = Step(proposal.to_dict(), decision, list(outcome.get("predictions") or []))
+        decision = DecisionEvent.from_payload(
+            {
+                "id": proposal.id,
+                "decision": outcome.get("decision"),
+                "term": outcome.get("term"),
+                "risk": outcome.get("risk"),
+                "message": outcome.get("reason") or "",
+            }
+        )
+        step = Step(
+            ProposalEvent.from_payload(proposal.to_dict()),
+            decision,
+            list(outcome.get("predictions") or []),
+        )
         trajectories.append(
             Trajectory(
                 None,
