@@ -8,6 +8,7 @@ measured times (``elapsed_ms``, ``review_ms_*``), which ``timings=False`` leaves
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from typing import Any
@@ -35,9 +36,17 @@ def evaluate(
     rates: Sequence[float] = metrics.FALSE_BLOCK_RATES,
     timings: bool = True,
     progress: Callable[[int], None] | None = None,
+    spent: Callable[[int], None] | None = None,
+    phases: dict[str, float] | None = None,
 ) -> dict[str, Any]:
+    """``phases``: where given, the seconds each phase took are added to it (``review``: the
+    reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
+    clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    outcomes = run(items, config, workers=workers, executor=executor, progress=progress)
+    outcomes = run(
+        items, config, workers=workers, executor=executor, progress=progress, spent=spent
+    )
+    clock.lap("review")
 
     def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
         found = metrics.summarise(
@@ -63,6 +72,7 @@ def evaluate(
                 d.name: figures([r for r in records if r["dataset"] == d.name]) for d in datasets
             }
         stacks.append(entry)
+    clock.lap("figures")
 
     if not timings:  # measured after the figures that need them
         for per_stack in outcomes:
@@ -70,7 +80,7 @@ def evaluate(
                 outcome.pop("elapsed_ms")
                 for cost in outcome["per_reviewer"].values():
                     cost.pop("elapsed_ms")
-    return {
+    document = {
         "format": FORMAT,
         "forethought": version("forethought"),
         "settings": {
@@ -94,6 +104,22 @@ def evaluate(
             for item, per_stack in zip(items, outcomes, strict=True)
         ],
     }
+    clock.lap("assembly")
+    return document
+
+
+class _Clock:
+    """Adds the seconds since the last lap to ``phases[name]`` (nothing where it is None)."""
+
+    def __init__(self, phases: dict[str, float] | None) -> None:
+        self.phases = phases
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.phases is not None:
+            self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _meta(item: Item) -> dict[str, Any]:

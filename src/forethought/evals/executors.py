@@ -83,7 +83,7 @@ def _start_worker(config: RunConfig, scratch: Path) -> None:
 
 def _review_chunk(start: int, proposals: list[Proposal]) -> tuple[int, Outcomes]:
     assert _WORKER is not None
-    return start, [_WORKER.review(p) for p in proposals]
+    return start, _WORKER.review_all(proposals)
 
 
 class RayCluster:
@@ -155,7 +155,7 @@ def _review_in_task(config: RunConfig, proposals: list[Proposal]) -> Outcomes:
     with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch, inside(scratch):
         reviewing = Reviewing(config)
         try:
-            return [reviewing.review(p) for p in proposals]
+            return reviewing.review_all(proposals)
         finally:
             reviewing.close()
 
