@@ -146,3 +146,12 @@ def test_a_failed_review_stays_unscored_and_not_allowed(data: Path, tmp_path: Pa
     assert outcome["unscored"].startswith("review failed: consequences:")
     assert outcome["decision"] != "allow"
     assert found["stacks"][0]["figures"]["unscored"] == {"unsafe": 1, "safe": 0}
+
+
+def test_worker_processes_keep_requests_in_flight(data: Path, tmp_path: Path) -> None:
+    with ScriptedServer(answer) as one:
+        run_eval(data, tmp_path / "one.json", one)
+    with ScriptedServer(answer) as pooled:
+        run_eval(data, tmp_path / "pooled.json", pooled, "--workers", "2", "--concurrency", "3")
+    assert 1 < pooled.peak_in_flight <= 2 * 3
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "pooled.json").read_bytes()

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from forethought.models._http import IN_FLIGHT
+
 if TYPE_CHECKING:
     from forethought.evals.runner import Reviewing, RunConfig
     from forethought.proposal import Proposal
@@ -57,26 +59,36 @@ class ProcessPool:
         # Workers start from the caller's directory (spawn resolves the main module and relative
         # import paths there) and move into the scratch directory themselves.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(config, scratch)
-        ) as pool:
-            futures = [pool.submit(_review_chunk, start, proposals) for start, proposals in chunks]
-            try:
-                for future in as_completed(futures):
-                    yield future.result()
-            except BrokenProcessPool as exc:
-                raise ExecutorError(
-                    f"a worker process died, so the run is incomplete: {exc}"
-                ) from exc
+        # model requests in flight, counted across the workers (the progress line shows it)
+        in_flight = context.Array("i", 2)
+        IN_FLIGHT.share(in_flight)
+        try:
+            with ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(config, scratch, in_flight),
+            ) as pool:
+                futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
+                try:
+                    for future in as_completed(futures):
+                        yield future.result()
+                except BrokenProcessPool as exc:
+                    raise ExecutorError(
+                        f"a worker process died, so the run is incomplete: {exc}"
+                    ) from exc
+        finally:
+            IN_FLIGHT.share(None)
 
 
 _WORKER: Reviewing | None = None
 
 
-def _start_worker(config: RunConfig, scratch: Path) -> None:
+def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> None:
     from forethought.evals.runner import Reviewing
 
     global _WORKER
+    IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
     _WORKER = Reviewing(config)
 
