@@ -188,7 +188,7 @@ def eval_command(
     if agentdojo_path is not None:
         _export_agentdojo(data, agentdojo_path)
         return
-    _require(numpy=True, sklearn=True, matplotlib=report_path is not None)
+    _require(numpy=True, sklearn=False, matplotlib=report_path is not None)
     from rich.console import Console
 
     console = Console()
