@@ -30,6 +30,7 @@ import platform  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
@@ -174,17 +175,23 @@ def _model_table(items: int, delay: float, levels: list[int]) -> None:
     dataset = parse("\n".join(lines).encode(), Path("model-items.jsonl"))
     policy = load_policy(None)
     stacks = tuple(parse_stacks(("consequences",), policy))
-    print("| --concurrency | wall s | items/s | most requests in flight | unscored |")
+    print("| --concurrency | review s | items/s | most requests in flight | unscored |")
     print("| ---: | ---: | ---: | ---: | ---: |")
     first: list[Any] = []
-    for level in levels:
+    for level in [0, *levels]:  # 0: a warm-up run (imports, first Gate), not shown
         with ScriptedServer(answer) as server:
             os.environ["OPENAI_BASE_URL"] = server.base_url
             config = RunConfig(
-                policy, stacks, options=StackOptions(model="openai:scripted"), concurrency=level
+                policy,
+                stacks,
+                options=StackOptions(model="openai:scripted"),
+                concurrency=max(level, 1),
             )
             phases: dict[str, float] = {}
-            result = evaluate([dataset], config, bootstrap=0, timings=False, phases=phases)
+            chosen = [dataset] if level else [replace(dataset, items=dataset.items[:2])]
+            result = evaluate(chosen, config, bootstrap=0, timings=False, phases=phases)
+        if not level:
+            continue
         unscored = result["stacks"][0]["figures"]["unscored"]
         first = first or result["items"]
         same = "" if result["items"] == first else "  (results differ from the first row!)"
