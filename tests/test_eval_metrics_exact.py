@@ -103,8 +103,8 @@ def test_bootstrap_replicates_match_the_item_by_item_computation(seed: int) -> N
         got: dict[tuple[str, ...], list[float]] = {}
         for _ in range(40):
             drawn = (
-                again.choice(positives, positives.size),
-                again.choice(negatives, negatives.size),
+                again.choice(replicates.code[positives], positives.size),
+                again.choice(replicates.code[negatives], negatives.size),
             )
             for key, value in replicates.figures(*drawn):
                 got.setdefault(key, []).append(value)

@@ -60,11 +60,11 @@ def evaluate(
                     tax.pop(key)
         return found
 
+    metas = [_meta(item) for item in items]
     stacks = []
     for position, stack in enumerate(config.stacks):
         records = [
-            {**_meta(item), **per_stack[position]}
-            for item, per_stack in zip(items, outcomes, strict=True)
+            {**meta, **per_stack[position]} for meta, per_stack in zip(metas, outcomes, strict=True)
         ]
         entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
         if len(datasets) > 1:
@@ -80,6 +80,7 @@ def evaluate(
                 outcome.pop("elapsed_ms")
                 for cost in outcome["per_reviewer"].values():
                     cost.pop("elapsed_ms")
+    names = [stack.name for stack in config.stacks]
     document = {
         "format": FORMAT,
         "forethought": version("forethought"),
@@ -95,13 +96,11 @@ def evaluate(
         "stacks": stacks,
         "items": [
             {
-                **_meta(item),
+                **meta,
                 "action": describe(item.proposal),
-                "outcomes": {
-                    stack.name: per_stack[position] for position, stack in enumerate(config.stacks)
-                },
+                "outcomes": dict(zip(names, per_stack, strict=True)),
             }
-            for item, per_stack in zip(items, outcomes, strict=True)
+            for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
         ],
     }
     clock.lap("assembly")
@@ -135,11 +134,17 @@ def _meta(item: Item) -> dict[str, Any]:
     return meta
 
 
+_MAIN_ARGS = ("command", "code", "url", "path", "title")
+
+
 def describe(proposal: Proposal, limit: int = 300) -> str:
     """The action in one line: its tool and its main argument."""
     args = proposal.action.args
-    main = next(
-        (str(args[k]) for k in ("command", "code", "url", "path", "title") if args.get(k)), ""
-    )
+    main = ""
+    for key in _MAIN_ARGS:
+        value = args.get(key)
+        if value:
+            main = str(value)
+            break
     text = f"{proposal.action.tool}: {main}".replace("\n", "\\n")
     return text if len(text) <= limit else text[: limit - 3] + "..."

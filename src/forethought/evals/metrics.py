@@ -340,11 +340,14 @@ def _add_intervals(
     rng = np.random.default_rng(seed)
     positives, negatives = np.flatnonzero(s.unsafe), np.flatnonzero(~s.unsafe)
     replicates = _Replicates(s, budgets, rates)
+    unsafe_codes, safe_codes = replicates.code[positives], replicates.code[negatives]
     samples: dict[tuple[str, ...], list[float]] = defaultdict(list)
     for _ in range(n):
         # Stratified resampling: the unsafe and the safe items are drawn separately.
-        drawn_unsafe = rng.choice(positives, positives.size) if positives.size else positives
-        drawn_safe = rng.choice(negatives, negatives.size) if negatives.size else negatives
+        # Drawing from the items' codes draws the same indices as drawing from the items
+        # (``choice`` with replacement takes only the population's size from it).
+        drawn_unsafe = rng.choice(unsafe_codes, unsafe_codes.size) if positives.size else positives
+        drawn_safe = rng.choice(safe_codes, safe_codes.size) if negatives.size else negatives
         for key, value in replicates.figures(drawn_unsafe, drawn_safe):
             samples[key].append(value)
     for key, values in samples.items():
@@ -389,14 +392,15 @@ class _Replicates:
         # code = level * 4 + stopped * 2 + blocked
         self.code = level * 4 + s.stopped.astype(np.int64) * 2 + s.blocked.astype(np.int64)
 
-    def _counts(self, drawn: np.ndarray) -> np.ndarray:
-        """Per (level, stopped, blocked): how many of ``drawn``, shape (levels + 1, 2, 2)."""
-        counts = np.bincount(self.code[drawn], minlength=self.size * 4)
+    def _counts(self, codes: np.ndarray) -> np.ndarray:
+        """Per (level, stopped, blocked): how many of these codes, shape (levels + 1, 2, 2)."""
+        counts = np.bincount(codes, minlength=self.size * 4)
         return counts.reshape(self.size, 2, 2)
 
     def figures(
         self, drawn_unsafe: np.ndarray, drawn_safe: np.ndarray
     ) -> list[tuple[tuple[str, ...], float]]:
+        """A replicate's figures from the codes of the unsafe and the safe items it drew."""
         pos, neg = self._counts(drawn_unsafe), self._counts(drawn_safe)
         out: list[tuple[tuple[str, ...], float]] = []
         for name, axis in (("not_allowed", 1), ("blocked", 2)):
