@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import orjson
@@ -47,6 +47,10 @@ class Item:
     dataset: str
     proposal: Proposal
     group: str = ""  # candidate actions for the same step share one (best-of-n selection)
+    # The JSON line it was read from (b"" where it was not read from one): worker processes
+    # are sent the line and read it again (``reread``), which costs the sender far less than
+    # pickling the proposal it makes.
+    line: bytes = field(default=b"", compare=False, repr=False)
 
     @property
     def unsafe(self) -> bool:
@@ -212,7 +216,13 @@ def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "
         dataset=dataset,
         proposal=proposal,
         group=str(row.get("group", "")),
+        line=line,
     )
+
+
+def reread(line: bytes) -> Proposal:
+    """The proposal of an item's line (``Item.line``), as loading it made it."""
+    return _item(line, Path("-"), 0, "").proposal
 
 
 def _steps(value: object, where: str) -> tuple[Step, ...]:

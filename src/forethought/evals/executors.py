@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 RAY_HINT = "pip install 'forethought[ray]'"
 CONNECT_TIMEOUT_S = 5.0
 
-Chunk = tuple[int, list["Proposal"]]  # where the chunk starts in the input, and its proposals
+# Where the chunk starts in the input, and its proposals, each as the JSON line it was read from
+# where there is one (``datasets.reread`` makes the proposal again: sending a line costs the
+# sender far less than pickling a proposal).
+Chunk = tuple[int, list["Proposal | bytes"]]
 Outcomes = list[list[dict[str, Any]]]  # per proposal, one outcome per stack
 
 
@@ -93,9 +96,16 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
     _WORKER = Reviewing(config)
 
 
-def _review_chunk(start: int, proposals: list[Proposal]) -> tuple[int, Outcomes]:
+def _review_chunk(start: int, proposals: list[Proposal | bytes]) -> tuple[int, Outcomes]:
     assert _WORKER is not None
-    return start, _WORKER.review_all(proposals)
+    return start, _WORKER.review_all(received(proposals))
+
+
+def received(proposals: list[Proposal | bytes]) -> list[Proposal]:
+    """A chunk's proposals, lines read again."""
+    from forethought.evals.datasets import reread
+
+    return [reread(p) if isinstance(p, bytes) else p for p in proposals]
 
 
 class RayCluster:
@@ -159,7 +169,7 @@ class RayCluster:
             raise ExecutorError(f"--ray {self.address}: {_first_line(exc)}") from exc
 
 
-def _review_in_task(config: RunConfig, proposals: list[Proposal]) -> Outcomes:
+def _review_in_task(config: RunConfig, proposals: list[Proposal | bytes]) -> Outcomes:
     """One Ray task: its own empty scratch directory (the driver's is not on this node) and its
     own Gates, closed when the chunk is done."""
     from forethought.evals.runner import Reviewing, inside
@@ -167,7 +177,7 @@ def _review_in_task(config: RunConfig, proposals: list[Proposal]) -> Outcomes:
     with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch, inside(scratch):
         reviewing = Reviewing(config)
         try:
-            return reviewing.review_all(proposals)
+            return reviewing.review_all(received(proposals))
         finally:
             reviewing.close()
 

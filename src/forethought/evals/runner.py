@@ -236,8 +236,8 @@ def _run_chunks(
     spent: Callable[[int], None] | None = None,
 ) -> list[list[dict[str, Any]]]:
     results: list[list[dict[str, Any]]] = [[] for _ in items]
-    chunks = [
-        (start, [i.proposal for i in items[start : start + CHUNK]])
+    chunks: list[tuple[int, list[Proposal | bytes]]] = [
+        (start, [i.line or i.proposal for i in items[start : start + CHUNK]])
         for start in range(0, len(items), CHUNK)
     ]
     for start, chunk in executor.review(config, scratch, chunks):
