@@ -155,3 +155,18 @@ def test_worker_processes_keep_requests_in_flight(data: Path, tmp_path: Path) ->
         run_eval(data, tmp_path / "pooled.json", pooled, "--workers", "2", "--concurrency", "3")
     assert 1 < pooled.peak_in_flight <= 2 * 3
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "pooled.json").read_bytes()
+
+
+def test_concurrent_reviews_share_one_ledger(data: Path, tmp_path: Path) -> None:
+    ledger = tmp_path / "ledger.db"
+    args = ["eval", str(data), "--bootstrap", "0", "--no-timings"]
+    runner = CliRunner()
+    one = runner.invoke(main, [*args, "--json", str(tmp_path / "one.json")])
+    many = runner.invoke(
+        main,
+        [*args, "--concurrency", "4", "--ledger", str(ledger), "--json", str(tmp_path / "m.json")],
+    )
+    assert one.exit_code == 0 and many.exit_code == 0, many.output
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "m.json").read_bytes()
+    verified = runner.invoke(main, ["ledger", "verify", "--ledger", str(ledger)])
+    assert verified.exit_code == 0 and "intact" in verified.output
