@@ -99,6 +99,7 @@ class Reviewing:
                 for future in futures:
                     future.cancel()
                 raise
+        assert all(outcomes is not None for outcomes in found)  # each raised or was found
         return [outcomes for outcomes in found if outcomes is not None]
 
     def close(self) -> None:
@@ -236,9 +237,10 @@ def _run_chunks(
     spent: Callable[[int], None] | None = None,
 ) -> list[list[dict[str, Any]]]:
     results: list[list[dict[str, Any]]] = [[] for _ in items]
+    size = max(CHUNK, config.concurrency)  # a chunk keeps a worker's N reviews in flight
     chunks: list[tuple[int, list[Proposal | bytes]]] = [
-        (start, [i.line or i.proposal for i in items[start : start + CHUNK]])
-        for start in range(0, len(items), CHUNK)
+        (start, [i.line or i.proposal for i in items[start : start + size]])
+        for start in range(0, len(items), size)
     ]
     for start, chunk in executor.review(config, scratch, chunks):
         results[start : start + len(chunk)] = chunk
