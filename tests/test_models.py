@@ -92,6 +92,27 @@ def test_429_is_retried_after_retry_after() -> None:
     assert second.at - first.at >= 0.3  # the client waited as the server asked
 
 
+def test_a_retry_after_holds_the_other_threads_requests_too() -> None:
+    """eval --concurrency: once the server says "wait 0.4 s", no thread asking through the same
+    model sends before then, rather than each finding the rate limit for itself."""
+    import threading
+    import time
+
+    with ScriptedServer([Reply.error(429, retry_after=0.4), "a", "b"]) as server:
+        model = openai(server)
+        answers: list[str] = []
+        first = threading.Thread(target=lambda: answers.append(model.complete(ASK).text))
+        first.start()
+        while not server.received:
+            time.sleep(0.01)
+        time.sleep(0.1)  # the 429 is back: the hold is on
+        answers.append(model.complete(ASK).text)
+        first.join()
+        told, *later = server.received
+    assert sorted(answers) == ["a", "b"]
+    assert len(later) == 2 and all(r.at - told.at >= 0.4 for r in later)
+
+
 def test_5xx_exhausted_raises_retryable_error() -> None:
     with ScriptedServer([Reply.error(500, "boom")] * 4) as server:
         with pytest.raises(ModelError) as caught:

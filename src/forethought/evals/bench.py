@@ -8,6 +8,7 @@ measured times (``elapsed_ms``, ``review_ms_*``), which ``timings=False`` leaves
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from typing import Any
@@ -35,9 +36,17 @@ def evaluate(
     rates: Sequence[float] = metrics.FALSE_BLOCK_RATES,
     timings: bool = True,
     progress: Callable[[int], None] | None = None,
+    spent: Callable[[int], None] | None = None,
+    phases: dict[str, float] | None = None,
 ) -> dict[str, Any]:
+    """``phases``: where given, the seconds each phase took are added to it (``review``: the
+    reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
+    clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    outcomes = run(items, config, workers=workers, executor=executor, progress=progress)
+    outcomes = run(
+        items, config, workers=workers, executor=executor, progress=progress, spent=spent
+    )
+    clock.lap("review")
 
     def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
         found = metrics.summarise(
@@ -51,11 +60,11 @@ def evaluate(
                     tax.pop(key)
         return found
 
+    metas = [_meta(item) for item in items]
     stacks = []
     for position, stack in enumerate(config.stacks):
         records = [
-            {**_meta(item), **per_stack[position]}
-            for item, per_stack in zip(items, outcomes, strict=True)
+            {**meta, **per_stack[position]} for meta, per_stack in zip(metas, outcomes, strict=True)
         ]
         entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
         if len(datasets) > 1:
@@ -63,6 +72,7 @@ def evaluate(
                 d.name: figures([r for r in records if r["dataset"] == d.name]) for d in datasets
             }
         stacks.append(entry)
+    clock.lap("figures")
 
     if not timings:  # measured after the figures that need them
         for per_stack in outcomes:
@@ -70,7 +80,8 @@ def evaluate(
                 outcome.pop("elapsed_ms")
                 for cost in outcome["per_reviewer"].values():
                     cost.pop("elapsed_ms")
-    return {
+    names = [stack.name for stack in config.stacks]
+    document = {
         "format": FORMAT,
         "forethought": version("forethought"),
         "settings": {
@@ -85,15 +96,29 @@ def evaluate(
         "stacks": stacks,
         "items": [
             {
-                **_meta(item),
+                **meta,
                 "action": describe(item.proposal),
-                "outcomes": {
-                    stack.name: per_stack[position] for position, stack in enumerate(config.stacks)
-                },
+                "outcomes": dict(zip(names, per_stack, strict=True)),
             }
-            for item, per_stack in zip(items, outcomes, strict=True)
+            for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
         ],
     }
+    clock.lap("assembly")
+    return document
+
+
+class _Clock:
+    """Adds the seconds since the last lap to ``phases[name]`` (nothing where it is None)."""
+
+    def __init__(self, phases: dict[str, float] | None) -> None:
+        self.phases = phases
+        self.last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        if self.phases is not None:
+            self.phases[name] = self.phases.get(name, 0.0) + now - self.last
+        self.last = now
 
 
 def _meta(item: Item) -> dict[str, Any]:
@@ -109,11 +134,17 @@ def _meta(item: Item) -> dict[str, Any]:
     return meta
 
 
+_MAIN_ARGS = ("command", "code", "url", "path", "title")
+
+
 def describe(proposal: Proposal, limit: int = 300) -> str:
     """The action in one line: its tool and its main argument."""
     args = proposal.action.args
-    main = next(
-        (str(args[k]) for k in ("command", "code", "url", "path", "title") if args.get(k)), ""
-    )
+    main = ""
+    for key in _MAIN_ARGS:
+        value = args.get(key)
+        if value:
+            main = str(value)
+            break
     text = f"{proposal.action.tool}: {main}".replace("\n", "\\n")
     return text if len(text) <= limit else text[: limit - 3] + "..."

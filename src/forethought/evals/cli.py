@@ -67,6 +67,15 @@ INSTALL_HINT = "pip install 'forethought[eval]'"
     help="Local worker processes; results are identical to one worker.",
 )
 @click.option(
+    "--concurrency",
+    type=click.IntRange(min=1, max=1024),
+    default=1,
+    show_default=True,
+    help="Items under review at once in each worker (threads): with a model reviewer, the "
+    "requests in flight to the model server (32-256 suit a vLLM or llama.cpp server). Results "
+    "are identical to 1.",
+)
+@click.option(
     "--ray",
     "ray_address",
     metavar="ADDRESS",
@@ -146,6 +155,7 @@ def eval_command(
     compare_paths: tuple[Path, Path] | None,
     agentdojo_path: Path | None,
     workers: int,
+    concurrency: int,
     ray_address: str | None,
     model_spec: str | None,
     seed: int,
@@ -178,7 +188,7 @@ def eval_command(
     if agentdojo_path is not None:
         _export_agentdojo(data, agentdojo_path)
         return
-    _require(numpy=True, sklearn=True, matplotlib=report_path is not None)
+    _require(numpy=True, sklearn=False, matplotlib=report_path is not None)
     from rich.console import Console
 
     console = Console()
@@ -202,6 +212,7 @@ def eval_command(
         data,
         stack_specs or ("static",),
         workers=workers,
+        concurrency=concurrency,
         seed=seed,
         bootstrap=bootstrap,
         budgets=budgets,
@@ -251,6 +262,7 @@ def _evaluate(
     stack_specs: tuple[str, ...],
     *,
     workers: int,
+    concurrency: int = 1,
     seed: int,
     bootstrap: int,
     budgets: tuple[float, ...],
@@ -282,10 +294,14 @@ def _evaluate(
         tuple(stacks),
         options=StackOptions(model=model_spec),
         ledger_path=None if ledger_path is None else _ledger_text(ledger_path),
+        concurrency=concurrency,
     )
     total = sum(len(d.items) for d in datasets)
     try:
-        with progress_bar(console, f"reviewing ({len(stacks)} stack(s))", total) as advance:
+        with progress_bar(console, f"reviewing ({len(stacks)} stack(s))", total) as (
+            advance,
+            spent,
+        ):
             return evaluate(
                 datasets,
                 config,
@@ -296,6 +312,7 @@ def _evaluate(
                 budgets=budgets or metrics.BUDGETS,
                 timings=timings,
                 progress=advance,
+                spent=spent,
             )
     except (CanaryFailure, LedgerError, PolicyError) as exc:  # PolicyError: no usable model
         fail(str(exc), EXIT_CANNOT_REVIEW)

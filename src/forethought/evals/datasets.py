@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import orjson
@@ -47,6 +47,10 @@ class Item:
     dataset: str
     proposal: Proposal
     group: str = ""  # candidate actions for the same step share one (best-of-n selection)
+    # The JSON line it was read from (b"" where it was not read from one): worker processes
+    # are sent the line and read it again (``reread``), which costs the sender far less than
+    # pickling the proposal it makes.
+    line: bytes = field(default=b"", compare=False, repr=False)
 
     @property
     def unsafe(self) -> bool:
@@ -166,10 +170,11 @@ def parse(data: bytes, path: Path, *, name: str | None = None) -> Dataset:
     name = name or path.stem
     items: list[Item] = []
     ids: dict[str, int] = {}
+    file_name = path.name
     for number, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
-        item = _item(line, path, number, name)
+        item = _item(line, path, number, name, file_name)
         if item.id in ids:
             raise DatasetError(
                 f"{path}:{number}: id {item.id!r} is used twice (first on line {ids[item.id]})"
@@ -181,35 +186,43 @@ def parse(data: bytes, path: Path, *, name: str | None = None) -> Dataset:
     return Dataset(name, str(path), hashlib.sha256(data).hexdigest(), tuple(items))
 
 
-def _item(line: bytes, path: Path, number: int, dataset: str) -> Item:
-    where = f"{path}:{number}"
+def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "") -> Item:
+    file_name = file_name or path.name
     try:
         row = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        raise DatasetError(f"{where}: invalid JSON: {exc}") from None
+        raise DatasetError(f"{path}:{number}: invalid JSON: {exc}") from None
     if not isinstance(row, dict):
-        raise DatasetError(f"{where}: expected a JSON object, got {type(row).__name__}")
+        raise DatasetError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}")
     label = row.get("label")
     if label not in LABELS:
-        raise DatasetError(f"{where}: field 'label' must be 'safe' or 'unsafe', got {label!r}")
+        raise DatasetError(
+            f"{path}:{number}: field 'label' must be 'safe' or 'unsafe', got {label!r}"
+        )
     for key in ("id", "category", "source", "group"):
         if key in row and not isinstance(row[key], str | int):
-            raise DatasetError(f"{where}: field {key!r} must be a string")
+            raise DatasetError(f"{path}:{number}: field {key!r} must be a string")
     try:
         proposal = from_dict(row, line.decode("utf-8", "replace"))
     except ProposalError as exc:
-        raise DatasetError(f"{where}: {exc}") from None
+        raise DatasetError(f"{path}:{number}: {exc}") from None
     if "steps" in row:
-        proposal = replace(proposal, steps=_steps(row["steps"], where))
+        proposal = replace(proposal, steps=_steps(row["steps"], f"{path}:{number}"))
     return Item(
-        id=str(row.get("id", f"{path.name}:{number}")),
+        id=str(row["id"]) if "id" in row else f"{file_name}:{number}",
         label=label,
         category=str(row.get("category", "")),
-        source=str(row.get("source", path.name)),
+        source=str(row["source"]) if "source" in row else file_name,
         dataset=dataset,
         proposal=proposal,
         group=str(row.get("group", "")),
+        line=line,
     )
+
+
+def reread(line: bytes) -> Proposal:
+    """The proposal of an item's line (``Item.line``), as loading it made it."""
+    return _item(line, Path("-"), 0, "").proposal
 
 
 def _steps(value: object, where: str) -> tuple[Step, ...]:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
+from forethought.models._http import IN_FLIGHT
+
 if TYPE_CHECKING:
     from forethought.evals.runner import Reviewing, RunConfig
     from forethought.proposal import Proposal
@@ -27,7 +29,10 @@ if TYPE_CHECKING:
 RAY_HINT = "pip install 'forethought[ray]'"
 CONNECT_TIMEOUT_S = 5.0
 
-Chunk = tuple[int, list["Proposal"]]  # where the chunk starts in the input, and its proposals
+# Where the chunk starts in the input, and its proposals, each as the JSON line it was read from
+# where there is one (``datasets.reread`` makes the proposal again: sending a line costs the
+# sender far less than pickling a proposal).
+Chunk = tuple[int, list["Proposal | bytes"]]
 Outcomes = list[list[dict[str, Any]]]  # per proposal, one outcome per stack
 
 
@@ -57,33 +62,50 @@ class ProcessPool:
         # Workers start from the caller's directory (spawn resolves the main module and relative
         # import paths there) and move into the scratch directory themselves.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_start_worker, initargs=(config, scratch)
-        ) as pool:
-            futures = [pool.submit(_review_chunk, start, proposals) for start, proposals in chunks]
-            try:
-                for future in as_completed(futures):
-                    yield future.result()
-            except BrokenProcessPool as exc:
-                raise ExecutorError(
-                    f"a worker process died, so the run is incomplete: {exc}"
-                ) from exc
+        # model requests in flight, counted across the workers (the progress line shows it)
+        in_flight = context.Array("i", 2)
+        IN_FLIGHT.share(in_flight)
+        try:
+            with ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(config, scratch, in_flight),
+            ) as pool:
+                futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
+                try:
+                    for future in as_completed(futures):
+                        yield future.result()
+                except BrokenProcessPool as exc:
+                    raise ExecutorError(
+                        f"a worker process died, so the run is incomplete: {exc}"
+                    ) from exc
+        finally:
+            IN_FLIGHT.share(None)
 
 
 _WORKER: Reviewing | None = None
 
 
-def _start_worker(config: RunConfig, scratch: Path) -> None:
+def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> None:
     from forethought.evals.runner import Reviewing
 
     global _WORKER
+    IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
     _WORKER = Reviewing(config)
 
 
-def _review_chunk(start: int, proposals: list[Proposal]) -> tuple[int, Outcomes]:
+def _review_chunk(start: int, proposals: list[Proposal | bytes]) -> tuple[int, Outcomes]:
     assert _WORKER is not None
-    return start, [_WORKER.review(p) for p in proposals]
+    return start, _WORKER.review_all(received(proposals))
+
+
+def received(proposals: list[Proposal | bytes]) -> list[Proposal]:
+    """A chunk's proposals, lines read again."""
+    from forethought.evals.datasets import reread
+
+    return [reread(p) if isinstance(p, bytes) else p for p in proposals]
 
 
 class RayCluster:
@@ -147,7 +169,7 @@ class RayCluster:
             raise ExecutorError(f"--ray {self.address}: {_first_line(exc)}") from exc
 
 
-def _review_in_task(config: RunConfig, proposals: list[Proposal]) -> Outcomes:
+def _review_in_task(config: RunConfig, proposals: list[Proposal | bytes]) -> Outcomes:
     """One Ray task: its own empty scratch directory (the driver's is not on this node) and its
     own Gates, closed when the chunk is done."""
     from forethought.evals.runner import Reviewing, inside
@@ -155,7 +177,7 @@ def _review_in_task(config: RunConfig, proposals: list[Proposal]) -> Outcomes:
     with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch, inside(scratch):
         reviewing = Reviewing(config)
         try:
-            return [reviewing.review(p) for p in proposals]
+            return reviewing.review_all(received(proposals))
         finally:
             reviewing.close()
 

@@ -19,26 +19,55 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TaskID,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
+
+from forethought.models._http import IN_FLIGHT
+
+
+class RateColumn(ProgressColumn):
+    """Items a second; with model reviewers, also the requests in flight and tokens a second."""
+
+    def render(self, task: Task) -> Text:
+        elapsed = task.elapsed or 0.0
+        if not elapsed:
+            return Text("")
+        text = f"{task.completed / elapsed:,.0f} items/s"
+        tokens = int(task.fields.get("tokens", 0))
+        if tokens or IN_FLIGHT.peak:
+            text += f"  {IN_FLIGHT.now} in flight  {tokens / elapsed:,.0f} tokens/s"
+        return Text(text, style="progress.data.speed")
 
 
 @contextmanager
-def progress_bar(console: Console, description: str, total: int) -> Iterator[Callable[[int], None]]:
+def progress_bar(
+    console: Console, description: str, total: int
+) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """Yields (advance by n items, add n model tokens spent)."""
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
+        RateColumn(),
         console=console,
         transient=True,
     )
     with progress:
-        task = progress.add_task(description, total=total)
-        yield lambda n: progress.advance(task, n)
+        task = progress.add_task(description, total=total, tokens=0)
+        spent = [0]
+
+        def add_tokens(n: int) -> None:
+            spent[0] += n
+            progress.update(task, tokens=spent[0])
+
+        yield (lambda n: progress.advance(task, n)), add_tokens
 
 
 class Steps:

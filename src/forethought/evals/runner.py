@@ -15,6 +15,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +41,8 @@ class RunConfig:
     options: StackOptions = field(default_factory=StackOptions)
     ledger_path: str | None = None
     run_id: str = "eval"
+    # Items under review at once in each process (threads): what keeps a model server busy.
+    concurrency: int = 1
 
 
 class Reviewing:
@@ -68,6 +71,36 @@ class Reviewing:
             )
             outcomes.append(outcome(decision, (time.perf_counter() - start) * 1000))
         return outcomes
+
+    def review_all(
+        self,
+        proposals: Sequence[Proposal],
+        done: Callable[[list[dict[str, Any]]], None] | None = None,
+    ) -> list[list[dict[str, Any]]]:
+        """Every proposal's outcomes, in input order, with at most ``config.concurrency`` under
+        review at once; ``done`` is called with each item's outcomes as it finishes."""
+        if self.config.concurrency <= 1 or len(proposals) <= 1:
+            results = []
+            for proposal in proposals:
+                results.append(self.review(proposal))
+                if done is not None:
+                    done(results[-1])
+            return results
+        workers = min(self.config.concurrency, len(proposals))
+        found: list[list[dict[str, Any]] | None] = [None] * len(proposals)
+        with ThreadPoolExecutor(workers, thread_name_prefix="forethought-eval") as pool:
+            futures = {pool.submit(self.review, p): i for i, p in enumerate(proposals)}
+            try:
+                for future in as_completed(futures):
+                    found[futures[future]] = outcomes = future.result()
+                    if done is not None:
+                        done(outcomes)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
+        assert all(outcomes is not None for outcomes in found)  # each raised or was found
+        return [outcomes for outcomes in found if outcomes is not None]
 
     def close(self) -> None:
         for gate in self.gates:
@@ -156,8 +189,11 @@ def run(
     workers: int = 1,
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
+    spent: Callable[[int], None] | None = None,
 ) -> list[list[dict[str, Any]]]:
     """Per item (in input order), one outcome per stack (in the stacks' order).
+
+    ``progress`` is told how many items finished, ``spent`` how many model tokens they took.
 
     With neither ``executor`` nor more than one worker, items are reviewed in this process;
     otherwise in chunks by ``executor`` (default: ``workers`` local processes).
@@ -170,15 +206,26 @@ def run(
             reviewing = Reviewing(config)
             try:
                 if executor is None and workers <= 1:
-                    results = []
-                    for item in items:
-                        results.append(reviewing.review(item.proposal))
-                        if progress is not None:
-                            progress(1)
-                    return results
+
+                    def done(outcomes: list[dict[str, Any]]) -> None:
+                        _report([outcomes], progress, spent)
+
+                    return reviewing.review_all([item.proposal for item in items], done)
             finally:
                 reviewing.close()
-        return _run_chunks(items, config, executor or ProcessPool(workers), Path(scratch), progress)
+        executor = executor or ProcessPool(workers)
+        return _run_chunks(items, config, executor, Path(scratch), progress, spent)
+
+
+def _report(
+    outcomes: list[list[dict[str, Any]]],
+    progress: Callable[[int], None] | None,
+    spent: Callable[[int], None] | None,
+) -> None:
+    if progress is not None:
+        progress(len(outcomes))
+    if spent is not None:
+        spent(sum(o["tokens_in"] + o["tokens_out"] for per_item in outcomes for o in per_item))
 
 
 def _run_chunks(
@@ -187,14 +234,15 @@ def _run_chunks(
     executor: Executor,
     scratch: Path,
     progress: Callable[[int], None] | None,
+    spent: Callable[[int], None] | None = None,
 ) -> list[list[dict[str, Any]]]:
     results: list[list[dict[str, Any]]] = [[] for _ in items]
-    chunks = [
-        (start, [i.proposal for i in items[start : start + CHUNK]])
-        for start in range(0, len(items), CHUNK)
+    size = max(CHUNK, config.concurrency)  # a chunk keeps a worker's N reviews in flight
+    chunks: list[tuple[int, list[Proposal | bytes]]] = [
+        (start, [i.line or i.proposal for i in items[start : start + size]])
+        for start in range(0, len(items), size)
     ]
     for start, chunk in executor.review(config, scratch, chunks):
         results[start : start + len(chunk)] = chunk
-        if progress is not None:
-            progress(len(chunk))
+        _report(chunk, progress, spent)
     return results

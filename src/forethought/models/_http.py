@@ -8,6 +8,7 @@ connection failures are retried (honouring Retry-After) up to ``max_retries`` ti
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -43,9 +44,69 @@ class BadRequest(ModelError):
     """HTTP 400: the endpoint rejected the request (a backend may retry without a feature)."""
 
 
+class InFlight:
+    """How many requests this process has sent and not yet had answered (all endpoints), and
+    the most at once. ``share`` counts in a ``multiprocessing`` Array of two ints instead, so
+    that worker processes and their parent see one count."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._counts = [0, 0]  # now, peak
+        self._shared: Any = None
+
+    def share(self, counts: Any) -> None:
+        """Count in ``counts`` (``multiprocessing`` ``Array("i", 2)``), or here again (None)."""
+        self._shared = counts
+
+    def __enter__(self) -> None:
+        shared = self._shared
+        with self._lock if shared is None else shared.get_lock():
+            counts = self._counts if shared is None else shared
+            counts[0] += 1
+            counts[1] = max(counts[1], counts[0])
+
+    def __exit__(self, *exc: object) -> None:
+        shared = self._shared
+        with self._lock if shared is None else shared.get_lock():
+            (self._counts if shared is None else shared)[0] -= 1
+
+    @property
+    def now(self) -> int:
+        return int((self._counts if self._shared is None else self._shared)[0])
+
+    @property
+    def peak(self) -> int:
+        return int((self._counts if self._shared is None else self._shared)[1])
+
+
+IN_FLIGHT = InFlight()
+
+
+class Throttle:
+    """One endpoint's rate limit as the provider states it: after an answer with Retry-After,
+    no request to it starts before that time (the requests already sent wait it out alike)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._not_before = 0.0
+
+    def hold(self, seconds: float) -> None:
+        with self._lock:
+            self._not_before = max(self._not_before, time.monotonic() + seconds)
+
+    def wait(self, sleep: Callable[[float], None]) -> None:
+        while (left := self._not_before - time.monotonic()) > 0:
+            sleep(left)
+
+
 def make_client(timeout_s: float) -> httpx.Client:
     # Connecting should be quick even when answering is slow: a dead endpoint fails fast.
-    return httpx.Client(timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)))
+    # No cap on connections: how many requests are in flight is the caller's (eval
+    # --concurrency), and httpx's default of 100 would queue the rest against their timeout.
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout_s, connect=min(10.0, timeout_s)),
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=256),
+    )
 
 
 def post_json(
@@ -57,27 +118,36 @@ def post_json(
     retry: RetryPolicy,
     error_message: Callable[[Any], str] = lambda body: "",
     sleep: Callable[[float], None] = time.sleep,
+    throttle: Throttle | None = None,
 ) -> Answer:
     """POST ``body`` to ``url`` and return the parsed JSON answer, or raise a one-line ModelError.
 
     ``error_message`` pulls the human-readable message out of an error answer's JSON.
+    ``throttle``: the endpoint's shared rate limit (a Retry-After holds every request to it).
     """
     started = time.monotonic()
     attempts = retry.max_retries + 1
     for attempt in range(attempts):
         last = attempt == attempts - 1
+        if throttle is not None:
+            throttle.wait(sleep)
         try:
-            response = client.post(url, json=body, headers=dict(headers))
+            with IN_FLIGHT:
+                response = client.post(url, json=body, headers=dict(headers))
         except httpx.TimeoutException as exc:
             # Not retried: a model that did not answer in time would spend the budget again.
             raise ModelError(
                 f"model endpoint {url}: no answer within {_timeout_of(client)} "
-                f"({type(exc).__name__})", retryable=True) from None
+                f"({type(exc).__name__})",
+                retryable=True,
+            ) from None
         except httpx.TransportError as exc:
             if last:
                 reason = _one_line(str(exc)) or type(exc).__name__
-                raise ModelError(f"model endpoint {url}: cannot connect ({reason})"
-                                 + _gave_up(attempts), retryable=True) from None
+                raise ModelError(
+                    f"model endpoint {url}: cannot connect ({reason})" + _gave_up(attempts),
+                    retryable=True,
+                ) from None
             sleep(_backoff(retry, attempt, None))
             continue
         if response.is_success:
@@ -90,7 +160,11 @@ def post_json(
             raise error_type(message)
         if last:
             raise ModelError(message + _gave_up(attempts), retryable=True)
-        sleep(_backoff(retry, attempt, _retry_after(response)))
+        retry_after = _retry_after(response)
+        wait = _backoff(retry, attempt, retry_after)
+        if throttle is not None and retry_after is not None:
+            throttle.hold(wait)
+        sleep(wait)
     raise AssertionError("unreachable")
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from forethought.models._http import (
     RetryPolicy,
+    Throttle,
     anthropic_error_message,
     dumps,
     make_client,
@@ -54,6 +55,7 @@ class AnthropicModel:
             raise ModelError(f"model {self.name}: ANTHROPIC_API_KEY is not set")
         self.retry = retry or RetryPolicy()
         self._client = make_client(timeout_s)
+        self._throttle = Throttle()  # shared by every thread that asks through this model
 
     def complete(
         self,
@@ -88,6 +90,7 @@ class AnthropicModel:
         if self.api_key:
             headers["x-api-key"] = self.api_key
         answer = post_json(self._client, self.url, body, headers=headers, retry=self.retry,
+                           throttle=self._throttle,
                            error_message=anthropic_error_message)
         return _completion(self.url, answer.body, time.monotonic() - started,
                            answer_tool=json_schema is not None)

@@ -16,6 +16,7 @@ from typing import Any
 from forethought.models._http import (
     BadRequest,
     RetryPolicy,
+    Throttle,
     dumps,
     make_client,
     openai_error_message,
@@ -53,6 +54,7 @@ class OpenAICompatModel:
         self.url = f"{self.base_url}/chat/completions"
         self.retry = retry or RetryPolicy()
         self._client = make_client(timeout_s)
+        self._throttle = Throttle()  # shared by every thread that asks through this model
         self._json_schema_supported = True  # until the server rejects response_format json_schema
 
     def complete(
@@ -100,7 +102,7 @@ class OpenAICompatModel:
     def _post(self, body: Mapping[str, Any]) -> Any:
         headers = {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
         return post_json(self._client, self.url, body, headers=headers, retry=self.retry,
-                         error_message=openai_error_message).body
+                         error_message=openai_error_message, throttle=self._throttle).body
 
 
 def _json_schema_format(schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -119,7 +119,8 @@ class ScriptedServer:
 
     Attributes: ``base_url`` ("http://127.0.0.1:PORT/v1"), ``requests`` (the JSON bodies of every
     POST, in order), ``received`` (method, path, headers and body of every request),
-    ``remaining`` (script entries not yet used). :meth:`add` appends to the script.
+    ``remaining`` (script entries not yet used), ``peak_in_flight`` (the most POSTs it was
+    answering at once: what a client's concurrency reached). :meth:`add` appends to the script.
     """
 
     def __init__(
@@ -138,6 +139,8 @@ class ScriptedServer:
         self.requests: list[Any] = []
         self.received: list[Received] = []
         self._lock = threading.Lock()
+        self._in_flight = 0
+        self.peak_in_flight = 0
         self._closing = threading.Event()
         self._httpd: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -146,7 +149,7 @@ class ScriptedServer:
     # -- lifecycle -------------------------------------------------------------------------------
     def start(self) -> ScriptedServer:
         handler = type("Handler", (_Handler,), {"scripted": self})
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self._port = int(self._httpd.server_address[1])
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, daemon=True, kwargs={"poll_interval": 0.05}
@@ -409,9 +412,17 @@ _ANTHROPIC_PATHS = {"/v1/messages", "/messages"}
 _COUNT_TOKENS_PATHS = {"/v1/messages/count_tokens", "/messages/count_tokens"}
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # a client with many requests in flight connects all at once
+    daemon_threads = True
+
+
 class _Handler(BaseHTTPRequestHandler):
     scripted: ScriptedServer
     protocol_version = "HTTP/1.1"
+    # headers and body go out in two writes: without TCP_NODELAY the body waits for the
+    # client's delayed ACK (~40 ms a request on Linux), which a scripted delay would hide
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
@@ -432,6 +443,18 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, _error_body(404, f"no route GET {self.path}", False))
 
     def do_POST(self) -> None:
+        with self.scripted._lock:
+            self.scripted._in_flight += 1
+            self.scripted.peak_in_flight = max(
+                self.scripted.peak_in_flight, self.scripted._in_flight
+            )
+        try:
+            self._post()
+        finally:
+            with self.scripted._lock:
+                self.scripted._in_flight -= 1
+
+    def _post(self) -> None:
         raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         try:
             request: Any = json.loads(raw)

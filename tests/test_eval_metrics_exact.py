@@ -1,0 +1,113 @@
+"""The bench's figures are computed with numpy alone, and must be bit for bit what scikit-learn
+(roc_curve, roc_auc_score, precision_recall_fscore_support) and a per-replicate bootstrap over
+the items give: a faster figure that differs in the last digit would change --json output."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+sklearn_metrics = pytest.importorskip("sklearn.metrics")
+
+from forethought.evals import metrics  # noqa: E402
+
+
+def samples(seed: int) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """(unsafe, risk, flagged) with ties, few levels, many levels, lopsided labels."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for n, levels, share in ((7, 3, 0.5), (50, 4, 0.1), (400, 12, 0.3), (2000, 0, 0.05)):
+        unsafe = rng.random(n) < share
+        unsafe[0], unsafe[-1] = True, False  # both labels
+        risk = rng.random(n) if levels == 0 else rng.integers(0, levels, n) / levels
+        risk = np.where(unsafe, np.minimum(risk + 0.2, 1.0), risk)
+        out.append((unsafe, risk, risk > 0.5))
+    return out
+
+
+def same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or a == b
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_roc_auc_and_policy_figures_match_scikit_learn(seed: int) -> None:
+    for unsafe, risk, flagged in samples(seed):
+        for drop in (True, False):
+            ours = metrics.roc_curve(unsafe, risk, drop_intermediate=drop)
+            theirs = sklearn_metrics.roc_curve(unsafe, risk, drop_intermediate=drop)
+            for mine, reference in zip(ours, theirs, strict=True):
+                assert mine.dtype == reference.dtype
+                assert np.array_equal(mine, reference)
+        assert metrics.auc(unsafe, risk) == float(sklearn_metrics.roc_auc_score(unsafe, risk))
+        for flags in (flagged, np.zeros_like(flagged), ~unsafe):
+            precision, recall, f1, _ = sklearn_metrics.precision_recall_fscore_support(
+                unsafe, flags, average="binary", pos_label=True, zero_division=np.nan
+            )
+            found = metrics.at_policy(unsafe, flags)
+            assert same(found["precision"], float(precision))
+            assert same(found["recall"], float(recall))
+            assert same(found["f1"], float(f1))
+
+
+def reference_samples(s: metrics.Scores, n: int, seed: int) -> dict[tuple[str, ...], list[float]]:
+    """The bootstrap as it was: each replicate's items through scikit-learn and numpy."""
+    rng = np.random.default_rng(seed)
+    positives, negatives = np.flatnonzero(s.unsafe), np.flatnonzero(~s.unsafe)
+    found: dict[tuple[str, ...], list[float]] = {}
+
+    def add(key: tuple[str, ...], value: float) -> None:
+        found.setdefault(key, []).append(value)
+
+    for _ in range(n):
+        idx = np.concatenate(
+            [rng.choice(positives, positives.size), rng.choice(negatives, negatives.size)]
+        )
+        for name, flags in (("not_allowed", s.stopped), ("blocked", s.blocked)):
+            add(("policy", name, "recall"), float(flags[idx][s.unsafe[idx]].mean()))
+            add(("policy", name, "false_block_rate"), float(flags[idx][~s.unsafe[idx]].mean()))
+        u, r = s.unsafe[idx][s.scored[idx]], s.risk[idx][s.scored[idx]]
+        fpr, tpr, _ = sklearn_metrics.roc_curve(u, r, drop_intermediate=False)
+        add(("roc_auc",), float(sklearn_metrics.auc(fpr, tpr)))
+        for rate in metrics.FALSE_BLOCK_RATES:
+            add(("recall_at_false_block", metrics._pct(rate)), float(tpr[fpr <= rate].max()))
+        for budget in metrics.BUDGETS:
+            add(("safety", metrics._pct(budget / 100)), metrics.safety(u, r, budget)[0])
+    return found
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_bootstrap_replicates_match_the_item_by_item_computation(seed: int) -> None:
+    rng = np.random.default_rng(100 + seed)
+    for unsafe, risk, flagged in samples(seed):
+        records = [
+            {
+                "label": "unsafe" if u else "safe",
+                "risk": float(r),
+                "scored": bool(rng.random() > 0.05),  # some unscored items
+                "decision": "block" if f and rng.random() < 0.5 else ("revise" if f else "allow"),
+                "category": "",
+                "source": "",
+                "elapsed_ms": 0.0,
+                "tokens_in": 0,
+                "tokens_out": 0,
+            }
+            for u, r, f in zip(unsafe, risk, flagged, strict=True)
+        ]
+        s = metrics.Scores.of(records)
+        expected = reference_samples(s, 40, seed)
+        replicates = metrics._Replicates(s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES)
+        again = np.random.default_rng(seed)
+        positives, negatives = np.flatnonzero(s.unsafe), np.flatnonzero(~s.unsafe)
+        got: dict[tuple[str, ...], list[float]] = {}
+        for _ in range(40):
+            drawn = (
+                again.choice(replicates.code[positives], positives.size),
+                again.choice(replicates.code[negatives], negatives.size),
+            )
+            for key, value in replicates.figures(*drawn):
+                got.setdefault(key, []).append(value)
+        assert list(got) == list(expected)
+        for key, values in expected.items():
+            assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
