@@ -119,6 +119,18 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     ("reading the user's private key", _bash("cat ~/.ssh/id_rsa"), "block"),
+    # a key a command line touched, converted or re-encrypted is still the user's secret
+    ("touched, then read", _bash("touch ~/.ssh/id_rsa && cat ~/.ssh/id_rsa"), "block"),
+    (
+        "re-encrypted, then read",
+        _bash("ssh-keygen -p -N '' -f ~/.ssh/id_rsa && cat ~/.ssh/id_rsa"),
+        "block",
+    ),
+    (
+        "converted, then read",
+        _bash("openssl rsa -in ~/.ssh/id_rsa -out k.pem && cat k.pem"),
+        "stop",
+    ),
     (
         "a line appended to an application's log",
         _python("with open('/var/log/app.log', 'a') as f:\n    f.write('started\\n')"),

@@ -183,14 +183,8 @@ class Policy(_Strict):
         reviews = tuple(reviews)
         ok = [r for r in reviews if not r.failed]
         failed = [r for r in reviews if r.failed]
-        harms = [self.expected(r.predictions, "harm") for r in ok]
-        benefits = [self.expected(r.predictions, "benefit") for r in ok]
-        if self.aggregate in ("vote", "weighted"):
-            harm, benefit = _opinions(self, ok)
-        else:
-            combine = max if self.aggregate == "max" else _mean
-            harm = combine(harms) if harms else 0.0
-            benefit = combine(benefits) if benefits else 0.0
+        harm = _aggregate(self, ok, [self.expected(r.predictions, "harm") for r in ok])
+        benefit = _aggregate(self, ok, [self.expected(r.predictions, "benefit") for r in ok])
         # risk is None unless a review completed: one that judged the whole action (partial
         # ones, such as self-protection or a model the cascade did not ask, do not count).
         completed = any(not r.partial for r in ok)
@@ -317,7 +311,11 @@ _SERIOUS = frozenset({"moderate", "high", "critical"})
 
 
 def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> float:
-    """One value per review, combined as the policy's ``aggregate`` combines H and B."""
+    """One value per review (H, B, or a part of them), combined by the policy's ``aggregate``:
+    max (most cautious), mean, vote (the highest value that at least half of the reviewers
+    reach: the median, rounded towards caution) or weighted (the mean weighted by
+    ``reviewers.weights``, default 1 each). Partial reviews (self-protection, a model reviewer
+    the cascade did not ask) do not vote or weigh in; their hard rules still block."""
     if not values:
         return 0.0
     if policy.aggregate == "max":
@@ -337,32 +335,6 @@ def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> fl
 
 def _mean(values: list[float]) -> float:
     return sum(values) / len(values)
-
-
-def _opinions(policy: Policy, reviews: list[Review]) -> tuple[float, float]:
-    """H and B by vote or weighted mean, over the reviews that judged the whole action.
-
-    vote: the highest value that at least half of the reviewers reach (the median, rounded
-    towards caution). weighted: the mean weighted by ``reviewers.weights`` (default 1 each).
-    Partial reviews (self-protection, a model reviewer the cascade did not ask) do not vote;
-    their hard rules still block.
-    """
-    voters = [r for r in reviews if not r.partial] or reviews
-    if not voters:
-        return 0.0, 0.0
-    harms = [policy.expected(r.predictions, "harm") for r in voters]
-    benefits = [policy.expected(r.predictions, "benefit") for r in voters]
-    if policy.aggregate == "vote":
-        at = (len(voters) - 1) // 2
-        return sorted(harms, reverse=True)[at], sorted(benefits, reverse=True)[at]
-    weights = [policy.reviewers.weights.get(r.reviewer, 1.0) for r in voters]
-    total = sum(weights)
-    if total <= 0:
-        return max(harms), max(benefits)
-    return (
-        sum(w * h for w, h in zip(weights, harms, strict=True)) / total,
-        sum(w * b for w, b in zip(weights, benefits, strict=True)) / total,
-    )
 
 
 def _spread(reviews: list[Review]) -> float:

@@ -16,6 +16,7 @@ only make a decision stricter than a flat credit would.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable, Sequence
@@ -93,6 +94,7 @@ _STOP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=256)  # a session reviews many actions for one task
 def task_terms(task: str) -> frozenset[str]:
     """The task's words, lower-cased (at least three characters, common words left out), with
     the plain forms of inflected verbs: "removing", "deleted", "deploys" also give "remove",
@@ -118,12 +120,13 @@ def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str
     if not task.strip():
         return []
     found = kind(task, programs)
+    terms = task_terms(task)
     for target in targets:
         target = target.rstrip("/")
         if len(target) < 3:
             continue
         name = posixpath.basename(target).lower()
-        if (len(name) >= 4 and name in task_terms(task)) or mentions(task, target):
+        if (len(name) >= 4 and name in terms) or mentions(task, target):
             found.append(target)
     return list(dict.fromkeys(found))
 

@@ -10,7 +10,6 @@ from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise, secret_kind
 from forethought.review.shell.predict import SECRET_ACCESS, harm
 from forethought.review.shell.rules.common import has, option_values, short_flags
-from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
 
@@ -173,26 +172,35 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
-# Options of key generators that name the file the new key or certificate is written to.
-_KEY_OUTPUTS = {
-    "openssl": ("-out", "-keyout"),
-    "ssh-keygen": ("-f",),
-    "certbot": (),
-    "mkcert": ("-key-file", "-cert-file"),
-    "gpg": ("--output", "-o"),
-    "wg": (),
-}
+# Options naming the file a key generator writes a NEW key or certificate to. Only generation
+# counts: a touch, chmod, append or conversion (`openssl rsa -in ~/.ssh/id_rsa -out k.pem`,
+# `ssh-keygen -p -f ~/.ssh/id_rsa`) of a key leaves the user's secret in it.
+_OPENSSL_GENERATES = frozenset({"genrsa", "genpkey", "req", "ecparam"})
+_SSH_KEYGEN_MODES = frozenset({"-y", "-p", "-e", "-i", "-l", "-c", "-s", "-k", "-R", "-F"})
 
 
 def _made_before(cmd: SimpleCommand, analysis: ShellAnalysis) -> set[str]:
-    """The files that the commands before ``cmd`` on the same command line create: what they
-    write, and the keys that key generators put where their options say."""
+    """The key and certificate files that generators run earlier on the same command line
+    create (``openssl req -newkey ... -keyout key.pem``, ``ssh-keygen -t ed25519 -f k``,
+    ``mkcert -key-file k.pem``): reading one back is not reading the user's secret."""
     made: set[str] = set()
     for earlier in analysis.commands:
         if earlier is cmd:
             break
-        made |= {t.path for t in write_targets(earlier) if t.how != "rm"}
-        for option in _KEY_OUTPUTS.get(earlier.name, ()):
+        args = earlier.args
+        options: tuple[str, ...] = ()
+        if earlier.name == "openssl":
+            sub = args[0] if args else ""
+            converts = any(a in ("-in", "-key", "-signkey") for a in args)
+            new_key = sub != "req" or "-newkey" in args
+            if sub in _OPENSSL_GENERATES and new_key and not converts:
+                options = ("-out", "-keyout") if sub != "ecparam" or "-genkey" in args else ()
+        elif earlier.name == "ssh-keygen":
+            if "-t" in args and not _SSH_KEYGEN_MODES.intersection(args):
+                options = ("-f",)
+        elif earlier.name == "mkcert":
+            options = ("-key-file", "-cert-file")
+        for option in options:
             made |= {normalise(v, earlier.cwd) for v in option_values(earlier, option)}
     return made
 
