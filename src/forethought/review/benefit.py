@@ -47,6 +47,10 @@ _VERBS: dict[str, frozenset[str]] = {
     "rename": frozenset("mv rename".split()),
     "copy": frozenset("cp rsync scp sftp install tar".split()),
     "sync": frozenset("rsync".split()),
+    **{
+        verb: frozenset("rsync scp sftp".split())
+        for verb in ("synchronize", "synchronise", "mirror", "transfer")
+    },
     "backup": frozenset("cp rsync tar scp".split()),
     "deploy": frozenset("rsync scp kubectl helm docker terraform".split()),
     "upload": frozenset("scp rsync sftp curl".split()),

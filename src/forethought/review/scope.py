@@ -27,7 +27,8 @@ ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kin
 _TARGET = re.compile(
     r"(?:^|(?<=[\s=<>|;&(]))(?:(?:~|\$HOME|\$\{HOME\})?/[\w.@%+~-][\w./@%+~-]*|"
     r"[a-z][a-z0-9+.-]*://[^\s'\"|;&)]+|[\w.-]+@[\w.-]+\.[a-z]{2,}(?::[^\s'\"]*)?|"
-    r"[\w.-]+@[\w-]+:[^\s'\"]*)",  # scp's user@host:path, the host a bare name
+    r"[\w.-]+@[\w-]+:[^\s'\"]*|"  # scp's user@host:path, the host a bare name
+    r"[a-z][\w-]*(?:\.[\w-]+)*:(?:[/~][^\s'\"|;&)]*)?(?=$|[\s'\"|;&)]))",  # host:path, host:
     re.IGNORECASE,
 )
 
@@ -44,8 +45,18 @@ def _host(token: str) -> str:
 
 def mentions(task: str, name: str) -> bool:
     """``name`` appears in ``task`` as a whole path or host: `/etc` is not named by a task about
-    `/etc/hosts`, nor `~/projects` by one about `~/projects/old`."""
-    return re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w./-])", task) is not None
+    `/etc/hosts`, nor `~/projects` by one about `~/projects/old`. A directory below the top
+    level may be written with its trailing slash (`/srv/app/`), the top level never (a task
+    about `~/` or `/etc/` does not name them)."""
+    if re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w./-])", task) is not None:
+        return True
+    return "/" in name.strip("/")[1:] and (
+        re.search(rf"(?<![\w.~/$-]){re.escape(name)}/(?![\w./-])", task) is not None
+    )
+
+
+# Words after which a bare host name is a host the task names: "on host web", "to server".
+_HOST_CUE = r"(?:host|server|machine|node|box|to|on|onto|from)\s+[\"'`]?"
 
 
 def named(token: str, task: str) -> bool:
@@ -63,6 +74,15 @@ def named(token: str, task: str) -> bool:
             return True
         # or the whole user@host of scp's user@host:path ("in remote username@computer")
         return "://" not in token and mentions(task, token.split(":", 1)[0])
+    if ":" in token and not token.startswith(("/", "~", "$")):  # rsync's and scp's host:path
+        host = token.split(":", 1)[0]
+        if len(host) < 3:
+            return False
+        if not host.isalpha() and len(host) >= 4 and mentions(task, host):
+            return True
+        # a host that is a plain word counts where the task calls it a host or quotes it
+        cued = rf"(?:{_HOST_CUE}|[\"'`]){re.escape(host)}(?![\w.-])"
+        return mentions(task, token) or re.search(cued, task, re.IGNORECASE) is not None
     return False
 
 
