@@ -15,6 +15,7 @@ from forethought.review.shell.interpreters import (
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand, Word
 from forethought.review.shell.paths import normalise
 from forethought.review.shell.source import Ctx
+from forethought.review.shell.templates import template_text
 
 # Programs that, started with no script, read what follows in a multi-line proposal.
 INTERACTIVE = frozenset(
@@ -271,6 +272,13 @@ class NestedScripts:
             )
             feeder = min(self.analysis.upstream(cmd), key=lambda c: c.stage)
             self.push_source(text, label, feeder.anchor or feeder.text, ctx.depth + 1, cmd.index)
+            return
+        template = template_text(self.analysis, cmd)
+        if template is not None:
+            feeder = max(self.analysis.upstream(cmd), key=lambda c: c.stage)
+            label = f"the commands `{feeder.name}` builds from a template and pipes into `{name}`"
+            anchor = feeder.anchor or feeder.text
+            self.push_source(template, label, anchor, ctx.depth + 1, cmd.index)
 
     def written_script(self, cmd: SimpleCommand, ctx: Ctx, path: str) -> None:
         content = self.analysis.written_files.get(normalise(path, self.cwd))

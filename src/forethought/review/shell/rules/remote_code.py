@@ -31,6 +31,7 @@ from forethought.review.shell.rules.network import (
     is_fetcher,
     is_raw_network,
 )
+from forethought.review.shell.templates import template_text
 from forethought.review.shell.writes import operands
 
 Rule = Iterator[Prediction]
@@ -68,7 +69,20 @@ def _pipeline_execution(analysis: ShellAnalysis) -> Rule:
             output = run_stages(
                 [(c.argv, c.stdin) for c in sorted(upstream, key=lambda c: c.stage)]
             )
-        if output is None:
+        if output is None and template_text(analysis, cmd) is not None:
+            # the template is judged as the commands (review.shell.templates); what is left
+            # unknown is the data filling its operands
+            maker = max(upstream, key=lambda c: c.stage)
+            yield harm(
+                cmd,
+                UNKNOWN_CODE,
+                f"runs commands `{maker.name}` builds from a template; their operands come "
+                "from data the reviewer cannot see",
+                "low",
+                0.5,
+                True,
+            )
+        elif output is None:
             feeder = max(upstream, key=lambda c: c.stage, default=None)
             produced = f"`{feeder.text}`" if feeder is not None else "the pipeline"
             yield harm(
