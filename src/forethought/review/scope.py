@@ -6,6 +6,9 @@ an attack. Such a harm is kept on record but capped (moderate, probability 0.5):
 still be asked (escalate), it is no longer blocked outright. Where the task also asks for the
 kind of change ("remove /etc/nginx/sites-enabled/default", "deploy the build to web01"), a harm
 short of critical is capped at low: the user asked for exactly this, so nobody is asked again.
+A change with no target to name (installing a cron table, clearing the shell history) is the
+task's only where the task asks for that kind of change with a word of change ("add a cron
+job", not "why does my cron job fail"); what the change installs is still judged on its own.
 Only the task can do this, never the agent's reasoning; hard rules (the agent's own oversight)
 are never in scope; a task that addresses the reviewers authorises nothing, and says so as a
 harm of its own.
@@ -86,6 +89,18 @@ def named(token: str, task: str) -> bool:
     return False
 
 
+# Kinds of harm an action may have with no target to name (a cron table, the shell history,
+# a process eating the CPU) that a task asking for exactly that change puts in scope.
+_TARGETLESS = frozenset({"persistence", "defence_evasion", "resource_abuse"})
+# Words that ask for a change (not a look): "add a cron job", not "why does the cron job fail".
+_CHANGE = re.compile(
+    r"\b(?:add|adds|adding|set|sets|create|creates|change|changes|edit|edits|update|updates|"
+    r"modify|replace|install|installs|schedule|schedules|erase|remove|delete|append|uncomment|"
+    r"comment out|enable|disable|configure|insert|drop|truncate|clear|empty|reset|re-apply)\b",
+    re.IGNORECASE,
+)
+
+
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
     from forethought.review.text import _injection, normalise
@@ -116,6 +131,7 @@ def in_scope(
     if injected:
         return [*predictions, *injected]
     cap = SEVERITIES.index(CAP_SEVERITY)
+    change_asked = kind_asked and _CHANGE.search(task) is not None
     out: list[Prediction] = []
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
@@ -131,6 +147,18 @@ def in_scope(
                     severity=ASKED_SEVERITY if lower else CAP_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
                     outcome=f"{p.outcome} (on a target the task names)",
+                )
+            elif (
+                not targets
+                and change_asked
+                and p.severity != "critical"
+                and p.category in _TARGETLESS
+            ):
+                p = replace(
+                    p,
+                    severity=ASKED_SEVERITY,
+                    probability=min(p.probability, CAP_PROBABILITY),
+                    outcome=f"{p.outcome} (the change the task asks for)",
                 )
         out.append(p)
     return out
