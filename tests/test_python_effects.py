@@ -46,6 +46,22 @@ CASES: list[tuple[str, str, str]] = [
         "import os\nos.remove('build/old-report.txt')",
     ),
     (
+        "history deleted through pathlib's methods",
+        "from pathlib import Path\nPath.home().joinpath('.bash_history').unlink()",
+        "from pathlib import Path\nPath('build').resolve().joinpath('old.txt').unlink()",
+    ),
+    (
+        "key planted through pathlib's methods",
+        "from pathlib import Path\n"
+        "Path.home().joinpath('.ssh', 'authorized_keys').open('a').write('ssh-rsa AAAA x')",
+        "from pathlib import Path\nPath('docs').joinpath('keys.md').open('a').write('# keys')",
+    ),
+    (
+        "key files searched by a glob",
+        "import glob\nprint(glob.glob('/home/*/.ssh/id_*'))",
+        "import glob\nprint(glob.glob('/srv/app/logs/*.log'))",
+    ),
+    (
         "setuid bit",
         "import os\nos.chmod('/tmp/sh', 0o4755)",
         "import os\nos.chmod('run.sh', 0o755)",

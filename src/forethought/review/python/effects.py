@@ -38,7 +38,7 @@ _SAME_PATH = frozenset({
 })
 # Files where keys and credentials are kept, as a search names them (os.walk ... == "id_rsa").
 _CREDENTIAL_NAME = re.compile(
-    r"(?i)(?:^|[/*])(?:id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?|credentials(?:\.json)?|"
+    r"(?i)(?:^|[/*])(?:id_(?:rsa|dsa|ecdsa|ed25519|\*)(?:\.pub)?|credentials(?:\.json)?|"
     r"\.git-credentials|\.netrc|\.pgpass|wallet\.dat|[\w*.-]*\.(?:kdbx|pem|ppk|p12|pfx|key|"
     r"keystore|jks|gpg|asc)|authorized_keys|known_hosts|\.ssh|\.aws|\.gnupg|secring\.gpg|"
     r"\.docker/config\.json|\.kube/config|shadow)$"

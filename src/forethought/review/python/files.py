@@ -211,12 +211,27 @@ def reads_many(a: Analysis, node: ast.Call, name: str) -> None:
     a.searches = True
 
 
+# pathlib methods that return another path
+_PATH_METHODS = frozenset(
+    {"joinpath", "expanduser", "resolve", "absolute", "with_name", "with_suffix", "with_stem"}
+)
+
+
 def is_path(a: Analysis, node: ast.AST, depth: int = 0) -> bool:
     """Whether an expression is a pathlib path (``Path.home() / '.ssh'``)."""
     if depth > 10:
         return False
     if isinstance(node, ast.Call):
-        return a.resolve(node.func) in _PATH_FACTORIES
+        if a.resolve(node.func) in _PATH_FACTORIES:
+            return True
+        # a method that makes a path of a path: Path.home().joinpath('.ssh'), .expanduser()
+        return (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in _PATH_METHODS
+            and is_path(a, node.func.value, depth + 1)
+        )
+    if isinstance(node, ast.Attribute) and node.attr == "parent":
+        return is_path(a, node.value, depth + 1)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
         return is_path(a, node.left, depth + 1)
     if isinstance(node, ast.Name):

@@ -312,6 +312,15 @@ class Evaluator:
             return UNKNOWN
         if attr in ("lower", "upper", "strip", "lstrip", "rstrip") and not args:
             return getattr(receiver, attr)()
+        if isinstance(receiver, str):  # a path (pathlib's methods, on the path's text)
+            if attr == "joinpath" and all(isinstance(a, str) for a in args):
+                return posixpath.join(receiver, *args)
+            if attr in ("expanduser", "resolve", "absolute") and not args:
+                return receiver
+            if attr == "with_name" and len(args) == 1 and isinstance(args[0], str):
+                return posixpath.join(posixpath.dirname(receiver), args[0])
+            if attr == "with_suffix" and len(args) == 1 and isinstance(args[0], str):
+                return posixpath.splitext(receiver)[0] + args[0]
         if attr == "format" and isinstance(receiver, str) and not node.keywords and (
             not _WIDE_FIELD.search(receiver)
         ):
