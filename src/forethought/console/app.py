@@ -2,8 +2,9 @@
 
 A Starlette app rendering Jinja2 templates on the server (no JavaScript needed). Reading pages
 are open to whoever can reach the port (bind 127.0.0.1, the default, or put it behind your own
-access control); answering an escalation needs a signed-in approver (:mod:`.auth`), a CSRF token
-from that session and a same-origin request. Every string taken from the ledger is shown
+access control); answering an escalation (approve, reject, or edit: the edit is reviewed again
+before it runs) needs a signed-in approver (:mod:`.auth`), a CSRF token from that session and a
+same-origin request. Every string taken from the ledger is shown
 escaped, and credentials the reviewers recognise in it are shown redacted.
 """
 
@@ -88,6 +89,7 @@ def create_app(
     *,
     approvers: Mapping[str, str] | None = None,
     signin_dir: Path | None = None,
+    sessions_dir: Path | None = None,
     allowed_hosts: Sequence[str] = ("*",),
 ) -> Starlette:
     """The console over ``ledger`` (opened for writing: answers are appended to it).
@@ -97,7 +99,7 @@ def create_app(
     templates = Jinja2Templates(env=env)
     templates.env.filters["clip"] = _clip
     templates.env.filters["time"] = _time
-    sessions = Sessions()
+    sessions = Sessions(approvers, directory=sessions_dir)
     answering = threading.Lock()  # one answer at a time: two approvers, one request, one answer
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -144,9 +146,11 @@ def create_app(
     def queue_page(request: Request) -> Response:
         now = time.time()
         waiting = [
-            {"request": p, "p": redact(p.payload), "left": max(0, int(p.deadline - now))}
+            {"request": p, "p": shown, "left": max(0, int(p.deadline - now)),
+             "edit": queue.edit_box(shown)}
             for p in queue.pending(ledger, now=now)
-        ]
+            for shown in (redact(p.payload),)
+        ]  # fmt: skip
         return page(request, "queue.html", waiting=waiting, title="Escalations")
 
     def signin(request: Request) -> Response:
@@ -184,19 +188,25 @@ def create_app(
             return checked
         session, form = checked
         choice = form.get("answer")
-        if choice not in ("approve", "reject"):
-            return refused(request, "answer approve or reject", 400)
+        if choice not in ("approve", "reject", "edit"):
+            return refused(request, "answer approve, reject or edit", 400)
+        request_id = request.path_params["request_id"]
         reason = str(form.get("reason") or "")[:2000]
-        answer_: HumanAnswer = "approve" if choice == "approve" else "reject"
-        verdict = HumanVerdict(answer_, session.approver.name, reason)
+        answer_: HumanAnswer = choice
+        args: dict[str, Any] = {}
+        if answer_ == "edit":
+            waiting = next((p for p in queue.pending(ledger) if p.request_id == request_id), None)
+            if waiting is None:
+                return refused(request, "no escalation waits under that id", 409)
+            try:
+                args = queue.edit_from_text(waiting.payload, str(form.get("edit") or ""))
+            except queue.AnswerError as exc:
+                return refused(request, f"{exc}: nothing was recorded, it still waits", 400)
+            reason = reason or "edited in the console"
+        verdict = HumanVerdict(answer_, session.approver.name, reason, args)
         try:
             with answering:
-                queue.answer(
-                    ledger,
-                    request.path_params["request_id"],
-                    verdict,
-                    signed=session.approver.signed,
-                )
+                queue.answer(ledger, request_id, verdict, signed=session.approver.signed)
         except queue.AnswerError as exc:
             return refused(request, str(exc), 409)
         return RedirectResponse("/queue", status_code=303)
