@@ -587,3 +587,76 @@ def test_a_kept_session_holds_only_while_the_policy_names_its_key(tmp_path: Path
     assert Sessions({"alice": "sha256:bb"}, directory=where).get(signed) is None  # key changed
     assert Sessions(None, directory=where).get(signed) is None  # and it was ended
     assert open_console.get("made-up") is None
+
+
+@pytest.mark.slow
+def test_the_python_guard_asks_the_console(
+    console: Console, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forethought import Gate, Refused
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", console.env["XDG_CONFIG_HOME"])
+    policy = tmp_path / "policy.toml"
+    policy.write_text(ESCALATE_BASH)
+    gate = Gate.default(policy, console.db, human="console", human_timeout=60)
+    ran: list[str] = []
+
+    @gate.guard(tool="bash")
+    def bash(command: str) -> str:
+        ran.append(command)
+        return "done"
+
+    def calling(command: str) -> tuple[threading.Thread, dict[str, object]]:
+        outcome: dict[str, object] = {}
+
+        def call_it() -> None:
+            try:
+                outcome["result"] = bash(command)
+            except Refused as exc:
+                outcome["refused"] = str(exc)
+
+        thread = threading.Thread(target=call_it)
+        thread.start()
+        return thread, outcome
+
+    client, csrf = console.signed_in("dana")
+
+    def answer(data: dict[str, str]) -> None:
+        request_id = _waiting(console, client)
+        reply = client.post(f"/answer/{request_id}", data={"csrf": csrf, **data})
+        assert reply.status_code == 303, reply.text
+
+    thread, outcome = calling("echo one")
+    answer({"answer": "approve"})
+    thread.join(30)
+    assert outcome == {"result": "done"} and ran == ["echo one"]
+
+    thread, outcome = calling("echo two")
+    answer({"answer": "reject"})
+    thread.join(30)
+    assert "refused" in outcome and ran == ["echo one"]
+
+    thread, outcome = calling("echo three")
+    answer({"answer": "edit", "edit": "echo 3"})  # reviewed again: bash escalates again
+    answer({"answer": "approve"})
+    thread.join(30)
+    assert outcome == {"result": "done"} and ran == ["echo one", "echo 3"]
+
+    gate.human = queue.ConsoleChannel(gate.ledger, timeout_s=0.5)
+    with pytest.raises(Refused):
+        bash("echo four")  # nobody answers in time
+    assert ran == ["echo one", "echo 3"]
+    verdicts = [(v["answer"], v["approver"], v["channel"]) for v in _verdicts(console.db)]
+    assert verdicts == [
+        ("approve", "dana", "console"), ("reject", "dana", "console"),
+        ("edit", "dana", "console"), ("approve", "dana", "console"),
+        ("timeout", "nobody", "console"),
+    ]  # fmt: skip
+    gate.ledger.close()
+
+
+def test_a_guard_names_a_known_human_channel(tmp_path: Path) -> None:
+    from forethought import Gate
+
+    with pytest.raises(ValueError, match="human='slack'"):
+        Gate.default(None, tmp_path / "ledger.db", human="slack")
