@@ -585,8 +585,12 @@ def test_a_kept_session_holds_only_while_the_policy_names_its_key(tmp_path: Path
     assert locked.get(plain) is None  # unsigned: not a session under a locked policy
     assert locked.get(signed) is not None
     assert Sessions({"alice": "sha256:bb"}, directory=where).get(signed) is None  # key changed
-    assert Sessions(None, directory=where).get(signed) is None  # and it was ended
+    assert Sessions({}, directory=where).get(signed) is None  # alice is no approver now
     assert open_console.get("made-up") is None
+    stale = where / f"{'0' * 64}.json"
+    stale.write_bytes(b'{"name": "old", "signed": false, "csrf": "x", "expires": 1}')
+    open_console.start(Approver("bob", False))  # starting a session clears expired ones
+    assert not stale.exists() and open_console.get(plain) is not None
 
 
 @pytest.mark.slow

@@ -135,7 +135,7 @@ class Sessions:
 
     A session is read again on every request and checked against the console's policy: under
     a locked policy only a session signed with the key the policy names, now, for that approver
-    counts; a changed or removed key ends it."""
+    counts; a changed or removed key does not sign anyone in."""
 
     def __init__(
         self, approvers: Mapping[str, str] | None = None, *, directory: Path | None = None
@@ -156,7 +156,18 @@ class Sessions:
         fd = os.open(self._path(session_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as out:
             out.write(orjson.dumps(record))
+        self._prune()
         return session_id, session
+
+    def _prune(self) -> None:
+        """Delete the records of sessions that have expired (nobody came back to end them)."""
+        now = time.time()
+        for path in self.directory.glob("*.json"):
+            try:
+                if float(orjson.loads(path.read_bytes())["expires"]) < now:
+                    path.unlink(missing_ok=True)
+            except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                continue
 
     def get(self, session_id: str | None) -> Session | None:
         if not session_id or len(session_id) > 200:
@@ -170,10 +181,10 @@ class Sessions:
             return None
         except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
             return None  # unreadable or damaged: nobody is signed in by it
-        if session.expires < time.time() or not self._holds(approver):
+        if session.expires < time.time():
             path.unlink(missing_ok=True)
             return None
-        return session
+        return session if self._holds(approver) else None
 
     def _holds(self, approver: Approver) -> bool:
         if self.approvers is None:
