@@ -664,3 +664,39 @@ def test_a_guard_names_a_known_human_channel(tmp_path: Path) -> None:
 
     with pytest.raises(ValueError, match="human='slack'"):
         Gate.default(None, tmp_path / "ledger.db", human="slack")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_an_approver_edits_in_a_real_browser(console: Console, tmp_path: Path) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip)")
+    process = _escalating(console, tmp_path)
+    first = _waiting(console)
+    link = console.link("erin")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(link)
+            box = page.locator(f"#req-{first} textarea[name=edit]")
+            assert box.input_value() == "echo hi > report.txt"
+            box.fill("echo from-the-browser > report.txt")
+            page.click(f"#req-{first} button[value=edit]")
+            page.wait_for_load_state()
+            again = _waiting(console)  # the edit, reviewed again, escalates again
+            for _ in range(100):
+                if again != first:
+                    break
+                time.sleep(0.1)
+                again = _waiting(console)
+            page.goto(f"{console.base}/queue")
+            assert "echo from-the-browser" in page.text_content(f"#req-{again} pre.action")
+            page.click(f"#req-{again} button[value=approve]")
+            page.wait_for_load_state()
+        finally:
+            browser.close()
+    code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "from-the-browser\n"
+    answers = [(v["answer"], v["approver"]) for v in _verdicts(console.db)]
+    assert answers == [("edit", "erin"), ("approve", "erin")]
