@@ -669,30 +669,33 @@ def test_a_guard_names_a_known_human_channel(tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
 def test_an_approver_edits_in_a_real_browser(console: Console, tmp_path: Path) -> None:
+    """The queue page open before anything escalates shows the escalation by itself (it follows
+    the ledger once a second); the edit is asked about again and shows up the same way."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip)")
-    process = _escalating(console, tmp_path)
-    first = _waiting(console)
     link = console.link("erin")
     with sync_api.sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
             page = browser.new_page()
             page.goto(link)
+            assert page.query_selector("#empty") is not None
+            process = _escalating(console, tmp_path)
+            page.wait_for_selector(".escalation", timeout=30_000)  # no reload by the test
+            first = _waiting(console)
             box = page.locator(f"#req-{first} textarea[name=edit]")
             assert box.input_value() == "echo hi > report.txt"
             box.fill("echo from-the-browser > report.txt")
             page.click(f"#req-{first} button[value=edit]")
-            page.wait_for_load_state()
-            again = _waiting(console)  # the edit, reviewed again, escalates again
-            for _ in range(100):
+            again = first
+            for _ in range(300):  # the edit, reviewed again, escalates again
+                again = _waiting(console)
                 if again != first:
                     break
                 time.sleep(0.1)
-                again = _waiting(console)
-            page.goto(f"{console.base}/queue")
+            page.wait_for_selector(f"#req-{again}", timeout=30_000)
             assert "echo from-the-browser" in page.text_content(f"#req-{again} pre.action")
             page.click(f"#req-{again} button[value=approve]")
-            page.wait_for_load_state()
+            page.wait_for_selector("#empty", timeout=30_000)
         finally:
             browser.close()
     code, err = _finish(process)

@@ -23,7 +23,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
@@ -36,6 +42,7 @@ from forethought.review.paths.secrets import secrets_in
 
 COOKIE = "forethought_console"
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 _TEXT_LIMIT = 20_000
 
 
@@ -153,6 +160,15 @@ def create_app(
         ]  # fmt: skip
         return page(request, "queue.html", waiting=waiting, title="Escalations")
 
+    def queue_ids(request: Request) -> Response:
+        """The waiting escalations' ids, oldest first: what the queue page watches."""
+        ids = [p.request_id for p in queue.pending(ledger)]
+        return JSONResponse(ids, headers={"Cache-Control": "no-store"})
+
+    def queue_script(request: Request) -> Response:
+        return FileResponse(STATIC / "queue.js", media_type="text/javascript",
+                            headers={"Cache-Control": "no-store"})  # fmt: skip
+
     def signin(request: Request) -> Response:
         token = request.query_params.get("token", "")
         try:
@@ -229,6 +245,8 @@ def create_app(
         Route("/runs/{run_id:path}", run),
         Route("/ledger", ledger_page),
         Route("/queue", queue_page),
+        Route("/queue/ids", queue_ids),
+        Route("/queue.js", queue_script),
         Route("/signin", signin),
         Route("/answer/{request_id}", answer, methods=["POST"]),
         Route("/signout", signout, methods=["POST"]),
