@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -408,3 +409,297 @@ def test_an_approver_signs_in_and_approves_in_a_real_browser(
     assert (tmp_path / "ws" / "report.txt").read_text() == "hi\n"
     [verdict] = _verdicts(console.db)
     assert verdict["answer"] == "approve" and verdict["approver"] == "carol"
+
+
+def _store(tmp_path: Path, store: str) -> Iterator[str | Path]:
+    if store == "sqlite":
+        yield tmp_path / "ledger.db"
+        return
+    import _postgres
+
+    srv = _postgres.server()
+    with _postgres.fresh_schema(srv) as schema:
+        yield srv.schema_url(schema)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str | Path]:
+    yield from _store(tmp_path, request.param)
+
+
+def test_two_consoles_answering_at_once_the_first_answer_wins(
+    store_target: str | Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Ledger.open(store_target) as ledger:
+        ledger.append(
+            queue.REQUEST,
+            {"request_id": "r1", "proposal_id": "p", "deadline": time.time() + 60,
+             "locked": False, "approvers": []},
+        )  # fmt: skip
+    # Both consoles find the request unanswered before either records its answer.
+    both_looked = threading.Barrier(2)
+    look = queue.requests_and_answers
+
+    def look_together(events: Any) -> Any:
+        found = look(events)
+        both_looked.wait(10)
+        return found
+
+    monkeypatch.setattr(queue, "requests_and_answers", look_together)
+    said: dict[str, str] = {}
+
+    def answer(who: str, verdict: str) -> None:
+        with Ledger.open(store_target) as own:  # a console of its own: its own connection
+            try:
+                queue.answer(own, "r1", HumanVerdict(verdict, who), signed=False)  # type: ignore[arg-type]
+                said[who] = "recorded"
+            except queue.AnswerError as exc:
+                said[who] = str(exc)
+
+    threads = [
+        threading.Thread(target=answer, args=a) for a in (("ann", "approve"), ("ben", "reject"))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    [winner] = [who for who, what in said.items() if what == "recorded"]
+    [loser] = [what for what in said.values() if what != "recorded"]
+    assert loser.startswith(f"already answered by {winner} (")
+    monkeypatch.setattr(queue, "requests_and_answers", look)
+    with Ledger.open(store_target) as ledger:
+        [recorded] = ledger.events(kinds=[queue.ANSWER])
+        assert recorded.payload["approver"] == winner
+        assert ledger.verify().ok
+        with pytest.raises(queue.AnswerError, match=f"already answered by {winner}"):
+            queue.answer(ledger, "r1", HumanVerdict("approve", "cy"), signed=False)
+        assert len(list(ledger.events(kinds=[queue.ANSWER]))) == 1
+
+
+@pytest.mark.slow
+def test_two_console_processes_answer_one_escalation_once(tmp_path: Path) -> None:
+    with _serving(tmp_path) as first, _serving(tmp_path) as second:
+        process = _escalating(first, tmp_path)
+        request_id = _waiting(first)
+        ann, ann_csrf = first.signed_in("ann")
+        ben, ben_csrf = second.signed_in("ben")
+        replies: dict[str, httpx.Response] = {}
+
+        def post(name: str, client: httpx.Client, csrf: str, verdict: str) -> None:
+            data = {"answer": verdict, "csrf": csrf}
+            replies[name] = client.post(f"/answer/{request_id}", data=data)
+
+        threads = [
+            threading.Thread(target=post, args=("ann", ann, ann_csrf, "approve")),
+            threading.Thread(target=post, args=("ben", ben, ben_csrf, "reject")),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        _, err = _finish(process)
+    statuses = sorted(r.status_code for r in replies.values())
+    assert statuses == [303, 409], {k: r.text for k, r in replies.items()}
+    [winner] = [name for name, r in replies.items() if r.status_code == 303]
+    [lost] = [r for r in replies.values() if r.status_code == 409]
+    assert f"already answered by {winner}" in lost.text
+    [verdict] = _verdicts(tmp_path / "ledger.db")
+    assert verdict["approver"] == winner
+    assert (tmp_path / "ws" / "report.txt").exists() == (winner == "ann"), err
+
+
+@pytest.mark.slow
+def test_an_edit_in_the_console_is_reviewed_again_before_it_runs(
+    console: Console, tmp_path: Path
+) -> None:
+    process = _escalating(console, tmp_path)
+    client, csrf = console.signed_in("alice")
+    request_id = _waiting(console, client)
+    page = client.get("/queue").text
+    assert '<textarea name="edit"' in page and "echo hi &gt; report.txt</textarea>" in page
+    for bad in ("", "   ", "echo [redacted github_token] > report.txt"):
+        refused = client.post(
+            f"/answer/{request_id}", data={"answer": "edit", "csrf": csrf, "edit": bad}
+        )
+        assert refused.status_code == 400 and "nothing was recorded" in refused.text
+    assert _verdicts(console.db) == [] and request_id in client.get("/queue").text
+
+    edited = client.post(
+        f"/answer/{request_id}",
+        data={"answer": "edit", "csrf": csrf, "edit": "echo edited > report.txt\r\n"},
+    )
+    assert edited.status_code == 303
+    # Every bash call escalates under this policy: the edit, reviewed again, is asked about
+    # again, as a new request showing the edited command.
+    again = request_id
+    for _ in range(300):
+        again = _waiting(console, client)
+        if again != request_id:
+            break
+        time.sleep(0.1)
+    assert again != request_id
+    assert "echo edited &gt; report.txt" in client.get("/queue").text
+    assert (
+        client.post(f"/answer/{again}", data={"answer": "approve", "csrf": csrf}).status_code == 303
+    )
+    code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "edited\n"
+    first, second = _verdicts(console.db)
+    assert first["answer"] == "edit" and first["approver"] == "alice"
+    assert first["args"] == {"command": "echo edited > report.txt"}
+    assert second["answer"] == "approve" and second["approver"] == "alice"
+    with Ledger.open(console.db, read_only=True) as ledger:
+        decisions = [e.payload["decision"] for e in ledger.events(kinds=["decision"])]
+    assert decisions.count("escalate") == 2  # the model's command and the edit, each reviewed
+
+
+@pytest.mark.slow
+def test_a_session_survives_a_console_restart_and_sign_out_ends_it(tmp_path: Path) -> None:
+    with _serving(tmp_path) as console:
+        client, csrf = console.signed_in("alice")
+    with _serving(tmp_path) as restarted:
+        client.base_url = httpx.URL(restarted.base)
+        page = client.get("/queue").text
+        assert "signed in as alice" in page and f'value="{csrf}"' in page
+        assert client.post("/signout", data={"csrf": csrf}).status_code == 303
+        cookie = client.cookies.get("forethought_console")
+        assert cookie is None or "signed in as" not in client.get("/queue").text
+    sessions = Path(console.env["XDG_CONFIG_HOME"]) / "forethought" / "console" / "sessions"
+    assert list(sessions.iterdir()) == []
+
+
+def test_a_kept_session_holds_only_while_the_policy_names_its_key(tmp_path: Path) -> None:
+    from forethought.console.auth import Approver, Sessions
+
+    where = tmp_path / "sessions"
+    open_console = Sessions(None, directory=where)
+    plain, _ = open_console.start(Approver("alice", False))
+    signed, _ = open_console.start(Approver("alice", True, "sha256:aa"))
+    assert oct(where.stat().st_mode & 0o777) == "0o700"
+    assert all(oct(p.stat().st_mode & 0o777) == "0o600" for p in where.iterdir())
+    assert not any(plain in p.name or signed in p.name for p in where.iterdir())
+    got = Sessions(None, directory=where).get(signed)  # a restarted console reads it back
+    assert got is not None and got.approver == Approver("alice", True, "sha256:aa")
+    locked = Sessions({"alice": "sha256:aa"}, directory=where)
+    assert locked.get(plain) is None  # unsigned: not a session under a locked policy
+    assert locked.get(signed) is not None
+    assert Sessions({"alice": "sha256:bb"}, directory=where).get(signed) is None  # key changed
+    assert Sessions({}, directory=where).get(signed) is None  # alice is no approver now
+    assert open_console.get("made-up") is None
+    stale = where / f"{'0' * 64}.json"
+    stale.write_bytes(b'{"name": "old", "signed": false, "csrf": "x", "expires": 1}')
+    open_console.start(Approver("bob", False))  # starting a session clears expired ones
+    assert not stale.exists() and open_console.get(plain) is not None
+
+
+@pytest.mark.slow
+def test_the_python_guard_asks_the_console(
+    console: Console, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from forethought import Gate, Refused
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", console.env["XDG_CONFIG_HOME"])
+    policy = tmp_path / "policy.toml"
+    policy.write_text(ESCALATE_BASH)
+    gate = Gate.default(policy, console.db, human="console", human_timeout=60)
+    ran: list[str] = []
+
+    @gate.guard(tool="bash")
+    def bash(command: str) -> str:
+        ran.append(command)
+        return "done"
+
+    def calling(command: str) -> tuple[threading.Thread, dict[str, object]]:
+        outcome: dict[str, object] = {}
+
+        def call_it() -> None:
+            try:
+                outcome["result"] = bash(command)
+            except Refused as exc:
+                outcome["refused"] = str(exc)
+
+        thread = threading.Thread(target=call_it)
+        thread.start()
+        return thread, outcome
+
+    client, csrf = console.signed_in("dana")
+
+    def answer(data: dict[str, str]) -> None:
+        request_id = _waiting(console, client)
+        reply = client.post(f"/answer/{request_id}", data={"csrf": csrf, **data})
+        assert reply.status_code == 303, reply.text
+
+    thread, outcome = calling("echo one")
+    answer({"answer": "approve"})
+    thread.join(30)
+    assert outcome == {"result": "done"} and ran == ["echo one"]
+
+    thread, outcome = calling("echo two")
+    answer({"answer": "reject"})
+    thread.join(30)
+    assert "refused" in outcome and ran == ["echo one"]
+
+    thread, outcome = calling("echo three")
+    answer({"answer": "edit", "edit": "echo 3"})  # reviewed again: bash escalates again
+    answer({"answer": "approve"})
+    thread.join(30)
+    assert outcome == {"result": "done"} and ran == ["echo one", "echo 3"]
+
+    gate.human = queue.ConsoleChannel(gate.ledger, timeout_s=0.5)
+    with pytest.raises(Refused):
+        bash("echo four")  # nobody answers in time
+    assert ran == ["echo one", "echo 3"]
+    verdicts = [(v["answer"], v["approver"], v["channel"]) for v in _verdicts(console.db)]
+    assert verdicts == [
+        ("approve", "dana", "console"), ("reject", "dana", "console"),
+        ("edit", "dana", "console"), ("approve", "dana", "console"),
+        ("timeout", "nobody", "console"),
+    ]  # fmt: skip
+    gate.ledger.close()
+
+
+def test_a_guard_names_a_known_human_channel(tmp_path: Path) -> None:
+    from forethought import Gate
+
+    with pytest.raises(ValueError, match="human='slack'"):
+        Gate.default(None, tmp_path / "ledger.db", human="slack")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_an_approver_edits_in_a_real_browser(console: Console, tmp_path: Path) -> None:
+    """The queue page open before anything escalates shows the escalation by itself (it follows
+    the ledger once a second); the edit is asked about again and shows up the same way."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (pip)")
+    link = console.link("erin")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(link)
+            assert page.query_selector("#empty") is not None
+            process = _escalating(console, tmp_path)
+            page.wait_for_selector(".escalation", timeout=30_000)  # no reload by the test
+            first = _waiting(console)
+            box = page.locator(f"#req-{first} textarea[name=edit]")
+            assert box.input_value() == "echo hi > report.txt"
+            box.fill("echo from-the-browser > report.txt")
+            page.click(f"#req-{first} button[value=edit]")
+            again = first
+            for _ in range(300):  # the edit, reviewed again, escalates again
+                again = _waiting(console)
+                if again != first:
+                    break
+                time.sleep(0.1)
+            page.wait_for_selector(f"#req-{again}", timeout=30_000)
+            assert "echo from-the-browser" in page.text_content(f"#req-{again} pre.action")
+            page.click(f"#req-{again} button[value=approve]")
+            page.wait_for_selector("#empty", timeout=30_000)
+        finally:
+            browser.close()
+    code, err = _finish(process)
+    assert code == 0, err
+    assert (tmp_path / "ws" / "report.txt").read_text() == "from-the-browser\n"
+    answers = [(v["answer"], v["approver"]) for v in _verdicts(console.db)]
+    assert answers == [("edit", "erin"), ("approve", "erin")]

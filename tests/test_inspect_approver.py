@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -32,6 +34,7 @@ from inspect_ai.model import (
 from inspect_ai.solver import generate, use_tools
 from inspect_ai.tool import Tool, tool
 
+from forethought.escalation import console as queue
 from forethought.escalation.base import HumanVerdict
 from forethought.integrations.inspect_approver import gate as forethought_gate
 from forethought.ledger import Ledger
@@ -256,6 +259,66 @@ def test_an_edit_that_calls_another_tool_is_rejected() -> None:
     result = tool_results(log)["d1"]
     assert result.error is not None and result.error.type == "approval"
     assert [e.decision for e in approvals(log).values()] == ["reject"]
+
+
+def _console_answers(target: Path, verdict: HumanVerdict) -> threading.Thread:
+    """An approver in `forethought console` (another connection to the ledger): waits for the
+    escalation, then answers it."""
+
+    def answer() -> None:
+        with Ledger.open(target) as own:
+            for _ in range(600):
+                waiting = queue.pending(own)
+                if waiting:
+                    queue.answer(own, waiting[0].request_id, verdict, signed=False)
+                    return
+                time.sleep(0.05)
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    return thread
+
+
+def _console_policy(tmp_path: Path, timeout: float) -> str:
+    policy = tmp_path / "approval.yaml"
+    policy.write_text(
+        "approvers:\n  - name: forethought/gate\n    tools: '*'\n    human: console\n"
+        f"    human_timeout: {timeout}\n"
+    )
+    return str(policy)
+
+
+def test_human_console_waits_in_the_ledger_for_an_approver(tmp_path: Path, ledger: Ledger) -> None:
+    script = [call("deploy", {"target": "prod"}, "Ship it.", "d1"), answer("done")]
+    answering = _console_answers(tmp_path / "ledger.db", HumanVerdict("approve", "dana", "ok"))
+
+    log = run(script, _console_policy(tmp_path, 30), tools=[shell(), deploy()])
+
+    answering.join(10)
+    assert tool_results(log)["d1"].text == "deployed to prod"
+    [event] = approvals(log).values()
+    assert event.decision == "approve" and event.explanation == "approved by dana"
+    [verdict] = [e.payload for e in ledger.events(kinds=["human_verdict"])]
+    assert (verdict["channel"], verdict["answer"], verdict["approver"]) == (
+        "console", "approve", "dana",
+    )  # fmt: skip
+
+
+def test_no_answer_in_the_console_rejects_the_call(tmp_path: Path, ledger: Ledger) -> None:
+    script = [call("deploy", {"target": "prod"}, "Ship it.", "d1"), answer("done")]
+
+    log = run(script, _console_policy(tmp_path, 0.5), tools=[shell(), deploy()])
+
+    result = tool_results(log)["d1"]
+    assert result.error is not None and result.error.type == "approval"
+    assert "deployed" not in result.text
+    [verdict] = [e.payload for e in ledger.events(kinds=["human_verdict"])]
+    assert verdict["answer"] == "timeout" and verdict["channel"] == "console"
+
+
+def test_human_is_console_or_none() -> None:
+    with pytest.raises(ValueError, match="human must be"):
+        forethought_gate(human="terminal")
 
 
 def test_a_call_forethought_cannot_read_does_not_run() -> None:

@@ -32,6 +32,7 @@ from forethought.ledger import (
     GENESIS_HASH,
     Event,
     Ledger,
+    LedgerConflict,
     LedgerError,
     VerifyReport,
     default_ledger_path,
@@ -255,6 +256,47 @@ def test_threads_sharing_one_ledger(ledger: Ledger) -> None:
     report = ledger.verify()
     assert report.ok, report.problems
     assert report.checked == 400
+
+
+def test_append_unless_looks_inside_the_write_transaction(target: LedgerTarget) -> None:
+    """Two writers on their own connections append "the answer to r1" unless one is there: the
+    second waits for the first's transaction and then finds its answer, so only one is kept."""
+    with Ledger(target) as ledger:
+        asked = ledger.append("request", {"id": "r1"})
+
+    def unless_answered(holding: threading.Event | None) -> Any:
+        def refuse(answers: Iterator[Event]) -> str | None:
+            found = next((e for e in answers if e.payload["id"] == "r1"), None)
+            if holding is not None:  # the first writer holds its transaction open a moment
+                holding.set()
+                time.sleep(0.5)
+            return None if found is None else f"answered by {found.payload['who']}"
+
+        return refuse
+
+    inside = threading.Event()
+    results: dict[str, str] = {}
+
+    def answer(who: str, holding: threading.Event | None) -> None:
+        with Ledger(target) as own:
+            try:
+                own.append_unless(
+                    "answer", {"id": "r1", "who": who}, refuse=unless_answered(holding),
+                    kinds=["answer"], after_seq=asked.seq,
+                )  # fmt: skip
+                results[who] = "kept"
+            except LedgerConflict as exc:
+                results[who] = str(exc)
+
+    first = threading.Thread(target=answer, args=("alice", inside))
+    first.start()
+    assert inside.wait(10)
+    answer("bob", None)  # looked while alice's transaction was open
+    first.join(10)
+    assert results == {"alice": "kept", "bob": "answered by alice"}
+    with Ledger(target) as ledger:
+        assert [e.payload["who"] for e in ledger.events(kinds=["answer"])] == ["alice"]
+        assert ledger.verify().ok
 
 
 def test_export_jsonl_lines_can_be_rehashed(ledger: Ledger) -> None:

@@ -136,22 +136,9 @@ def run(
 
 def _channel(human: str, gate: Gate, timeout_s: float) -> Channel:
     """The human channel --human names; under a locked policy only its approvers approve."""
-    from rich.console import Console
+    from forethought.escalation import channel_for
 
-    from forethought.escalation.base import NoChannel
-
-    approvers = gate.policy.approvers if gate.policy.locked else None
-    if human == "console":
-        from forethought.escalation.console import ConsoleChannel
-
-        return ConsoleChannel(gate.ledger, timeout_s=timeout_s, approvers=approvers)
-    if human == "none":
-        return NoChannel()
-    from forethought.escalation.terminal import TerminalChannel
-
-    return TerminalChannel(
-        sys.stdin, Console(stderr=True), timeout_s=timeout_s, approvers=approvers
-    )
+    return channel_for(human, gate, timeout_s=timeout_s)
 
 
 def _task_text(task: str) -> str:

@@ -2,8 +2,9 @@
 
 A Starlette app rendering Jinja2 templates on the server (no JavaScript needed). Reading pages
 are open to whoever can reach the port (bind 127.0.0.1, the default, or put it behind your own
-access control); answering an escalation needs a signed-in approver (:mod:`.auth`), a CSRF token
-from that session and a same-origin request. Every string taken from the ledger is shown
+access control); answering an escalation (approve, reject, or edit: the edit is reviewed again
+before it runs) needs a signed-in approver (:mod:`.auth`), a CSRF token from that session and a
+same-origin request. Every string taken from the ledger is shown
 escaped, and credentials the reviewers recognise in it are shown redacted.
 """
 
@@ -22,7 +23,13 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
@@ -35,6 +42,7 @@ from forethought.review.paths.secrets import secrets_in
 
 COOKIE = "forethought_console"
 TEMPLATES = Path(__file__).parent / "templates"
+STATIC = Path(__file__).parent / "static"
 _TEXT_LIMIT = 20_000
 
 
@@ -88,6 +96,7 @@ def create_app(
     *,
     approvers: Mapping[str, str] | None = None,
     signin_dir: Path | None = None,
+    sessions_dir: Path | None = None,
     allowed_hosts: Sequence[str] = ("*",),
 ) -> Starlette:
     """The console over ``ledger`` (opened for writing: answers are appended to it).
@@ -97,7 +106,7 @@ def create_app(
     templates = Jinja2Templates(env=env)
     templates.env.filters["clip"] = _clip
     templates.env.filters["time"] = _time
-    sessions = Sessions()
+    sessions = Sessions(approvers, directory=sessions_dir)
     answering = threading.Lock()  # one answer at a time: two approvers, one request, one answer
 
     def page(request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -144,10 +153,21 @@ def create_app(
     def queue_page(request: Request) -> Response:
         now = time.time()
         waiting = [
-            {"request": p, "p": redact(p.payload), "left": max(0, int(p.deadline - now))}
+            {"request": p, "p": shown, "left": max(0, int(p.deadline - now)),
+             "edit": queue.edit_box(shown)}
             for p in queue.pending(ledger, now=now)
-        ]
+            for shown in (redact(p.payload),)
+        ]  # fmt: skip
         return page(request, "queue.html", waiting=waiting, title="Escalations")
+
+    def queue_ids(request: Request) -> Response:
+        """The waiting escalations' ids, oldest first: what the queue page watches."""
+        ids = [p.request_id for p in queue.pending(ledger)]
+        return JSONResponse(ids, headers={"Cache-Control": "no-store"})
+
+    def queue_script(request: Request) -> Response:
+        return FileResponse(STATIC / "queue.js", media_type="text/javascript",
+                            headers={"Cache-Control": "no-store"})  # fmt: skip
 
     def signin(request: Request) -> Response:
         token = request.query_params.get("token", "")
@@ -184,19 +204,25 @@ def create_app(
             return checked
         session, form = checked
         choice = form.get("answer")
-        if choice not in ("approve", "reject"):
-            return refused(request, "answer approve or reject", 400)
+        if choice not in ("approve", "reject", "edit"):
+            return refused(request, "answer approve, reject or edit", 400)
+        request_id = request.path_params["request_id"]
         reason = str(form.get("reason") or "")[:2000]
-        answer_: HumanAnswer = "approve" if choice == "approve" else "reject"
-        verdict = HumanVerdict(answer_, session.approver.name, reason)
+        answer_: HumanAnswer = choice
+        args: dict[str, Any] = {}
+        if answer_ == "edit":
+            waiting = next((p for p in queue.pending(ledger) if p.request_id == request_id), None)
+            if waiting is None:
+                return refused(request, "no escalation waits under that id", 409)
+            try:
+                args = queue.edit_from_text(waiting.payload, str(form.get("edit") or ""))
+            except queue.AnswerError as exc:
+                return refused(request, f"{exc}: nothing was recorded, it still waits", 400)
+            reason = reason or "edited in the console"
+        verdict = HumanVerdict(answer_, session.approver.name, reason, args)
         try:
             with answering:
-                queue.answer(
-                    ledger,
-                    request.path_params["request_id"],
-                    verdict,
-                    signed=session.approver.signed,
-                )
+                queue.answer(ledger, request_id, verdict, signed=session.approver.signed)
         except queue.AnswerError as exc:
             return refused(request, str(exc), 409)
         return RedirectResponse("/queue", status_code=303)
@@ -219,6 +245,8 @@ def create_app(
         Route("/runs/{run_id:path}", run),
         Route("/ledger", ledger_page),
         Route("/queue", queue_page),
+        Route("/queue/ids", queue_ids),
+        Route("/queue.js", queue_script),
         Route("/signin", signin),
         Route("/answer/{request_id}", answer, methods=["POST"]),
         Route("/signout", signout, methods=["POST"]),

@@ -7,7 +7,9 @@ names the file, so the directory listing does not give the token away. Under a l
 token must also be signed with the approver's key (``--key``, the key `forethought approve` uses),
 and the console accepts it only where the key is the one the policy names for that approver: the
 rule the terminal channel keeps. Opening the link consumes the token and starts a session (a
-random cookie, HttpOnly and SameSite=Strict) with its own CSRF token.
+random cookie, HttpOnly and SameSite=Strict) with its own CSRF token. Sessions are kept as
+files too (``console/sessions/``, named by the cookie's hash), so a console restart signs nobody
+out; signing out deletes the file.
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def new_signin(name: str, *, key_path: Path | None = None, directory: Path | Non
 class Approver:
     name: str
     signed: bool  # proved a key the policy names for ``name``
+    key: str | None = None  # that key's fingerprint, where signed
 
 
 def redeem(
@@ -111,37 +114,83 @@ def redeem(
             "the policy is locked: only an approver it names may sign in, with a link signed "
             "by their key (forethought console --approver NAME --key THEIR.key)"
         )
-    return Approver(name, signed)
+    return Approver(name, signed, approvers.get(name) if signed and approvers else None)
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Session:
     approver: Approver
     csrf: str
     expires: float
 
 
-class Sessions:
-    """The console's signed-in approvers, in memory (a restart signs everyone out)."""
+def sessions_dir() -> Path:
+    return signing.user_config_dir() / "console" / "sessions"
 
-    def __init__(self) -> None:
-        self._by_id: dict[str, Session] = {}
+
+class Sessions:
+    """The console's signed-in approvers, kept as files beside the sign-in links (one per
+    session, named by the hash of its cookie, mode 0600 in a 0700 directory), so that a console
+    restart signs nobody out and sign-out ends the session for good.
+
+    A session is read again on every request and checked against the console's policy: under
+    a locked policy only a session signed with the key the policy names, now, for that approver
+    counts; a changed or removed key does not sign anyone in."""
+
+    def __init__(
+        self, approvers: Mapping[str, str] | None = None, *, directory: Path | None = None
+    ) -> None:
+        self.approvers = approvers
+        self.directory = directory or sessions_dir()
+
+    def _path(self, session_id: str) -> Path:
+        return self.directory / f"{_digest(session_id)}.json"
 
     def start(self, approver: Approver) -> tuple[str, Session]:
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.directory, 0o700)
         session_id = secrets.token_urlsafe(32)
         session = Session(approver, secrets.token_urlsafe(32), time.time() + SESSION_TTL_S)
-        self._by_id[session_id] = session
+        record = {"name": approver.name, "signed": approver.signed, "key": approver.key,
+                  "csrf": session.csrf, "expires": session.expires}  # fmt: skip
+        fd = os.open(self._path(session_id), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(orjson.dumps(record))
+        self._prune()
         return session_id, session
 
+    def _prune(self) -> None:
+        """Delete the records of sessions that have expired (nobody came back to end them)."""
+        now = time.time()
+        for path in self.directory.glob("*.json"):
+            try:
+                if float(orjson.loads(path.read_bytes())["expires"]) < now:
+                    path.unlink(missing_ok=True)
+            except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                continue
+
     def get(self, session_id: str | None) -> Session | None:
-        if not session_id:
+        if not session_id or len(session_id) > 200:
             return None
-        session = self._by_id.get(session_id)
-        if session is None or session.expires < time.time():
-            self._by_id.pop(session_id, None)
+        path = self._path(session_id)
+        try:
+            record = orjson.loads(path.read_bytes())
+            approver = Approver(str(record["name"]), record["signed"] is True, record.get("key"))
+            session = Session(approver, str(record["csrf"]), float(record["expires"]))
+        except FileNotFoundError:
             return None
-        return session
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+            return None  # unreadable or damaged: nobody is signed in by it
+        if session.expires < time.time():
+            path.unlink(missing_ok=True)
+            return None
+        return session if self._holds(approver) else None
+
+    def _holds(self, approver: Approver) -> bool:
+        if self.approvers is None:
+            return True
+        return approver.signed and self.approvers.get(approver.name) == approver.key
 
     def end(self, session_id: str | None) -> None:
-        if session_id:
-            self._by_id.pop(session_id, None)
+        if session_id and len(session_id) <= 200:
+            self._path(session_id).unlink(missing_ok=True)

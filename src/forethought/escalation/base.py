@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 from forethought.decision import Decision, HumanAnswer, HumanVerdict
 from forethought.proposal import Proposal
@@ -25,4 +26,15 @@ class NoChannel:
         return HumanVerdict("timeout", "nobody", "no human channel is configured")
 
 
-__all__ = ["Channel", "HumanAnswer", "HumanVerdict", "NoChannel"]
+def single_argument(kind: str, args: Mapping[str, Any]) -> str | None:
+    """The one argument a person edits as plain text (a command, code, a plan's text), or None
+    where the edit is the whole argument object (as JSON)."""
+    if kind == "plan" and "text" in args:
+        return "text"  # a plan is edited as its new text
+    for key in ("command", "code"):
+        if key in args:
+            return key
+    return None
+
+
+__all__ = ["Channel", "HumanAnswer", "HumanVerdict", "NoChannel", "single_argument"]

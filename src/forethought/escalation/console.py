@@ -9,6 +9,12 @@ answered yet and, for a signed-in approver, appends the answer. No answer before
 record (:class:`~forethought.decision.HumanVerdictRecord`) plus the request it answers; settle
 then records the verdict as ``human_verdict``, like every other channel's.
 
+An answer approves, rejects, or edits the action (its new command, or its arguments as JSON);
+settle reviews an edit through the Gate again before anything runs, as for every channel. The
+first answer wins, however many consoles answer at once: the answer is recorded only if none is
+there yet, checked inside the write transaction that records it, so a second console is told
+who answered first and nothing more is recorded.
+
 Who answered is whoever the console authenticated (never a name the request carries). Under a
 locked policy the console lets only the policy's approvers, proven by their keys, answer; the
 waiting side checks the name once more and treats an approval by anyone else as a rejection.
@@ -16,13 +22,18 @@ waiting side checks the name once more and treats an approval by anyone else as 
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from forethought.decision import Decision, HumanVerdict, HumanVerdictRecord
+from forethought.escalation.base import single_argument
+from forethought.ledger.errors import LedgerConflict
 from forethought.proposal import Proposal
 
 if TYPE_CHECKING:
@@ -170,17 +181,97 @@ def answer(
     now: float | None = None,
 ) -> None:
     """Record ``verdict`` (its approver as the console authenticated them) as the answer to the
-    waiting request ``request_id``. ``signed``: the approver proved a policy key at sign-in."""
+    waiting request ``request_id``. ``signed``: the approver proved a policy key at sign-in.
+
+    The first answer wins, however many consoles answer at once: whether the request is still
+    unanswered is checked again inside the write transaction that records the answer
+    (:meth:`Ledger.append_unless`), so a second answer raises AnswerError naming who answered
+    first and records nothing."""
     now = time.time() if now is None else now
-    match = next((p for p in pending(ledger, now=now) if p.request_id == request_id), None)
-    if match is None:
+    requests, answers = requests_and_answers(ledger.events(kinds=[REQUEST, ANSWER]))
+    request = requests.get(request_id)
+    if request is None:
         raise AnswerError("no escalation waits under that id (answered, timed out, or unknown)")
+    if request_id in answers:
+        raise AnswerError(_answered(answers[request_id]))
+    match = Pending(request.seq, request.run_id, request.ts, dict(request.payload))
+    if match.deadline <= now:
+        raise AnswerError("this escalation timed out: it was refused, nothing more is recorded")
     named = signed and verdict.approver in (match.payload.get("approvers") or [])
     if match.payload.get("locked") and verdict.answer in ("approve", "edit") and not named:
         raise AnswerError(
             "the policy is locked: only an approver it names, signed in with their key, may approve"
         )
+    if verdict.answer == "edit" and not verdict.args:
+        raise AnswerError("an edit needs the action's new arguments")
     approver = f"{verdict.approver} (signed)" if signed else verdict.approver
     shown = HumanVerdict(verdict.answer, approver, verdict.reason, verdict.args)
     record = HumanVerdictRecord(match.payload.get("proposal_id"), CHANNEL, shown)
-    ledger.append(ANSWER, {**record.payload(), "request_id": request_id}, run_id=match.run_id)
+
+    def first(later: Iterator[Event]) -> str | None:
+        for event in later:
+            if event.payload.get("request_id") == request_id:
+                return _answered(event)
+        if time.time() >= match.deadline:
+            return "this escalation timed out while you answered: it was refused"
+        return None
+
+    try:
+        ledger.append_unless(
+            ANSWER,
+            {**record.payload(), "request_id": request_id},
+            refuse=first,
+            kinds=[ANSWER],
+            after_seq=match.seq,
+            run_id=match.run_id,
+        )
+    except LedgerConflict as exc:
+        raise AnswerError(str(exc)) from None
+
+
+_PLACEHOLDER = re.compile(r"\[redacted [A-Za-z0-9_ -]+\]")
+
+
+def edit_from_text(payload: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The arguments of an approver's edit typed in the console, for the request ``payload``:
+    the new text of its one plain-text argument (a command, code, a plan), or else its whole
+    arguments as a JSON object. AnswerError where the text is no edit (empty, not a JSON
+    object, or still holding a secret the console showed redacted)."""
+    text = text.replace("\r\n", "\n")
+    if not text.strip():
+        raise AnswerError("the edit is empty: type the new action, or reject")
+    if _PLACEHOLDER.search(text):
+        raise AnswerError(
+            "the edit still holds a [redacted ...] placeholder where the action had a secret; "
+            "write the value out, or leave it out"
+        )
+    args = payload.get("args")
+    single = single_argument(str(payload.get("kind") or ""), args if isinstance(args, dict) else {})
+    if single is not None:
+        return {single: text.strip() if single != "code" else text.strip("\n").rstrip()}
+    try:
+        edited = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise AnswerError(f"the edit is not JSON: {exc}") from None
+    if not isinstance(edited, dict) or not edited:
+        raise AnswerError("the edit must be a JSON object of the action's arguments")
+    return edited
+
+
+def edit_box(payload: Mapping[str, Any]) -> tuple[str, bool]:
+    """What the console's edit box starts with for the request ``payload`` (already redacted),
+    and whether it holds the arguments as JSON (else the one plain-text argument)."""
+    args = payload.get("args")
+    args = args if isinstance(args, dict) else {}
+    single = single_argument(str(payload.get("kind") or ""), args)
+    if single is not None:
+        return str(args.get(single, "")), False
+    return orjson.dumps(args, option=orjson.OPT_INDENT_2).decode(), True
+
+
+def _answered(event: Event) -> str:
+    verdict = HumanVerdictRecord.parse(event.payload).verdict
+    done = {"approve": "approved", "reject": "rejected", "edit": "edited"}.get(
+        verdict.answer, verdict.answer
+    )
+    return f"already answered by {verdict.approver} ({done}): this answer was not recorded"

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from forethought.decision import Decision
 from forethought.escalation.approvers import ApprovalError, new_challenge, verify_answer
-from forethought.escalation.base import HumanVerdict
+from forethought.escalation.base import HumanVerdict, single_argument
 from forethought.proposal import Proposal
 from forethought.render import printable, render_decision
 
@@ -93,7 +93,7 @@ class TerminalChannel:
         return HumanVerdict(answer, f"{name} (signed)", "signed by an approver", args)  # type: ignore[arg-type]
 
     def _edit(self, proposal: Proposal, deadline: float, who: str) -> HumanVerdict:
-        single = _single_argument(proposal)
+        single = single_argument(proposal.action.kind, proposal.action.args)
         prompt = f"new {single}: " if single else "new arguments as one JSON object on one line: "
         self.console.print(prompt, end="")
         read = self._lines.readline(deadline)
@@ -133,15 +133,6 @@ def _panel(proposal: Proposal, decision: Decision) -> Panel:
 def _indent(text: str, limit: int = 2000) -> str:
     text = text if len(text) <= limit else text[:limit] + f" [... {len(text) - limit} more]"
     return "\n".join("  " + line for line in text.splitlines())
-
-
-def _single_argument(proposal: Proposal) -> str | None:
-    if proposal.action.kind == "plan" and "text" in proposal.action.args:
-        return "text"  # a plan is edited as its new text
-    for key in ("command", "code"):
-        if key in proposal.action.args:
-            return key
-    return None
 
 
 def _local_user() -> str:

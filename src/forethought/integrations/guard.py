@@ -10,8 +10,10 @@
     gate.check({"tool": "bash", "args": {"command": cmd}})   # for frameworks with hooks
 
 A call the gate does not allow raises :class:`Refused` before the function runs. An escalation
-is a refusal too, unless an ``on_escalate`` callback (the human channel) approves it, or edits
-it into a call that is then reviewed and allowed (forethought.settle owns those rounds).
+is a refusal too, unless a person approves it, or edits it into a call that is then reviewed and
+allowed (forethought.settle owns those rounds): asked through an ``on_escalate`` callback or
+channel, or the Gate's own channel (``Gate.default(human="console")``: the call waits in the
+ledger until an approver answers in `forethought console`; no answer in time refuses).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from forethought.proposal import Proposal, ProposalError, from_dict
 
 if TYPE_CHECKING:
     from forethought.decision import Decision, HumanVerdict
+    from forethought.escalation.base import Channel
 
 F = TypeVar("F", bound=Callable[..., Any])
 # The human channel: shown the proposal and the decision, returns True to let the call run
@@ -63,14 +66,33 @@ class Gate(CoreGate):
     record) with the Python guard's three ways in. The guard is an edge: it builds Proposals
     and hands them to the core; the core Gate knows nothing of it."""
 
+    # The human channel escalations are put to where a call names no ``on_escalate``
+    # (None: an escalation is refused).
+    human: Channel | None = None
+
     @classmethod
-    def default(cls, policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
+    def default(
+        cls,
+        policy: str | Path | None = None,
+        ledger: str | Path | None = None,
+        *,
+        human: str | None = None,
+        human_timeout: float = 300.0,
+    ) -> Gate:
         """The Gate the CLI would use: the policy and ledger in force (or these);
-        :func:`forethought.opening.open_gate`."""
+        :func:`forethought.opening.open_gate`. ``human`` names the channel an escalation is
+        put to where a call gives no ``on_escalate``: ``"console"`` (it waits in the ledger for
+        an approver in `forethought console`), ``"terminal"`` (stdin) or ``"none"``; no answer
+        in ``human_timeout`` seconds is a refusal."""
+        from forethought.escalation import NAMES, channel_for
         from forethought.opening import open_gate
 
+        if human is not None and human not in NAMES:
+            raise ValueError(f"human={human!r}: expected one of {', '.join(NAMES)}")
         gate = open_gate(policy, ledger, gate_class=cls)
         assert isinstance(gate, Gate)
+        if human is not None:
+            gate.human = channel_for(human, gate, timeout_s=human_timeout)
         return gate
 
     def check(self, proposal: Proposal | Mapping[str, Any], **options: Any) -> Decision:
@@ -82,9 +104,15 @@ class Gate(CoreGate):
         return guard(self, tool, **options)
 
 
-def default_gate(policy: str | Path | None = None, ledger: str | Path | None = None) -> Gate:
+def default_gate(
+    policy: str | Path | None = None,
+    ledger: str | Path | None = None,
+    *,
+    human: str | None = None,
+    human_timeout: float = 300.0,
+) -> Gate:
     """A Gate with the policy and ledger in force: :func:`forethought.opening.open_gate`."""
-    return Gate.default(policy, ledger)
+    return Gate.default(policy, ledger, human=human, human_timeout=human_timeout)
 
 
 def session_of(gate: CoreGate) -> str:
@@ -99,7 +127,7 @@ def check(
     proposal: Proposal | Mapping[str, Any],
     *,
     session_id: str | None = None,
-    on_escalate: Approver | None = None,
+    on_escalate: Approver | Channel | None = None,
 ) -> Decision:
     """Review one proposal (a Proposal or any accepted dict shape) and record it.
 
@@ -127,7 +155,7 @@ def _settled(
     gate: CoreGate,
     proposal: Proposal,
     args: dict[str, Any],
-    on_escalate: Approver | None,
+    on_escalate: Approver | Channel | None,
     parameters: Collection[str] | None,
 ) -> tuple[Decision, dict[str, Any] | None]:
     """Review ``proposal`` (a call with ``args``) and settle an escalation on ``on_escalate``
@@ -168,13 +196,23 @@ def _settled(
             context=proposal.context,
         )
 
-    channel = _Callback(on_escalate) if on_escalate is not None else None
+    channel = _channel(gate, on_escalate)
     settled = settle(
         gate, proposal, decision, channel=channel, rebuild=rebuild, run_id=proposal.session_id
     )
     if not settled.allowed:
         raise Refused(settled.decision, settled.proposal, settled.message)
     return settled.decision, current[-1] if settled.edited else None
+
+
+def _channel(gate: CoreGate, on_escalate: Approver | Channel | None) -> Channel | None:
+    """Who is asked: ``on_escalate`` (a callback or a human channel), else the Gate's own
+    ``human`` channel (``Gate.default(human=...)``), else nobody."""
+    if on_escalate is None:
+        return getattr(gate, "human", None)
+    if hasattr(on_escalate, "ask"):
+        return cast("Channel", on_escalate)
+    return _Callback(on_escalate)
 
 
 class _Callback:
@@ -210,7 +248,7 @@ def guard(
     tool: str | None = None,
     *,
     session_id: str | None = None,
-    on_escalate: Approver | None = None,
+    on_escalate: Approver | Channel | None = None,
 ) -> Callable[[F], F]:
     """Decorate a tool function (sync or async) so that every call is reviewed first."""
 

@@ -8,6 +8,10 @@
       - name: human                 # answers what forethought escalates
         tools: "*"
 
+or, with ``human: console`` (and ``human_timeout: 300``) in forethought/gate's entry, a
+forethought escalation waits in the ledger for an approver in `forethought console` instead of
+going on to Inspect's next approver; no answer in time is a rejection.
+
 Inspect finds ``forethought/gate`` through the ``inspect_ai`` entry point in pyproject.toml.
 Each tool call becomes a Proposal (origin ``inspect``, the sample's uuid as the session id) and
 the Decision goes back as Inspect's Approval: allow -> approve; block, revise, resample ->
@@ -50,6 +54,8 @@ def gate(
     policy: str | None = None,
     ledger: str | None = None,
     channel: Channel | None = None,
+    human: str | None = None,
+    human_timeout: float = 300.0,
 ) -> Approver:
     """Review every tool call with forethought's Gate before Inspect runs it.
 
@@ -58,11 +64,22 @@ def gate(
       ledger: Ledger database (default: $FORETHOUGHT_LEDGER, else forethought's data directory).
       channel: A forethought human channel for escalations (from Python). Without one, an
         escalation is Inspect's ``escalate``: the next approver in the policy decides.
+      human: A forethought human channel by name, for the approval policy's YAML: ``console``
+        (the escalation waits in the ledger for an approver in `forethought console`) or
+        ``none`` (refused). Not with ``channel``.
+      human_timeout: Seconds to wait for ``human``'s answer; then the call is rejected.
     """
+    from forethought.escalation import channel_for
     from forethought.integrations.guard import default_gate
 
+    if human is not None and (channel is not None or human not in ("console", "none")):
+        raise ValueError(
+            "forethought/gate: human must be 'console' or 'none', and not given with channel"
+        )
     # A bad policy, an unusable ledger or a failed canary stops the eval before its first call.
     reviewing = default_gate(policy, ledger)
+    if human is not None:
+        channel = channel_for(human, reviewing, timeout_s=float(human_timeout))
     # Samples run concurrently on one event loop and share the Gate: reviews go one at a time,
     # each in a worker thread so that a slow reviewer does not stall the other samples.
     lock = threading.Lock()

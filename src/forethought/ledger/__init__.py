@@ -10,7 +10,7 @@ A ledger lives in a SQLite file or, given a ``postgresql://`` URL, in a PostgreS
 
 from forethought.ledger.chain import GENESIS_HASH
 from forethought.ledger.config import default_ledger, default_ledger_path
-from forethought.ledger.errors import LedgerError, LedgerMissing
+from forethought.ledger.errors import LedgerConflict, LedgerError, LedgerMissing
 from forethought.ledger.event import Event
 from forethought.ledger.export import export_jsonl
 from forethought.ledger.store import Ledger
@@ -20,6 +20,7 @@ __all__ = [
     "GENESIS_HASH",
     "Event",
     "Ledger",
+    "LedgerConflict",
     "LedgerError",
     "LedgerMissing",
     "VerifyReport",

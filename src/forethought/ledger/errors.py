@@ -7,3 +7,8 @@ class LedgerError(Exception):
 
 class LedgerMissing(LedgerError):
     """A command that only reads found no ledger: no file at the path, or an empty one."""
+
+
+class LedgerConflict(LedgerError):
+    """A conditional append found what it was told to refuse (``Ledger.append_unless``): the
+    event was not written. The message says what was found."""

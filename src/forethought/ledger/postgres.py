@@ -157,6 +157,22 @@ def _driver() -> Any:
     return psycopg
 
 
+def _page_query(
+    run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
+) -> tuple[str, tuple[Any, ...]]:
+    conditions: list[str] = []
+    filters: list[Any] = []
+    if run_id is not None:
+        conditions.append("run_id = %s")
+        filters.append(run_id)
+    if kinds is not None:
+        conditions.append("kind = ANY(%s)")
+        filters.append(kinds)
+    conditions.append("seq > %s")
+    query = f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT %s"
+    return query, (*filters, after_seq, limit)
+
+
 class _Tx:
     """A Snapshot (and, inside :meth:`PostgresStore.writing`, a WriteTx) on one connection."""
 
@@ -192,6 +208,16 @@ class _Tx:
     def count(self) -> int:
         row = self._one("SELECT COUNT(*) FROM events")
         return int(row[0]) if row else 0
+
+    def page(
+        self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
+    ) -> list[Row]:
+        psycopg = _driver()
+        query, params = _page_query(run_id, kinds, after_seq, limit)
+        try:
+            return self.conn.execute(query, params, binary=True).fetchall()
+        except psycopg.Error as exc:
+            raise LedgerError(f"ledger unreadable: {self.store.why(exc)}") from None
 
     def insert(self, rows: Sequence[Row]) -> None:
         self._locked_head = None
@@ -450,19 +476,7 @@ class PostgresStore:
     def page(
         self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
     ) -> list[Row]:
-        conditions: list[str] = []
-        filters: list[Any] = []
-        if run_id is not None:
-            conditions.append("run_id = %s")
-            filters.append(run_id)
-        if kinds is not None:
-            conditions.append("kind = ANY(%s)")
-            filters.append(kinds)
-        conditions.append("seq > %s")
-        query = (
-            f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT %s"
-        )
-        return self._read(query, (*filters, after_seq, limit))
+        return self._read(*_page_query(run_id, kinds, after_seq, limit))
 
     def runs(self) -> list[tuple[Any, ...]]:
         return self._read(

@@ -27,6 +27,22 @@ COLUMNS = "seq, ts, kind, run_id, payload, prev_hash, hash"
 _INSERT = f"INSERT INTO events ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 
 
+def _page_query(
+    run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
+) -> tuple[str, tuple[Any, ...]]:
+    conditions: list[str] = []
+    filters: list[Any] = []
+    if run_id is not None:
+        conditions.append("run_id = ?")
+        filters.append(run_id)
+    if kinds is not None:
+        conditions.append(f"kind IN ({', '.join('?' * len(kinds))})")
+        filters.extend(kinds)
+    conditions.append("seq > ?")
+    query = f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT ?"
+    return query, (*filters, after_seq, limit)
+
+
 class _Tx:
     """A Snapshot (and, in a write transaction, a WriteTx) on one SQLite connection."""
 
@@ -51,6 +67,15 @@ class _Tx:
     def count(self) -> int:
         row = self._one("SELECT COUNT(*) FROM events")
         return int(row[0]) if row else 0
+
+    def page(
+        self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
+    ) -> list[Row]:
+        query, params = _page_query(run_id, kinds, after_seq, limit)
+        try:
+            return self.conn.execute(query, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"ledger unreadable: {exc}") from None
 
     def insert(self, rows: Sequence[Row]) -> None:
         self.conn.executemany(_INSERT, rows)
@@ -146,19 +171,7 @@ class SqliteStore:
     def page(
         self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
     ) -> list[Row]:
-        conditions: list[str] = []
-        filters: list[Any] = []
-        if run_id is not None:
-            conditions.append("run_id = ?")
-            filters.append(run_id)
-        if kinds is not None:
-            conditions.append(f"kind IN ({', '.join('?' * len(kinds))})")
-            filters.extend(kinds)
-        conditions.append("seq > ?")
-        query = (
-            f"SELECT {COLUMNS} FROM events WHERE {' AND '.join(conditions)} ORDER BY seq LIMIT ?"
-        )
-        return self._read(query, (*filters, after_seq, limit))
+        return self._read(*_page_query(run_id, kinds, after_seq, limit))
 
     def runs(self) -> list[tuple[Any, ...]]:
         return self._read(

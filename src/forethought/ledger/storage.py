@@ -43,6 +43,13 @@ class Snapshot(Protocol):
 class WriteTx(Snapshot, Protocol):
     """A write transaction holding the ledger's write lock: nobody else appends until it ends."""
 
+    def page(
+        self, run_id: str | None, kinds: list[str] | None, after_seq: int, limit: int
+    ) -> list[Row]:
+        """As :meth:`Store.page`, read inside the transaction: what every earlier writer
+        committed, and nothing another writer can add before this transaction ends."""
+        ...
+
     def insert(self, rows: Sequence[Row]) -> None: ...
 
     def set_head(self, seq: int, digest: str, mac: str | None) -> None: ...

@@ -15,7 +15,7 @@ threads; a lock serialises its use of the one connection.
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from types import TracebackType
@@ -36,7 +36,7 @@ from forethought.ledger.config import (
     hmac_key_from_env,
     ledger_target,
 )
-from forethought.ledger.errors import LedgerError
+from forethought.ledger.errors import LedgerConflict, LedgerError
 from forethought.ledger.event import Event
 from forethought.ledger.events import LedgerEvent
 from forethought.ledger.storage import HeadRow, Row, Store, WriteTx
@@ -135,11 +135,47 @@ class Ledger:
         ``returning=False`` is for callers that only record (the Gate): the events written are
         not built again from the stored bytes, and the list returned is empty.
         """
-        encoded = [_encode_item(item, returning) for item in items]
+        return self._append([_encode_item(item, returning) for item in items], returning)
+
+    def append_unless(
+        self,
+        kind: str,
+        payload: dict[str, Any],
+        *,
+        refuse: Callable[[Iterator[Event]], str | None],
+        kinds: Collection[str],
+        after_seq: int = 0,
+        run_id: str | None = None,
+    ) -> Event:
+        """Append one event unless ``refuse``, shown the events of ``kinds`` after ``after_seq``,
+        returns a reason not to: then raise :class:`LedgerConflict` with it and write nothing.
+
+        The events are read inside the write transaction that appends, after the write lock is
+        taken: no other writer (thread, process or host) can append between the look and the
+        write, so two writers racing to append the same answer cannot both succeed.
+        """
+        wanted = list(kinds)
+
+        def check(tx: WriteTx) -> None:
+            reason = refuse(_tx_events(tx, wanted, after_seq))
+            if reason is not None:
+                raise LedgerConflict(reason)
+
+        [event] = self._append([_encode_item((kind, payload, run_id))], True, check)
+        return event
+
+    def _append(
+        self,
+        encoded: list[_EncodedItem],
+        returning: bool,
+        check: Callable[[WriteTx], None] | None = None,
+    ) -> list[Event]:
         if not encoded:
             return []
         with self._writing("append to") as tx:
             seq, prev_hash = self._extendable_head(tx.head())
+            if check is not None:
+                check(tx)
             rows: list[Row] = []
             for kind, payload, run_id, _ in encoded:
                 seq += 1
@@ -356,6 +392,16 @@ def _encode_item(item: tuple[str, dict[str, Any], str | None], parse: bool = Tru
         raise LedgerError("event kind and run_id must not contain NUL characters")
     payload_bytes, parsed = encode_payload(payload, parse)
     return kind, payload_bytes, run_id, parsed
+
+
+def _tx_events(tx: WriteTx, kinds: list[str], after_seq: int) -> Iterator[Event]:
+    """Events of ``kinds`` after ``after_seq``, read a page at a time inside ``tx``."""
+    while True:
+        rows = tx.page(None, kinds, after_seq, _READ_PAGE)
+        yield from (_event_from_row(row) for row in rows)
+        if len(rows) < _READ_PAGE:
+            return
+        after_seq = rows[-1][0]
 
 
 def _event_from_row(row: Row) -> Event:
