@@ -435,7 +435,8 @@ def _kill(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 _SQL_DESTRUCTIVE = re.compile(
-    r"\b(?:drop\s+(?:database|schema|table|keyspace)|truncate\s+table|delete\s+from\s+\S+\s*(?:;|$)"
+    r"\b(?:drop\s+(?:database|schema|table|keyspace)|truncate\s+(?:table\s+)?(?:only\s+)?[\w\".]+"
+    r"|delete\s+from\s+\S+\s*(?:;|$)"
     r"|flushall|flushdb|dropDatabase\(\))",
     re.I,
 )
