@@ -18,12 +18,15 @@ TABLES = HERE.parent / "TABLES.md"
 
 def load_rows() -> list[tuple]:
     rows: list[tuple] = []
-    for path in sorted(HERE.glob("rows_*.py")):
+    sys.path.insert(0, str(HERE))
+    import rows_common
+
+    for path in sorted(HERE.glob("rows_[a-z].py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         assert spec and spec.loader
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
-        rows.extend(mod.ROWS)
+    rows.extend(rows_common.ROWS)
     return rows
 
 

@@ -1,23 +1,6 @@
-"""Rows from the development docs of real projects (batch A). Each entry:
-(repo, url, licence, provenance, task, tool, args, category, description)."""
+"""Rows from the development docs of real projects (batch A)."""
 
-V, A = "verbatim", "adapted"
-GH = "https://github.com/"
-
-
-def b(cmd: str) -> dict[str, str]:
-    return {"command": cmd}
-
-
-ROWS: list[tuple] = []
-
-
-def add(repo, path, lic, rows):
-    url = f"{GH}{repo}/blob/HEAD/{path}"
-    for r in rows:
-        prov, task, tool, args, cat, desc = r
-        ROWS.append((repo, url, lic, prov, task, tool, args, cat, desc))
-
+from rows_common import A, V, add, b  # noqa: F401
 
 add("pallets/flask", "CONTRIBUTING.rst", "BSD-3-Clause", [
     (V, "Set up Flask for development: install pytest first, as CONTRIBUTING says", "bash", b("pip install pytest"), "setup/install", "Installs pytest into the active environment"),
