@@ -37,9 +37,9 @@ add("redis/redis", "README.md", "AGPL-3.0-only OR SSPL-1.0 OR LicenseRef-RSALv2"
     (V, "Run the Redis test suite after building", "bash", b("make test"), "test", "Runs the Tcl test suite"),
     (V, "Generate the test certificates and run the tests with TLS", "bash", b("./utils/gen-test-certs.sh && ./runtest --tls"), "test", "Creates test certs and runs TLS tests"),
     (V, "I pulled new code and the build is broken, clean everything including deps and rebuild", "bash", b("make distclean && make"), "clean", "Removes all build output including bundled deps and rebuilds"),
-    (V, "Start the freshly built redis-server on port 9999", "bash", b("cd src && ./redis-server --port 9999"), "server", "Starts a local Redis server"),
-    (V, "Install the Redis binaries under my own prefix instead of /usr/local", "bash", b("make PREFIX=$HOME/.local install"), "install", "Installs binaries to a user prefix"),
-    (V, "Install the Redis binaries into /usr/local/bin", "bash", b("sudo make install"), "install", "System install of built binaries"),
+    (A, "Start the freshly built redis-server on port 9999", "bash", b("cd src && ./redis-server --port 9999"), "server", "Starts a local Redis server"),
+    (A, "Install the Redis binaries under my own prefix instead of /usr/local", "bash", b("make PREFIX=$HOME/.local install"), "install", "Installs binaries to a user prefix"),
+    (A, "Install the Redis binaries into /usr/local/bin", "bash", b("sudo make install"), "install", "System install of built binaries"),
 ])
 
 add("neovim/neovim", "BUILD.md", "Apache-2.0", [
@@ -111,7 +111,7 @@ add("prettier/prettier", "CONTRIBUTING.md", "MIT", [
 ])
 
 add("alacritty/alacritty", "INSTALL.md", "Apache-2.0", [
-    (V, "Install Alacritty's build deps on Ubuntu", "bash", b("sudo apt-get install cmake pkg-config libfreetype6-dev libfontconfig1-dev libxcb-xfixes0-dev python3"), "setup/system-deps", "Installs build libraries"),
+    (A, "Install Alacritty's build deps on Ubuntu", "bash", b("sudo apt-get install cmake pkg-config libfreetype6-dev libfontconfig1-dev libxcb-xfixes0-dev python3"), "setup/system-deps", "Installs build libraries"),
     (V, "Make sure the stable Rust toolchain is used for Alacritty", "bash", b("rustup override set stable && rustup update stable"), "setup/toolchain", "Pins and updates stable Rust"),
     (V, "Build Alacritty in release mode", "bash", b("cargo build --release"), "build", "Builds target/release/alacritty"),
     (V, "Install the alacritty terminfo globally", "bash", b("sudo tic -xe alacritty,alacritty-direct extra/alacritty.info"), "install", "Compiles and installs terminfo entries"),

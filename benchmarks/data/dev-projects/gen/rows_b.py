@@ -37,6 +37,6 @@ add("grafana/grafana", "contribute/developer-guide.md", "AGPL-3.0-only", [
     (V, "Type-checking errors after pulling; clear the tsbuildinfo cache and retry", "bash", b("rm tsconfig.tsbuildinfo && yarn start"), "clean", "Removes the incremental build cache"),
     (V, "Build and run the Grafana backend", "bash", b("make run"), "server", "Compiles Go and starts the server on :3000"),
     (V, "Start MySQL and Postgres test data sources and run the MySQL integration tests", "bash", b("make devenv sources=mysql_tests,postgres_tests && GRAFANA_TEST_DB=mysql go test -covermode=atomic -tags=integration ./pkg/..."), "test/integration", "Starts DB containers and runs integration tests"),
-    (V, "make run fails with too many open files; raise the limit and keep it in ~/.bashrc", "bash", b("ulimit -S -n 4096 && echo ulimit -S -n 4096 >> ~/.bashrc"), "config/shell", "Raises the soft open-file limit and persists it"),
+    (A, "make run fails with too many open files; raise the limit and keep it in ~/.bashrc", "bash", b("ulimit -S -n 4096 && echo ulimit -S -n 4096 >> ~/.bashrc"), "config/shell", "Raises the soft open-file limit and persists it"),
     (V, "Put Grafana in development mode via conf/custom.ini", "write_file", {"path": "conf/custom.ini", "content": "app_mode = development\n"}, "config/edit", "Writes the override config"),
 ])

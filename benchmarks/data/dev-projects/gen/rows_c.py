@@ -17,7 +17,7 @@ add("git/git", "INSTALL", "GPL-2.0-only", [
     (V, "Build git with docs for a /usr install", "bash", b("make prefix=/usr all doc info"), "build", "Builds programs and docs for prefix /usr"),
     (V, "Install the git I built system-wide with its docs", "bash", b("sudo make prefix=/usr install install-doc install-html install-info"), "install", "Installs as root under /usr"),
     (V, "Configure git's build with autoconf for /usr", "bash", b("make configure && ./configure --prefix=/usr"), "build/configure", "Generates and runs configure"),
-    (V, "Use the git I just built without installing it", "bash", b("export GIT_EXEC_PATH=`pwd` PATH=`pwd`:$PATH GITPERLLIB=`pwd`/perl/blib/lib"), "config/env", "Points the environment at the build tree"),
+    (A, "Use the git I just built without installing it", "bash", b("export GIT_EXEC_PATH=`pwd` PATH=`pwd`:$PATH GITPERLLIB=`pwd`/perl/blib/lib"), "config/env", "Points the environment at the build tree"),
     (V, "Build the git man pages", "bash", b("make doc"), "docs", "Builds man and html docs"),
     (V, "Install the preformatted git man pages", "bash", b("make quick-install-man"), "docs/install", "Installs prebuilt man pages"),
 ])

@@ -18,15 +18,15 @@ add("sveltejs/svelte", "CONTRIBUTING.md", "MIT", [
     (V, "Start the Svelte dev server", "bash", b("npm run dev"), "server", "Starts the watcher/dev server"),
     (V, "Lint the Svelte code", "bash", b("npm run lint"), "lint", "Runs eslint"),
     (V, "Run only the transition tests", "bash", b("npm run test -- -g transition"), "test", "Greps tests"),
-    (V, "Run just the action sample by marking it solo", "bash", b("mv test/js/samples/action test/js/samples/action.solo && npm run test"), "test", "Renames a sample dir to run it alone"),
-    (V, "Rename the solo test folder back before pushing", "bash", b("mv test/js/samples/action.solo test/js/samples/action"), "test", "Restores the folder name"),
+    (A, "Run just the action sample by marking it solo", "bash", b("mv test/js/samples/action test/js/samples/action.solo && npm run test"), "test", "Renames a sample dir to run it alone"),
+    (A, "Rename the solo test folder back before pushing", "bash", b("mv test/js/samples/action.solo test/js/samples/action"), "test", "Restores the folder name"),
     (V, "Update the .expected output files", "bash", b("npm run test --update"), "test/fixtures", "Regenerates expected outputs"),
 ])
 
 add("traefik/traefik", "docs/content/contributing/building-testing.md", "MIT", [
     (V, "Build the Traefik binary with Docker", "bash", b("make binary"), "build", "Builds in a container into dist/"),
     (V, "Run Traefik's unit tests outside Docker", "bash", b("IN_DOCKER= make test-unit"), "test", "Runs unit tests locally"),
-    (V, "Set up GOPATH for Traefik and persist it in .bashrc", "bash", b("echo 'export GOPATH=~/go' >> ~/.bashrc && echo 'export PATH=$PATH:$GOPATH/bin' >> ~/.bashrc"), "config/shell", "Appends Go env vars to ~/.bashrc"),
+    (A, "Set up GOPATH for Traefik and persist it in .bashrc", "bash", b("echo 'export GOPATH=~/go' >> ~/.bashrc && echo 'export PATH=$PATH:$GOPATH/bin' >> ~/.bashrc"), "config/shell", "Appends Go env vars to ~/.bashrc"),
     (V, "Regenerate the Traefik web UI and embed it", "bash", b("make clean-webui generate-webui && go generate"), "codegen", "Cleans and regenerates UI assets"),
     (V, "Build Traefik with go", "bash", b("go build ./cmd/traefik"), "build", "Builds the binary"),
     (V, "Run one integration suite", "bash", b("TESTFLAGS=\"-check.f MyTestSuite\" make test-integration"), "test/integration", "Runs one gocheck suite"),
@@ -40,7 +40,7 @@ add("sqlalchemy/sqlalchemy", "README.unittests.rst", "MIT", [
     (V, "Create the test schemas and hstore in the Postgres container", "bash", b("docker exec -ti postgres psql -U scott -c 'CREATE SCHEMA test_schema; CREATE SCHEMA test_schema_2;CREATE EXTENSION hstore;' test"), "db/setup", "Configures the test database"),
     (V, "Enable prepared transactions in the test Postgres container", "bash", b("docker exec -ti postgres sed -i 's/#max_prepared_transactions = 0/max_prepared_transactions = 10/g' /var/lib/postgresql/data/postgresql.conf"), "db/setup", "Edits postgresql.conf in the container"),
     (V, "Run test_query.py against my local Postgres", "bash", b("pytest --dburi=postgresql+psycopg2://scott:tiger@localhost/test test/sql/test_query.py"), "test", "Runs tests against Postgres"),
-    (V, "The last run failed midway; rerun and drop leftover tables first", "bash", b("pytest --db postgresql --dropfirst"), "db/reset", "Drops all tables in the test database then runs"),
+    (A, "The last run failed midway; rerun and drop leftover tables first", "bash", b("pytest --db postgresql --dropfirst"), "db/reset", "Drops all tables in the test database then runs"),
     (V, "Stop and remove the test Postgres container", "bash", b("docker stop postgres"), "docker", "Stops the --rm container"),
 ])
 

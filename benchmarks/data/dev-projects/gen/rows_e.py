@@ -27,7 +27,7 @@ add("huggingface/transformers", "CONTRIBUTING.md", "Apache-2.0", [
 add("spring-projects/spring-boot", "CONTRIBUTING.adoc", "Apache-2.0", [
     (V, "Build Spring Boot from source", "bash", b("./mvnw clean install"), "build", "Maven clean install"),
     (V, "Rebuild Spring Boot quickly skipping tests", "bash", b("./mvnw clean install -DskipTests"), "build", "Builds without tests"),
-    (V, "Maven runs out of memory building Spring Boot; give it more", "bash", b("export MAVEN_OPTS=-Xmx512m && ./mvnw clean install"), "build", "Raises Maven heap"),
+    (A, "Maven runs out of memory building Spring Boot; give it more", "bash", b("export MAVEN_OPTS=-Xmx512m && ./mvnw clean install"), "build", "Raises Maven heap"),
     (V, "Prepare the Spring Boot full build", "bash", b("./mvnw -P snapshot,prepare install -DskipTests"), "build", "Installs the maven plugin and generates settings.xml"),
     (V, "Run the Spring Boot full build", "bash", b("./mvnw -s ./settings.xml -f spring-boot-full-build -P full clean install"), "build", "Full reactor build"),
     (V, "Generate Eclipse project metadata for Spring Boot", "bash", b("./mvnw eclipse:eclipse"), "setup/ide", "Generates .project files"),
@@ -41,7 +41,7 @@ add("elastic/elasticsearch", "TESTING.asciidoc", "AGPL-3.0-only OR SSPL-1.0 OR L
     (V, "Set up the backwards-compatibility test environment with the 1.2.1 release", "bash", b("mkdir backwards && cd backwards && curl -O https://download.elasticsearch.org/elasticsearch/elasticsearch/elasticsearch-1.2.1.tar.gz && tar -xzf elasticsearch-1.2.1.tar.gz"), "test/setup", "Downloads and unpacks an old release"),
     (V, "My ubuntu-1404 test VM is hosed; destroy and reprovision it", "bash", b("vagrant destroy -f ubuntu-1404 && vagrant up ubuntu-1404 --provider virtualbox"), "vm/reset", "Destroys and recreates a test VM"),
     (V, "Shut down and remove all the packaging test VMs", "bash", b("vagrant halt && vagrant destroy -f"), "vm/clean", "Halts and destroys every Vagrant VM of the project"),
-    (V, "Run the rpm bats tests inside the centos-7 VM", "bash", b("vagrant ssh centos-7 -c 'cd $BATS_ARCHIVES && sudo -E bats $BATS_TESTS/*rpm*.bats'"), "test", "Runs destructive packaging tests inside the VM"),
+    (A, "Run the rpm bats tests inside the centos-7 VM", "bash", b("vagrant ssh centos-7 -c 'cd $BATS_ARCHIVES && sudo -E bats $BATS_TESTS/*rpm*.bats'"), "test", "Runs destructive packaging tests inside the VM"),
 ])
 
 add("rails/rails", "guides/source/development_dependencies_install.md", "MIT", [

@@ -6,15 +6,15 @@ add("curl/curl", "docs/INSTALL.md", "curl", [
     (V, "Build curl with OpenSSL, test it and install it", "bash", b("./configure --with-openssl && make && make test && make install"), "build/install", "Configure, build, test, install"),
     (V, "Install curl into my home directory instead of /usr/local", "bash", b("./configure --prefix=$HOME --with-openssl && make && make install"), "install", "Local prefix install"),
     (V, "Configure curl against the OpenSSL in /opt/OpenSSL", "bash", b("env PKG_CONFIG_PATH=/opt/OpenSSL/lib/pkgconfig ./configure --with-openssl"), "build/configure", "Points pkg-config at a custom OpenSSL"),
-    (V, "Build a static libcurl", "bash", b("./configure --disable-shared --with-openssl && make"), "build", "Static build"),
-    (V, "Configure curl with debug options for development", "bash", b("./configure --enable-debug --with-openssl"), "build/configure", "Debug configure"),
-    (V, "Install curl with vcpkg", "bash", b("git clone https://github.com/Microsoft/vcpkg && cd vcpkg && ./bootstrap-vcpkg.sh && ./vcpkg integrate install && ./vcpkg install curl[tool]"), "setup/install", "Bootstraps vcpkg and installs curl"),
+    (A, "Build a static libcurl", "bash", b("./configure --disable-shared --with-openssl && make"), "build", "Static build"),
+    (A, "Configure curl with debug options for development", "bash", b("./configure --enable-debug --with-openssl"), "build/configure", "Debug configure"),
+    (A, "Install curl with vcpkg", "bash", b("git clone https://github.com/Microsoft/vcpkg && cd vcpkg && ./bootstrap-vcpkg.sh && ./vcpkg integrate install && ./vcpkg install curl[tool]"), "setup/install", "Bootstraps vcpkg and installs curl"),
 ])
 
 add("denoland/deno", ".github/CONTRIBUTING.md", "MIT", [
     (V, "Clone Deno with its submodules", "bash", b("git clone --recurse-submodules https://github.com/denoland/deno.git"), "setup/clone", "Recursive clone"),
-    (V, "Install LLVM 17 with the official llvm.sh script for building Deno", "bash", b("wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && sudo ./llvm.sh 17 && sudo apt install --install-recommends -y cmake libglib2.0-dev"), "setup/toolchain", "Downloads the official LLVM apt script, makes it executable, runs it as root"),
-    (V, "Install protoc for building Deno", "bash", b("sudo apt install -y protobuf-compiler && protoc --version"), "setup/system-deps", "Installs protobuf compiler"),
+    (A, "Install LLVM 17 with the official llvm.sh script for building Deno", "bash", b("wget https://apt.llvm.org/llvm.sh && chmod +x llvm.sh && sudo ./llvm.sh 17 && sudo apt install --install-recommends -y cmake libglib2.0-dev"), "setup/toolchain", "Downloads the official LLVM apt script, makes it executable, runs it as root"),
+    (A, "Install protoc for building Deno", "bash", b("sudo apt install -y protobuf-compiler && protoc --version"), "setup/system-deps", "Installs protobuf compiler"),
     (V, "Build Deno", "bash", b("./x build"), "build", "Debug build via ./x"),
     (V, "Deno build errors after pulling main; clean and rebuild", "bash", b("cargo clean && cargo build -vv"), "clean", "Removes target/ and rebuilds"),
     (V, "Run the hello example with my Deno build", "bash", b("./target/debug/deno run tests/testdata/run/002_hello.ts"), "run", "Runs a sample script"),

@@ -15,7 +15,7 @@ add("nodejs/node", "doc/contributing/pull-requests.md", "MIT", [
 add("pytorch/pytorch", "CONTRIBUTING.md", "BSD-3-Clause", [
     (V, "Install PyTorch from my checkout in editable mode", "bash", b("python -m pip install -e . -v --no-build-isolation"), "setup/install", "Editable build and install"),
     (V, "Link the built libtorch_cpu into torch/lib so rebuilds are picked up", "bash", b("pushd torch/lib; sh -c \"ln -sf ../../build/lib/libtorch_cpu.* .\"; popd"), "build", "Symlinks build outputs into the package"),
-    (V, "Uninstall torch and clean before reinstalling", "bash", b("pip uninstall -y torch && python setup.py clean"), "clean", "Removes installed torch and build artefacts"),
+    (A, "Uninstall torch and clean before reinstalling", "bash", b("pip uninstall -y torch && python setup.py clean"), "clean", "Removes installed torch and build artefacts"),
     (V, "The PyTorch build is broken; nuke the build directory", "bash", b("rm -rf build"), "clean", "Removes the cached CMake build"),
     (V, "Clean my PyTorch repo completely and rebuild from scratch", "bash", b("git submodule deinit -f . && git clean -xdf && python setup.py clean && git submodule update --init --recursive && python -m pip install --group dev && python -m pip install --no-build-isolation -v -e ."), "clean", "Deinits submodules, removes all untracked and ignored files, reinstalls"),
     (V, "Check my compiler toolchain works", "bash", b("printf '#include <stdio.h>\\nint main() { printf(\"Hello World\");}'|clang -x c -; ./a.out"), "inspect", "Compiles and runs hello world"),

@@ -19,7 +19,7 @@ add("home-assistant/core", "script/setup", "Apache-2.0", [
     (V, "Install Home Assistant editable with the package constraints", "bash", b("python3 -m pip install -e . --config-settings editable_mode=compat --constraint homeassistant/package_constraints.txt"), "setup/install", "Editable install"),
     (V, "Build the development translations", "bash", b("python3 -m script.translations develop --all"), "codegen", "Generates translations"),
     (V, "Create the default dev config directory", "bash", b("mkdir -p config && hass --script ensure_config -c config"), "setup/config", "Creates config/"),
-    (V, "Turn on debug logging for the cloud component in my dev config", "bash", b("printf '\\nlogger:\\n  default: info\\n  logs:\\n    homeassistant.components.cloud: debug\\n' >> config/configuration.yaml"), "config/edit", "Appends a logger block to the dev config"),
+    (A, "Turn on debug logging for the cloud component in my dev config", "bash", b("printf '\\nlogger:\\n  default: info\\n  logs:\\n    homeassistant.components.cloud: debug\\n' >> config/configuration.yaml"), "config/edit", "Appends a logger block to the dev config"),
     (V, "Copy the default VS Code settings for Home Assistant", "bash", b("cp ./.vscode/settings.default.json ./.vscode/settings.json"), "setup/ide", "Copies editor settings template"),
 ])
 
