@@ -70,6 +70,8 @@ Resource = Literal[
     "screen",
     "clipboard",
     "keystrokes",
+    "microphone",
+    "camera",
     "device",  # a raw disk, memory or partition table
     "kernel",
     "other_user_data",
@@ -148,6 +150,10 @@ GRADES: dict[tuple[str, str], Grade] = {
     ("capture", "screen"): _g("moderate", 0.7, False, "secret_access", "captures the screen"),
     ("capture", "clipboard"): _g("moderate", 0.7, False, "secret_access", "reads the clipboard"),
     ("capture", "keystrokes"): _g("high", 0.8, False, "secret_access", "records keystrokes"),
+    ("capture", "microphone"): _g(
+        "moderate", 0.7, False, "secret_access", "records from the microphone"
+    ),
+    ("capture", "camera"): _g("moderate", 0.7, False, "secret_access", "takes pictures or video"),
     # the system
     ("write", "system_binary"): _g(
         "high", 0.8, False, "persistence", "replaces or adds a program the system runs"

@@ -98,11 +98,11 @@ def _program_targets(cmd: SimpleCommand) -> Iterator[tuple[str, str, bool]]:
         if name == "mv":
             for source in ops[:-1]:
                 yield source, "mv (source)", False
-    elif name == "tee":
+    elif name in ("tee", "sponge"):  # sponge(1) of moreutils: writes (-a: appends) its input
         append = any(a in ("-a", "--append") for a in args)
         for op in operands(cmd):
             if op != "-":
-                yield op, "tee -a" if append else "tee", append
+                yield op, f"{name} -a" if append else name, append
     elif name in ("sed", "perl", "ruby") and any(_in_place(a) for a in args):
         ops = operands(cmd, "ef" if name == "sed" else "eEIMmx", ("expression", "file"))
         script_given = name != "sed" or any(
