@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TypedDict
 
@@ -192,6 +192,7 @@ def _import_modules(entries: Iterable[EntryPoint]) -> None:
     for entry in entries:
         if entry.attr is None and entry.value not in _imported:
             _imported.add(entry.value)
+            before = dict(_REGISTERED)
             try:
                 entry.load()
             except Exception as exc:
@@ -199,6 +200,10 @@ def _import_modules(entries: Iterable[EntryPoint]) -> None:
                     f"reviewer package {_entry_origin(entry)} cannot be imported: "
                     f"{type(exc).__name__}: {exc}"
                 ) from None
+            for name, item in _REGISTERED.items():  # their origin is the installed package
+                if before.get(name) is not item:
+                    origin = f"{_entry_origin(entry)}, {item.origin.partition(' (')[0]}"
+                    _REGISTERED[name] = replace(item, origin=origin)
 
 
 def registered(*, installed: bool = True) -> dict[str, Registered]:
