@@ -6,6 +6,7 @@ name in a policy as one line naming the name and the file."""
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -76,6 +77,8 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     registry._REGISTERED.update(saved[0])
     registry._imported.clear()
     registry._imported.update(saved[1])
+    for module in ("ftprobe", "ftmod_reviewers"):  # imported from this test's directory
+        sys.modules.pop(module, None)
 
 
 def test_installed_reviewers_are_found_by_their_entry_points(installed: Path) -> None:
@@ -127,25 +130,17 @@ def test_a_reviewer_registered_in_python_is_enabled_by_name(
         registry.register_reviewer("self_protection")
 
 
-def test_an_unknown_name_is_one_line_naming_it_and_the_policy_file(tmp_path: Path) -> None:
-    path = tmp_path / "team.toml"
-    path.write_text('[reviewers]\nenabled = ["shell", "oracle"]\n')
-    result = _plugin.forethought(
-        tmp_path, "review", "--policy", str(path), "-", stdin=_plugin.probe("ok")
-    )
-    assert result.returncode == 1 and result.stdout == ""
-    [line] = result.stderr.splitlines()
-    assert str(path) in line and "unknown reviewer 'oracle'" in line
-    assert "probe" in line  # the registered names it could have meant, installed ones too
-
-
 def test_forethought_reviewers_lists_every_registered_reviewer_with_its_origin(
-    tmp_path: Path,
+    tmp_path: Path, installed: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    install_module_package(tmp_path)
+    from click.testing import CliRunner
+
+    from forethought.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
     policy = _plugin.policy(tmp_path, '"shell", "probe", "modprobe"')
-    result = _plugin.forethought(tmp_path, "reviewers", "--json", "--policy", str(policy))
-    assert result.returncode == 0, result.stderr
+    result = CliRunner().invoke(main, ["reviewers", "--json", "--policy", str(policy)])
+    assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
     listed = {r["name"]: r for r in found["registered"]}
     assert set(registry.registered(installed=False)) <= set(listed)
@@ -162,9 +157,10 @@ def test_forethought_reviewers_lists_every_registered_reviewer_with_its_origin(
         and configured["shell"] == "forethought (built-in)"
     )
 
-    table = _plugin.forethought(tmp_path, "reviewers", "--policy", str(policy))
-    assert table.returncode == 0, table.stderr
+    table = CliRunner().invoke(main, ["reviewers", "--policy", str(policy)])
+    assert table.exit_code == 0, table.output
     assert "registered reviewers" in table.stdout and "ftprobe 1.0" in table.stdout
+    assert "shadowed by the built-in" in table.stdout
 
 
 def test_the_built_in_policy_still_builds_the_same_reviewers() -> None:
