@@ -447,3 +447,25 @@ def test_no_agent_facing_message_carries_internals(
     for name, text in told.items():
         assert text, name
         assert_no_internals(text)
+
+
+def test_the_loops_refusals_are_worded_by_the_one_message_function(gate: Gate) -> None:
+    """agent_reply: agent_message behind the prefix that says who refused, nothing else."""
+    from dataclasses import replace
+
+    from forethought.decision import HumanVerdict, agent_message, agent_reply
+    from forethought.proposal import from_dict
+
+    blocked = gate.review(from_dict({"tool": "bash", "args": {"command": RM}}))
+    escalated = gate.review(from_dict(SEND))
+    rejected = replace(escalated, human=HumanVerdict("reject", "ann@terminal"))
+    edited = replace(blocked, human=HumanVerdict("edit", "ann@terminal", args={"x": 1}))
+    assert agent_reply(blocked) == f"REFUSED by review: {agent_message(blocked)}"
+    assert agent_reply(blocked, also_refused=3).endswith("(3 fresh candidates were refused too)")
+    assert agent_reply(rejected).startswith("REFUSED by a human reviewer. Needs a person's")
+    assert agent_reply(edited, "A person's edit was reviewed and not allowed.").startswith(
+        "REFUSED: A person's edit"
+    )
+    assert agent_reply(escalated) == f"REFUSED: {agent_message(escalated)}"
+    for told in (agent_reply(d) for d in (blocked, escalated, rejected, edited)):
+        assert_no_internals(told)
