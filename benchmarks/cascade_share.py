@@ -5,7 +5,8 @@ falls in the policy's uncertain band (or that no static reviewer can judge), by 
     (default: the built-in data sets and the built-in policy; a NAME such as dev-shell is looked
     up as `forethought eval` does)
 
-No model is called: the cascade's own static pass (review/cascade.py) decides.
+No model is called: the Gate's static stage runs, and the cascade's rule (review/cascade.py,
+with the policy's own combiner) decides.
 """
 
 from __future__ import annotations
@@ -16,19 +17,10 @@ from collections import Counter
 from pathlib import Path
 
 from forethought.evals.datasets import DatasetError, built_in, load
+from forethought.gate import Gate
 from forethought.policy import PolicyError, load_policy
-from forethought.review.cascade import Cascade
+from forethought.review.cascade import asks
 from forethought.review.registry import build_reviewers
-
-
-class _NeverCalled:
-    name, version, inline = "model", "0", False
-
-    def applies(self, proposal: object) -> bool:
-        return True
-
-    def review(self, proposal: object) -> object:
-        raise AssertionError("not called")
 
 
 def main() -> None:
@@ -41,9 +33,8 @@ def main() -> None:
         datasets = load(args.data or built_in())
     except (PolicyError, DatasetError) as exc:
         sys.exit(f"cascade_share: {exc}")
-    static = build_reviewers(policy)
-    cascade = Cascade(_NeverCalled(), static, policy.reviewers.model.uncertain)
-    low, high = cascade.band
+    gate = Gate(policy, build_reviewers(policy), canaries=False)  # the static stage only
+    low, high = policy.reviewers.model.uncertain
     print(f"uncertain band [{low:g}, {high:g}], policy {policy.source}\n")
     print("| data | label | items | model asked | share |")
     print("| --- | --- | ---: | ---: | ---: |")
@@ -51,9 +42,9 @@ def main() -> None:
         items: Counter[str] = Counter()
         asked: Counter[str] = Counter()
         for item in dataset.items:
-            risk = cascade.static_risk(item.proposal)
+            ask, _ = asks(policy, gate.run_reviewers(item.proposal))
             items[item.label] += 1
-            asked[item.label] += risk is None or low <= risk <= high
+            asked[item.label] += ask
         for label in [*sorted(items), "all"]:
             n = sum(items.values()) if label == "all" else items[label]
             k = sum(asked.values()) if label == "all" else asked[label]

@@ -287,6 +287,7 @@ def test_an_unknown_plugin_name_is_bad_policy(tmp_path: Path) -> None:
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
     assert "unknown reviewer 'nope'" in line and "probe" in line
+    assert line.startswith(f"forethought: {policy}: ")  # the name and the policy file
 
 
 # --- non-finite numbers in a policy -----------------------------------------------------------

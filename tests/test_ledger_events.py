@@ -320,3 +320,30 @@ def test_show_reads_old_shapes(utc: None) -> None:
     assert f"APPROVE by {NOT_RECORDED} via python" in shown
     assert "a_newer_kind {'x': 1}" in shown
     assert "no end recorded" in shown and unended_status(events) == "no end recorded"
+
+
+def test_ledger_show_summarises_each_event_by_its_kind(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from forethought.cli import main
+
+    db = tmp_path / "ledger.db"
+    from forethought.policy import default_policy
+    from forethought.review.registry import build_reviewers
+
+    policy = default_policy()
+    with Ledger.open(db) as ledger, Gate(policy, build_reviewers(policy, db), ledger) as gate:
+        proposal = from_dict({"id": "p1", "tool": "bash", "args": {"command": "ls"}})
+        gate.review(proposal, run_id="r1")
+        verdict = HumanVerdict("reject", "ann@terminal", "no")
+        ledger.record(HumanVerdictRecord("p1", "terminal", verdict).event(), run_id="r1")
+        ledger.append("someone_elses", {"x": 1}, run_id="r1")
+    shown = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["ledger", "show", "--ledger", str(db)])
+    assert shown.exit_code == 0, shown.output
+    lines = {line.split("│")[3].strip(): line for line in shown.output.splitlines() if "│" in line}
+    assert "reviewers=shell,file,python,http,text,self_protection" in lines["gate_start"]
+    assert 'tool=bash {"command":"ls"}' in lines["proposal"]
+    assert "name=self_protection risk=0.0" in lines["review"]
+    assert "decision=allow benefit>=harm" in lines["decision"]
+    assert "reject by ann@terminal via terminal" in lines["human_verdict"]
+    assert '{"x":1}' in lines["someone_elses"]

@@ -325,6 +325,39 @@ def test_every_path_settles_the_same_way_and_records_the_same_verdicts(
             assert rs[0]["args"] and rs[0]["proposal_id"] != rs[1]["proposal_id"], (name, rs)
 
 
+def test_the_hook_path_leaves_the_escalation_to_the_harness(tmp_path: Path, db: Path) -> None:
+    """The fifth path: a hook has no channel of its own. It settles nothing and records no
+    verdict; it answers "ask" (the harness asks the person), with the message the other paths
+    give an escalation nobody on their side can answer."""
+    from forethought.proposal import from_dict
+    from forethought.settle import settle
+
+    env = {**os.environ, "FORETHOUGHT_LEDGER": str(db)}
+    hook_input = {
+        "session_id": "hooked", "hook_event_name": "PreToolUse", "tool_name": "Bash",
+        "tool_input": {"command": "git push --force origin main"}, "tool_use_id": "t1",
+        "cwd": str(tmp_path), "transcript_path": "/nonexistent",
+    }  # fmt: skip
+    hooked = subprocess.run(
+        [FORETHOUGHT, "hook", "claude-code"], input=json.dumps(hook_input), capture_output=True,
+        text=True, env=env, timeout=60,
+    )  # fmt: skip
+    out = json.loads(hooked.stdout)["hookSpecificOutput"]
+    assert out["permissionDecision"] == "ask", out
+    with Ledger.open(db, read_only=True) as ledger:
+        assert verdicts(ledger, "hooked") == []
+        [decided] = [e.payload for e in ledger.events(run_id="hooked", kinds=["decision"])]
+    assert decided["decision"] == "escalate"
+    with Gate.default(ledger=tmp_path / "same.db") as gate:
+        proposal = from_dict({"tool": "bash", "args": hook_input["tool_input"]})
+        settled = settle(gate, proposal, gate.review(proposal), channel=None)
+        assert gate.ledger is not None
+        gate.ledger.close()
+    assert settled.outcome == "escalate"
+    assert out["permissionDecisionReason"] == settled.message == decided["message"]
+    assert_no_internals(settled.message)
+
+
 def assert_no_internals(text: str) -> None:
     """No score, threshold, reviewer name or version in what an agent is told."""
     from forethought.policy import default_policy
@@ -414,3 +447,25 @@ def test_no_agent_facing_message_carries_internals(
     for name, text in told.items():
         assert text, name
         assert_no_internals(text)
+
+
+def test_the_loops_refusals_are_worded_by_the_one_message_function(gate: Gate) -> None:
+    """agent_reply: agent_message behind the prefix that says who refused, nothing else."""
+    from dataclasses import replace
+
+    from forethought.decision import HumanVerdict, agent_message, agent_reply
+    from forethought.proposal import from_dict
+
+    blocked = gate.review(from_dict({"tool": "bash", "args": {"command": RM}}))
+    escalated = gate.review(from_dict(SEND))
+    rejected = replace(escalated, human=HumanVerdict("reject", "ann@terminal"))
+    edited = replace(blocked, human=HumanVerdict("edit", "ann@terminal", args={"x": 1}))
+    assert agent_reply(blocked) == f"REFUSED by review: {agent_message(blocked)}"
+    assert agent_reply(blocked, also_refused=3).endswith("(3 fresh candidates were refused too)")
+    assert agent_reply(rejected).startswith("REFUSED by a human reviewer. Needs a person's")
+    assert agent_reply(edited, "A person's edit was reviewed and not allowed.").startswith(
+        "REFUSED: A person's edit"
+    )
+    assert agent_reply(escalated) == f"REFUSED: {agent_message(escalated)}"
+    for told in (agent_reply(d) for d in (blocked, escalated, rejected, edited)):
+        assert_no_internals(told)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from _review import review_json
+from forethought.gate import Gate
 from forethought.policy import load_policy
 from forethought.proposal import from_dict
 from forethought.review.base import Review
-from forethought.review.cascade import Cascade
 from forethought.review.shell import ShellReviewer
 
 UNKNOWN = "frobnicate --all /srv/data"
@@ -58,7 +58,7 @@ def test_a_policy_can_escalate_what_the_review_could_not_see(tmp_path: Path) -> 
 class _Asked:
     """A stand-in for a model reviewer that records whether the cascade asked it."""
 
-    name, version, inline = "consequences", "test", False
+    name, version, inline, stage = "consequences", "test", False, "model"
 
     def __init__(self) -> None:
         self.asked: list[str] = []
@@ -74,10 +74,8 @@ class _Asked:
 def test_the_cascade_asks_the_model_when_the_static_review_is_uncertain() -> None:
     policy = load_policy()
     model = _Asked()
-    cascade = Cascade(
-        model, [ShellReviewer()], policy.reviewers.model.uncertain, policy.thresholds.uncertainty
-    )
+    gate = Gate(policy, [ShellReviewer(), model], canaries=False)
     for command in (UNKNOWN, KNOWN):
-        cascade.review(from_dict(_bash(command)))
+        gate.review(from_dict(_bash(command)))
     # both have a static risk below the band; only the one the reviewer could not see is asked
     assert model.asked == [UNKNOWN]

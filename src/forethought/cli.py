@@ -288,7 +288,7 @@ def show(
             _time(event.ts),
             Text(printable(event.kind)),
             Text(printable(event.run_id or "")),
-            Text(printable(_event_summary(event.payload))),
+            Text(printable(_event_summary(event.kind, event.payload))),
             event.hash[:12],
         )
     Console().print(table)
@@ -300,12 +300,34 @@ def _time(ts: float) -> str:
     return datetime.fromtimestamp(ts).strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _event_summary(payload: dict[str, object]) -> str:
-    for key in ("decision", "name", "tool"):
-        if key in payload:
-            extra = payload.get("term") or payload.get("risk") or payload.get("args") or ""
-            return f"{key}={payload[key]} {extra}"[:120]
-    return orjson.dumps(payload).decode()[:120]
+def _event_summary(kind: str, payload: dict[str, object]) -> str:
+    """One line about an event, by its typed kind (forethought.ledger.events); an event of a
+    kind not known here is its JSON payload, clipped."""
+    from forethought.ledger import events as ev
+
+    event = ev.parse(kind, payload)
+    match event:
+        case ev.ProposalEvent():
+            text = f"tool={event.tool} {orjson.dumps(dict(event.args)).decode()}"
+        case ev.ReviewEvent():
+            state = f"FAILED {event.error}" if event.failed else f"risk={event.risk}"
+            text = f"name={event.name} {state}"
+        case ev.DecisionEvent():
+            text = f"decision={event.verdict} {event.term}"
+        case ev.HumanVerdictEvent():
+            text = f"{event.answer} by {event.approver} via {event.channel}"
+        case ev.ExecutionEvent():
+            text = f"tool={event.tool} {'ok' if event.ok else 'error'} {event.elapsed_s:g} s"
+        case ev.GateStartEvent():
+            names = ",".join(str(r.get("name", "?")) for r in event.reviewers)
+            text = f"policy={event.policy.get('source', '?')} reviewers={names}"
+        case ev.RunStartEvent():
+            text = f"task={event.task}"
+        case ev.RunEndEvent():
+            text = f"status={event.status} {event.reason}"
+        case _:
+            text = orjson.dumps(payload).decode()
+    return text[:120]
 
 
 @ledger.command()

@@ -215,6 +215,30 @@ def agent_message(decision: Decision) -> str:
     return _fit(text)
 
 
+def agent_reply(decision: Decision, said: str | None = None, *, also_refused: int = 0) -> str:
+    """The tool result an agent loop gets for an action that did not run: ``agent_message``
+    (or ``said``, what settle told the agent) behind the one prefix that says who refused it.
+
+    A person's no or no answer: "REFUSED by a human reviewer."; the review's block or a
+    resample whose fresh candidates (``also_refused``) were refused too: "REFUSED by review:";
+    a revise: "NOT RUN. Revise: ..."; anything else (an escalation nobody settled, a person's
+    edit reviewed and not allowed): "REFUSED:". Like ``agent_message``, it carries no score,
+    threshold or reviewer name.
+    """
+    text = agent_message(decision) if said is None else said
+    human = decision.human
+    if human is not None:
+        if human.answer in ("reject", "timeout"):
+            return f"REFUSED by a human reviewer. {text}"
+        return f"REFUSED: {text}"
+    if decision.verdict == "revise":
+        return f"NOT RUN. Revise: {text}. Propose a different action."
+    if decision.verdict in ("block", "resample"):
+        more = f" ({also_refused} fresh candidates were refused too)" if also_refused else ""
+        return f"REFUSED by review: {text}{more}"
+    return f"REFUSED: {text}"
+
+
 def agent_words(verdict: Verdict, term: str, harms: Sequence[Prediction]) -> str:
     """``agent_message`` of a Decision still being made (the policy fills ``message`` with it)."""
     if verdict == "allow":

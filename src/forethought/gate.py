@@ -27,7 +27,16 @@ from forethought.ledger import Ledger
 from forethought.ledger.events import Entry, GateStartEvent, LedgerEvent, ProposalEvent, ReviewEvent
 from forethought.policy import Policy
 from forethought.proposal import Proposal
-from forethought.review.base import Review, Reviewer, fault, timed
+from forethought.review import cascade
+from forethought.review.base import (
+    MODEL_STAGE,
+    STATIC_STAGE,
+    Review,
+    Reviewer,
+    fault,
+    stage_of,
+    timed,
+)
 from forethought.session import MAX_STEPS, Step, steps_from_events
 
 __all__ = ["CanaryFailure", "Gate"]
@@ -58,7 +67,15 @@ class Gate:
         self.reviewers = tuple(reviewers)
         self.ledger = ledger
         self.deadline_s = policy.reviewers.deadline_ms / 1000
-        self._inline_only = all(getattr(r, "inline", False) for r in self.reviewers)
+        # Two stages where the policy's cascade is "uncertain": the static reviewers, then the
+        # model-stage ones where the static reviews are unsure (review/cascade.py); else one.
+        staged = policy.reviewers.model.cascade == "uncertain"
+        stages = [stage_of(r) if staged else STATIC_STAGE for r in self.reviewers]
+        self._first = tuple(i for i, s in enumerate(stages) if s != MODEL_STAGE)
+        self._second = tuple(i for i, s in enumerate(stages) if s == MODEL_STAGE)
+        self._inline_only = not self._second and all(
+            getattr(r, "inline", False) for r in self.reviewers
+        )
         self._hung: dict[int, int] = {}  # id(reviewer) -> its calls still running past deadline
         self._hung_lock = threading.Lock()
         # Each run's or session's earlier steps, with the last ledger seq read (_with_steps).
@@ -194,21 +211,40 @@ class Gate:
     def run_reviewers(self, proposal: Proposal) -> list[Review]:
         """Each applicable reviewer's Review, in the reviewers' order.
 
+        The static stage first; then, where there is a model stage, the cascade (``asks``, by
+        the policy's combiner) either asks its reviewers or records each as not asked.
+        """
+        results = self._stage(self._first, proposal)
+        if self._second:
+            ask, risk = cascade.asks(self.policy, [r for r in results.values() if r is not None])
+            if ask:
+                results.update(self._stage(self._second, proposal))
+            else:
+                assert risk is not None  # an unclear static verdict always asks
+                for i in self._second:
+                    reviewer = self.reviewers[i]
+                    if _applies(reviewer, proposal):
+                        results[i] = cascade.skipped(reviewer, self.policy, risk)
+        ordered = (results.get(i) for i in range(len(self.reviewers)))
+        return [r for r in ordered if r is not None]
+
+    def _stage(self, indices: Sequence[int], proposal: Proposal) -> dict[int, Review | None]:
+        """The reviews of one stage, by reviewer index (None: the reviewer does not apply).
+
         Worker-thread reviewers are started first so they overlap with the inline ones.
         """
         apart = {
-            i: self._start([(r, proposal)])
-            for i, r in enumerate(self.reviewers)
-            if not getattr(r, "inline", False)
+            i: self._start([(self.reviewers[i], proposal)])
+            for i in indices
+            if not getattr(self.reviewers[i], "inline", False)
         }
-        inline = iter(
-            self._run([(r, proposal) for i, r in enumerate(self.reviewers) if i not in apart])
+        here = [i for i in indices if i not in apart]
+        results = dict(
+            zip(here, self._run([(self.reviewers[i], proposal) for i in here]), strict=True)
         )
-        results = [
-            self._collect(apart[i])[0] if i in apart else next(inline)
-            for i in range(len(self.reviewers))
-        ]
-        return [r for r in results if r is not None]
+        for i, job in apart.items():
+            results[i] = self._collect(job)[0]
+        return results
 
     def _one(self, reviewer: Reviewer, proposal: Proposal) -> Review:
         """One reviewer on one proposal under its deadline, whether or not it applies."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -157,6 +157,11 @@ class Policy(_Strict):
 
     def harm_of(self, predictions: Iterable[Prediction]) -> float:
         return self.expected(predictions, "harm")
+
+    def combine(self, reviews: Sequence[Review], values: Sequence[float]) -> float:
+        """One value per review combined by ``aggregate``: the one combiner, used for H, B and
+        their parts, and by the cascade for the static risk (review/cascade.py)."""
+        return _aggregate(self, list(reviews), list(values))
 
     def weakened_by(self, **changes: Any) -> Policy:
         """A copy with ``changes`` applied; refused when the policy is locked."""
@@ -315,15 +320,16 @@ def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> fl
     max (most cautious), mean, vote (the highest value that at least half of the reviewers
     reach: the median, rounded towards caution) or weighted (the mean weighted by
     ``reviewers.weights``, default 1 each). Partial reviews (self-protection, a model reviewer
-    the cascade did not ask) do not vote or weigh in; their hard rules still block."""
+    the cascade did not ask) do not vote, weigh in or count towards the mean; their hard rules
+    still block."""
     if not values:
         return 0.0
     if policy.aggregate == "max":
         return max(values)
-    if policy.aggregate == "mean":
-        return _mean(values)
     voting = [(r, v) for r, v in zip(reviews, values, strict=True) if not r.partial]
     voters = voting or list(zip(reviews, values, strict=True))
+    if policy.aggregate == "mean":
+        return _mean([v for _, v in voters])
     if policy.aggregate == "vote":
         return sorted((v for _, v in voters), reverse=True)[(len(voters) - 1) // 2]
     weights = [policy.reviewers.weights.get(r.reviewer, 1.0) for r, _ in voters]

@@ -35,7 +35,7 @@ from forethought.agent.prompts import (
     task_message,
 )
 from forethought.agent.tools import ToolArgumentError, Toolbox, tool_specs, validate_call
-from forethought.decision import Decision, agent_message
+from forethought.decision import Decision, agent_message, agent_reply
 from forethought.escalation.base import Channel, NoChannel
 from forethought.gate import Gate
 from forethought.ledger import Ledger
@@ -172,10 +172,8 @@ class Agent:
         match decision.verdict:
             case "allow":
                 return self.execute(proposal)
-            case "block":
-                return f"REFUSED by review: {agent_message(decision)}"
-            case "revise":
-                return f"NOT RUN. Revise: {agent_message(decision)}. Propose a different action."
+            case "block" | "revise":
+                return agent_reply(decision)
             case "resample":
                 return self.resample(messages, decision)
             case "escalate":
@@ -260,10 +258,7 @@ class Agent:
             after = costs.spent()
             costs.resample_s += after[0] - before[0]
             costs.resample_tokens += after[1] - before[1]
-        return (
-            f"REFUSED by review: {agent_message(first)} "
-            f"({self.budget.resample_k} fresh candidates were refused too)"
-        )
+        return agent_reply(first, also_refused=self.budget.resample_k)
 
     def escalate(self, proposal: Proposal, decision: Decision) -> str:
         settled = self.settle(proposal, decision, self.edited)
@@ -271,8 +266,7 @@ class Agent:
             return self.execute(settled.proposal)
         if settled.refused_by_a_person:
             self.record_history(proposal, "rejected by a human")
-            return f"REFUSED by a human reviewer. {settled.message}"
-        return f"REFUSED: {settled.message}"
+        return agent_reply(settled.decision, settled.message)
 
     def settle(self, proposal: Proposal, decision: Decision, rebuild: Rebuild) -> Settled:
         """The escalation settled on the loop's channel (forethought.settle), costs counted."""

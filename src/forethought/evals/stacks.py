@@ -8,9 +8,10 @@ switching the rest off.
 
 Model reviewers (consequences, reasoning, debate) ask the model given by ``--model``
 (``StackOptions.model``), else the policy's ``reviewers.model.spec``, behind the policy's cascade
-over the stack's static reviewers, exactly as in use: ``static,consequences`` asks the model only
-where the static reviewers are unsure (with ``cascade = "uncertain"``); ``consequences`` alone
-has no static opinion to consult and asks it every time.
+over the stack's static reviewers (the Gate's second stage), exactly as in use:
+``static,consequences`` asks the model only where the static reviewers are unsure (with
+``cascade = "uncertain"``); ``consequences`` alone has no static opinion to consult and asks it
+every time.
 
 The learned reviewer is ``classifier`` (the policy's ``reviewers.classifier.path``) or
 ``classifier:FILE``. The bench runs it out of fold: an item whose text was in its training data
@@ -31,7 +32,6 @@ from forethought.review.registry import (
     CLASSIFIER,
     available,
     build_reviewers,
-    cascaded,
     classifier_path,
 )
 
@@ -157,14 +157,12 @@ def build_gate(
         update={"reviewers": policy.reviewers.model_copy(update={"enabled": tuple(static)})}
     )
     reviewers = build_reviewers(stack_policy, ledger.path if ledger is not None else None)
-    static_reviewers = list(reviewers)
-    reviewers += [
-        cascaded(MODEL_REVIEWERS[n](policy, options), policy, static_reviewers)
-        for n in stack.reviewers
-        if n in MODEL_REVIEWERS
-    ]
     learned = [n.partition(":")[2] for n in stack.reviewers if n.startswith(f"{CLASSIFIER}:")]
     reviewers += [_learned(path) for path in learned]
+    # the model reviewers last: the Gate asks them behind the policy's cascade
+    reviewers += [
+        MODEL_REVIEWERS[n](policy, options) for n in stack.reviewers if n in MODEL_REVIEWERS
+    ]
     return Gate(policy, reviewers, ledger)
 
 

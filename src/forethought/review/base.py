@@ -236,7 +236,10 @@ class Reviewer(Protocol):
     ``applies`` says whether the reviewer has anything to say about this kind of action; the Gate
     skips it otherwise. ``review`` may raise: the Gate turns any exception into a failed review.
     ``inline`` reviewers are pure, bounded computations the Gate may call on its own thread;
-    the others run on a worker thread under the reviewer's deadline.
+    the others run on a worker thread under the reviewer's deadline. An optional ``stage``
+    attribute of ``"model"`` puts a reviewer in the Gate's second stage, behind the policy's
+    cascade (``reviewers.model.cascade``), as the model reviewers are; the default is
+    ``"static"`` (see ``stage_of``).
     """
 
     name: str
@@ -246,6 +249,19 @@ class Reviewer(Protocol):
     def applies(self, proposal: Proposal) -> bool: ...
 
     def review(self, proposal: Proposal) -> Review: ...
+
+
+STATIC_STAGE = "static"
+MODEL_STAGE = "model"
+
+
+def stage_of(reviewer: object) -> str:
+    """The Gate stage a reviewer runs in: ``"model"`` (behind the cascade) or ``"static"``."""
+    try:
+        stage = getattr(reviewer, "stage", STATIC_STAGE)
+    except Exception:  # a reviewer whose attributes raise is a static one (and fails there)
+        return STATIC_STAGE
+    return MODEL_STAGE if stage == MODEL_STAGE else STATIC_STAGE
 
 
 def timed(reviewer: Reviewer, proposal: Proposal) -> Review:

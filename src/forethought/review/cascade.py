@@ -1,80 +1,69 @@
-"""Cascade: ask a model reviewer only where the cheap, static reviewers are unsure.
+"""The cascade: the Gate's second stage asks the model reviewers only where the static ones are
+unsure.
 
-``Cascade(inner, static, band)`` is itself a Reviewer. On the Gate's worker thread it first runs
-the static reviewers (a fraction of a millisecond) and takes their risk, the highest risk among
-those that judged the action. Inside the uncertain band ``(low, high)``, bounds included, it
-asks ``inner``. Outside it, the static verdict is clear-cut and the model is not asked: the
-Review it returns says so, makes no prediction and is *partial* (it does not count as the
-action having been reviewed). Where no static reviewer could judge the action, or one failed,
-the case is not clear-cut and the model is asked; so it is where a static reviewer is uncertain
-(its uncertainty reaches the policy's thresholds.uncertainty): a low risk from a reviewer that
-could not see part of the action is not a clear verdict.
+The Gate reviews in two stages (gate.py). The static reviewers run first (a fraction of a
+millisecond). With ``reviewers.model.cascade = "uncertain"`` the model-stage reviewers (the
+model reviewers, and any reviewer whose ``stage`` is ``"model"``) are then asked only where
+:func:`asks` says the static verdict is not clear-cut: the static risk, combined by the policy's
+own ``aggregate`` (the same combiner the decision uses), lies inside the uncertain band
+``(low, high)``, bounds included; or no static reviewer could judge the action, one failed, or one
+is uncertain (its uncertainty reaches ``thresholds.uncertainty``: a low risk from a reviewer that
+could not see part of the action is not a clear verdict). Where it is clear-cut, each model-stage
+reviewer is recorded with a :func:`skipped` Review that makes no prediction and is *partial* (it
+does not count as the action having been reviewed, and takes no part in the combination).
+``cascade = "always"`` runs both stages together; ``"never"`` builds no model reviewer.
+
+The policy then decides on every review, static and model, with one combiner; so ``max``,
+``mean``, ``vote`` and ``weighted`` mean the same with the cascade as without it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
-from forethought.proposal import Proposal
-from forethought.review.base import Review, Reviewer, timed
+from forethought.policy import Policy
+from forethought.review.base import Review, Reviewer
 
 
-class Cascade:
-    inline = False
-    canaries: tuple[dict[str, Any], ...] = ()
-
-    def __init__(
-        self,
-        inner: Reviewer,
-        static: Sequence[Reviewer],
-        band: tuple[float, float],
-        uncertainty: float = 0.5,
-    ) -> None:
-        low, high = band
-        if not 0.0 <= low <= high <= 1.0:
-            raise ValueError(f"uncertain band must satisfy 0 <= low <= high <= 1, got {band}")
-        self.inner = inner
-        self.static = tuple(static)
-        self.band = (low, high)
-        self.uncertainty = uncertainty  # static reviews at least this uncertain ask the model
-        self.name = inner.name
-        self.version = inner.version
-        self.deadline_s = getattr(inner, "deadline_s", None)
-
-    def applies(self, proposal: Proposal) -> bool:
-        return self.inner.applies(proposal)
-
-    def static_risk(self, proposal: Proposal) -> float | None:
-        """The static reviewers' risk; None where they cannot give a clear one (a review
-        failed, none judged the action, or one is uncertain: unknown is not safe)."""
-        risks = []
-        for reviewer in self.static:
-            if not reviewer.applies(proposal):
-                continue
-            review = timed(reviewer, proposal)
-            if review.failed:
+def static_risk(policy: Policy, reviews: Sequence[Review]) -> float | None:
+    """The static stage's risk, combined as the policy combines reviews; None where there is no
+    clear one (a review failed, none judged the action, or one is uncertain: unknown is not
+    safe). ``reviews``: the static reviews of one proposal (those that applied)."""
+    judged: list[Review] = []
+    for review in reviews:
+        if review.failed:
+            return None
+        if not review.partial and review.risk is not None:
+            uncertainty = review.uncertainty
+            if uncertainty is not None and uncertainty >= policy.thresholds.uncertainty:
                 return None
-            if not review.partial and review.risk is not None:
-                if review.uncertainty is not None and review.uncertainty >= self.uncertainty:
-                    return None
-                risks.append(review.risk)
-        return max(risks) if risks else None
+            judged.append(review)
+    if not judged:
+        return None
+    return policy.combine(judged, [r.risk or 0.0 for r in judged])
 
-    def review(self, proposal: Proposal) -> Review:
-        risk = self.static_risk(proposal)
-        low, high = self.band
-        if risk is None or low <= risk <= high:
-            return self.inner.review(proposal)
-        side = "below" if risk < low else "above"
-        return Review(
-            self.name,
-            self.version,
-            risk=0.0,
-            rationale=(
-                f"not asked: static risk {risk:.2f} is {side} the uncertain band "
-                f"[{low:g}, {high:g}]"
-            ),
-            partial=True,
-            details={"cascade": "skipped", "static_risk": risk, "band": [low, high]},
-        )
+
+def asks(policy: Policy, reviews: Sequence[Review]) -> tuple[bool, float | None]:
+    """Whether the cascade asks the model-stage reviewers, given the static reviews, and the
+    static risk it went by."""
+    if policy.reviewers.model.cascade != "uncertain":
+        return True, None
+    risk = static_risk(policy, reviews)
+    low, high = policy.reviewers.model.uncertain
+    return (risk is None or low <= risk <= high), risk
+
+
+def skipped(reviewer: Reviewer, policy: Policy, risk: float) -> Review:
+    """The record of a model-stage reviewer the cascade did not ask."""
+    low, high = policy.reviewers.model.uncertain
+    side = "below" if risk < low else "above"
+    return Review(
+        reviewer.name,
+        reviewer.version,
+        risk=0.0,
+        rationale=(
+            f"not asked: static risk {risk:.2f} is {side} the uncertain band [{low:g}, {high:g}]"
+        ),
+        partial=True,
+        details={"cascade": "skipped", "static_risk": risk, "band": [low, high]},
+    )

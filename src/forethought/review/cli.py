@@ -1,4 +1,5 @@
-"""``forethought reviewers``: what the policy in force configures, reviewer by reviewer.
+"""``forethought reviewers``: what the policy in force configures, reviewer by reviewer, and
+every registered reviewer with its origin (review/registry.py).
 
 The reviewers are built by the registry the Gate uses (``build_reviewers``), so the listing is
 what a Gate started now would run: names, versions (a model reviewer's carries the hash of its
@@ -32,7 +33,7 @@ def describe(reviewer: Reviewer, policy: Policy) -> dict[str, Any]:
     """One reviewer as the listing shows it (a plain, JSON-ready dict)."""
     from forethought.review.model_review import ModelReviewer
 
-    inner = getattr(reviewer, "inner", reviewer)  # a model reviewer behind the cascade
+    inner = reviewer
     own_deadline = getattr(reviewer, "deadline_s", None)
     deadline_ms = own_deadline * 1000 if own_deadline else policy.reviewers.deadline_ms
     entry: dict[str, Any] = {
@@ -47,7 +48,7 @@ def describe(reviewer: Reviewer, policy: Policy) -> dict[str, Any]:
         entry["kind"] = "model"
         entry["model"] = inner.model.name
         entry["cascade"] = settings.cascade
-        if inner is not reviewer:  # cascade = "uncertain": asked only inside the band
+        if settings.cascade == "uncertain":  # asked only inside the band
             entry["uncertain_band"] = list(settings.uncertain)
         entry["prompts"] = [
             {"name": p.name, "version": p.version, "file": prompt_file(p.name)}
@@ -65,22 +66,36 @@ def describe(reviewer: Reviewer, policy: Policy) -> dict[str, Any]:
 
 
 def listing(policy: Policy) -> dict[str, Any]:
-    """Every reviewer the policy's Gate would run, and the model reviewers it would not."""
-    from forethought.review.registry import MODEL_REVIEWERS, build_reviewers
+    """Every reviewer the policy's Gate would run, the enabled ones it would not, and every
+    registered reviewer with its origin."""
+    from forethought.review.registry import build_reviewers, not_run, registered
 
     reviewers = build_reviewers(policy)
-    built = {r.name for r in reviewers}
-    idle = [
-        name
-        for name in policy.reviewers.enabled
-        if name in MODEL_REVIEWERS and name not in built
-    ]
+    known = registered()
+    described = []
+    for reviewer in reviewers:
+        entry = describe(reviewer, policy)
+        item = known.get(reviewer.name)
+        entry["origin"] = item.origin if item is not None else "?"
+        described.append(entry)
+    enabled = set(policy.reviewers.enabled) | {"self_protection"}
     return {
         "policy": {"source": policy.source, "sha256": policy.sha256},
         "aggregate": policy.aggregate,
-        "reviewers": [describe(r, policy) for r in reviewers],
+        "reviewers": described,
         "not_run": [
-            {"name": name, "why": 'reviewers.model.cascade is "never"'} for name in idle
+            {"name": name, "why": 'reviewers.model.cascade is "never"'}
+            for name in not_run(policy, reviewers)
+        ],
+        "registered": [
+            {
+                "name": item.name,
+                "kind": item.kind,
+                "origin": item.origin,
+                "enabled": item.name in enabled and not item.shadowed,
+                "shadowed": item.shadowed,
+            }
+            for item in known.values()
         ],
     }
 
@@ -135,6 +150,16 @@ def _print(found: dict[str, Any]) -> None:
     console.print(table)
     for entry in found["not_run"]:
         console.print(f"enabled but not run: {entry['name']} ({entry['why']})")
+    known = Table(
+        title="registered reviewers (enable them by name in reviewers.enabled)",
+        title_justify="left",
+    )
+    for column in ("name", "kind", "enabled", "origin"):
+        known.add_column(column, overflow="fold", no_wrap=column == "name")
+    for item in found["registered"]:
+        state = "shadowed by the built-in" if item["shadowed"] else "yes" if item["enabled"] else ""
+        known.add_row(item["name"], item["kind"], state, item["origin"])
+    console.print(known)
     rules = {e["rules_file"] for e in found["reviewers"] if "rules_file" in e}
     for path in sorted(rules):
         console.print(

@@ -34,7 +34,7 @@ from pydantic import BaseModel, ValidationError
 
 from forethought.models.base import Completion, Message, Model, ModelError
 from forethought.proposal import Proposal
-from forethought.review.base import Prediction, Review
+from forethought.review.base import MODEL_STAGE, Prediction, Review
 
 DEFAULT_MAX_TOKENS = 1024
 DEFAULT_HISTORY_STEPS = 5
@@ -279,6 +279,7 @@ class ModelReviewer:
     name = "model"
     prompt_names: tuple[str, ...] = ()
     inline = False
+    stage = MODEL_STAGE  # the Gate asks it behind the policy's cascade
     canaries: tuple[dict[str, Any], ...] = ()
 
     def __init__(
