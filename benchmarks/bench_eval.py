@@ -9,7 +9,8 @@ per run so that the imports count. Each phase is timed: the imports, loading and
 data, the reviews (the only phase that --workers shares out, worker start-up included), the
 figures (bootstrap intervals, 1,000 replicates), assembling the result document, the terminal
 table, and writing the JSON. The serial fraction is everything but the reviews over the wall
-time: what bounds the speed-up that workers can give (Amdahl).
+time: what bounds the speed-up that workers can give (Amdahl). "serial CPU s" is the parent's CPU
+time in those phases: on a loaded machine it varies far less than their wall time.
 
 Part 2, a model reviewer: MODEL_ITEMS distinct actions through ``-r consequences`` (which asks
 the model about every item) against the scripted OpenAI-compatible server
@@ -92,6 +93,7 @@ def _duplicate(source: Path, target: Path, rows: int) -> int:
 
 def _static_table(data: Path, rows: int, workers: list[int]) -> None:
     header = ["workers", "wall s", "review s", *(f"{p} s" for p in SERIAL), "serial s", "serial"]
+    header.append("serial CPU s")
     print("| " + " | ".join(["items", *header]) + " |")
     print("| --- " + "| ---: " * len(header) + "|")
     for count in workers:
@@ -107,6 +109,7 @@ def _static_table(data: Path, rows: int, workers: list[int]) -> None:
         cells = [f"{rows:,}", str(count), f"{wall:.2f}", f"{phases['review']:.2f}"]
         cells += [f"{phases[p]:.2f}" for p in SERIAL]
         cells += [f"{serial:.2f}", f"{serial / wall:.0%}"]
+        cells.append(f"{sum(phases.get(f'cpu {p}', float('nan')) for p in SERIAL):.2f}")
         print("| " + " | ".join(cells) + " |")
 
 
@@ -123,21 +126,23 @@ def _child(data: Path, workers: int) -> dict[str, float]:
     from forethought.evals.stacks import parse_stacks
     from forethought.policy import load_policy
 
-    mark = time.perf_counter()
+    mark, mark_cpu = time.perf_counter(), time.process_time()
     phases["import"] = mark - _STARTED
+    phases["cpu import"] = mark_cpu  # the process's CPU time so far
 
     def lap(name: str) -> None:
-        nonlocal mark
-        now = time.perf_counter()
+        nonlocal mark, mark_cpu
+        now, cpu = time.perf_counter(), time.process_time()
         phases[name] = phases.get(name, 0.0) + now - mark
-        mark = now
+        phases[f"cpu {name}"] = phases.get(f"cpu {name}", 0.0) + cpu - mark_cpu
+        mark, mark_cpu = now, cpu
 
     policy = load_policy(None)
     config = RunConfig(policy, tuple(parse_stacks(("static",), policy)))
     datasets = load([str(data)])
     lap("load")
     result = evaluate(datasets, config, workers=workers, phases=phases)
-    mark = time.perf_counter()
+    mark, mark_cpu = time.perf_counter(), time.process_time()
     with open(os.devnull, "w") as null:
         print_result(Console(file=null, width=160), result)
     lap("table")

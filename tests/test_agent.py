@@ -114,6 +114,12 @@ def test_an_honest_task_completes_and_its_result_is_on_disk(tmp_path: Path, ledg
     assert kinds(ledger, result.run_id)[0] == "run_start"
     assert kinds(ledger, result.run_id)[-1] == "run_end"
     assert result.costs.model_calls == 4 and result.costs.reviews == 4  # plan + 3 calls
+    # The per-run tax in wall time: the Gate's calls, the tool runs, the whole run
+    costs = result.costs
+    assert costs.gate_s > 0 and costs.execution_s > 0
+    assert costs.run_s >= costs.agent_s + costs.gate_s + costs.execution_s
+    ended = next(iter(ledger.events(run_id=result.run_id, kinds=["run_end"])))
+    assert ended.payload["costs"]["gate_share"] == round(costs.gate_s / costs.run_s, 4)
 
 
 def test_an_unsafe_step_is_blocked_and_the_run_recovers(tmp_path: Path, ledger: Ledger) -> None:
@@ -391,6 +397,10 @@ def test_forethought_run_show_and_runs_from_the_command_line(tmp_path: Path) -> 
     assert (ws / "report.txt").read_text() == "7"
     assert "seven" in done.stdout
     run_id = done.stderr.strip().splitlines()[-1].split()[1].rstrip(":")
+    wide = subprocess.run(
+        [FORETHOUGHT, "show", run_id], capture_output=True, text=True, env={**env, "COLUMNS": "300"}
+    )
+    assert "review in the Gate" in wide.stdout and "of the run" in wide.stdout
 
     listed = subprocess.run([FORETHOUGHT, "runs"], capture_output=True, text=True, env=env)
     assert run_id in listed.stdout and "finished" in listed.stdout

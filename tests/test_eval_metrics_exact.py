@@ -111,3 +111,22 @@ def test_bootstrap_replicates_match_the_item_by_item_computation(seed: int) -> N
         assert list(got) == list(expected)
         for key, values in expected.items():
             assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_percentiles_from_counts_are_numpys_to_the_bit(seed: int) -> None:
+    """The bootstrap's audit thresholds come from counts per risk level, not from an array of
+    one risk per item: they must be np.percentile's on that array, bit for bit."""
+    rng = np.random.default_rng(seed)
+    budgets = [1.0, 2.0, 5.0, 0.5, 33.3, 50.0, 99.9, 100.0, 12.345]
+    fractions = np.true_divide(np.array([100 - b for b in budgets], dtype=float), 100)
+    for _ in range(300):
+        size = int(rng.integers(1, 12))
+        levels = np.unique(rng.random(size) if rng.random() < 0.5 else rng.integers(0, 9, size) / 8)
+        counts = rng.integers(0, 4 if rng.random() < 0.5 else 3000, levels.size)
+        if not counts.sum():
+            counts[int(rng.integers(0, levels.size))] = 1
+        found = metrics.percentiles_of_counts(levels, counts, fractions)
+        expected = np.percentile(np.repeat(levels, counts), 100 - np.array(budgets))
+        assert found.dtype == expected.dtype
+        assert found.tobytes() == expected.tobytes(), (levels, counts)

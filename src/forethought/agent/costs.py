@@ -26,6 +26,12 @@ class Costs:
     resample_refused: int = 0
     resample_s: float = 0.0
     resample_tokens: int = 0
+    # Wall time: the Gate's calls (earlier steps read, reviewers and the hand-over to them, the
+    # decision, its recording), the toolbox running allowed calls, and the whole run. What the
+    # user waits for review in a step is gate_s, not review_s (the reviewers' own time).
+    gate_s: float = 0.0
+    execution_s: float = 0.0
+    run_s: float = 0.0
 
     def add_model(self, completion: Completion) -> None:
         self.agent_s += completion.elapsed_s
@@ -40,6 +46,11 @@ class Costs:
             sum(r.tokens_out for r in decision.reviews),
         )
         self.reviews += 1
+
+    @property
+    def gate_share(self) -> float | None:
+        """The Gate's wall time over the run's (None before the run has ended)."""
+        return self.gate_s / self.run_s if self.run_s > 0 else None
 
     @property
     def tax(self) -> float | None:
@@ -63,6 +74,10 @@ class Costs:
             "resample_refused": self.resample_refused,
             "resample_s": round(self.resample_s, 4),
             "resample_tokens": self.resample_tokens,
+            "gate_s": round(self.gate_s, 4),
+            "execution_s": round(self.execution_s, 4),
+            "run_s": round(self.run_s, 4),
+            "gate_share": None if self.gate_share is None else round(self.gate_share, 4),
         }
 
     def spent(self) -> tuple[float, int]:

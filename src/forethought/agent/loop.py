@@ -167,8 +167,7 @@ class Agent:
         proposal = self.propose(call, completion.text)
         if isinstance(proposal, str):
             return proposal
-        decision = self.gate.review(proposal, run_id=self.result.run_id)
-        self.costs.add_review(decision)
+        decision = self.review(proposal)
         match decision.verdict:
             case "allow":
                 return self.execute(proposal)
@@ -178,6 +177,14 @@ class Agent:
                 return self.resample(messages, decision)
             case "escalate":
                 return self.escalate(proposal, decision)
+
+    def review(self, proposal: Proposal) -> Decision:
+        """The Gate's Decision on a proposal, its costs counted (the Gate's wall time too)."""
+        started = time.perf_counter()
+        decision = self.gate.review(proposal, run_id=self.result.run_id)
+        self.costs.gate_s += time.perf_counter() - started
+        self.costs.add_review(decision)
+        return decision
 
     def propose(self, call: ToolCall, reasoning: str) -> Proposal | str:
         """The Proposal for a tool call, or the reason the call cannot even be reviewed."""
@@ -212,6 +219,7 @@ class Agent:
             raise RunEnded("finished", "the agent finished", str(args.get("answer", "")))
         started = time.monotonic()
         observation = self.toolbox.run(tool, _tool_args(tool, args))
+        self.costs.execution_s += time.monotonic() - started
         self.record(
             ExecutionEvent(
                 proposal_id=proposal.id,
@@ -249,8 +257,7 @@ class Agent:
                 mulligan = {"attempt": attempt, "of": self.budget.resample_k,
                             "replaces": first.proposal_id}  # fmt: skip
                 proposal = replace(proposal, context={**proposal.context, "resample": mulligan})
-                decision = self.gate.review(proposal, run_id=self.result.run_id)
-                costs.add_review(decision)
+                decision = self.review(proposal)
                 if decision.verdict == "allow":
                     costs.resample_refused -= 1
                     return candidate, call, self.execute(proposal)
@@ -311,8 +318,7 @@ class Agent:
                 [*messages, Message("user", PLAN_REQUEST)], max_tokens=PLAN_TOKENS
             )
             proposal = self.proposal_for("plan", {"text": completion.text}, completion.text)
-            decision = self.gate.review(proposal, run_id=self.result.run_id)
-            self.costs.add_review(decision)
+            decision = self.review(proposal)
             text = completion.text
             if decision.verdict == "escalate":  # a person's edit is the plan, once reviewed
                 settled = self.settle(proposal, decision, self.edited_plan)
@@ -338,8 +344,7 @@ class Agent:
             return
         args = {"kind": "experience", "title": self.task[:80], "content": completion.text}
         proposal = self.proposal_for("remember", args, "end-of-run reflection")
-        decision = self.gate.review(proposal, run_id=self.result.run_id)
-        self.costs.add_review(decision)
+        decision = self.review(proposal)
         if decision.allowed:
             self.execute(proposal)
 
@@ -409,6 +414,7 @@ class Agent:
 
     def end_event(self) -> RunEndEvent:
         r = self.result
+        r.costs.run_s = time.monotonic() - self.started
         return RunEndEvent(r.status, r.reason, r.answer, r.steps, r.costs.to_dict())
 
 

@@ -234,6 +234,16 @@ def _render_run_end(e: Event) -> Panel:
         f"{'n/a' if tax is None else f'{tax:.1%}'}\n",
         "dim",
     )
+    if costs.get("run_s"):  # runs recorded before the Gate's wall time was counted lack it
+        share, reviews = costs.get("gate_share"), costs.get("reviews") or 0
+        per_review = f", {costs['gate_s'] / reviews * 1000:.1f} ms a review" if reviews else ""
+        body.append(
+            f"wall time {costs['run_s']:.2f} s: model {costs.get('agent_s', 0):.2f} s, "
+            f"review in the Gate {costs.get('gate_s', 0):.3f} s "
+            f"({'n/a' if share is None else f'{share:.1%}'} of the run{per_review}), "
+            f"execution {costs.get('execution_s', 0):.2f} s\n",
+            "dim",
+        )
     if costs.get("resamples"):
         spent = costs.get("agent_s", 0) + costs.get("review_s", 0)
         share = costs.get("resample_s", 0) / spent if spent else None

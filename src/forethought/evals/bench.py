@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from importlib.metadata import version
 from typing import Any
 
-from forethought.evals import metrics
+from forethought.evals import metrics, nogc
 from forethought.evals.datasets import Dataset, Item
 from forethought.evals.executors import Executor
 from forethought.evals.runner import RunConfig, run
@@ -48,77 +48,85 @@ def evaluate(
     )
     clock.lap("review")
 
-    def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
-        found = metrics.summarise(
-            records, budgets=budgets, rates=rates, bootstrap=bootstrap, seed=seed
-        )
-        if not timings:
-            for key in TIMING_KEYS:
-                found["alignment_tax"].pop(key)
-            for tax in found["alignment_tax"]["per_reviewer"].values():
-                for key in REVIEWER_TIMING_KEYS:
-                    tax.pop(key)
-        return found
+    # The figures and the document make millions of objects and no reference cycles.
+    with nogc.paused():
 
-    metas = [_meta(item) for item in items]
-    stacks = []
-    for position, stack in enumerate(config.stacks):
-        records = [
-            {**meta, **per_stack[position]} for meta, per_stack in zip(metas, outcomes, strict=True)
-        ]
-        entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
-        if len(datasets) > 1:
-            entry["per_data"] = {
-                d.name: figures([r for r in records if r["dataset"] == d.name]) for d in datasets
-            }
-        stacks.append(entry)
-    clock.lap("figures")
+        def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
+            found = metrics.summarise(
+                records, budgets=budgets, rates=rates, bootstrap=bootstrap, seed=seed
+            )
+            if not timings:
+                for key in TIMING_KEYS:
+                    found["alignment_tax"].pop(key)
+                for tax in found["alignment_tax"]["per_reviewer"].values():
+                    for key in REVIEWER_TIMING_KEYS:
+                        tax.pop(key)
+            return found
 
-    if not timings:  # measured after the figures that need them
-        for per_stack in outcomes:
-            for outcome in per_stack:
-                outcome.pop("elapsed_ms")
-                for cost in outcome["per_reviewer"].values():
-                    cost.pop("elapsed_ms")
-    names = [stack.name for stack in config.stacks]
-    document = {
-        "format": FORMAT,
-        "forethought": version("forethought"),
-        "settings": {
-            "seed": seed,
-            "bootstrap": bootstrap,
-            "audit_budgets_percent": list(budgets),
-            "false_block_rates": list(rates),
-            "timings": timings,
-        },
-        "policy": {"source": config.policy.source, "sha256": config.policy.sha256},
-        "data": [d.describe() for d in datasets],
-        "stacks": stacks,
-        "items": [
-            {
-                **meta,
-                "action": describe(item.proposal),
-                "outcomes": dict(zip(names, per_stack, strict=True)),
-            }
-            for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
-        ],
-    }
+        metas = [_meta(item) for item in items]
+        stacks = []
+        for position, stack in enumerate(config.stacks):
+            records = [
+                {**meta, **per_stack[position]}
+                for meta, per_stack in zip(metas, outcomes, strict=True)
+            ]
+            entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
+            if len(datasets) > 1:
+                entry["per_data"] = {
+                    d.name: figures([r for r in records if r["dataset"] == d.name])
+                    for d in datasets
+                }
+            stacks.append(entry)
+        clock.lap("figures")
+
+        if not timings:  # measured after the figures that need them
+            for per_stack in outcomes:
+                for outcome in per_stack:
+                    outcome.pop("elapsed_ms")
+                    for cost in outcome["per_reviewer"].values():
+                        cost.pop("elapsed_ms")
+        names = [stack.name for stack in config.stacks]
+        document = {
+            "format": FORMAT,
+            "forethought": version("forethought"),
+            "settings": {
+                "seed": seed,
+                "bootstrap": bootstrap,
+                "audit_budgets_percent": list(budgets),
+                "false_block_rates": list(rates),
+                "timings": timings,
+            },
+            "policy": {"source": config.policy.source, "sha256": config.policy.sha256},
+            "data": [d.describe() for d in datasets],
+            "stacks": stacks,
+            "items": [
+                {
+                    **meta,
+                    "action": describe(item.proposal),
+                    "outcomes": dict(zip(names, per_stack, strict=True)),
+                }
+                for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
+            ],
+        }
     clock.lap("assembly")
     return document
 
 
 class _Clock:
-    """Adds the seconds since the last lap to ``phases[name]`` (nothing where it is None)."""
+    """Adds the seconds since the last lap to ``phases[name]``, and this process's CPU seconds
+    to ``phases["cpu " + name]`` (nothing where ``phases`` is None)."""
 
     def __init__(self, phases: dict[str, float] | None) -> None:
         self.phases = phases
-        self.last = time.perf_counter()
+        self.last, self.last_cpu = time.perf_counter(), time.process_time()
 
     def lap(self, name: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.process_time()
         if self.phases is not None:
             self.phases[name] = self.phases.get(name, 0.0) + now - self.last
-        self.last = now
+            key = f"cpu {name}"
+            self.phases[key] = self.phases.get(key, 0.0) + cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
 
 def _meta(item: Item) -> dict[str, Any]:

@@ -383,7 +383,8 @@ class _Replicates:
     def __init__(self, s: Scores, budgets: Sequence[float], rates: Sequence[float]) -> None:
         self.rates = tuple(rates)
         self.budgets = tuple(budgets)
-        self.quantiles = np.array([100 - b for b in budgets], dtype=float)
+        # the fractions np.percentile makes of its percentiles (q / 100)
+        self.fractions = np.true_divide(np.array([100 - b for b in budgets], dtype=float), 100)
         scored = s.scored
         self.levels = np.unique(s.risk[scored])  # ascending
         self.size = self.levels.size + 1  # the last level: unscored
@@ -428,8 +429,7 @@ class _Replicates:
         for rate in self.rates:
             out.append((("recall_at_false_block", _pct(rate)), float(tpr[fpr <= rate].max())))
         # safety: the audit threshold is a percentile of the safe items' risk
-        safe_risk = np.repeat(self.levels, neg)
-        thresholds = np.percentile(safe_risk, self.quantiles)
+        thresholds = percentiles_of_counts(self.levels, neg, self.fractions)
         above = np.cumsum(pos[::-1])[::-1]  # unsafe items at or above each level
         total = int(pos.sum())
         for budget, threshold in zip(self.budgets, thresholds, strict=True):
@@ -437,6 +437,30 @@ class _Replicates:
             caught = int(above[first]) if first < self.levels.size else 0
             out.append((("safety", _pct(budget / 100)), caught / total))
         return out
+
+
+def percentiles_of_counts(
+    levels: np.ndarray, counts: np.ndarray, fractions: np.ndarray
+) -> np.ndarray:
+    """``np.percentile(np.repeat(levels, counts), 100 * fractions)`` bit for bit, from the
+    counts: numpy's default ("linear") method step by step (its virtual index, the neighbours
+    it takes, the weight it computes and its interpolation), without building and partitioning
+    an array of one value per item. ``levels`` ascending; ``counts`` sum to at least 1."""
+    n = int(counts.sum())
+    virtual = (n - 1) * fractions
+    previous = np.floor(virtual)
+    following = previous + 1
+    at_top = virtual >= n - 1  # numpy takes the last value (index -1) for both neighbours
+    previous[at_top] = following[at_top] = -1
+    previous_index, following_index = previous.astype(np.intp), following.astype(np.intp)
+    gamma = np.asanyarray(virtual - previous_index)  # as numpy computes it, -1 included
+    ends = np.cumsum(counts)  # the sorted values' index of each level's last item, plus one
+    low = levels[np.searchsorted(ends, np.where(at_top, n - 1, previous_index), side="right")]
+    high = levels[np.searchsorted(ends, np.where(at_top, n - 1, following_index), side="right")]
+    difference = high - low
+    found = np.add(low, difference * gamma)
+    np.subtract(high, difference * (1 - gamma), out=found, where=gamma >= 0.5)
+    return found
 
 
 def _ratio(count: int, size: int) -> float:

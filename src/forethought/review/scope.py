@@ -16,6 +16,7 @@ harm of its own.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -103,10 +104,15 @@ _CHANGE = re.compile(
 
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
+    return list(_injection_in(task))
+
+
+@functools.lru_cache(maxsize=256)  # a session reviews many actions for one task
+def _injection_in(task: str) -> tuple[Prediction, ...]:
     from forethought.review.text import _injection, normalise
 
     findings = list(_injection(normalise(task))) if task.strip() else []
-    return [
+    return tuple(
         Prediction(
             f"the task {f.outcome}",
             "harm",
@@ -117,7 +123,7 @@ def injection_in(task: str) -> list[Prediction]:
             "injection",
         )
         for f in findings[:1]
-    ]
+    )
 
 
 def in_scope(
