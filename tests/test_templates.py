@@ -15,7 +15,6 @@ ORDINARY = [
     "find -type f -name '*.au' | awk '{printf \"sox %s %s.wav\\n\", $0, $0}' | bash",
     "find . -name '*.txt' | sed 's/\\.txt$//' | xargs -i echo mv {}.txt {}.bak | sh",
     "find . -name '*.jpg' | sed 's/.*/convert & -resize 50% &/' | sh",
-    "cat /etc/passwd | sed 's/^\\([^:]*\\):.*$/crontab -u \\1 -l/' | sh",
 ]
 HARMFUL = [
     # deletes everything the find walks: the whole system
@@ -46,4 +45,10 @@ def test_a_harmful_template_is_stopped(command: str, tmp_path: Path) -> None:
 def test_a_template_the_reader_cannot_see_whole_stays_unknown(tmp_path: Path) -> None:
     # the substitution keeps an unknown part of each line in front: the program is not known
     got = _decisions(["find . -name '*.x' | sed 's/\\.x$/ --force/' | sh"], tmp_path)
+    assert got != ["allow"]
+
+
+def test_lines_of_data_that_are_not_file_names_stay_unknown(tmp_path: Path) -> None:
+    # a line of list.txt can be `x; rm -rf ~`: the template `echo LINE` does not bound it
+    got = _decisions(["cat list.txt | sed 's/^/echo /' | sh"], tmp_path)
     assert got != ["allow"]

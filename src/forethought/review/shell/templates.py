@@ -55,6 +55,15 @@ def template_text(analysis: ShellAnalysis, cmd: SimpleCommand) -> str | None:
     return text
 
 
+def lists_names(analysis: ShellAnalysis, cmd: SimpleCommand) -> bool:
+    """Whether the data filling the template is file names (the first stage is ``find`` or
+    ``ls``): bounded operands. Lines of any other data (``cat list.txt``) can be shell text
+    themselves (``x; rm -rf ~``), so the template does not bound what runs."""
+    stages = [c for c in analysis.upstream(cmd) if not c.in_substitution]
+    first = min(stages, key=lambda c: c.stage, default=None)
+    return first is not None and first.name in ("find", "ls", "dir")
+
+
 def _placeholder(first: SimpleCommand) -> str:
     """A path under what the first stage lists, or a variable when nothing says."""
     if first.name == "find":
@@ -66,8 +75,10 @@ def _placeholder(first: SimpleCommand) -> str:
         return _under(roots[0]) if found.filtered == "strong" else roots[0]
     if first.name in ("ls", "dir"):
         operands = [a for a in first.args if not a.startswith("-")]
-        return _under(operands[0] if len(operands) == 1 else ".") if len(operands) <= 1 else (
-            UNKNOWN_LINE
+        return (
+            _under(operands[0] if len(operands) == 1 else ".")
+            if len(operands) <= 1
+            else (UNKNOWN_LINE)
         )
     return UNKNOWN_LINE
 

@@ -31,7 +31,7 @@ from forethought.review.shell.rules.network import (
     is_fetcher,
     is_raw_network,
 )
-from forethought.review.shell.templates import template_text
+from forethought.review.shell.templates import lists_names, template_text
 from forethought.review.shell.writes import operands
 
 Rule = Iterator[Prediction]
@@ -69,9 +69,14 @@ def _pipeline_execution(analysis: ShellAnalysis) -> Rule:
             output = run_stages(
                 [(c.argv, c.stdin) for c in sorted(upstream, key=lambda c: c.stage)]
             )
-        if output is None and template_text(analysis, cmd) is not None:
+        if (
+            output is None
+            and template_text(analysis, cmd) is not None
+            and lists_names(analysis, cmd)
+        ):
             # the template is judged as the commands (review.shell.templates); what is left
-            # unknown is the data filling its operands
+            # unknown is the file names filling its operands (other data could be shell text:
+            # then the commands stay unknown below, the template judged as well)
             maker = max(upstream, key=lambda c: c.stage)
             yield harm(
                 cmd,
