@@ -33,9 +33,11 @@ def test_a_target_the_task_names_is_not_blocked_outright(tmp_path: Path) -> None
     assert "block" not in got
 
 
-def test_the_same_actions_for_another_task_are_blocked(tmp_path: Path) -> None:
+def test_the_same_actions_for_another_task_are_not_allowed(tmp_path: Path) -> None:
     got = _decide([_bash(c, task="Fix the CSS") for c in (BASHRC, NGINX, SCP)], tmp_path)
-    assert got == ["block", "block", "block"]
+    # a PATH setting in ~/.bashrc is a settings change (the agent is asked to revise), the
+    # others are blocked
+    assert got == ["revise", "block", "block"]
 
 
 def test_the_agents_reasoning_puts_nothing_in_scope(tmp_path: Path) -> None:

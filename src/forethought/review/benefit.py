@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from forethought.review.base import Prediction
-from forethought.review.scope import in_scope, mentions, named, targets_in
+from forethought.review.scope import in_scope, mentions, names_all, targets_in
 
 TASK = "task"  # the category of a benefit the task grounds
 
@@ -185,6 +185,6 @@ def in_task(
     for p in found:
         if p.valence == "harm" and not p.hard:
             targets = targets_in(p.evidence)
-            if targets and all(named(t, task) for t in targets):
+            if targets and names_all(targets, p.severity, task):
                 what += targets
     return ground(found, list(dict.fromkeys(what)))

@@ -29,7 +29,7 @@ ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kin
 # Words in the evidence that name a target outside the workspace: absolute and home paths,
 # URLs, user@host destinations, host names. (What is written or sent is not a target.)
 _TARGET = re.compile(
-    r"(?:^|(?<=[\s=<>|;&(]))(?:(?:~|\$HOME|\$\{HOME\})?/[\w.@%+~-][\w./@%+~-]*|"
+    r"(?:^|(?<=[\s=<>|;&(]))(?:(?:~|\$HOME|\$\{HOME\}|\$\{\w+:-~\})?/[\w.@%+~-][\w./@%+~-]*|"
     r"[a-z][a-z0-9+.-]*://[^\s'\"|;&)]+|[\w.-]+@[\w.-]+\.[a-z]{2,}(?::[^\s'\"]*)?|"
     r"[\w.-]+@[\w-]+:[^\s'\"]*|"  # scp's user@host:path, the host a bare name
     r"[a-z][\w-]*(?:\.[\w-]+)*:(?:[/~][^\s'\"|;&)]*)?(?=$|[\s'\"|;&)]))",  # host:path, host:
@@ -70,7 +70,10 @@ def named(token: str, task: str) -> bool:
     for prefix in ("~/", "$HOME/", "${HOME}/"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 4:
             rest = token[len(prefix) :]  # the home directory however the task spells it
-            return any(mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/"))
+            if any(mentions(task, home + rest) for home in ("~/", "$HOME/", "${HOME}/")):
+                return True
+            # a dot-file of the home directory by its own name: "persist it in .bashrc"
+            return rest.startswith(".") and "/" not in rest and mentions(task, rest)
     if "://" in token or "@" in token:
         host = _host(token)
         # a host name, not a word: `web01`, `db-2`, `staging.example.com` (not `prod` or `home`)
@@ -88,6 +91,43 @@ def named(token: str, task: str) -> bool:
         cued = rf"(?:{_HOST_CUE}|[\"'`]){re.escape(host)}(?![\w.-])"
         return mentions(task, token) or re.search(cued, task, re.IGNORECASE) is not None
     return False
+
+
+# Shell start-up files and the shell that reads them: "install the zsh completions", "put it
+# on my PATH" name the start-up file a moderate change (settings only) goes into.
+_SHELL_FILES = {
+    ".bashrc": "bash",
+    ".bash_profile": "bash",
+    ".bash_login": "bash",
+    ".profile": "bash|sh",
+    ".zshrc": "zsh",
+    ".zprofile": "zsh",
+    ".zshenv": "zsh",
+    "config.fish": "fish",
+}
+_SHELL_WORDS = re.compile(
+    r"\b(?:my shell|shell (?:profile|config\w*|start-?up|rc|init\w*|environment)|login shell)\b",
+    re.IGNORECASE,
+)
+
+
+def names_shell_file(token: str, task: str) -> bool:
+    """Whether ``task`` names the shell whose start-up file ``token`` is, or its PATH."""
+    shell = _SHELL_FILES.get(token.rstrip("/").rsplit("/", 1)[-1])
+    if shell is None:
+        return False
+    return (
+        re.search(rf"\b(?:{shell})\b", task, re.IGNORECASE) is not None
+        or _SHELL_WORDS.search(task) is not None
+        or re.search(r"\$?\bPATH\b", task) is not None
+    )
+
+
+def names_all(targets: Sequence[str], severity: Severity, task: str) -> bool:
+    """Whether the task names every target of a harm of ``severity`` (a shell's name names
+    its start-up file only for a harm short of high: settings, not commands)."""
+    mild = SEVERITIES.index(severity) <= SEVERITIES.index(CAP_SEVERITY)
+    return all(named(t, task) or (mild and names_shell_file(t, task)) for t in targets)
 
 
 # Kinds of harm an action may have with no target to name (a cron table, the shell history,
@@ -143,7 +183,7 @@ def in_scope(
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
             targets = targets_in(p.evidence)
-            if targets and all(named(t, task) for t in targets):
+            if targets and names_all(targets, p.severity, task):
                 if p.evidence in scoped:
                     continue
                 scoped.add(p.evidence)

@@ -141,6 +141,8 @@ class ShellAnalysis:
     payloads: list[Payload] = field(default_factory=list)
     # Literal contents the script writes to a path (echo/printf/cat <<EOF > path).
     written_files: dict[str, str] = field(default_factory=dict)
+    # What each of those writers wrote, by the writer's command index.
+    written_by: dict[int, str] = field(default_factory=dict)
     # (program, the lines after it) where a command starts an interactive program whose input
     # the following lines of a multi-line proposal look like.
     transcripts: list[tuple[SimpleCommand, str]] = field(default_factory=list)

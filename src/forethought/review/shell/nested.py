@@ -13,7 +13,7 @@ from forethought.review.shell.interpreters import (
     shell_strings,
 )
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand, Word
-from forethought.review.shell.paths import normalise
+from forethought.review.shell.paths import normalise, persistence_entry
 from forethought.review.shell.source import Ctx
 from forethought.review.shell.templates import template_text
 
@@ -76,6 +76,12 @@ RUNNERS = frozenset(
     }
 )
 WRITERS = frozenset({"echo", "printf", "cat", "tee"})
+_PWD = frozenset({"$(pwd)", "`pwd`"})
+
+
+def _shell_startup(path: str, cwd: str | None) -> bool:
+    entry = persistence_entry(path, cwd)
+    return entry is not None and entry.name == "shell_startup"
 
 
 class NestedScripts:
@@ -285,24 +291,31 @@ class NestedScripts:
         if content is not None:
             self.nested(content, f"the script written to {path} earlier", cmd, ctx)
 
-    def record_written_file(self, cmd: SimpleCommand) -> None:
+    def record_written_file(self, cmd: SimpleCommand, ctx: Ctx | None = None) -> None:
+        """Note the literal text a writer puts in files; text added to a shell start-up file
+        is walked as the commands every later shell runs (see :mod:`.startup`)."""
         if cmd.name not in WRITERS:
             return
         targets = [t for op, t in cmd.redirects if op.lstrip("0123456789") in (">", ">>", ">|")]
         if cmd.name == "tee":
             targets = [a for a in cmd.args if not a.startswith("-")]
             content = self.piped_text(cmd)
-        elif any(w.dynamic for w in cmd.words):
+        elif any(w.dynamic and set(w.substitutions) - _PWD for w in cmd.words):
             return
-        else:
+        else:  # $(pwd) stays as written: a path, whatever the directory
             output = run_stages([(cmd.argv, cmd.stdin)])
             content = text_of(output.data) if output is not None else None
         if content is None:
             return
+        self.analysis.written_by[cmd.index] = content[:200_000]
         for target in targets[:8]:
             key = normalise(target, self.cwd)
             previous = self.analysis.written_files.get(key, "")
             self.analysis.written_files[key] = (previous + content)[:200_000]
+        startup = next((t for t in targets[:8] if _shell_startup(t, self.cwd)), None)
+        if startup is not None and ctx is not None and content.strip():
+            label = f"what `{cmd.name}` adds to {startup}, run by every later shell"
+            self.push_source(content, label, cmd.anchor or cmd.text, ctx.depth + 1, cmd.index)
 
     def note_transcript(self, cmd: SimpleCommand, ctx: Ctx, end_byte: int) -> None:
         name = cmd.name

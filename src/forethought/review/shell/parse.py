@@ -748,7 +748,7 @@ class _Walker(NestedScripts, StaticEvaluation):
         if name in _NESTING or language_of(name) is not None:  # else run_nested does nothing
             self.run_nested(cmd, ctx, name, args)
         if name in WRITERS:  # the check record_written_file starts with (name is cmd.name)
-            self.record_written_file(cmd)
+            self.record_written_file(cmd, ctx)
         if (
             name in _TRANSCRIBED  # the check note_transcript starts with
             and ctx.source.top

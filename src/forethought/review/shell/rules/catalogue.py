@@ -10,20 +10,36 @@ from forethought.review.effects import Effect, Operation, grade
 from forethought.review.shell.catalogue import effects, resource_of_path
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import harm
+from forethought.review.shell.startup import settings_only
 from forethought.review.shell.writes import redirect_targets
 
 
-def _redirects(cmd: SimpleCommand) -> Iterator[Effect]:
+def _redirects(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Effect]:
     for target, _how, append in redirect_targets(cmd):
         op: Operation = "append" if append else "write"
         if target.startswith("/dev/") and target in ("/dev/null", "/dev/stdout", "/dev/stderr"):
             continue
         resource = resource_of_path(target, op, cmd.cwd)
-        yield Effect(op=op, resource=resource, target=target, evidence=cmd.text)
+        # (the parser may leave the redirection out of a list's last command's text)
+        arrow = ">>" if append else ">"
+        evidence = cmd.text if target in cmd.text else f"{cmd.text} {arrow} {target}"
+        if resource == "startup_file" and settings_only(analysis.written_by.get(cmd.index, "")):
+            # only settings (export, PATH, source, ulimit...): see forethought.review.shell.startup
+            yield Effect(
+                op=op,
+                resource=resource,
+                target=target,
+                # (the settings' own paths are what is written, not targets of the write)
+                evidence=f"{cmd.name} … {arrow} {target}",
+                what="adds settings that every later shell applies",
+                severity="moderate",
+            )
+            continue
+        yield Effect(op=op, resource=resource, target=target, evidence=evidence)
 
 
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
-    for effect in (*effects(cmd), *_redirects(cmd)):
+    for effect in (*effects(cmd), *_redirects(cmd, analysis)):
         graded = grade(effect)
         if graded is not None:
             yield harm(
@@ -33,6 +49,7 @@ def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Pred
                 graded.severity,
                 graded.probability,
                 graded.reversible,
+                graded.evidence,
             )
 
 

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import persistence_entry
-from forethought.review.shell.predict import PERSISTENCE, harm
+from forethought.review.shell.predict import PERSISTENCE, harm, short
 from forethought.review.shell.rules.common import has
+from forethought.review.shell.startup import settings_only
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -31,7 +32,7 @@ _NOT_WRITES = frozenset(
 )
 
 
-def _startup_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+def _startup_files(cmd: SimpleCommand, a: ShellAnalysis) -> Rule:
     for target in write_targets(cmd):
         if target.how in _NOT_WRITES or target.how == "crontab":
             continue
@@ -56,6 +57,18 @@ def _startup_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 "high",
                 0.8,
                 True,
+            )
+        elif entry.name == "shell_startup" and settings_only(a.written_by.get(cmd.index, "")):
+            line = next(ln.strip() for ln in a.written_by[cmd.index].splitlines() if ln.strip())
+            yield harm(
+                cmd,
+                PERSISTENCE,
+                f"adds settings to {target.path} ({kind}) that every later shell applies "
+                f"({short(line, 60)})",
+                "moderate",
+                0.6,
+                True,
+                f"{cmd.name} … >> {target.path}",  # the settings are what is written
             )
         else:
             yield harm(
