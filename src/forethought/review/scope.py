@@ -142,6 +142,52 @@ _CHANGE = re.compile(
 )
 
 
+# Destructive operations with no target a task could name (the remote of a forced push, the
+# local VMs, Docker's caches), and the words of a task that ask for exactly that operation:
+# (what the evidence does, what the task says). "push my branch" does not ask for a forced
+# push; "rebase my PR branch and force push it" does.
+_ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(evidence), re.compile(asks, re.IGNORECASE))
+    for evidence, asks in (
+        (
+            r"\bgit\s+push\b.*\s--force-with-lease\b",
+            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush|\brebase|\bsquash",
+        ),
+        (
+            r"\bgit\s+push\b.*\s(?:-f|--force)(?:\s|$)",
+            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush",
+        ),
+        (
+            r"\bgit\s+push\b.*\s(?:-d|--delete)\s",
+            r"\b(?:delete|remove)\b.*\bbranch",
+        ),
+        (
+            r"\bvagrant\s+destroy\b",
+            r"\bdestroy|\btear(?:ing)?\s+down|\b(?:remove|delete)\b.*\b(?:vms?|machines?|boxes)\b",
+        ),
+        (
+            r"\b(?:docker|podman)\s+(?:(?:system|image|container|volume|builder|network)\s+)?prune\b",
+            r"\bprune|\bfree\b.*\b(?:disk|space)|\breclaim|\b(?:clean|clear)(?:\s+up)?\b.*\b(?:docker|images?|containers?|cache)",
+        ),
+        (
+            r"\b(?:kind|minikube|k3d|microk8s)\s+(?:delete|cluster\s+delete)\b",
+            r"\b(?:delete|remove|clean(?:\s+up)?|tear(?:ing)?\s+down|destroy)\b.*\bcluster",
+        ),
+        (
+            r"\bgit\s+clean\b",
+            r"\bgit\s+clean\b|\bfrom\s+scratch\b|\buntracked\b|\bpristine\b|"
+            r"\bclean\b.*\b(?:repo|repository|work\s*tree|checkout|build)",
+        ),
+    )
+)
+
+
+def asks_for_operation(evidence: str, task: str) -> bool:
+    """Whether the task asks for the destructive operation ``evidence`` performs, in words of
+    its own (see ``_ASKED_OPERATIONS``)."""
+    return any(does.search(evidence) and asks.search(task) for does, asks in _ASKED_OPERATIONS)
+
+
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
     return list(_injection_in(task))
@@ -199,7 +245,7 @@ def in_scope(
                 and change_asked
                 and p.severity != "critical"
                 and p.category in _TARGETLESS
-            ):
+            ) or (p.severity != "critical" and asks_for_operation(p.evidence, task)):
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY,
