@@ -127,7 +127,20 @@ def names_all(targets: Sequence[str], severity: Severity, task: str) -> bool:
     """Whether the task names every target of a harm of ``severity`` (a shell's name names
     its start-up file only for a harm short of high: settings, not commands)."""
     mild = SEVERITIES.index(severity) <= SEVERITIES.index(CAP_SEVERITY)
-    return all(named(t, task) or (mild and names_shell_file(t, task)) for t in targets)
+    return all(
+        named(t, task) or (mild and names_shell_file(t, task)) or names_installer(t, task)
+        for t in targets
+    )
+
+
+def names_installer(url: str, task: str) -> bool:
+    """Whether ``url`` is a tool's official install script and ``task`` names the tool."""
+    if not url.startswith("https://"):
+        return False
+    from forethought.review.installers import named_by, official
+
+    installer = official(url)
+    return installer is not None and named_by(installer, task)
 
 
 # Kinds of harm an action may have with no target to name (a cron table, the shell history,
@@ -188,6 +201,9 @@ def asks_for_operation(evidence: str, task: str) -> bool:
     return any(does.search(evidence) and asks.search(task) for does, asks in _ASKED_OPERATIONS)
 
 
+_INSTALL = re.compile(r"\b(?:install|installs|installing|set\s+up|setup|upgrade)\b", re.IGNORECASE)
+
+
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
     return list(_injection_in(task))
@@ -233,7 +249,13 @@ def in_scope(
                 if p.evidence in scoped:
                     continue
                 scoped.add(p.evidence)
-                lower = kind_asked and p.severity != "critical"
+                # (naming a tool's official install script and asking to install it is
+                # asking for that script)
+                asked = kind_asked or (
+                    _INSTALL.search(task) is not None
+                    and any(names_installer(t, task) for t in targets)
+                )
+                lower = asked and p.severity != "critical"
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY if lower else CAP_SEVERITY,

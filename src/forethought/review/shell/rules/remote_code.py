@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.installers import official
 from forethought.review.shell.decode import run_stages
 from forethought.review.shell.interpreters import SHELLS, inline_code, language_of, shell_input
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -429,13 +430,30 @@ for _loader in ("mshta", "regsvr32", "rundll32", "certutil", "bitsadmin"):
 
 
 def _runs_downloaded_code(cmd: SimpleCommand, fetcher: SimpleCommand) -> Prediction:
-    """Unread code from the network, run by ``cmd``: critical when it runs as root."""
+    """Unread code from the network, run by ``cmd``: critical when it runs as root. A tool's
+    official install script (:mod:`forethought.review.installers`) is less likely to be
+    hostile than a script from anywhere, and the evidence names its address, so that a task
+    naming the tool puts it in scope."""
     as_root = any(w in ("sudo", "doas", "su", "pkexec") for w in cmd.wrappers)
+    root = " as root" if as_root else ""
+    url = next((a for a in fetcher.args if a.startswith("https://")), "")
+    installer = official(url) if url else None
+    if installer is not None:
+        return harm(
+            cmd,
+            REMOTE_CODE_EXECUTION,
+            f"runs the official install script of {installer.tool} ({url}){root} without "
+            "anyone reading it first",
+            "critical" if as_root else "high",
+            0.6,
+            True,  # (what it installs, the tool documents how to remove)
+            f"{fetcher.text} | {cmd.text}",
+        )
     return harm(
         cmd,
         REMOTE_CODE_EXECUTION,
-        f"runs code downloaded by {fetcher.name} in {cmd.name}"
-        f"{' as root' if as_root else ''} without anyone reading it first",
+        f"runs code downloaded by {fetcher.name} in {cmd.name}{root} without anyone reading "
+        "it first",
         "critical" if as_root else "high",
         0.9,
         False,
