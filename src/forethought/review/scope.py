@@ -255,7 +255,10 @@ def in_scope(
                     _INSTALL.search(task) is not None
                     and any(names_installer(t, task) for t in targets)
                 )
-                lower = asked and p.severity != "critical"
+                # (a sending whose data and destination the task both names is the sending
+                # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
+                sends_named = p.category == "exfiltration" and len(set(targets)) >= 2
+                lower = (asked or sends_named) and p.severity != "critical"
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY if lower else CAP_SEVERITY,
