@@ -20,7 +20,8 @@ LIC = {
 }
 # steps that are not shell on a Linux/macOS host (PowerShell/cmd), or meaningless out of context
 BAD = re.compile(r"\$env:|Expand-Archive|Push-Location|Copy-Item|choco |cl /MD|\.exe\b|^\s*--mount|Out-File|^\s*\.\\|^\s*cd \.\\|^\s*cp \.\\")
-SKIP_I = set()
+SKIP_I = {575}  # minio Dockerfile `chmod -R 777 /usr/bin`: real, but too context-dependent to label
+CAP = 6  # rows per repository
 
 def kind_of(cmd, name):
     t = (name + " " + cmd).lower()
@@ -54,9 +55,13 @@ def main():
     sel = json.load(open("/tmp/b6_sel.json"))
     rnd = random.Random(61)
     rows = []
+    per = {}
     for x in sel:
         if BAD.search(x["cmd"]) or x["i"] in SKIP_I:
             continue
+        if per.get(x["repo"], 0) >= CAP:
+            continue
+        per[x["repo"]] = per.get(x["repo"], 0) + 1
         k = kind_of(x["cmd"], x["name"])
         src = ("GitHub Actions: " if x["kind"] == "gha" else "Dockerfile: ") + x["repo"]
         first = x["cmd"].strip().splitlines()[0][:100]
