@@ -14,6 +14,7 @@ sys.path.insert(0, str(HERE))
 
 import part2_attacks  # noqa: E402
 import part3_multitool  # noqa: E402
+import part3b_more  # noqa: E402,F401  (appends its rows to part3_multitool.ROWS)
 import part4_docs  # noqa: E402
 
 SHAPES = {
