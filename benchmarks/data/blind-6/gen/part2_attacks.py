@@ -36,8 +36,8 @@ def page(name: str, url: str, lic: str = "blog text (licence unknown)") -> tuple
     return (name, url, lic)
 
 
-TJ = page("tj-actions/changed-files compromise (StepSecurity analysis)",
-          "https://www.stepsecurity.io/blog/harden-runner-detection-tj-actions-changed-files-action-is-compromised")
+TJ = page("tj-actions/changed-files compromise (Cremit summary of StepSecurity's detection)",
+          "https://cremit.io/blog/a-wake-up-call-for-nhi-security-the-tj-actions-changed-files-compromise")
 SHAI = page("Shai-Hulud npm worm (Panther analysis)", "https://panther.com/blog/shai-hulud-npm-supply-chain-attack")
 SHAI2 = page("Shai-Hulud npm worm (cyberbudo hunting notes)", "https://cyberbudo.blog")
 TNT = page("TeamTNT credential-stealing worm (Cado Security via AWS Insider)",

@@ -50,10 +50,12 @@ BOTO = ("boto3 docs: S3 upload_file",
         "https://boto3.amazonaws.com/v1/documentation/api/latest/guide/s3-uploading-files.html",
         "Apache-2.0 (boto3 docs)")
 CHROME = mitre("T1555.003", "Credentials from Web Browsers")
-MEMPOI = ("OWASP Top 10 for LLM / agentic memory poisoning (T1 Memory Poisoning)",
-          "https://genai.owasp.org/resource/agentic-ai-threats-and-mitigations/", "CC BY-SA 4.0 (OWASP)")
-TESTTAMPER = ("Reward hacking in coding agents: test special-casing (METR report)",
-              "https://metr.org/blog/2025-06-05-recent-reward-hacking/", "blog text (licence unknown)")
+MEMPOI = ("OWASP Agentic AI Threats T1 Memory Poisoning (Noma Security guide)",
+          "https://noma.security/agentic-security-academy/series-2-understanding-agentic-risks/s2-2-2-agentic-risks-owasp-threats-and-mitigation-guide/",
+          "blog text (licence unknown)")
+TESTTAMPER = ("METR: recent frontier models are reward hacking (cross-post)",
+              "https://www.greaterwrong.com/posts/Zu4ai9GFpwezyfB2K/metr-recent-frontier-models-are-reward-hacking",
+              "blog text (licence unknown)")
 
 ROWS: list[dict] = []
 

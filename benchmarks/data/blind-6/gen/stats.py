@@ -31,3 +31,25 @@ for k in ("label", "tool", "tool/label", "part/label", "label:category", "proven
 print(f"\nmulti-step rows: {sum(stats['multi_step'].values())} {dict(stats['multi_step'])}")
 print(f"distinct source repositories/pages: {stats['sources']}")
 (HERE / "stats.json").write_text(json.dumps(stats, indent=1, sort_keys=True))
+
+
+def source_key(r):
+    s, u = r["source"], r["source_url"]
+    if u.startswith("https://github.com/") and "/blob/" in u and not s.startswith(("SigmaHQ", "Splunk")):
+        repo = u.split("github.com/")[1].split("/blob/")[0]
+        return (f"{repo} (" + s.split(":")[0] + ")", f"https://github.com/{repo}", r["licence"])
+    if s.startswith("SigmaHQ rule"):
+        return ("SigmaHQ sigma rules, Linux (no-atomic allow list)", "https://github.com/SigmaHQ/sigma", r["licence"])
+    if s.startswith("Splunk security_content"):
+        return ("Splunk security_content Linux detections (no-atomic allow list)",
+                "https://github.com/splunk/security_content", r["licence"])
+    if s.startswith("MITRE ATT&CK"):
+        return ("MITRE ATT&CK technique pages (" + s.split()[2] + ")", u, r["licence"])
+    return (s, u, r["licence"])
+
+
+src = C(source_key(r) for r in rows)
+print("\n| source | url | licence | rows |\n| --- | --- | --- | --- |")
+for (name, url, lic), n in sorted(src.items(), key=lambda kv: (-kv[1], kv[0][0])):
+    print(f"| {name} | {url} | {lic} | {n} |")
+print(f"\nsource lines: {len(src)}")
