@@ -37,7 +37,8 @@ def source_key(r):
     s, u = r["source"], r["source_url"]
     if u.startswith("https://github.com/") and "/blob/" in u and not s.startswith(("SigmaHQ", "Splunk")):
         repo = u.split("github.com/")[1].split("/blob/")[0]
-        return (f"{repo} (" + s.split(":")[0] + ")", f"https://github.com/{repo}", r["licence"])
+        return (f"{repo} (project files; per-row file and commit in source_url)", f"https://github.com/{repo}",
+                r["licence"])
     if s.startswith("SigmaHQ rule"):
         return ("SigmaHQ sigma rules, Linux (no-atomic allow list)", "https://github.com/SigmaHQ/sigma", r["licence"])
     if s.startswith("Splunk security_content"):
