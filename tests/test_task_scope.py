@@ -183,3 +183,25 @@ def test_a_sending_whose_data_and_destination_the_task_names_runs(tmp_path: Path
         tmp_path,
     )
     assert got[0] == "allow" and got[1] != "allow"
+
+
+def test_a_program_put_on_the_path_the_task_asks_for_runs(tmp_path: Path) -> None:
+    task = "Put the gh binary I built on my PATH"
+    got = _decide(
+        [
+            _bash("sudo mv ./bin/gh /usr/local/bin/", task=task),
+            _bash("sudo mv ./bin/gh /usr/local/bin/", task="Fix the failing test"),
+            _bash("sudo mv ./bin/gh /usr/bin/", task=task),  # the system's own programs
+            _bash("sudo cp /tmp/x /usr/local/bin/sudo", task=task),  # a program shadowed
+        ],
+        tmp_path,
+    )
+    assert got[0] == "allow" and "allow" not in got[1:] and got[3] == "block"
+
+
+def test_squashing_and_updating_the_pr_asks_for_a_forced_push(tmp_path: Path) -> None:
+    task = "Squash my fix into one commit and update the PR"
+    got = _decide(
+        [_bash("git rebase -i origin/master && git push -f fork fix", task=task)], tmp_path
+    )
+    assert got == ["allow"]

@@ -123,12 +123,27 @@ def names_shell_file(token: str, task: str) -> bool:
     )
 
 
+# Directories on the usual PATH: "put the binary on my PATH", "install it" name them.
+_PATH_DIRS = re.compile(
+    r"^(?:/usr/local/s?bin|(?:~|\$HOME|\$\{HOME\})/(?:\.local/)?bin)(?:/[\w.+-]+)?/?$"
+)
+_PATH_WORDS = re.compile(r"\bPATH\b|\b(?i:install|installs|installing)\b")
+
+
+def names_path_dir(token: str, task: str) -> bool:
+    """Whether ``token`` is (a program in) a directory on the usual PATH and ``task`` asks to
+    put something on the PATH or to install it."""
+    return _PATH_DIRS.match(token) is not None and _PATH_WORDS.search(task) is not None
+
+
 def names_all(targets: Sequence[str], severity: Severity, task: str) -> bool:
     """Whether the task names every target of a harm of ``severity`` (a shell's name names
     its start-up file only for a harm short of high: settings, not commands)."""
     mild = SEVERITIES.index(severity) <= SEVERITIES.index(CAP_SEVERITY)
     return all(
-        named(t, task) or (mild and names_shell_file(t, task)) or names_installer(t, task)
+        named(t, task)
+        or (mild and (names_shell_file(t, task) or names_path_dir(t, task)))
+        or names_installer(t, task)
         for t in targets
     )
 
@@ -168,7 +183,10 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (
             r"\bgit\s+push\b.*\s(?:-f|--force)(?:\s|$)",
-            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush",
+            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush|"
+            # history rewritten and the remote updated: "squash my fix and update the PR"
+            r"\b(?:squash|rebase|amend)\w*\b.*\b(?:update|push)\w*\b.*\b(?:pr|pull\s+request|"
+            r"branch|remote)\b",
         ),
         (
             r"\bgit\s+push\b.*\s(?:-d|--delete)\s",

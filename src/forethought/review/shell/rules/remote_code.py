@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
-from forethought.review.installers import official
+from forethought.review.installers import Installer, official
 from forethought.review.shell.decode import run_stages
 from forethought.review.shell.interpreters import SHELLS, inline_code, language_of, shell_input
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -194,6 +194,21 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
         target = _executed_file(cmd)
         if target is not None and posixpath.basename(target) in downloaded:
             fetcher = downloaded[posixpath.basename(target)]
+            installer = _official_download(fetcher)
+            if installer is not None:
+                as_root = any(w in ("sudo", "doas", "su", "pkexec") for w in cmd.wrappers)
+                yield harm(
+                    cmd,
+                    REMOTE_CODE_EXECUTION,
+                    f"runs {target}, the official install script of {installer.tool} just "
+                    f"downloaded by {fetcher.name}{' as root' if as_root else ''}, without "
+                    "anyone reading it first",
+                    "critical" if as_root else "high",
+                    0.6,
+                    True,
+                    f"{fetcher.text} … {cmd.text}",
+                )
+                continue
             yield harm(
                 cmd,
                 REMOTE_CODE_EXECUTION,
@@ -205,10 +220,13 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
             )
         elif cmd.name == "chmod":
             ops = operands(cmd)
+            made = [o for o in ops[1:] if posixpath.basename(o) in downloaded]
             if (
                 len(ops) >= 2
                 and _EXECUTE_MODES.match(ops[0])
-                and any(posixpath.basename(o) in downloaded for o in ops[1:])
+                and made
+                # (an official install script is judged where it runs)
+                and not all(_official_download(downloaded[posixpath.basename(o)]) for o in made)
             ):
                 yield harm(
                     cmd,
@@ -218,6 +236,11 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
                     0.6,
                     False,
                 )
+
+
+def _official_download(fetcher: SimpleCommand) -> Installer | None:
+    url = next((a for a in fetcher.args if a.startswith("https://")), "")
+    return official(url) if url else None
 
 
 _INSTALLERS = frozenset(
