@@ -55,7 +55,9 @@ def open_gate(
         if kept is not None:
             gate = build(chosen, kept[0].reviewers, opened, checked=kept[1])
         else:
-            gate = build(chosen, build_reviewers(chosen, opened.path), opened)
+            # (a database ledger is named by its URL: self-protection guards it too)
+            where = opened.path if opened.path is not None else opened.location
+            gate = build(chosen, build_reviewers(chosen, where), opened)
         prepared.mark("Gate ready")
         return gate
     except (PolicyError, LedgerError, CanaryFailure):

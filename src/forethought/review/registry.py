@@ -327,7 +327,11 @@ def _text(setting: Setting) -> Reviewer:
 def _self_protection(setting: Setting) -> Reviewer:
     from forethought.review.self_protection import SelfProtectionReviewer
 
-    return SelfProtectionReviewer(protected_paths(setting.policy, setting.ledger_path))
+    ledger = str(setting.ledger_path or "")
+    return SelfProtectionReviewer(
+        protected_paths(setting.policy, setting.ledger_path),
+        databases=[ledger] if "://" in ledger else [],
+    )
 
 
 @_built_in(CLASSIFIER, "learned")

@@ -172,8 +172,13 @@ class SelfProtectionReviewer:
         cwd: str | None = None,
         *,
         builtin: bool = True,
+        databases: Iterable[str] = (),
     ) -> None:
+        from forethought.review.ledger_db import LedgerDatabase
+
         self.home = os.path.expanduser("~")
+        # ledgers kept in a database (PostgreSQL URLs): see forethought.review.ledger_db
+        self.databases = tuple(d for d in map(LedgerDatabase.of, databases) if d is not None)
         self.cwd = cwd or os.getcwd()
         given = [str(p) for p in protected if str(p)]
         if builtin:
@@ -223,6 +228,9 @@ class SelfProtectionReviewer:
                 doubt += self._python_doubt(str(args.get("code", "")))
         else:  # unknown tools: any mention of a protected file is tampering
             found = self._mentions(_strings(args))
+        # (what runs, not files written: a migration that mentions `events` is not run here)
+        if not found and self.databases and kind in ("shell", "python", "other"):
+            found = self._database(_strings(args))
         if found:
             rationale = "would modify forethought's own oversight: " + found[0].evidence
             return Review.of(self.name, self.version, found, rationale, partial=True)
@@ -312,6 +320,15 @@ class SelfProtectionReviewer:
         for raw in paths:
             if raw and self._is_protected(self._normal(raw, cwd)):
                 return [_tampering(f"writes to {raw}", evidence)]
+        return []
+
+    def _database(self, texts: Iterable[str]) -> list[Prediction]:
+        from forethought.review.ledger_db import tampering
+
+        for text in texts:
+            what = tampering(text, self.databases)
+            if what is not None:
+                return [_tampering(what, text[:200])]
         return []
 
     def _mentions(self, texts: Iterable[str]) -> list[Prediction]:

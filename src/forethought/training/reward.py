@@ -234,7 +234,8 @@ def _build_gate(policy: Any, reviewers: Any, ledger: Any) -> Any:
 
         return build_gate(parse_stack(reviewers, policy), policy, StackOptions(), opened)
     if reviewers is None:
-        reviewers = build_reviewers(policy, opened.path if opened is not None else None)
+        where = None if opened is None else (opened.path or opened.location)
+        reviewers = build_reviewers(policy, where)
     return Gate(policy, list(reviewers), opened)
 
 
