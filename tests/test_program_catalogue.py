@@ -22,6 +22,7 @@ def test_the_shipped_catalogue_parses_and_names_its_sources() -> None:
     assert len(PROGRAMS) >= 350 and len(catalogue()) >= 750
     for program in PROGRAMS:
         assert program.manual and program.source.startswith("https://"), program.names
+        assert program.summary, f"{program.names[0]} needs a summary of what it does"
         assert program.clauses, f"{program.names[0]} has no effects"
 
 
@@ -151,3 +152,25 @@ def test_effects_name_their_class_in_the_review(command: str, category: str, tmp
 )
 def test_everyday_uses_stay_allowed(command: str, tmp_path) -> None:
     assert _decisions([command], tmp_path) == ["allow"]
+
+
+def test_explanations_say_what_a_catalogued_program_does_and_unknown_stays_unknown(
+    tmp_path,
+) -> None:
+    cases = [
+        # (command, allowed, what the benefit says)
+        ("doctl compute droplet list", True, "runs `doctl`: the DigitalOcean command-line"),
+        ("semanage port -l", True, "runs `semanage`: manages the SELinux policy"),
+        ("vault status", True, "runs `vault`: the HashiCorp Vault client"),
+        ("semanage permissive -a httpd_t", False, "runs `semanage`: manages the SELinux policy"),
+        ("frobnicate-widgets --all", True, "a program the reviewer has no rules for"),
+    ]
+    outs = review_json([{"tool": "bash", "args": {"command": c}} for c, _, _ in cases], tmp_path)
+    for (command, allowed, says), out in zip(cases, outs, strict=True):
+        (benefit,) = [p["outcome"] for p in out["predictions"] if p["valence"] == "benefit"]
+        assert (out["decision"] == "allow") == allowed, command
+        assert says in benefit, (command, benefit)
+        if "frobnicate" not in command:
+            assert "no rules for" not in benefit, benefit
+            weighed = "catalogued effects are weighed"
+            assert (weighed if not allowed else "none of the effects its catalogue") in benefit

@@ -1,7 +1,8 @@
 """The program catalogue: what ordinary programs do, as data (``programs.toml``).
 
-Each ``[[program]]`` names one or more executables, the manual its entry was read from, the
-short options that take a value, and ``[[program.effect]]`` clauses: when the command has one of
+Each ``[[program]]`` names one or more executables, says in a few words what the program does
+(``summary``, quoted by explanations), the manual its entry was read from, the short options
+that take a value, and ``[[program.effect]]`` clauses: when the command has one of
 ``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
 ``unless``), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
 (:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
@@ -79,6 +80,7 @@ class Program:
     names: tuple[str, ...]
     manual: str
     source: str
+    summary: str  # what the program does, in a few words
     takes_value: str
     clusters: bool  # short options may be clustered (-nvF)
     long_takes_value: tuple[str, ...]
@@ -185,6 +187,9 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
         for key in ("manual", "source"):
             if not isinstance(raw.get(key), str) or not raw[key]:
                 raise CatalogueError(f"{where}: {key} must name where the entry was read from")
+        summary = raw.get("summary", "")
+        if not isinstance(summary, str):
+            raise CatalogueError(f"{where}: summary must be a string")
         clauses = tuple(
             _clause(c, f"{where}.effect[{j}]") for j, c in enumerate(raw.get("effect", []))
         )
@@ -196,6 +201,7 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
                 names=names,
                 manual=raw["manual"],
                 source=raw["source"],
+                summary=summary.strip(),
                 takes_value=str(raw.get("takes_value", "")),
                 clusters=bool(raw.get("clusters", False)),
                 long_takes_value=_strings(raw.get("long_takes_value", []), f"{where}.long"),
