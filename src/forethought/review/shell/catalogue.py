@@ -4,7 +4,9 @@ Each ``[[program]]`` names one or more executables, says in a few words what the
 (``summary``, quoted by explanations), the manual its entry was read from, the short options
 that take a value, and ``[[program.effect]]`` clauses: when the command has one of
 ``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
-``unless``), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
+``unless``, and its output is not piped straight into a command matching ``unless_piped_to``:
+a registry token handed to ``docker login --password-stdin`` is used, not shown), it has the
+effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
 (:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
 (every operand, typed by :func:`resource_of_path`), ``@first``, ``@last``, or ``@value`` (the
 values of ``options``). A clause with none of ``options``/``subcommand``/``args_match`` always
@@ -62,6 +64,8 @@ class Clause:
     args_match: re.Pattern[str] | None = None
     operands_match: re.Pattern[str] | None = None
     unless: tuple[str, ...] = ()
+    # the output piped straight into a command whose text matches: the effect does not happen
+    unless_piped_to: re.Pattern[str] | None = None
     resources: tuple[str, ...] = ()  # only operands of these kinds (empty: any)
     what: str = ""
     severity: Severity | None = None
@@ -105,6 +109,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         "args_match",
         "operands_match",
         "unless",
+        "unless_piped_to",
         "resources",
         "what",
         "severity",
@@ -144,6 +149,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         args_match=compiled,
         operands_match=operands_compiled,
         unless=_strings(raw.get("unless", []), f"{where}.unless"),
+        unless_piped_to=_regex(raw, "unless_piped_to", where),
         resources=_resources(raw.get("resources", []), f"{where}.resources"),
         what=str(raw.get("what", "")),
         severity=cast("Severity | None", severity),
@@ -287,9 +293,13 @@ def _operands(cmd: SimpleCommand, program: Program) -> list[str]:
     return out
 
 
-def _applies(clause: Clause, cmd: SimpleCommand, operands: Sequence[str], clusters: bool) -> bool:
+def _applies(
+    clause: Clause, cmd: SimpleCommand, operands: Sequence[str], clusters: bool, consumer: str
+) -> bool:
     args = cmd.args
     if any(_has_option(args, u, clusters) for u in clause.unless):
+        return False
+    if clause.unless_piped_to and consumer and clause.unless_piped_to.search(consumer):
         return False
     if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
         return False
@@ -354,14 +364,15 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
     return "workspace_file"
 
 
-def effects(cmd: SimpleCommand) -> Iterator[Effect]:
-    """The catalogue's effects of one command (none for a program it does not know)."""
+def effects(cmd: SimpleCommand, consumer: str = "") -> Iterator[Effect]:
+    """The catalogue's effects of one command (none for a program it does not know);
+    ``consumer`` is the text of the command its output is piped into, if any."""
     program = catalogue().get(cmd.name)
     if program is None:
         return
     operands = _operands(cmd, program)
     for clause in program.clauses:
-        if not _applies(clause, cmd, operands, program.clusters):
+        if not _applies(clause, cmd, operands, program.clusters, consumer):
             continue
         if clause.on in RESOURCES:
             targets: list[tuple[str, Resource]] = [("", cast(Resource, clause.on))]

@@ -11,6 +11,7 @@ from forethought.review.shell.catalogue import catalogue, effects
 from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import BENIGN, READ_ONLY
+from forethought.review.shell.rules.catalogue import consumer
 
 READ_ONLY_PROGRAMS = frozenset(
     """
@@ -105,11 +106,11 @@ def _has_rules(name: str) -> bool:
     return name in BY_PROGRAM or rule_key(name) in BY_PROGRAM
 
 
-def _catalogued(cmd: SimpleCommand) -> str:
+def _catalogued(cmd: SimpleCommand, analysis: ShellAnalysis) -> str:
     """What the catalogue says ``cmd``'s program does, and whether this use has listed effects."""
     program = catalogue()[cmd.name]
     what = f"runs `{cmd.name}`: {program.summary}" if program.summary else f"runs `{cmd.name}`"
-    if any(grade(e) is not None for e in effects(cmd)):
+    if any(grade(e) is not None for e in effects(cmd, consumer(cmd, analysis))):
         return f"{what}; presumably for the task (its catalogued effects are weighed)"
     return f"{what}; none of the effects its catalogue entry lists applies to this use"
 
@@ -144,7 +145,7 @@ def predict(analysis: ShellAnalysis) -> list[Prediction]:
         ]
     if "catalogued" in kinds:
         cmd = kinds["catalogued"]
-        return [_benefit(cmd, _catalogued(cmd), BENIGN, "low", 0.6)]
+        return [_benefit(cmd, _catalogued(cmd, analysis), BENIGN, "low", 0.6)]
     if "covered" in kinds:
         cmd = kinds["covered"]
         return [

@@ -22,8 +22,18 @@ def _redirects(cmd: SimpleCommand) -> Iterator[Effect]:
         yield Effect(op=op, resource=resource, target=target, evidence=cmd.text)
 
 
+def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> str:
+    """The text of the command ``cmd``'s output is piped straight into ("" if none)."""
+    if cmd.pipeline < 0 or any(
+        op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects
+    ):
+        return ""
+    after = [c for c in analysis.downstream(cmd) if c.stage == cmd.stage + 1]
+    return after[0].text if len(after) == 1 else ""
+
+
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
-    for effect in (*effects(cmd), *_redirects(cmd)):
+    for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd)):
         graded = grade(effect)
         if graded is not None:
             yield harm(

@@ -339,8 +339,6 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         or "get-secret-value" in args
     ):
         yield harm(cmd, SECRET_ACCESS, "prints AWS credentials or secrets", "moderate", 0.7, False)
-    elif name == "gcloud" and "print-access-token" in args:
-        yield harm(cmd, SECRET_ACCESS, "prints a Google Cloud access token", "moderate", 0.7, False)
     elif (
         name in ("grep", "egrep", "rg", "ag", "ack")
         and has(cmd, "-r", "-R", "-rn", "-ri", "-rni", "-Ri", "-ir", "-rl")
@@ -358,14 +356,15 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 # CLIs that print a stored credential: (program, leading words, what they print, whether it is a
-# password manager's entry (high, like a keyring) or a cloud token or secret (moderate)).
+# password manager's entry (high, like a keyring) or a cloud token or secret (moderate)). Tokens
+# that a container client's login may consume from a pipe are in the program catalogue
+# (programs.toml: `gcloud auth print-access-token`, `gh auth token`, `aws ecr get-login-password`).
 _CREDENTIAL_PRINTERS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("kubectl", ("config", "view", "--raw"), "the keys and tokens in the kubeconfig", False),
     ("kubectl", ("create", "token"), "a new service-account token", False),
     ("az", ("account", "get-access-token"), "an Azure access token", False),
     ("az", ("keyvault", "secret", "show"), "an Azure Key Vault secret", False),
     ("gcloud", ("secrets", "versions", "access"), "a Google Secret Manager secret", False),
-    ("gh", ("auth", "token"), "the GitHub CLI's token", False),
     ("vault", ("kv", "get"), "a Vault secret", False),
     ("vault", ("read",), "a Vault secret", False),
     ("heroku", ("auth:token",), "the Heroku API token", False),
