@@ -153,6 +153,11 @@ def test_effects_name_their_class_in_the_review(command: str, category: str, tmp
         "docker-compose up -d",
         "fd -e py test_ src/",
         "kind create cluster",
+        # a cloud CLI's subcommand named like a credentials file is a subcommand, not a file
+        "gcloud container clusters get-credentials prod --zone us-central1-a",
+        "az aks get-credentials --resource-group rg --name prod",
+        "helm list -A",
+        "restorecon -Rv /var/www/html",
     ],
 )
 def test_everyday_uses_stay_allowed(command: str, tmp_path) -> None:

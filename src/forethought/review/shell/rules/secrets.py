@@ -120,6 +120,15 @@ _CREDENTIAL_WORDS = re.compile(
 )
 
 
+# CLIs whose hyphenated bare words are subcommands (`get-credentials`, `export-credentials`); what
+# those subcommands print is in the program catalogue (programs.toml), not read off their names.
+_SUBCOMMAND_CLIS = frozenset(
+    "aws gcloud az doctl kubectl oc helm gh glab heroku flyctl fly vercel netlify firebase "
+    "eksctl terraform tofu pulumi vault consul nomad doppler infisical op bw".split()
+)
+_SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+
+
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
     if not name or name in _METADATA_ONLY:
@@ -140,6 +149,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     made = _made_before(cmd, _a) if candidates else set()
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
+        if name in _SUBCOMMAND_CLIS and _SUBCOMMAND_WORD.match(path):
+            continue  # `gcloud container clusters get-credentials`: a subcommand, not a file
         if ":" in path and not path.startswith(("/", "~", ".")):
             continue  # host:path lives on another machine
         if normalise(path, cmd.cwd) in made:
