@@ -79,10 +79,11 @@ _VERBS: dict[str, frozenset[str]] = {
     "flash": frozenset("dd".split()),
     "schedule": frozenset("crontab at systemctl".split()),
     "cron": frozenset("crontab".split()),
-    # load and stress tests: the programs of the catalogue's load-generator entry
+    # load and stress tests: the catalogue's load generators, and stress/stress-ng
     **{
         verb: frozenset(
-            "hey ab ab2 wrk wrk2 siege bombardier oha h2load locust slowhttptest".split()
+            "hey ab ab2 wrk wrk2 siege bombardier oha h2load locust slowhttptest "
+            "stress stress-ng".split()
         )
         for verb in ("load", "load-test", "loadtest", "benchmark", "stress", "stress-test")
     },
