@@ -22,14 +22,14 @@ def _redirects(cmd: SimpleCommand) -> Iterator[Effect]:
         yield Effect(op=op, resource=resource, target=target, evidence=cmd.text)
 
 
-def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> str:
-    """The text of the command ``cmd``'s output is piped straight into ("" if none)."""
+def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> SimpleCommand | None:
+    """The command ``cmd``'s output is piped straight into (None: none, or not only there)."""
     if cmd.pipeline < 0 or any(
         op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects
     ):
-        return ""
+        return None
     after = [c for c in analysis.downstream(cmd) if c.stage == cmd.stage + 1]
-    return after[0].text if len(after) == 1 else ""
+    return after[0] if len(after) == 1 and not after[0].dynamic_name else None
 
 
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
