@@ -79,6 +79,14 @@ _VERBS: dict[str, frozenset[str]] = {
     "flash": frozenset("dd".split()),
     "schedule": frozenset("crontab at systemctl".split()),
     "cron": frozenset("crontab".split()),
+    # load and stress tests: the catalogue's load generators, and stress/stress-ng
+    **{
+        verb: frozenset(
+            "hey ab ab2 wrk wrk2 siege bombardier oha h2load locust slowhttptest "
+            "stress stress-ng".split()
+        )
+        for verb in ("load", "load-test", "loadtest", "benchmark", "stress", "stress-test")
+    },
     # a change written into a file the task names (the shell reviewer's pseudo-program "write")
     **{
         verb: frozenset("write tee sed cp install mv ln touch".split())

@@ -42,6 +42,7 @@ Operation = Literal[
     "schedule",  # arranges for code to run later
     "kernel_load",  # loads code into the kernel
     "mount",  # mounts, formats or partitions a device or file system
+    "flood",  # loads a service on purpose until it slows or fails (request floods)
 ]
 
 Resource = Literal[
@@ -306,6 +307,10 @@ GRADES: dict[tuple[str, str], Grade] = {
     ),
     ("delete", "remote_data"): _g(
         "moderate", 0.6, False, "destructive", "deletes data a service holds"
+    ),
+    # load (a denial of service where it is not this machine's own service)
+    ("flood", "network_outside"): _g(
+        "high", 0.7, True, "resource_abuse", "floods another host with requests (denial of service)"
     ),
     # processes
     ("signal", "service"): _g("moderate", 0.6, True, "destructive", "stops a service"),

@@ -1,9 +1,13 @@
 """The program catalogue: what ordinary programs do, as data (``programs.toml``).
 
-Each ``[[program]]`` names one or more executables, the manual its entry was read from, the
-short options that take a value, and ``[[program.effect]]`` clauses: when the command has one of
+Each ``[[program]]`` names one or more executables, says in a few words what the program does
+(``summary``, quoted by explanations), the manual its entry was read from, the short options
+that take a value, and ``[[program.effect]]`` clauses: when the command has one of
 ``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
-``unless``), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
+``unless``, and its output is not piped straight into a command whose words match
+``unless_piped_to`` and one of whose operands is, in full, ``unless_piped_to_operand``: a
+registry token handed to ``docker login --password-stdin <that cloud's registry>`` is used, not
+shown), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
 (:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
 (every operand, typed by :func:`resource_of_path`), ``@first``, ``@last``, or ``@value`` (the
 values of ``options``). A clause with none of ``options``/``subcommand``/``args_match`` always
@@ -13,6 +17,7 @@ applies. ``[[program.example]]`` rows (``command``, ``harmful``) are the entry's
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
@@ -61,6 +66,10 @@ class Clause:
     args_match: re.Pattern[str] | None = None
     operands_match: re.Pattern[str] | None = None
     unless: tuple[str, ...] = ()
+    # the output piped straight into a command whose words (joined by spaces) match, and one of
+    # whose operands (not an option's value) matches in full: the effect does not happen
+    unless_piped_to: re.Pattern[str] | None = None
+    unless_piped_to_operand: re.Pattern[str] | None = None
     resources: tuple[str, ...] = ()  # only operands of these kinds (empty: any)
     what: str = ""
     severity: Severity | None = None
@@ -79,6 +88,7 @@ class Program:
     names: tuple[str, ...]
     manual: str
     source: str
+    summary: str  # what the program does, in a few words
     takes_value: str
     clusters: bool  # short options may be clustered (-nvF)
     long_takes_value: tuple[str, ...]
@@ -103,6 +113,8 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         "args_match",
         "operands_match",
         "unless",
+        "unless_piped_to",
+        "unless_piped_to_operand",
         "resources",
         "what",
         "severity",
@@ -134,6 +146,8 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
     )
     if on == "@value" and not raw.get("options"):
         raise CatalogueError(f"{where}: on = '@value' needs options")
+    if ("unless_piped_to" in raw) != ("unless_piped_to_operand" in raw):
+        raise CatalogueError(f"{where}: unless_piped_to and unless_piped_to_operand go together")
     return Clause(
         op=cast(Operation, op),
         on=cast(str, on),
@@ -142,6 +156,8 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         args_match=compiled,
         operands_match=operands_compiled,
         unless=_strings(raw.get("unless", []), f"{where}.unless"),
+        unless_piped_to=_regex(raw, "unless_piped_to", where),
+        unless_piped_to_operand=_regex(raw, "unless_piped_to_operand", where),
         resources=_resources(raw.get("resources", []), f"{where}.resources"),
         what=str(raw.get("what", "")),
         severity=cast("Severity | None", severity),
@@ -185,6 +201,9 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
         for key in ("manual", "source"):
             if not isinstance(raw.get(key), str) or not raw[key]:
                 raise CatalogueError(f"{where}: {key} must name where the entry was read from")
+        summary = raw.get("summary", "")
+        if not isinstance(summary, str):
+            raise CatalogueError(f"{where}: summary must be a string")
         clauses = tuple(
             _clause(c, f"{where}.effect[{j}]") for j, c in enumerate(raw.get("effect", []))
         )
@@ -196,6 +215,7 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
                 names=names,
                 manual=raw["manual"],
                 source=raw["source"],
+                summary=summary.strip(),
                 takes_value=str(raw.get("takes_value", "")),
                 clusters=bool(raw.get("clusters", False)),
                 long_takes_value=_strings(raw.get("long_takes_value", []), f"{where}.long"),
@@ -281,9 +301,37 @@ def _operands(cmd: SimpleCommand, program: Program) -> list[str]:
     return out
 
 
-def _applies(clause: Clause, cmd: SimpleCommand, operands: Sequence[str], clusters: bool) -> bool:
+# Options of a consumer (docker login -u NAME) whose value is not where a registry is named.
+_CONSUMER_VALUE_OPTIONS = frozenset({"-u", "--username", "-p", "--password"})
+
+
+def _consumed(clause: Clause, consumer: SimpleCommand | None) -> bool:
+    """Whether ``consumer`` (the command the output is piped into) uses the output as the
+    clause's ``unless_piped_to`` says: its words match, and one operand matches in full."""
+    if consumer is None or clause.unless_piped_to is None or clause.unless_piped_to_operand is None:
+        return False
+    words = consumer.argv
+    if not clause.unless_piped_to.search(" ".join(words)):
+        return False
+    operands = [
+        w
+        for before, w in itertools.pairwise(words)
+        if not w.startswith("-") and before not in _CONSUMER_VALUE_OPTIONS
+    ]
+    return any(clause.unless_piped_to_operand.fullmatch(o) for o in operands)
+
+
+def _applies(
+    clause: Clause,
+    cmd: SimpleCommand,
+    operands: Sequence[str],
+    clusters: bool,
+    consumer: SimpleCommand | None,
+) -> bool:
     args = cmd.args
     if any(_has_option(args, u, clusters) for u in clause.unless):
+        return False
+    if _consumed(clause, consumer):
         return False
     if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
         return False
@@ -348,14 +396,15 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
     return "workspace_file"
 
 
-def effects(cmd: SimpleCommand) -> Iterator[Effect]:
-    """The catalogue's effects of one command (none for a program it does not know)."""
+def effects(cmd: SimpleCommand, consumer: SimpleCommand | None = None) -> Iterator[Effect]:
+    """The catalogue's effects of one command (none for a program it does not know);
+    ``consumer`` is the command its output is piped straight into, if any."""
     program = catalogue().get(cmd.name)
     if program is None:
         return
     operands = _operands(cmd, program)
     for clause in program.clauses:
-        if not _applies(clause, cmd, operands, program.clusters):
+        if not _applies(clause, cmd, operands, program.clusters, consumer):
             continue
         if clause.on in RESOURCES:
             targets: list[tuple[str, Resource]] = [("", cast(Resource, clause.on))]

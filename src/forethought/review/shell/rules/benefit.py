@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 
 from forethought.review.base import Prediction
+from forethought.review.effects import grade
+from forethought.review.shell.catalogue import catalogue, effects
 from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import BENIGN, READ_ONLY
+from forethought.review.shell.rules.catalogue import consumer
 
 READ_ONLY_PROGRAMS = frozenset(
     """
@@ -90,7 +93,26 @@ def _kind(cmd: SimpleCommand) -> str:
         return "dev" if runs_a_file else "none"
     if name in _DEV_WORK or language_of(name) is not None or name.startswith("./"):
         return "dev"
+    if name in catalogue():
+        return "catalogued"
+    if _has_rules(name):
+        return "covered"
     return "unknown"
+
+
+def _has_rules(name: str) -> bool:
+    from forethought.review.shell.rules import BY_PROGRAM, rule_key
+
+    return name in BY_PROGRAM or rule_key(name) in BY_PROGRAM
+
+
+def _catalogued(cmd: SimpleCommand, analysis: ShellAnalysis) -> str:
+    """What the catalogue says ``cmd``'s program does, and whether this use has listed effects."""
+    program = catalogue()[cmd.name]
+    what = f"runs `{cmd.name}`: {program.summary}" if program.summary else f"runs `{cmd.name}`"
+    if any(grade(e) is not None for e in effects(cmd, consumer(cmd, analysis))):
+        return f"{what}; presumably for the task (its catalogued effects are weighed)"
+    return f"{what}; none of the effects its catalogue entry lists applies to this use"
 
 
 def predict(analysis: ShellAnalysis) -> list[Prediction]:
@@ -119,6 +141,21 @@ def predict(analysis: ShellAnalysis) -> list[Prediction]:
                 READ_ONLY,
                 "low",
                 0.9,
+            )
+        ]
+    if "catalogued" in kinds:
+        cmd = kinds["catalogued"]
+        return [_benefit(cmd, _catalogued(cmd, analysis), BENIGN, "low", 0.6)]
+    if "covered" in kinds:
+        cmd = kinds["covered"]
+        return [
+            _benefit(
+                cmd,
+                f"runs `{cmd.name}`, which the reviewer's own rules cover (it has no catalogue "
+                "entry); presumably what the task needs",
+                BENIGN,
+                "low",
+                0.6,
             )
         ]
     if "unknown" in kinds:

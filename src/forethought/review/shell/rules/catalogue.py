@@ -38,8 +38,18 @@ def _redirects(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Effect]:
         yield Effect(op=op, resource=resource, target=target, evidence=evidence)
 
 
+def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> SimpleCommand | None:
+    """The command ``cmd``'s output is piped straight into (None: none, or not only there)."""
+    if cmd.pipeline < 0 or any(
+        op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects
+    ):
+        return None
+    after = [c for c in analysis.downstream(cmd) if c.stage == cmd.stage + 1]
+    return after[0] if len(after) == 1 and not after[0].dynamic_name else None
+
+
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
-    for effect in (*effects(cmd), *_redirects(cmd, analysis)):
+    for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd, analysis)):
         graded = grade(effect)
         if graded is not None:
             yield harm(

@@ -120,6 +120,15 @@ _CREDENTIAL_WORDS = re.compile(
 )
 
 
+# CLIs whose hyphenated bare words are subcommands (`get-credentials`, `export-credentials`); what
+# those subcommands print is in the program catalogue (programs.toml), not read off their names.
+_SUBCOMMAND_CLIS = frozenset(
+    "aws gcloud az doctl kubectl oc helm gh glab heroku flyctl fly vercel netlify firebase "
+    "eksctl terraform tofu pulumi vault consul nomad doppler infisical op bw".split()
+)
+_SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+
+
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
     if not name or name in _METADATA_ONLY:
@@ -140,6 +149,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     made = _made_before(cmd, _a) if candidates else set()
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
+        if name in _SUBCOMMAND_CLIS and _SUBCOMMAND_WORD.match(path):
+            continue  # `gcloud container clusters get-credentials`: a subcommand, not a file
         if ":" in path and not path.startswith(("/", "~", ".")):
             continue  # host:path lives on another machine
         if normalise(path, cmd.cwd) in made:
@@ -339,8 +350,6 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         or "get-secret-value" in args
     ):
         yield harm(cmd, SECRET_ACCESS, "prints AWS credentials or secrets", "moderate", 0.7, False)
-    elif name == "gcloud" and "print-access-token" in args:
-        yield harm(cmd, SECRET_ACCESS, "prints a Google Cloud access token", "moderate", 0.7, False)
     elif (
         name in ("grep", "egrep", "rg", "ag", "ack")
         and has(cmd, "-r", "-R", "-rn", "-ri", "-rni", "-Ri", "-ir", "-rl")
@@ -358,14 +367,15 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 # CLIs that print a stored credential: (program, leading words, what they print, whether it is a
-# password manager's entry (high, like a keyring) or a cloud token or secret (moderate)).
+# password manager's entry (high, like a keyring) or a cloud token or secret (moderate)). Tokens
+# that a container client's login may consume from a pipe are in the program catalogue
+# (programs.toml: `gcloud auth print-access-token`, `gh auth token`, `aws ecr get-login-password`).
 _CREDENTIAL_PRINTERS: tuple[tuple[str, tuple[str, ...], str, bool], ...] = (
     ("kubectl", ("config", "view", "--raw"), "the keys and tokens in the kubeconfig", False),
     ("kubectl", ("create", "token"), "a new service-account token", False),
     ("az", ("account", "get-access-token"), "an Azure access token", False),
     ("az", ("keyvault", "secret", "show"), "an Azure Key Vault secret", False),
     ("gcloud", ("secrets", "versions", "access"), "a Google Secret Manager secret", False),
-    ("gh", ("auth", "token"), "the GitHub CLI's token", False),
     ("vault", ("kv", "get"), "a Vault secret", False),
     ("vault", ("read",), "a Vault secret", False),
     ("heroku", ("auth:token",), "the Heroku API token", False),
