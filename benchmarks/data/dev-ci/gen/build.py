@@ -55,6 +55,8 @@ def norm(s: str) -> str:
 
 
 def action_text(args: dict) -> str:
+    if "url" in args and "method" in args:
+        return norm(" ".join(str(args.get(k, "")) for k in ("method", "url", "body")))
     for k in ("command", "code", "content", "new_string", "url"):
         if k in args:
             return norm(str(args[k]))
