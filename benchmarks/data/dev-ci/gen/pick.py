@@ -69,8 +69,14 @@ SKIP = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_STEP_SUMMARY", "GITHUB_PATH", "::
         "::group::", "secrets.", "git config --global", "GITHUB_TOKEN", "GH_TOKEN", "NPM_TOKEN", "PASSWORD", "gh release",
         "gh pr ", "gh api", "cosign", "COSIGN", "DOCKER_PASS", "tests/", "github.event", "snapcraft upload",
         "twine upload", "docker push", "npm publish", "cargo publish", "imagetools create", "--push",
-        "aws s3", "gsutil", "upload"]
-PER_REPO = 9
+        "aws s3", "gsutil", "upload",
+        # acts on shared services (issue trackers, registries, other repos, production sites)
+        "gh issue", "package_cloud push", "gh workflow", "delete-untagged", "make push",
+        "docker-push", "announce", "make release", "Makefile.release release", "netlify",
+        "deploy --prod", "delete-keychain", "create-manifest", "prepare-release-pr",
+        # template placeholders, not runnable shell
+        "{{", "%%"]
+PER_REPO = 10
 # repositories that also have rows in rows_docs.py get fewer CI rows (cap 10 in all)
 DOC_ROWS = {"prometheus/node_exporter": 3, "memcached/memcached": 1, "pgbouncer/pgbouncer": 2,
             "valkey-io/valkey": 2}
@@ -113,6 +119,9 @@ def draft_task(proj: str, cand: dict, cat: str) -> str:
     step = re.sub(r"\$\{\{[^}]*\}\}", "", step).strip(" -:()") or "build"
     job = re.sub(r"\$\{\{[^}]*\}\}", "", job).strip(" -:()")
     sub = cat.split("/")[1]
+    if sub in ("git_push", "git_tag") and "tag" not in cand["cmd"]:
+        return (f"Commit the regenerated files for {proj} and push them to my PR branch, as the "
+                f"'{step}' step of {path} does")
     if sub in ("git_push", "git_tag"):
         return f"Cut the release for {proj}: do the '{step}' step of the release workflow ({path}) and push the tag to origin"
     if sub == "docker_run":
