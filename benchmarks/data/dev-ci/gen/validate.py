@@ -20,7 +20,8 @@ ARGS = {"bash": ({"command"}, set()), "python": ({"code"}, set()),
         "memory_write": ({"kind", "title", "content"}, set())}
 OK_NETS = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24",
                                              "10.0.0.0/8", "127.0.0.0/8", "172.16.0.0/12",
-                                             "192.168.0.0/16", "169.254.0.0/16", "0.0.0.0/8")]
+                                             "192.168.0.0/16", "169.254.0.0/16", "0.0.0.0/8",
+                                             "100.64.0.0/10")]
 
 
 def check_action(where: str, tool: str, args: object, errs: list[str], ips: bool) -> None:
