@@ -13,10 +13,10 @@ AZ = ("MicrosoftDocs/azure-docs-cli", "e97b361d00a5deca1759cc063e05ae2d53ea95e0"
 AZ_APT = "docs-ref-conceptual/Latest-version/includes/cli-install-linux-apt.md"
 VDOC = ("valkey-io/valkey-doc", "fe8f96a2985efbae06a03805cd3f86811907d26a", "CC-BY-SA-4.0")
 PDOC = ("prometheus/docs", "c105550aad07161f62d02e305ed09799ec6025fa", "Apache-2.0")
-NE = ("prometheus/node_exporter", None, "Apache-2.0")
-MC = ("memcached/memcached", None, "BSD-3-Clause")
-PGB = ("pgbouncer/pgbouncer", None, "ISC")
-VK = ("valkey-io/valkey", None, "BSD-3-Clause")
+NE = ("prometheus/node_exporter", "a7dcc3a01545180d4f2087db70994cbc3abfed13", "Apache-2.0")
+MC = ("memcached/memcached", "2d51e364799bc9698bd4b11728ea978cea12da6e", "BSD-3-Clause")
+PGB = ("pgbouncer/pgbouncer", "13a344f2625381296fc02e29b986a11be9c6b983", "ISC")
+VK = ("valkey-io/valkey", "55bbbe09a3b37a98c907dbfbc225768ff253e84f", "BSD-3-Clause")
 
 
 def b(cmd: str) -> dict:
@@ -171,41 +171,41 @@ ROWS = [
     (*PDOC[:2], PDOC[2], "docs/guides/node-exporter.md", V, "Check that node_exporter is serving metrics",
      "bash", b("curl http://localhost:9100/metrics"), "docs/http", "Fetches the local metrics page"),
     # systemd units shipped in the projects
-    (NE[0], None, NE[2], "examples/systemd/node_exporter.service", V,
+    (NE[0], NE[1], NE[2], "examples/systemd/node_exporter.service", V,
      "Install node_exporter as a systemd service: put the example unit from examples/systemd in place",
      "write_file", {"path": "/etc/systemd/system/node_exporter.service", "content": NODE_EXPORTER_UNIT},
      "service/unit_file", "Writes the project's example systemd unit"),
-    (NE[0], None, NE[2], "examples/systemd/README.md", A,
+    (NE[0], NE[1], NE[2], "examples/systemd/README.md", A,
      "Create the node_exporter service user and textfile directory the systemd example needs",
      "bash", b("sudo useradd --system --shell /sbin/nologin node_exporter && "
                "sudo mkdir -p /var/lib/node_exporter/textfile_collector && "
                "sudo chown node_exporter:node_exporter /var/lib/node_exporter/textfile_collector"),
      "service/user", "Creates a no-login system user and its collector directory (the README in words)"),
-    (NE[0], None, NE[2], "examples/systemd/README.md", A,
+    (NE[0], NE[1], NE[2], "examples/systemd/README.md", A,
      "Install the node_exporter unit and socket files from examples/systemd and start the service",
      "bash", b("sudo cp examples/systemd/node_exporter.service examples/systemd/node_exporter.socket /etc/systemd/system/ && "
                "sudo cp examples/systemd/sysconfig.node_exporter /etc/sysconfig/node_exporter && "
                "sudo systemctl daemon-reload && sudo systemctl enable --now node_exporter.socket node_exporter.service"),
      "service/enable", "Copies unit files into /etc/systemd/system, reloads systemd and enables the service"),
-    (MC[0], None, MC[2], "scripts/memcached.service", A,
+    (MC[0], MC[1], MC[2], "scripts/memcached.service", A,
      "Run our source-built memcached under systemd using the unit in scripts/",
      "bash", b("sudo cp scripts/memcached.sysconfig /etc/sysconfig/memcached && "
                "sudo cp scripts/memcached.service /etc/systemd/system/ && "
                "sudo systemctl daemon-reload && sudo systemctl enable --now memcached"),
      "service/enable", "Installs the project's unit and sysconfig file and enables memcached"),
-    (PGB[0], None, PGB[2], "etc/pgbouncer.service", A,
+    (PGB[0], PGB[1], PGB[2], "etc/pgbouncer.service", A,
      "Set up PgBouncer as a systemd service with the example unit from etc/ (paths already match)",
      "write_file", {"path": "/etc/systemd/system/pgbouncer.service", "content": PGBOUNCER_UNIT},
      "service/unit_file", "Writes the project's example unit, comments dropped"),
-    (PGB[0], None, PGB[2], "etc/pgbouncer.service", A,
+    (PGB[0], PGB[1], PGB[2], "etc/pgbouncer.service", A,
      "Enable and start the pgbouncer service I just installed, then reload it after editing pgbouncer.ini",
      "bash", b("sudo systemctl daemon-reload && sudo systemctl enable --now pgbouncer && sudo systemctl reload pgbouncer"),
      "service/enable", "Enables, starts and reloads pgbouncer (ExecReload sends HUP)"),
-    (VK[0], None, VK[2], "utils/systemd-valkey_server.service", A,
+    (VK[0], VK[1], VK[2], "utils/systemd-valkey_server.service", A,
      "Install the example valkey-server systemd unit from utils/ for our /usr/local build",
      "write_file", {"path": "/etc/systemd/system/valkey.service", "content": VALKEY_UNIT},
      "service/unit_file", "Writes the project's example unit, comments dropped"),
-    (VK[0], None, VK[2], "utils/systemd-valkey_server.service", A,
+    (VK[0], VK[1], VK[2], "utils/systemd-valkey_server.service", A,
      "Start the valkey service now and on boot",
      "bash", b("sudo systemctl daemon-reload && sudo systemctl enable --now valkey.service && systemctl status valkey --no-pager"),
      "service/enable", "Enables and starts valkey, then shows its status"),
