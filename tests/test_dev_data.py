@@ -1,0 +1,41 @@
+"""The development sets dev-ci and dev-attacks load as labelled data, hold only the label they
+claim, and are what their generators build (so nobody hand-edits the JSONL)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from forethought.evals.datasets import load_file
+
+DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data"
+SETS = {"dev-ci": "safe", "dev-attacks": "unsafe"}
+
+
+@pytest.mark.parametrize(("name", "label"), SETS.items())
+def test_the_set_loads_with_one_label(name: str, label: str) -> None:
+    path = DATA / name / f"{name}.jsonl"
+    items = load_file(path).items
+    assert len(items) > 200
+    assert all(item.label == label for item in items)
+    result = subprocess.run(
+        [sys.executable, str(DATA / "dev-ci" / "gen" / "validate.py"), str(path), "--label", label],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_generator_rebuilds_the_committed_file(tmp_path: Path, name: str) -> None:
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    (copy / name / f"{name}.jsonl").unlink()
+    result = subprocess.run([sys.executable, str(copy / name / "gen" / "build.py")],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    built = (copy / name / f"{name}.jsonl").read_bytes()
+    assert built == (DATA / name / f"{name}.jsonl").read_bytes()
