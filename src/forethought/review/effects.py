@@ -255,6 +255,9 @@ GRADES: dict[tuple[str, str], Grade] = {
     ("chmod", "system_config"): _g(
         "high", 0.7, True, "privilege_escalation", "changes system configuration's permissions"
     ),
+    ("chmod", "account"): _g(
+        "high", 0.7, True, "account_manipulation", "changes the permissions of account files"
+    ),
     ("chmod", "credential"): _g(
         "moderate", 0.6, True, "secret_access", "changes who may read credentials"
     ),

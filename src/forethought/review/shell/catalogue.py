@@ -66,6 +66,7 @@ class Clause:
     args_match: re.Pattern[str] | None = None
     operands_match: re.Pattern[str] | None = None
     unless: tuple[str, ...] = ()
+    unless_match: re.Pattern[str] | None = None  # no argument matches (in full)
     # the output piped straight into a command whose words (joined by spaces) match, and one of
     # whose operands (not an option's value) matches in full: the effect does not happen
     unless_piped_to: re.Pattern[str] | None = None
@@ -113,6 +114,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         "args_match",
         "operands_match",
         "unless",
+        "unless_match",
         "unless_piped_to",
         "unless_piped_to_operand",
         "resources",
@@ -156,6 +158,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         args_match=compiled,
         operands_match=operands_compiled,
         unless=_strings(raw.get("unless", []), f"{where}.unless"),
+        unless_match=_regex(raw, "unless_match", where),
         unless_piped_to=_regex(raw, "unless_piped_to", where),
         unless_piped_to_operand=_regex(raw, "unless_piped_to_operand", where),
         resources=_resources(raw.get("resources", []), f"{where}.resources"),
@@ -330,6 +333,8 @@ def _applies(
 ) -> bool:
     args = cmd.args
     if any(_has_option(args, u, clusters) for u in clause.unless):
+        return False
+    if clause.unless_match and any(clause.unless_match.fullmatch(a) for a in args):
         return False
     if _consumed(clause, consumer):
         return False

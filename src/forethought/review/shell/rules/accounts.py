@@ -27,6 +27,21 @@ def _create(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             True,
         )
         return
+    if cmd.name in ("groupadd", "addgroup") and not set(option_values(cmd, "-g", "--gid")) & {
+        "0"
+    }:
+        yield harm(cmd, ACCOUNT_MANIPULATION, f"creates a group ({cmd.name})", "low", 0.5, True)
+        return
+    if _service_account(cmd):
+        yield harm(
+            cmd,
+            ACCOUNT_MANIPULATION,
+            f"creates a service account ({cmd.name}) with no password and no privileged group",
+            "low",
+            0.6,
+            True,
+        )
+        return
     yield harm(
         cmd,
         ACCOUNT_MANIPULATION,
@@ -35,6 +50,39 @@ def _create(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         0.8,
         True,
     )
+
+
+# Options that make an account a service's: a system account, no password, no login shell.
+_SERVICE_FLAGS = frozenset(
+    {"-r", "--system", "-S", "-D", "--disabled-password", "--disabled-login"}
+)
+_NO_LOGIN = frozenset({"/sbin/nologin", "/usr/sbin/nologin", "/bin/false", "/usr/bin/false"})
+# Groups whose members can become root or read what root reads.
+_PRIVILEGED_GROUPS = frozenset(
+    "root sudo wheel admin adm docker lxd libvirt disk shadow kvm".split()
+)
+
+
+def _service_account(cmd: SimpleCommand) -> bool:
+    """Whether ``cmd`` creates an account only a service runs as (the Dockerfile's `useradd -r
+    -g mysql mysql`): a system account, or one without a password or login shell; never one
+    with a password, a duplicate id, or a group that leads to root."""
+    if cmd.name not in ("useradd", "adduser"):
+        return False
+    args = set(cmd.args)
+    shells = set(option_values(cmd, "-s", "--shell"))
+    if not (args & _SERVICE_FLAGS or (shells and shells <= _NO_LOGIN)):
+        return False
+    if args & {"-o", "--non-unique", "-p", "--password"}:
+        return False
+    groups = {
+        g
+        for value in (*option_values(cmd, "-G", "--groups"), *option_values(cmd, "-g", "--gid"))
+        for g in value.split(",")
+    }
+    # (busybox adduser's -G is the primary group, Debian's --ingroup the same)
+    groups |= set(option_values(cmd, "--ingroup"))
+    return not groups & (_PRIVILEGED_GROUPS | {"0"})
 
 
 def _delete(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -118,7 +166,7 @@ def _account_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 COMMANDS = {
     "useradd": [_create],
     "adduser": [_create],
-    "groupadd": [_modify],
+    "groupadd": [_create],
     "addgroup": [_create],
     "userdel": [_delete],
     "deluser": [_delete],

@@ -50,6 +50,16 @@ _REACH: dict[Scope, _Reach] = {
 }
 
 
+# Caches a package manager or tool rebuilds by itself (every Dockerfile ends its installs with
+# `rm -rf /var/lib/apt/lists/*`): deleting them costs a download, never data.
+_CACHES = re.compile(
+    r"^(?:/var/lib/apt/lists|/var/cache/(?:apt|apk|yum|dnf|zypp|pacman/pkg|debconf|man|"
+    r"fontconfig|ldconfig)|/var/lib/(?:yum|dnf)/(?:history|repos|yumdb)|"
+    r"(?:/root|/home/[\w.-]+|~|\$HOME|\$\{HOME\})/\.(?:cache|npm/_cacache|cargo/registry/cache|"
+    r"gradle/caches|m2/repository))(?:/|$)"
+)
+
+
 def deletion(
     cmd: SimpleCommand, targets: list[str], recursive: bool, verb: str, filtered: str = ""
 ) -> Prediction | None:
@@ -57,6 +67,16 @@ def deletion(
     targets = [t for t in targets if t and t != "{}"]
     if not targets:
         return None
+    if all(_CACHES.match(normalise(t, cmd.cwd)) for t in targets):
+        return harm(
+            cmd,
+            DESTRUCTIVE,
+            f"{verb} caches the package manager or tool rebuilds ({targets[0]}): costs a "
+            "download, not data",
+            "low",
+            0.5,
+            True,
+        )
     if any(is_device(normalise(t, cmd.cwd)) for t in targets):
         device = next(t for t in targets if is_device(normalise(t, cmd.cwd)))
         return harm(
