@@ -17,7 +17,6 @@ from forethought.evals import metrics, nogc
 from forethought.evals.datasets import Dataset, Item
 from forethought.evals.executors import Executor
 from forethought.evals.runner import RunConfig, run
-from forethought.proposal import Proposal
 
 FORMAT = "forethought-eval/1"
 TIMING_KEYS = ("review_ms_total", "review_ms_mean", "review_ms_p50", "review_ms_p99")
@@ -43,7 +42,7 @@ def evaluate(
     reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
     clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    outcomes = run(
+    actions, outcomes = run(
         items, config, workers=workers, executor=executor, progress=progress, spent=spent
     )
     clock.lap("review")
@@ -102,10 +101,10 @@ def evaluate(
             "items": [
                 {
                     **meta,
-                    "action": describe(item.proposal),
+                    "action": action,
                     "outcomes": dict(zip(names, per_stack, strict=True)),
                 }
-                for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
+                for meta, action, per_stack in zip(metas, actions, outcomes, strict=True)
             ],
         }
     clock.lap("assembly")
@@ -140,19 +139,3 @@ def _meta(item: Item) -> dict[str, Any]:
     if item.group:
         meta["group"] = item.group
     return meta
-
-
-_MAIN_ARGS = ("command", "code", "url", "path", "title")
-
-
-def describe(proposal: Proposal, limit: int = 300) -> str:
-    """The action in one line: its tool and its main argument."""
-    args = proposal.action.args
-    main = ""
-    for key in _MAIN_ARGS:
-        value = args.get(key)
-        if value:
-            main = str(value)
-            break
-    text = f"{proposal.action.tool}: {main}".replace("\n", "\\n")
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -286,7 +286,10 @@ def _evaluate(
     try:
         policy = load_policy(policy_path)
         stacks = parse_stacks(stack_specs, policy)
-        datasets = load(data)
+        # Rows become proposals where they are reviewed (in the workers), a bad one failing
+        # there before anything is written; with a ledger, all of them first, so that a bad row
+        # leaves nothing recorded.
+        datasets = load(data, check=ledger_path is not None)
     except (PolicyError, StackError, DatasetError) as exc:
         fail(str(exc))
     config = RunConfig(
@@ -316,6 +319,8 @@ def _evaluate(
             )
     except (CanaryFailure, LedgerError, PolicyError) as exc:  # PolicyError: no usable model
         fail(str(exc), EXIT_CANNOT_REVIEW)
+    except DatasetError as exc:  # a row that is no proposal, found where it was reviewed
+        fail(str(exc))
     except ExecutorError as exc:  # a worker died, a cluster out of reach
         fail(str(exc), EXIT_CANNOT_REVIEW)
 

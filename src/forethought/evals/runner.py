@@ -190,13 +190,15 @@ def run(
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
     spent: Callable[[int], None] | None = None,
-) -> list[list[dict[str, Any]]]:
-    """Per item (in input order), one outcome per stack (in the stacks' order).
+) -> tuple[list[str], list[list[dict[str, Any]]]]:
+    """Per item (in input order): its action in one line (``describe``), and one outcome per
+    stack (in the stacks' order).
 
     ``progress`` is told how many items finished, ``spent`` how many model tokens they took.
 
     With neither ``executor`` nor more than one worker, items are reviewed in this process;
-    otherwise in chunks by ``executor`` (default: ``workers`` local processes).
+    otherwise in chunks by ``executor`` (default: ``workers`` local processes), which make the
+    items' proposals from their lines. A row that is no proposal raises its DatasetError.
 
     The Gates are built here first in any case, so that a stack that cannot start (a reviewer
     failing its canaries, an unwritable ledger) fails before any worker is started.
@@ -210,7 +212,9 @@ def run(
                     def done(outcomes: list[dict[str, Any]]) -> None:
                         _report([outcomes], progress, spent)
 
-                    return reviewing.review_all([item.proposal for item in items], done)
+                    proposals = [item.proposal for item in items]
+                    outcomes = reviewing.review_all(proposals, done)
+                    return [describe(p) for p in proposals], outcomes
             finally:
                 reviewing.close()
         executor = executor or ProcessPool(workers)
@@ -235,14 +239,39 @@ def _run_chunks(
     scratch: Path,
     progress: Callable[[int], None] | None,
     spent: Callable[[int], None] | None = None,
-) -> list[list[dict[str, Any]]]:
+) -> tuple[list[str], list[list[dict[str, Any]]]]:
     results: list[list[dict[str, Any]]] = [[] for _ in items]
+    actions: list[str] = ["" for _ in items]
     size = max(CHUNK, config.concurrency)  # a chunk keeps a worker's N reviews in flight
-    chunks: list[tuple[int, list[Proposal | bytes]]] = [
-        (start, [i.line or i.proposal for i in items[start : start + size]])
+    chunks: list[tuple[int, list[Proposal | tuple[bytes, str]]]] = [
+        (start, [_sent(i) for i in items[start : start + size]])
         for start in range(0, len(items), size)
     ]
-    for start, chunk in executor.review(config, scratch, chunks):
+    for start, described, chunk in executor.review(config, scratch, chunks):
         results[start : start + len(chunk)] = chunk
+        actions[start : start + len(chunk)] = described
         _report(chunk, progress, spent)
-    return results
+    return actions, results
+
+
+def _sent(item: Item) -> Proposal | tuple[bytes, str]:
+    """What a worker is sent of an item: its line and where it is from, else its proposal."""
+    if item.made or not item.line:
+        return item.proposal
+    return item.line, item.where
+
+
+_MAIN_ARGS = ("command", "code", "url", "path", "title")
+
+
+def describe(proposal: Proposal, limit: int = 300) -> str:
+    """The action in one line: its tool and its main argument."""
+    args = proposal.action.args
+    main = ""
+    for key in _MAIN_ARGS:
+        value = args.get(key)
+        if value:
+            main = str(value)
+            break
+    text = f"{proposal.action.tool}: {main}".replace("\n", "\\n")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
