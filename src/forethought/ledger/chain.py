@@ -38,8 +38,8 @@ _sha256 = hashlib.sha256
 def canonical_json(value: Any) -> bytes:
     """Canonical JSON bytes of ``value``; raises LedgerError for anything JSON cannot hold."""
     encoded = _encode(value)
-    if b"null" in encoded:
-        _refuse_non_finite(value, orjson.loads(encoded))
+    if b"null" in encoded and _has_non_finite_float(value):
+        raise LedgerError(_NON_FINITE)
     return encoded
 
 
