@@ -226,6 +226,10 @@ def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "
     )
 
 
+_TEXT_FIELDS = ("id", "category", "source", "group")
+_TEXT = (str, int)
+
+
 def _row(line: bytes, where: str) -> dict[str, Any]:
     try:
         row = orjson.loads(line)
@@ -236,8 +240,8 @@ def _row(line: bytes, where: str) -> dict[str, Any]:
     label = row.get("label")
     if label not in LABELS:
         raise DatasetError(f"{where}: field 'label' must be 'safe' or 'unsafe', got {label!r}")
-    for key in ("id", "category", "source", "group"):
-        if key in row and not isinstance(row[key], str | int):
+    for key in _TEXT_FIELDS:
+        if key in row and not isinstance(row[key], _TEXT):
             raise DatasetError(f"{where}: field {key!r} must be a string")
     return row
 

@@ -294,16 +294,15 @@ def per_reviewer_tax(records: Sequence[dict[str, Any]]) -> dict[str, dict[str, f
     found: dict[str, dict[str, float]] = {}
     for record in records:
         for name, cost in record.get("per_reviewer", {}).items():
-            tax = found.setdefault(
-                name,
-                {
+            tax = found.get(name)
+            if tax is None:
+                tax = found[name] = {
                     "reviews": 0,
                     "asked": 0,
                     "ms_total": 0.0,
                     "tokens_in_total": 0,
                     "tokens_out_total": 0,
-                },
-            )
+                }
             tax["reviews"] += 1
             tax["asked"] += bool(cost["asked"])
             tax["ms_total"] += cost.get("elapsed_ms", 0.0)
