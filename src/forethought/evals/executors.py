@@ -8,6 +8,7 @@ the reviews run, never what they decide.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -101,6 +102,10 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
     IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
     _WORKER = Reviewing(config)
+    # as the reviews of one process (runner.run): what the worker holds now is frozen, and the
+    # first generation is collected every 50,000 allocations
+    gc.freeze()
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
 
 
 def _review_chunk(start: int, proposals: list[Proposal | tuple[bytes, str]]) -> Reviewed:

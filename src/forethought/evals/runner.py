@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from forethought.decision import Decision
+from forethought.evals import nogc
 from forethought.evals.datasets import Item
 from forethought.evals.executors import Executor, ProcessPool
 from forethought.evals.stacks import Stack, StackOptions, build_gate
@@ -31,6 +32,9 @@ from forethought.policy import Policy
 from forethought.proposal import Proposal
 
 CHUNK = 100
+# Items each Gate reviews in one call (one hand-off to its review thread, one ledger transaction)
+# where items are reviewed one after another: a hand-off per item cost a quarter of the time.
+BATCH = 100
 MAX_TEXT = 240  # characters kept of an evidence string or rationale in the per-item results
 
 
@@ -72,6 +76,26 @@ class Reviewing:
             outcomes.append(outcome(decision, (time.perf_counter() - start) * 1000))
         return outcomes
 
+    def review_batch(self, proposals: Sequence[Proposal]) -> list[list[dict[str, Any]]]:
+        """One outcome per stack for each proposal, each stack's Gate reviewing them all in one
+        call. An item's ``elapsed_ms`` is its reviewers' own time plus an equal share of what
+        the call took beyond all the reviewers' time (the decisions, the hand-offs, the ledger):
+        the Gate's time for the item, as ``review`` measures it one item at a time."""
+        found: list[list[dict[str, Any]]] = [[] for _ in proposals]
+        if not proposals:
+            return found
+        for stack, gate in zip(self.config.stacks, self.gates, strict=True):
+            start = time.perf_counter()
+            decisions = gate.review_many(
+                proposals, run_id=f"{self.config.run_id}:{stack.name}", history=False
+            )
+            total_ms = (time.perf_counter() - start) * 1000
+            own = [sum(r.elapsed_ms for r in d.reviews) for d in decisions]
+            share = max(total_ms - sum(own), 0.0) / len(proposals)
+            for outcomes, decision, mine in zip(found, decisions, own, strict=True):
+                outcomes.append(outcome(decision, mine + share))
+        return found
+
     def review_all(
         self,
         proposals: Sequence[Proposal],
@@ -80,11 +104,12 @@ class Reviewing:
         """Every proposal's outcomes, in input order, with at most ``config.concurrency`` under
         review at once; ``done`` is called with each item's outcomes as it finishes."""
         if self.config.concurrency <= 1 or len(proposals) <= 1:
-            results = []
-            for proposal in proposals:
-                results.append(self.review(proposal))
-                if done is not None:
-                    done(results[-1])
+            results: list[list[dict[str, Any]]] = []
+            for start in range(0, len(proposals), BATCH):
+                for outcomes in self.review_batch(proposals[start : start + BATCH]):
+                    results.append(outcomes)
+                    if done is not None:
+                        done(outcomes)
             return results
         workers = min(self.config.concurrency, len(proposals))
         found: list[list[dict[str, Any]] | None] = [None] * len(proposals)
@@ -212,8 +237,9 @@ def run(
                     def done(outcomes: list[dict[str, Any]]) -> None:
                         _report([outcomes], progress, spent)
 
-                    proposals = [item.proposal for item in items]
-                    outcomes = reviewing.review_all(proposals, done)
+                    with nogc.fewer():
+                        proposals = [item.proposal for item in items]
+                        outcomes = reviewing.review_all(proposals, done)
                     return [describe(p) for p in proposals], outcomes
             finally:
                 reviewing.close()
@@ -247,10 +273,11 @@ def _run_chunks(
         (start, [_sent(i) for i in items[start : start + size]])
         for start in range(0, len(items), size)
     ]
-    for start, described, chunk in executor.review(config, scratch, chunks):
-        results[start : start + len(chunk)] = chunk
-        actions[start : start + len(chunk)] = described
-        _report(chunk, progress, spent)
+    with nogc.fewer():  # the outcomes coming back make many objects and no cycles
+        for start, described, chunk in executor.review(config, scratch, chunks):
+            results[start : start + len(chunk)] = chunk
+            actions[start : start + len(chunk)] = described
+            _report(chunk, progress, spent)
     return actions, results
 
 
