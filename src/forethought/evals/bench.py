@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forethought.evals import metrics, nogc
 from forethought.evals.datasets import Dataset, Item
-from forethought.evals.executors import Executor
 from forethought.evals.runner import RunConfig, run
+
+if TYPE_CHECKING:
+    from forethought.evals.executors import Executor
 
 FORMAT = "forethought-eval/1"
 TIMING_KEYS = ("review_ms_total", "review_ms_mean", "review_ms_p50", "review_ms_p99")
@@ -84,6 +85,8 @@ def evaluate(
                     outcome.pop("elapsed_ms")
                     for cost in outcome["per_reviewer"].values():
                         cost.pop("elapsed_ms")
+        from importlib.metadata import version  # (the registry of reviewers has imported it)
+
         names = [stack.name for stack in config.stacks]
         document = {
             "format": FORMAT,

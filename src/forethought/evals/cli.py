@@ -276,7 +276,6 @@ def _evaluate(
     from forethought.evals import metrics
     from forethought.evals.bench import evaluate
     from forethought.evals.datasets import DatasetError, load
-    from forethought.evals.executors import ExecutorError
     from forethought.evals.runner import RunConfig
     from forethought.evals.stacks import StackError, StackOptions, parse_stacks
     from forethought.gate import CanaryFailure
@@ -321,8 +320,13 @@ def _evaluate(
         fail(str(exc), EXIT_CANNOT_REVIEW)
     except DatasetError as exc:  # a row that is no proposal, found where it was reviewed
         fail(str(exc))
-    except ExecutorError as exc:  # a worker died, a cluster out of reach
-        fail(str(exc), EXIT_CANNOT_REVIEW)
+    except Exception as exc:
+        # imported only now: a run in one process does not load the worker pool's modules
+        from forethought.evals.executors import ExecutorError
+
+        if isinstance(exc, ExecutorError):  # a worker died, a cluster out of reach
+            fail(str(exc), EXIT_CANNOT_REVIEW)
+        raise
 
 
 def _selection_settings(

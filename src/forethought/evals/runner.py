@@ -15,21 +15,22 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forethought.decision import Decision
 from forethought.evals import nogc
 from forethought.evals.datasets import Item
-from forethought.evals.executors import Executor, ProcessPool
 from forethought.evals.stacks import Stack, StackOptions, build_gate
 from forethought.gate import Gate
 from forethought.ledger import Ledger
 from forethought.policy import Policy
 from forethought.proposal import Proposal
+
+if TYPE_CHECKING:  # imported where used: one process reviewing needs neither
+    from forethought.evals.executors import Executor
 
 CHUNK = 100
 # Items each Gate reviews in one call (one hand-off to its review thread, one ledger transaction)
@@ -111,6 +112,8 @@ class Reviewing:
                     if done is not None:
                         done(outcomes)
             return results
+        from concurrent.futures import ThreadPoolExecutor, as_completed
+
         workers = min(self.config.concurrency, len(proposals))
         found: list[list[dict[str, Any]] | None] = [None] * len(proposals)
         with ThreadPoolExecutor(workers, thread_name_prefix="forethought-eval") as pool:
@@ -243,7 +246,10 @@ def run(
                     return [describe(p) for p in proposals], outcomes
             finally:
                 reviewing.close()
-        executor = executor or ProcessPool(workers)
+        if executor is None:
+            from forethought.evals.executors import ProcessPool
+
+            executor = ProcessPool(workers)
         return _run_chunks(items, config, executor, Path(scratch), progress, spent)
 
 
