@@ -102,10 +102,15 @@ def test_bootstrap_replicates_match_the_item_by_item_computation(
         ]
         s = metrics.Scores.of(records)
         expected = reference_samples(s, 40, seed)
-        got = metrics.bootstrap_samples(s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES, 40, seed)
-        assert list(got) == list(expected)
-        for key, values in expected.items():
-            assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
+        ahead = metrics.Draws(s.unsafe, 40, seed)  # made ahead, as while items are reviewed
+        assert ahead.fits(s.unsafe, 40, seed) and not ahead.fits(s.unsafe, 40, seed + 1)
+        for draws in (None, ahead):
+            got = metrics.bootstrap_samples(
+                s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES, 40, seed, draws
+            )
+            assert list(got) == list(expected)
+            for key, values in expected.items():
+                assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -8,9 +8,12 @@ measured times (``elapsed_ms``, ``review_ms_*``), which ``timings=False`` leaves
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from forethought.evals import metrics, nogc
 from forethought.evals.datasets import Dataset, Item
@@ -43,17 +46,30 @@ def evaluate(
     reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
     clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
+    # Where other processes review, this one would only wait: it draws the bootstrap meanwhile.
+    ahead = None
+    if bootstrap > 0 and (executor is not None or workers > 1):
+        sets: dict[str | None, list[bool]] = {None: [item.unsafe for item in items]}
+        if len(datasets) > 1:
+            sets.update({d.name: [item.unsafe for item in d.items] for d in datasets})
+        ahead = _DrawsAhead(sets, bootstrap, seed)
     actions, outcomes = run(
         items, config, workers=workers, executor=executor, progress=progress, spent=spent
     )
+    draws = ahead.result() if ahead is not None else {}
     clock.lap("review")
 
     # The figures and the document make millions of objects and no reference cycles.
     with nogc.paused():
 
-        def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
+        def figures(records: list[dict[str, Any]], subset: str | None = None) -> dict[str, Any]:
             found = metrics.summarise(
-                records, budgets=budgets, rates=rates, bootstrap=bootstrap, seed=seed
+                records,
+                budgets=budgets,
+                rates=rates,
+                bootstrap=bootstrap,
+                seed=seed,
+                draws=draws.get(subset),
             )
             if not timings:
                 for key in TIMING_KEYS:
@@ -73,7 +89,7 @@ def evaluate(
             entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
             if len(datasets) > 1:
                 entry["per_data"] = {
-                    d.name: figures([r for r in records if r["dataset"] == d.name])
+                    d.name: figures([r for r in records if r["dataset"] == d.name], d.name)
                     for d in datasets
                 }
             stacks.append(entry)
@@ -112,6 +128,36 @@ def evaluate(
         }
     clock.lap("assembly")
     return document
+
+
+class _DrawsAhead:
+    """The bootstrap's draws (``metrics.Draws``) for each set of items the figures resample
+    (all of them: None; each data set: its name), made on a thread while the items are reviewed
+    in other processes. A set whose draws would not fit in ``metrics.MAX_DRAWS_BYTES`` (all the
+    sets together), or that fails, is left out: its figures draw as they go."""
+
+    def __init__(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
+        self.found: dict[str | None, metrics.Draws] = {}
+        self.thread = threading.Thread(
+            target=self._draw, args=(sets, n, seed), name="forethought-bootstrap", daemon=True
+        )
+        self.thread.start()
+
+    def _draw(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
+        room = metrics.MAX_DRAWS_BYTES
+        for name, unsafe in sets.items():
+            cost = len(unsafe) * n * (2 if len(unsafe) < 1 << 16 else 4)
+            if cost > room:
+                continue
+            try:
+                self.found[name] = metrics.Draws(np.array(unsafe, dtype=bool), n, seed)
+            except Exception:  # out of memory, say: those figures draw as they go
+                continue
+            room -= cost
+
+    def result(self) -> dict[str | None, metrics.Draws]:
+        self.thread.join()
+        return self.found
 
 
 class _Clock:

@@ -39,6 +39,7 @@ BOOTSTRAP = 1000
 CI = (2.5, 97.5)
 DIGITS = 6
 BLOCK_CELLS = 1 << 22  # counts held at once while bootstrapping (int64 each)
+MAX_DRAWS_BYTES = 256 << 20  # the most a set's bootstrap draws made ahead may hold (Draws)
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,10 @@ def summarise(
     rates: Sequence[float] = FALSE_BLOCK_RATES,
     bootstrap: int = BOOTSTRAP,
     seed: int = 0,
+    draws: Draws | None = None,
 ) -> dict[str, Any]:
-    """Every figure for one stack's records (each carrying label, category, source)."""
+    """Every figure for one stack's records (each carrying label, category, source).
+    ``draws``: the bootstrap's resampling of these items made ahead (``Draws``), if any."""
     s = Scores.of(records)
     ok = s.scored
     u, r = s.unsafe[ok], s.risk[ok]
@@ -213,7 +216,7 @@ def summarise(
             "uncaught": uncaught,
         }
     if bootstrap > 0:
-        _add_intervals(figures, s, budgets, rates, bootstrap, seed)
+        _add_intervals(figures, s, budgets, rates, bootstrap, seed, draws)
     return _rounded(figures)
 
 
@@ -336,8 +339,9 @@ def _add_intervals(
     rates: Sequence[float],
     n: int,
     seed: int,
+    draws: Draws | None = None,
 ) -> None:
-    samples = bootstrap_samples(s, budgets, rates, n, seed)
+    samples = bootstrap_samples(s, budgets, rates, n, seed, draws)
     for key, values in samples.items():
         node = figures
         for part in key[:-1]:
@@ -358,10 +362,17 @@ def _add_intervals(
 
 
 def bootstrap_samples(
-    s: Scores, budgets: Sequence[float], rates: Sequence[float], n: int, seed: int
+    s: Scores,
+    budgets: Sequence[float],
+    rates: Sequence[float],
+    n: int,
+    seed: int,
+    draws: Draws | None = None,
 ) -> dict[tuple[str, ...], list[float]]:
     """Each bootstrapped figure's value in each of ``n`` replicates, drawn from
-    ``numpy.random.default_rng(seed)``."""
+    ``numpy.random.default_rng(seed)`` (or taken from ``draws``, made ahead from the same)."""
+    if draws is not None and not draws.fits(s.unsafe, n, seed):
+        draws = None
     rng = np.random.default_rng(seed)
     positives, negatives = np.flatnonzero(s.unsafe), np.flatnonzero(~s.unsafe)
     replicates = _Replicates(s, budgets, rates)
@@ -373,6 +384,13 @@ def bootstrap_samples(
     samples: dict[tuple[str, ...], list[float]] = {}
     for first in range(0, n, block):
         rows = min(block, n - first)
+        if draws is not None:
+            drawn_unsafe = draws.counts(draws.unsafe, first, rows, unsafe_codes, width)
+            drawn_safe = draws.counts(draws.safe, first, rows, safe_codes, width)
+            found = replicates.figures(drawn_unsafe, drawn_safe, unsafe_codes.size, safe_codes.size)
+            for key, values in found.items():
+                samples.setdefault(key, []).extend(values)
+            continue
         drawn_unsafe = np.zeros((rows, width), dtype=np.int64)
         drawn_safe = np.zeros((rows, width), dtype=np.int64)
         for k in range(rows):
@@ -391,6 +409,42 @@ def bootstrap_samples(
         for key, values in found.items():
             samples.setdefault(key, []).extend(values)
     return samples
+
+
+class Draws:
+    """The bootstrap's resampling of a set of items, made ahead: how many times each of ``n``
+    replicates draws each unsafe and each safe item, from ``numpy.random.default_rng(seed)``
+    exactly as ``bootstrap_samples`` draws (unsafe then safe, replicate by replicate). It depends
+    only on which items are unsafe, so it can be made while they are being reviewed; each
+    replicate's counts per kind of item then sum these, with no random numbers left to draw.
+    """
+
+    def __init__(self, unsafe: np.ndarray, n: int, seed: int) -> None:
+        self.mask = np.array(unsafe, dtype=bool)
+        self.n, self.seed = n, seed
+        sizes = int(self.mask.sum()), int((~self.mask).sum())
+        dtype = np.uint16 if max(sizes) < 1 << 16 else np.uint32  # a count <= the items drawn
+        self.unsafe = np.zeros((n, sizes[0]), dtype=dtype)
+        self.safe = np.zeros((n, sizes[1]), dtype=dtype)
+        rng = np.random.default_rng(seed)
+        for k in range(n):
+            for size, into in zip(sizes, (self.unsafe, self.safe), strict=True):
+                if size:
+                    into[k] = np.bincount(rng.integers(0, size, size), minlength=size)
+
+    def fits(self, unsafe: np.ndarray, n: int, seed: int) -> bool:
+        return n == self.n and seed == self.seed and np.array_equal(unsafe, self.mask)
+
+    @staticmethod
+    def counts(
+        drawn: np.ndarray, first: int, rows: int, codes: np.ndarray, width: int
+    ) -> np.ndarray:
+        """Per replicate ``first .. first + rows``: how many items of each code it drew."""
+        out = np.zeros((rows, width), dtype=np.int64)
+        part = drawn[first : first + rows]
+        for code in np.unique(codes):
+            out[:, code] = part[:, codes == code].sum(axis=1, dtype=np.int64)
+        return out
 
 
 class _Replicates:
