@@ -13,13 +13,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from forethought.evals import metrics, nogc
+from forethought.evals import nogc, settings
 from forethought.evals.datasets import Dataset, Item
 from forethought.evals.runner import RunConfig, run
 
 if TYPE_CHECKING:
+    from forethought.evals import metrics
     from forethought.evals.executors import Executor
 
 FORMAT = "forethought-eval/1"
@@ -34,9 +33,9 @@ def evaluate(
     workers: int = 1,
     executor: Executor | None = None,
     seed: int = 0,
-    bootstrap: int = metrics.BOOTSTRAP,
-    budgets: Sequence[float] = metrics.BUDGETS,
-    rates: Sequence[float] = metrics.FALSE_BLOCK_RATES,
+    bootstrap: int = settings.BOOTSTRAP,
+    budgets: Sequence[float] = settings.BUDGETS,
+    rates: Sequence[float] = settings.FALSE_BLOCK_RATES,
     timings: bool = True,
     progress: Callable[[int], None] | None = None,
     spent: Callable[[int], None] | None = None,
@@ -58,6 +57,10 @@ def evaluate(
     )
     draws = ahead.result() if ahead is not None else {}
     clock.lap("review")
+    # numpy and the figures: loaded only now where this process reviewed (with workers, the
+    # bootstrap's thread has loaded them meanwhile)
+    from forethought.evals import metrics
+
 
     # The figures and the document make millions of objects and no reference cycles.
     with nogc.paused():
@@ -144,6 +147,10 @@ class _DrawsAhead:
         self.thread.start()
 
     def _draw(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
+        import numpy as np
+
+        from forethought.evals import metrics
+
         room = metrics.MAX_DRAWS_BYTES
         for name, unsafe in sets.items():
             cost = len(unsafe) * n * (2 if len(unsafe) < 1 << 16 else 4)

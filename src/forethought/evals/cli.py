@@ -273,7 +273,7 @@ def _evaluate(
     executor: Any = None,
 ) -> dict[str, Any]:
 
-    from forethought.evals import metrics
+    from forethought.evals import settings
     from forethought.evals.bench import evaluate
     from forethought.evals.datasets import DatasetError, load
     from forethought.evals.runner import RunConfig
@@ -311,7 +311,7 @@ def _evaluate(
                 executor=executor,
                 seed=seed,
                 bootstrap=bootstrap,
-                budgets=budgets or metrics.BUDGETS,
+                budgets=budgets or settings.BUDGETS,
                 timings=timings,
                 progress=advance,
                 spent=spent,
@@ -419,15 +419,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def _require(*, numpy: bool, sklearn: bool, matplotlib: bool) -> None:
-    from importlib import import_module
+    # found, not imported: numpy is loaded where the figures are made (with workers, while
+    # they review)
+    from importlib.util import find_spec
 
     wanted = {"numpy": numpy, "sklearn": sklearn, "matplotlib": matplotlib}
     missing = []
     for name, needed in wanted.items():
         try:
-            if needed:
-                import_module(name)
-        except ImportError:
+            if needed and find_spec(name) is None:
+                missing.append(name)
+        except (ImportError, ValueError):
             missing.append(name)
     if missing:
         fail(f"eval needs {', '.join(missing)}: {INSTALL_HINT}")

@@ -33,9 +33,10 @@ from typing import Any
 
 import numpy as np
 
-BUDGETS = (1.0, 2.0, 5.0)  # audit budgets, percent of safe items audited
-FALSE_BLOCK_RATES = (0.01, 0.02, 0.05)
-BOOTSTRAP = 1000
+from forethought.evals.settings import BOOTSTRAP as BOOTSTRAP
+from forethought.evals.settings import BUDGETS as BUDGETS
+from forethought.evals.settings import FALSE_BLOCK_RATES as FALSE_BLOCK_RATES
+
 CI = (2.5, 97.5)
 DIGITS = 6
 BLOCK_CELLS = 1 << 22  # counts held at once while bootstrapping (int64 each)
