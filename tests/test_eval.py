@@ -325,6 +325,27 @@ def test_same_inputs_and_seed_give_the_same_json_whatever_the_workers(
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+def test_two_data_sets_give_the_same_json_with_workers(data: Path, tmp_path: Path) -> None:
+    """With workers, the bootstrap is drawn ahead for all the items and for each data set while
+    they are reviewed: the intervals must be those of one process, byte for byte."""
+    other = write_rows(
+        tmp_path / "other.jsonl", [(f"o-{i}", *row[1:]) for i, row in enumerate(ROWS)]
+    )
+    outputs = []
+    for name, workers in (("a", "1"), ("b", "2")):
+        out = tmp_path / f"{name}.json"
+        code, _, err = run(
+            str(data), str(other), "--workers", workers, "--no-timings",
+            "--bootstrap", "200", "--seed", "3", "--json", str(out),
+        )  # fmt: skip
+        assert code == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    result = json.loads(outputs[0])
+    assert set(result["stacks"][0]["per_data"]) == {"tiny", "other"}
+    assert result["stacks"][0]["figures"]["roc_auc"]["ci"]
+
+
 def test_compare_names_what_got_better_and_worse(data: Path, tmp_path: Path) -> None:
     a, b, c = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "c.json"
     assert run(str(data), "-r", "static", "--bootstrap", "0", "--json", str(a))[0] == 0
