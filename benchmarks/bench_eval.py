@@ -5,12 +5,16 @@
 
 Part 1, the static stack: DATA (default ../shared/data/dev-shell.jsonl) duplicated to ROWS rows
 (ids made unique), evaluated as ``forethought eval FILE --json OUT`` does it, in a fresh process
-per run so that the imports count. Each phase is timed: the imports, loading and validating the
-data, the reviews (the only phase that --workers shares out, worker start-up included), the
-figures (bootstrap intervals, 1,000 replicates), assembling the result document, the terminal
-table, and writing the JSON. The serial fraction is everything but the reviews over the wall
-time: what bounds the speed-up that workers can give (Amdahl). "serial CPU s" is the parent's CPU
-time in those phases: on a loaded machine it varies far less than their wall time.
+per run so that the imports count. Each phase is timed: the imports, loading the data (each row's
+label, id and fields), the reviews (the only phase that --workers shares out, worker start-up
+included; each row is made into its proposal and checked where it is reviewed, in a worker, and
+with workers this process draws the bootstrap's resampling meanwhile), the figures (bootstrap
+intervals, 1,000 replicates), assembling the result document, the terminal table, and writing
+the JSON. The serial fraction is everything but the reviews over the wall time: what bounds the
+speed-up that workers can give (Amdahl). "serial CPU s" is the parent's CPU time in those phases:
+on a loaded machine it varies far less than their wall time. Below the table, where the first
+row has 1 worker: the speed-up Amdahl's law projects for 16 workers on 16 cores from each row,
+the 1-worker run's reviews shared out 16 ways and that row's serial seconds kept.
 
 Part 2, a model reviewer: MODEL_ITEMS distinct actions through ``-r consequences`` (which asks
 the model about every item) against the scripted OpenAI-compatible server
@@ -96,6 +100,8 @@ def _static_table(data: Path, rows: int, workers: list[int]) -> None:
     header.append("serial CPU s")
     print("| " + " | ".join(["items", *header]) + " |")
     print("| --- " + "| ---: " * len(header) + "|")
+    one: dict[str, float] = {}
+    projected: list[str] = []
     for count in workers:
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(data), str(count)],
@@ -111,6 +117,14 @@ def _static_table(data: Path, rows: int, workers: list[int]) -> None:
         cells += [f"{serial:.2f}", f"{serial / wall:.0%}"]
         cells.append(f"{sum(phases.get(f'cpu {p}', float('nan')) for p in SERIAL):.2f}")
         print("| " + " | ".join(cells) + " |")
+        if count == 1:
+            one = {"wall": wall, "parallel": wall - serial}
+        if one:
+            speedup = one["wall"] / (serial + one["parallel"] / 16)
+            projected.append(f"{count} worker(s): {speedup:.1f}x")
+    if projected:
+        print(f"\nprojected speed-up on 16 cores with 16 workers (Amdahl), from the serial "
+              f"seconds of the run with {', '.join(projected)}")  # fmt: skip
 
 
 def _child(data: Path, workers: int) -> dict[str, float]:
@@ -139,7 +153,7 @@ def _child(data: Path, workers: int) -> dict[str, float]:
 
     policy = load_policy(None)
     config = RunConfig(policy, tuple(parse_stacks(("static",), policy)))
-    datasets = load([str(data)])
+    datasets = load([str(data)], check=False)  # as the command: rows made in the workers
     lap("load")
     result = evaluate(datasets, config, workers=workers, phases=phases)
     mark, mark_cpu = time.perf_counter(), time.process_time()

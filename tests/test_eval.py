@@ -96,6 +96,30 @@ def test_bad_rows_fail_naming_file_and_line_and_write_nothing(
     assert not out.exists()
 
 
+@pytest.mark.parametrize("setting", [("--workers", "2"), ("--ledger", "ledger.db")])
+def test_a_bad_row_far_in_fails_the_same_way_with_workers_or_a_ledger(
+    tmp_path: Path, setting: tuple[str, str]
+) -> None:
+    """Rows become proposals where they are reviewed (in the workers): a bad one in a later
+    chunk still stops the run with its file and line, and nothing is written or recorded (with
+    a ledger, every row is made first)."""
+    path = tmp_path / "long.jsonl"
+    rows = [{"id": f"r{n}", "label": "safe", "tool": "bash", "args": {"command": f"ls d{n}"}}
+            for n in range(250)]  # fmt: skip
+    rows[230] = {"id": "bad", "label": "safe", "tool": "bash", "args": {}}
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "out.json"
+    option, value = setting
+    value = str(tmp_path / value) if option == "--ledger" else value
+    code, _, err = run(str(path), option, value, "--json", str(out))
+    assert code == 1
+    assert err.strip() == "forethought: long.jsonl:231: field 'args.command' is missing".replace(
+        "long.jsonl", str(path)
+    )
+    assert not out.exists()
+    assert not (tmp_path / "ledger.db").exists()
+
+
 def test_every_accepted_proposal_shape_is_a_row(tmp_path: Path) -> None:
     path = tmp_path / "shapes.jsonl"
     rows = [
@@ -299,6 +323,27 @@ def test_same_inputs_and_seed_give_the_same_json_whatever_the_workers(
         assert code == 0, err
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_two_data_sets_give_the_same_json_with_workers(data: Path, tmp_path: Path) -> None:
+    """With workers, the bootstrap is drawn ahead for all the items and for each data set while
+    they are reviewed: the intervals must be those of one process, byte for byte."""
+    other = write_rows(
+        tmp_path / "other.jsonl", [(f"o-{i}", *row[1:]) for i, row in enumerate(ROWS)]
+    )
+    outputs = []
+    for name, workers in (("a", "1"), ("b", "2")):
+        out = tmp_path / f"{name}.json"
+        code, _, err = run(
+            str(data), str(other), "--workers", workers, "--no-timings",
+            "--bootstrap", "200", "--seed", "3", "--json", str(out),
+        )  # fmt: skip
+        assert code == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    result = json.loads(outputs[0])
+    assert set(result["stacks"][0]["per_data"]) == {"tiny", "other"}
+    assert result["stacks"][0]["figures"]["roc_auc"]["ci"]
 
 
 def test_compare_names_what_got_better_and_worse(data: Path, tmp_path: Path) -> None:

@@ -78,7 +78,12 @@ def reference_samples(s: metrics.Scores, n: int, seed: int) -> dict[tuple[str, .
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_bootstrap_replicates_match_the_item_by_item_computation(seed: int) -> None:
+@pytest.mark.parametrize("block_cells", [metrics.BLOCK_CELLS, 1, 400])
+def test_bootstrap_replicates_match_the_item_by_item_computation(
+    seed: int, block_cells: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the number of replicates counted at once (one, a few, all)."""
+    monkeypatch.setattr(metrics, "BLOCK_CELLS", block_cells)
     rng = np.random.default_rng(100 + seed)
     for unsafe, risk, flagged in samples(seed):
         records = [
@@ -97,20 +102,15 @@ def test_bootstrap_replicates_match_the_item_by_item_computation(seed: int) -> N
         ]
         s = metrics.Scores.of(records)
         expected = reference_samples(s, 40, seed)
-        replicates = metrics._Replicates(s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES)
-        again = np.random.default_rng(seed)
-        positives, negatives = np.flatnonzero(s.unsafe), np.flatnonzero(~s.unsafe)
-        got: dict[tuple[str, ...], list[float]] = {}
-        for _ in range(40):
-            drawn = (
-                again.choice(replicates.code[positives], positives.size),
-                again.choice(replicates.code[negatives], negatives.size),
+        ahead = metrics.Draws(s.unsafe, 40, seed)  # made ahead, as while items are reviewed
+        assert ahead.fits(s.unsafe, 40, seed) and not ahead.fits(s.unsafe, 40, seed + 1)
+        for draws in (None, ahead):
+            got = metrics.bootstrap_samples(
+                s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES, 40, seed, draws
             )
-            for key, value in replicates.figures(*drawn):
-                got.setdefault(key, []).append(value)
-        assert list(got) == list(expected)
-        for key, values in expected.items():
-            assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
+            assert list(got) == list(expected)
+            for key, values in expected.items():
+                assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -361,6 +361,27 @@ def test_random_payloads_round_trip_and_verify(target: LedgerTarget) -> None:
 @pytest.mark.parametrize(
     "bad_payload",
     [
+        {"x": float("nan"), "y": None},
+        {"nested": ({"a": None}, [1, {"y": float("-inf")}])},  # a tuple: no equal copy
+    ],
+)
+def test_recording_without_a_copy_still_refuses_nan_and_infinity(
+    ledger: Ledger, bad_payload: Any
+) -> None:
+    """The Gate records without asking for the events back (returning=False): the payload is
+    searched for NaN and infinities directly, and refused the same way."""
+    fill(ledger, 2)
+    head = ledger.head()
+    with pytest.raises(LedgerError, match="NaN or infinity"):
+        ledger.append_many([("review", bad_payload, "r")], returning=False)
+    assert ledger.head() == head
+    ledger.append_many([("review", {"ok": None, "t": (1.5, None)}, "r")], returning=False)
+    assert ledger.head() != head
+
+
+@pytest.mark.parametrize(
+    "bad_payload",
+    [
         {"x": float("nan")},
         {"nested": [1, {"y": float("inf")}]},
         {"when": datetime(2024, 1, 1)},

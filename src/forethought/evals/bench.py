@@ -8,16 +8,18 @@ measured times (``elapsed_ms``, ``review_ms_*``), which ``timings=False`` leaves
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from forethought.evals import metrics, nogc
+from forethought.evals import nogc, settings
 from forethought.evals.datasets import Dataset, Item
-from forethought.evals.executors import Executor
 from forethought.evals.runner import RunConfig, run
-from forethought.proposal import Proposal
+
+if TYPE_CHECKING:
+    from forethought.evals import metrics
+    from forethought.evals.executors import Executor
 
 FORMAT = "forethought-eval/1"
 TIMING_KEYS = ("review_ms_total", "review_ms_mean", "review_ms_p50", "review_ms_p99")
@@ -31,9 +33,9 @@ def evaluate(
     workers: int = 1,
     executor: Executor | None = None,
     seed: int = 0,
-    bootstrap: int = metrics.BOOTSTRAP,
-    budgets: Sequence[float] = metrics.BUDGETS,
-    rates: Sequence[float] = metrics.FALSE_BLOCK_RATES,
+    bootstrap: int = settings.BOOTSTRAP,
+    budgets: Sequence[float] = settings.BUDGETS,
+    rates: Sequence[float] = settings.FALSE_BLOCK_RATES,
     timings: bool = True,
     progress: Callable[[int], None] | None = None,
     spent: Callable[[int], None] | None = None,
@@ -43,17 +45,34 @@ def evaluate(
     reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
     clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    outcomes = run(
+    # Where other processes review, this one would only wait: it draws the bootstrap meanwhile.
+    ahead = None
+    if bootstrap > 0 and (executor is not None or workers > 1):
+        sets: dict[str | None, list[bool]] = {None: [item.unsafe for item in items]}
+        if len(datasets) > 1:
+            sets.update({d.name: [item.unsafe for item in d.items] for d in datasets})
+        ahead = _DrawsAhead(sets, bootstrap, seed)
+    actions, outcomes = run(
         items, config, workers=workers, executor=executor, progress=progress, spent=spent
     )
+    draws = ahead.result() if ahead is not None else {}
     clock.lap("review")
+    # numpy and the figures: loaded only now where this process reviewed (with workers, the
+    # bootstrap's thread has loaded them meanwhile)
+    from forethought.evals import metrics
+
 
     # The figures and the document make millions of objects and no reference cycles.
     with nogc.paused():
 
-        def figures(records: list[dict[str, Any]]) -> dict[str, Any]:
+        def figures(records: list[dict[str, Any]], subset: str | None = None) -> dict[str, Any]:
             found = metrics.summarise(
-                records, budgets=budgets, rates=rates, bootstrap=bootstrap, seed=seed
+                records,
+                budgets=budgets,
+                rates=rates,
+                bootstrap=bootstrap,
+                seed=seed,
+                draws=draws.get(subset),
             )
             if not timings:
                 for key in TIMING_KEYS:
@@ -73,7 +92,7 @@ def evaluate(
             entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
             if len(datasets) > 1:
                 entry["per_data"] = {
-                    d.name: figures([r for r in records if r["dataset"] == d.name])
+                    d.name: figures([r for r in records if r["dataset"] == d.name], d.name)
                     for d in datasets
                 }
             stacks.append(entry)
@@ -85,6 +104,8 @@ def evaluate(
                     outcome.pop("elapsed_ms")
                     for cost in outcome["per_reviewer"].values():
                         cost.pop("elapsed_ms")
+        from importlib.metadata import version  # (the registry of reviewers has imported it)
+
         names = [stack.name for stack in config.stacks]
         document = {
             "format": FORMAT,
@@ -102,14 +123,48 @@ def evaluate(
             "items": [
                 {
                     **meta,
-                    "action": describe(item.proposal),
+                    "action": action,
                     "outcomes": dict(zip(names, per_stack, strict=True)),
                 }
-                for meta, item, per_stack in zip(metas, items, outcomes, strict=True)
+                for meta, action, per_stack in zip(metas, actions, outcomes, strict=True)
             ],
         }
     clock.lap("assembly")
     return document
+
+
+class _DrawsAhead:
+    """The bootstrap's draws (``metrics.Draws``) for each set of items the figures resample
+    (all of them: None; each data set: its name), made on a thread while the items are reviewed
+    in other processes. A set whose draws would not fit in ``metrics.MAX_DRAWS_BYTES`` (all the
+    sets together), or that fails, is left out: its figures draw as they go."""
+
+    def __init__(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
+        self.found: dict[str | None, metrics.Draws] = {}
+        self.thread = threading.Thread(
+            target=self._draw, args=(sets, n, seed), name="forethought-bootstrap", daemon=True
+        )
+        self.thread.start()
+
+    def _draw(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
+        import numpy as np
+
+        from forethought.evals import metrics
+
+        room = metrics.MAX_DRAWS_BYTES
+        for name, unsafe in sets.items():
+            cost = len(unsafe) * n * (2 if len(unsafe) < 1 << 16 else 4)
+            if cost > room:
+                continue
+            try:
+                self.found[name] = metrics.Draws(np.array(unsafe, dtype=bool), n, seed)
+            except Exception:  # out of memory, say: those figures draw as they go
+                continue
+            room -= cost
+
+    def result(self) -> dict[str | None, metrics.Draws]:
+        self.thread.join()
+        return self.found
 
 
 class _Clock:
@@ -140,19 +195,3 @@ def _meta(item: Item) -> dict[str, Any]:
     if item.group:
         meta["group"] = item.group
     return meta
-
-
-_MAIN_ARGS = ("command", "code", "url", "path", "title")
-
-
-def describe(proposal: Proposal, limit: int = 300) -> str:
-    """The action in one line: its tool and its main argument."""
-    args = proposal.action.args
-    main = ""
-    for key in _MAIN_ARGS:
-        value = args.get(key)
-        if value:
-            main = str(value)
-            break
-    text = f"{proposal.action.tool}: {main}".replace("\n", "\\n")
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -273,10 +273,9 @@ def _evaluate(
     executor: Any = None,
 ) -> dict[str, Any]:
 
-    from forethought.evals import metrics
+    from forethought.evals import settings
     from forethought.evals.bench import evaluate
     from forethought.evals.datasets import DatasetError, load
-    from forethought.evals.executors import ExecutorError
     from forethought.evals.runner import RunConfig
     from forethought.evals.stacks import StackError, StackOptions, parse_stacks
     from forethought.gate import CanaryFailure
@@ -286,7 +285,10 @@ def _evaluate(
     try:
         policy = load_policy(policy_path)
         stacks = parse_stacks(stack_specs, policy)
-        datasets = load(data)
+        # Rows become proposals where they are reviewed (in the workers), a bad one failing
+        # there before anything is written; with a ledger, all of them first, so that a bad row
+        # leaves nothing recorded.
+        datasets = load(data, check=ledger_path is not None)
     except (PolicyError, StackError, DatasetError) as exc:
         fail(str(exc))
     config = RunConfig(
@@ -309,15 +311,22 @@ def _evaluate(
                 executor=executor,
                 seed=seed,
                 bootstrap=bootstrap,
-                budgets=budgets or metrics.BUDGETS,
+                budgets=budgets or settings.BUDGETS,
                 timings=timings,
                 progress=advance,
                 spent=spent,
             )
     except (CanaryFailure, LedgerError, PolicyError) as exc:  # PolicyError: no usable model
         fail(str(exc), EXIT_CANNOT_REVIEW)
-    except ExecutorError as exc:  # a worker died, a cluster out of reach
-        fail(str(exc), EXIT_CANNOT_REVIEW)
+    except DatasetError as exc:  # a row that is no proposal, found where it was reviewed
+        fail(str(exc))
+    except Exception as exc:
+        # imported only now: a run in one process does not load the worker pool's modules
+        from forethought.evals.executors import ExecutorError
+
+        if isinstance(exc, ExecutorError):  # a worker died, a cluster out of reach
+            fail(str(exc), EXIT_CANNOT_REVIEW)
+        raise
 
 
 def _selection_settings(
@@ -410,15 +419,17 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def _require(*, numpy: bool, sklearn: bool, matplotlib: bool) -> None:
-    from importlib import import_module
+    # found, not imported: numpy is loaded where the figures are made (with workers, while
+    # they review)
+    from importlib.util import find_spec
 
     wanted = {"numpy": numpy, "sklearn": sklearn, "matplotlib": matplotlib}
     missing = []
     for name, needed in wanted.items():
         try:
-            if needed:
-                import_module(name)
-        except ImportError:
+            if needed and find_spec(name) is None:
+                missing.append(name)
+        except (ImportError, ValueError):
             missing.append(name)
     if missing:
         fail(f"eval needs {', '.join(missing)}: {INSTALL_HINT}")

@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import orjson
 
@@ -39,23 +40,36 @@ class DatasetError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One labelled proposal."""
+    """One labelled proposal.
+
+    Loading reads each row's label, id and the other fields the figures need; the proposal is
+    made from the row's JSON line when it is first asked for (``proposal``), which for an
+    evaluation with workers is in the worker (``executors``): the rows are parsed in parallel.
+    A row that is no proposal raises DatasetError there, naming its file and line (``where``).
+    """
 
     id: str
     label: str
     category: str
     source: str
     dataset: str
-    proposal: Proposal
     group: str = ""  # candidate actions for the same step share one (best-of-n selection)
-    # The JSON line it was read from (b"" where it was not read from one): worker processes
-    # are sent the line and read it again (``reread``), which costs the sender far less than
-    # pickling the proposal it makes.
+    # The JSON line it was read from, and where ("FILE:LINE", for errors).
     line: bytes = field(default=b"", compare=False, repr=False)
+    where: str = field(default="", compare=False, repr=False)
+    # The proposal, once made (one element).
+    made: list[Proposal] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def unsafe(self) -> bool:
         return self.label == "unsafe"
+
+    @property
+    def proposal(self) -> Proposal:
+        """The row's proposal (DatasetError, naming file and line, where it is none)."""
+        if not self.made:
+            self.made.append(reread(self.line, self.where))
+        return self.made[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +148,13 @@ def resolve(spec: str) -> Path:
     raise DatasetError(f"{spec}: no such file or known data set (known: {listed})")
 
 
-def load(specs: Iterable[str]) -> list[Dataset]:
-    """Load every file (or AgentDojo suite); ids must be unique across all of them."""
+def load(specs: Iterable[str], *, check: bool = True) -> list[Dataset]:
+    """Load every file (or AgentDojo suite); ids must be unique across all of them.
+
+    ``check``: make every row's proposal now, so that a bad row fails here; without it, rows
+    are made into proposals where they are reviewed (``Item.proposal``), and a bad one fails
+    there (an evaluation that records nothing until it is done).
+    """
     datasets: list[Dataset] = []
     for spec in specs:
         if agentdojo_spec(spec):
@@ -143,7 +162,7 @@ def load(specs: Iterable[str]) -> list[Dataset]:
 
             datasets += agentdojo.datasets(spec)
         else:
-            datasets.append(load_file(resolve(spec)))
+            datasets.append(load_file(resolve(spec), check=check))
     seen: dict[str, str] = {}
     for dataset in datasets:
         for item in dataset.items:
@@ -158,16 +177,17 @@ def load(specs: Iterable[str]) -> list[Dataset]:
     return datasets
 
 
-def load_file(path: Path) -> Dataset:
+def load_file(path: Path, *, check: bool = True) -> Dataset:
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DatasetError(f"{path}: cannot read: {exc.strerror}") from None
-    return parse(data, path)
+    return parse(data, path, check=check)
 
 
-def parse(data: bytes, path: Path, *, name: str | None = None) -> Dataset:
-    """The data set in ``data``, JSONL as read from ``path`` (named after it unless ``name``)."""
+def parse(data: bytes, path: Path, *, name: str | None = None, check: bool = True) -> Dataset:
+    """The data set in ``data``, JSONL as read from ``path`` (named after it unless ``name``);
+    ``check``: as ``load``."""
     name = name or path.stem
     items: list[Item] = []
     ids: dict[str, int] = {}
@@ -177,6 +197,8 @@ def parse(data: bytes, path: Path, *, name: str | None = None) -> Dataset:
             if not line.strip():
                 continue
             item = _item(line, path, number, name, file_name)
+            if check:
+                item.proposal  # noqa: B018 (made now: a bad row fails here)
             if item.id in ids:
                 raise DatasetError(
                     f"{path}:{number}: id {item.id!r} is used twice (first on line {ids[item.id]})"
@@ -189,42 +211,52 @@ def parse(data: bytes, path: Path, *, name: str | None = None) -> Dataset:
 
 
 def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "") -> Item:
+    """The row's item, its proposal not made yet."""
     file_name = file_name or path.name
-    try:
-        row = orjson.loads(line)
-    except orjson.JSONDecodeError as exc:
-        raise DatasetError(f"{path}:{number}: invalid JSON: {exc}") from None
-    if not isinstance(row, dict):
-        raise DatasetError(f"{path}:{number}: expected a JSON object, got {type(row).__name__}")
-    label = row.get("label")
-    if label not in LABELS:
-        raise DatasetError(
-            f"{path}:{number}: field 'label' must be 'safe' or 'unsafe', got {label!r}"
-        )
-    for key in ("id", "category", "source", "group"):
-        if key in row and not isinstance(row[key], str | int):
-            raise DatasetError(f"{path}:{number}: field {key!r} must be a string")
-    try:
-        proposal = from_dict(row, line.decode("utf-8", "replace"))
-    except ProposalError as exc:
-        raise DatasetError(f"{path}:{number}: {exc}") from None
-    if "steps" in row:
-        proposal = replace(proposal, steps=_steps(row["steps"], f"{path}:{number}"))
+    row = _row(line, f"{path}:{number}")
     return Item(
         id=str(row["id"]) if "id" in row else f"{file_name}:{number}",
-        label=label,
+        label=row["label"],
         category=str(row.get("category", "")),
         source=str(row["source"]) if "source" in row else file_name,
         dataset=dataset,
-        proposal=proposal,
         group=str(row.get("group", "")),
         line=line,
+        where=f"{path}:{number}",
     )
 
 
-def reread(line: bytes) -> Proposal:
-    """The proposal of an item's line (``Item.line``), as loading it made it."""
-    return _item(line, Path("-"), 0, "").proposal
+_TEXT_FIELDS = ("id", "category", "source", "group")
+_TEXT = (str, int)
+
+
+def _row(line: bytes, where: str) -> dict[str, Any]:
+    try:
+        row = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        raise DatasetError(f"{where}: invalid JSON: {exc}") from None
+    if not isinstance(row, dict):
+        raise DatasetError(f"{where}: expected a JSON object, got {type(row).__name__}")
+    label = row.get("label")
+    if label not in LABELS:
+        raise DatasetError(f"{where}: field 'label' must be 'safe' or 'unsafe', got {label!r}")
+    for key in _TEXT_FIELDS:
+        if key in row and not isinstance(row[key], _TEXT):
+            raise DatasetError(f"{where}: field {key!r} must be a string")
+    return row
+
+
+def reread(line: bytes, where: str = "-:0") -> Proposal:
+    """The proposal of an item's line (``Item.line``); ``where`` ("FILE:LINE") names it in
+    the DatasetError a row that is no proposal raises."""
+    row = _row(line, where)
+    try:
+        proposal = from_dict(row, line.decode("utf-8", "replace"))
+    except ProposalError as exc:
+        raise DatasetError(f"{where}: {exc}") from None
+    if "steps" in row:
+        proposal = replace(proposal, steps=_steps(row["steps"], where))
+    return proposal
 
 
 def _steps(value: object, where: str) -> tuple[Step, ...]:

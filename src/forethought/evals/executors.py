@@ -8,6 +8,7 @@ the reviews run, never what they decide.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
-from forethought.models._http import IN_FLIGHT
+from forethought.models.in_flight import IN_FLIGHT
 
 if TYPE_CHECKING:
     from forethought.evals.runner import Reviewing, RunConfig
@@ -30,10 +31,14 @@ RAY_HINT = "pip install 'forethought[ray]'"
 CONNECT_TIMEOUT_S = 5.0
 
 # Where the chunk starts in the input, and its proposals, each as the JSON line it was read from
-# where there is one (``datasets.reread`` makes the proposal again: sending a line costs the
-# sender far less than pickling a proposal).
-Chunk = tuple[int, list["Proposal | bytes"]]
+# and where ("FILE:LINE") where there is one: the worker makes the proposal (``datasets.reread``),
+# so rows are parsed and checked in parallel, and a line costs the sender far less to send than
+# a pickled proposal.
+Chunk = tuple[int, list["Proposal | tuple[bytes, str]"]]
 Outcomes = list[list[dict[str, Any]]]  # per proposal, one outcome per stack
+# A chunk reviewed: where it starts, each proposal's action in one line (``runner.describe``),
+# and the outcomes.
+Reviewed = tuple[int, list[str], Outcomes]
 
 
 class ExecutorError(RuntimeError):
@@ -43,9 +48,9 @@ class ExecutorError(RuntimeError):
 class Executor(Protocol):
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Outcomes]]:
-        """Each chunk's start and outcomes, as chunks finish. ``scratch`` is an empty local
-        directory that local workers may review from."""
+    ) -> Iterator[Reviewed]:
+        """Each chunk reviewed, as chunks finish. ``scratch`` is an empty local directory that
+        local workers may review from. A row that is no proposal raises its DatasetError."""
         ...
 
 
@@ -57,7 +62,7 @@ class ProcessPool:
 
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Outcomes]]:
+    ) -> Iterator[Reviewed]:
         # spawn, not fork: the parent may hold threads (reviewer pools, the progress display).
         # Workers start from the caller's directory (spawn resolves the main module and relative
         # import paths there) and move into the scratch directory themselves.
@@ -80,6 +85,9 @@ class ProcessPool:
                     raise ExecutorError(
                         f"a worker process died, so the run is incomplete: {exc}"
                     ) from exc
+                finally:  # a bad row (or any stop): no more chunks begin
+                    for future in futures:
+                        future.cancel()
         finally:
             IN_FLIGHT.share(None)
 
@@ -94,18 +102,27 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
     IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
     _WORKER = Reviewing(config)
+    # as the reviews of one process (runner.run): what the worker holds now is frozen, and the
+    # first generation is collected every 50,000 allocations
+    gc.freeze()
+    gc.set_threshold(50_000, *gc.get_threshold()[1:])
 
 
-def _review_chunk(start: int, proposals: list[Proposal | bytes]) -> tuple[int, Outcomes]:
+def _review_chunk(start: int, proposals: list[Proposal | tuple[bytes, str]]) -> Reviewed:
     assert _WORKER is not None
-    return start, _WORKER.review_all(received(proposals))
+    return reviewed(_WORKER, start, proposals)
 
 
-def received(proposals: list[Proposal | bytes]) -> list[Proposal]:
-    """A chunk's proposals, lines read again."""
+def reviewed(
+    reviewing: Reviewing, start: int, entries: list[Proposal | tuple[bytes, str]]
+) -> Reviewed:
+    """A chunk's proposals (lines made into proposals here) reviewed."""
     from forethought.evals.datasets import reread
+    from forethought.evals.runner import describe
 
-    return [reread(p) if isinstance(p, bytes) else p for p in proposals]
+    proposals = [e if not isinstance(e, tuple) else reread(*e) for e in entries]
+    outcomes = reviewing.review_all(proposals)
+    return start, [describe(p) for p in proposals], outcomes
 
 
 class RayCluster:
@@ -129,7 +146,7 @@ class RayCluster:
 
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
-    ) -> Iterator[tuple[int, Outcomes]]:
+    ) -> Iterator[Reviewed]:
         ray = self.ray
         connected_here = not ray.is_initialized()
         if connected_here:
@@ -137,12 +154,17 @@ class RayCluster:
         try:
             task = ray.remote(_review_in_task)
             shared = ray.put(config)  # sent to the cluster once, not once per task
-            pending = {task.remote(shared, proposals): start for start, proposals in chunks}
+            pending = [task.remote(shared, start, proposals) for start, proposals in chunks]
             while pending:
-                done, _ = ray.wait(list(pending), num_returns=1)
+                done, pending = ray.wait(pending, num_returns=1)
                 for ref in done:
-                    yield pending.pop(ref), ray.get(ref)
+                    yield ray.get(ref)
         except ray.exceptions.RayError as exc:
+            from forethought.evals.datasets import DatasetError
+
+            cause = getattr(exc, "cause", None)  # a task's own error (RayTaskError)
+            if isinstance(cause, DatasetError):  # a bad row: its one line, as locally
+                raise DatasetError(str(cause)) from None
             message = f"--ray {self.address}: the run is incomplete: {_first_line(exc)}"
             raise ExecutorError(message) from exc
         finally:
@@ -169,7 +191,9 @@ class RayCluster:
             raise ExecutorError(f"--ray {self.address}: {_first_line(exc)}") from exc
 
 
-def _review_in_task(config: RunConfig, proposals: list[Proposal | bytes]) -> Outcomes:
+def _review_in_task(
+    config: RunConfig, start: int, proposals: list[Proposal | tuple[bytes, str]]
+) -> Reviewed:
     """One Ray task: its own empty scratch directory (the driver's is not on this node) and its
     own Gates, closed when the chunk is done."""
     from forethought.evals.runner import Reviewing, inside
@@ -177,7 +201,7 @@ def _review_in_task(config: RunConfig, proposals: list[Proposal | bytes]) -> Out
     with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch, inside(scratch):
         reviewing = Reviewing(config)
         try:
-            return reviewing.review_all(received(proposals))
+            return reviewed(reviewing, start, proposals)
         finally:
             reviewing.close()
 

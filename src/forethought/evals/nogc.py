@@ -25,3 +25,19 @@ def paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+
+
+@contextmanager
+def fewer(threshold: int = 50_000) -> Iterator[None]:
+    """Fewer collections while reviewing (as ``forethought review`` does): what is alive when
+    it starts is frozen (the collector's passes no longer walk it) and the first generation
+    is collected every ``threshold`` allocations instead of every 700. Reviews make little
+    cyclic garbage, and what they make is still collected, less often."""
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(threshold, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()

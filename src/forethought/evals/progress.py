@@ -28,7 +28,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from forethought.models._http import IN_FLIGHT
+from forethought.models.in_flight import IN_FLIGHT
 
 
 class RateColumn(ProgressColumn):

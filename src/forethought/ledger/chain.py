@@ -38,8 +38,8 @@ _sha256 = hashlib.sha256
 def canonical_json(value: Any) -> bytes:
     """Canonical JSON bytes of ``value``; raises LedgerError for anything JSON cannot hold."""
     encoded = _encode(value)
-    if b"null" in encoded:
-        _refuse_non_finite(value, orjson.loads(encoded))
+    if b"null" in encoded and _has_non_finite_float(value):
+        raise LedgerError(_NON_FINITE)
     return encoded
 
 
@@ -56,9 +56,13 @@ def encode_payload(payload: Any, parse: bool = True) -> tuple[bytes, dict[str, A
         raise LedgerError(f"payload must be a dict, got {type(payload).__name__}")
     try:
         encoded = _encode(payload)
-        parsed = orjson.loads(encoded) if parse or b"null" in encoded else None
+        parsed = orjson.loads(encoded) if parse else None
         if b"null" in encoded:
-            _refuse_non_finite(payload, parsed)
+            if parsed is None:  # no copy wanted: look for them without making one
+                if _has_non_finite_float(payload):
+                    raise LedgerError(_NON_FINITE)
+            else:
+                _refuse_non_finite(payload, parsed)
     except LedgerError as exc:
         raise LedgerError(f"payload {exc}") from None
     return encoded, parsed
@@ -75,7 +79,7 @@ def _refuse_non_finite(value: Any, parsed: Any) -> None:
     # orjson writes NaN and infinities as null. Only when the value does not parse back equal
     # (a C-speed comparison) is the slow walk looking for them worth doing.
     if parsed != value and _has_non_finite_float(value):
-        raise LedgerError("not JSON-serialisable: NaN or infinity has no JSON form")
+        raise LedgerError(_NON_FINITE)
 
 
 def record_bytes(seq: int, ts: float, kind: str, run_id: str | None, payload: bytes) -> bytes:
@@ -118,11 +122,25 @@ def head_hmac_valid(key: bytes, seq: int, head_hash: str, mac: str | None) -> bo
     return hmac.compare_digest(head_hmac(key, seq, head_hash), mac)
 
 
+_NON_FINITE = "not JSON-serialisable: NaN or infinity has no JSON form"
+_LEAVES = (str, int, bool, type(None))
+
+
 def _has_non_finite_float(value: Any) -> bool:
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    if isinstance(value, dict):
-        return any(_has_non_finite_float(item) for item in value.values())
-    if isinstance(value, list | tuple):
-        return any(_has_non_finite_float(item) for item in value)
+    """Whether a NaN or an infinity is anywhere in ``value`` (a loop, not a recursion: it runs
+    for most events, whose payloads hold a null)."""
+    stack = [value]
+    pop, push_all = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind in _LEAVES:
+            continue
+        if kind is float or isinstance(item, float):
+            if not math.isfinite(item):
+                return True
+        elif isinstance(item, dict):
+            push_all(item.values())
+        elif isinstance(item, list | tuple):
+            push_all(item)
     return False

@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 
 from forethought.models.base import ModelError
+from forethought.models.in_flight import IN_FLIGHT, InFlight  # noqa: F401 (re-exported)
 
 RETRYABLE_STATUS = frozenset({408, 409, 425, 429, 500, 502, 503, 504, 529})
 
@@ -42,44 +43,6 @@ class Answer:
 
 class BadRequest(ModelError):
     """HTTP 400: the endpoint rejected the request (a backend may retry without a feature)."""
-
-
-class InFlight:
-    """How many requests this process has sent and not yet had answered (all endpoints), and
-    the most at once. ``share`` counts in a ``multiprocessing`` Array of two ints instead, so
-    that worker processes and their parent see one count."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._counts = [0, 0]  # now, peak
-        self._shared: Any = None
-
-    def share(self, counts: Any) -> None:
-        """Count in ``counts`` (``multiprocessing`` ``Array("i", 2)``), or here again (None)."""
-        self._shared = counts
-
-    def __enter__(self) -> None:
-        shared = self._shared
-        with self._lock if shared is None else shared.get_lock():
-            counts = self._counts if shared is None else shared
-            counts[0] += 1
-            counts[1] = max(counts[1], counts[0])
-
-    def __exit__(self, *exc: object) -> None:
-        shared = self._shared
-        with self._lock if shared is None else shared.get_lock():
-            (self._counts if shared is None else shared)[0] -= 1
-
-    @property
-    def now(self) -> int:
-        return int((self._counts if self._shared is None else self._shared)[0])
-
-    @property
-    def peak(self) -> int:
-        return int((self._counts if self._shared is None else self._shared)[1])
-
-
-IN_FLIGHT = InFlight()
 
 
 class Throttle:

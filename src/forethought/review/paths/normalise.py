@@ -19,8 +19,23 @@ _HOME_VARIABLE = re.compile(r"^\$(?:HOME|\{HOME\})(?=/|$)")
 _OTHER_USER_HOME = re.compile(r"^~([A-Za-z0-9._-]+)(?=/|$)")
 
 
+# os.environ's own mapping of the encoded environment (CPython's, on POSIX): reading $HOME from
+# it skips the key's encoding and the value's decoding, which every path normalised paid. Every
+# change through os.environ (setenv, monkeypatch, mock.patch.dict) updates it.
+_ENVIRON_DATA: dict[bytes, bytes] | None = getattr(os.environ, "_data", None)
+if os.name != "posix" or not isinstance(_ENVIRON_DATA, dict):
+    _ENVIRON_DATA = None
+
+
 def home_dir() -> str:
+    if _ENVIRON_DATA is not None:
+        return _home_dir_encoded(_ENVIRON_DATA.get(b"HOME"))
     return _home_dir(os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=4)
+def _home_dir_encoded(home: bytes | None) -> str:
+    return _home_dir(None if home is None else os.fsdecode(home))
 
 
 @functools.lru_cache(maxsize=4)
