@@ -39,12 +39,20 @@ from forethought.review.shell.model import SimpleCommand
 
 CATALOGUE_FILE = "programs.toml"
 _REFERENCES = ("@operands", "@first", "@rest", "@last", "@value")
-_PROC_MEMORY = re.compile(r"^/proc/(?:\d+|\$\w+|\$\(.*\)|\*)/(?:mem|environ|pagemap)$")
+_PROC_MEMORY = re.compile(
+    r"^/proc/(?:kcore$|(?:\d+|\$\{?\w+\}?|\$\(.*\)|\*|\[0-9\]\*)/(?:mem|environ|pagemap)$)"
+)
 _PROC_MAP = re.compile(r"^/proc/(?:\d+|\$\w+|\$\(.*\)|\*)/(?:maps|smaps)$")
 _SECURITY_PSEUDO_FILES = re.compile(
     r"^/(?:sys/fs/selinux|sys/kernel/security|proc/sys/kernel/(?:randomize_va_space|yama|"
-    r"kptr_restrict|dmesg_restrict|modules_disabled)|proc/sys/fs/(?:protected_|suid_dumpable))"
+    r"kptr_restrict|dmesg_restrict|modules_disabled|core_pattern|sysrq|unprivileged_\w+|"
+    r"kexec_load_disabled)|proc/sys/fs/(?:protected_|suid_dumpable)|proc/sys/vm/unprivileged_|"
+    # a cgroup's release agent runs a program on the host (the classic container escape)
+    r"sys/fs/cgroup/(?:.*/)?(?:release_agent|notify_on_release)$)"
 )
+# Writing these replaces a running program (runc's /proc/self/exe) or reboots the machine.
+_PROCESS_IMAGES = re.compile(r"^/proc/(?:self|\d+|\$\{?\w+\}?)/exe$")
+_TRIGGERS = re.compile(r"^/proc/sysrq-trigger$")
 _LOGS = re.compile(r"^/var/(?:log|lib/docker/containers|lib/containerd)/")
 # Special files a command writes to without touching anything: terminals, descriptors, null.
 _PASS_THROUGH = re.compile(
@@ -359,8 +367,10 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
         return "process_memory"
     if _PROC_MAP.match(path):
         return "process_map"
-    if paths.is_device(path):
+    if paths.is_device(path) or (op != "read" and _TRIGGERS.match(path)):
         return "device"
+    if op != "read" and _PROCESS_IMAGES.match(path):
+        return "system_binary"
     if _PASS_THROUGH.match(path):
         return "temporary_file"
     if op in ("delete", "truncate", "write", "wipe") and (

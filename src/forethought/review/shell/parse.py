@@ -37,9 +37,7 @@ MAX_TOTAL_BYTES = 1_000_000
 MAX_COMMANDS = 10_000
 PARSE_BUDGET_S = 0.5
 
-_PARSER_SAFE_BYTES = bytes.maketrans(
-    b"\0" + bytes(range(0x80, 0x100)), b" " + b"x" * 0x80
-)
+_PARSER_SAFE_BYTES = bytes.maketrans(b"\0" + bytes(range(0x80, 0x100)), b" " + b"x" * 0x80)
 _LEAVES = frozenset(
     {
         "word",
@@ -546,9 +544,7 @@ class _Walker(NestedScripts, StaticEvaluation):
             elif kind == "variable_assignment":
                 name_node = child.child_by_field_name("name")
                 value_node = child.child_by_field_name("value")
-                assigned = (
-                    ctx.resolver.word(value_node) if value_node is not None else Word("", "")
-                )
+                assigned = ctx.resolver.word(value_node) if value_node is not None else Word("", "")
                 env[ctx.source.span(name_node) if name_node is not None else ""] = assigned.value
                 if value_node is not None and value_node.child_count:
                     walk.append(value_node)

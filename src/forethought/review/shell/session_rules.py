@@ -167,4 +167,3 @@ def session_predictions(
                         )
                     )
     return found
-

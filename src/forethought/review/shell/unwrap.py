@@ -226,7 +226,66 @@ def _runuser(rest: list[Word], _out: Unwrapped) -> list[Word] | None:
     return rest[i:] or None
 
 
+# Container CLIs whose `exec` runs a command in a container: what the command does there is
+# judged as the command (a reverse shell from inside a container is still one). Global options
+# before the subcommand, the subcommand's options that take a value, and whether the command
+# follows `--` (kubectl, lxc) or the container's name (docker).
+_CONTAINER_GLOBALS = frozenset(
+    "H host context c config l log-level tlscacert tlscert tlskey n namespace kubeconfig "
+    "cluster user s server token address url connection identity remote project".split()
+)
+_CONTAINER_EXEC_VALUES = frozenset(
+    "e env env-file u user w workdir detach-keys c container n namespace f filename "
+    "pod-running-timeout index project-name p".split()
+)
+
+
+def _container_exec() -> Callable[[list[Word], Unwrapped], list[Word] | None]:
+    def unwrap(rest: list[Word], _out: Unwrapped) -> list[Word] | None:
+        i = 0
+        while i < len(rest) and rest[i].value.startswith("-"):  # global options
+            name = rest[i].value.lstrip("-")
+            i += 1 if "=" in name or name not in _CONTAINER_GLOBALS else 2
+        if i < len(rest) and rest[i].value in ("container", "compose"):
+            i += 1
+            while i < len(rest) and rest[i].value.startswith("-"):  # compose's own options
+                name = rest[i].value.lstrip("-")
+                i += 1 if "=" in name or name not in _CONTAINER_GLOBALS else 2
+        if i >= len(rest) or rest[i].value != "exec":
+            return None
+        words = rest[i + 1 :]
+        at = next((j for j, w in enumerate(words) if w.value == "--"), None)
+        if at is not None:
+            return _command_in_container(words[at + 1 :])
+        # (without `--`: docker's `exec CONTAINER CMD`, kubectl's old `exec POD CMD`)
+        j = 0
+        while j < len(words) and words[j].value.startswith("-"):
+            name = words[j].value.lstrip("-")
+            short_value = len(words[j].value) == 2 and name in _CONTAINER_EXEC_VALUES
+            long_value = words[j].value.startswith("--") and name in _CONTAINER_EXEC_VALUES
+            j += 2 if "=" not in name and (short_value or long_value) else 1
+        return _command_in_container(words[j + 1 :])  # words[j] names the container (or pod)
+
+    return unwrap
+
+
+def _command_in_container(words: list[Word]) -> list[Word] | None:
+    """The command a container runs, or None where there is none to judge (an interactive
+    shell: what is typed into it is not in the proposal)."""
+    if not words:
+        return None
+    if words[0].value in ("bash", "sh", "zsh", "ash", "dash") and all(
+        w.value in ("-i", "-l", "--login") for w in words[1:]
+    ):
+        return None
+    return words
+
+
 WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
+    **{
+        name: _container_exec()
+        for name in ("docker", "podman", "nerdctl", "crictl", "kubectl", "oc", "lxc", "incus")
+    },
     "sudo": _sudo,
     "doas": _options_then_command("uC"),
     "pkexec": _options_then_command("", ("user",)),

@@ -27,9 +27,7 @@ def _create(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             True,
         )
         return
-    if cmd.name in ("groupadd", "addgroup") and not set(option_values(cmd, "-g", "--gid")) & {
-        "0"
-    }:
+    if cmd.name in ("groupadd", "addgroup") and not set(option_values(cmd, "-g", "--gid")) & {"0"}:
         yield harm(cmd, ACCOUNT_MANIPULATION, f"creates a group ({cmd.name})", "low", 0.5, True)
         return
     if _service_account(cmd):

@@ -160,9 +160,9 @@ def _download_targets(cmd: SimpleCommand) -> list[str]:
     with_value = "oPdHXAeuUTFxrwbcEKm" if cmd.name == "curl" else "OPoaeUtTwlAR"
     urls = [a for a in operands(cmd, with_value) if "://" in a or "." in a]
     outputs = (
-        option_values(cmd, "-o", "--output")
+        [*option_values(cmd, "--output"), *_clustered(cmd.args, "o", with_value)]
         if cmd.name == "curl"
-        else option_values(cmd, "-O", "--output-document")
+        else [*option_values(cmd, "--output-document"), *_clustered(cmd.args, "O", with_value)]
     )
     names.extend(o for o in outputs if o != "-")
     remote_name = cmd.name == "curl" and ("O" in short_flags(cmd) or has(cmd, "--remote-name"))
@@ -176,6 +176,27 @@ def _download_targets(cmd: SimpleCommand) -> list[str]:
         if op.lstrip("0123456789") in (">", ">>"):
             names.append(target)
     return names
+
+
+def _clustered(args: list[str], letter: str, with_value: str) -> list[str]:
+    """Values of the short option ``letter``, alone or at the end of a cluster of flags
+    (``-o F``, ``-oF``, ``-so F``, ``-sSLoF``)."""
+    values: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if not arg.startswith("-") or arg.startswith("--") or len(arg) < 2:
+            continue
+        for pos, char in enumerate(arg[1:], 1):
+            if char in with_value:
+                if char == letter:
+                    rest = arg[pos + 1 :]
+                    if rest:
+                        values.append(rest)
+                    elif i + 1 < len(args):
+                        values.append(args[i + 1])
+                break
+    return values
 
 
 _EXECUTE_MODES = re.compile(
@@ -228,14 +249,37 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
                 # (an official install script is judged where it runs)
                 and not all(_official_download(downloaded[posixpath.basename(o)]) for o in made)
             ):
-                yield harm(
-                    cmd,
-                    REMOTE_CODE_EXECUTION,
-                    "makes a just-downloaded file executable, to run code nobody has read",
-                    "high",
-                    0.6,
-                    False,
-                )
+                fetchers = [downloaded[posixpath.basename(o)] for o in made]
+                if all(_named_https(f) for f in fetchers):
+                    # a release binary from a named https host (the kubectl install): running
+                    # it later is the point; running it here is judged where it runs
+                    yield harm(
+                        cmd,
+                        REMOTE_CODE_EXECUTION,
+                        "makes a program just downloaded over https executable; what it runs "
+                        "nobody has read",
+                        "low",
+                        0.5,
+                        True,
+                    )
+                else:
+                    yield harm(
+                        cmd,
+                        REMOTE_CODE_EXECUTION,
+                        "makes a just-downloaded file executable, to run code nobody has read",
+                        "high",
+                        0.6,
+                        False,
+                    )
+
+
+_IP_HOST = re.compile(r"^https://(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d+)?(?:/|$)")
+
+
+def _named_https(fetcher: SimpleCommand) -> bool:
+    """Whether every address ``fetcher`` downloads from is https on a host name (no IP)."""
+    urls = [a for a in fetcher.args if "://" in a]
+    return bool(urls) and all(u.startswith("https://") and not _IP_HOST.match(u) for u in urls)
 
 
 def _official_download(fetcher: SimpleCommand) -> Installer | None:
@@ -441,6 +485,27 @@ def _windows_loader(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 # -- remote shells -------------------------------------------------------------------------
 
 
+# An exploit string that makes a vulnerable Java logger load code from the named server
+# (Log4Shell, CVE-2021-44228), in any spelling its lookups allow.
+_JNDI = re.compile(r"\$\{(?:[^}]*:)?j\S{0,20}n\S{0,20}d\S{0,20}i\S{0,12}:", re.IGNORECASE)
+
+
+def _jndi(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    hit = next((a for a in cmd.args if "${" in a and _JNDI.search(a)), None)
+    if hit is not None:
+        yield harm(
+            cmd,
+            REMOTE_CODE_EXECUTION,
+            "sends a Log4Shell lookup (${jndi:...}): a vulnerable server that logs it loads and "
+            "runs code from the named host",
+            "high",
+            0.85,
+            False,
+            hit[:200],
+        )
+
+
+GENERIC = [_jndi]
 SCRIPT = [_pipeline_execution, _substituted_execution, _download_then_execute]
 _INSTALL_COMMANDS = (
     *("pip", "pip2", "pip3", *(f"pip3.{minor}" for minor in range(6, 16))),

@@ -287,13 +287,26 @@ def _echo_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         )
 
 
+# CLIs whose `exec` runs a command inside a container (see unwrap._container_exec).
+_CONTAINER_CLIS = frozenset("docker podman nerdctl crictl kubectl oc lxc incus".split())
+
+
 def _environment(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
     dumps = (name in ("env", "printenv") and not cmd.args) or (
         name in ("set", "export", "declare", "typeset")
         and (not cmd.args or cmd.args in (["-p"], ["-x"]))
     )
-    if dumps:
+    if dumps and set(cmd.wrappers) & _CONTAINER_CLIS:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            "prints a running container's environment (where its secrets live)",
+            "moderate",
+            0.7,
+            False,
+        )
+    elif dumps:
         yield harm(
             cmd,
             SECRET_ACCESS,

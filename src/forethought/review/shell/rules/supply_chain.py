@@ -1,7 +1,9 @@
-"""Supply chain: packages whose names are slips of popular ones (typosquats)."""
+"""Supply chain: packages whose names are slips of popular ones (typosquats), and package
+sources added without the checks that make their packages trustworthy."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
@@ -10,6 +12,7 @@ from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import REMOTE_CODE_EXECUTION, harm
 from forethought.review.shell.rules.remote_code import installer_args
+from forethought.review.shell.writes import write_targets
 
 
 def _ecosystem(cmd: SimpleCommand) -> Ecosystem | None:
@@ -90,4 +93,44 @@ _VALUED = frozenset(
     }
 )
 
-GENERIC = [typosquat]
+# An APT source line: `deb [options] URI suite components`.
+_APT_SOURCE = re.compile(r"^\s*deb(?:-src)?\s+(?:\[([^\]]*)\]\s+)?(\S+)", re.MULTILINE)
+_UNCHECKED = re.compile(
+    r"\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b"
+)
+_ADDRESS = re.compile(r"^\w+://(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d+)?(?:/|$)")
+
+
+def unchecked_source(text: str) -> str | None:
+    """What is wrong with the APT sources ``text`` adds: packages taken without checking their
+    signatures, or from a bare address over plain http. None: nothing."""
+    for m in _APT_SOURCE.finditer(text):
+        options, uri = m.group(1) or "", m.group(2)
+        if _UNCHECKED.search(options):
+            return f"adds a package source ({uri}) whose packages are installed unchecked"
+        if uri.startswith("http://") and _ADDRESS.match(uri):
+            return f"adds a package source at a bare address over plain http ({uri})"
+    return None
+
+
+def _apt_sources(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
+    if not any(
+        t.path.startswith("/etc/apt/sources.list") or t.path.startswith("/etc/apt/sources.list.d")
+        for t in write_targets(cmd)
+    ):
+        return
+    what = unchecked_source(analysis.written_by.get(cmd.index, ""))
+    if what is not None:
+        yield harm(
+            cmd,
+            REMOTE_CODE_EXECUTION,
+            f"{what}: whoever answers there decides what the next install runs as root",
+            "high",
+            0.85,
+            False,
+            analysis.written_by[cmd.index].strip()[:200],
+        )
+
+
+GENERIC = [typosquat, _apt_sources]
+WRITE_RULES = [_apt_sources]
