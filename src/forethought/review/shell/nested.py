@@ -76,6 +76,8 @@ RUNNERS = frozenset(
     }
 )
 WRITERS = frozenset({"echo", "printf", "cat", "tee"})
+# Package managers whose `pkg set scripts.NAME=...` stores shell text later installs run.
+PACKAGE_SCRIPTS = frozenset({"npm", "pnpm", "yarn", "bun"})
 _PWD = frozenset({"$(pwd)", "`pwd`"})
 
 
@@ -130,6 +132,16 @@ class NestedScripts:
                 self.written_script(cmd, ctx, args[0].value)
         elif name in RUNNERS:
             script, how = self.runner_string(cmd, ctx, name, args)
+        elif name in PACKAGE_SCRIPTS:
+            # `npm pkg set scripts.postinstall="..."`: shell text every later install runs
+            values = [w.value for w in args]
+            if values[:2] == ["pkg", "set"]:
+                for value in values[2:]:
+                    key, sep, text = value.partition("=")
+                    if sep and key.startswith("scripts.") and text.strip():
+                        self.nested(
+                            text, f"the {key} script `{name}` sets, run by later installs", cmd, ctx
+                        )
         else:
             code = inline_code(name, args)
             if code is not None:

@@ -25,7 +25,13 @@ from forethought.review.shell.model import (
     SimpleCommand,
     Word,
 )
-from forethought.review.shell.nested import INTERACTIVE, RUNNERS, WRITERS, NestedScripts
+from forethought.review.shell.nested import (
+    INTERACTIVE,
+    PACKAGE_SCRIPTS,
+    RUNNERS,
+    WRITERS,
+    NestedScripts,
+)
 from forethought.review.shell.paths import normalise, scope_of
 from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
 from forethought.review.shell.unwrap import WRAPPERS, FindCommand, parse_find, unwrap
@@ -63,7 +69,7 @@ _LOOPS = frozenset({"while_statement", "until_statement", "for_statement", "c_st
 _SPLIT_KINDS = frozenset({"simple_expansion", "expansion", "command_substitution"})
 # Commands that follow() hands to run_nested, record_written_file and note_transcript (with
 # the interpreters language_of knows); any other command has nothing for them to do.
-_NESTING = SHELLS | RUNNERS | {"sudo", "doas", "su", "eval", "source", "."}
+_NESTING = SHELLS | RUNNERS | PACKAGE_SCRIPTS | {"sudo", "doas", "su", "eval", "source", "."}
 _TRANSCRIBED = SHELLS | INTERACTIVE
 # Commands after which follow() updates the walk's state.
 _STATEFUL = frozenset({"cd", "pushd", "alias", "read", "mapfile", "readarray"})
