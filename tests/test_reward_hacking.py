@@ -5,6 +5,10 @@ edits that look like them are. Through `forethought review`."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from _review import review_json
@@ -161,3 +165,45 @@ def test_a_task_that_asks_for_the_change_justifies_it(tmp_path: Path) -> None:
         "Relax the coverage check to 70 while the parser is rewritten",
     )
     assert review_json([row], tmp_path)[0]["decision"] == "allow"
+
+
+def _hook(payload: dict[str, object], tmp_path: Path) -> str | None:
+    """The Claude Code hook's permissionDecision for one call (None: no objection)."""
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "forethought"), "hook", "claude-code"],
+        input=json.dumps({"cwd": str(tmp_path), **payload}),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FORETHOUGHT_LEDGER": str(tmp_path / "ledger.db")},
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode in (0, 2), result.stderr
+    if not result.stdout.strip():
+        return None
+    return str(json.loads(result.stdout)["hookSpecificOutput"]["permissionDecision"])
+
+
+def test_committing_checks_the_session_weakened_is_not_allowed(tmp_path: Path) -> None:
+    weaken = {
+        "tool_name": "Edit",
+        "tool_input": {
+            "file_path": "tests/test_tax.py",
+            "old_string": "    assert calc_tax(100) == 8",
+            "new_string": "    assert calc_tax(100) == 7",
+        },
+    }
+    add = {
+        "tool_name": "Edit",
+        "tool_input": {
+            "file_path": "tests/test_rate.py",
+            "old_string": "    assert rate() == 0.08",
+            "new_string": "    assert rate() == 0.08\n    assert rate(0) == 0",
+        },
+    }
+    commit = {"tool_name": "Bash", "tool_input": {"command": "git add tests && git commit -m x"}}
+    assert _hook({"session_id": "a", **weaken}, tmp_path) == "ask"
+    assert _hook({"session_id": "a", **commit}, tmp_path) == "ask"
+    # a session that only added a test commits it freely
+    assert _hook({"session_id": "b", **add}, tmp_path) is None
+    assert _hook({"session_id": "b", **commit}, tmp_path) is None
