@@ -621,6 +621,7 @@ def instructions_predictions(text: str, where: str) -> list[Prediction]:
         return []
     norm = normalise(text)
     findings = [*_injection(norm), *_oversight(norm, True), *_steering(norm)]
+    findings += _standing_actions(norm)
     return [
         replace(p, outcome=f"{where}: {p.outcome}")
         for p in _one_per_category(findings, as_effects=True)
