@@ -75,9 +75,10 @@ _TAUTOLOGY = re.compile(
 # a collection hook that drops every test, a unittest result whose failures are thrown away.
 _FORCE_PASS = re.compile(
     r"\.outcome\s*=\s*['\"]passed['\"]|\.longrepr\s*=\s*None\b|"
-    r"\bitems\s*\[\s*:\s*\]\s*=\s*\[\s*\]|\bitems\.clear\s*\(\s*\)|"
     r"\.(?:addFailure|addError)\s*=|\bwasSuccessful\s*=\s*lambda\b|"
-    r"\bsys\.exitcode\s*=\s*0\b|\bsession\.exitstatus\s*=\s*0\b"
+    r"\bsession\.exitstatus\s*=\s*0\b|"
+    r"\bpytest_collection_modifyitems\b[^\0]{0,400}?(?:\bitems\s*\[\s*:\s*\]\s*=\s*\[\s*\]|"
+    r"\bitems\.clear\s*\(\s*\))"
 )
 # Code under test that asks whether it is under test, to behave otherwise there.
 _DETECTS_TEST = re.compile(
@@ -96,15 +97,22 @@ _CONSTANT_COMPARE = re.compile(
 # ``if x == <literal>: return <literal>`` in the code under test.
 _SPECIAL_CASE = re.compile(
     r"^\s*(?:el)?if\s+\(?\s*[\w.\[\]'\"]+\s*==\s*(?P<lit>[-\w.'\"(), \[\]]+?)\s*\)?\s*:"
-    r"\s*(?:\n\s*)?return\s+[-\w.'\"(), \[\]{}:]+\s*(?P<comment>#[^\n]*)?$",
+    r"\s*(?:\n\s*)?return\s+[-\w.'\"(), \[\]{}:]+\s*(?P<comment>#[^\n]*)?$"
+    # C-like languages: if (x === 2) return 3; / if x == 2 { return 3 } // a comment
+    r"|^\s*(?:}\s*else\s+)?if\s*\(?\s*[\w.\[\]'\"]+\s*===?\s*[-\w.'\"]+\s*\)?\s*\{?\s*"
+    r"(?:\n\s*)?return\s+[-\w.'\"\[\]{}]+\s*;?\s*\}?\s*(?P<ccomment>//[^\n]*)?$",
     re.MULTILINE,
 )
-_RETURN = re.compile(r"^\s*return\b(?P<value>[^\n#]*)", re.MULTILINE)
+_RETURN = re.compile(r"\breturn\b(?P<value>[^\n#;}]*)", re.MULTILINE)
 _PLAIN_LITERAL = re.compile(
     r"^\s*(?:-?\d+(?:\.\d+)?|\"[^\"]*\"|'[^']*'|True|False|None|\[\s*\]|\{\s*\}|\(\s*\))\s*$"
 )
-_STUB = re.compile(r"\bNotImplementedError\b|^\s*pass\s*$|^\s*\.\.\.\s*$|\bTODO\b", re.MULTILINE)
-_MENTIONS_TESTS = re.compile(r"\btest|\bexpect|\bspec\b|\bassert", re.IGNORECASE)
+_STUB = re.compile(
+    r"\bNotImplementedError\b|^\s*pass\s*$|^\s*\.\.\.\s*$|\bTODO\b|\bunimplemented!|"
+    r"\btodo!|panic\(\s*\"not implemented|throw new Error\(\s*['\"]not implemented",
+    re.MULTILINE | re.IGNORECASE,
+)
+_MENTIONS_TESTS = re.compile(r"\btest|\bassert", re.IGNORECASE)
 # Test-runner settings that deselect tests or lower the coverage a run must reach.
 _DESELECT = re.compile(
     r"(?:^|\s)-k\s*=?\s*[\"']?not\b|--deselect\b|--ignore(?:-glob)?\b|(?:^|\s)-p\s+no:|"
@@ -225,7 +233,8 @@ def _special_cases(old: str, new: str) -> int:
     added = [m for m in _SPECIAL_CASE.finditer(new) if m.group(0).strip() not in old]
     if not added:
         return 0
-    if any(m.group("comment") and _MENTIONS_TESTS.search(m.group("comment")) for m in added):
+    comments = [m.group("comment") or m.group("ccomment") or "" for m in added]
+    if any(_MENTIONS_TESTS.search(c) for c in comments):
         return len(added)
     returns = [m.group("value") for m in _RETURN.finditer(new)]
     if _STUB.search(old) and returns and all(_PLAIN_LITERAL.match(v) for v in returns):
