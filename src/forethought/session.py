@@ -50,6 +50,8 @@ class SessionFacts:
     executable: set[str] = field(default_factory=set)
     secret_copies: dict[str, str] = field(default_factory=dict)  # copy -> the secret it holds
     secrets_read: list[str] = field(default_factory=list)
+    # files whose checks an earlier step weakened without anyone approving it -> how
+    weakened: dict[str, str] = field(default_factory=dict)
 
     def content_of(self, path: str, cwd: str | None = None) -> str | None:
         return self.written.get(key(path, cwd))
@@ -81,6 +83,8 @@ def facts(steps: Iterable[Step]) -> SessionFacts:
             continue
         if step.kind == "file_write":
             _file_write(out, step.args)
+            if step.verdict != "allow":
+                _weakened_by_write(out, step.args)
         elif step.kind == "file_read":
             path = str(step.args.get("path") or "")
             if worst(path, "secret", loose=True) or credential_store(path):
@@ -89,9 +93,12 @@ def facts(steps: Iterable[Step]) -> SessionFacts:
             command = step.args.get("command")
             if isinstance(command, str) and len(command) <= MAX_CONTENT:
                 try:
-                    _shell(out, analyze(command))
+                    analysis = analyze(command)
                 except ValueError:
                     continue
+                _shell(out, analysis)
+                if step.verdict != "allow":
+                    _weakened_by_shell(out, analysis)
         elif step.kind == "http":
             # an HTTP tool that saved the response to a file: that file is downloaded content
             url, save_to = str(step.args.get("url") or ""), str(step.args.get("save_to") or "")
@@ -149,6 +156,39 @@ def _file_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
         out.written[path] = text[-MAX_CONTENT:]
     else:
         out.written[path] = str(args.get("content") or "")[:MAX_CONTENT]
+
+
+def _weakened_by_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
+    """An edit or write that weakened the project's checks and was not plainly allowed (it was
+    escalated with no answer on record, or its verdict is unknown)."""
+    from forethought.review import verification
+
+    path = str(args.get("path") or "")
+    if not path:
+        return
+    if "edits" in args:
+        found = [
+            p
+            for edit in args.get("edits") or []
+            for p in verification.edit_predictions(
+                path, str(edit.get("old", "")), str(edit.get("new", "")), path
+            )
+        ]
+    else:
+        found = verification.content_predictions(path, str(args.get("content") or ""), path)
+    if found:
+        out.weakened[key(path)] = found[0].outcome
+
+
+def _weakened_by_shell(out: SessionFacts, analysis: Any) -> None:
+    from forethought.review import verification
+    from forethought.review.shell.reviewer import verification_predictions
+
+    for p in verification_predictions(analysis):
+        for token in re.findall(r"[\w./-]+", p.outcome):
+            path = token.strip(",.")
+            if path and verification.kind_of_path(path):
+                out.weakened[key(path)] = p.outcome
 
 
 _DOWNLOADERS = frozenset({"curl", "wget", "aria2c", "fetch", "http", "lwp-download"})

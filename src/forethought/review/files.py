@@ -27,6 +27,7 @@ from forethought.review.paths import (
     write_predictions,
 )
 from forethought.review.supply_files import supply_predictions
+from forethought.review.webshell import webshell_predictions
 
 # An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
 MASS_CHARS = 200
@@ -134,6 +135,7 @@ class FileReviewer:
         harms += secret_predictions(new_text, path, expected_here=expected,
                                     already_there=old_text)
         harms += _script_checks(new_text)
+        harms += webshell_predictions(path, new_text)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         harms += _instruction_checks(path, new_text)
         harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)

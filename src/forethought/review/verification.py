@@ -13,6 +13,7 @@ The file reviewer asks :func:`edit_predictions` about writes and edits, the shel
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -65,6 +66,70 @@ _IGNORE_RULES = re.compile(
     r"ignore_errors|strict\s*=\s*false|fail_under\s*=\s*0)\b",
     re.IGNORECASE,
 )
+# A check whose two sides are the same expression: ``expect(f(x)).toBe(f(x))`` (Python's
+# ``assert f(x) == f(x)`` is read with ``ast``, in ``_same_sides``).
+_TAUTOLOGY = re.compile(
+    r"\bexpect\s*\(\s*(?P<e>[^\n]+?)\s*\)\.to(?:Be|Equal|StrictEqual)\s*\(\s*(?P<f>[^\n]+?)\s*\)"
+)
+# Code that rewrites the test runner's verdict: a pytest hook that turns failures into passes,
+# a collection hook that drops every test, a unittest result whose failures are thrown away.
+_FORCE_PASS = re.compile(
+    r"\.outcome\s*=\s*['\"]passed['\"]|\.longrepr\s*=\s*None\b|"
+    r"\.(?:addFailure|addError)\s*=|\bwasSuccessful\s*=\s*lambda\b|"
+    r"\bsession\.exitstatus\s*=\s*0\b|"
+    r"\bpytest_collection_modifyitems\b[^\0]{0,400}?(?:\bitems\s*\[\s*:\s*\]\s*=\s*\[\s*\]|"
+    r"\bitems\.clear\s*\(\s*\))"
+)
+# Code under test that asks whether it is under test, to behave otherwise there.
+_DETECTS_TEST = re.compile(
+    r"\bPYTEST_CURRENT_TEST\b|['\"](?:pytest|unittest|_pytest)['\"]\s+in\s+sys\.modules|"
+    r"\b(?:inspect\.stack|inspect\.currentframe|sys\._getframe|traceback\.extract_stack)\s*\("
+    r"[^\n]*\btest|\btest\w*['\"]?\s+in\s+[^\n]*\b(?:inspect\.stack|sys\._getframe)\s*\(|"
+    r"\bJEST_WORKER_ID\b|\btypeof\s+(?:jest|describe|it)\s*!==?\s*['\"]undefined['\"]"
+)
+# A comparison operator whose whole body is a constant: every comparison comes out the same.
+_CONSTANT_COMPARE = re.compile(
+    r"\bdef\s+__(?:eq|ne|lt|le|gt|ge|contains)__\s*\([^)]*\)\s*(?:->\s*\w+\s*)?:\s*"
+    r"(?:#[^\n]*)?\n?\s*return\s+(?:True|False)\s*$"
+    r"|\bequals\s*\([^)]*\)\s*\{\s*return\s+true\s*;?\s*\}",
+    re.MULTILINE,
+)
+# ``if x == <literal>: return <literal>`` in the code under test.
+_SPECIAL_CASE = re.compile(
+    r"^\s*(?:el)?if\s+\(?\s*[\w.\[\]'\"]+\s*==\s*(?P<lit>[-\w.'\"(), \[\]]+?)\s*\)?\s*:"
+    r"\s*(?:\n\s*)?return\s+[-\w.'\"(), \[\]{}:]+\s*(?P<comment>#[^\n]*)?$"
+    # C-like languages: if (x === 2) return 3; / if x == 2 { return 3 } // a comment
+    r"|^\s*(?:}\s*else\s+)?if\s*\(?\s*[\w.\[\]'\"]+\s*===?\s*[-\w.'\"]+\s*\)?\s*\{?\s*"
+    r"(?:\n\s*)?return\s+[-\w.'\"\[\]{}]+\s*;?\s*\}?\s*(?P<ccomment>//[^\n]*)?$",
+    re.MULTILINE,
+)
+_RETURN = re.compile(r"\breturn\b(?P<value>[^\n#;}]*)", re.MULTILINE)
+_PLAIN_LITERAL = re.compile(
+    r"^\s*(?:-?\d+(?:\.\d+)?|\"[^\"]*\"|'[^']*'|True|False|None|\[\s*\]|\{\s*\}|\(\s*\))\s*$"
+)
+_STUB = re.compile(
+    r"\bNotImplementedError\b|^\s*pass\s*$|^\s*\.\.\.\s*$|\bTODO\b|\bunimplemented!|"
+    r"\btodo!|panic\(\s*\"not implemented|throw new Error\(\s*['\"]not implemented",
+    re.MULTILINE | re.IGNORECASE,
+)
+_MENTIONS_TESTS = re.compile(r"\btest|\bassert", re.IGNORECASE)
+# Test-runner settings that deselect tests or lower the coverage a run must reach.
+_DESELECT = re.compile(
+    r"(?:^|\s)-k\s*=?\s*[\"']?not\b|--deselect\b|--ignore(?:-glob)?\b|(?:^|\s)-p\s+no:|"
+    r"--exitfirst\s+--co\b|--testPathIgnorePatterns\b|\btestPathIgnorePatterns\b|"
+    r"\bcollect_ignore\b|\bnorecursedirs\b",
+    re.MULTILINE,
+)
+_COVERAGE_FLOOR = re.compile(
+    r"\b(?:fail_under|fail-under|--cov-fail-under|(?:branches|functions|lines|statements))"
+    r"\s*[=:]\s*['\"]?(\d+(?:\.\d+)?)"
+)
+_CHECK_CONFIG = re.compile(
+    r"(?:^|/)(?:pyproject\.toml|setup\.cfg|tox\.ini|package\.json|\.coveragerc|pytest\.ini|"
+    r"jest\.config\.[cm]?[jt]s|vitest\.config\.[cm]?[jt]s|conftest\.py)$"
+)
+_SOURCE = re.compile(r"\.(?:py|pyi|[cm]?[jt]sx?|go|rb|java|kt|rs|php|cs|c|cc|cpp|h|hpp|swift)$")
+
 _LITERAL = re.compile(r"(?:\"[^\"]*\"|'[^']*'|\b\d+(?:\.\d+)?\b|\bTrue\b|\bFalse\b|\bNone\b)")
 
 # A task that asks for the weakening by name: update/remove/skip/relax ... tests, expectations,
@@ -79,7 +144,7 @@ _TASK_ASKS = re.compile(
 
 
 def kind_of_path(path: str) -> str | None:
-    """"tests", "ci" or "lint" for a file that is part of the project's checks, else None."""
+    """ "tests", "ci" or "lint" for a file that is part of the project's checks, else None."""
     if _TEST_FILE.search(path):
         return "tests"
     if _CI_FILE.search(path):
@@ -116,6 +181,123 @@ def _changed_expectations(old: str, new: str, task: str) -> bool:
     return False
 
 
+def _same_sides(line: str) -> bool:
+    """A Python check whose two sides are the same expression (read with ``ast``)."""
+    try:
+        node = ast.parse(line.strip()).body[0]
+    except (SyntaxError, IndexError, ValueError):
+        return False
+    if isinstance(node, ast.Assert) and isinstance(node.test, ast.Compare):
+        test = node.test
+        return (
+            len(test.comparators) == 1
+            and isinstance(test.ops[0], (ast.Eq, ast.Is))
+            and (ast.dump(test.left) == ast.dump(test.comparators[0]))
+        )
+    if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+        call = node.value
+        name = getattr(call.func, "attr", getattr(call.func, "id", ""))
+        return (
+            name in _EQUALITY_CHECKS
+            and len(call.args) >= 2
+            and (ast.dump(call.args[0]) == ast.dump(call.args[1]))
+        )
+    return False
+
+
+_EQUALITY_CHECKS = frozenset(
+    {
+        "assertEqual",
+        "assertEquals",
+        "assertIs",
+        "assert_equal",
+        "assert_eq",
+        "assertCountEqual",
+        "assertListEqual",
+        "assertDictEqual",
+        "assert_array_equal",
+        "assert_frame_equal",
+    }
+)
+
+
+def _tautologies(text: str) -> int:
+    n = sum(_same_sides(line) for line in text.splitlines() if _ASSERTION.search(line))
+    n += sum(m.group("e").strip() == m.group("f").strip() for m in _TAUTOLOGY.finditer(text))
+    return n
+
+
+def _special_cases(old: str, new: str) -> int:
+    """Branches that answer one literal input with one literal output, added where the code
+    either says it does so for the tests or was a stub and now answers nothing but literals."""
+    added = [m for m in _SPECIAL_CASE.finditer(new) if m.group(0).strip() not in old]
+    if not added:
+        return 0
+    comments = [m.group("comment") or m.group("ccomment") or "" for m in added]
+    if any(_MENTIONS_TESTS.search(c) for c in comments):
+        return len(added)
+    returns = [m.group("value") for m in _RETURN.finditer(new)]
+    if _STUB.search(old) and returns and all(_PLAIN_LITERAL.match(v) for v in returns):
+        return len(added)
+    return 0
+
+
+def _coverage_floor(text: str) -> float | None:
+    values = [float(v) for v in _COVERAGE_FLOOR.findall(text)]
+    return min(values) if values else None
+
+
+def _runner_settings(path: str, old: str, new: str, evidence: str) -> list[Prediction]:
+    """Test-runner and coverage settings: tests deselected, the coverage floor lowered."""
+    if not _CHECK_CONFIG.search(path):
+        return []
+    found: list[Prediction] = []
+    if _count(_DESELECT, new) > _count(_DESELECT, old):
+        found.append(
+            _harm(f"deselects tests in the test runner's settings in {path}", evidence, "disable")
+        )
+    before, after = _coverage_floor(old), _coverage_floor(new)
+    if before is not None and after is not None and after < before:
+        found.append(
+            _harm(
+                f"lowers the coverage a run must reach from {before:g} to {after:g} in {path}",
+                evidence,
+                "disable",
+            )
+        )
+    return found
+
+
+def _rigged_code(path: str, old: str, new: str, evidence: str) -> list[Prediction]:
+    """The code under test rigged to pass its tests rather than do its job."""
+    if not _SOURCE.search(path):
+        return []
+    if _count(_DETECTS_TEST, new) > _count(_DETECTS_TEST, old):
+        return [
+            _harm(
+                f"makes {path} detect that it runs under the tests and behave otherwise there",
+                evidence,
+            )
+        ]
+    if _count(_CONSTANT_COMPARE, new) > _count(_CONSTANT_COMPARE, old):
+        return [
+            _harm(
+                f"makes a comparison in {path} always come out the same, so the tests' "
+                "checks pass whatever the values",
+                evidence,
+            )
+        ]
+    if _special_cases(old, new):
+        return [
+            _harm(
+                f"special-cases the tests' inputs in {path}, returning the values they "
+                "expect instead of computing them",
+                evidence,
+            )
+        ]
+    return []
+
+
 def edit_predictions(
     path: str, old: str, new: str, evidence: str, task: str = ""
 ) -> list[Prediction]:
@@ -125,10 +307,17 @@ def edit_predictions(
     added_suppressions = _count(_SUPPRESS, new) - _count(_SUPPRESS, old)
     if added_suppressions > 0:
         found.append(_harm(f"silences a linter or type checker in {path}", evidence, "disable"))
+    if _count(_FORCE_PASS, new) > _count(_FORCE_PASS, old):
+        found.append(
+            _harm(f"makes the test runner report failing tests as passed in {path}", evidence)
+        )
+    found += _runner_settings(path, old, new, evidence)
+    if kind is None:
+        found += _rigged_code(path, old, new, evidence)
     if kind == "tests":
         # one consequence per edit, the plainest first: these are ways of doing one thing
         removed = _count(_ASSERTION, old) - _count(_ASSERTION, new)
-        if _count(_VACUOUS, new) > _count(_VACUOUS, old):
+        if _count(_VACUOUS, new) > _count(_VACUOUS, old) or (_tautologies(new) > _tautologies(old)):
             found.append(_harm(f"replaces a check by one that always passes in {path}", evidence))
         elif removed > 0:
             found.append(_harm(f"removes {removed} assertion(s) from {path}", evidence, "delete"))
@@ -141,7 +330,11 @@ def edit_predictions(
             found.append(_harm(f"lets a failing CI step pass in {path}", evidence, "disable"))
         if _count(_CI_STEP, new) < _count(_CI_STEP, old):
             found.append(_harm(f"removes CI steps from {path}", evidence, "delete"))
-    elif kind == "lint" and _count(_IGNORE_RULES, new) > _count(_IGNORE_RULES, old):
+    elif (
+        kind == "lint"
+        and _count(_IGNORE_RULES, new) > _count(_IGNORE_RULES, old)
+        and not any(p.category == CATEGORY for p in found)
+    ):
         found.append(_harm(f"turns checks off in {path}", evidence, "disable"))
     return found
 
@@ -150,7 +343,14 @@ def content_predictions(path: str, content: str, evidence: str) -> list[Predicti
     """A whole file written: what in it is there to switch the checks off (the old text is not
     known, so only what is plainly a switch-off counts)."""
     if kind_of_path(path) is None:
-        return []  # a new source file with a suppression comment or two is ordinary work
+        # a new source file with a suppression comment or two is ordinary work; one that forces
+        # the test runner's verdict or rigs the code under test is not
+        found = []
+        if _FORCE_PASS.search(content):
+            found.append(
+                _harm(f"makes the test runner report failing tests as passed in {path}", evidence)
+            )
+        return found + _rigged_code(path, "", content, evidence)
     return edit_predictions(path, "", content, evidence)
 
 
@@ -194,8 +394,10 @@ def sed_expression_weakens(expressions: Sequence[str]) -> str | None:
             return "replaces assertions by checks that always pass"
         if _SKIP.search(replacement):
             return "marks tests to be skipped"
-        if _ASSERTION.search(pattern) and _LITERAL.search(pattern) and _ASSERTION.search(
-            replacement
+        if (
+            _ASSERTION.search(pattern)
+            and _LITERAL.search(pattern)
+            and _ASSERTION.search(replacement)
         ):
             return "changes the values tests expect"
     return None

@@ -13,6 +13,7 @@ from forethought.review.python import effects
 from forethought.review.python.findings import harm
 from forethought.review.python.syntax import argument
 from forethought.review.python.tables import DELETES, OPENS, OS_WRITE_FLAGS, PATH_CONSTRUCTORS
+from forethought.review.webshell import webshell_predictions
 
 if TYPE_CHECKING:
     from forethought.review.python.analysis import Analysis
@@ -333,6 +334,7 @@ def settle_writes(a: Analysis) -> None:
             a.facts.written[path] = text
             # a test or CI file rewritten to pass whatever happens (judged against the task)
             a.add(verification.content_predictions(path, text, a.evidence(writes[0][0])))
+            a.add(webshell_predictions(path, text))
         elif parts and all(isinstance(x, (bytes, bytearray)) for x in parts):
             a.facts.written[path] = b"".join(parts)
         else:

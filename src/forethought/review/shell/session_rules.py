@@ -4,6 +4,7 @@ sending a file it copied a secret into is sending the secret."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
@@ -62,6 +63,54 @@ def _allowed(url: str, allowed_hosts: Sequence[str]) -> bool:
     )
 
 
+def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Prediction]:
+    """``git add``/``git commit`` of files whose checks an earlier step of the session weakened
+    without anyone approving it: the weakened checks go into the project's history."""
+    from forethought.review.effects import GRADES
+    from forethought.review.verification import CATEGORY
+    from forethought.session import key
+
+    grade = GRADES[("write", "verification")]
+    for cmd in analysis.commands:
+        if cmd.name != "git" or not cmd.args:
+            continue
+        sub, rest = cmd.args[0], cmd.args[1:]
+        if sub not in ("add", "commit", "stage"):
+            continue
+        operands = [a for a in rest if not a.startswith("-")]
+        if sub == "commit":
+            skip = {i + 1 for i, a in enumerate(rest) if a in ("-m", "--message", "-F", "-C")}
+            operands = [a for i, a in enumerate(rest) if i not in skip and not a.startswith("-")]
+        everything = any(a in (".", "-A", "--all", "-u", "--update") for a in rest) or (
+            sub == "commit" and any(re.fullmatch(r"-[a-zA-Z]*a[a-zA-Z]*", a) for a in rest)
+        )
+        hits = [
+            path
+            for path, how in facts.weakened.items()
+            if everything
+            or any(
+                key(o, cmd.cwd) == path or path.startswith(key(o, cmd.cwd).rstrip("/") + "/")
+                for o in operands
+            )
+        ]
+        if hits:
+            path = hits[0]
+            return [
+                Prediction(
+                    f"{'commits' if sub == 'commit' else 'stages'} {path}, whose checks an "
+                    "earlier step of this session weakened without anyone approving it "
+                    f"({facts.weakened[path]})",
+                    "harm",
+                    grade.probability,
+                    grade.severity,
+                    grade.reversible,
+                    cmd.text,
+                    CATEGORY,
+                )
+            ]
+    return []
+
+
 def _language_of_content(content: str, hint: str) -> str:
     first = content.lstrip()[:80]
     if first.startswith("#!"):
@@ -79,6 +128,8 @@ def session_predictions(
     from forethought.review.shell.reviewer import shell_predictions
 
     found: list[Prediction] = []
+    if facts.weakened:
+        found += _commits_weakened(analysis, facts)
     for cmd in analysis.commands:
         executed = _executed_path(cmd)
         if executed is not None:

@@ -21,6 +21,7 @@ from forethought.review.shell.predict import (
     harm,
 )
 from forethought.review.shell.rules.destructive import deletion
+from forethought.review.webshell import webshell_predictions
 
 Rule = Iterator[Prediction]
 
@@ -285,6 +286,13 @@ def _powershell_line(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield from judge_code(cmd, "powershell", analysis.source)
 
 
+def _webshells(analysis: ShellAnalysis) -> Iterator[Prediction]:
+    """Literal contents written to a file (echo/printf/tee/here-documents) that make a web
+    shell: served code running what requests carry, or a page that opens a reverse shell."""
+    for path, content in analysis.written_files.items():
+        yield from webshell_predictions(path, content)
+
+
 COMMANDS: dict[str, list] = {}
 GENERIC = [_inline, _powershell_line]  # cmdlet names are case-insensitive: not a COMMANDS key
-SCRIPT = [_transcripts]
+SCRIPT = [_transcripts, _webshells]

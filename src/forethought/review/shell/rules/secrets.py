@@ -438,9 +438,42 @@ def _credential_printers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
+# Secrets kept encrypted on purpose (Rails credentials, SOPS, git-crypt/age/gpg files).
+_ENCRYPTED = re.compile(r"\.(?:enc|gpg|asc|age|sops(?:\.\w+)?)$|(?:^|/)[^/]*\.sops\.\w+$")
+
+
+def _git_add_secret(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """``git add`` of a secret: a commit keeps it in the history for good and a push publishes
+    it; ``-f`` adds it past the .gitignore that kept it out."""
+    if not cmd.args or cmd.args[0] not in ("add", "stage"):
+        return
+    forced = any(
+        a in ("-f", "--force") or re.fullmatch(r"-[a-zA-Z]*f[a-zA-Z]*", a) for a in cmd.args[1:]
+    )
+    for arg in cmd.args[1:]:
+        if arg.startswith("-") or _ENCRYPTED.search(arg):
+            continue
+        found = secret_kind(arg, cmd.cwd)
+        if found is None:
+            continue
+        label, serious = found
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            f"stages {arg} ({label}) into git"
+            + (", past the .gitignore that kept it out" if forced else "")
+            + ": a commit keeps it in the history and a push publishes it",
+            "high",
+            0.85 if forced or serious else 0.7,
+            False,
+        )
+        return
+
+
 GENERIC = [_reads]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
+    "git": [_git_add_secret],
     "echo": [_echo_secret],
     "printf": [_echo_secret],
     "env": [_environment],
