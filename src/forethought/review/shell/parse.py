@@ -25,7 +25,13 @@ from forethought.review.shell.model import (
     SimpleCommand,
     Word,
 )
-from forethought.review.shell.nested import INTERACTIVE, RUNNERS, WRITERS, NestedScripts
+from forethought.review.shell.nested import (
+    DECODING_WRITERS,
+    INTERACTIVE,
+    RUNNERS,
+    WRITERS,
+    NestedScripts,
+)
 from forethought.review.shell.paths import normalise, scope_of
 from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
 from forethought.review.shell.unwrap import WRAPPERS, FindCommand, parse_find, unwrap
@@ -743,7 +749,8 @@ class _Walker(NestedScripts, StaticEvaluation):
             self.note_find_roots(cmd)
         if name in _NESTING or language_of(name) is not None:  # else run_nested does nothing
             self.run_nested(cmd, ctx, name, args)
-        if name in WRITERS:  # the check record_written_file starts with (name is cmd.name)
+        # the check record_written_file starts with (name is cmd.name)
+        if name in WRITERS or (name in DECODING_WRITERS and cmd.redirects):
             self.record_written_file(cmd, ctx)
         if (
             name in _TRANSCRIBED  # the check note_transcript starts with
