@@ -50,6 +50,9 @@ class SessionFacts:
     executable: set[str] = field(default_factory=set)
     secret_copies: dict[str, str] = field(default_factory=dict)  # copy -> the secret it holds
     secrets_read: list[str] = field(default_factory=list)
+    # files whose edit weakened the project's checks -> what the edit did (a test's expected
+    # value changed, an assertion removed, a CI step let fail ...)
+    weakened: dict[str, str] = field(default_factory=dict)
 
     def content_of(self, path: str, cwd: str | None = None) -> str | None:
         return self.written.get(key(path, cwd))
@@ -140,6 +143,7 @@ def _file_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
     path = key(str(args.get("path") or ""))
     if not path:
         return
+    _note_weakening(out, path, args)
     if "edits" in args:
         text = out.written.get(path, "")
         for edit in args.get("edits") or []:
@@ -149,6 +153,27 @@ def _file_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
         out.written[path] = text[-MAX_CONTENT:]
     else:
         out.written[path] = str(args.get("content") or "")[:MAX_CONTENT]
+
+
+def _note_weakening(out: SessionFacts, path: str, args: Mapping[str, Any]) -> None:
+    """Whether this write weakened the project's checks (judged without the task: the step
+    that later publishes the work is judged against it)."""
+    from forethought.review import verification
+
+    if verification.kind_of_path(path) is None:
+        return
+    if "edits" in args:
+        found = [
+            p
+            for edit in args.get("edits") or []
+            for p in verification.edit_predictions(
+                path, str(edit.get("old", "")), str(edit.get("new", "")), ""
+            )
+        ]
+    else:
+        found = verification.content_predictions(path, str(args.get("content") or ""), "")
+    if found:
+        out.weakened[path] = found[0].outcome
 
 
 _DOWNLOADERS = frozenset({"curl", "wget", "aria2c", "fetch", "http", "lwp-download"})

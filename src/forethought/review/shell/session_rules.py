@@ -69,6 +69,18 @@ def _language_of_content(content: str, hint: str) -> str:
     return hint or "shell"
 
 
+# git subcommands that record or publish the work (the options before them take values only
+# for -C and -c)
+_PUBLISHING = frozenset({"commit", "push"})
+
+
+def _publishes(args: Sequence[str]) -> bool:
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 2 if args[i] in ("-C", "-c") else 1
+    return i < len(args) and args[i] in _PUBLISHING
+
+
 def session_predictions(
     analysis: ShellAnalysis,
     facts: SessionFacts,
@@ -132,6 +144,19 @@ def session_predictions(
                         False,
                     )
                 )
+        if facts.weakened and cmd.name == "git" and _publishes(cmd.args):
+            path, what = next(iter(facts.weakened.items()))
+            found.append(
+                harm(
+                    cmd,
+                    "verification_weakening",
+                    f"records or publishes work in which this session weakened the checks: {what}",
+                    "high",
+                    0.7,
+                    True,
+                    evidence=f"{cmd.text}  <- {path}",
+                )
+            )
         if cmd.name in _SENDERS:
             for arg in cmd.args:
                 candidate = arg.lstrip("@<")
