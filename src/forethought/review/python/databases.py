@@ -135,7 +135,7 @@ def scan(a: Analysis) -> None:
                 sql.SqlEffect("delete", "remote_data", _WHOLESALE[attr], "high", attr),
                 kind,
             )
-        elif attr == "delete_many" and a.static(argument(node, 0, "filter")) == {}:
+        elif attr == "delete_many" and _empty_filter(argument(node, 0, "filter")):
             _add(
                 a,
                 node,
@@ -148,6 +148,10 @@ def scan(a: Analysis) -> None:
                 ),
                 kind,
             )
+
+
+def _empty_filter(node: ast.expr | None) -> bool:
+    return isinstance(node, ast.Dict) and not node.keys
 
 
 def _statements(a: Analysis, node: ast.Call, text: str, kind: sql.DatabaseKind) -> None:
