@@ -48,9 +48,11 @@ _TEST_WORDS = re.compile(
     r"(?i)(?:^|[^a-z])(?:test|tests|testing|dev|devel|development|local|ci|sandbox|scratch|"
     r"example|demo|tmp|temp|fixture|fixtures)(?:[^a-z]|$)"
 )
-_PRODUCTION_WORDS = re.compile(
-    r"(?i)(?:^|[^a-z])(?:prod|production|prd|live|primary|master|main-db|customers?|"
-    r"billing|payments?|warehouse)(?:[^a-z]|$)"
+# Names that say production outright, and names of data that is the real thing unless a test
+# word says otherwise (``payments_test`` on localhost is a test database).
+_PRODUCTION_WORDS = re.compile(r"(?i)(?:^|[^a-z])(?:prod|production|prd)(?:[^a-z]|$)")
+_REAL_DATA_WORDS = re.compile(
+    r"(?i)(?:^|[^a-z])(?:live|primary|master|customers?|billing|payments?|warehouse)(?:[^a-z]|$)"
 )
 _LOCAL_HOSTS = re.compile(
     r"(?i)(?:^|[@/=\s:(])(?:localhost|127\.0\.0\.1|\[?::1\]?|0\.0\.0\.0|host\.docker\.internal|"
@@ -171,7 +173,7 @@ def database_kind(parts: str | None) -> DatabaseKind:
         return "production"
     if _LOCAL_HOSTS.search(" " + text) or _TEST_WORDS.search(text):
         return "local"
-    return "remote"
+    return "production" if _REAL_DATA_WORDS.search(text) else "remote"
 
 
 # How each kind lowers the statement's grade: (severity, probability) by the statement's own

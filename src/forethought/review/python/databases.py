@@ -75,6 +75,7 @@ MODULES = (
     "motor",
     "redis",
     "pandas",
+    "django",
 )
 _EXECUTES = frozenset(
     {
