@@ -4,7 +4,6 @@ io functions and through pathlib.Path methods; the paths catalogue says what eac
 from __future__ import annotations
 
 import ast
-import re
 from typing import TYPE_CHECKING, Any
 
 from forethought.review import verification
@@ -15,6 +14,7 @@ from forethought.review.python.findings import harm
 from forethought.review.python.limits import MAX_NESTING
 from forethought.review.python.syntax import argument
 from forethought.review.python.tables import DELETES, OPENS, OS_WRITE_FLAGS, PATH_CONSTRUCTORS
+from forethought.review.python_startup import code_run_at_start, is_startup_path
 
 if TYPE_CHECKING:
     from forethought.review.python.analysis import Analysis
@@ -303,7 +303,7 @@ def _write_target(a: Analysis, path: Any, path_node: ast.AST | None) -> str | No
     if known is not None or path_node is None:
         return known
     guess = effects.pattern(a, path_node)
-    if (_PTH.search(guess) or _STARTUP_MODULE.search(guess)) and (
+    if is_startup_path(guess) and (
         effects.resource_of(guess, "write") == "startup_file"
     ):
         return guess
@@ -373,20 +373,13 @@ def settle_writes(a: Analysis) -> None:
                                                            a.evidence(writes[0][0])))
 
 
-_PTH = re.compile(r"(?:^|/)(?:site|dist)-packages/[^/]+\.pth$")
-_STARTUP_MODULE = re.compile(r"(?:^|/)(?:site|user)customize\.py$")
-
-
 def python_startup(a: Analysis, path: str, text: str, evidence: str) -> None:
     """A .pth file or sitecustomize written with known text: what runs at every interpreter
     start is reviewed as the code it is. A .pth whose lines are only directories (no line
     starts with ``import``) adds a path to ``sys.path`` and runs nothing."""
-    pth = bool(_PTH.search(path))
-    if not pth and not _STARTUP_MODULE.search(path):
+    code = code_run_at_start(path, text)
+    if code is None:
         return
-    # site.py runs a .pth line that starts with "import" followed by a space or a tab
-    code = "\n".join(line for line in text.splitlines()
-                     if line.startswith(("import ", "import\t"))) if pth else text
     if not code.strip():
         a.facts.effects[:] = [e for e in a.facts.effects
                               if not (e.resource == "startup_file" and e.target == path)]
