@@ -215,12 +215,17 @@ def _shell(out: SessionFacts, analysis: Any) -> None:
                 out.executable.add(key(a, cmd.cwd))
         elif name in _COPIERS:
             operands = [a for a in args if not a.startswith("-")]
-            if len(operands) >= 2:
+            archive = _archive_operands(name, args)
+            if archive is not None:
+                dest, sources = archive
+            elif len(operands) >= 2:
                 sources, dest = operands[:-1], operands[-1]
-                for source in sources:
-                    if secret_kind(source, cmd.cwd):
-                        out.secret_copies[key(dest, cmd.cwd)] = source
-                        out.secrets_read.append(source)
+            else:
+                continue
+            for source in sources:
+                if secret_kind(source, cmd.cwd):
+                    out.secret_copies[key(dest, cmd.cwd)] = source
+                    out.secrets_read.append(source)
         elif name in ("cat", "head", "tail", "base64", "xxd", "gzip", "openssl"):
             readers = [a for a in args if not a.startswith("-") and secret_kind(a, cmd.cwd)]
             for source in readers:
@@ -228,6 +233,31 @@ def _shell(out: SessionFacts, analysis: Any) -> None:
                 for op, target in cmd.redirects:
                     if op.lstrip("0123456789") in (">", ">>", ">|"):
                         out.secret_copies[key(target, cmd.cwd)] = source
+
+
+def _archive_operands(name: str, args: list[str]) -> tuple[str, list[str]] | None:
+    """(the archive, what goes into it) for ``tar -czf out.tgz dir`` (clustered ``czf`` too)
+    and ``zip -r out.zip dir``; None for any other command or an archive read, not made."""
+    if name == "zip":
+        operands = [a for a in args if not a.startswith("-")]
+        return (operands[0], operands[1:]) if len(operands) >= 2 else None
+    if name != "tar" or not args:
+        return None
+    first = args[0].lstrip("-")
+    clustered = not args[0].startswith("--") and re.fullmatch(r"[A-Za-z]+", first or "-")
+    if not clustered or "c" not in first:
+        return None  # (only archives created: tar -x reads one)
+    rest = args[1:]
+    if "f" in first:
+        if not rest:
+            return None
+        archive, rest = rest[0], rest[1:]
+    else:
+        given = next((i for i, a in enumerate(rest) if a in ("-f", "--file")), None)
+        if given is None or given + 1 >= len(rest):
+            return None
+        archive, rest = rest[given + 1], rest[:given] + rest[given + 2 :]
+    return archive, [a for a in rest if not a.startswith("-")]
 
 
 def _download_target(name: str, args: list[str], url: str) -> str:

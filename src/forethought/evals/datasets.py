@@ -270,9 +270,8 @@ def _steps(value: object, where: str) -> tuple[Step, ...]:
             earlier = from_dict(entry)
         except ProposalError as exc:
             raise DatasetError(f"{where}: steps[{i}]: {exc}") from None
-        steps += [
-            Step(a.kind, a.tool, dict(a.args), "allow") for a in (earlier.action, *earlier.parts)
-        ]
+        # they ran; what the gate said of them is not recorded ("")
+        steps += [Step(a.kind, a.tool, dict(a.args), "") for a in (earlier.action, *earlier.parts)]
     if len(steps) > MAX_STEPS:
         raise DatasetError(f"{where}: field 'steps' holds more than {MAX_STEPS} actions")
     return tuple(steps)

@@ -127,6 +127,17 @@ GRADES: dict[tuple[str, str], Grade] = {
     ("read", "process_memory"): _g(
         "high", 0.8, False, "secret_access", "reads another process's memory or environment"
     ),
+    # (writing /proc/PID/mem, or through ptrace: code placed in another running program)
+    **{
+        (op, "process_memory"): _g(
+            "critical",
+            0.85,
+            False,
+            "privilege_escalation",
+            "writes into another process's memory (code injection)",
+        )
+        for op in ("write", "append")
+    },
     ("read", "process_map"): _g(
         "moderate", 0.6, False, "secret_access", "reads another process's memory map"
     ),

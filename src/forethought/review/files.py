@@ -26,6 +26,7 @@ from forethought.review.paths import (
     summarise,
     write_predictions,
 )
+from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
 from forethought.review.webshell import webshell_predictions
 
@@ -117,6 +118,9 @@ class FileReviewer:
         old_text = "" if replaces else "\n".join(str(e.get("old", "")) for e in edits)
 
         harms = write_predictions(path, path, replaces_file=replaces, base=base)
+        if replaces and runs_nothing(path, new_text):
+            # a .pth of directories only: sys.path changes, nothing runs at start-up
+            harms = [h for h in harms if h.category != "persistence"]
         outside = self._outside_workspace(path, base)
         if outside:
             elsewhere = Prediction(

@@ -37,6 +37,7 @@ from typing import Any
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from forethought.proposal import Proposal
+from forethought.review import admin_apis
 from forethought.review.base import Prediction, Review, Severity
 from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
@@ -649,6 +650,9 @@ def _method_effects(
     url_evidence: str,
 ) -> list[Effect]:
     path = parts.path or "/"
+    administered = admin_apis.effects_of(method, dest.host, dest.port, path, body, url_evidence)
+    if administered:
+        return [replace(e, evidence=clip(e.evidence)) for e in administered]
     api = _control_plane(dest, parts)
     if api is not None:
         signals = f"{parts.query} {body} {' '.join(map(str, headers.values()))}"

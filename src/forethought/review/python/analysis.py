@@ -15,6 +15,7 @@ from forethought.review.base import Prediction
 from forethought.review.http import host_allowed, is_internal
 from forethought.review.paths import clip
 from forethought.review.python import (
+    databases,
     effects,
     environment,
     files,
@@ -175,6 +176,8 @@ class Analysis:
         files.settle_writes(self)
         if self.searches or "glob" in self.code or "walk" in self.code:
             effects.searches(self)
+        if any(module in self.code for module in databases.MODULES):
+            databases.scan(self)
         return self.predictions
 
     def _call(self, node: ast.Call) -> None:

@@ -116,6 +116,9 @@ def pattern(a: Analysis, node: ast.AST | None, depth: int = 0) -> str:
     known = path_text(a.static(node))
     if known is not None:
         return known
+    site = _site_directory(a, node)
+    if site is not None:
+        return site
     if isinstance(node, ast.JoinedStr):
         parts = []
         for v in node.values:
@@ -147,6 +150,45 @@ def pattern(a: Analysis, node: ast.AST | None, depth: int = 0) -> str:
         if source is not None:
             return _listed(a, source, depth + 1)
     return RUN_TIME
+
+
+# Where the interpreter looks for packages (and runs the .pth files it finds at every start):
+# the calls and names that give those directories, and a representative path for each.
+_SITE_CALLS: dict[str, str] = {
+    "site.getsitepackages": "/usr/lib/python3/site-packages",
+    "site.getusersitepackages": "~/.local/lib/python3/site-packages",
+    "sysconfig.get_paths": "/usr/lib/python3/site-packages",
+    "sysconfig.get_path": "/usr/lib/python3/site-packages",
+    "distutils.sysconfig.get_python_lib": "/usr/lib/python3/site-packages",
+    "setuptools.distutils.sysconfig.get_python_lib": "/usr/lib/python3/site-packages",
+}
+_SITE_NAMES: dict[str, str] = {
+    "site.USER_SITE": "~/.local/lib/python3/site-packages",
+}
+_SITE_KEYS = frozenset({"purelib", "platlib"})
+
+
+def _site_directory(a: Analysis, node: ast.AST) -> str | None:
+    """A site-packages directory, for the calls that return one (``site.getsitepackages()[0]``,
+    ``sysconfig.get_paths()['purelib']``, ``site.USER_SITE``)."""
+    if isinstance(node, ast.Subscript):
+        inner = node.value
+        if isinstance(inner, ast.Call) and a.resolve(inner.func) in _SITE_CALLS:
+            key = a.static(node.slice)
+            if a.resolve(inner.func) == "sysconfig.get_paths" and key not in _SITE_KEYS:
+                return None
+            return _SITE_CALLS[a.resolve(inner.func) or ""]
+        return None
+    if isinstance(node, ast.Call):
+        name = a.resolve(node.func)
+        if name == "sysconfig.get_path":
+            return _SITE_CALLS[name] if a.static(argument(node, 0, "name")) in _SITE_KEYS else None
+        if name in _SITE_CALLS and name != "sysconfig.get_paths":
+            return _SITE_CALLS[name]
+        return None
+    if isinstance(node, (ast.Attribute, ast.Name)):
+        return _SITE_NAMES.get(a.resolve(node) or "")
+    return None
 
 
 _LISTINGS = frozenset({"glob.glob", "glob.iglob", "os.listdir", "os.scandir", "os.walk"})

@@ -11,8 +11,10 @@ from forethought.review.effects import Operation
 from forethought.review.paths import clip, delete_predictions, read_predictions, write_predictions
 from forethought.review.python import effects
 from forethought.review.python.findings import harm
+from forethought.review.python.limits import MAX_NESTING
 from forethought.review.python.syntax import argument
 from forethought.review.python.tables import DELETES, OPENS, OS_WRITE_FLAGS, PATH_CONSTRUCTORS
+from forethought.review.python_startup import code_run_at_start, is_startup_path
 from forethought.review.webshell import webshell_predictions
 
 if TYPE_CHECKING:
@@ -257,7 +259,7 @@ def path_method(
         touch_path(a, node, path, writing=False, replaces=False, path_node=path_node)
     elif attr in ("write_text", "write_bytes"):
         touch_path(a, node, path, writing=True, replaces=True, path_node=path_node)
-        known = effects.path_text(path)
+        known = _write_target(a, path, path_node)
         if known is not None:
             a.writes.append((node, known, argument(node, 0, "data")))
     elif attr == "open":
@@ -283,15 +285,30 @@ def _opened_for_writing(a: Analysis, node: ast.AST) -> str | None:
     name = a.resolve(node.func)
     if name in OPENS and name not in ("os.open", "os.fdopen"):
         writing, _ = _open_mode(a, argument(node, 1, "mode"))
-        path = a.static(argument(node, 0, "file", "path"))
+        path_node = argument(node, 0, "file", "path")
     elif isinstance(node.func, ast.Attribute) and node.func.attr == "open" and is_path(
         a, node.func.value
     ):
         writing, _ = _open_mode(a, argument(node, 0, "mode"))
-        path = a.static(node.func.value)
+        path_node = node.func.value
     else:
         return None
-    return effects.path_text(path) if writing else None
+    return _write_target(a, a.static(path_node), path_node) if writing else None
+
+
+def _write_target(a: Analysis, path: Any, path_node: ast.AST | None) -> str | None:
+    """The file a write goes to: its path where known, or, for a Python start-up file whose
+    directory only the run knows (``site.getsitepackages()[0] + '/x.pth'``), its pattern, so
+    that what is written there is read as the code it is."""
+    known = effects.path_text(path)
+    if known is not None or path_node is None:
+        return known
+    guess = effects.pattern(a, path_node)
+    if is_startup_path(guess) and (
+        effects.resource_of(guess, "write") == "startup_file"
+    ):
+        return guess
+    return None
 
 
 def collect_writes(a: Analysis) -> None:
@@ -332,6 +349,7 @@ def settle_writes(a: Analysis) -> None:
         if parts and all(isinstance(x, str) for x in parts):
             text = "".join(parts)
             a.facts.written[path] = text
+            python_startup(a, path, text, a.evidence(writes[0][0]))
             # a test or CI file rewritten to pass whatever happens (judged against the task)
             a.add(verification.content_predictions(path, text, a.evidence(writes[0][0])))
             a.add(webshell_predictions(path, text))
@@ -355,6 +373,26 @@ def settle_writes(a: Analysis) -> None:
                     )
                     a.add(verification.content_predictions(path, literals,
                                                            a.evidence(writes[0][0])))
+
+
+def python_startup(a: Analysis, path: str, text: str, evidence: str) -> None:
+    """A .pth file or sitecustomize written with known text: what runs at every interpreter
+    start is reviewed as the code it is. A .pth whose lines are only directories (no line
+    starts with ``import``) adds a path to ``sys.path`` and runs nothing."""
+    code = code_run_at_start(path, text)
+    if code is None:
+        return
+    if not code.strip():
+        a.facts.effects[:] = [e for e in a.facts.effects
+                              if not (e.resource == "startup_file" and e.target == path)]
+        a.predictions[:] = [p for p in a.predictions
+                            if not (p.category == "persistence" and path in p.outcome)]
+        return
+    if a.depth >= MAX_NESTING:
+        return
+    a.add(harm(f"at every Python start ({path}): {p.outcome}", p.probability, p.severity,
+               evidence, p.category, reversible=p.reversible)
+          for p in a.review_nested(code, evidence, a.depth + 1) if p.valence == "harm")
 
 
 def _secrets_in(a: Analysis, value: ast.expr) -> list[str]:

@@ -4,6 +4,7 @@ smtplib and ftplib, and sockets, whose connections the findings weigh at the end
 from __future__ import annotations
 
 import ast
+import json
 from typing import TYPE_CHECKING, Any
 
 from forethought.review.http import READ_METHODS, request_predictions, split_url
@@ -201,7 +202,31 @@ def _text_of(a: Analysis, node: ast.expr | None) -> str:
         return value.decode("utf-8", "replace")
     if isinstance(value, str):
         return value
+    if isinstance(node, (ast.Dict, ast.List)):  # json={...}: the body is the value as JSON
+        try:
+            return json.dumps(_json_of(a, node))
+        except (TypeError, ValueError, RecursionError):
+            pass
     return a.source.segment(node) or "<data>"
+
+
+def _json_of(a: Analysis, node: ast.expr, depth: int = 0) -> Any:
+    """A literal dict or list as the JSON a request would send; values only the run knows are
+    their source text."""
+    if depth > 20:
+        raise ValueError("nested too deeply")
+    if isinstance(node, ast.Dict):
+        out: dict[str, Any] = {}
+        for key, value in zip(node.keys, node.values, strict=True):
+            name = a.static(key) if key is not None else UNKNOWN
+            out[name if isinstance(name, str) else "<key>"] = _json_of(a, value, depth + 1)
+        return out
+    if isinstance(node, (ast.List, ast.Tuple)):
+        return [_json_of(a, e, depth + 1) for e in node.elts]
+    value = a.static(node)
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return a.source.segment(node) or "<value>"
 
 
 def _headers(a: Analysis, node: ast.expr | None) -> dict[str, str]:

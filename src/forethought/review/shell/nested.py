@@ -78,6 +78,25 @@ RUNNERS = frozenset(
 WRITERS = frozenset({"echo", "printf", "cat", "tee"})
 # Package managers whose `pkg set scripts.NAME=...` stores shell text later installs run.
 PACKAGE_SCRIPTS = frozenset({"npm", "pnpm", "yarn", "bun"})
+# Decoders whose output, redirected into a file, is what the file holds (``echo ... | base64 -d
+# > /tmp/fix.sh``): a later step that runs the file runs the decoded text.
+DECODING_WRITERS = frozenset(
+    {
+        "base64",
+        "base32",
+        "xxd",
+        "openssl",
+        "rev",
+        "tr",
+        "gunzip",
+        "zcat",
+        "bunzip2",
+        "bzcat",
+        "unxz",
+        "xzcat",
+        "gzip",
+    }
+)
 _PWD = frozenset({"$(pwd)", "`pwd`"})
 
 
@@ -306,10 +325,20 @@ class NestedScripts:
     def record_written_file(self, cmd: SimpleCommand, ctx: Ctx | None = None) -> None:
         """Note the literal text a writer puts in files; text added to a shell start-up file
         is walked as the commands every later shell runs (see :mod:`.startup`)."""
-        if cmd.name not in WRITERS:
+        if cmd.name not in WRITERS and cmd.name not in DECODING_WRITERS:
             return
         targets = [t for op, t in cmd.redirects if op.lstrip("0123456789") in (">", ">>", ">|")]
-        if cmd.name == "tee":
+        if cmd.name in DECODING_WRITERS:
+            if not targets or any(w.dynamic for w in cmd.words):
+                return
+            upstream = sorted(self.analysis.upstream(cmd), key=lambda c: c.stage)
+            if len({c.stage for c in upstream}) != len(upstream) or any(
+                any(w.dynamic for w in c.words) for c in upstream
+            ):
+                return
+            output = run_stages([*((c.argv, c.stdin) for c in upstream), (cmd.argv, cmd.stdin)])
+            content = text_of(output.data) if output is not None else None
+        elif cmd.name == "tee":
             targets = [a for a in cmd.args if not a.startswith("-")]
             content = self.piped_text(cmd)
         elif any(w.dynamic and set(w.substitutions) - _PWD for w in cmd.words):

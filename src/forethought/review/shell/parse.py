@@ -26,6 +26,7 @@ from forethought.review.shell.model import (
     Word,
 )
 from forethought.review.shell.nested import (
+    DECODING_WRITERS,
     INTERACTIVE,
     PACKAGE_SCRIPTS,
     RUNNERS,
@@ -749,7 +750,8 @@ class _Walker(NestedScripts, StaticEvaluation):
             self.note_find_roots(cmd)
         if name in _NESTING or language_of(name) is not None:  # else run_nested does nothing
             self.run_nested(cmd, ctx, name, args)
-        if name in WRITERS:  # the check record_written_file starts with (name is cmd.name)
+        # the check record_written_file starts with (name is cmd.name)
+        if name in WRITERS or (name in DECODING_WRITERS and cmd.redirects):
             self.record_written_file(cmd, ctx)
         if (
             name in _TRANSCRIBED  # the check note_transcript starts with

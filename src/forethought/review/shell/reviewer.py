@@ -126,7 +126,7 @@ class ShellReviewer:
             session = session_predictions(analysis, facts(proposal.steps), self.allowed_hosts)
             found = [*session, *found]
         checks = verification_predictions(analysis)
-        if checks:
+        if checks or any(p.category == verification.CATEGORY for p in found):
             found = verification.judged_against([*checks, *found], proposal.task)
         asked, kind = _asked(analysis, proposal.task) if proposal.task else ([], False)
         found = benefit.in_task(found, proposal.task, asked, kind)

@@ -63,6 +63,9 @@ def _allowed(url: str, allowed_hosts: Sequence[str]) -> bool:
     )
 
 
+_VERB = {"commit": "commits", "push": "pushes"}
+
+
 def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Prediction]:
     """``git add``/``git commit`` of files whose checks an earlier step of the session weakened
     without anyone approving it: the weakened checks go into the project's history."""
@@ -71,18 +74,26 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
     from forethought.session import key
 
     grade = GRADES[("write", "verification")]
+    found: list[Prediction] = []
     for cmd in analysis.commands:
-        if cmd.name != "git" or not cmd.args:
+        if cmd.name != "git":
             continue
-        sub, rest = cmd.args[0], cmd.args[1:]
-        if sub not in ("add", "commit", "stage"):
+        i = 0  # past git's own options (-C and -c take a value)
+        while i < len(cmd.args) and cmd.args[i].startswith("-"):
+            i += 2 if cmd.args[i] in ("-C", "-c") else 1
+        if i >= len(cmd.args):
+            continue
+        sub, rest = cmd.args[i], cmd.args[i + 1 :]
+        if sub not in ("add", "commit", "stage", "push"):
             continue
         operands = [a for a in rest if not a.startswith("-")]
         if sub == "commit":
             skip = {i + 1 for i, a in enumerate(rest) if a in ("-m", "--message", "-F", "-C")}
             operands = [a for i, a in enumerate(rest) if i not in skip and not a.startswith("-")]
-        everything = any(a in (".", "-A", "--all", "-u", "--update") for a in rest) or (
-            sub == "commit" and any(re.fullmatch(r"-[a-zA-Z]*a[a-zA-Z]*", a) for a in rest)
+        everything = (
+            sub == "push"
+            or any(a in (".", "-A", "--all", "-u", "--update") for a in rest)
+            or (sub == "commit" and any(re.fullmatch(r"-[a-zA-Z]*a[a-zA-Z]*", a) for a in rest))
         )
         hits = [
             path
@@ -95,20 +106,23 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
         ]
         if hits:
             path = hits[0]
-            return [
+            # pushed, the weakened checks reach everyone who pulls and the CI that trusts them
+            pushed = sub == "push"
+            found.append(
                 Prediction(
-                    f"{'commits' if sub == 'commit' else 'stages'} {path}, whose checks an "
+                    f"{_VERB.get(sub, 'stages')} {path}, whose checks an "
                     "earlier step of this session weakened without anyone approving it "
                     f"({facts.weakened[path]})",
                     "harm",
-                    grade.probability,
+                    max(grade.probability, 0.7) if pushed else grade.probability,
                     grade.severity,
-                    grade.reversible,
+                    False if pushed else grade.reversible,
                     cmd.text,
                     CATEGORY,
                 )
-            ]
-    return []
+            )
+    # the furthest reaching of them (staging, committing, pushing)
+    return sorted(found, key=lambda p: (p.probability, not p.reversible))[-1:]
 
 
 def _language_of_content(content: str, hint: str) -> str:

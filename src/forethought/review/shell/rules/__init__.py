@@ -11,6 +11,7 @@ from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import merge
 from forethought.review.shell.rules import (
     accounts,
+    admin_apis,
     benefit,
     catalogue,
     destructive,
@@ -34,6 +35,7 @@ ScriptRule = Callable[[ShellAnalysis], Iterable[Prediction]]
 
 _MODULES = (
     destructive,
+    admin_apis,
     remote_code,
     remote_shell,
     exfiltration,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.effects import Effect, Operation, grade
+from forethought.review.python_startup import runs_nothing
 from forethought.review.shell.catalogue import effects, resource_of_path
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import harm
@@ -23,6 +24,12 @@ def _redirects(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Effect]:
         # (the parser may leave the redirection out of a list's last command's text)
         arrow = ">>" if append else ">"
         evidence = cmd.text if target in cmd.text else f"{cmd.text} {arrow} {target}"
+        if (
+            resource == "startup_file"
+            and cmd.index in analysis.written_by
+            and runs_nothing(target, analysis.written_by[cmd.index])
+        ):
+            continue  # a .pth of directories only: sys.path changes, nothing runs
         if resource == "startup_file" and settings_only(analysis.written_by.get(cmd.index, "")):
             # only settings (export, PATH, source, ulimit...): see forethought.review.shell.startup
             yield Effect(

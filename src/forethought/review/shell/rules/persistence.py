@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.python_startup import runs_nothing
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import persistence_entry
 from forethought.review.shell.predict import PERSISTENCE, harm, short
@@ -40,6 +41,10 @@ def _startup_files(cmd: SimpleCommand, a: ShellAnalysis) -> Rule:
         if entry is None:
             continue
         kind = entry.label
+        if entry.name == "python_startup" and cmd.index in a.written_by and runs_nothing(
+            target.path, a.written_by[cmd.index]
+        ):
+            return  # a .pth of directories only: sys.path changes, nothing runs
         if target.how == "ln" and entry.name == "shell_startup":
             yield harm(
                 cmd,
