@@ -28,6 +28,7 @@ from forethought.review.paths import (
 )
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
+from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
 
 # An edit that leaves at most this share of what it replaces, out of at least MASS_CHARS.
@@ -140,6 +141,7 @@ class FileReviewer:
                                     already_there=old_text)
         harms += _script_checks(new_text)
         harms += webshell_predictions(path, new_text)
+        harms += unit_predictions(path, new_text)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         harms += _instruction_checks(path, new_text)
         harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)

@@ -36,7 +36,7 @@ ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kin
 # Words in the evidence that name a target outside the workspace: absolute and home paths,
 # URLs, user@host destinations, host names. (What is written or sent is not a target.)
 _TARGET = re.compile(
-    r"(?:^|(?<=[\s=<>|;&(]))(?:(?:~|\$HOME|\$\{HOME\}|\$\{\w+:-~\})?/[\w.@%+~-][\w./@%+~-]*|"
+    r"(?:^|(?<=[\s=<>|;&('\"]))(?:(?:~|\$HOME|\$\{HOME\}|\$\{\w+:-~\})?/[\w.@%+~-][\w./@%+~-]*|"
     r"[a-z][a-z0-9+.-]*://[^\s'\"|;&)]+|[\w.-]+@[\w.-]+\.[a-z]{2,}(?::[^\s'\"]*)?|"
     r"[\w.-]+@[\w-]+:[^\s'\"]*|"  # scp's user@host:path, the host a bare name
     r"[a-z][\w-]*(?:\.[\w-]+)*:(?:[/~][^\s'\"|;&)]*)?(?=$|[\s'\"|;&)]))",  # host:path, host:
@@ -141,6 +141,69 @@ def names_path_dir(token: str, task: str) -> bool:
     """Whether ``token`` is (a program in) a directory on the usual PATH and ``task`` asks to
     put something on the PATH or to install it."""
     return _PATH_DIRS.match(token) is not None and _PATH_WORDS.search(task) is not None
+
+
+# A task about a service: "install node_exporter as a systemd service", "enable valkey on boot".
+_SERVICE_WORDS = re.compile(
+    r"\b(?:systemd|services?|units?|daemons?|(?:on|at)\s+boot)\b", re.IGNORECASE
+)
+# Unit files named in a command (`cp examples/systemd/node_exporter.service /etc/systemd/system/`).
+_UNIT_FILE = re.compile(r"(?<![\w@.:-])([\w@.:-]+?)\.(?:service|socket|timer)\b")
+
+
+def names_service(name: str, task: str) -> bool:
+    """Whether ``task`` is about the service ``name`` (a whole word, any case; ``node_exporter``
+    also as ``node-exporter``) and speaks of services."""
+    if len(name) < 3 or _SERVICE_WORDS.search(task) is None:
+        return False
+    spellings = {name, name.replace("_", "-"), name.replace("-", "_")}
+    return any(
+        re.search(rf"(?<![\w.-]){re.escape(s)}(?![\w-])", task, re.IGNORECASE) is not None
+        for s in spellings
+    )
+
+
+def names_unit(token: str, evidence: str, task: str) -> bool:
+    """Whether ``token`` is a unit file (or the unit directory a command copies unit files
+    into) of services the task names (see :func:`names_service`)."""
+    from forethought.review.units import unit_name
+
+    name = unit_name(token.rstrip("/"))
+    if name is not None:
+        return names_service(name, task)
+    if re.fullmatch(r"/(?:etc|usr/lib|lib)/systemd/system/?", token) is None:
+        return False
+    units = _UNIT_FILE.findall(evidence)
+    return bool(units) and all(names_service(u, task) for u in units)
+
+
+_SYSTEMCTL = re.compile(
+    r"\bsystemctl\s+(?:-[-\w=]+\s+)*(?:enable|start|restart|reload|reenable|unmask|"
+    r"try-restart|reload-or-restart)\s+((?:[^\s;&|)]+\s*)+)"
+)
+_SERVICE_HARMS = frozenset({"persistence", "destructive", "privilege_escalation"})
+
+
+def serves_named(p: Prediction, task: str) -> bool:
+    """Whether harm ``p`` installs or starts only services the task names: unit files written
+    where systemd reads them, or ``systemctl enable/start`` of the units (see
+    :func:`names_service`). What the units run is judged on its own (``review.units``)."""
+    if p.category not in _SERVICE_HARMS:
+        return False
+    targets = targets_in(p.evidence)
+    if targets:
+        return any(names_unit(t, p.evidence, task) for t in targets) and all(
+            named(t, task) or names_unit(t, p.evidence, task) for t in targets
+        )
+    m = _SYSTEMCTL.search(p.evidence)
+    if m is None:
+        return False
+    units = [
+        re.sub(r"\.(?:service|socket|timer)$", "", u)
+        for u in m.group(1).split()
+        if not u.startswith("-")
+    ]
+    return bool(units) and all(names_service(u, task) for u in units)
 
 
 def names_all(targets: Sequence[str], severity: Severity, task: str) -> bool:
@@ -261,10 +324,16 @@ _WAY_IN = re.compile(
 )
 
 
-def _on_this_machine(evidence: str) -> bool:
-    """Every target the evidence names is a path on this machine (no host, URL or bucket)."""
-    targets = targets_in(evidence)
-    return bool(targets) and all(t.startswith(("/", "~", "$")) for t in targets)
+def _on_this_machine(p: Prediction) -> bool:
+    """The harm falls on paths of this machine: every target its evidence names is a local path
+    or an address it downloads from (one its outcome does not name), never a host, a bucket or a
+    remote path."""
+    targets = targets_in(p.evidence)
+    local = [t for t in targets if t.startswith(("/", "~", "$"))]
+    return bool(local) and all(
+        t in local or (t.startswith(("https://", "http://")) and t not in p.outcome)
+        for t in targets
+    )
 
 
 def machine_local(p: Prediction, task: str) -> bool:
@@ -277,7 +346,7 @@ def machine_local(p: Prediction, task: str) -> bool:
     if _WAY_IN.search(p.evidence) or _WAY_IN.search(p.outcome):
         return False
     # a deletion reaches only this machine where every target is a path on it
-    return p.category != "destructive" or _on_this_machine(p.evidence)
+    return p.category != "destructive" or _on_this_machine(p)
 
 
 def asks_for_operation(evidence: str, task: str) -> bool:
@@ -336,14 +405,16 @@ def in_scope(
                 scoped.add(p.evidence)
                 # (naming a tool's official install script and asking to install it is
                 # asking for that script)
-                asked = kind_asked or (
-                    _INSTALL.search(task) is not None
-                    and any(names_installer(t, task) for t in targets)
+                installing = _INSTALL.search(task) is not None and any(
+                    names_installer(t, task) for t in targets
                 )
+                asked = kind_asked or installing
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
                 sends_named = p.category == "exfiltration" and len(set(targets)) >= 2
-                lower = (asked or sends_named) and p.severity != "critical"
+                # (the official script of the tool the task asks to install runs as root
+                # where its documentation says so: `curl -fsSL https://get.docker.com | sudo sh`)
+                lower = installing or ((asked or sends_named) and p.severity != "critical")
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY if lower else CAP_SEVERITY,
@@ -363,6 +434,16 @@ def in_scope(
                     severity=ASKED_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
                     outcome=f"{p.outcome} (the change the task asks for)",
+                )
+            elif p.severity != "critical" and serves_named(p, task):
+                if p.evidence in scoped:
+                    continue
+                scoped.add(p.evidence)
+                p = replace(
+                    p,
+                    severity=ASKED_SEVERITY,
+                    probability=min(p.probability, CAP_PROBABILITY),
+                    outcome=f"{p.outcome} (the service the task names)",
                 )
             elif machine_local(p, task):
                 if p.evidence in scoped:
