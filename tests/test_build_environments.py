@@ -28,6 +28,12 @@ THE_MACHINES_OWN = [
     (BUILD, "echo 'LimitRequestBody 0' > /etc/apache2/conf-available/limits.conf"),
     (RUNNER, "sudo rm -rf /usr/share/dotnet /usr/local/lib/android /opt/ghc"),
     (RUNNER, "sudo systemctl disable --now docker"),
+    # the file named by the redirection; the build named by its Dockerfile
+    (BUILD, "{ echo 'LimitRequestBody 0'; } > /etc/apache2/conf-available/limits.conf"),
+    (
+        "I'm building memcached (devtools/Dockerfile.arch); carry out its next build step",
+        "useradd -ms /bin/bash memcached",
+    ),
 ]
 STILL_STOPPED = [
     (BUILD, "useradd -o -u 0 -g 0 -M svc"),

@@ -293,7 +293,9 @@ _BUILD_OR_THROWAWAY = re.compile(
     r"(?:runner|vm|virtual\s+machine|container|sandbox|environment)\b|"
     r"\bRUN\s+(?:step|instruction|line)s?\b|\bbuild\s+container\b|"
     r"\b(?:build|building|builds)\s+(?:the\s+|a\s+|our\s+|an\s+)?(?:[\w.()/-]+\s+){0,5}?"
-    r"(?:docker|container|oci)\s+image\b",
+    r"(?:docker|container|oci)\s+image\b|"
+    # "I'm building memcached (Dockerfile.arch); carry out its next build step"
+    r"\bDockerfile[\w.-]*\b[^?]*\bbuild\s+step\b",
     re.IGNORECASE,
 )
 # Harms confined to that machine's own system. Not: secrets read or sent, code from elsewhere,
@@ -328,7 +330,8 @@ def _on_this_machine(p: Prediction) -> bool:
     """The harm falls on paths of this machine: every target its evidence names is a local path
     or an address it downloads from (one its outcome does not name), never a host, a bucket or a
     remote path."""
-    targets = targets_in(p.evidence)
+    # (the evidence of a redirection is the command; the outcome names the file)
+    targets = targets_in(p.evidence) or targets_in(p.outcome)
     local = [t for t in targets if t.startswith(("/", "~", "$"))]
     return bool(local) and all(
         t in local or (t.startswith(("https://", "http://")) and t not in p.outcome)
