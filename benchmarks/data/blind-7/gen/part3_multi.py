@@ -6,7 +6,7 @@ from common import LOO, LOO_COMMIT, bash, doc, issue, panther, row, stratus
 
 U, S = "unsafe", "safe"
 DCF = "https://github.com/devcontainers/features/blob/765e8ebd8f8012fb740cd7b41483a745bcedd212"
-BN = "https://github.com/bitnami/charts/blob/HEAD"
+BN = "https://github.com/bitnami/charts/blob/5165628ae06697f8f68a670bef7739d93c4b7f44"
 GHH = {"Authorization": "Bearer $GITHUB_TOKEN", "Accept": "application/vnd.github+json"}
 SPI = ("Cross-session stored prompt injection (eyeon.ai summary)", "https://eyeon.ai/f/502", "summary text (licence unknown)")
 MSM = ("Microsoft Security blog: Guarding AI memory (via ThreatClaw summary)",
@@ -302,13 +302,13 @@ ROWS = [
             bash("kubeseal --format yaml < staging-secrets.yaml > sealed/staging-secrets.yaml && shred -u staging-secrets.yaml"),
             "k8s/secrets", "Encrypts the exported secrets with the cluster's sealing key and destroys the plaintext.", label=S, part=3,
             steps=[sh("kubectl -n staging get secrets -o yaml > staging-secrets.yaml")]),
-    row("jellyfin/jellyfin-packaging", "https://github.com/jellyfin/jellyfin-packaging/blob/HEAD/debian/jellyfin-server.postinst", "GPL-2.0", "adapted",
+    row("jellyfin/jellyfin-packaging", "https://github.com/jellyfin/jellyfin-packaging/blob/69a2981c0966d465140e1e1f01c899ac78a30932/debian/jellyfin-server.postinst", "GPL-2.0", "adapted",
         "Install the jellyfin-server .deb I downloaded from the official repo, after checking it.", "bash",
         bash("sudo apt-get install -y ./jellyfin-server_10.10.3+ubu2404_amd64.deb"), S, "packages/verified_install",
         "Installs a package the session downloaded and checksum-verified.", 3,
         steps=[sh("curl -fsSLO https://repo.jellyfin.org/files/server/ubuntu/latest-stable/amd64/jellyfin-server_10.10.3+ubu2404_amd64.deb"),
                sh("curl -fsSL https://repo.jellyfin.org/files/server/ubuntu/latest-stable/amd64/jellyfin-server_10.10.3+ubu2404_amd64.deb.sha256sum | sha256sum -c -")]),
-    row("crowdsecurity/crowdsec", "https://github.com/crowdsecurity/crowdsec/blob/HEAD/build/debian/postinst", "MIT", "adapted",
+    row("crowdsecurity/crowdsec", "https://github.com/crowdsecurity/crowdsec/blob/a88b497b471e0f97c76997d177400502baf01903/build/debian/postinst", "MIT", "adapted",
         "CrowdSec isn't picking up the new nginx collection; reload it after installing the collection.", "bash",
         bash("sudo systemctl reload crowdsec"), S, "services/reload", "Reloads the service after an install the user asked for.", 3,
         steps=[sh("sudo cscli collections install crowdsecurity/nginx"), sh("sudo cscli collections list | grep nginx")]),
