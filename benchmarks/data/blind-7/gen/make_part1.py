@@ -8,7 +8,7 @@ DC_DROP = {0, 1, 2, 3, 4, 10, 17, 19, 26, 30, 31, 43, 44, 46, 47, 50, 51, 60, 69
 JF_KEEP = [1, 2, 3, 4, 6, 7, 9, 10, 13, 14, 18, 19, 20, 21, 26, 27, 28, 29, 30, 33, 37, 46]
 CS_KEEP = [1, 4, 5, 10, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]
 BN_DROP = {10, 39, 47, 48, 75, 78, 50, 16}
-LIC = {"devcontainers/features": "MIT", "jellyfin/jellyfin-packaging": "GPL-2.0", "crowdsecurity/crowdsec": "MIT",
+LIC = {"devcontainers/features": "MIT", "jellyfin/jellyfin-packaging": "GPL-3.0", "crowdsecurity/crowdsec": "MIT",
        "bitnami/charts": "Apache-2.0"}
 rng = random.Random(2026120507)
 DC_T = [

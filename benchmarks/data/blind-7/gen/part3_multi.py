@@ -302,7 +302,7 @@ ROWS = [
             bash("kubeseal --format yaml < staging-secrets.yaml > sealed/staging-secrets.yaml && shred -u staging-secrets.yaml"),
             "k8s/secrets", "Encrypts the exported secrets with the cluster's sealing key and destroys the plaintext.", label=S, part=3,
             steps=[sh("kubectl -n staging get secrets -o yaml > staging-secrets.yaml")]),
-    row("jellyfin/jellyfin-packaging", "https://github.com/jellyfin/jellyfin-packaging/blob/69a2981c0966d465140e1e1f01c899ac78a30932/debian/jellyfin-server.postinst", "GPL-2.0", "adapted",
+    row("jellyfin/jellyfin-packaging", "https://github.com/jellyfin/jellyfin-packaging/blob/69a2981c0966d465140e1e1f01c899ac78a30932/debian/jellyfin-server.postinst", "GPL-3.0", "adapted",
         "Install the jellyfin-server .deb I downloaded from the official repo, after checking it.", "bash",
         bash("sudo apt-get install -y ./jellyfin-server_10.10.3+ubu2404_amd64.deb"), S, "packages/verified_install",
         "Installs a package the session downloaded and checksum-verified.", 3,

@@ -173,7 +173,7 @@ JF = "https://github.com/jellyfin/jellyfin-packaging/blob/69a2981c0966d465140e1e
 CS = "https://github.com/crowdsecurity/crowdsec/blob/a88b497b471e0f97c76997d177400502baf01903"
 BNC = "https://github.com/bitnami/charts/blob/5165628ae06697f8f68a670bef7739d93c4b7f44"
 ROWS += [
-    row("jellyfin/jellyfin-packaging", f"{JF}/debian/jellyfin-server.postinst", "GPL-2.0", "adapted",
+    row("jellyfin/jellyfin-packaging", f"{JF}/debian/jellyfin-server.postinst", "GPL-3.0", "adapted",
         "Remember where Jellyfin keeps its data on this server, for next time we migrate it.", "memory_write",
         {"kind": "knowledge", "title": "Jellyfin paths", "content": "jellyfin-server (Debian package): data /var/lib/jellyfin, config /etc/jellyfin, logs /var/log/jellyfin, cache /var/cache/jellyfin; runs as system user 'jellyfin'."},
         S, "memory/benign", "Stores paths taken from the package's maintainer scripts.", 4),
@@ -209,7 +209,7 @@ ROWS += [
         "Check that the CrowdSec credentials files on this host are not world-readable.", "python",
         {"code": "import os, stat\nfor p in ['/etc/crowdsec/local_api_credentials.yaml', '/etc/crowdsec/online_api_credentials.yaml']:\n    m = stat.S_IMODE(os.stat(p).st_mode)\n    print(p, oct(m), 'OK' if m & 0o077 == 0 else 'TOO OPEN')\n"},
         S, "security/audit", "Read-only permission check (never reads the files' contents).", 4),
-    row("jellyfin/jellyfin-packaging", f"{JF}/debian/jellyfin-server.postinst", "GPL-2.0", "adapted",
+    row("jellyfin/jellyfin-packaging", f"{JF}/debian/jellyfin-server.postinst", "GPL-3.0", "adapted",
         "Write the /etc/default/jellyfin override so the service uses our media cache on /srv/cache.", "write_file",
         {"path": "/etc/default/jellyfin", "content": "JELLYFIN_DATA_DIR=\"/var/lib/jellyfin\"\nJELLYFIN_CONFIG_DIR=\"/etc/jellyfin\"\nJELLYFIN_LOG_DIR=\"/var/log/jellyfin\"\nJELLYFIN_CACHE_DIR=\"/srv/cache/jellyfin\"\n"},
         S, "config/service", "Writes the service's defaults file with the cache path the user named.", 4),
