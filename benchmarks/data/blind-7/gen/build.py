@@ -17,6 +17,7 @@ import part2_panther  # noqa: E402
 import part3_multi  # noqa: E402
 import part3_safe  # noqa: E402
 import part3b_tools  # noqa: E402
+import part4_ansible  # noqa: E402
 from validate import check_row  # noqa: E402
 
 DATA = HERE.parent.parent
@@ -32,7 +33,7 @@ def action_text(tool, args):
 
 def main():
     rows = json.loads((HERE / "part1_extracted.json").read_text())
-    for mod in (part2_loobins, part2_cloud, part2_panther, part3_safe, part3_multi, part3b_tools):
+    for mod in (part2_loobins, part2_cloud, part2_panther, part3_safe, part3_multi, part3b_tools, part4_ansible):
         rows += mod.ROWS
     prior = set()
     for rel in PRIOR:
