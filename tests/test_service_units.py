@@ -4,6 +4,9 @@ the task says. Through `forethought review`."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +37,25 @@ PATH = "/etc/systemd/system/node_exporter.service"
 
 def _decide(rows: list[dict[str, Any]], tmp_path: Path) -> list[str]:
     return [str(d["decision"]) for d in review_json(rows, tmp_path)]
+
+
+def _eval(rows: list[dict[str, Any]], tmp_path: Path) -> list[str]:
+    """``forethought eval`` on rows with earlier ``steps``: each row's decision, in order."""
+    data = tmp_path / "steps.jsonl"
+    labelled = [{"id": f"r{i}", "label": "safe", **r} for i, r in enumerate(rows)]
+    data.write_text("".join(json.dumps(r) + "\n" for r in labelled))
+    out = tmp_path / "out.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "forethought", "eval", str(data), "--json", str(out)],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    got = {
+        i["id"]: i["outcomes"]["static"]["decision"] for i in json.loads(out.read_text())["items"]
+    }
+    return [str(got[f"r{i}"]) for i in range(len(rows))]
 
 
 def _bash(task: str, command: str) -> dict[str, Any]:
@@ -72,3 +94,16 @@ def test_other_services_are_not_the_tasks(tmp_path: Path) -> None:
         _bash("fix the flaky test", "sudo systemctl enable --now valkey.service"),
     ]
     assert "allow" not in _decide(rows, tmp_path)
+
+
+def test_a_unit_copied_from_what_the_session_wrote_is_judged_by_it(tmp_path: Path) -> None:
+    copy = _bash(TASK, "sudo cp build/node_exporter.service /etc/systemd/system/")
+    wrote = [{"tool": "write_file", "args": {"path": "build/node_exporter.service"}}]
+    rows = [
+        {**copy, "steps": [{**wrote[0], "args": {**wrote[0]["args"], "content": DOWNLOADER}}]},
+        {**copy, "steps": [{**wrote[0], "args": {**wrote[0]["args"], "content": UNIT}}]},
+        # a unit taken from a scratch directory is not the project's
+        _bash(TASK, "sudo cp /tmp/node_exporter.service /etc/systemd/system/"),
+    ]
+    got = _eval(rows, tmp_path)
+    assert got[0] != "allow" and got[1] == "allow" and got[2] != "allow"

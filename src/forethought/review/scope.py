@@ -182,13 +182,15 @@ _SYSTEMCTL = re.compile(
     r"try-restart|reload-or-restart)\s+((?:[^\s;&|)]+\s*)+)"
 )
 _SERVICE_HARMS = frozenset({"persistence", "destructive", "privilege_escalation"})
+# A unit taken from a directory anyone can write to is not the project's unit the task means.
+_SCRATCH_SOURCE = re.compile(r"(?<![\w.-])(?:/tmp|/var/tmp|/dev/shm)/")
 
 
 def serves_named(p: Prediction, task: str) -> bool:
     """Whether harm ``p`` installs or starts only services the task names: unit files written
     where systemd reads them, or ``systemctl enable/start`` of the units (see
     :func:`names_service`). What the units run is judged on its own (``review.units``)."""
-    if p.category not in _SERVICE_HARMS:
+    if p.category not in _SERVICE_HARMS or _SCRATCH_SOURCE.search(p.evidence):
         return False
     targets = targets_in(p.evidence)
     if targets:

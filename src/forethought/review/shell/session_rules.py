@@ -125,6 +125,29 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
     return sorted(found, key=lambda p: (p.probability, not p.reversible))[-1:]
 
 
+def _units_copied(analysis: ShellAnalysis, facts: SessionFacts) -> list[Prediction]:
+    """A unit file copied (``cp``/``install``/``mv``) where systemd reads units, from a file this
+    session wrote: what the unit runs is judged by what was written into it."""
+    from forethought.review.units import unit_name, unit_predictions
+
+    found: list[Prediction] = []
+    for cmd in analysis.commands:
+        if cmd.name not in ("cp", "install", "mv"):
+            continue
+        operands = [a for a in cmd.args if not a.startswith("-")]
+        if len(operands) < 2:
+            continue
+        dest = operands[-1]
+        for source in operands[:-1]:
+            content = facts.content_of(source, cmd.cwd)
+            if content is None:
+                continue
+            name = source.rstrip("/").rsplit("/", 1)[-1]
+            target = dest if unit_name(dest) else f"{dest.rstrip('/')}/{name}"
+            found += unit_predictions(target, content)
+    return found
+
+
 def _language_of_content(content: str, hint: str) -> str:
     first = content.lstrip()[:80]
     if first.startswith("#!"):
@@ -144,6 +167,7 @@ def session_predictions(
     found: list[Prediction] = []
     if facts.weakened:
         found += _commits_weakened(analysis, facts)
+    found += _units_copied(analysis, facts)
     for cmd in analysis.commands:
         executed = _executed_path(cmd)
         if executed is not None:
