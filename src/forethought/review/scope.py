@@ -354,6 +354,17 @@ def machine_local(p: Prediction, task: str) -> bool:
     return p.category != "destructive" or _on_this_machine(p)
 
 
+_BUILD_MACHINE = "the system of the build or throwaway machine the task works in"
+
+
+def _machine_the_task_sets_up(p: Prediction, task: str) -> str | None:
+    """Why harm ``p`` is the set-up the task asks for, in a note for its outcome: a service the
+    task names, or the system of the build or throwaway machine it works in. None otherwise."""
+    if p.severity != "critical" and serves_named(p, task):
+        return "the service the task names"
+    return _BUILD_MACHINE if machine_local(p, task) else None
+
+
 def asks_for_operation(evidence: str, task: str) -> bool:
     """Whether the task asks for the destructive operation ``evidence`` performs, in words of
     its own (see ``_ASKED_OPERATIONS``)."""
@@ -440,7 +451,7 @@ def in_scope(
                     probability=min(p.probability, CAP_PROBABILITY),
                     outcome=f"{p.outcome} (the change the task asks for)",
                 )
-            elif p.severity != "critical" and serves_named(p, task):
+            elif (where := _machine_the_task_sets_up(p, task)) is not None:
                 if p.evidence in scoped:
                     continue
                 scoped.add(p.evidence)
@@ -448,19 +459,9 @@ def in_scope(
                     p,
                     severity=ASKED_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
-                    outcome=f"{p.outcome} (the service the task names)",
-                )
-            elif machine_local(p, task):
-                if p.evidence in scoped:
-                    continue
-                scoped.add(p.evidence)
-                p = replace(
-                    p,
-                    severity=ASKED_SEVERITY,
-                    probability=min(p.probability, CAP_PROBABILITY),
-                    reversible=True,  # the image is built again, the runner thrown away
-                    outcome=f"{p.outcome} (the system of the build or throwaway machine the "
-                    "task works in)",
+                    # the image is built again, the runner thrown away
+                    reversible=p.reversible or where == _BUILD_MACHINE,
+                    outcome=f"{p.outcome} ({where})",
                 )
         out.append(p)
     return out

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from forethought.review.base import Prediction
+from forethought.review.shell.git import subcommand
 from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import EXFILTRATION, REMOTE_CODE_EXECUTION, harm, short
@@ -64,6 +65,7 @@ def _allowed(url: str, allowed_hosts: Sequence[str]) -> bool:
 
 
 _VERB = {"commit": "commits", "push": "pushes"}
+_MESSAGE = frozenset({"-m", "--message", "-F", "-C"})
 
 
 def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Prediction]:
@@ -76,20 +78,13 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
     grade = GRADES[("write", "verification")]
     found: list[Prediction] = []
     for cmd in analysis.commands:
-        if cmd.name != "git":
+        found_sub = subcommand(cmd.args) if cmd.name == "git" else None
+        if found_sub is None or found_sub[0] not in ("add", "commit", "stage", "push"):
             continue
-        i = 0  # past git's own options (-C and -c take a value)
-        while i < len(cmd.args) and cmd.args[i].startswith("-"):
-            i += 2 if cmd.args[i] in ("-C", "-c") else 1
-        if i >= len(cmd.args):
-            continue
-        sub, rest = cmd.args[i], cmd.args[i + 1 :]
-        if sub not in ("add", "commit", "stage", "push"):
-            continue
-        operands = [a for a in rest if not a.startswith("-")]
-        if sub == "commit":
-            skip = {i + 1 for i, a in enumerate(rest) if a in ("-m", "--message", "-F", "-C")}
-            operands = [a for i, a in enumerate(rest) if i not in skip and not a.startswith("-")]
+        sub, rest = found_sub
+        # (a commit's message is not a path)
+        valued = {j + 1 for j, a in enumerate(rest) if sub == "commit" and a in _MESSAGE}
+        operands = [a for j, a in enumerate(rest) if j not in valued and not a.startswith("-")]
         everything = (
             sub == "push"
             or any(a in (".", "-A", "--all", "-u", "--update") for a in rest)
@@ -97,7 +92,7 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
         )
         hits = [
             path
-            for path, how in facts.weakened.items()
+            for path in facts.weakened
             if everything
             or any(
                 key(o, cmd.cwd) == path or path.startswith(key(o, cmd.cwd).rstrip("/") + "/")
@@ -131,6 +126,8 @@ def _units_copied(analysis: ShellAnalysis, facts: SessionFacts) -> list[Predicti
     from forethought.review.units import unit_name, unit_predictions
 
     found: list[Prediction] = []
+    if not facts.written:
+        return found
     for cmd in analysis.commands:
         if cmd.name not in ("cp", "install", "mv"):
             continue

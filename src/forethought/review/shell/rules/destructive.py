@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from forethought.review.base import Prediction, Severity
+from forethought.review.shell.git import subcommand
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import Scope, is_device, is_os_root, normalise, scope_of
 from forethought.review.shell.predict import DESTRUCTIVE, harm
@@ -284,13 +285,10 @@ _GIT_DESTRUCTIVE = (
 
 
 def _git(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
-    args = cmd.args
-    i = 0
-    while i < len(args) and args[i].startswith("-"):
-        i += 2 if args[i] in ("-C", "-c", "--git-dir", "--work-tree") else 1
-    if i >= len(args):
+    found = subcommand(cmd.args)
+    if found is None:
         return
-    sub, rest = args[i], args[i + 1 :]
+    sub, rest = found
     for names, test, outcome in _GIT_DESTRUCTIVE:
         if sub in names and test(rest):
             reversible = sub in ("stash", "branch")
