@@ -111,3 +111,6 @@ def test_the_wheel_carries_the_built_in_sets(tmp_path: Path) -> None:
         "forethought/review/data/popular-pypi.txt",
         "forethought/review/data/popular-npm.txt",
     } <= names
+    from forethought.review.shell.catalogue import catalogue_files
+
+    assert {f"forethought/review/shell/{file}" for file, _ in catalogue_files()} <= names

@@ -59,7 +59,31 @@ def test_examples_are_judged_as_the_catalogue_says_through_the_cli(tmp_path) -> 
 
 def test_the_catalogue_in_the_wheel_is_the_one_read() -> None:
     text = resources.files("forethought.review.shell").joinpath("programs.toml").read_text()
-    assert len(parse_catalogue(text)) == len(PROGRAMS)
+    read = len(parse_catalogue(text))
+    domain = resources.files("forethought.review.shell").joinpath("programs.d")
+    if domain.is_dir():
+        for entry in domain.iterdir():
+            if entry.name.endswith(".toml"):
+                read += len(parse_catalogue(entry.read_text(), entry.name))
+    assert read == len(PROGRAMS)
+
+
+def test_a_program_in_two_catalogue_files_is_refused() -> None:
+    from forethought.review.shell import catalogue as module
+
+    entry = (
+        '[[program]]\nnames = ["zzprog"]\nmanual = "zzprog(1)"\nsource = "https://e"\n'
+        '[[program.example]]\ncommand = "zzprog"\nharmful = false\n'
+    )
+    files = [("programs.toml", entry), ("programs.d/extra.toml", entry)]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(module, "catalogue_files", lambda: files)
+        module.catalogue.cache_clear()
+        try:
+            with pytest.raises(CatalogueError, match=r"programs.d/extra.toml: program zzprog"):
+                module.catalogue()
+        finally:
+            module.catalogue.cache_clear()
 
 
 @pytest.mark.parametrize(

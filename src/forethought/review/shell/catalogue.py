@@ -1,4 +1,6 @@
-"""The program catalogue: what ordinary programs do, as data (``programs.toml``).
+"""The program catalogue: what ordinary programs do, as data (``programs.toml`` and one file per
+domain in ``programs.d/``, e.g. ``programs.d/macos.toml``; read in that order, a program in one
+file only).
 
 Each ``[[program]]`` names one or more executables, says in a few words what the program does
 (``summary``, quoted by explanations), the manual its entry was read from, the short options
@@ -38,6 +40,7 @@ from forethought.review.shell import paths
 from forethought.review.shell.model import SimpleCommand
 
 CATALOGUE_FILE = "programs.toml"
+CATALOGUE_DIR = "programs.d"
 _REFERENCES = ("@operands", "@first", "@rest", "@last", "@value")
 _PROC_MEMORY = re.compile(
     r"^/proc/(?:kcore$|(?:\d+|\$\{?\w+\}?|\$\(.*\)|\*|\[0-9\]\*)/(?:mem|environ|pagemap)$)"
@@ -199,16 +202,17 @@ def _regex(raw: Mapping[str, Any], key: str, where: str) -> re.Pattern[str] | No
         raise CatalogueError(f"{where}: {key} is not a regular expression: {exc}") from None
 
 
-def parse_catalogue(text: str) -> tuple[Program, ...]:
-    """Parse the catalogue's TOML; raises CatalogueError naming the entry that is wrong."""
+def parse_catalogue(text: str, file: str = CATALOGUE_FILE) -> tuple[Program, ...]:
+    """Parse one catalogue file's TOML; raises CatalogueError naming the file and the entry that
+    is wrong."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"{CATALOGUE_FILE}: {exc}") from None
+        raise CatalogueError(f"{file}: {exc}") from None
     programs: list[Program] = []
     for i, raw in enumerate(data.get("program", [])):
-        names = _strings(raw.get("names", []), f"program[{i}].names")
-        where = f"program {names[0] if names else i}"
+        names = _strings(raw.get("names", []), f"{file}: program[{i}].names")
+        where = f"{file}: program {names[0] if names else i}"
         if not names:
             raise CatalogueError(f"{where}: names is empty")
         for key in ("manual", "source"):
@@ -239,16 +243,28 @@ def parse_catalogue(text: str) -> tuple[Program, ...]:
     return tuple(programs)
 
 
+def catalogue_files() -> list[tuple[str, str]]:
+    """The shipped catalogue's files as (name, text): programs.toml, then programs.d/*.toml."""
+    here = resources.files("forethought.review.shell")
+    files = [(CATALOGUE_FILE, here.joinpath(CATALOGUE_FILE).read_text())]
+    domain = here.joinpath(CATALOGUE_DIR)
+    if domain.is_dir():
+        for entry in sorted(domain.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                files.append((f"{CATALOGUE_DIR}/{entry.name}", entry.read_text()))
+    return files
+
+
 @functools.cache
 def catalogue() -> Mapping[str, Program]:
     """Every program of the shipped catalogue, by each of its names."""
-    text = resources.files("forethought.review.shell").joinpath(CATALOGUE_FILE).read_text()
     out: dict[str, Program] = {}
-    for program in parse_catalogue(text):
-        for name in program.names:
-            if name in out:
-                raise CatalogueError(f"program {name} is in the catalogue twice")
-            out[name] = program
+    for file, text in catalogue_files():
+        for program in parse_catalogue(text, file):
+            for name in program.names:
+                if name in out:
+                    raise CatalogueError(f"{file}: program {name} is in the catalogue twice")
+                out[name] = program
     return out
 
 
