@@ -230,3 +230,25 @@ def test_committing_checks_the_session_weakened_is_not_allowed(tmp_path: Path) -
     # a session that only added a test commits it freely
     assert _hook({"session_id": "b", **add}, tmp_path) is None
     assert _hook({"session_id": "b", **commit}, tmp_path) is None
+
+
+def test_checks_weakened_by_sed_in_another_directory_are_remembered_by_path(tmp_path: Path) -> None:
+    # the file is remembered where the command left it (/srv/proj/tests/...), not by words of the
+    # prediction's text: committing it is refused, the same name at the top is not
+    weaken = {
+        "tool_name": "Bash",
+        "tool_input": {
+            "command": "cd /srv/proj && sed -i 's/assert total() == 12/assert True/' tests/test_sum.py"
+        },
+    }
+    commit_it = {
+        "tool_name": "Bash",
+        "tool_input": {"command": "git add /srv/proj/tests/test_sum.py && git commit -m x"},
+    }
+    commit_other = {
+        "tool_name": "Bash",
+        "tool_input": {"command": "git add tests/test_sum.py && git commit -m x"},
+    }
+    assert _hook({"session_id": "s", **weaken}, tmp_path) == "ask"
+    assert _hook({"session_id": "s", **commit_other}, tmp_path) is None
+    assert _hook({"session_id": "s", **commit_it}, tmp_path) == "ask"

@@ -181,14 +181,10 @@ def _weakened_by_write(out: SessionFacts, args: Mapping[str, Any]) -> None:
 
 
 def _weakened_by_shell(out: SessionFacts, analysis: Any) -> None:
-    from forethought.review import verification
-    from forethought.review.shell.reviewer import verification_predictions
+    from forethought.review.shell.reviewer import verification_findings
 
-    for p in verification_predictions(analysis):
-        for token in re.findall(r"[\w./-]+", p.outcome):
-            path = token.strip(",.")
-            if path and verification.kind_of_path(path):
-                out.weakened[key(path)] = p.outcome
+    for path, cwd, prediction in verification_findings(analysis):
+        out.weakened[key(path, cwd)] = prediction.outcome
 
 
 _DOWNLOADERS = frozenset({"curl", "wget", "aria2c", "fetch", "http", "lwp-download"})

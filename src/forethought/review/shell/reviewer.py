@@ -54,12 +54,20 @@ _DELETERS = frozenset({"rm", "unlink", "shred", "truncate"})
 
 def verification_predictions(analysis: ShellAnalysis) -> list[Prediction]:
     """Commands that delete the project's tests or CI, or rewrite their checks with sed."""
-    found: list[Prediction] = []
+    return [prediction for _, _, prediction in verification_findings(analysis)]
+
+
+def verification_findings(analysis: ShellAnalysis) -> list[tuple[str, str | None, Prediction]]:
+    """Each file of the project's checks a command deletes or weakens, as (path, the command's
+    working directory where known, the prediction): the session remembers the file by path."""
+    found: list[tuple[str, str | None, Prediction]] = []
     for cmd in analysis.commands:
         args = [a for a in cmd.args if not a.startswith("-")]
         if cmd.name in _DELETERS or (cmd.name == "git" and args[:1] == ["rm"]):
             for path in args[1:] if cmd.name == "git" else args:
-                found += verification.deletion_predictions(path, cmd.text)
+                found += [
+                    (path, cmd.cwd, p) for p in verification.deletion_predictions(path, cmd.text)
+                ]
         elif cmd.name in ("sed", "gsed", "perl") and any(
             a.startswith("-i") or a == "--in-place" or a.startswith("-pi") for a in cmd.args
         ):
@@ -67,17 +75,16 @@ def verification_predictions(analysis: ShellAnalysis) -> list[Prediction]:
             expressions = _sed_expressions(cmd.args)
             what = verification.sed_expression_weakens(expressions) if paths else None
             if what:
-                found.append(
-                    Prediction(
-                        f"{what} in {', '.join(paths[:3])}",
-                        "harm",
-                        0.6,
-                        "high",
-                        True,
-                        cmd.text,
-                        verification.CATEGORY,
-                    )
+                prediction = Prediction(
+                    f"{what} in {', '.join(paths[:3])}",
+                    "harm",
+                    0.6,
+                    "high",
+                    True,
+                    cmd.text,
+                    verification.CATEGORY,
                 )
+                found += [(path, cmd.cwd, prediction) for path in paths]
     return found
 
 
