@@ -238,7 +238,8 @@ def test_checks_weakened_by_sed_in_another_directory_are_remembered_by_path(tmp_
     weaken = {
         "tool_name": "Bash",
         "tool_input": {
-            "command": "cd /srv/proj && sed -i 's/assert total() == 12/assert True/' tests/test_sum.py"
+            "command": "cd /srv/proj && sed -i 's/assert total() == 12/assert True/' "
+            "tests/test_sum.py"
         },
     }
     commit_it = {
