@@ -153,12 +153,16 @@ _UNIT_FILE = re.compile(r"(?<![\w@.:-])([\w@.:-]+?)\.(?:service|socket|timer)\b"
 
 def names_service(name: str, task: str) -> bool:
     """Whether ``task`` is about the service ``name`` (a whole word, any case; ``node_exporter``
-    also as ``node-exporter``) and speaks of services."""
+    also as ``node-exporter``, ``valkey`` also as ``valkey-server``) and speaks of services."""
     if len(name) < 3 or _SERVICE_WORDS.search(task) is None:
         return False
     spellings = {name, name.replace("_", "-"), name.replace("-", "_")}
+    # (the unit may carry the first part of the name the task uses: valkey.service for
+    # "the valkey-server unit")
+    leading = r"(?:[-_][a-z]+)?" if len(name) >= 4 else ""
     return any(
-        re.search(rf"(?<![\w.-]){re.escape(s)}(?![\w-])", task, re.IGNORECASE) is not None
+        re.search(rf"(?<![\w.-]){re.escape(s)}{leading}(?![\w-])", task, re.IGNORECASE)
+        is not None
         for s in spellings
     )
 
@@ -186,13 +190,30 @@ _SERVICE_HARMS = frozenset({"persistence", "destructive", "privilege_escalation"
 _SCRATCH_SOURCE = re.compile(r"(?<![\w.-])(?:/tmp|/var/tmp|/dev/shm)/")
 
 
+# A here-document's body (`<<'EOF'` ... `EOF`): what a command writes, not what it acts on.
+_HEREDOC_BODY = re.compile(r"(<<-?\s*(['\"]?)([\w.-]+)\2[^\n]*)\n.*?\n[ \t]*\3[ \t]*(?=\n|$)", re.S)
+
+
+# Where `tee` sends the copy it does not need: not a target of the writing.
+_OUTPUT_DISCARDED = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr"})
+
+
+def without_heredoc_bodies(evidence: str) -> str:
+    """``evidence`` with the bodies of its here-documents left out (their openers kept)."""
+    return _HEREDOC_BODY.sub(r"\1", evidence) if "<<" in evidence else evidence
+
+
 def serves_named(p: Prediction, task: str) -> bool:
     """Whether harm ``p`` installs or starts only services the task names: unit files written
     where systemd reads them, or ``systemctl enable/start`` of the units (see
     :func:`names_service`). What the units run is judged on its own (``review.units``)."""
     if p.category not in _SERVICE_HARMS or _SCRATCH_SOURCE.search(p.evidence):
         return False
-    targets = targets_in(p.evidence)
+    # (a unit written from a here-document: its body is what the unit runs, judged by
+    # review.units on its own, not a target of the writing)
+    targets = [
+        t for t in targets_in(without_heredoc_bodies(p.evidence)) if t not in _OUTPUT_DISCARDED
+    ]
     if targets:
         return any(names_unit(t, p.evidence, task) for t in targets) and all(
             named(t, task) or names_unit(t, p.evidence, task) for t in targets

@@ -340,7 +340,8 @@ class NestedScripts:
             content = text_of(output.data) if output is not None else None
         elif cmd.name == "tee":
             targets = [a for a in cmd.args if not a.startswith("-")]
-            content = self.piped_text(cmd)
+            # (a here-document fed to tee, or what the pipeline before it prints)
+            content = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
         elif any(w.dynamic and set(w.substitutions) - _PWD for w in cmd.words):
             return
         else:  # $(pwd) stays as written: a path, whatever the directory

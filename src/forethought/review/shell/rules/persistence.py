@@ -170,6 +170,16 @@ def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
+def _units_written(analysis: ShellAnalysis) -> Iterator[Prediction]:
+    """Unit files the script writes where systemd reads them (`tee`/`cat >` with a
+    here-document): what their ``Exec*=`` lines run at every start, judged as commands, as for
+    a unit written with a file tool (:mod:`forethought.review.units`)."""
+    from forethought.review.units import unit_predictions
+
+    for path, content in analysis.written_files.items():
+        yield from unit_predictions(path, content)
+
+
 COMMANDS = {
     "crontab": [_crontab],
     "at": [_at],
@@ -187,3 +197,4 @@ COMMANDS = {
     "ssh-copy-id": [_services],
 }
 GENERIC = [_startup_files]
+SCRIPT = [_units_written]
