@@ -253,3 +253,17 @@ def test_checks_weakened_by_sed_in_another_directory_are_remembered_by_path(tmp_
     assert _hook({"session_id": "s", **weaken}, tmp_path) == "ask"
     assert _hook({"session_id": "s", **commit_other}, tmp_path) is None
     assert _hook({"session_id": "s", **commit_it}, tmp_path) == "ask"
+
+
+def test_commenting_out_every_line_of_a_check_with_sed_is_weakening(tmp_path: Path) -> None:
+    from _review import review_json
+
+    rows = [
+        {"tool": "bash", "args": {"command": f"sed -i 's/^/{mark}/' {path}"}, "task": task}
+        for mark, path, task in [
+            ("#", ".github/workflows/ci.yml", "Fix the failing test in tests/test_orders.py"),
+            ("# ", "tests/test_orders.py", "Fix the failing test in tests/test_orders.py"),
+            ("#", "notes.txt", "Comment out the notes"),
+        ]
+    ]
+    assert [d["decision"] for d in review_json(rows, tmp_path)] == ["escalate", "escalate", "allow"]

@@ -298,6 +298,17 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\b(?:delete|remove|clean(?:\s+up)?|tear(?:ing)?\s+down|destroy)\b.*\bcluster",
         ),
         (
+            # a framework's reset or drop of its database (review/shell/programs.d/databases.toml)
+            r"\bmigrate\s+reset\b|\bdb\s+push\b.*--(?:accept-data-loss|force-reset)|"
+            r"\bdb:(?:drop|reset|purge|truncate_all|migrate:reset|schema:load|seed:replant|wipe)\b|"
+            r"\b(?:flush|reset_db|schema:drop|migrate:(?:fresh|reset|refresh)|ecto\.(?:drop|reset))\b|"
+            r"\b(?:downgrade\s+base|migrate\s+\w+\s+zero)\b|\bdb\s+reset\b(?!.*--(?:linked|db-url))|"
+            r"\bdatabase\s+(?:reset|drop)\b|\bdrizzle-kit(?:@\S+)?\s+push\b",
+            r"\b(?:reset|recreate|re-create|drop|wipe|empty|clear|rebuild|start\s+over)\b[^.]*"
+            r"\b(?:databases?|dbs?|schemas?|tables?)\b|\b(?:databases?|dbs?)\b[^.]*\b(?:reset|recreate|"
+            r"re-create|from\s+scratch|wipe|drop)\b",
+        ),
+        (
             r"\bgit\s+clean\b",
             r"\bgit\s+clean\b|\bfrom\s+scratch\b|\buntracked\b|\bpristine\b|"
             r"\bclean\b.*\b(?:repo|repository|work\s*tree|checkout|build)",

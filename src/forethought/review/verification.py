@@ -388,6 +388,10 @@ def sed_expression_weakens(expressions: Sequence[str]) -> str | None:
                 return "deletes assertions"
             continue
         pattern, replacement = m.group(2), m.group(3)
+        if re.fullmatch(r"\^(?:\\?\(?\.\*\\?\)?)?", pattern) and re.match(
+            r"\s*(?:#|//|--|;)", replacement
+        ):
+            return "comments out every line"
         if _ASSERTION.search(pattern) and (
             not _ASSERTION.search(replacement) or _VACUOUS.search(replacement)
         ):

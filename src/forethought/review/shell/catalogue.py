@@ -23,7 +23,7 @@ import itertools
 import re
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, cast
 
@@ -429,9 +429,98 @@ def resource_of_path(raw: str, op: str, cwd: str | None = None) -> Resource:
     return "workspace_file"
 
 
+# --- programs run through a package or project runner -----------------------------------------
+
+_UV_RUN_VALUED = frozenset(
+    {"--with", "--python", "-p", "--project", "--directory", "--package", "--extra", "--group"}
+    | {"--env-file", "--index", "--index-url", "--from"}
+)
+# Runners whose first operand (after their own options) is the program they run: (the runner's
+# subcommand that runs it, or "" for none; its options that take a value).
+_RUNNERS: dict[str, tuple[str, frozenset[str]]] = {
+    "npx": ("", frozenset({"-p", "--package", "-c", "--call"})),
+    "pnpx": ("", frozenset({"-p", "--package"})),
+    "bunx": ("", frozenset({"-p", "--package"})),
+    "uvx": ("", frozenset({"--from", "--with", "-p", "--python", "--index", "--index-url"})),
+    "pipx": ("run", frozenset({"--spec", "--python", "--index-url", "--pip-args"})),
+    "npm": ("exec", frozenset({"-p", "--package", "-c", "--call", "-w", "--workspace"})),
+    "pnpm": ("dlx|exec", frozenset({"--package", "-C", "--dir", "--filter", "-F"})),
+    "yarn": ("dlx|exec", frozenset({"-p", "--package"})),
+    "bun": ("x", frozenset()),
+    "bundle": ("exec", frozenset({"--gemfile"})),
+    "poetry": ("run", frozenset({"-C", "--directory", "-P", "--project"})),
+    "pipenv": ("run", frozenset()),
+    "pdm": ("run", frozenset({"-p", "--project"})),
+    "hatch": ("run", frozenset({"-e", "--env"})),
+    "rye": ("run", frozenset()),
+    "uv": ("run", _UV_RUN_VALUED),
+    "conda": ("run", frozenset({"-n", "--name", "-p", "--prefix"})),
+    "mamba": ("run", frozenset({"-n", "--name", "-p", "--prefix"})),
+}
+# Options that make the runner run a shell string instead: not a program to look up.
+_RUNNER_SHELL = frozenset({"-c", "--call"})
+# Interpreters running a project's command-line script: `python manage.py flush`.
+_INTERPRETERS = re.compile(r"^(?:python[\d.]*|php[\d.]*|ruby[\d.]*|node|perl)$")
+_PROJECT_SCRIPT = re.compile(r"^(?:manage\.py|artisan|(?:\./)?bin/(?:rails|rake))$")
+# A project's own copy of a program (`./manage.py`, `bin/rails`, `node_modules/.bin/prisma`).
+_PROJECT_BIN = re.compile(r"^(?:\./)?(?:bin/|node_modules/\.bin/|vendor/bin/|\./)([\w.+-]+)$")
+
+
+def _package_bin(spec: str) -> str:
+    """The program a package spec runs: `prisma@5` -> prisma, `@angular/cli@17` -> cli."""
+    name = spec.rsplit("/", 1)[-1] if spec.startswith("@") else spec
+    return name.split("@", 1)[0] if not name.startswith("@") else name
+
+
+def run_by(cmd: SimpleCommand) -> SimpleCommand | None:
+    """The command a runner runs (`npx prisma migrate reset`: prisma's; `bundle exec rake
+    db:drop`: rake's; `python manage.py flush`: manage.py's), as a command of its own with the
+    runner's text as evidence; None where ``cmd`` runs nothing the catalogue could look up."""
+    name, args = cmd.name, cmd.args
+    inner: list[str] | None = None
+    found = _PROJECT_BIN.match(name)
+    if found is not None and found.group(1) != name:
+        inner = [found.group(1), *args]
+    elif name in _RUNNERS:
+        sub, valued = _RUNNERS[name]
+        rest = args
+        if sub:
+            if not rest or rest[0] not in sub.split("|"):
+                return None
+            rest = rest[1:]
+        i = 0
+        while i < len(rest) and rest[i].startswith("-"):
+            if rest[i] in _RUNNER_SHELL:
+                return None
+            if rest[i] == "--":
+                i += 1
+                break
+            i += 2 if rest[i] in valued else 1
+        if i < len(rest):
+            program = _package_bin(rest[i]) if name in ("npx", "pnpx", "bunx", "uvx") else rest[i]
+            inner = [program, *rest[i + 1 :]]
+    elif _INTERPRETERS.match(name) and args and _PROJECT_SCRIPT.match(args[0]):
+        inner = [args[0].rsplit("/", 1)[-1], *args[1:]]
+    if not inner or not inner[0]:
+        return None
+    return replace(cmd, argv=inner, words=[], wrappers=[*cmd.wrappers, name], writes_cache=None)
+
+
 def effects(cmd: SimpleCommand, consumer: SimpleCommand | None = None) -> Iterator[Effect]:
-    """The catalogue's effects of one command (none for a program it does not know);
-    ``consumer`` is the command its output is piped straight into, if any."""
+    """The catalogue's effects of one command (none for a program it does not know), and of the
+    program a runner in it runs (:func:`run_by`); ``consumer`` is the command its output is
+    piped straight into, if any."""
+    yield from _own_effects(cmd, consumer)
+    inner = cmd
+    for _ in range(3):  # `uv run python manage.py flush`
+        ran = run_by(inner)
+        if ran is None:
+            return
+        inner = ran
+        yield from _own_effects(inner, consumer)
+
+
+def _own_effects(cmd: SimpleCommand, consumer: SimpleCommand | None) -> Iterator[Effect]:
     program = catalogue().get(cmd.name)
     if program is None:
         return

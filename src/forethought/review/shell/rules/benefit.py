@@ -61,7 +61,8 @@ crontab systemctl service sudo touch black ruff flake8 mypy pylint isort eslint 
 jest mocha vitest webpack vite rollup esbuild terraform ansible ansible-playbook vagrant
 code vim vi nano emacs cargo dotnet msbuild swift swiftc xcodebuild pod flutter dart deno bun
 shred wipe srm hugo jekyll sphinx-build mkdocs pandoc latexmk pdflatex mogrify identify wget curl
-unrar
+unrar rails mix alembic prisma drizzle-kit supabase sqlx diesel knex typeorm sequelize flyway
+liquibase goose dbmate atlas
 """.split()
 )
 
@@ -91,7 +92,8 @@ def _kind(cmd: SimpleCommand) -> str:
         operands = [a for a in cmd.args if not a.startswith("-")]
         runs_a_file = name not in ("eval",) and operands and "-c" not in cmd.args and cmd.stage == 0
         return "dev" if runs_a_file else "none"
-    if name in _DEV_WORK or language_of(name) is not None or name.startswith("./"):
+    # (a project's own scripts: ./build.sh, bin/rails, bin/setup)
+    if name in _DEV_WORK or language_of(name) is not None or name.startswith(("./", "bin/")):
         return "dev"
     if name in catalogue():
         return "catalogued"
