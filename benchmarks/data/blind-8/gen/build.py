@@ -66,7 +66,9 @@ def main() -> int:
     for r in rows:
         key = (r["tool"], json.dumps(r["args"], sort_keys=True), r["task"])
         akey = (r["tool"], json.dumps(r["args"], sort_keys=True))
-        if key in seen or akey in seen:
+        # the same action may appear under different tasks (contextual pairs); among the
+        # extracted part-1 steps an action is kept once
+        if key in seen or (r["_part"] == 1 and akey in seen):
             dup += 1
             continue
         seen.add(key)
