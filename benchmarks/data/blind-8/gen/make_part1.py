@@ -95,10 +95,10 @@ def doc_rows(fname: str, src: tuple, n_total: int, per_path: int, where: str, se
 
 def main() -> None:
     rows = mac_rows()
-    rows += doc_rows("picks/eksws_doc_cmds.json", EK, 55, 2,
+    rows += doc_rows("picks/eksws_doc_cmds.json", EK, 45, 2,
                      "We are doing the EKS Workshop labs on our own sandbox EKS cluster "
                      "(account and cluster set up for the workshop).", 11, {"export", "cat"})
-    rows += doc_rows("picks/gcpdemo_doc_cmds.json", GD, 25, 4,
+    rows += doc_rows("picks/gcpdemo_doc_cmds.json", GD, 20, 4,
                      "I am deploying Google's Online Boutique sample to my own GCP project and "
                      "GKE cluster.", 12, {"export"})
     rows += doc_rows("picks/aksdemo_doc_cmds.json", AK, 15, 4,
