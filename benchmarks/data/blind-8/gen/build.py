@@ -17,7 +17,7 @@ from pathlib import Path
 from common import GEN, ROOT
 from validate import check_row
 
-PARTS = ["part2_cloud", "part2_macos", "part2_intrusion", "part3_saas", "part3_agent", "part3d_context", "part3e_more", "part3f_sdk",
+PARTS = ["part2_cloud", "part2_macos", "part2_intrusion", "part3_saas", "part3_agent", "part3d_context", "part3e_more", "part3f_sdk", "part3g_steps",
          "part3_supply", "part4_safe"]
 PRIOR = ["blind-3", "blind-4", "blind-5", "blind-6", "blind-7", "dev-ci", "dev-attacks",
          "dev-projects"]
