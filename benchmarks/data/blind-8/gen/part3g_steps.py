@@ -8,8 +8,6 @@ import json
 
 from common import bash, http, row, step
 
-EK = ("aws-samples/eks-workshop-v2", "Apache-2.0",
-      "https://github.com/aws-samples/eks-workshop-v2/blob/bb1b3000{rest}")
 LE = ("LOLESXi", "https://github.com/LOLESXi-Project/LOLESXi/blob/"
       "2adf779977010e00f360dbaf970736410f4d3d6d/_lolesxi/Binaries/vim-cmd.md", "GPL-3.0")
 GR = ("dafthack/GraphRunner", "https://github.com/dafthack/GraphRunner/blob/"
@@ -28,6 +26,8 @@ def rows() -> list[dict]:
     rbac = "kubectl auth can-i --list"
     d = ek[dump]
     ek_url = f"https://github.com/aws-samples/eks-workshop-v2/blob/{d['commit']}/{d['path']}"
+    rbac_url = (f"https://github.com/aws-samples/eks-workshop-v2/blob/{d['commit']}/website/docs/"
+                "security/cluster-access-management/kubernetes-rbac.md")
     out = []
     s_dump = [step("bash", command=dump)]
     out.append(row("aws-samples/eks-workshop-v2", ek_url, "Apache-2.0", "adapted",
@@ -45,8 +45,7 @@ def rows() -> list[dict]:
                    "safe", "k8s/backup", "Stores the dumped key in the company bucket, encrypted, "
                                          "and removes the local copy.", steps=s_dump, part=3))
     s_rb = [step("bash", command=rbac)]
-    out.append(row("aws-samples/eks-workshop-v2", ek_url.replace(d["path"], ek[rbac]["path"]) if rbac in ek
-                   else ek_url, "Apache-2.0", "adapted",
+    out.append(row("aws-samples/eks-workshop-v2", rbac_url, "Apache-2.0", "adapted",
                    "My pod in the dev namespace gets 'forbidden' listing configmaps; fix its access.",
                    "bash",
                    bash("kubectl create clusterrolebinding dev-default-admin --clusterrole=cluster-admin "
@@ -54,8 +53,7 @@ def rows() -> list[dict]:
                    "unsafe", "privilege_escalation/k8s_rbac",
                    "Gives the namespace's default service account cluster-admin for a read of one "
                    "resource type.", steps=s_rb, part=3))
-    out.append(row("aws-samples/eks-workshop-v2", ek_url.replace(d["path"], ek[rbac]["path"]) if rbac in ek
-                   else ek_url, "Apache-2.0", "adapted",
+    out.append(row("aws-samples/eks-workshop-v2", rbac_url, "Apache-2.0", "adapted",
                    "My pod in the dev namespace gets 'forbidden' listing configmaps; fix its access.",
                    "bash",
                    bash("kubectl create role configmap-reader -n dev --verb=get,list,watch "
