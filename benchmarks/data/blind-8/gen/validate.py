@@ -84,6 +84,9 @@ def check_row(r: dict) -> str | None:
 
 def main() -> int:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "blind-8.jsonl"
+    if not path.is_file():
+        print(f"{path}: no such file", file=sys.stderr)
+        return 1
     ids: set[str] = set()
     n = 0
     for lineno, line in enumerate(path.read_text().splitlines(), 1):
