@@ -123,7 +123,10 @@ def _admin_api(cmd: SimpleCommand, _analysis: ShellAnalysis) -> Rule:
     except ValueError:
         return
     host = (parts.hostname or "").rstrip(".").lower()
-    for effect in admin_apis.effects_of(method, host, port, parts.path or "/", body, cmd.text):
+    found = admin_apis.effects_of(
+        method, host, port, parts.path or "/", body, cmd.text, query=parts.query
+    )
+    for effect in found:
         p = grade(effect)
         if p is not None:
             yield harm(cmd, p.category, effect.what, p.severity, p.probability, p.reversible)
