@@ -159,6 +159,24 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         "block",
         _http("GET", f"{GH}/repos/acme/infra"),
     ),
+    (
+        _http("DELETE", f"{GH}/repos/acme/infra/actions/runs/123/logs"),
+        "block",
+        _http("GET", f"{GH}/repos/acme/infra/actions/runs/123/logs"),
+    ),
+    (
+        _http(
+            "PUT",
+            f"{GH}/repos/acme/infra/actions/permissions/workflow",
+            '{"default_workflow_permissions": "write", "can_approve_pull_request_reviews": true}',
+        ),
+        "block",
+        _http(
+            "PUT",
+            f"{GH}/repos/acme/infra/actions/permissions/workflow",
+            '{"default_workflow_permissions": "read"}',
+        ),
+    ),
     # --- Okta
     (
         _http("POST", f"{OKTA}/users/00u1abc/roles", '{"type": "SUPER_ADMIN"}'),
@@ -437,6 +455,24 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
             '{"role": "reader", "type": "user", "emailAddress": "carol@acme.com"}',
         ),
     ),
+    (
+        _http(
+            "PATCH",
+            "https://www.googleapis.com/groups/v1/groups/finance@acme.com",
+            '{"allowExternalMembers": "true", "whoCanJoin": "ANYONE_CAN_JOIN"}',
+        ),
+        "block",
+        _http("GET", "https://www.googleapis.com/groups/v1/groups/finance@acme.com"),
+    ),
+    (
+        _http(
+            "POST",
+            "https://www.googleapis.com/calendar/v3/calendars/ceo@acme.com/acl",
+            '{"role": "reader", "scope": {"type": "default"}}',
+        ),
+        "block",
+        _http("GET", "https://www.googleapis.com/calendar/v3/calendars/ceo@acme.com/acl"),
+    ),
     # --- Slack
     (
         _http("POST", f"{SLACK}/admin.users.setAdmin", "team_id=T1&user_id=W9"),
@@ -601,6 +637,28 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         ),
         "block",
         _http("GET", f"{ARM}/Microsoft.Compute/virtualMachines/web1?api-version=2024-03-01"),
+    ),
+    (
+        _http(
+            "DELETE",
+            f"{ARM}/Microsoft.Network/firewallPolicies/edge-fw?api-version=2023-09-01",
+        ),
+        "block",
+        _http("GET", f"{ARM}/Microsoft.Network/firewallPolicies/edge-fw?api-version=2023-09-01"),
+    ),
+    (
+        _http(
+            "PUT",
+            f"{ARM}/Microsoft.Storage/storageAccounts/acmedata/blobServices/default/containers/"
+            "exports?api-version=2023-01-01",
+            '{"properties": {"publicAccess": "Container"}}',
+        ),
+        "block",
+        _http(
+            "GET",
+            f"{ARM}/Microsoft.Storage/storageAccounts/acmedata/blobServices/default/containers"
+            "?api-version=2023-01-01",
+        ),
     ),
     (
         _http("GET", "https://acme-kv.vault.azure.net/secrets/db-password?api-version=7.4"),
@@ -822,6 +880,24 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
     ),
     # --- registries
     (
+        _http(
+            "POST",
+            "https://registry.npmjs.org/-/npm/v1/user",
+            '{"tfa": {"password": "x", "mode": "disable"}}',
+        ),
+        "block",
+        _http(
+            "POST",
+            "https://registry.npmjs.org/-/npm/v1/user",
+            '{"tfa": {"password": "x", "mode": "auth-and-writes"}}',
+        ),
+    ),
+    (
+        _http("POST", f"{OKTA}/org/privacy/oktaSupport/grant"),
+        "block",
+        _http("GET", f"{OKTA}/org/privacy/oktaSupport"),
+    ),
+    (
         _http("POST", "https://registry.npmjs.org/-/npm/v1/tokens", '{"password": "x"}'),
         "block",
         _http("GET", "https://registry.npmjs.org/-/npm/v1/tokens"),
@@ -977,6 +1053,12 @@ def test_a_task_that_asks_for_the_change_and_names_the_service_escalates(tmp_pat
         _http("PUT", group, task="Add Alice to the admins group"),  # which service? not said
         _http("PUT", group, task="Fix the README typo in Okta's docs folder"),
         _http("POST", make_admin, '{"status": true}', "Make bob a super admin in Google Workspace"),
+        _http(
+            "POST",
+            f"{GRAPH}/groups/9a1/members/$ref",
+            '{"@odata.id": "users/a1"}',
+            "Add bob to the Finance group in Entra",
+        ),
         _http("GET", secret, task="Read the db-password secret from Azure Key Vault into .env"),
         _http("POST", f"{SLACK}/chat.postMessage", '{"text": "hi"}', "Notify #ops on Slack"),
         _http(
@@ -987,7 +1069,16 @@ def test_a_task_that_asks_for_the_change_and_names_the_service_escalates(tmp_pat
         ),
     ]
     got = [d["decision"] for d in review_json(rows, tmp_path)]
-    assert got == ["escalate", "block", "block", "escalate", "escalate", "allow", "allow"]
+    assert got == [
+        "escalate",
+        "block",
+        "block",
+        "escalate",
+        "escalate",
+        "escalate",
+        "allow",
+        "allow",
+    ]
 
 
 def test_the_shell_client_reads_the_same_catalogue(tmp_path: Path) -> None:

@@ -101,6 +101,11 @@ class Api:
             return False
         return self.unless_body is None or not self.unless_body.search(body)
 
+    @property
+    def name(self) -> str:
+        """The service's first name, the one explanations use ("Microsoft Graph")."""
+        return self.service.split("/", 1)[0].strip()
+
     def asked_by(self, task: str) -> bool:
         """Whether ``task`` asks for this change (the entry's ``asks``) and names the service
         (one of the names in ``service``, "Microsoft Graph / Entra ID")."""
@@ -217,6 +222,13 @@ def catalogue() -> tuple[Api, ...]:
     return combine(catalogue_files())
 
 
+@functools.cache
+def _by_method(method: str) -> tuple[Api, ...]:
+    """The entries a request of ``method`` may match, in catalogue order (a GET only those
+    that read secrets)."""
+    return tuple(api for api in catalogue() if method in api.methods)
+
+
 def _header_lines(headers: Mapping[str, Any] | None) -> str:
     return "\n".join(f"{str(k).lower()}: {v}" for k, v in (headers or {}).items())
 
@@ -239,10 +251,13 @@ def effects_of(
     ``query`` is the URL's query string; a ``task`` that asks for the entry's change and
     names its service caps the grade."""
     method = method.upper()
+    candidates = _by_method(method)
+    if not candidates:
+        return []
     lines = _header_lines(headers)
-    for api in catalogue():
+    for api in candidates:
         if api.matches(method, host, port, path, body, lines, query):
-            what = f"{api.what} ({api.service}: {method} {path})"
+            what = f"{api.what} ({api.name}: {method} {path})"
             severity, probability = api.severity, api.probability
             if api.asked_by(task):
                 g = grade_of(api.op, api.on)

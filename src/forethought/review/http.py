@@ -190,11 +190,10 @@ ACCOUNT_HOSTS = frozenset(
         "upload.pypi.org",
     }
 )
-# Domains whose every host is the vendor's own API (storage.googleapis.com) or a customer's
-# tenant of it (acme.okta.com): the tenant's owner never sees the requests others send to it,
-# unlike a gateway or a bucket anyone can rent, so a key sent there signs in to the user's own.
+# Identity providers and vaults that give each customer a subdomain of their own
+# (acme.okta.com): the tenant's owner never sees the requests others send to it, unlike a
+# gateway or a bucket anyone can rent, so a key sent there signs in to the user's own tenant.
 ACCOUNT_TENANT_DOMAINS = (
-    ".googleapis.com",
     ".okta.com",
     ".oktapreview.com",
     ".okta-emea.com",
@@ -319,9 +318,21 @@ def is_exfiltration_site(host: str, path: str = "") -> bool:
 
 
 def home_service(host: str) -> bool:
-    """``host`` is a service where a key signs in to the user's account (api.openai.com ...)."""
+    """``host`` is a service where a key signs in to the user's account (api.openai.com, an
+    Okta tenant, a cloud control plane ...)."""
     host = host.lower().rstrip(".")
-    return host in ACCOUNT_HOSTS or host.endswith(ACCOUNT_TENANT_DOMAINS)
+    return (
+        host in ACCOUNT_HOSTS
+        or host.endswith(ACCOUNT_TENANT_DOMAINS)
+        or _CLOUD_CONTROL.match(host) is not None
+    )
+
+
+def vendor_host(host: str) -> bool:
+    """``host`` is a service of the user's own, or one of Google's API front ends
+    (storage.googleapis.com): a key sent there is seen by the vendor only, never leaked, though
+    data sent there may land in someone else's bucket."""
+    return home_service(host) or host.lower().rstrip(".").endswith(".googleapis.com")
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -475,7 +486,7 @@ def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bo
     """The request signs in to the service its credential belongs to (the user's own key for
     api.openai.com, sent there; a signed request to a cloud control plane, AWS's IAM or EC2):
     the destination is one the user holds an account with."""
-    if not home_service(dest.host) and not _CLOUD_CONTROL.match(dest.host):
+    if not home_service(dest.host):
         return False
     found = False
     for _name, _value, kinds in _header_credentials(headers):
@@ -494,7 +505,7 @@ def _header_effects(
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
             continue  # its own service, or this machine (the task's server, a local proxy)
-        if belongs is None and home_service(dest.host):
+        if belongs is None and vendor_host(dest.host):
             continue  # an unrecognised key for a service that takes keys: the user's own
         foreign = ", ".join(sorted(k.replace("_", " ") for k in specific))
         if dest.resource == "network_allowed":
