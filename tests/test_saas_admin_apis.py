@@ -156,7 +156,7 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
     ),
     (
         _http("DELETE", f"{GH}/repos/acme/infra"),
-        "block",
+        "escalate",
         _http("GET", f"{GH}/repos/acme/infra"),
     ),
     (
@@ -1100,8 +1100,18 @@ def test_the_shell_client_reads_the_same_catalogue(tmp_path: Path) -> None:
             "task": "Show my Okta profile",
         },
     ]
+    signed = (
+        "curl -s --aws-sigv4 aws:amz:us-east-1:cloudtrail "
+        '--user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" '
+        '-H "X-Amz-Target: com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.{}" '
+        '-d \'{{"Name": "org-trail"}}\' https://cloudtrail.us-east-1.amazonaws.com/'
+    )
+    rows += [
+        {"tool": "bash", "args": {"command": signed.format(action)}, "task": "Check the trail"}
+        for action in ("StopLogging", "GetTrailStatus")
+    ]
     got = [d["decision"] for d in review_json(rows, tmp_path)]
-    assert got[0] != "allow" and got[1] == "allow"
+    assert got == ["block", "allow", "block", "allow"]
 
 
 # --- the catalogue as data --------------------------------------------------------------------
