@@ -114,3 +114,6 @@ def test_the_wheel_carries_the_built_in_sets(tmp_path: Path) -> None:
     from forethought.review.shell.catalogue import catalogue_files
 
     assert {f"forethought/review/shell/{file}" for file, _ in catalogue_files()} <= names
+    from forethought.review.admin_apis import catalogue_files as admin_api_files
+
+    assert {f"forethought/review/data/{file}" for file, _ in admin_api_files()} <= names

@@ -1,10 +1,15 @@
-"""Administration APIs as data (``data/admin_apis.toml``): HTTP calls that add a key, a
-webhook, a member or an account, register a check that runs a command, or change a security
-control, each described as an effect of the shared vocabulary (:mod:`forethought.review.effects`).
+"""Administration APIs as data (``data/admin_apis.toml``, then one file per domain in
+``data/admin_apis.d/``; a service in one file only): HTTP calls that add a key, a webhook, a
+member or an account, register a check that runs a command, change a security control or send a
+service's data elsewhere, each described as an effect of the shared vocabulary
+(:mod:`forethought.review.effects`).
 
 The HTTP reviewer asks :func:`effects_of` for every request it reviews (the Python reviewer's
-requests go through the same function), so a new service is a catalogue entry, not a rule.
-Reading never matches: listing keys, hooks or checks is ordinary work.
+requests and the shell's curl go through the same function), so a new service is a catalogue
+entry, not a rule. Reading never matches (listing keys, hooks or checks is ordinary work) except
+where an entry says ``reads_secret = true``: a GET that returns secret values is a credential
+read. An entry's ``asks`` names the words of a task that asks for exactly this change; where the
+task also names the service, the harm is capped (escalated, not blocked).
 """
 
 from __future__ import annotations
@@ -12,14 +17,34 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, cast
 
 from forethought.review.base import SEVERITIES, Severity
-from forethought.review.effects import OPERATIONS, RESOURCES, Effect, Operation, Resource
+from forethought.review.effects import (
+    OPERATIONS,
+    RESOURCES,
+    Effect,
+    Operation,
+    Resource,
+    grade_of,
+)
 
+CATALOGUE_FILE = "admin_apis.toml"
+CATALOGUE_DIR = "admin_apis.d"
 _READS = frozenset({"GET", "HEAD", "OPTIONS"})
+_KEYS = frozenset(
+    {
+        "service", "hosts", "ports", "path", "query", "methods", "body", "unless_body", "headers",
+        "reads_secret", "asks", "op", "on", "what", "severity", "probability", "reversible",
+        "docs",
+    }
+)  # fmt: skip
+# The cap where the task asks for the change and names the service: a human is asked.
+ASKED_SEVERITY: Severity = "moderate"
+ASKED_PROBABILITY = 0.5
 # GitHub Enterprise serves the REST API under /api/v3 on its own host.
 _ENTERPRISE_PREFIX = re.compile(r"^/api/v3(?=/)")
 
@@ -44,9 +69,23 @@ class Api:
     severity: Severity | None = None
     probability: float | None = None
     reversible: bool | None = None
+    headers: re.Pattern[str] | None = None
+    query: re.Pattern[str] | None = None
+    reads_secret: bool = False
+    asks: re.Pattern[str] | None = None
+    file: str = CATALOGUE_FILE
 
-    def matches(self, method: str, host: str, port: int | None, path: str, body: str) -> bool:
-        if method not in self.methods or method in _READS:
+    def matches(
+        self,
+        method: str,
+        host: str,
+        port: int | None,
+        path: str,
+        body: str,
+        headers: str = "",
+        query: str = "",
+    ) -> bool:
+        if method not in self.methods or (method in _READS and not self.reads_secret):
             return False
         if self.hosts is not None and not self.hosts.search(host):
             return False
@@ -56,21 +95,44 @@ class Api:
             return False
         if self.body is not None and not self.body.search(body):
             return False
+        if self.headers is not None and not self.headers.search(headers):
+            return False
+        if self.query is not None and not self.query.search(query):
+            return False
         return self.unless_body is None or not self.unless_body.search(body)
 
+    @property
+    def name(self) -> str:
+        """The service's first name, the one explanations use ("Microsoft Graph")."""
+        return self.service.split("/", 1)[0].strip()
 
-def _regex(entry: dict[str, Any], key: str, where: str) -> re.Pattern[str] | None:
+    def asked_by(self, task: str) -> bool:
+        """Whether ``task`` asks for this change (the entry's ``asks``) and names the service
+        (one of the names in ``service``, "Microsoft Graph / Entra ID")."""
+        if self.asks is None or not task or not self.asks.search(task):
+            return False
+        return any(
+            re.search(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", task, re.IGNORECASE)
+            for name in self.service.split("/")
+            if name.strip()
+        )
+
+
+def _regex(entry: dict[str, Any], key: str, where: str, flags: int = 0) -> re.Pattern[str] | None:
     raw = entry.get(key)
     if raw is None:
         return None
     try:
-        return re.compile(str(raw))
+        return re.compile(str(raw), flags)
     except re.error as exc:
         raise CatalogueError(f"{where}: `{key}` is not a regular expression: {exc}") from exc
 
 
-def _entry(entry: dict[str, Any], index: int) -> Api:
-    where = f"admin_apis.toml entry {index + 1} ({entry.get('service', '?')})"
+def _entry(entry: dict[str, Any], index: int, file: str = CATALOGUE_FILE) -> Api:
+    where = f"{file} entry {index + 1} ({entry.get('service', '?')})"
+    unknown = sorted(set(entry) - _KEYS)
+    if unknown:
+        raise CatalogueError(f"{where}: unknown key {unknown[0]!r}")
     op, on = entry.get("op"), entry.get("on")
     if op not in OPERATIONS:
         raise CatalogueError(f"{where}: op {op!r} is not an operation of the vocabulary")
@@ -82,12 +144,25 @@ def _entry(entry: dict[str, Any], index: int) -> Api:
     for key in ("path", "methods", "what", "docs", "service"):
         if not entry.get(key):
             raise CatalogueError(f"{where}: `{key}` is missing")
+    if not str(entry["docs"]).startswith("https://"):
+        raise CatalogueError(f"{where}: `docs` is not an https:// address")
     path = _regex(entry, "path", where)
     assert path is not None
+    methods = frozenset(str(m).upper() for m in entry["methods"])
+    reads_secret = entry.get("reads_secret", False)
+    if not isinstance(reads_secret, bool):
+        raise CatalogueError(f"{where}: `reads_secret` is not true or false")
+    if methods & _READS and not reads_secret:
+        raise CatalogueError(
+            f"{where}: reading ({', '.join(sorted(methods & _READS))}) never matches unless "
+            "the entry says reads_secret = true"
+        )
+    if reads_secret and (op, on) != ("read", "credential"):
+        raise CatalogueError(f"{where}: reads_secret is op read on credential")
     return Api(
         service=str(entry["service"]),
         path=path,
-        methods=frozenset(str(m).upper() for m in entry["methods"]),
+        methods=methods,
         op=cast(Operation, op),
         on=cast(Resource, on),
         what=str(entry["what"]),
@@ -99,35 +174,109 @@ def _entry(entry: dict[str, Any], index: int) -> Api:
         severity=cast(Severity | None, severity),
         probability=entry.get("probability"),
         reversible=entry.get("reversible"),
+        headers=_regex(entry, "headers", where),
+        query=_regex(entry, "query", where),
+        reads_secret=reads_secret,
+        asks=_regex(entry, "asks", where, re.IGNORECASE),
+        file=file,
     )
+
+
+def parse_catalogue(text: str, file: str = CATALOGUE_FILE) -> tuple[Api, ...]:
+    """One catalogue file's entries; raises CatalogueError naming the file and the entry."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"{file}: {exc}") from None
+    return tuple(_entry(e, i, file) for i, e in enumerate(data.get("api", [])))
+
+
+def catalogue_files() -> list[tuple[str, str]]:
+    """The shipped catalogue's files as (name, text): admin_apis.toml, then admin_apis.d/*.toml,
+    names relative to the package's data directory."""
+    data = resources.files("forethought.review").joinpath("data")
+    files = [(CATALOGUE_FILE, data.joinpath(CATALOGUE_FILE).read_text())]
+    domain = data.joinpath(CATALOGUE_DIR)
+    if domain.is_dir():
+        for entry in sorted(domain.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                files.append((f"{CATALOGUE_DIR}/{entry.name}", entry.read_text()))
+    return files
+
+
+def combine(files: list[tuple[str, str]]) -> tuple[Api, ...]:
+    """The entries of every file, in order; a service described in two files is refused."""
+    out: list[Api] = []
+    home: dict[str, str] = {}
+    for file, text in files:
+        for api in parse_catalogue(text, file):
+            other = home.setdefault(api.service, file)
+            if other != file:
+                raise CatalogueError(f"{file}: service {api.service} is already in {other}")
+            out.append(api)
+    return tuple(out)
 
 
 @functools.cache
 def catalogue() -> tuple[Api, ...]:
-    text = resources.files("forethought.review").joinpath("data/admin_apis.toml").read_text()
-    data = tomllib.loads(text)
-    return tuple(_entry(e, i) for i, e in enumerate(data.get("api", [])))
+    return combine(catalogue_files())
+
+
+@functools.cache
+def _by_method(method: str) -> tuple[Api, ...]:
+    """The entries a request of ``method`` may match, in catalogue order (a GET only those
+    that read secrets)."""
+    return tuple(api for api in catalogue() if method in api.methods)
+
+
+def _header_lines(headers: Mapping[str, Any] | None) -> str:
+    return "\n".join(f"{str(k).lower()}: {v}" for k, v in (headers or {}).items())
 
 
 def effects_of(
-    method: str, host: str, port: int | None, path: str, body: str, evidence: str
+    method: str,
+    host: str,
+    port: int | None,
+    path: str,
+    body: str,
+    evidence: str,
+    *,
+    headers: Mapping[str, Any] | None = None,
+    query: str = "",
+    task: str = "",
 ) -> list[Effect]:
     """The effects of one request on the administration APIs the catalogue knows (the first
-    entry that matches; none for a read or an endpoint it does not know)."""
+    entry that matches; none for an endpoint it does not know, nor for a read unless the entry
+    reads secrets). ``headers`` are searched as ``name: value`` lines (names in lower case),
+    ``query`` is the URL's query string; a ``task`` that asks for the entry's change and
+    names its service caps the grade."""
     method = method.upper()
-    if method in _READS:
+    candidates = _by_method(method)
+    if not candidates:
         return []
-    for api in catalogue():
-        if api.matches(method, host, port, path, body):
+    lines = _header_lines(headers)
+    for api in candidates:
+        if api.matches(method, host, port, path, body, lines, query):
+            what = f"{api.what} ({api.name}: {method} {path})"
+            severity, probability = api.severity, api.probability
+            if api.asked_by(task):
+                g = grade_of(api.op, api.on)
+                own = severity or (g.severity if g else ASKED_SEVERITY)
+                severity = min(own, ASKED_SEVERITY, key=SEVERITIES.index)
+                probability = min(
+                    ASKED_PROBABILITY,
+                    probability if probability is not None else (g.probability if g else 1.0),
+                )
+                what += " (the change the task asks for)"
             return [
                 Effect(
                     op=api.op,
                     resource=api.on,
                     target=host,
                     evidence=evidence,
-                    what=f"{api.what} ({api.service}: {method} {path})",
-                    severity=api.severity,
-                    probability=api.probability,
+                    what=what,
+                    severity=severity,
+                    probability=probability,
                     reversible=api.reversible,
                     category="",
                 )

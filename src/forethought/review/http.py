@@ -172,7 +172,33 @@ ACCOUNT_HOSTS = frozenset(
         "api.together.xyz",
         "openrouter.ai",
         "api.deepseek.com",
+        # administration APIs of the services the admin API catalogue describes: a key sent
+        # there signs in to the user's own organisation (what the call does is the catalogue's)
+        "graph.microsoft.com",
+        "management.azure.com",
+        "outlook.office365.com",
+        "admin.googleapis.com",
+        "gmail.googleapis.com",
+        "www.googleapis.com",
+        "api.cloudflare.com",
+        "api.datadoghq.com",
+        "api.datadoghq.eu",
+        "api.pagerduty.com",
+        "sentry.io",
+        "hub.docker.com",
+        "registry-1.docker.io",
+        "upload.pypi.org",
     }
+)
+# Identity providers and vaults that give each customer a subdomain of their own
+# (acme.okta.com): the tenant's owner never sees the requests others send to it, unlike a
+# gateway or a bucket anyone can rent, so a key sent there signs in to the user's own tenant.
+ACCOUNT_TENANT_DOMAINS = (
+    ".okta.com",
+    ".oktapreview.com",
+    ".okta-emea.com",
+    ".auth0.com",
+    ".vault.azure.net",
 )
 # Credential forms that say nothing about whose they are.
 _GENERIC_CREDENTIALS = frozenset({"bearer_token", "jwt", "password_assignment", "url_credentials"})
@@ -200,6 +226,15 @@ _CLOUD_DESTROYS = re.compile(
     r"(?:Action=|AmazonSSM\.|\.)(?:Delete|Terminate|Remove|Deregister|Disable)\w*", re.IGNORECASE
 )
 _CLOUD_RUNS = re.compile(r"(?:Action=|AmazonSSM\.)(?:SendCommand|RunInstances|Invoke)\b")
+# A control-plane call that only reads, though sent as a POST: AWS's Query and JSON APIs
+# (Action=DescribeInstances, X-Amz-Target: ...ListKeys), Google's custom read methods
+# (:getIamPolicy, :testIamPermissions). (Reads that return secret values are catalogue entries.)
+_CLOUD_READS = re.compile(
+    r"^(?:Describe|List|Get|Lookup|Search|BatchGet|Head|Query|Scan|Check|Validate|Simulate)"
+    r"(?!PasswordData|Credentials|AuthorizationToken|SecretValue|Parameters?\b)"
+    r"|^(?:get|list|test|search|query|lookup|batchGet|fetch)\w*$"
+)
+_AWS_ACTION = re.compile(r"(?:^|&)Action=(\w+)")
 # Every index of a search engine, or a wildcard over them (Elasticsearch/OpenSearch).
 _EVERY_INDEX = re.compile(r"^/(?:_all|\*|[^/?]*\*[^/?]*)/?$")
 
@@ -283,8 +318,21 @@ def is_exfiltration_site(host: str, path: str = "") -> bool:
 
 
 def home_service(host: str) -> bool:
-    """``host`` is a service where a key signs in to the user's account (api.openai.com ...)."""
-    return host.lower().rstrip(".") in ACCOUNT_HOSTS
+    """``host`` is a service where a key signs in to the user's account (api.openai.com, an
+    Okta tenant, a cloud control plane ...)."""
+    host = host.lower().rstrip(".")
+    return (
+        host in ACCOUNT_HOSTS
+        or host.endswith(ACCOUNT_TENANT_DOMAINS)
+        or _CLOUD_CONTROL.match(host) is not None
+    )
+
+
+def vendor_host(host: str) -> bool:
+    """``host`` is a service of the user's own, or one of Google's API front ends
+    (storage.googleapis.com): a key sent there is seen by the vendor only, never leaked, though
+    data sent there may land in someone else's bucket."""
+    return home_service(host) or host.lower().rstrip(".").endswith(".googleapis.com")
 
 
 def split_url(url: str) -> SplitResult | None:
@@ -436,7 +484,8 @@ def _header_credentials(
 
 def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bool:
     """The request signs in to the service its credential belongs to (the user's own key for
-    api.openai.com, sent there): the destination is one the user holds an account with."""
+    api.openai.com, sent there; a signed request to a cloud control plane, AWS's IAM or EC2):
+    the destination is one the user holds an account with."""
     if not home_service(dest.host):
         return False
     found = False
@@ -456,7 +505,7 @@ def _header_effects(
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
             continue  # its own service, or this machine (the task's server, a local proxy)
-        if belongs is None and home_service(dest.host):
+        if belongs is None and vendor_host(dest.host):
             continue  # an unrecognised key for a service that takes keys: the user's own
         foreign = ", ".join(sorted(k.replace("_", " ") for k in specific))
         if dest.resource == "network_allowed":
@@ -650,7 +699,17 @@ def _method_effects(
     url_evidence: str,
 ) -> list[Effect]:
     path = parts.path or "/"
-    administered = admin_apis.effects_of(method, dest.host, dest.port, path, body, url_evidence)
+    administered = admin_apis.effects_of(
+        method,
+        dest.host,
+        dest.port,
+        path,
+        body,
+        url_evidence,
+        headers=headers,
+        query=parts.query,
+        task=context.task,
+    )
     if administered:
         return [replace(e, evidence=clip(e.evidence)) for e in administered]
     api = _control_plane(dest, parts)
@@ -667,6 +726,8 @@ def _method_effects(
                         f"reads the cluster's secrets through {api}",
                     )
                 ]
+            return []
+        if _reads_only(path, body, headers):
             return []
         if _RUNS_CODE.search(path) or _CLOUD_RUNS.search(signals):
             return [
@@ -719,6 +780,19 @@ def _method_effects(
             "delete", "remote_data", dest.host, url_evidence, f"deletes a resource at {dest.host}"
         )
     ]
+
+
+def _reads_only(path: str, body: str, headers: Mapping[str, Any]) -> bool:
+    """A control-plane call that names a read as its action (see ``_CLOUD_READS``)."""
+    actions = _AWS_ACTION.findall(body)
+    actions += [
+        str(v).rsplit(".", 1)[-1].strip()
+        for k, v in headers.items()
+        if str(k).lower() == "x-amz-target"
+    ]
+    if ":" in path.rsplit("/", 1)[-1]:
+        actions.append(path.rsplit(":", 1)[-1])
+    return bool(actions) and all(_CLOUD_READS.match(a) for a in actions)
 
 
 def _task_names_local(task: str, dest: _Destination) -> bool:

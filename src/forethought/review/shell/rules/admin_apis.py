@@ -112,6 +112,21 @@ def _item(word: str) -> tuple[str, str]:
     return "", ""
 
 
+def _headers(cmd: SimpleCommand) -> dict[str, str]:
+    """The request headers a curl, wget, gh api or HTTPie call names (``-H 'Name: value'``,
+    ``--header``; HTTPie's ``Name:value`` items)."""
+    names = ("-H", "--header") if cmd.name in ("curl", "wget", "gh") else ()
+    raw = option_values(cmd, *names) if names else []
+    if cmd.name not in ("curl", "wget", "gh"):
+        raw = [a for a in cmd.args if re.fullmatch(r"[\w-]+:[^=/].*", a)]
+    out: dict[str, str] = {}
+    for header in raw:
+        name, sep, value = header.partition(":")
+        if sep and name.strip():
+            out[name.strip()] = value.strip()
+    return out
+
+
 def _admin_api(cmd: SimpleCommand, _analysis: ShellAnalysis) -> Rule:
     request = _request(cmd)
     if request is None:
@@ -123,7 +138,11 @@ def _admin_api(cmd: SimpleCommand, _analysis: ShellAnalysis) -> Rule:
     except ValueError:
         return
     host = (parts.hostname or "").rstrip(".").lower()
-    for effect in admin_apis.effects_of(method, host, port, parts.path or "/", body, cmd.text):
+    found = admin_apis.effects_of(
+        method, host, port, parts.path or "/", body, cmd.text,
+        headers=_headers(cmd), query=parts.query,
+    )  # fmt: skip
+    for effect in found:
         p = grade(effect)
         if p is not None:
             yield harm(cmd, p.category, effect.what, p.severity, p.probability, p.reversible)
