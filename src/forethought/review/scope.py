@@ -143,10 +143,16 @@ def names_path_dir(token: str, task: str) -> bool:
     return _PATH_DIRS.match(token) is not None and _PATH_WORDS.search(task) is not None
 
 
-# A task about a service: "install node_exporter as a systemd service", "enable valkey on boot".
+# A task about a service: "install node_exporter as a systemd service", "enable valkey on boot",
+# "add a LaunchAgent that runs the backup every hour".
 _SERVICE_WORDS = re.compile(
-    r"\b(?:systemd|services?|units?|daemons?|(?:on|at)\s+boot)\b", re.IGNORECASE
+    r"\b(?:systemd|services?|units?|daemons?|(?:on|at)\s+boot|launchd|"
+    r"launch\s*(?:agent|daemon)s?|(?:on|at)\s+login)\b",
+    re.IGNORECASE,
 )
+# launchd's job directories, and the property lists a command names (launchd.plist(5)).
+_LAUNCHD_DIR = re.compile(r"(?:~|\$HOME|/Users/[^/]+)?/Library/Launch(?:Agents|Daemons)/?")
+_PLIST_FILE = re.compile(r"(?<![\w@.-])([\w@.-]+?)\.plist\b")
 # Unit files named in a command (`cp examples/systemd/node_exporter.service /etc/systemd/system/`).
 _UNIT_FILE = re.compile(r"(?<![\w@.:-])([\w@.:-]+?)\.(?:service|socket|timer)\b")
 
@@ -170,11 +176,23 @@ def names_service(name: str, task: str) -> bool:
 def names_unit(token: str, evidence: str, task: str) -> bool:
     """Whether ``token`` is a unit file (or the unit directory a command copies unit files
     into) of services the task names (see :func:`names_service`)."""
-    from forethought.review.units import unit_name
+    from forethought.review.units import launchd_label, unit_name
 
     name = unit_name(token.rstrip("/"))
     if name is not None:
         return names_service(name, task)
+    label = launchd_label(token)
+    if label is not None:
+        # the label, or its last part (`com.example.backup`: "backup"); Apple's own labels are
+        # never the task's (a job dressed as one is a disguise)
+        return not label.startswith("com.apple.") and (
+            names_service(label, task) or names_service(label.rsplit(".", 1)[-1], task)
+        )
+    if _LAUNCHD_DIR.fullmatch(token) is not None:
+        jobs = _PLIST_FILE.findall(evidence)
+        return bool(jobs) and all(
+            names_unit(f"{token.rstrip('/')}/{j}.plist", evidence, task) for j in jobs
+        )
     if re.fullmatch(r"/(?:etc|usr/lib|lib)/systemd/system/?", token) is None:
         return False
     units = _UNIT_FILE.findall(evidence)

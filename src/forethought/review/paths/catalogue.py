@@ -217,15 +217,33 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "secret", "a GPG key or keyring", "high", "secret_access", "keyring"),
     _S("private-keys-v1.d/** *.keychain *.keychain-db kwallet*/**",
        "secret", "a GPG key or keyring", "high", "secret_access", "keyring", store=False),
+    # macOS: the System keychain, and the key that unlocks it (security(1), Apple Platform
+    # Security "Keychain data protection"); the local directory's user records hold each
+    # user's password hash (ShadowHashData)
+    _S("/Library/Keychains/** /var/db/SystemKey /var/db/Keychains/**",
+       "secret", "a GPG key or keyring", "high", "secret_access", "keyring", store=False),
+    _S("/var/db/dslocal/nodes/*/users/** /var/db/shadow/hash/**",
+       "secret", "the system password hashes", "high", "secret_access", "password_hashes",
+       store=False),
     _S("~/.mozilla/** ~/snap/firefox/** ~/.config/google-chrome/** ~/.config/chromium/** "
        "~/.config/BraveSoftware/** ~/.config/microsoft-edge/** "
        "~/Library/Application?Support/Google/Chrome/** ~/Library/Application?Support/Firefox/** "
-       "~/Library/Cookies/**",
+       "~/Library/Cookies/** ~/Library/Safari/** ~/Library/Containers/com.apple.Safari/** "
+       "~/Library/Application?Support/{BraveSoftware,Microsoft?Edge,Chromium,Arc,Vivaldi,"
+       "com.operasoftware.Opera}/**",
        "secret", "a browser profile (saved passwords, cookies)", "high", "secret_access",
        "browser", unless=PUBLIC,
        loose=r"Cookies Login\ Data Web\ Data cookies.sqlite logins.json key3.db key4.db "
              "signons.sqlite"),
-    _S("~/.bitcoin/wallet.dat ~/.ethereum/keystore/** ~/.electrum/wallets/**",
+    # macOS: Messages, Mail, Notes and the address book (what the privacy controls guard)
+    _S("~/Library/Messages/** ~/Library/Mail/** ~/Library/Containers/com.apple.Notes/** "
+       "~/Library/Group?Containers/group.com.apple.notes/** "
+       "~/Library/Application?Support/AddressBook/** "
+       "~/Library/Containers/com.apple.mail/**",
+       "secret", "private messages, mail, notes or contacts", "high", "secret_access",
+       "personal_data", store=False),
+    _S("~/.bitcoin/wallet.dat ~/.ethereum/keystore/** ~/.electrum/wallets/** "
+       "~/Library/Application?Support/{Exodus,Electrum/wallets,atomic,Ledger?Live}/**",
        "secret", "a cryptocurrency wallet", "high", "secret_access", "wallet", unless=PUBLIC),
     _S("wallet.dat",
        "secret", "a cryptocurrency wallet", "high", "secret_access", "wallet", store=False),
@@ -276,7 +294,8 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "/System/** /Library/**",
        "system", "system programs or libraries", "high", "destructive", "programs"),
     _S("/proc/sys/** /sys/**", "system", "kernel parameters", "high", "destructive", "kernel"),
-    _S("/var/log/** /var/audit/** /var/adm/** /private/var/log/** /var/run/utmp /run/utmp",
+    _S("/var/log/** /var/audit/** /var/adm/** /private/var/log/** /var/run/utmp /run/utmp "
+       "/var/db/diagnostics/** /var/db/uuidtext/** /Library/Logs/**",
        "system", "system logs or shell history (erasing traces)", "high", "defence_evasion",
        "logs", loose="wtmp btmp lastlog utmp auth.log syslog secure messages audit.log"),
     _S("~/.bash_history ~/.zsh_history",
@@ -285,7 +304,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
     _S("/etc/selinux/config /etc/audit/** /etc/rsyslog** /etc/apparmor** /etc/sysctl.conf** "
        "/etc/sysctl.d/** /var/lib/kubelet/config.yaml /etc/kubernetes/kubelet.conf "
        "/etc/kubernetes/manifests/** /etc/pam.d/** "
-       "/proc/sys/kernel/{randomize_va_space,yama/ptrace_scope,kptr_restrict,dmesg_restrict}",
+       "/proc/sys/kernel/{randomize_va_space,yama/ptrace_scope,kptr_restrict,dmesg_restrict} "
+       # macOS: the privacy (TCC) databases, Gatekeeper's policy database, the authorization
+       # rights database, the application firewall and audit configuration
+       "**/com.apple.TCC/** TCC.db /var/db/SystemPolicy** /var/db/auth.db /etc/authorization "
+       "/Library/Preferences/com.apple.alf.plist /etc/security/audit_control "
+       "/Library/Preferences/com.apple.security.libraryvalidation.plist",
        "system", "security configuration (auditing, access control, kernel hardening)", "high",
        "defence_evasion", "security_config"),
     # --- persistence: code placed here runs later, unreviewed -------------------------------
@@ -298,7 +322,7 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "csh.login} /etc/profile.d/** /etc/zsh/**",
        "persistence", "a shell start-up file", "high", "persistence", "shell_startup"),
     _S("/etc/crontab/** /etc/anacrontab/** /etc/cron.*/** /var/spool/{cron,anacron,at}/** "
-       "/var/at/**",
+       "/var/at/** /etc/periodic/** /usr/local/etc/periodic/** /etc/{daily,weekly,monthly}.local",
        "persistence", "a cron job", "high", "persistence", "cron"),
     _S("/{etc,lib,usr/lib}/systemd/** /{usr/local/lib,run}/systemd/{system,user}/** "
        "~/.config/systemd/** /etc/init.d/** /etc/rc.local /etc/rc?.d/** /etc/rc.d/** "
@@ -306,8 +330,20 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "/etc/modules-load.d/** /etc/apt/apt.conf.d/**",
        "persistence", "a service or init script", "high", "persistence", "service"),
     _S("~/.config/autostart/** /etc/xdg/autostart/** ~/Library/{LaunchAgents,LaunchDaemons}/** "
-       "/Library/{LaunchAgents,LaunchDaemons}/**",
+       "/Library/{LaunchAgents,LaunchDaemons}/** /System/Library/{LaunchAgents,LaunchDaemons}/**",
        "persistence", "a login autostart entry", "high", "persistence", "autostart"),
+    # macOS: login items, login and logout hooks, startup items, emond rules, authorization
+    # plug-ins (run inside the login window), launchd's overrides (ATT&CK T1547.011,
+    # T1037.002, T1037.005, T1546.014, T1547.002)
+    _S("~/Library/Application?Support/com.apple.backgroundtaskmanagementagent/** "
+       "/var/db/com.apple.backgroundtaskmanagement/** "
+       "~/Library/Preferences/com.apple.{loginitems,loginwindow}.plist "
+       "/Library/Preferences/com.apple.loginwindow.plist "
+       "/Library/StartupItems/** /etc/rc.common /etc/emond.d/** /var/db/emondClients/** "
+       "/Library/Security/SecurityAgentPlugins/** /var/db/launchd.db/** "
+       "/var/db/com.apple.xpc.launchd/** /Library/ScriptingAdditions/**",
+       "persistence", "a macOS login item, hook or plug-in", "high", "persistence",
+       "macos_autostart"),
     _S(".git/hooks/** .husky/**",
        "persistence", "a git hook (runs on git operations)", "high", "persistence", "git_hook"),
     _S("sitecustomize.py usercustomize.py site-packages/*.pth dist-packages/*.pth "

@@ -17,6 +17,7 @@ HOME_DIRS = r"/root|/home/[^/]+|/Users/[^/]+|/var/root"
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 _HOME_VARIABLE = re.compile(r"^\$(?:HOME|\{HOME\})(?=/|$)")
 _OTHER_USER_HOME = re.compile(r"^~([A-Za-z0-9._-]+)(?=/|$)")
+_MACOS_PRIVATE = re.compile(r"^/private/(?:etc|var|tmp)(?=/|$)")
 
 
 # os.environ's own mapping of the encoded environment (CPython's, on POSIX): reading $HOME from
@@ -79,6 +80,8 @@ def _normalise(path: str, base: str | None, symbolic: bool, home: str) -> str:
     p = posixpath.normpath(p)
     if p.startswith("//"):
         p = "/" + p.lstrip("/")
+    if p.startswith("/private/") and _MACOS_PRIVATE.match(p):
+        p = p[len("/private") :]  # macOS: /etc, /var and /tmp are links into /private
     return p
 
 

@@ -63,7 +63,12 @@ _LOGS = re.compile(r"^/var/(?:log|lib/docker/containers|lib/containerd)/")
 _PASS_THROUGH = re.compile(
     r"^/dev/(?!(?:sd|hd|vd|xvd|nvme|mmcblk|dm-|md|loop|mem|kmem|port)\b)|^/proc/self/fd/"
 )
-_SYSTEM_BINARIES = re.compile(r"^/(?:usr/(?:local/)?)?(?:s?bin|lib(?:32|64|exec)?)(?:/|$)")
+_SYSTEM_BINARIES = re.compile(
+    r"^/(?:usr/(?:local/)?)?(?:s?bin|lib(?:32|64|exec)?)(?:/|$)"
+    # macOS: the sealed system volume, kernel extensions, and the code inside applications
+    r"|^/System/|^/Library/(?:Extensions|Apple)/"
+    r"|^/Applications/[^/]+\.app/Contents/(?:MacOS|Frameworks)/"
+)
 
 
 class CatalogueError(ValueError):

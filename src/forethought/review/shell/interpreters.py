@@ -302,9 +302,20 @@ def decoded_literals(code: str) -> list[str]:
     return found[:16]
 
 
+# AppleScript's `do shell script "..."` and Terminal's `do script "..."`; JXA's doShellScript
+# (AppleScript Language Guide, Standard Additions).
+_APPLESCRIPT_SHELL = re.compile(
+    r"""(?:\bdo\s+(?:shell\s+)?script|doShellScript\s*\(?)\s*(?P<q>["'])"""
+    r"""(?P<body>(?:\\.|(?!(?P=q)).){1,4000})(?P=q)""",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def shell_strings(language: str, code: str) -> list[str]:
     """Shell command strings that inline code passes to a shell."""
     found = [m.group("body") for m in _SHELL_CALL.finditer(code)]
     if language in ("perl", "ruby", "php"):
         found.extend(m.group(1) for m in _BACKTICKS.finditer(code))
+    if language == "applescript":
+        found.extend(m.group("body").replace('\\"', '"') for m in _APPLESCRIPT_SHELL.finditer(code))
     return [s for s in found if s.strip()]

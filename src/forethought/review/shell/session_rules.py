@@ -121,14 +121,21 @@ def _commits_weakened(analysis: ShellAnalysis, facts: SessionFacts) -> list[Pred
 
 
 def _units_copied(analysis: ShellAnalysis, facts: SessionFacts) -> list[Prediction]:
-    """A unit file copied (``cp``/``install``/``mv``) where systemd reads units, from a file this
-    session wrote: what the unit runs is judged by what was written into it."""
-    from forethought.review.units import unit_name, unit_predictions
+    """A unit file copied (``cp``/``install``/``mv``) where systemd reads units (or a launchd
+    job where launchd reads jobs), from a file this session wrote, or a launchd job this session
+    wrote loaded (``launchctl load/bootstrap``): what it runs is judged by what was written."""
+    from forethought.review.units import is_job_file, unit_predictions
 
     found: list[Prediction] = []
     if not facts.written:
         return found
     for cmd in analysis.commands:
+        if cmd.name == "launchctl" and cmd.args[:1] in (["load"], ["bootstrap"]):
+            for operand in cmd.args[1:]:
+                content = facts.content_of(operand, cmd.cwd)
+                if content is not None:
+                    found += unit_predictions(operand, content)
+            continue
         if cmd.name not in ("cp", "install", "mv"):
             continue
         operands = [a for a in cmd.args if not a.startswith("-")]
@@ -140,7 +147,7 @@ def _units_copied(analysis: ShellAnalysis, facts: SessionFacts) -> list[Predicti
             if content is None:
                 continue
             name = source.rstrip("/").rsplit("/", 1)[-1]
-            target = dest if unit_name(dest) else f"{dest.rstrip('/')}/{name}"
+            target = dest if is_job_file(dest) else f"{dest.rstrip('/')}/{name}"
             found += unit_predictions(target, content)
     return found
 

@@ -13,6 +13,10 @@ from forethought.review.shell.rules.common import has, option_values, short_flag
 
 Rule = Iterator[Prediction]
 
+# Programs whose every operand names a keychain and whose catalogue entry says which uses
+# disclose it (programs.d/macos.toml): `security create-keychain build.keychain` in a signing
+# job creates one, `security dump-keychain -d` prints one.
+_READS_CATALOGUED = frozenset({"security"})
 # Programs that touch a path without revealing what is in it.
 _METADATA_ONLY = frozenset(
     {
@@ -131,7 +135,7 @@ _SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
-    if not name or name in _METADATA_ONLY:
+    if not name or name in _METADATA_ONLY or name in _READS_CATALOGUED:
         candidates = [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     else:
         candidates = [
