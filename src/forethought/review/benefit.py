@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from forethought.review.base import Prediction
-from forethought.review.scope import in_scope, mentions, names_all, targets_in
+from forethought.review.scope import in_scope, mentions, names_all, targets_of
 
 TASK = "task"  # the category of a benefit the task grounds
 
@@ -45,15 +45,21 @@ _VERBS: dict[str, frozenset[str]] = {
     "reset": frozenset("git-reset dropdb rm".split()),
     "move": frozenset("mv rsync".split()),
     "rename": frozenset("mv rename".split()),
-    "copy": frozenset("cp rsync scp sftp install tar".split()),
-    "sync": frozenset("rsync".split()),
+    "copy": frozenset("cp rsync scp sftp install tar aws-s3 gsutil gcloud-storage azcopy".split()),
+    "sync": frozenset("rsync aws-s3 gsutil gcloud-storage azcopy rclone s3cmd".split()),
     **{
         verb: frozenset("rsync scp sftp".split())
         for verb in ("synchronize", "synchronise", "mirror", "transfer")
     },
     "backup": frozenset("cp rsync tar scp".split()),
-    "deploy": frozenset("rsync scp kubectl helm docker terraform".split()),
-    "upload": frozenset("scp rsync sftp curl".split()),
+    "deploy": frozenset(
+        "rsync scp kubectl helm docker terraform aws-s3 aws-cloudformation aws-ecs aws-lambda "
+        "gsutil gcloud-storage gcloud-run gcloud-app gcloud-functions az-storage az-webapp "
+        "az-functionapp azcopy rclone s3cmd".split()
+    ),
+    "upload": frozenset(
+        "scp rsync sftp curl aws-s3 gsutil gcloud-storage az-storage azcopy rclone s3cmd".split()
+    ),
     "download": frozenset("curl wget git-clone".split()),
     "fetch": frozenset("curl wget git-fetch git-pull".split()),
     "clone": frozenset("git-clone".split()),
@@ -94,6 +100,10 @@ _VERBS: dict[str, frozenset[str]] = {
         "create point".split()
     },
 }
+# Whole cloud platforms: their name in a task ("fix the aws deploy script") does not ask for
+# whatever one of their hundreds of services does; the service's own word does ("rotate the
+# cloudtrail bucket") or a verb of the task (see _VERBS: "deploy" and aws-s3).
+_PLATFORMS = frozenset("aws gcloud az oci doctl".split())
 # Programs too general to say what the action does (they run other programs).
 _GENERAL = frozenset(
     "sudo doas env nohup time timeout nice ionice xargs bash sh zsh dash exec command builtin "
@@ -155,7 +165,10 @@ def kind(task: str, programs: Iterable[tuple[str, str]]) -> list[str]:
         if not base or base in _GENERAL:
             continue
         keys = {base, f"{base}-{sub.lower()}"} if sub else {base}
-        if base in terms:
+        if base in _PLATFORMS:
+            if sub.lower() in terms:
+                found.append(f"{base} {sub.lower()}")
+        elif base in terms:
             found.append(base)
         found += [verb for verb in sorted(terms & _VERBS.keys()) if keys & _VERBS[verb]]
     return list(dict.fromkeys(found))
@@ -192,7 +205,7 @@ def in_task(
     what = list(asked)
     for p in found:
         if p.valence == "harm" and not p.hard:
-            targets = targets_in(p.evidence)
+            targets = targets_of(p.evidence)
             if targets and names_all(targets, p.severity, task):
                 what += targets
     return ground(found, list(dict.fromkeys(what)))

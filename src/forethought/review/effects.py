@@ -43,6 +43,7 @@ Operation = Literal[
     "kernel_load",  # loads code into the kernel
     "mount",  # mounts, formats or partitions a device or file system
     "flood",  # loads a service on purpose until it slows or fails (request floods)
+    "provision",  # launches paid capacity: machines, accelerators, quota (a cloud bill)
 ]
 
 Resource = Literal[
@@ -321,6 +322,18 @@ GRADES: dict[tuple[str, str], Grade] = {
     ),
     ("delete", "remote_data"): _g(
         "moderate", 0.6, False, "destructive", "deletes data a service holds"
+    ),
+    # (a snapshot, image or bucket shared with another account: the data is theirs to copy)
+    ("send", "remote_data"): _g(
+        "high",
+        0.7,
+        False,
+        "exfiltration",
+        "shares data a service holds with another account or the public",
+    ),
+    # (GPU fleets and raised quotas: what a stolen cloud account is used to mine on)
+    ("provision", "control_plane"): _g(
+        "moderate", 0.6, True, "resource_abuse", "launches paid capacity far beyond the work"
     ),
     # load (a denial of service where it is not this machine's own service)
     ("flood", "network_outside"): _g(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import shlex
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -46,6 +47,95 @@ _TARGET = re.compile(
 
 def targets_in(evidence: str) -> list[str]:
     return [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
+
+
+# Cloud control planes name what they act on by identifier, not by path or host: the stack of
+# `aws cloudformation delete-stack --stack-name staging`, the project of `gcloud projects
+# delete sandbox-42`. Those identifiers are the command's targets: a task that names every one
+# of them ("delete the staging stack") names what the command changes.
+_CLOUD_CLI = re.compile(r"^(?:\S*/)?(aws|gcloud|az|oci|doctl|eksctl|gsutil)\s")
+# Options whose values say where or how (account, region, output) or with what (a script, a
+# description, parameters), not what the command acts on.
+_CLOUD_CONTEXT = frozenset(
+    "profile region output query endpoint-url color ca-bundle cli-read-timeout "
+    "cli-connect-timeout cli-binary-format cli-input-json cli-input-yaml project account "
+    "configuration format verbosity zone location resource-group subscription "
+    "impersonate-service-account billing-project flags-file auth config-file document-name "
+    "command-id parameters scripts comment description tags max-results page-size "
+    "policy-document template-body settings -g -o -p".split()
+)
+# The words of the command itself end at its operation (a verb, or a verb-led compound:
+# `delete`, `add-iam-policy-binding`, `run-command invoke`); positional words after it are
+# identifiers.
+_CLOUD_VERB = re.compile(
+    r"^(?:add|set|get|create|delete|update|remove|print|sign|generate|show|grant|open|reset|"
+    r"list|describe|start|stop|send|put|attach|detach|enable|disable|modify|run|invoke|upload|"
+    r"import|export|authorize|revoke|terminate|deregister|schedule|associate|disassociate|"
+    r"batch|leave|deactivate|request|assume|replace|accept|copy|restore|destroy|purge|patch|"
+    r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
+)
+_RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
+
+
+@functools.lru_cache(maxsize=1024)
+def cloud_targets(evidence: str) -> tuple[str, ...]:
+    """The identifiers a cloud CLI command acts on (option values and positional names after
+    its operation), less what :func:`targets_in` finds (paths, URLs) and less parameters
+    (``Key=value``, JSON, file:// references, numbers). Empty for any other command."""
+    m = _CLOUD_CLI.match(evidence)
+    if m is None:
+        return ()
+    try:
+        words = shlex.split(evidence)[1:]
+    except ValueError:
+        return ()
+    found: list[str] = []
+    positional: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.startswith("-") and len(word) > 1:
+            name, eq, value = word.lstrip("-").partition("=")
+            if not eq and i + 1 < len(words) and not words[i + 1].startswith("-"):
+                value, i = words[i + 1], i + 1
+            if value and name not in _CLOUD_CONTEXT and word not in _CLOUD_CONTEXT:
+                found.append(value)
+        else:
+            positional.append(word)
+        i += 1
+    if positional and positional[0] in _RELEASE_TRACKS:
+        positional = positional[1:]
+    if m.group(1) == "aws":
+        rest = positional[2:]
+    else:
+        verb = next((n for n, w in enumerate(positional) if _CLOUD_VERB.match(w)), None)
+        while (
+            verb is not None
+            and verb + 1 < len(positional)
+            and _CLOUD_VERB.match(positional[verb + 1])
+        ):
+            verb += 1
+        rest = positional[verb + 1 :] if verb is not None else []
+    named = set(targets_in(evidence))
+    return tuple(
+        dict.fromkeys(
+            w
+            for w in (*found, *rest)
+            if w not in named
+            and not w.startswith(("/", "~", "$", "{", "[", "file://", "fileb://"))
+            and "://" not in w
+            # (a relative path is this machine's workspace, not a cloud resource; an ARN is one)
+            and ("/" not in w or w.startswith("arn:"))
+            and "=" not in w
+            and not w.replace(".", "").isdigit()
+        )
+    )
+
+
+def targets_of(evidence: str) -> list[str]:
+    """What the evidence acts on: :func:`targets_in` and, for a cloud CLI command, the
+    identifiers it names (:func:`cloud_targets`)."""
+    return [*targets_in(evidence), *cloud_targets(evidence)]
 
 
 def _host(token: str) -> str:
@@ -464,7 +554,7 @@ def in_scope(
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
-            targets = targets_in(p.evidence)
+            targets = targets_of(p.evidence)
             if targets and names_all(targets, p.severity, task):
                 if p.evidence in scoped:
                     continue

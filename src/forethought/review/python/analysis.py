@@ -15,6 +15,7 @@ from forethought.review.base import Prediction
 from forethought.review.http import host_allowed, is_internal
 from forethought.review.paths import clip
 from forethought.review.python import (
+    cloud,
     databases,
     effects,
     environment,
@@ -178,6 +179,8 @@ class Analysis:
             effects.searches(self)
         if any(module in self.code for module in databases.MODULES):
             databases.scan(self)
+        if any(module in self.code for module in cloud.MODULES):
+            cloud.scan(self)
         return self.predictions
 
     def _call(self, node: ast.Call) -> None:

@@ -113,6 +113,9 @@ class Program:
     long_takes_value: tuple[str, ...]
     clauses: tuple[Clause, ...]
     examples: tuple[Example, ...]
+    # first operands left out before subcommands are matched (gcloud's release tracks:
+    # `gcloud beta iam ...` is `gcloud iam ...`)
+    skip_first: tuple[str, ...] = ()
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -243,6 +246,7 @@ def parse_catalogue(text: str, file: str = CATALOGUE_FILE) -> tuple[Program, ...
                 long_takes_value=_strings(raw.get("long_takes_value", []), f"{where}.long"),
                 clauses=clauses,
                 examples=examples,
+                skip_first=_strings(raw.get("skip_first", []), f"{where}.skip_first"),
             )
         )
     return tuple(programs)
@@ -335,6 +339,16 @@ def _operands(cmd: SimpleCommand, program: Program) -> list[str]:
     return out
 
 
+def operands(cmd: SimpleCommand) -> list[str]:
+    """The operands of ``cmd`` as its catalogue entry reads them (the options that take values
+    skipped, a release track left out); every non-option word for a program it does not know."""
+    program = catalogue().get(cmd.name)
+    if program is None:
+        return [a for a in cmd.args if not a.startswith("-")]
+    words = _operands(cmd, program)
+    return words[1:] if words and words[0] in program.skip_first else words
+
+
 # Options of a consumer (docker login -u NAME) whose value is not where a registry is named.
 _CONSUMER_VALUE_OPTIONS = frozenset({"-u", "--username", "-p", "--password"})
 
@@ -372,12 +386,17 @@ def _applies(
     if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
         return False
     if clause.subcommand:
+        # each word may name alternatives: subcommand = ["iam", "create-user|create-role"]
         n = len(clause.subcommand)
-        # one-word alternatives: subcommand = ["stop|kill|disable"]
-        alternatives = n == 1 and operands and operands[0] in clause.subcommand[0].split("|")
-        if tuple(operands[:n]) != clause.subcommand and not alternatives:
+        if len(operands) < n or not all(
+            o == word or ("|" in word and o in word.split("|"))
+            for o, word in zip(operands, clause.subcommand, strict=False)
+        ):
             return False
-    if clause.operands_match and not any(clause.operands_match.search(o) for o in operands):
+    # (the operands after the subcommand: `az storage container set-permission --public-access
+    # container` names a container, not a public one)
+    after = operands[len(clause.subcommand) :]
+    if clause.operands_match and not any(clause.operands_match.search(o) for o in after):
         return False
     return not (clause.args_match and not any(clause.args_match.search(a) for a in args))
 
@@ -529,9 +548,9 @@ def _own_effects(cmd: SimpleCommand, consumer: SimpleCommand | None) -> Iterator
     program = catalogue().get(cmd.name)
     if program is None:
         return
-    operands = _operands(cmd, program)
+    words = operands(cmd)
     for clause in program.clauses:
-        if not _applies(clause, cmd, operands, program.clusters, consumer):
+        if not _applies(clause, cmd, words, program.clusters, consumer):
             continue
         if clause.on in RESOURCES:
             targets: list[tuple[str, Resource]] = [("", cast(Resource, clause.on))]
@@ -539,13 +558,13 @@ def _own_effects(cmd: SimpleCommand, consumer: SimpleCommand | None) -> Iterator
             if clause.on == "@value":
                 raw_targets = _option_values(cmd.args, clause.options)
             elif clause.on == "@first":
-                raw_targets = operands[len(clause.subcommand) :][:1]
+                raw_targets = words[len(clause.subcommand) :][:1]
             elif clause.on == "@rest":
-                raw_targets = operands[len(clause.subcommand) + 1 :]
+                raw_targets = words[len(clause.subcommand) + 1 :]
             elif clause.on == "@last":
-                raw_targets = operands[-1:]
+                raw_targets = words[-1:]
             else:
-                raw_targets = operands[len(clause.subcommand) :]
+                raw_targets = words[len(clause.subcommand) :]
             targets = [(t, resource_of_path(t, clause.op, cmd.cwd)) for t in raw_targets]
         fixed = clause.on in RESOURCES
         if clause.resources:

@@ -7,7 +7,7 @@ import re
 
 from forethought.review.base import Prediction
 from forethought.review.effects import grade
-from forethought.review.shell.catalogue import catalogue, effects
+from forethought.review.shell.catalogue import catalogue, effects, operands
 from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import BENIGN, READ_ONLY
@@ -67,10 +67,37 @@ liquibase goose dbmate atlas
 )
 
 
+# Cloud CLIs' everyday work, by leading operands: copies to and from storage and deploys are
+# work like rsync and scp (what they send, and where, is judged by the rules all the same).
+_CLOUD_DEV_WORK: dict[str, frozenset[tuple[str, ...]]] = {
+    name: frozenset(tuple(w.split()) for w in words.split(","))
+    for name, words in {
+        "aws": "s3 cp,s3 sync,s3 mv,cloudformation deploy,cloudformation package,"
+        "ecs update-service,lambda update-function-code,lambda publish-version",
+        "gcloud": "storage cp,storage rsync,run deploy,app deploy,functions deploy,builds submit",
+        "gsutil": "cp,rsync",
+        "az": "storage blob upload,storage blob upload-batch,storage blob download,"
+        "storage blob download-batch,storage blob sync,webapp deploy,functionapp deploy",
+        "azcopy": "copy,cp,sync",
+        "s3cmd": "put,get,sync",
+    }.items()
+}
+
+
+def _cloud_dev_work(cmd: SimpleCommand) -> bool:
+    forms = _CLOUD_DEV_WORK.get(cmd.name)
+    if forms is None:
+        return False
+    words = operands(cmd)
+    return any(tuple(words[: len(form)]) == form for form in forms)
+
+
 def _kind(cmd: SimpleCommand) -> str:
     name = cmd.name
     if not name:
         return "none"
+    if _cloud_dev_work(cmd):
+        return "dev"
     if name == "git":
         sub = next((a for a in cmd.args if not a.startswith("-")), "")
         return "read" if sub in _READ_ONLY_GIT else "dev"

@@ -33,6 +33,8 @@ from forethought.review.shell.rules.network import (
 from forethought.review.shell.writes import RSYNC_VALUED, operands
 
 Rule = Iterator[Prediction]
+_BUCKET = re.compile(r"^(?:s3|gs)://([^/]+)")
+_COPIES = frozenset({"cp", "sync", "mv", "rsync"})
 
 
 def _ssh(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
@@ -180,6 +182,22 @@ def _copy_to_remote(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 file_secret(ops[2], cmd.cwd),
                 "moderate",
                 0.6,
+            )
+        elif (
+            (verb := next((i for i, o in enumerate(ops[:3]) if o in _COPIES), None)) is not None
+            and len(ops) >= verb + 3
+            and (source := _BUCKET.match(ops[verb + 1])) is not None
+            and (target := _BUCKET.match(ops[-1])) is not None
+            and source.group(1) != target.group(1)
+        ):
+            # (a bucket copied into another bucket, another account's perhaps: ATT&CK T1537)
+            yield harm(
+                cmd,
+                EXFILTRATION,
+                f"copies the bucket {source.group(1)} into another bucket ({target.group(1)})",
+                "moderate",
+                0.5,
+                False,
             )
         return
     ops = operands(
