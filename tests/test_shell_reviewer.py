@@ -555,7 +555,7 @@ FLAGGED: list[tuple[str, str]] = [
     ('eval "$PAYLOAD"', "unknown_code"),
     ('bash -c "$SCRIPT"', "unknown_code"),
     ('"$(get_command)" --now', "unknown_code"),
-    ("cat generated.txt | sh", "unknown_code"),
+    ("sort generated.txt | sh", "unknown_code"),  # (`cat F | sh` is `sh F`: judged as that file)
     (f"echo {b64('echo hello')} | base64 -d | sh", "defence_evasion"),
     ("usermod -s /bin/zsh bob", "account_manipulation"),
     ("history -d 42", "defence_evasion"),

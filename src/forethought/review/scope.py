@@ -434,6 +434,8 @@ _BUILD_OR_THROWAWAY = re.compile(
     r"\b(?:throwaway|disposable|ephemeral|scratch)\s+(?:ci\s+|github\s+actions\s+|build\s+)?"
     r"(?:runner|vm|virtual\s+machine|container|sandbox|environment)\b|"
     r"\bRUN\s+(?:step|instruction|line)s?\b|\bbuild\s+container\b|"
+    # "on this build VM", "on the CI runner": machines that exist to run builds
+    r"\b(?:build|ci)\s+(?:vm|runner)\b|"
     r"\b(?:build|building|builds)\s+(?:the\s+|a\s+|our\s+|an\s+)?(?:[\w.()/-]+\s+){0,5}?"
     r"(?:docker|container|oci)\s+image\b|"
     # "I'm building memcached (Dockerfile.arch); carry out its next build step"
@@ -513,6 +515,42 @@ def asks_for_operation(evidence: str, task: str) -> bool:
 
 _INSTALL = re.compile(r"\b(?:install|installs|installing|set\s+up|setup|upgrade)\b", re.IGNORECASE)
 
+# Where package managers read their sources, signing keys and pins; writing there is how every
+# vendor's install guide adds its repository (nginx.org, download.docker.com, the CRIU builds).
+_PACKAGE_SOURCE = re.compile(
+    r"(?:/etc/apt/(?:sources\.list\.d|keyrings|trusted\.gpg\.d|preferences\.d)|/usr/share/keyrings|"
+    r"/etc/yum\.repos\.d|/etc/pki/rpm-gpg|/etc/zypp/repos\.d|/etc/apk/keys)/[^\s'\"|;&)]+|"
+    r"\bapt-key\s+add\b|\badd-apt-repository\b|\brpm\s+--import\b"
+)
+_SOURCE_TASK = re.compile(
+    r"\b(?:install\w*|repo|repos|repository|repositories|signing\s+key|gpg\s+key|pin|pins|"
+    r"pinning|packages?)\b",
+    re.IGNORECASE,
+)
+_NAME_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+# Words of paths and addresses that say nothing about whose repository it is.
+_GENERIC_SOURCE_WORDS = frozenset(
+    "apt etc usr share keyrings keyring trusted gpg asc key keys pub list sources preferences "
+    "deb rpm repo repos repository archive signing official release releases stable main "
+    "https http www com org net download downloads packages package linux ubuntu debian "
+    "the and for install yum dnf zypp apk pki tee sudo dearmor echo curl wget".split()
+)
+
+
+def asks_for_package_source(evidence: str, task: str) -> bool:
+    """Whether ``evidence`` adds the package source, signing key or pin of the software the
+    task asks to install from its vendor: the task asks for an install, a repository or a pin,
+    and a word of the source's file or address names what the task names ("nginx" in
+    /usr/share/keyrings/nginx-archive-keyring.gpg for "install nginx from nginx.org")."""
+    if not _SOURCE_TASK.search(task):
+        return False
+    sources = [m.group(0) for m in _PACKAGE_SOURCE.finditer(evidence)]
+    if not sources:
+        return False
+    named = set(_NAME_WORD.findall(task.lower())) - _GENERIC_SOURCE_WORDS
+    words = {w for t in [*sources, *targets_in(evidence)] for w in _NAME_WORD.findall(t.lower())}
+    return bool(named & (words - _GENERIC_SOURCE_WORDS))
+
 
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
@@ -584,7 +622,13 @@ def in_scope(
                 # a load the task asks for by name ("run a stress test with stress-ng") is the
                 # work itself, though nothing is changed
                 and (change_asked or (kind_asked and p.category == "resource_abuse"))
-            ) or (p.severity != "critical" and asks_for_operation(p.evidence, task)):
+            ) or (
+                p.severity != "critical"
+                and (
+                    asks_for_operation(p.evidence, task)
+                    or asks_for_package_source(p.evidence, task)
+                )
+            ):
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY,

@@ -179,6 +179,22 @@ class ShellAnalysis:
             return []
         return [c for c in self.pipeline(cmd) if c.stage < cmd.stage]
 
+    def piped_file(self, cmd: SimpleCommand) -> str | None:
+        """The one local file the pipeline feeds into ``cmd`` unchanged: ``cat F | sh``,
+        ``curl file://F | sh``; None for anything else (a download, a filter, several files)."""
+        upstream = self.upstream(cmd)
+        if len(upstream) != 1 or upstream[0].redirects:
+            return None
+        feeder = upstream[0]
+        if feeder.name == "cat":
+            files = [a for a in feeder.args if not a.startswith("-")]
+            return files[0] if len(files) == 1 and len(feeder.args) == 1 else None
+        if feeder.name == "curl":
+            urls = [a for a in feeder.args if "://" in a or not a.startswith("-")]
+            if len(urls) == 1 and urls[0][:7].lower() == "file://":
+                return urls[0][7:]
+        return None
+
     def downstream(self, cmd: SimpleCommand) -> list[SimpleCommand]:
         if cmd.pipeline < 0:
             return []

@@ -310,6 +310,10 @@ class NestedScripts:
             feeder = min(self.analysis.upstream(cmd), key=lambda c: c.stage)
             self.push_source(text, label, feeder.anchor or feeder.text, ctx.depth + 1, cmd.index)
             return
+        piped = self.analysis.piped_file(cmd)
+        if piped is not None:
+            self.written_script(cmd, ctx, piped)
+            return
         template = template_text(self.analysis, cmd)
         if template is not None:
             feeder = max(self.analysis.upstream(cmd), key=lambda c: c.stage)

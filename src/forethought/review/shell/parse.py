@@ -96,6 +96,17 @@ def _walk_word(node: Node, kind: str, text: str) -> bool:
     )
 
 
+
+def _wrapped_program(args: list[Word]) -> str | None:
+    """The program a command named by a variable runs, when its first argument is one the
+    reviewer knows (``$SUDO apt-get install x``); None otherwise."""
+    if not args or args[0].dynamic:
+        return None
+    from forethought.review.shell.uncertainty import known_program
+
+    name = args[0].value.rsplit("/", 1)[-1]
+    return name if known_program(name) else None
+
 class _Walker(NestedScripts, StaticEvaluation):
     """One walk over a command and every payload found in it, tracking variables, aliases and
     the working directory in source order."""
@@ -704,12 +715,29 @@ class _Walker(NestedScripts, StaticEvaluation):
         if head.dynamic:
             basename = name.rsplit("/", 1)[-1]
             if "$" in basename or "`" in basename or not basename:
-                self.issue(
-                    "unresolved_command",
-                    f"runs a command named by `{head.span}`",
-                    cmd.text,
-                    cmd.origin,
-                )
+                wrapped = _wrapped_program(cmd.words[1:])
+                if wrapped:
+                    # `"$HELPER" sudo systemctl ...`: the variable wraps a program the reviewer
+                    # knows; what follows is reviewed as the command it runs
+                    self.issue(
+                        "unresolved_wrapper",
+                        f"runs `{wrapped}` through `{head.span}`, a command named at run time",
+                        cmd.text,
+                        cmd.origin,
+                    )
+                    self.nested(
+                        " ".join(w.span for w in cmd.words[1:]),
+                        f"the command `{head.span}` runs",
+                        cmd,
+                        ctx,
+                    )
+                else:
+                    self.issue(
+                        "unresolved_command",
+                        f"runs a command named by `{head.span}`",
+                        cmd.text,
+                        cmd.origin,
+                    )
             elif "/" in name:
                 name = basename  # an unknown directory, but a known program: ${DIR}/bin/rm is rm
                 cmd.argv[0] = name

@@ -212,3 +212,26 @@ def is_security_config(raw: str, cwd: str | None = None) -> bool:
 def is_device(path: str) -> bool:
     """A raw disk or memory device (``/dev/sda``, ``/dev/nvme0n1p1``, ``/dev/mem``...)."""
     return find(path, "raw_disk", loose=True) is not None
+
+
+_SYSCTL_FILE = re.compile(r"^(?:/etc/sysctl\.conf|/etc/sysctl\.d/[^/]+|/usr/lib/sysctl\.d/[^/]+)$")
+_SETTING = re.compile(r"^\s*-?\s*([\w.*/-]+)\s*=", re.MULTILINE)
+# Kernel settings that harden the system (the same keys as sysctl's entry in programs.toml);
+# the rest (vm.overcommit_memory, vm.max_map_count, net.core.somaxconn, fs.inotify.*) tune it.
+_HARDENING = re.compile(
+    r"^(?:kernel\.(?:randomize_va_space|yama\.ptrace_scope|kptr_restrict|dmesg_restrict|"
+    r"modules_disabled|perf_event_paranoid|unprivileged_\w+|kexec_load_disabled|sysrq|"
+    r"core_pattern|modprobe)|vm\.unprivileged_\w+|fs\.(?:protected_\w+|suid_dumpable)|"
+    r"user\.max_\w+_namespaces|net\.ipv4\.(?:ip_forward|conf\.[\w*]+\.(?:rp_filter|"
+    r"accept_redirects|send_redirects|accept_source_route))|net\.ipv6\.conf\.[\w*]+\."
+    r"(?:accept_redirects|accept_source_route))$"
+)
+
+
+def tuning_only(path: str, text: str) -> bool:
+    """Whether ``text`` written to the kernel settings file ``path`` sets only tuning keys:
+    system configuration, not a security control (unknown text is not known to be harmless)."""
+    if not _SYSCTL_FILE.match(path):
+        return False
+    keys = _SETTING.findall(text)
+    return bool(keys) and not any(_HARDENING.match(k.replace("/", ".")) for k in keys)

@@ -38,17 +38,20 @@ _SENDERS = frozenset(
 )
 
 
-def _executed_path(cmd: SimpleCommand) -> tuple[str, str] | None:
+def _executed_path(cmd: SimpleCommand, analysis: ShellAnalysis) -> tuple[str, str] | None:
     """(path, language) of a file ``cmd`` runs: ``bash x.sh``, ``python x.py``, ``./x``,
-    ``source x``; None if it runs no file."""
+    ``source x``, ``cat x.sh | sh``; None if it runs no file."""
     name, args = cmd.name, cmd.args
     if name in (".", "source") and args:
         return args[0], "shell"
     language = language_of(name)
     if language in ("shell", "python"):
         operands = [a for a in args if not a.startswith("-")]
-        if operands and not any(a in ("-c", "-m") for a in args):
+        if operands and not any(a in ("-c", "-m", "-s") for a in args):
             return operands[0], language
+        piped = analysis.piped_file(cmd)
+        if piped is not None and not any(a in ("-c", "-m") for a in args):
+            return piped, language
         return None
     raw = cmd.argv[0] if cmd.argv else ""
     if "/" in raw or raw.startswith("."):
@@ -173,7 +176,7 @@ def session_predictions(
         found += _commits_weakened(analysis, facts)
     found += _units_copied(analysis, facts)
     for cmd in analysis.commands:
-        executed = _executed_path(cmd)
+        executed = _executed_path(cmd, analysis)
         if executed is not None:
             path, hint = executed
             content = facts.content_of(path, cmd.cwd)

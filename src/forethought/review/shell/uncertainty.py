@@ -45,6 +45,12 @@ def _known() -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def known_program(name: str) -> bool:
+    """A program (not a shell built-in) the rules or the catalogue know."""
+    return name not in _BUILTINS and name in _known()
+
+
 def _program_reason(cmd: SimpleCommand) -> tuple[float, str] | None:
     if not cmd.argv:
         return None
@@ -83,7 +89,7 @@ def uncertainty(analysis: ShellAnalysis) -> tuple[float, list[str]]:
     for issue in analysis.issues:
         if issue.kind in ("too_deep", "too_large"):
             found.append((TOO_DEEP, f"{issue.kind.replace('_', ' ')}: {issue.detail}"))
-        elif issue.kind == "unresolved_command":
+        elif issue.kind in ("unresolved_command", "unresolved_wrapper"):
             found.append((DYNAMIC_PROGRAM, issue.detail))
         elif issue.kind == "parse_error":
             found.append((UNPARSED, "part of the command could not be parsed"))

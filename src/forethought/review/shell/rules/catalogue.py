@@ -4,12 +4,14 @@ by the one effect table (:mod:`forethought.review.effects`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from forethought.review.base import Prediction
 from forethought.review.effects import Effect, Operation, grade
 from forethought.review.python_startup import runs_nothing
 from forethought.review.shell.catalogue import effects, resource_of_path
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.paths import tuning_only
 from forethought.review.shell.predict import harm
 from forethought.review.shell.startup import settings_only
 from forethought.review.shell.writes import redirect_targets
@@ -55,8 +57,18 @@ def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> SimpleCommand | Non
     return after[0] if len(after) == 1 and not after[0].dynamic_name else None
 
 
+def _tuning_only(effect: Effect, cmd: SimpleCommand, analysis: ShellAnalysis) -> bool:
+    """A write to the kernel settings files whose known text sets only tuning keys: system
+    configuration, not a security control."""
+    return effect.resource == "security_control" and tuning_only(
+        effect.target, analysis.written_by.get(cmd.index, "")
+    )
+
+
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
     for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd, analysis)):
+        if _tuning_only(effect, cmd, analysis):
+            effect = replace(effect, resource="system_config")
         graded = grade(effect)
         if graded is not None:
             yield harm(

@@ -343,6 +343,18 @@ def _mv(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             return
 
 
+# Directories whose files have fixed names the system's own files use (PAM's stacks, init
+# scripts): writing one there replaces a file of the system, not adds a setting of one's own.
+_FIXED_NAMES = re.compile(r"^/etc/(?:pam\.d|init\.d|rc\d?\.d|rcS\.d)/")
+
+
+def _drop_in(path: str) -> bool:
+    """A file in a ``*.d`` directory (``/etc/sysctl.d/99-es.conf``): such directories are made
+    for adding files of one's own beside the system's."""
+    parent = path.rsplit("/", 1)[0]
+    return parent.endswith(".d") and not _FIXED_NAMES.match(path)
+
+
 def _overwrites(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     """Redirects and copies onto devices and system files."""
     for target in write_targets(cmd):
@@ -391,7 +403,16 @@ def _overwrites(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         elif scope_of(path) >= Scope.SYSTEM_FILE and not path.startswith(
             ("/dev/", "/proc/", "/sys/")
         ):
-            if how == "redirect":
+            if how == "redirect" and _drop_in(path):
+                yield harm(
+                    cmd,
+                    DESTRUCTIVE,
+                    f"adds or replaces {path} in a drop-in directory among system files",
+                    "moderate",
+                    0.6,
+                    True,
+                )
+            elif how == "redirect":
                 yield harm(
                     cmd,
                     DESTRUCTIVE,

@@ -8,7 +8,13 @@ from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.paths import is_history_file, is_log, is_security_config, normalise
+from forethought.review.shell.paths import (
+    is_history_file,
+    is_log,
+    is_security_config,
+    normalise,
+    tuning_only,
+)
 from forethought.review.shell.predict import DEFENCE_EVASION, harm
 from forethought.review.shell.rules.common import option_values, short_flags
 from forethought.review.shell.writes import write_targets
@@ -264,7 +270,7 @@ def _logs_and_history_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 False,
             )
             return
-        if is_security_config(path):
+        if is_security_config(path) and not tuning_only(path, _a.written_by.get(cmd.index, "")):
             yield harm(
                 cmd,
                 DEFENCE_EVASION,

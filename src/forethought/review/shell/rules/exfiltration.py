@@ -24,6 +24,7 @@ from forethought.review.shell.rules.network import (
     DNS_AND_PROBES,
     HARMLESS_SUBSTITUTIONS,
     UPLOAD_LINES,
+    carries_local_data,
     file_secret,
     inner_commands,
     reads_secret,
@@ -138,9 +139,7 @@ def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: bool) -> Rule:
     for word in cmd.words[1:]:
-        if word.substitutions and any(
-            c.name not in HARMLESS_SUBSTITUTIONS for c in inner_commands(analysis, cmd)
-        ):
+        if word.substitutions and carries_local_data(analysis, cmd):
             secret = next(
                 (s for c in inner_commands(analysis, cmd) if (s := reads_secret(c))), None
             )

@@ -20,6 +20,7 @@ from forethought.review.shell.rules.common import (
     host_of,
     is_remote_spec,
 )
+from forethought.review.shell.writes import operands
 
 Rule = Iterator[Prediction]
 
@@ -237,6 +238,70 @@ def inner_commands(analysis: ShellAnalysis, cmd: SimpleCommand) -> list[SimpleCo
                 found.append(child)
             frontier.append(child)
     return found
+
+
+# Programs that only reshape what they are given: on their own they read no local data, so a
+# substitution made of them (``$(echo $V | sed 's/\./_/g')``) carries nothing out of the machine.
+# Value: the options that take the next word; ``True`` where the first operand is a script.
+_TRANSFORMERS: dict[str, tuple[str, bool]] = {
+    "sed": ("ef", True),
+    "awk": ("fFv", True),
+    "gawk": ("fFv", True),
+    "mawk": ("fFv", True),
+    "grep": ("efmABC", True),
+    "egrep": ("efmABC", True),
+    "fgrep": ("efmABC", True),
+    "jq": ("", True),
+    "tr": ("", True),
+    "cut": ("bcdf", False),
+    "head": ("nc", False),
+    "tail": ("nc", False),
+    "sort": ("tko", False),
+    "uniq": ("fs", False),
+    "rev": ("", False),
+    "wc": ("", False),
+    "fold": ("w", False),
+    "base64": ("w", False),
+    "xxd": ("cglos", False),
+    "sha256sum": ("", False),
+    "sha1sum": ("", False),
+    "md5sum": ("", False),
+}
+# Facts about the machine's kind (its architecture, OS release) that every download URL uses.
+_MACHINE_KIND = frozenset({"uname", "arch", "lsb_release", "getconf"})
+_RELEASE_FILES = frozenset({"/etc/os-release", "/usr/lib/os-release", "/etc/lsb-release"})
+
+
+def _reads_local_data(cmd: SimpleCommand) -> bool:
+    """Does a command inside a substitution put local data (files, environment, names) in it?"""
+    name, args = cmd.name, cmd.args
+    if name in HARMLESS_SUBSTITUTIONS or name in _MACHINE_KIND:
+        return False
+    if any(op.lstrip("0123456789") == "<" for op, _ in cmd.redirects):
+        return True
+    if name in (".", "source"):
+        return not (args and args[0] in _RELEASE_FILES)
+    if name == "dpkg" and args == ["--print-architecture"]:
+        return False
+    if name == "git" and args[:1] in (["describe"], ["rev-parse"]):
+        return False
+    if name in ("curl", "wget"):  # a download: remote data, unless it uploads something
+        return any(
+            a.startswith(("-d", "--data", "-F", "--form", "-T", "--upload", "--post")) for a in args
+        )
+    shape = _TRANSFORMERS.get(name)
+    if shape is None:
+        return True
+    with_value, script_first = shape
+    files = operands(cmd, with_value)
+    if script_first and not any(a in ("-e", "-f", "--expression") for a in args):
+        files = files[1:]
+    return name != "tr" and bool(files)
+
+
+def carries_local_data(analysis: ShellAnalysis, cmd: SimpleCommand) -> bool:
+    """Do the substitutions in ``cmd``'s words put local data into its arguments?"""
+    return any(_reads_local_data(c) for c in inner_commands(analysis, cmd))
 
 
 def reads_secret(cmd: SimpleCommand) -> str | None:

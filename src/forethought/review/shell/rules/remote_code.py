@@ -58,6 +58,8 @@ def _pipeline_execution(analysis: ShellAnalysis) -> Rule:
             continue
         if cmd.stage == 0 or not executes_stdin(cmd):
             continue
+        if analysis.piped_file(cmd) is not None:
+            continue  # `cat F | sh` is `sh F`: judged as running that file (nested, session)
         upstream = analysis.upstream(cmd)
         fetcher = next((c for c in upstream if is_fetcher(c)), None)
         if fetcher is not None:

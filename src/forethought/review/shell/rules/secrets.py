@@ -133,9 +133,14 @@ _SUBCOMMAND_CLIS = frozenset(
 _SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
+_URL_CLIENTS = frozenset({"curl", "wget"})
+
+
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
-    if not name or name in _METADATA_ONLY or name in _READS_CATALOGUED:
+    if not name or name in _METADATA_ONLY or name in _READS_CATALOGUED or name in _URL_CLIENTS:
+        # (a download client's operands are addresses, `curl "$REPO/Release.key"` reads no local
+        # file; what it uploads, and file:// reads, are judged as exfiltration and reads)
         candidates = [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     else:
         candidates = [

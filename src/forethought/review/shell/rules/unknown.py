@@ -22,6 +22,17 @@ def from_issues(analysis: ShellAnalysis) -> Rule:
                 0.5,
                 True,
             )
+        elif issue.kind == "unresolved_wrapper":
+            # `"$HELPER" kubectl get pods`, `$SUDO apt-get install`: the command it wraps is
+            # reviewed; what the variable adds is unknown, reported as uncertainty as well
+            yield issue_harm(
+                issue,
+                UNKNOWN_CODE,
+                f"{issue.detail}: what the wrapper itself does is unknown",
+                "low",
+                0.5,
+                True,
+            )
         elif issue.kind == "too_deep":
             yield issue_harm(
                 issue,
