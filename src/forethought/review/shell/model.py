@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 # Largest command the reviewer accepts, in bytes of UTF-8.
@@ -153,6 +154,7 @@ class ShellAnalysis:
     _by_parent: dict[int, list[SimpleCommand]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _mounts: tuple[int, dict[str, str]] | None = field(default=None, repr=False, compare=False)
 
     def _indexes(self) -> tuple[dict[int, list[SimpleCommand]], dict[int, list[SimpleCommand]]]:
         if self._indexed != len(self.commands):
@@ -163,6 +165,8 @@ class ShellAnalysis:
                     pipelines.setdefault(c.pipeline, []).append(c)
                 if c.parent is not None:
                     children.setdefault(c.parent, []).append(c)
+            for stages in pipelines.values():
+                stages.sort(key=lambda c: c.stage)  # (stable: commands of one stage in order)
             self._by_pipeline, self._by_parent = pipelines, children
             self._indexed = len(self.commands)
         return self._by_pipeline, self._by_parent
@@ -171,13 +175,35 @@ class ShellAnalysis:
         """The commands of the pipeline ``cmd`` is a stage of, in stage order."""
         if cmd.pipeline < 0:
             return [cmd]
-        return sorted(self._indexes()[0].get(cmd.pipeline, [cmd]), key=lambda c: c.stage)
+        return list(self._indexes()[0].get(cmd.pipeline, [cmd]))
 
     def upstream(self, cmd: SimpleCommand) -> list[SimpleCommand]:
         """Commands in earlier stages of ``cmd``'s pipeline: what feeds its standard input."""
         if cmd.pipeline < 0 or cmd.stage == 0:
             return []
         return [c for c in self.pipeline(cmd) if c.stage < cmd.stage]
+
+    def mounted_roots(self) -> dict[str, str]:
+        """Where this command line mounts a block device: {mount point: device}
+        (``mount /dev/vda1 /mnt``: the paths under /mnt are that disk's system's)."""
+        if self._mounts is not None and self._mounts[0] == len(self.commands):
+            return self._mounts[1]
+        found: dict[str, str] = {}
+        for c in self.commands:
+            if c.name != "mount":
+                continue
+            words, skip = [], False
+            for arg in c.args:
+                if skip:
+                    skip = False
+                elif arg in ("-o", "-t", "-L", "-U", "-O", "-T", "-N", "--options", "--types"):
+                    skip = True
+                elif not arg.startswith("-"):
+                    words.append(arg)
+            if len(words) == 2 and words[0].startswith("/dev/") and words[1].startswith("/"):
+                found[words[1].rstrip("/") or "/"] = words[0]
+        self._mounts = (len(self.commands), found)
+        return found
 
     def piped_file(self, cmd: SimpleCommand) -> str | None:
         """The one local file the pipeline feeds into ``cmd`` unchanged: ``cat F | sh``,
@@ -194,6 +220,14 @@ class ShellAnalysis:
             if len(urls) == 1 and urls[0][:7].lower() == "file://":
                 return urls[0][7:]
         return None
+
+    def next_stage(self, cmd: SimpleCommand) -> list[SimpleCommand]:
+        """The commands of the stage right after ``cmd``'s in its pipeline (what it pipes into)."""
+        if cmd.pipeline < 0:
+            return []
+        stages = self._indexes()[0].get(cmd.pipeline, [])
+        at = bisect.bisect_right(stages, cmd.stage, key=lambda c: c.stage)
+        return [c for c in stages[at : at + 8] if c.stage == cmd.stage + 1]
 
     def downstream(self, cmd: SimpleCommand) -> list[SimpleCommand]:
         if cmd.pipeline < 0:

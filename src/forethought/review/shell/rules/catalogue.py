@@ -53,7 +53,7 @@ def consumer(cmd: SimpleCommand, analysis: ShellAnalysis) -> SimpleCommand | Non
         op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects
     ):
         return None
-    after = [c for c in analysis.downstream(cmd) if c.stage == cmd.stage + 1]
+    after = analysis.next_stage(cmd)
     return after[0] if len(after) == 1 and not after[0].dynamic_name else None
 
 
@@ -65,16 +65,40 @@ def _tuning_only(effect: Effect, cmd: SimpleCommand, analysis: ShellAnalysis) ->
     )
 
 
+# What a path under a mounted disk's root is on that disk's own system, when it is more than a
+# file: /mnt/etc/crontab is the cron table of the system on /dev/vda1.
+_ORDINARY = frozenset({"workspace_file", "user_file", "unknown", "temporary_file"})
+
+
+def _mount_point(target: str, mounts: dict[str, str]) -> str | None:
+    """The mount point of a mounted disk that ``target`` lies under; None if none."""
+    if not target.startswith("/"):
+        return None
+    return next((p for p in mounts if target.startswith(p + "/")), None)
+
+
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
+    mounts = analysis.mounted_roots()
     for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd, analysis)):
         if _tuning_only(effect, cmd, analysis):
             effect = replace(effect, resource="system_config")
+        point = _mount_point(effect.target, mounts) if mounts else None
+        if point is not None:
+            inside = effect.target[len(point) :]
+            resource = resource_of_path(inside, effect.op, cmd.cwd)
+            if resource in _ORDINARY:
+                point = None
+            else:
+                effect = replace(effect, resource=resource, target=inside, what="")
         graded = grade(effect)
         if graded is not None:
+            outcome = graded.outcome
+            if point is not None:
+                outcome = f"{outcome} (on the system of {mounts[point]}, mounted at {point})"
             yield harm(
                 cmd,
                 graded.category,
-                graded.outcome,
+                outcome,
                 graded.severity,
                 graded.probability,
                 graded.reversible,

@@ -5,9 +5,11 @@ this reviewer files under privilege escalation."""
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Iterator, Sequence
 
 from forethought.review.base import Prediction, Severity
+from forethought.review.shell.catalogue import operands as catalogue_operands
 from forethought.review.shell.interpreters import SHELLS, shell_input
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import (
@@ -493,9 +495,39 @@ def _load(cmd: SimpleCommand, library: str, where: str, severity: Severity = "hi
     )
 
 
+def _chroot(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """``mount /dev/vda1 /mnt && chroot /mnt /bin/bash``: root inside the system of a disk this
+    command line mounted (from a container, the host's)."""
+    if cmd.name != "chroot" and "chroot" not in cmd.wrappers:
+        return
+    mounts = analysis.mounted_roots()
+    if not mounts:
+        return
+    try:
+        words = shlex.split(cmd.text, comments=False)
+    except ValueError:
+        return
+    after = words[words.index("chroot") + 1 :] if "chroot" in words else []
+    ops = [w for w in after if not w.startswith("-")]
+    root = (ops[0].rstrip("/") or "/") if ops else ""
+    if root in mounts:
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"runs {' '.join(ops[1:]) or 'a shell'} as root inside the system of {mounts[root]}, "
+            f"mounted at {root}: whatever that system holds is in reach",
+            "high",
+            0.8,
+            True,
+        )
+
+
 def _containers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
-    args = cmd.args
-    if cmd.name in ("docker", "podman") and args[:1] in (["run"], ["create"], ["exec"]):
+    if cmd.name in ("docker", "podman") and catalogue_operands(cmd)[:1] in (
+        ["run"],
+        ["create"],
+        ["exec"],
+    ):
         mounts = option_values(cmd, "-v", "--volume", "--mount")
         if (
             has(cmd, "--privileged")
@@ -511,6 +543,35 @@ def _containers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 "system, devices or docker socket: root on the host",
                 "high",
                 0.8,
+                True,
+            )
+    elif cmd.name == "curl" and any(
+        s.endswith(("docker.sock", "podman.sock", "containerd.sock"))
+        for s in option_values(cmd, "--unix-socket", "--abstract-unix-socket")
+    ):
+        # the container daemon's API, straight: creating or changing a container there is what
+        # `docker run` does, without the CLI's options for anyone to read
+        sends = option_values(cmd, "-d", "--data", "--data-raw", "--data-binary", "--json")
+        method = option_values(cmd, "-X", "--request")
+        if sends or any(m.upper() in ("POST", "PUT", "DELETE") for m in method):
+            body = " ".join(sends)
+            escapes = re.search(
+                r'"Privileged"\s*:\s*true|"Binds"\s*:\s*\[\s*"/[:"]|'
+                r'docker\.sock|"PidMode"\s*:\s*"host"',
+                body,
+            )
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                "drives the container daemon's API through its socket"
+                + (
+                    ", starting a container with the host's root file system or devices: "
+                    "root on the host"
+                    if escapes
+                    else ": whoever does can start a container that is root on the host"
+                ),
+                "high" if escapes else "moderate",
+                0.8 if escapes else 0.6,
                 True,
             )
     elif cmd.name == "nsenter" and (
@@ -559,6 +620,7 @@ COMMANDS = {
     "docker": [_containers],
     "podman": [_containers],
     "nsenter": [_containers],
+    "curl": [_containers],
     "gdb": [_debugger],
 }
 for _shell in SHELLS:
@@ -581,7 +643,7 @@ def _entered_host(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
-GENERIC = [_privilege_files, _library_env, _library_arguments, _entered_host]
+GENERIC = [_privilege_files, _library_env, _library_arguments, _entered_host, _chroot]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_privilege_files})

