@@ -59,21 +59,47 @@ DROP = re.compile(r"brew (release|pr-publish|pr-pull|create|mcp-server|lgtm|alia
                   r"rolebinding sam-secret-reader$|User-Agent: Mozilla")
 
 
+VERBS = {"node_maintenance": {"drain", "cordon", "uncordon", "taint"},
+         "cleanup": {"delete", "uninstall", "destroy", "rm", "remove", "cleanup", "untrust",
+                     "deactivate", "agent-cleanup"},
+         "inspect": {"get", "list", "describe", "show", "ls", "info", "logs", "status", "doctor",
+                     "config", "view", "check", "env", "test", "--prefix"},
+         "update": {"upgrade", "update", "rollback", "patch", "scale", "label", "manual-scale",
+                    "update-reset"},
+         "create": {"create", "apply", "install", "add", "init", "submit", "run", "set",
+                    "enable", "enable-addons", "tap", "activate", "bundle", "package", "push",
+                    "login", "logout", "repo", "dependency", "dep", "index", "ssh", "trust",
+                    "completions", "analytics", "set-policy", "debug", "port-forward",
+                    "configure-docker", "import"}}
+RESOURCE = [("iam", re.compile(r"\b(iam|role|rolebinding|clusterrolebinding|accessentry|"
+                               r"identitymapping|grants|podidentityassociation|identity-binding|"
+                               r"add-iam-policy-binding|federated-credential|roles)\b")),
+            ("secrets", re.compile(r"\b(secret|keyvault|get-credentials|credentials|kms|"
+                                   r"--admin|certificate|cert|keys)\b"))]
+
+
 def kind_of(cmd: str) -> str:
-    c = cmd.lower()
-    checks = [("node_maintenance", r"\b(drain|cordon|uncordon|taint)\b"),
-              ("cleanup", r"\b(delete|uninstall|destroy|cleanup|remove|rm|deactivate)\b"),
-              ("iam", r"\b(iam|role|rolebinding|clusterrolebinding|assignment|accessentry|"
-                      r"identitymapping|grants|podidentityassociation|identity-binding)\b"),
-              ("secrets", r"\b(secret|keyvault|credentials|kms|key|token|cert)\b"),
-              ("inspect", r"\b(get|list|describe|show|ls|info|logs|status|doctor|config)\b"),
-              ("update", r"\b(upgrade|update|rollback|patch|put|scale)\b"),
-              ("install", r"\b(install|add|tap|enable|activate)\b"),
-              ("create", r"\b(create|apply|post|run|submit|init)\b")]
-    for k, pat in checks:
-        if re.search(pat, c):
-            return k
-    return "step"
+    """Admin kind of a docs command: its verb, sharpened to iam/secrets by the resource."""
+    if cmd.startswith("curl"):
+        m = re.search(r"(?:-X|--request)\s*'?([A-Z]+)", cmd)
+        verb = (m.group(1) if m else "GET").lower()
+        kind = {"get": "inspect", "delete": "cleanup", "put": "update", "patch": "update"}.get(
+            verb, "create")
+        if "lifecycle/deactivate" in cmd:
+            kind = "cleanup"
+    else:
+        words = [w for w in re.split(r"\s+", cmd) if w and not w.startswith("$")][1:]
+        kind = "step"
+        for w in words:
+            hit = next((k for k, vs in VERBS.items() if w in vs), None)
+            if hit:
+                kind = hit
+                break
+    if kind in ("create", "update", "inspect", "step"):
+        for name, pat in RESOURCE:
+            if pat.search(cmd):
+                return name
+    return kind
 
 
 def title_of(r: dict[str, Any]) -> str:
