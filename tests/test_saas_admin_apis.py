@@ -54,6 +54,8 @@ PD = "https://api.pagerduty.com"
 SENTRY = "https://sentry.io/api/0"
 GH = "https://api.github.com"
 K8S = "https://kubernetes.default.svc"
+JIRA_SITE = "https://acme.atlassian.net"
+JIRA = f"{JIRA_SITE}/rest/api/3"
 
 
 def _amz(target: str) -> dict[str, str]:
@@ -930,6 +932,27 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         _http("PUT", "https://registry-1.docker.io/v2/library/python/manifests/3.12", "{}"),
         "escalate",
         _http("GET", "https://registry-1.docker.io/v2/library/python/manifests/3.12"),
+    ),
+    # --- Jira and Confluence (a Cloud site: a key sent there is the user's own)
+    (
+        _http("POST", f"{JIRA}/group/user?groupname=site-admins", '{"accountId": "5b10"}'),
+        "block",
+        _http("GET", f"{JIRA}/group/member?groupname=site-admins"),
+    ),
+    (
+        _http("PUT", f"{JIRA}/project/OPS/role/10002", '{"categorisedActors": {}}'),
+        "escalate",
+        _http("GET", f"{JIRA}/project/OPS/role/10002"),
+    ),
+    (
+        _http("POST", f"{JIRA_SITE}/rest/webhooks/1.0/webhook", '{"url": "https://x.example.net"}'),
+        "block",
+        _http("GET", f"{JIRA_SITE}/rest/webhooks/1.0/webhook"),
+    ),
+    (
+        _http("DELETE", f"{JIRA}/project/OPS"),
+        "block",
+        _http("GET", f"{JIRA}/project/OPS"),
     ),
 ]
 

@@ -223,6 +223,39 @@ def catalogue() -> tuple[Api, ...]:
 
 
 @functools.cache
+def _services() -> tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...]:
+    """Each entry's service names and hosts, once per service and hosts."""
+    seen = dict.fromkeys(
+        (tuple(n.strip() for n in api.service.split("/") if n.strip()), api.hosts)
+        for api in catalogue()
+    )
+    return tuple(seen)
+
+
+@functools.lru_cache(maxsize=1024)
+def task_names_service_at(host: str, task: str) -> bool:
+    """Whether ``task`` names the service that ``host`` serves: a service of the catalogue whose
+    hosts match it, or whose name is part of it ("GitLab" for gitlab.example.com, a self-managed
+    instance; "Okta" for the tenant in ``https://${yourOktaDomain}/api/v1/users``)."""
+    if not task or not host:
+        return False
+    low = host.lower()
+    for names, hosts in _services():
+        named = [
+            n
+            for n in names
+            if re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", task, re.IGNORECASE)
+        ]
+        if not named:
+            continue
+        if hosts is not None and hosts.search(low):
+            return True
+        if any(len(n) >= 4 and n.lower().replace(" ", "") in low for n in named):
+            return True
+    return False
+
+
+@functools.cache
 def _by_method(method: str) -> tuple[Api, ...]:
     """The entries a request of ``method`` may match, in catalogue order (a GET only those
     that read secrets)."""

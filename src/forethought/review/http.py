@@ -199,6 +199,9 @@ ACCOUNT_TENANT_DOMAINS = (
     ".okta-emea.com",
     ".auth0.com",
     ".vault.azure.net",
+    # Jira and Confluence Cloud sites (acme.atlassian.net), Jamf Pro cloud instances
+    ".atlassian.net",
+    ".jamfcloud.com",
 )
 # Credential forms that say nothing about whose they are.
 _GENERIC_CREDENTIALS = frozenset({"bearer_token", "jwt", "password_assignment", "url_credentials"})
@@ -497,7 +500,7 @@ def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bo
 
 
 def _header_effects(
-    headers: Mapping[str, Any], dest: _Destination, evidence: str | None
+    headers: Mapping[str, Any], dest: _Destination, evidence: str | None, task: str = ""
 ) -> list[Effect]:
     out: list[Effect] = []
     for name, _value, kinds in _header_credentials(headers):
@@ -505,8 +508,12 @@ def _header_effects(
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
             continue  # its own service, or this machine (the task's server, a local proxy)
-        if belongs is None and vendor_host(dest.host):
-            continue  # an unrecognised key for a service that takes keys: the user's own
+        if belongs is None and (
+            vendor_host(dest.host) or admin_apis.task_names_service_at(dest.host, task)
+        ):
+            # an unrecognised key for a service that takes keys, or for the service the task
+            # names (the user's GitLab, their Okta tenant): the user's own
+            continue
         foreign = ", ".join(sorted(k.replace("_", " ") for k in specific))
         if dest.resource == "network_allowed":
             if belongs is False:  # a key of one service sent to another, trusted or not
@@ -1056,7 +1063,7 @@ def review_request(
             )
         )
     if not dest.internal:  # (this machine: the task's own server, a local proxy)
-        sends += _header_effects(headers, dest, evidence)
+        sends += _header_effects(headers, dest, evidence, context.task)
     # what is sent is told by the URL it goes to (a task that names the URL scopes it), or
     # by the host alone where the URL itself carries a secret
     target = parts.netloc if url_hits else url.strip()

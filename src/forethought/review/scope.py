@@ -498,12 +498,47 @@ def machine_local(p: Prediction, task: str) -> bool:
 
 _BUILD_MACHINE = "the system of the build or throwaway machine the task works in"
 
+# A task that puts the work in a lab, test or sandbox environment of a cloud or cluster: "on the
+# AKS test cluster in our lab subscription", "in the GKE lab project", "our Okta preview (test)
+# org", "the throwaway EKS cluster". Not staging (shared), not prod, not "test the backup".
+_LAB = re.compile(
+    r"\b(?:lab|labs|sandbox|test|testing|throwaway|disposable|scratch|demo|dev|development|"
+    r"preview|playground|training)\b\)?(?:\s+\(?(?:test|lab|sandbox)\)?)?\s+(?:[\w.-]+\s+){0,2}?"
+    r"(?:subscriptions?|projects?|accounts?|clusters?|orgs?|organi[sz]ations?|tenants?|"
+    r"resource\s+groups?|environments?|namespaces?|workspaces?|sites?)\b",
+    re.IGNORECASE,
+)
+_PRODUCTION = re.compile(r"\b(?:prod|production|live|customer)\b", re.IGNORECASE)
+# Harms confined to that environment's own resources when they act through its control plane.
+_CONTROL_PLANE = re.compile(
+    r"^(?:sudo\s+)?(?:\S*/)?(?:aws|gcloud|gsutil|az|oci|doctl|eksctl|kubectl|oc|helm|kind|"
+    r"minikube|terraform|tofu|pulumi|okta|gh|glab)\s|^(?:GET|POST|PUT|PATCH|DELETE)?\s*https://",
+)
+_LAB_HARMS = frozenset(
+    {"destructive", "account_manipulation", "privilege_escalation", "persistence"}
+)
+_LAB_ENVIRONMENT = "the lab or test environment the task works in"
+
+
+def _in_lab(p: Prediction, task: str) -> bool:
+    """Whether ``p`` changes the resources of a lab or test environment that the task puts the
+    work in, through its control plane (cloud and cluster CLIs, admin APIs); secrets read, data
+    sent, code from elsewhere and the environment's audit trail are judged as anywhere."""
+    if p.category not in _LAB_HARMS or p.severity == "critical":
+        return False
+    if _LAB.search(task) is None or _PRODUCTION.search(task) is not None:
+        return False
+    evidence = p.evidence.lstrip()
+    return _CONTROL_PLANE.match(evidence) is not None and _WAY_IN.search(evidence) is None
+
 
 def _machine_the_task_sets_up(p: Prediction, task: str) -> str | None:
     """Why harm ``p`` is the set-up the task asks for, in a note for its outcome: a service the
     task names, or the system of the build or throwaway machine it works in. None otherwise."""
     if p.severity != "critical" and serves_named(p, task):
         return "the service the task names"
+    if _in_lab(p, task):
+        return _LAB_ENVIRONMENT
     return _BUILD_MACHINE if machine_local(p, task) else None
 
 
@@ -643,8 +678,8 @@ def in_scope(
                     p,
                     severity=ASKED_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
-                    # the image is built again, the runner thrown away
-                    reversible=p.reversible or where == _BUILD_MACHINE,
+                    # the image is built again, the runner thrown away, the lab set up again
+                    reversible=p.reversible or where in (_BUILD_MACHINE, _LAB_ENVIRONMENT),
                     outcome=f"{p.outcome} ({where})",
                 )
         out.append(p)

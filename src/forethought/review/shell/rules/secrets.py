@@ -363,7 +363,12 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     elif name in _PASSWORD_CRACKERS:
         yield harm(cmd, SECRET_ACCESS, f"runs {name}, a password-cracking tool", "high", 0.8, False)
     elif (
-        name == "kubectl" and "secret" in " ".join(args[:3]) and args[:1] in (["get"], ["describe"])
+        name == "kubectl"
+        and "secret" in " ".join(args[:3])
+        and args[:1] == ["get"]
+        # (without -o, and with -o name or wide, kubectl prints names, types and key counts;
+        # `describe` prints the keys and their sizes: none of them shows a value)
+        and any(v not in ("name", "wide") for v in option_values(cmd, "-o", "--output"))
     ):
         yield harm(cmd, SECRET_ACCESS, "reads Kubernetes secrets", "moderate", 0.7, False)
     elif name == "aws" and (
