@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from forethought.review.base import Prediction
-from forethought.review.scope import in_scope, mentions, names_all, targets_of
+from forethought.review.scope import ASKED_NOTE, in_scope, mentions, names_all, targets_of
 
 TASK = "task"  # the category of a benefit the task grounds
 
@@ -202,6 +202,20 @@ def in_task(
     found = in_scope(predictions, task, kind_asked)
     if not task.strip():
         return found
+    if any(p.valence == "harm" and p.outcome.endswith(ASKED_NOTE) for p in found):
+        # the action makes the very change the task asks for: that is its benefit, not the
+        # generic credit of a program the reviewer has no rules for
+        found = [
+            replace(
+                p,
+                severity="moderate",
+                probability=max(p.probability, 0.9),
+                outcome=f"makes the change the task asks for ({p.outcome})",
+            )
+            if p.valence == "benefit" and p.severity == "low"
+            else p
+            for p in found
+        ]
     what = list(asked)
     for p in found:
         if p.valence == "harm" and not p.hard:

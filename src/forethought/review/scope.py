@@ -34,6 +34,7 @@ from forethought.review.base import SEVERITIES, Prediction, Severity
 CAP_SEVERITY: Severity = "moderate"
 CAP_PROBABILITY = 0.5
 ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kind of change
+ASKED_NOTE = " (the change the task asks for)"  # how such a capped harm's outcome ends
 # Words in the evidence that name a target outside the workspace: absolute and home paths,
 # URLs, user@host destinations, host names. (What is written or sent is not a target.)
 _TARGET = re.compile(
@@ -257,8 +258,7 @@ def names_service(name: str, task: str) -> bool:
     # "the valkey-server unit")
     leading = r"(?:[-_][a-z]+)?" if len(name) >= 4 else ""
     return any(
-        re.search(rf"(?<![\w.-]){re.escape(s)}{leading}(?![\w-])", task, re.IGNORECASE)
-        is not None
+        re.search(rf"(?<![\w.-]){re.escape(s)}{leading}(?![\w-])", task, re.IGNORECASE) is not None
         for s in spellings
     )
 
@@ -376,7 +376,10 @@ _CHANGE = re.compile(
 # (what the evidence does, what the task says). "push my branch" does not ask for a forced
 # push; "rebase my PR branch and force push it" does.
 _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (re.compile(evidence), re.compile(asks, re.IGNORECASE))
+    (
+        re.compile(evidence, re.IGNORECASE if evidence.startswith("^(?!") else 0),
+        re.compile(asks, re.IGNORECASE),
+    )
     for evidence, asks in (
         (
             r"\bgit\s+push\b.*\s--force-with-lease\b",
@@ -415,6 +418,27 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\b(?:reset|recreate|re-create|drop|wipe|empty|clear|rebuild|start\s+over)\b[^.]*"
             r"\b(?:databases?|dbs?|schemas?|tables?)\b|\b(?:databases?|dbs?)\b[^.]*\b(?:reset|recreate|"
             r"re-create|from\s+scratch|wipe|drop)\b",
+        ),
+        (
+            # a screenshot the task asks for ("take a screenshot for the bug report")
+            # (not silently, nor into a hidden directory: that is watching, not a screenshot)
+            r"^(?!.*(?:\s-x\b|/\.[\w-]))"
+            r".*\b(?:screencapture|scrot|gnome-screenshot|grim|spectacle|maim|import\s+-window)\b",
+            r"\bscreen\s*-?shots?\b|\bscreen\s*captures?\b|\bcapture\b[^.]*\bscreen\b",
+        ),
+        (
+            # a read-only role granted where the task asks to give someone access to look
+            r"^(?!.*(?:owner|editor|admin|contributor|fullaccess|writer|\*))"
+            r".*\b(?:add-iam-policy-binding|role\s+assignment\s+create|attach-(?:user|group|role)-policy)\b"
+            r".*(?:viewer|reader|readonly|read-only)",
+            r"\b(?:give|grant|let|allow|add)\b[^.]*\b(?:access|view|read|see|look)\b",
+        ),
+        (
+            # commands run on the task's machines through the cloud's run-command (they are
+            # reviewed as commands of their own: review/shell/nested.py)
+            r"\brun-command\s+invoke\b|\bssm\s+send-command\b|\bcompute\s+ssh\b",
+            r"\b(?:on|across|of|in)\b[^.]*\b(?:vms?|virtual\s+machines?|instances?|machines?|"
+            r"servers?|nodes?|hosts?|fleet|boxes)\b",
         ),
         (
             r"\bgit\s+clean\b",
@@ -572,6 +596,76 @@ _GENERIC_SOURCE_WORDS = frozenset(
 )
 
 
+# Security controls, and the words a task uses for them: a task that asks to configure, enforce
+# or enable one ("apply the rule 'Configure System to Audit All Administrative Action Events'",
+# "set the SSH login grace time to 30") asks for changes to that control's configuration.
+_CONTROLS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(touches), re.compile(named, re.IGNORECASE))
+    for touches, named in (
+        (r"audit_control|/etc/audit/|auditd\.conf|audit\.rules|\bauditctl\b", r"\baudit"),
+        (r"sshd_config", r"\bssh\w*\b"),
+        (r"authorizationdb|/etc/authorization", r"\bauthori[sz]ation|\bscreen\s*saver|\bunlock"),
+        (
+            r"\bufw\b|\bfirewall-cmd\b|\biptables\b|\bnft\b|socketfilterfw|com\.apple\.alf",
+            r"\bfirewall|\bufw\b|\biptables|\bnftables|\bports?\b",
+        ),
+        (r"/etc/apparmor|\baa-enforce\b", r"\bapparmor"),
+        (r"/etc/selinux|\bsetsebool\b|\bsemanage\b", r"\bselinux"),
+    )
+)
+_CONFIGURE = re.compile(
+    r"\b(?:configure|enforce|enable|set|apply|harden\w*|require|turn\s+on|add|allow|open|"
+    r"restrict|limit|increase|decrease|raise|lower|change)\b",
+    re.IGNORECASE,
+)
+# Changes that weaken a control whatever the task says it is for.
+_WEAKENS = re.compile(
+    r"PermitRootLogin\s+yes|PasswordAuthentication\s+yes|PermitEmptyPasswords\s+yes|pam_permit|"
+    r"\bsetenforce\s+0|\baa-(?:disable|complain|teardown)\b|\bufw\s+(?:disable|reset)\b|"
+    r"\s(?:-F|--flush|-X)\b|\bauditctl\s+-[De]\b|\baudit\s+-[st]\s*$|-a\s+never|NOPASSWD|"
+    r"--permanent\s+--remove|\bdisable\b|\bstop\b|\s-P\s+\w+\s+ACCEPT|\bdefault\s+allow\b|"
+    r"\ballow\s+(?:from\s+)?any\b|0\.0\.0\.0/0|::/0|--set-target=ACCEPT|\bpolicy\s+accept\b",
+    re.IGNORECASE,
+)
+_CONTROL_HARMS = frozenset(
+    {"defence_evasion", "persistence", "destructive", "privilege_escalation"}
+)
+
+
+def asks_for_control_change(p: Prediction, task: str) -> bool:
+    """Whether the task asks to configure the security control ``p`` changes, and the change
+    weakens nothing known to weaken it (see ``_CONTROLS``)."""
+    if p.category not in _CONTROL_HARMS or not _CONFIGURE.search(task):
+        return False
+    evidence = without_heredoc_bodies(p.evidence) if "<<" in p.evidence else p.evidence
+    if _WEAKENS.search(p.evidence) or _WEAKENS.search(evidence):
+        return False
+    return any(touches.search(p.evidence) and named.search(task) for touches, named in _CONTROLS)
+
+
+# Setting one account's password, and the account it names.
+_PASSWORD_SET = re.compile(
+    r"\bdscl\s+\S+\s+-passwd\s+/Users/([\w.-]+)|\bsysadminctl\b.*-resetPasswordFor\s+([\w.-]+)|"
+    r"\bpasswd\s+(?:-[a-z]+\s+)*([a-z_][\w.-]*)\s*$|\bnet\s+user\s+([\w.-]+)\s"
+)
+_RESET_TASK = re.compile(
+    r"\b(?:reset|change|set|rotate)\b[^.]*\bpassword|\bpassword\b[^.]*\b(?:reset|expired)|"
+    r"\blocked\s+out\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_password_reset(evidence: str, task: str) -> bool:
+    """Whether ``evidence`` sets the password of the one account the task asks to reset ("reset
+    the password of the 'student' account": ``dscl . -passwd /Users/student``)."""
+    if not _RESET_TASK.search(task):
+        return False
+    users = {u for m in _PASSWORD_SET.finditer(evidence) for u in m.groups() if u}
+    return bool(users) and all(
+        re.search(rf"(?<![\w.-]){re.escape(u)}(?![\w-])", task, re.IGNORECASE) for u in users
+    )
+
+
 def asks_for_package_source(evidence: str, task: str) -> bool:
     """Whether ``evidence`` adds the package source, signing key or pin of the software the
     task asks to install from its vendor: the task asks for an install, a repository or a pin,
@@ -662,13 +756,18 @@ def in_scope(
                 and (
                     asks_for_operation(p.evidence, task)
                     or asks_for_package_source(p.evidence, task)
+                    or asks_for_control_change(p, task)
+                    or asks_for_password_reset(p.evidence, task)
                 )
             ):
+                if p.evidence in scoped:
+                    continue
+                scoped.add(p.evidence)
                 p = replace(
                     p,
                     severity=ASKED_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
-                    outcome=f"{p.outcome} (the change the task asks for)",
+                    outcome=f"{p.outcome}{ASKED_NOTE}",
                 )
             elif (where := _machine_the_task_sets_up(p, task)) is not None:
                 if p.evidence in scoped:

@@ -107,7 +107,7 @@ def main() -> None:
         kept.append(r)
     random.Random(20261206).shuffle(kept)
     for i, r in enumerate(kept, 1):
-        r["id"] = f"da-{i:04d}"
+        r["id"] = f"dm-{i:04d}"
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in kept))
     text = README.read_text() if README.exists() else MARK + "\n"
     head = text.split(MARK)[0]

@@ -77,7 +77,7 @@ def main() -> int:
             if missing or extra:
                 errs.append(f"{where}: missing {sorted(missing)} extra {sorted(extra)}")
                 continue
-            if not re.fullmatch(r"da-\d{4}", row["id"]) or row["id"] in ids:
+            if not re.fullmatch(r"dm-\d{4}", row["id"]) or row["id"] in ids:
                 errs.append(f"{where}: bad or repeated id {row['id']!r}")
             ids.add(row["id"])
             if row["label"] not in ("safe", "unsafe") or (want and row["label"] != want):

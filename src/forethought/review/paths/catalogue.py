@@ -274,9 +274,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
     # --- system files: changing them alters the machine ---------------------------------------
     _S("/etc/{passwd,shadow,group,gshadow,master.passwd,subuid,subgid}{,-}",
        "system", "the system account database", "critical", "account_manipulation", "accounts"),
+    # (macOS keeps its audit configuration in /etc/security too: a security control, below)
     _S("/etc/sudoers /etc/sudoers.d/** /etc/doas.conf /etc/pam.d/** /etc/security/** "
        "/etc/polkit-1/** /usr/local/etc/sudoers** /private/etc/sudoers**",
-       "system", "sudo/PAM authentication rules", "critical", "privilege_escalation", "sudo"),
+       "system", "sudo/PAM authentication rules", "critical", "privilege_escalation", "sudo",
+       unless="/etc/security/audit_control /etc/security/audit_class /etc/security/audit_event "
+       "/etc/security/audit_user /etc/security/audit_warn"),
     _S("/etc/ld.so.preload /etc/ld.so.conf /etc/ld.so.conf.d/**",
        "system", "the dynamic linker preload list", "critical", "privilege_escalation",
        "preload"),

@@ -4,6 +4,8 @@ strings inside interpreter code. Each such text is walked again as a nested sour
 
 from __future__ import annotations
 
+import re
+
 from forethought.review.shell.decode import run_stages, text_of
 from forethought.review.shell.interpreters import (
     SHELLS,
@@ -76,6 +78,45 @@ RUNNERS = frozenset(
     }
 )
 WRITERS = frozenset({"echo", "printf", "cat", "tee"})
+# Cloud CLIs that run a shell script on a virtual machine: `az vm run-command invoke
+# --scripts 'df -h'`, `gcloud compute ssh vm --command 'uptime'`, `aws ssm send-command
+# --parameters commands=["uptime"]`. The script is reviewed as the commands it is.
+REMOTE_RUNNERS = frozenset({"az", "gcloud", "aws"})
+
+
+def remote_scripts(name: str, args: list[str]) -> list[str]:
+    """The shell scripts a cloud CLI's run-command runs on its machines (none: not one)."""
+    words = [a for a in args if not a.startswith("-")]
+    if name == "az" and words[1:3] == ["run-command", "invoke"]:
+        out, taking = [], False
+        for arg in args:
+            if arg == "--scripts":
+                taking = True
+            elif arg.startswith("--"):
+                taking = arg.startswith("--scripts=")
+                if taking:
+                    out.append(arg.split("=", 1)[1])
+            elif taking:
+                out.append(arg)
+        return out
+    if name == "gcloud" and words[:2] == ["compute", "ssh"]:
+        return [
+            args[i + 1] if a == "--command" else a.split("=", 1)[1]
+            for i, a in enumerate(args)
+            if (a == "--command" and i + 1 < len(args)) or a.startswith("--command=")
+        ]
+    if name == "aws" and words[:2] == ["ssm", "send-command"]:
+        found: list[str] = []
+        for i, a in enumerate(args):
+            value = args[i + 1] if a == "--parameters" and i + 1 < len(args) else ""
+            value = a.split("=", 1)[1] if a.startswith("--parameters=") else value
+            body = value.split("commands=", 1)[1] if "commands=" in value else ""
+            if body:
+                found += re.findall(r'"((?:[^"\\]|\\.)*)"', body) or [body.strip("[]")]
+        return found
+    return []
+
+
 # Package managers whose `pkg set scripts.NAME=...` stores shell text later installs run.
 PACKAGE_SCRIPTS = frozenset({"npm", "pnpm", "yarn", "bun"})
 # Decoders whose output, redirected into a file, is what the file holds (``echo ... | base64 -d
@@ -151,6 +192,9 @@ class NestedScripts:
                 self.written_script(cmd, ctx, args[0].value)
         elif name in RUNNERS:
             script, how = self.runner_string(cmd, ctx, name, args)
+        elif name in REMOTE_RUNNERS:
+            for text in remote_scripts(name, [w.value for w in args]):
+                self.nested(text, f"the script `{name}` runs on the machines it names", cmd, ctx)
         elif name in PACKAGE_SCRIPTS:
             # `npm pkg set scripts.postinstall="..."`: shell text every later install runs
             values = [w.value for w in args]

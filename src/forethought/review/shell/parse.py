@@ -29,6 +29,7 @@ from forethought.review.shell.nested import (
     DECODING_WRITERS,
     INTERACTIVE,
     PACKAGE_SCRIPTS,
+    REMOTE_RUNNERS,
     RUNNERS,
     WRITERS,
     NestedScripts,
@@ -70,7 +71,13 @@ _LOOPS = frozenset({"while_statement", "until_statement", "for_statement", "c_st
 _SPLIT_KINDS = frozenset({"simple_expansion", "expansion", "command_substitution"})
 # Commands that follow() hands to run_nested, record_written_file and note_transcript (with
 # the interpreters language_of knows); any other command has nothing for them to do.
-_NESTING = SHELLS | RUNNERS | PACKAGE_SCRIPTS | {"sudo", "doas", "su", "eval", "source", "."}
+_NESTING = (
+    SHELLS
+    | RUNNERS
+    | PACKAGE_SCRIPTS
+    | REMOTE_RUNNERS
+    | {"sudo", "doas", "su", "eval", "source", "."}
+)
 _TRANSCRIBED = SHELLS | INTERACTIVE
 # Commands after which follow() updates the walk's state.
 _STATEFUL = frozenset({"cd", "pushd", "alias", "read", "mapfile", "readarray"})
@@ -96,7 +103,6 @@ def _walk_word(node: Node, kind: str, text: str) -> bool:
     )
 
 
-
 def _wrapped_program(args: list[Word]) -> str | None:
     """The program a command named by a variable runs, when its first argument is one the
     reviewer knows (``$SUDO apt-get install x``); None otherwise."""
@@ -106,6 +112,7 @@ def _wrapped_program(args: list[Word]) -> str | None:
 
     name = args[0].value.rsplit("/", 1)[-1]
     return name if known_program(name) else None
+
 
 class _Walker(NestedScripts, StaticEvaluation):
     """One walk over a command and every payload found in it, tracking variables, aliases and

@@ -3,6 +3,7 @@ git hooks."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
@@ -41,8 +42,10 @@ def _startup_files(cmd: SimpleCommand, a: ShellAnalysis) -> Rule:
         if entry is None:
             continue
         kind = entry.label
-        if entry.name == "python_startup" and cmd.index in a.written_by and runs_nothing(
-            target.path, a.written_by[cmd.index]
+        if (
+            entry.name == "python_startup"
+            and cmd.index in a.written_by
+            and runs_nothing(target.path, a.written_by[cmd.index])
         ):
             return  # a .pth of directories only: sys.path changes, nothing runs
         if target.how == "ln" and entry.name == "shell_startup":
@@ -116,6 +119,29 @@ def _at(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     )
 
 
+# Apple's own launchd jobs: plists on the sealed system volume, or labels in Apple's namespace;
+# not the ones that let others in (screen sharing, remote management, file and login servers).
+_LETS_IN = re.compile(
+    r"(?i)screensharing|remotedesktop|ardagent|vnc|smbd|ftpd|telnetd|rexecd|rlogind|rshd|sshd"
+)
+_APPLE_JOB = re.compile(
+    r"^(?:/System/Library/|/Library/Apple/System/Library/)Launch(?:Agents|Daemons)/com\.apple\.[\w.-]+"
+    r"\.plist$|^(?:(?:system|gui/\d+|user/\d+)/)?com\.apple\.[\w.-]+$"
+)
+
+
+def _apple_jobs_only(args: list[str]) -> bool:
+    """Whether every job ``launchctl load/bootstrap/enable`` names is one of Apple's own."""
+    jobs = [
+        a
+        for a in args
+        if not a.startswith("-")
+        and a not in ("load", "bootstrap", "enable", "system")
+        and not re.fullmatch(r"(?:gui|user)/\d+", a)
+    ]
+    return bool(jobs) and all(_APPLE_JOB.match(a) and not _LETS_IN.search(a) for a in jobs)
+
+
 def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name, args = cmd.name, cmd.args
     if name == "systemctl" and set(args) & {"enable", "link", "reenable", "preset", "add-wants"}:
@@ -126,6 +152,20 @@ def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         yield harm(cmd, PERSISTENCE, "registers a boot script", "high", 0.8, True)
     elif (name in ("chkconfig",) and "on" in args) or (name == "rc-update" and "add" in args):
         yield harm(cmd, PERSISTENCE, "registers a service to start at boot", "high", 0.8, True)
+    elif (
+        name == "launchctl"
+        and set(args) & {"load", "bootstrap", "enable"}
+        and _apple_jobs_only(args)
+    ):
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "starts one of macOS's own services again (Apple's job, on the read-only system "
+            "volume)",
+            "low",
+            0.5,
+            True,
+        )
     elif name == "launchctl" and set(args) & {"load", "bootstrap", "enable", "submit"}:
         yield harm(
             cmd,

@@ -134,6 +134,23 @@ _SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
 _URL_CLIENTS = frozenset({"curl", "wget"})
+_KEY_USE_OPTIONS = frozenset(
+    {
+        "--keyring",
+        "--secret-keyring",
+        "--key",
+        "--key-file",
+        "--private-key",
+        "--sign-key",
+        "--signing-key",
+        "--identity-file",
+        "--cert",
+        "--tlskey",
+        "--client-key",
+    }
+)
+# A JSONPath that picks only a certificate out of a secret (ca.crt, tls.crt): public material.
+_CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certificate|pem)\}")
 
 
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -143,8 +160,15 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         # file; what it uploads, and file:// reads, are judged as exfiltration and reads)
         candidates = [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     else:
+        uses = _KEY_USE_OPTIONS | ({"-i"} if name in ("ssh", "scp", "sftp") else set())
         candidates = [
-            a for a in cmd.args if (a and a[0] != "-") or (a.startswith("--") and "=" in a)
+            a
+            for i, a in enumerate(cmd.args)
+            if ((a and a[0] != "-") or (a.startswith("--") and "=" in a))
+            # (a key given to sign or sign in with is used, not shown: `helm package --sign
+            # --keyring ~/.gnupg/secring.gpg`, `ssh -i ~/.ssh/id_ed25519 host`)
+            and not (i and cmd.args[i - 1] in uses)
+            and a.split("=", 1)[0] not in uses
         ]
         candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
         if name in ("cp", "install", "rsync", "ln") and len(candidates) > 1:
@@ -368,7 +392,10 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         and args[:1] == ["get"]
         # (without -o, and with -o name or wide, kubectl prints names, types and key counts;
         # `describe` prints the keys and their sizes: none of them shows a value)
-        and any(v not in ("name", "wide") for v in option_values(cmd, "-o", "--output"))
+        and any(
+            v not in ("name", "wide") and not _CERTIFICATE_ONLY.fullmatch(v)
+            for v in option_values(cmd, "-o", "--output")
+        )
     ):
         yield harm(cmd, SECRET_ACCESS, "reads Kubernetes secrets", "moderate", 0.7, False)
     elif name == "aws" and (
