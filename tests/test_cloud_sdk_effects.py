@@ -340,6 +340,12 @@ DISGUISED = {
         "fw.source_ranges = ['0.0.0.0/0']\nfw.allowed = [compute_v1.Allowed(I_p_protocol='all')]\n"
         "compute_v1.FirewallsClient().insert(project='p', firewall_resource=fw)"
     ),
+    "method named by a string": (
+        "from google.cloud import kms\nk = kms.KeyManagementServiceClient()\n"
+        "verb = 'destroy_' + 'crypto_key_version'\n"
+        "getattr(k, verb)(name='projects/p/locations/l/keyRings/r/cryptoKeys/c/"
+        "cryptoKeyVersions/1')"
+    ),
     "role id through a variable": (
         "from azure.mgmt.authorization import AuthorizationManagementClient\n"
         f"owner = '/providers/Microsoft.Authorization/roleDefinitions/{OWNER}'\n"

@@ -100,12 +100,13 @@ class Reader:
             kind = self.table.constructed(qualified) if qualified else None
             if kind is not None:
                 return Obj(kind, self._fields(kind.fields, node))
-            if not isinstance(node.func, ast.Attribute):
+            bound = self.method(node)
+            if bound is None:
                 return None
-            parent = self.obj(node.func.value, depth + 1)
+            parent = self.obj(bound[0], depth + 1)
             if parent is None:
                 return None
-            method = node.func.attr
+            method = bound[1]
             if parent.kind.collection:  # a discovery service: a method is a request
                 if self._entries(parent, method):
                     return None
@@ -124,6 +125,21 @@ class Reader:
                 found_obj = self.obj(value, depth + 1)
                 if found_obj is not None:
                     return found_obj
+        return None
+
+    def method(self, call: ast.Call) -> tuple[ast.expr, str] | None:
+        """The object and the name of the method ``call`` calls: ``obj.name(...)``, or
+        ``getattr(obj, "name")(...)`` with the name known before the run."""
+        func = call.func
+        if isinstance(func, ast.Attribute):
+            return func.value, func.attr
+        if (
+            isinstance(func, ast.Call)
+            and self.a.resolve(func.func) == "getattr"
+            and len(func.args) >= 2
+        ):
+            name = self.a.static(func.args[1])
+            return (func.args[0], name) if isinstance(name, str) else None
         return None
 
     def _fields(self, specs: tuple[tuple[str, Value], ...], call: ast.Call) -> dict[str, Field]:
@@ -243,13 +259,12 @@ class Reader:
 
     def commands(self, call: ast.Call) -> list[tuple[str, str]]:
         """The (command, SDK) pairs a call equals; none where it is no SDK call that matters."""
-        if not isinstance(call.func, ast.Attribute):
-            return []
-        parent = self.obj(call.func.value)
-        if parent is None:
+        bound = self.method(call)
+        parent = self.obj(bound[0]) if bound is not None else None
+        if bound is None or parent is None:
             return []
         out = []
-        for entry in self._entries(parent, call.func.attr):
+        for entry in self._entries(parent, bound[1]):
             scopes: list[ast.expr | None] = [None]
             if entry.each:
                 lists = [n for arg in [*call.args, *(k.value for k in call.keywords)]
@@ -340,7 +355,7 @@ def scan(a: Analysis) -> None:
     """Every Google Cloud and Azure SDK call of the code that equals a command, judged as it."""
     reader = Reader(a)
     for node in a.nodes:
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if isinstance(node, ast.Call):
             for command, sdk in reader.commands(node):
                 evidence = a.evidence(node)
                 note_command(a, evidence, command)
