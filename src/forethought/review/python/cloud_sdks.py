@@ -185,45 +185,55 @@ class Reader:
             ]
         return self._constants
 
-    def find(self, node: ast.expr | None, keys: tuple[str, ...], depth: int = 0) -> list[ast.expr]:
+    def find(self, node: ast.expr | None, keys: tuple[str, ...]) -> list[ast.expr]:
         """The values under ``keys`` anywhere in ``node``: dict items, keyword arguments of the
-        calls that build request objects, list elements, and what names are given."""
+        calls that build request objects, list elements, and what names are given (each name
+        followed once)."""
+        return self._find(node, keys, 0, set())
+
+    def _find(
+        self, node: ast.expr | None, keys: tuple[str, ...], depth: int, seen: set[str]
+    ) -> list[ast.expr]:
         if node is None or depth > _MAX_DEPTH:
             return []
         out: list[ast.expr] = []
+        children: list[ast.expr] = []
         if isinstance(node, ast.Dict):
             for k, v in zip(node.keys, node.values, strict=True):
                 if k is not None and self.a.static(k) in keys:
                     out.append(v)
                 else:
-                    out += self.find(v, keys, depth + 1)
+                    children.append(v)
         elif isinstance(node, ast.Call):
             for kw in node.keywords:
-                if kw.arg in keys:
-                    out.append(kw.value)
-                else:
-                    out += self.find(kw.value, keys, depth + 1)
-            for arg in node.args:
-                out += self.find(arg, keys, depth + 1)
+                (out if kw.arg in keys else children).append(kw.value)
+            children += node.args
         elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            for e in node.elts:
-                out += self.find(e, keys, depth + 1)
+            children += node.elts
         elif isinstance(node, ast.Starred):
-            out += self.find(node.value, keys, depth + 1)
-        elif isinstance(node, ast.Name):
-            for v in self.a.names.values_of(node.id):
-                out += self.find(v, keys, depth + 1)
+            children.append(node.value)
+        elif isinstance(node, ast.Name) and node.id not in seen:
+            seen.add(node.id)
+            children += self.a.names.values_of(node.id)
             for key, v in self.assigned.get(node.id, ()):
-                out += [v] if key in keys else self.find(v, keys, depth + 1)
+                (out if key in keys else children).append(v)
+        for child in children:
+            out += self._find(child, keys, depth + 1, seen)
         return out
 
-    def elements(self, node: ast.expr, depth: int = 0) -> list[ast.expr]:
-        """The elements of a list the code builds (through names)."""
-        if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            return list(node.elts)
-        if isinstance(node, ast.Name) and depth < _MAX_DEPTH:
-            return [e for v in self.a.names.values_of(node.id) for e in self.elements(v, depth + 1)]
-        return []
+    def elements(self, node: ast.expr) -> list[ast.expr]:
+        """The elements of a list the code builds (through names, each followed once)."""
+        out: list[ast.expr] = []
+        pending: list[ast.expr] = [node]
+        seen: set[str] = set()
+        while pending and len(seen) < _MAX_DEPTH * 4:
+            item = pending.pop()
+            if isinstance(item, (ast.List, ast.Tuple, ast.Set)):
+                out += item.elts
+            elif isinstance(item, ast.Name) and item.id not in seen:
+                seen.add(item.id)
+                pending += self.a.names.values_of(item.id)
+        return out
 
     def text(self, node: ast.expr, depth: int = 0) -> Field:
         """``node`` as text: partly known strings with ``UNKNOWN`` for the rest, lists as lists,
