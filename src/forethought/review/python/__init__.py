@@ -21,8 +21,9 @@ left in the facts that later steps are judged by (:mod:`forethought.session`).
 Modules: ``tables`` (the names the reviewer knows), ``names`` (what each plain name stands
 for), ``values`` (names and values worked out before the run) with ``decoders``, ``analysis``
 (the walk), which hands nodes to ``processes``, ``hidden_code``, ``files``, ``environment``,
-``network``, ``effects`` and ``notebook``; ``findings`` (harms, and the facts that add up to
-one), ``shell_verdicts``, ``syntax``, ``limits``, and ``reviewer``.
+``network``, ``effects``, ``notebook``, ``databases``, ``cloud`` (boto3) and ``cloud_sdks``
+(Google Cloud and Azure, by the table ``sdk_table`` loads); ``findings`` (harms, and the facts
+that add up to one), ``shell_verdicts``, ``syntax``, ``limits``, and ``reviewer``.
 """
 
 from forethought.review.python.limits import MAX_CODE_CHARS

@@ -16,6 +16,7 @@ from forethought.review.http import host_allowed, is_internal
 from forethought.review.paths import clip
 from forethought.review.python import (
     cloud,
+    cloud_sdks,
     databases,
     effects,
     environment,
@@ -181,6 +182,8 @@ class Analysis:
             databases.scan(self)
         if any(module in self.code for module in cloud.MODULES):
             cloud.scan(self)
+        if any(module in self.code for module in cloud_sdks.MODULES):
+            cloud_sdks.scan(self)
         return self.predictions
 
     def _call(self, node: ast.Call) -> None:

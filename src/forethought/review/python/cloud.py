@@ -7,7 +7,10 @@ CamelCase where the CLI writes kebab case (the CLI is generated from the same se
 so one catalogue entry describes both and no second table of cloud operations is kept. A
 client is a ``.client("<service>")`` call (of ``boto3``, a session, or ``aioboto3``) or a name
 assigned one; values only the run can tell are written as ``UNKNOWN``. The Google and Azure
-SDKs have no such one-to-one CLI and are not read here.
+SDKs have no such one-to-one CLI: a table gives their calls' commands (``cloud_sdks``). The
+command is also what the task's scope reads: "delete the bucket my-lab-bucket" names the
+bucket of ``s3.delete_bucket(Bucket="my-lab-bucket")`` as it names that of ``aws s3api
+delete-bucket --bucket my-lab-bucket``.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 import shlex
 from typing import TYPE_CHECKING, Any
 
+from forethought.review.python.cloud_sdks import note_command
 from forethought.review.python.syntax import argument
 from forethought.review.python.values import UNKNOWN
 
@@ -118,4 +122,5 @@ def scan(a: Analysis) -> None:
         if isinstance(node, ast.Call):
             found = command(a, node)
             if found is not None:
+                note_command(a, a.evidence(node), found)
                 a.add(a.shell(found, a.evidence(node), f"through boto3 as `{found[:120]}`"))

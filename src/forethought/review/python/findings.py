@@ -43,6 +43,9 @@ class Facts:
     commands: list[tuple[str, str]] = field(default_factory=list)  # (command, evidence)
     imports: list[tuple[str, str]] = field(default_factory=list)  # (module, evidence)
     fetched: list[str] = field(default_factory=list)  # URLs fetched (None: chosen at run time)
+    # cloud SDK calls (their evidence) -> the CLI command each equals, whose targets the task's
+    # scope reads (None: the evidence stands for several commands)
+    cloud_commands: dict[str, str | None] = field(default_factory=dict)
 
 
 def conclusions(facts: Facts, allows: Callable[[str], bool]) -> list[Prediction]:

@@ -194,10 +194,15 @@ def _commands(
     return out
 
 
-def _in_scope(predictions: list[Prediction], task: str) -> list[Prediction]:
+def _in_scope(
+    predictions: list[Prediction], task: str, cloud_commands: dict[str, str | None]
+) -> list[Prediction]:
     """Harms on targets the task names, capped as the other reviewers cap them
     (:func:`forethought.review.scope.in_scope`). Targets in Python evidence are quoted
-    (``open('/etc/hosts', 'a')``): the scope reads them unquoted, the evidence is kept."""
+    (``open('/etc/hosts', 'a')``): the scope reads them unquoted, the evidence is kept. A cloud
+    SDK call names its targets as the CLI command it equals does (``cloud_commands``: the
+    bucket of ``s3.delete_bucket(Bucket="my-lab")`` is that of ``aws s3api delete-bucket
+    --bucket my-lab``); evidence standing for several commands is read as it is."""
     if not task.strip():
         return predictions
     from dataclasses import replace
@@ -207,9 +212,9 @@ def _in_scope(predictions: list[Prediction], task: str) -> list[Prediction]:
     original: dict[str, str] = {}
     shadows = []
     for p in predictions:
-        unquoted = p.evidence.translate(_QUOTES)
-        original.setdefault(unquoted, p.evidence)
-        shadows.append(replace(p, evidence=unquoted))
+        shadow = cloud_commands.get(p.evidence) or p.evidence.translate(_QUOTES)
+        original.setdefault(shadow, p.evidence)
+        shadows.append(replace(p, evidence=shadow))
     return [replace(p, evidence=original.get(p.evidence, p.evidence))
             for p in in_task(shadows, task)]
 
@@ -234,7 +239,7 @@ class PythonReviewer:
         code = str(proposal.action.args.get("code") or "")
         session = facts_of_steps(proposal.steps) if proposal.steps else None
         result = analyse(code, self.allowed_hosts, session)
-        predictions = _in_scope(result.predictions, proposal.task)
+        predictions = _in_scope(result.predictions, proposal.task, result.facts.cloud_commands)
         predictions = verification.judged_against(predictions, proposal.task)
         return Review.of(self.name, self.version, predictions,
                          summarise(predictions, "Python code with nothing to object to."),

@@ -539,7 +539,7 @@ _WHOLE = re.compile(
     r"instances|repository|global-cluster)$"
 )
 _DELETE_VERBS = re.compile(
-    r"^(?:rm|del|delete|deletefile|delete-batch|uninstall|un|purge|rb)$|"
+    r"^(?:rm|del|delete|deletefile|delete-batch|uninstall|un|purge|rb|destroy)$|"
     r"^(?:delete|terminate|remove)-[a-z-]+$"
 )
 
