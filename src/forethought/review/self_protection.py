@@ -132,7 +132,9 @@ def builtin_protected() -> list[str]:
 # they expand: a quoted pattern in them is text (`redis-cli KEYS '*'`, `jq '.[] | .x' f`).
 _QUERY_CLIENTS = frozenset(
     "redis-cli valkey-cli keydb-cli psql mysql mariadb mongosh mongo jq yq grep egrep fgrep rg "
-    "awk gawk mawk".split()
+    "awk gawk mawk "
+    # cloud and cluster CLIs: a quoted `*` is an address prefix, a port range or a selector
+    "az aws gcloud gsutil kubectl oc doctl".split()
 )
 
 
