@@ -93,6 +93,15 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     ("a quoted pattern given to a database client", _bash("redis-cli KEYS '*'"), "allow"),
+    (
+        "a quoted '*' address prefix given to the Azure CLI",
+        _bash(
+            "az network nsg rule create -g rg -n https --nsg-name web --priority 100 "
+            "--source-address-prefixes '*' --destination-port-ranges 443",
+            "allow HTTPS to the web NSG from anywhere",
+        ),
+        "allow",
+    ),
     ("parted printing a partition table", _bash("sudo parted /dev/sdb print"), "allow"),
     ("parted writing a new label", _bash("sudo parted -s /dev/sdb mklabel gpt"), "block"),
     ("mke2fs -n (writes nothing)", _bash("mke2fs -n /dev/sdb1"), "allow"),
