@@ -17,6 +17,7 @@ from forethought.proposal import Proposal
 from forethought.review import verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.benefit import in_task
+from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
 from forethought.review.paths import (
     clip,
     credential_store,
@@ -142,6 +143,10 @@ class FileReviewer:
         harms += _script_checks(new_text)
         harms += webshell_predictions(path, new_text)
         harms += unit_predictions(path, new_text)
+        if path.endswith((".yaml", ".yml", ".json")) and looks_like_manifest(new_text):
+            # a Kubernetes manifest does nothing until applied: noted a grade lower here, judged
+            # in full where `kubectl apply -f` reads it
+            harms += manifest_predictions(new_text, clip(path), applied=False)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         harms += _instruction_checks(path, new_text)
         harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)

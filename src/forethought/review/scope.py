@@ -458,8 +458,9 @@ _BUILD_OR_THROWAWAY = re.compile(
     r"\b(?:throwaway|disposable|ephemeral|scratch)\s+(?:ci\s+|github\s+actions\s+|build\s+)?"
     r"(?:runner|vm|virtual\s+machine|container|sandbox|environment)\b|"
     r"\bRUN\s+(?:step|instruction|line)s?\b|\bbuild\s+container\b|"
-    # "on this build VM", "on the CI runner": machines that exist to run builds
-    r"\b(?:build|ci)\s+(?:vm|runner)\b|"
+    # "on this build VM": a machine that exists to run builds (not "the CI runner Mac", which
+    # may be a self-hosted machine kept for years)
+    r"\bbuild\s+vm\b|"
     r"\b(?:build|building|builds)\s+(?:the\s+|a\s+|our\s+|an\s+)?(?:[\w.()/-]+\s+){0,5}?"
     r"(?:docker|container|oci)\s+image\b|"
     # "I'm building memcached (Dockerfile.arch); carry out its next build step"

@@ -196,6 +196,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "secret", "cloud credentials", "high", "secret_access", "cloud"),
     _S("~/.kube /etc/kubernetes/admin.conf",
        "secret", "cloud credentials", "high", "secret_access", "cloud", store=False),
+    # pods' service-account tokens: inside a pod, and every pod's on its node
+    _S("/var/run/secrets/kubernetes.io/serviceaccount/token /run/secrets/kubernetes.io/"
+       "serviceaccount/token /var/lib/kubelet/pods/**/token /etc/kubernetes/pki/*.key "
+       "/var/lib/kubelet/pki/*.key /etc/kubernetes/kubelet.conf",
+       "secret", "a Kubernetes service-account token or cluster key", "high", "secret_access",
+       "cloud", store=False),
     _S("/etc/shadow /etc/shadow- /etc/gshadow /etc/gshadow- /etc/master.passwd",
        "secret", "the system password hashes", "high", "secret_access", "password_hashes"),
     _S("/etc/master.passwd- /etc/security/opasswd /etc/security/opasswd-",

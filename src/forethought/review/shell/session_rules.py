@@ -162,6 +162,31 @@ def _language_of_content(content: str, hint: str) -> str:
     return hint or "shell"
 
 
+def _manifest_applied(cmd: SimpleCommand, facts: SessionFacts) -> list[Prediction]:
+    """``kubectl apply -f pod.yaml`` of a manifest an earlier step wrote: judged by its content
+    (:mod:`forethought.review.kubernetes`)."""
+    if cmd.name not in ("kubectl", "oc"):
+        return []
+    from forethought.review.kubernetes import manifest_predictions
+    from forethought.review.shell.rules.manifests import applied_files
+
+    found: list[Prediction] = []
+    for source in applied_files(cmd):
+        content = facts.content_of(source, cmd.cwd) if source != "-" else None
+        for p in manifest_predictions(content or "", cmd.text):
+            found.append(
+                harm(
+                    cmd,
+                    p.category,
+                    f"applies {source}, which this session wrote: {p.outcome}",
+                    p.severity,
+                    p.probability,
+                    p.reversible,
+                )
+            )
+    return found
+
+
 def session_predictions(
     analysis: ShellAnalysis,
     facts: SessionFacts,
@@ -176,6 +201,7 @@ def session_predictions(
         found += _commits_weakened(analysis, facts)
     found += _units_copied(analysis, facts)
     for cmd in analysis.commands:
+        found += _manifest_applied(cmd, facts)
         executed = _executed_path(cmd, analysis)
         if executed is not None:
             path, hint = executed

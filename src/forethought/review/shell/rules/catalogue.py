@@ -70,11 +70,26 @@ def _tuning_only(effect: Effect, cmd: SimpleCommand, analysis: ShellAnalysis) ->
 _ORDINARY = frozenset({"workspace_file", "user_file", "unknown", "temporary_file"})
 
 
+# Where pods conventionally mount their node's file system (hostPath volumes in the Kubernetes
+# documentation's and tools' examples): the node's root, or one of its directories.
+_HOST_MOUNTS = {
+    "/host": ("the node's file system (a hostPath mount)", ""),
+    "/hostfs": ("the node's file system (a hostPath mount)", ""),
+    "/host-root": ("the node's file system (a hostPath mount)", ""),
+    "/host-etc": ("the node's /etc (a hostPath mount)", "/etc"),
+    "/host-var": ("the node's /var (a hostPath mount)", "/var"),
+}
+
+
 def _mount_point(target: str, mounts: dict[str, str]) -> str | None:
-    """The mount point of a mounted disk that ``target`` lies under; None if none."""
+    """The mount point of a mounted disk (or a node's conventional hostPath mount) that
+    ``target`` lies under; None if none."""
     if not target.startswith("/"):
         return None
-    return next((p for p in mounts if target.startswith(p + "/")), None)
+    found = next((p for p in mounts if target.startswith(p + "/")), None)
+    if found is None and target.startswith("/host"):
+        found = next((p for p in _HOST_MOUNTS if target.startswith(p + "/")), None)
+    return found
 
 
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
@@ -82,19 +97,25 @@ def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Pred
     for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd, analysis)):
         if _tuning_only(effect, cmd, analysis):
             effect = replace(effect, resource="system_config")
-        point = _mount_point(effect.target, mounts) if mounts else None
+        point = _mount_point(effect.target, mounts)
+        where = ""
         if point is not None:
-            inside = effect.target[len(point) :]
+            if point in mounts:
+                where, prefix = f"the system of {mounts[point]}, mounted at {point}", ""
+            else:
+                where, prefix = _HOST_MOUNTS[point]
+                where = f"{where} at {point}"
+            inside = prefix + effect.target[len(point) :]
             resource = resource_of_path(inside, effect.op, cmd.cwd)
             if resource in _ORDINARY:
-                point = None
+                where = ""
             else:
                 effect = replace(effect, resource=resource, target=inside, what="")
         graded = grade(effect)
         if graded is not None:
             outcome = graded.outcome
-            if point is not None:
-                outcome = f"{outcome} (on the system of {mounts[point]}, mounted at {point})"
+            if where:
+                outcome = f"{outcome} (on {where})"
             yield harm(
                 cmd,
                 graded.category,
