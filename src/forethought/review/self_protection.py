@@ -106,7 +106,15 @@ def _glob_reaches(pattern: str, protected: str) -> bool:
     parts, target = pattern.strip("/").split("/"), protected.strip("/").split("/")
     if len(parts) < len(target):
         return False
-    return all(fnmatch.fnmatchcase(t, p) for p, t in zip(parts, target, strict=False))
+    return all(_part_matches(t, p) for p, t in zip(parts, target, strict=False))
+
+
+def _part_matches(name: str, part: str) -> bool:
+    """``fnmatchcase(name, part)``; a part without pattern characters matches only itself, which
+    needs no regular expression compiled (most parts of most globs: ``/tmp/*.log``)."""
+    if _GLOB.search(part) is None:
+        return name == part
+    return fnmatch.fnmatchcase(name, part)
 
 
 def _real(path: str) -> str:
