@@ -214,6 +214,8 @@ def _units_written(analysis: ShellAnalysis) -> Iterator[Prediction]:
     """Unit files the script writes where systemd reads them (`tee`/`cat >` with a
     here-document): what their ``Exec*=`` lines run at every start, judged as commands, as for
     a unit written with a file tool (:mod:`forethought.review.units`)."""
+    if not analysis.written_files:
+        return  # most commands write no file: not even the import's look-up
     from forethought.review.units import unit_predictions
 
     for path, content in analysis.written_files.items():
