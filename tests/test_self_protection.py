@@ -59,6 +59,9 @@ def doubted(reviewer: SelfProtectionReviewer, tool: str, **args: str) -> bool:
         "rm -rf ~/.config/forethought/*",
         "rm -rf ~/.config/*",  # the glob matches the configuration directory itself
         "rm -rf /etc/forethough?",
+        "rm -rf /etc/fore[st]hought",
+        "rm -f /etc/*thought/policy.toml",
+        "rm -f /etc/f*t/*.toml",
         "a=fore; b=thought; rm -rf ~/.config/$a$b",
         "sudo rm -rf /etc/forethought",
         "bash -c 'rm -rf /etc/forethought'",
@@ -92,6 +95,8 @@ def test_shell_tampering_is_a_hard_block(reviewer: SelfProtectionReviewer, comma
         "ls ~/.config/*",
         "cp -r ~/.config /tmp/config-backup",
         "rm -f ~/.config/*.bak",
+        "rm -f /etc/*.bak/policy.toml",
+        "rm -rf /etc/fore*.d /etc/[a-e]*thought",
     ],
 )
 def test_reading_and_ordinary_work_is_not_tampering(

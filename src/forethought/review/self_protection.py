@@ -67,6 +67,8 @@ _KILL_GATE = re.compile(
     r"\b(?:pkill|killall)\b[^\n;|&]*\bforethought\b|\bkill\b[^\n;|&]*\$\(\s*pgrep[^)]*forethought"
 )
 _GLOB = re.compile(r"[*?\[]")
+# The literal end of a glob part: what follows its last pattern character (or bracket).
+_GLOB_TAIL = re.compile(r"[^*?\[\]]+\Z")
 # Where a word stops being known before the run: a variable or a command substitution.
 _DYNAMIC = re.compile(r"\$|`")
 # Run-time parts that expand to a number (a pid, a random number, a status): never a slash, and
@@ -110,10 +112,18 @@ def _glob_reaches(pattern: str, protected: str) -> bool:
 
 
 def _part_matches(name: str, part: str) -> bool:
-    """``fnmatchcase(name, part)``; a part without pattern characters matches only itself, which
-    needs no regular expression compiled (most parts of most globs: ``/tmp/*.log``)."""
-    if _GLOB.search(part) is None:
+    """``fnmatchcase(name, part)``, compiling a regular expression only where it must: a part
+    without pattern characters matches only itself (most parts of most globs: ``/tmp/*.log``),
+    and any part matches only names that start with what comes before its first pattern
+    character and end with what comes after its last one (those are matched literally)."""
+    first = _GLOB.search(part)
+    if first is None:
         return name == part
+    if not name.startswith(part[: first.start()]):
+        return False
+    tail = _GLOB_TAIL.search(part)
+    if tail is not None and not name.endswith(tail.group()):
+        return False
     return fnmatch.fnmatchcase(name, part)
 
 
