@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 # Largest command the reviewer accepts, in bytes of UTF-8.
@@ -203,6 +204,34 @@ class ShellAnalysis:
             if len(words) == 2 and words[0].startswith("/dev/") and words[1].startswith("/"):
                 found[words[1].rstrip("/") or "/"] = words[0]
         self._mounts = (len(self.commands), found)
+        return found
+
+    def remote_mounts(self) -> dict[str, str]:
+        """Where this command line mounts another machine's share: {mount point: host}
+        (``mount -t nfs 203.0.113.28:/export /mnt/r``, ``mount_smbfs //u@fs/share /tmp/s``,
+        ``sshfs u@host:/srv /mnt/s``): what is copied under the point goes to that host."""
+        found: dict[str, str] = {}
+        for c in self.commands:
+            if c.name not in (
+                "mount",
+                "mount_smbfs",
+                "mount_nfs",
+                "mount.cifs",
+                "mount.nfs",
+                "sshfs",
+                "mount_afp",
+                "mount_webdav",
+            ):
+                continue
+            words = [a for a in c.args if not a.startswith("-")]
+            values = {c.args[i + 1] for i, a in enumerate(c.args[:-1]) if a in ("-o", "-t")}
+            words = [w for w in words if w not in values]
+            if len(words) < 2 or not words[-1].startswith("/"):
+                continue
+            source = words[-2]
+            share = re.match(r"^//(?:[^/@]*@)?([^/]+)/|^(?:[^@:/]+@)?([\w.-]+):", source)
+            if share:
+                found[words[-1].rstrip("/") or "/"] = share.group(1) or share.group(2)
         return found
 
     def piped_file(self, cmd: SimpleCommand) -> str | None:

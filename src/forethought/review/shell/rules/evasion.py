@@ -282,6 +282,33 @@ def _logs_and_history_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             return
 
 
+# A program run from a hidden directory where the system or every user keeps files (/usr/share/
+# .x/tty, /opt/.cache/kdevtmpfsi, /dev/shm/.x/miner): a way malware hides (ATT&CK T1564.001).
+# Not the user's own dot-directories (~/.local/bin, ~/.cargo/bin) nor the project's (.venv).
+_HIDDEN_PROGRAM = re.compile(
+    r"^/(?:usr|opt|var|tmp|dev/shm|etc|lib|lib64|bin|sbin|srv|boot|run|Library|private)(?:/[^/]+)*"
+    r"/\.[^/.][^/]*/"
+)
+
+
+def _hidden_program(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    if not cmd.argv:
+        return
+    # (systemd-run starts the program it is given as a unit: the first absolute path)
+    programs = cmd.argv[:1] if cmd.name != "systemd-run" else [a for a in cmd.args if a[:1] == "/"]
+    program = programs[0] if programs else ""
+    if program.startswith("/") and _HIDDEN_PROGRAM.match(program):
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"runs {program}, a program kept in a hidden directory of a system location "
+            "(how malware hides itself)",
+            "high",
+            0.75,
+            True,
+        )
+
+
 def _find_logs(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     if cmd.name == "find" and "-delete" not in cmd.args:
         return
@@ -350,7 +377,10 @@ COMMANDS = {
     "truncate": [_find_logs],
     "unlink": [_find_logs],
 }
-GENERIC: list[Callable[[SimpleCommand, ShellAnalysis], Rule]] = [_logs_and_history_files]
+GENERIC: list[Callable[[SimpleCommand, ShellAnalysis], Rule]] = [
+    _logs_and_history_files,
+    _hidden_program,
+]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_logs_and_history_files})

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from forethought.review.base import Prediction
 from forethought.review.shell.interpreters import SHELLS, inline_code
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.paths import normalise, secret_kind
+from forethought.review.shell.paths import secret_kind
 from forethought.review.shell.predict import (
     EXFILTRATION,
     harm,
@@ -160,6 +160,26 @@ def _wget(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield send(cmd, path, where, file_secret(path, cmd.cwd), "moderate" if local else "high")
         return
     yield from _post_data(cmd, analysis, where, local)
+
+
+def _copy_to_mounted_share(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """Files copied onto another machine's share mounted on the same command line (NFS, SMB,
+    sshfs): ``mount -t nfs 203.0.113.28:/export /mnt/r && cp -r /home /etc /mnt/r/``."""
+    mounts = analysis.remote_mounts()
+    if not mounts:
+        return
+    args = operands(cmd, "tS" if cmd.name in ("cp", "mv", "install") else "")
+    targets = [*args[-1:], *(t for op, t in cmd.redirects if op.lstrip("1") in (">", ">>"))]
+    targets += [a.split("=", 1)[1] for a in cmd.args if a.startswith(("of=", "--file=", "-f"))]
+    for target in targets:
+        point = next((p for p in mounts if target == p or target.startswith(p + "/")), None)
+        if point is None:
+            continue
+        sources = [a for a in args[:-1] if a != target] or ["its input"]
+        secret = next((s for src in sources if (s := file_secret(src, cmd.cwd))), None)
+        where = f"{mounts[point]} (its share mounted at {point})"
+        yield send(cmd, ", ".join(sources[:3]), where, secret, "high")
+        return
 
 
 def _copy_to_remote(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -376,20 +396,6 @@ def _misc_upload(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield from _transfer_client(cmd, analysis)
 
 
-def _sshfs_copies(analysis: ShellAnalysis) -> Rule:
-    mounts = []
-    for cmd in analysis.commands:
-        if cmd.name == "sshfs":
-            ops = operands(cmd, "opC")
-            if len(ops) >= 2:
-                mounts.append(normalise(ops[1], cmd.cwd))
-        elif mounts and cmd.name in ("cp", "mv", "rsync", "tar", "dd", "install"):
-            ops = operands(cmd, "tS")
-            if ops and any(normalise(ops[-1], cmd.cwd).startswith(m) for m in mounts):
-                secret = next((s for src in ops[:-1] if (s := file_secret(src, cmd.cwd))), None)
-                yield send(cmd, ", ".join(ops[:-1]), "a remote host through an sshfs mount", secret)
-
-
 # Programs whose only job is to serve a directory over HTTP.
 _FILE_SERVERS = ("httpd", "darkhttpd", "webfsd", "http-server", "miniserve", "updog")
 
@@ -486,4 +492,5 @@ for _tool in sorted(DNS_AND_PROBES | {"nc", "ncat", "telnet"}):
     COMMANDS.setdefault(_tool, []).append(_probe_with_data)
 for _tool in ("python", "php", "ruby", "busybox", *_FILE_SERVERS, "kubectl", "twistd"):
     COMMANDS.setdefault(_tool, []).append(_servers)
-SCRIPT = [_sshfs_copies]
+for _tool in ("cp", "mv", "rsync", "tar", "dd", "tee", "install", "ditto"):
+    COMMANDS.setdefault(_tool, []).append(_copy_to_mounted_share)

@@ -142,6 +142,49 @@ def _apple_jobs_only(args: list[str]) -> bool:
     return bool(jobs) and all(_APPLE_JOB.match(a) and not _LETS_IN.search(a) for a in jobs)
 
 
+_SYSTEM_DIRS = frozenset(
+    {
+        "/etc",
+        "/usr",
+        "/bin",
+        "/sbin",
+        "/lib",
+        "/lib64",
+        "/boot",
+        "/root",
+        "/usr/bin",
+        "/usr/sbin",
+        "/usr/lib",
+        "/usr/local/bin",
+        "/etc/ssh",
+        "/etc/pam.d",
+        "/etc/sudoers.d",
+    }
+)
+_BIND = frozenset({"--bind", "-B", "--rbind", "-R", "--move", "-M"})
+
+
+def _mounted_over(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """``mount --bind /tmp/.fakeroot /etc``: another tree where the system reads its settings
+    and programs (the mount point is the last operand; binding /etc *into* a chroot is not)."""
+    options = [cmd.args[i + 1] for i, a in enumerate(cmd.args[:-1]) if a in ("-o", "--options")] + [
+        a[2:] for a in cmd.args if a.startswith("-o") and len(a) > 2
+    ]
+    if not (set(cmd.args) & _BIND or any("bind" in o.split(",") for o in options)):
+        return
+    operands = [a for a in cmd.args if not a.startswith("-") and a not in options]
+    if len(operands) >= 2 and (operands[-1].rstrip("/") or "/") in _SYSTEM_DIRS:
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            f"mounts {operands[-2]} over the system directory {operands[-1]}: the system reads "
+            "its settings and runs its programs from there instead",
+            "high",
+            0.75,
+            True,
+        )
+
+
 def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name, args = cmd.name, cmd.args
     if name == "systemctl" and set(args) & {"enable", "link", "reenable", "preset", "add-wants"}:
@@ -223,6 +266,7 @@ def _units_written(analysis: ShellAnalysis) -> Iterator[Prediction]:
 
 
 COMMANDS = {
+    "mount": [_mounted_over],
     "crontab": [_crontab],
     "at": [_at],
     "batch": [_at],
