@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+import tomllib
+from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
@@ -94,3 +96,65 @@ def squats(name: str, ecosystem: Ecosystem) -> str | None:
         if rank < TARGETS and (_one_edit(n, target) or _affixed(n, target)):
             return target
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Releases known to be malicious (data/compromised.toml)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Compromised:
+    ecosystem: str
+    name: str
+    versions: tuple[str, ...]
+    what: str
+    advisory: str
+
+
+@functools.cache
+def compromised_table() -> dict[tuple[str, str], Compromised]:
+    """Every entry of ``data/compromised.toml``, by (ecosystem, lower-case name); a malformed
+    entry is refused with the file and entry named."""
+    text = resources.files("forethought.review").joinpath("data/compromised.toml").read_text()
+    table: dict[tuple[str, str], Compromised] = {}
+    for i, raw in enumerate(tomllib.loads(text).get("package", []), 1):
+        where = f"review/data/compromised.toml: package {i}"
+        try:
+            entry = Compromised(
+                str(raw["ecosystem"]),
+                str(raw["name"]),
+                tuple(str(v) for v in raw["versions"]),
+                str(raw["what"]),
+                str(raw["advisory"]),
+            )
+        except KeyError as missing:
+            raise ValueError(f"{where}: {missing.args[0]} is missing") from None
+        if entry.ecosystem not in ("npm", "pypi", "debian", "rubygems") or not entry.versions:
+            raise ValueError(f"{where}: unknown ecosystem or no versions")
+        table[(entry.ecosystem, entry.name.lower())] = entry
+    return table
+
+
+def compromised(ecosystem: str, name: str, version: str | None) -> Compromised | None:
+    """The known-malicious release ``name`` at ``version`` is, if any (a name malicious in every
+    version matches without one)."""
+    entry = compromised_table().get((ecosystem, name.strip().lower()))
+    if entry is None:
+        return None
+    if "*" in entry.versions or (version is not None and version.strip() in entry.versions):
+        return entry
+    return None
+
+
+_PYPI_PIN = re.compile(r"^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?\s*(?:===?\s*([\w.!+-]+))?$")
+_NPM_PIN = re.compile(r"^(@?[^@\s]+)(?:@([\w.+-]+))?$")
+_DEB_PIN = re.compile(r"^([a-z0-9][a-z0-9+.-]*)(?::[a-z0-9]+)?(?:=([\w.:+~-]+))?$")
+
+
+def pinned(spec: str, ecosystem: str) -> tuple[str, str | None] | None:
+    """(name, exact version or None) of an install argument: ``x==1.2`` (PyPI), ``x@1.2``
+    (npm), ``x=1.2`` (Debian), ``x`` with no version; None for anything else."""
+    pattern = {"pypi": _PYPI_PIN, "npm": _NPM_PIN, "debian": _DEB_PIN}.get(ecosystem)
+    m = pattern.match(spec.strip()) if pattern else None
+    return (m.group(1), m.group(2)) if m else None

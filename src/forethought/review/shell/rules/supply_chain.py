@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
-from forethought.review.packages import Ecosystem, squats
+from forethought.review.packages import Ecosystem, compromised, pinned, squats
 from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import REMOTE_CODE_EXECUTION, harm
@@ -56,6 +56,64 @@ def typosquat(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Predictio
                 "install scripts run its author's code",
                 "high",
                 0.6,
+                False,
+            )
+
+
+_APT = frozenset({"apt", "apt-get", "aptitude"})
+
+
+def _install_specs(cmd: SimpleCommand) -> tuple[str, list[str]] | None:
+    """(ecosystem, the package arguments) of an install command, or None."""
+    if cmd.name in _APT:
+        words = [a for a in cmd.args if not a.startswith("-")]
+        return ("debian", words[1:]) if words[:1] == ["install"] else None
+    if cmd.name == "gem":
+        args = installer_args(cmd)
+        if not args:
+            return None
+        # gem install NAME -v VERSION (or --version VERSION, or NAME:VERSION)
+        version = next(
+            (args[i + 1] for i, a in enumerate(args[:-1]) if a in ("-v", "--version")), None
+        )
+        names = [a for a in args if not a.startswith("-") and a != version]
+        return "rubygems", [f"{n}:{version}" if version and ":" not in n else n for n in names]
+    ecosystem = _ecosystem(cmd)
+    args = installer_args(cmd) if ecosystem else None
+    if not ecosystem or not args:
+        return None
+    return ecosystem, [a for a in args if not a.startswith("-")]
+
+
+def compromised_release(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
+    """An install of a release published by an attacker (``review/data/compromised.toml``):
+    ``apt-get install xz-utils=5.6.1-1``, ``npm i event-stream@3.3.6``."""
+    found = _install_specs(cmd)
+    if found is None:
+        return
+    ecosystem, specs = found
+    # (a name taken over on the public index is its owner's own on another index: PyTorch's
+    # nightly index serves the real torchtriton)
+    own_index = any(
+        a in ("-i", "--index-url", "--registry") or a.startswith(("--index-url=", "--registry="))
+        for a in cmd.args
+    )
+    for spec in specs:
+        if ecosystem == "rubygems":
+            name, _, version = spec.partition(":")
+            parsed: tuple[str, str | None] | None = (name, version or None)
+        else:
+            parsed = pinned(spec, ecosystem)
+        entry = compromised(ecosystem, *parsed) if parsed else None
+        if entry is not None and not (own_index and "*" in entry.versions):
+            version = f" {parsed[1]}" if parsed and parsed[1] else ""
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"installs {entry.name}{version}, a release published by an attacker: it "
+                f"{entry.what} ({entry.advisory})",
+                "critical",
+                0.9,
                 False,
             )
 
@@ -132,5 +190,5 @@ def _apt_sources(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Predic
         )
 
 
-GENERIC = [typosquat, _apt_sources]
+GENERIC = [typosquat, compromised_release, _apt_sources]
 WRITE_RULES = [_apt_sources]
