@@ -60,3 +60,30 @@ def test_version_specs_are_read_per_ecosystem() -> None:
     assert pinned("left-pad", "npm") == ("left-pad", None)
     assert compromised("pypi", "Ultralytics", "8.3.42") is not None
     assert compromised("pypi", "ultralytics", None) is None
+
+
+def test_dependency_files_that_pin_a_bad_release_are_refused(tmp_path: Any) -> None:
+    rows = [
+        {
+            "tool": "write_file",
+            "args": {"path": "requirements.txt", "content": "numpy==1.26.4\nultralytics==8.3.41\n"},
+        },
+        {
+            "tool": "edit_file",
+            "args": {
+                "path": "package.json",
+                "edits": [
+                    {
+                        "old": '"dependencies": {',
+                        "new": '"dependencies": {\n    "ua-parser-js": "0.7.29",',
+                    }
+                ],
+            },
+        },
+        {
+            "tool": "write_file",
+            "args": {"path": "requirements.txt", "content": "numpy==1.26.4\nultralytics==8.3.40\n"},
+        },
+    ]
+    got = [d["decision"] for d in review_json(rows, tmp_path)]
+    assert got == ["block", "block", "allow"]

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from forethought.review.base import Prediction, Severity
-from forethought.review.packages import Ecosystem, squats
+from forethought.review.packages import Compromised, Ecosystem, compromised, squats
 
 _PYTHON_DEPS = re.compile(
     r"(?:^|/)(?:requirements[^/]*\.(?:txt|in)|constraints[^/]*\.txt|pyproject\.toml|setup\.cfg|"
@@ -62,6 +62,23 @@ def _harm(outcome: str, evidence: str, severity: Severity = "high", p: float = 0
     )
 
 
+_PYPI_EXACT = re.compile(
+    r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*===?\s*([\w.!+-]+)", re.MULTILINE
+)
+_NPM_EXACT = re.compile(r"\"(@?[a-z0-9][a-z0-9._/-]*)\"\s*:\s*\"=?v?(\d[\w.+-]*)\"", re.I)
+
+
+def _compromised_pins(text: str, ecosystem: Ecosystem | None) -> tuple[Compromised, str] | None:
+    """A release published by an attacker that the added lines pin exactly (``x==1.2`` in a
+    requirements file, ``"x": "1.2.3"`` in package.json)."""
+    pattern = {"pypi": _PYPI_EXACT, "npm": _NPM_EXACT}.get(ecosystem or "")
+    for m in pattern.finditer(text) if pattern else ():
+        entry = compromised(str(ecosystem), m.group(1), m.group(2))
+        if entry is not None:
+            return entry, m.group(2)
+    return None
+
+
 def supply_predictions(
     path: str, old: str, new: str, allowed_hosts: Sequence[str] = ()
 ) -> list[Prediction]:
@@ -91,6 +108,18 @@ def supply_predictions(
         names = [m.group(1) for m in _NPM_DEP.finditer(text) if _VERSION_SPEC.match(m.group(2))]
     else:
         names = []
+    bad = _compromised_pins(text, ecosystem)
+    if bad is not None:
+        entry, version = bad
+        found.append(
+            _harm(
+                f"{path} now pins {entry.name} {version}, a release published by an attacker: it "
+                f"{entry.what} ({entry.advisory})",
+                f"{entry.name} {version}",
+                "critical",
+                0.9,
+            )
+        )
     for name in names:
         target = squats(name, ecosystem) if ecosystem else None
         if target is not None:
