@@ -41,6 +41,7 @@ from forethought.review import admin_apis
 from forethought.review.base import Prediction, Review, Severity
 from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
+from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
 from forethought.review.paths import clip, read_predictions, secret_evidence, secrets_in, summarise
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -1093,6 +1094,12 @@ def review_request(
             "exfiltration",
         )
     predictions = graded(effects)
+    if body and method in ("POST", "PUT", "PATCH") and looks_like_manifest(body):
+        # an object sent to a Kubernetes API server is a manifest applied: judged by content
+        predictions += [
+            replace(p, outcome=f"creates {p.outcome} through {host}")
+            for p in manifest_predictions(body, url_evidence)
+        ]
     if method in READ_METHODS:
         predictions.append(
             _benefit(
