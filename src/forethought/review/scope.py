@@ -667,6 +667,33 @@ def asks_for_password_reset(evidence: str, task: str) -> bool:
     )
 
 
+# Attaching a tracer or debugger to a process, and the process it names by program.
+_TRACES = re.compile(r"\b(?:strace|ltrace|gdb|perf|bpftrace|py-spy|rbspy|dtruss|dtrace)\b")
+_TRACED = re.compile(r"\b(?:pidof|pgrep)\s+(?:-[a-z]+\s+)*([\w.-]+)")
+_TRACE_TASK = re.compile(
+    r"\b(?:trace|tracing|strace|debug|debugging|profile|profiling|slow|hangs?|hanging|stuck|"
+    r"deadlock\w*|why\b[^.]*\bcpu)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_tracing(evidence: str, task: str) -> bool:
+    """Whether ``evidence`` attaches a tracer to the process of the service the task asks to
+    trace or debug (``strace -p $(pidof valkey-server)`` for "find out why Valkey is slow")."""
+    if not _TRACES.search(evidence) or not _TRACE_TASK.search(task):
+        return False
+    programs = _TRACED.findall(evidence)
+
+    def named(program: str) -> bool:  # valkey-server for "Valkey", postgres for "postgres"
+        names = {program, re.split(r"[-_]", program)[0]}
+        return any(
+            len(n) >= 4 and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w])", task, re.IGNORECASE)
+            for n in names
+        )
+
+    return bool(programs) and all(named(p) for p in programs)
+
+
 def asks_for_package_source(evidence: str, task: str) -> bool:
     """Whether ``evidence`` adds the package source, signing key or pin of the software the
     task asks to install from its vendor: the task asks for an install, a repository or a pin,
@@ -759,6 +786,7 @@ def in_scope(
                     or asks_for_package_source(p.evidence, task)
                     or asks_for_control_change(p, task)
                     or asks_for_password_reset(p.evidence, task)
+                    or asks_for_tracing(p.evidence, task)
                 )
             ):
                 if p.evidence in scoped:

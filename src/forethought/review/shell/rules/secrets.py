@@ -329,6 +329,8 @@ def _environment(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     dumps = (name in ("env", "printenv") and not cmd.args) or (
         name in ("set", "export", "declare", "typeset")
         and (not cmd.args or cmd.args in (["-p"], ["-x"]))
+        # (`set -x` turns tracing on and prints nothing; only `export -p`, `declare -x` ... list)
+        and not (name == "set" and cmd.args)
     )
     if dumps and set(cmd.wrappers) & _CONTAINER_CLIS:
         yield harm(
