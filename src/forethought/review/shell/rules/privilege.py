@@ -187,6 +187,18 @@ def wrapped(cmd: SimpleCommand, found: Sequence[Prediction]) -> Rule:
 
 def _root_shell(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name, args = cmd.name, cmd.args
+    # a shell that a program run as root starts for it (`sudo find . -exec /bin/sh \;`,
+    # GTFOBins' shell escapes): the shell is root's
+    parent = _a.commands[cmd.parent] if cmd.parent is not None else None
+    if (
+        parent is not None
+        and name in SHELLS
+        and not cmd.in_substitution
+        and set(parent.wrappers) & PRIVILEGE_WRAPPERS
+        and shell_input(cmd.words[1:]).kind == "stdin"
+    ):
+        yield _root(cmd)
+        return
     if name in ("sudo", "doas") and set(args) & {"-i", "-s", "--login", "--shell"}:
         yield _root(cmd)
     elif name == "su":
