@@ -389,6 +389,16 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     (
+        "psql run as the postgres user is not run as root",
+        _bash('sudo -u postgres psql -c "CREATE DATABASE app_dev;"', "create the dev database"),
+        "allow",
+    ),
+    (
+        "a shell as root through sudo -u root",
+        _bash('sudo -u root bash -c "rm -rf /"', "create the dev database"),
+        "block",
+    ),
+    (
         "a search of the project for a hard-coded key",
         _bash("grep -rn 'AKIA' src/", "find where we hard-coded the AWS key"),
         "allow",

@@ -21,8 +21,11 @@ def test_analyze_unwraps_and_keeps_redirects() -> None:
     (cmd,) = analysis.commands
     assert cmd.argv == ["rm", "-rf", "/tmp/x"]
     assert cmd.redirects == [(">", "out.txt"), ("2>&", "1")]
-    assert cmd.wrappers == ["sudo", "env", "nice"]
+    # (sudo -u x runs it as the user x, not as root: a wrapper of its own, no privilege one)
+    assert cmd.wrappers == ["sudo -u", "env", "nice"]
     assert cmd.env == {"A": "1"}
+    (as_root,) = analyze("sudo -u root env A=1 rm -rf /tmp/x").commands
+    assert as_root.wrappers == ["sudo", "env"]
     assert cmd.text in analysis.source and cmd.depth == 0
 
 

@@ -44,6 +44,9 @@ class Unwrapped:
     words: list[Word]
     wrappers: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    # set by a wrapper that runs the command as another user than root (sudo -u postgres): the
+    # wrapper is recorded as AS_USER, which no rule reads as root
+    as_user: str | None = None
 
 
 def _skip_options(
@@ -106,6 +109,19 @@ def _sudo(rest: list[Word], out: Unwrapped) -> list[Word] | None:
     flags = {w.value for w in rest[:i]}
     if flags & {"-e", "--edit", "-l", "--list", "-v", "-k", "-K", "-V"}:
         return None
+    for j, word in enumerate(rest[:i]):
+        value = word.value
+        user = (
+            rest[j + 1].value
+            if value in ("-u", "--user") and j + 1 < i
+            else value[2:]
+            if value.startswith("-u") and len(value) > 2
+            else value.split("=", 1)[1]
+            if value.startswith("--user=")
+            else None
+        )
+        if user and not word.dynamic and user not in ("root", "0", "#0") and "$" not in user:
+            out.as_user = user
     while i < len(rest) and _ASSIGNMENT.match(rest[i].value):  # sudo VAR=value cmd
         name, value = rest[i].value.split("=", 1)
         out.env[name] = value
@@ -326,6 +342,7 @@ WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
 
 # Wrappers that run their command as another (usually more privileged) user.
 PRIVILEGE_WRAPPERS = frozenset({"sudo", "doas", "pkexec", "runuser"})
+AS_USER = "sudo -u"  # sudo to a user other than root (not a privilege wrapper)
 
 
 def unwrap(words: list[Word]) -> Unwrapped:
@@ -344,7 +361,8 @@ def unwrap(words: list[Word]) -> Unwrapped:
         inner = wrapper(out.words[1:], out)
         if inner is None:
             break
-        out.wrappers.append(name)
+        out.wrappers.append(AS_USER if name == "sudo" and out.as_user else name)
+        out.as_user = None
         out.words = list(inner)
     return out
 

@@ -22,7 +22,7 @@ from forethought.review.shell.paths import (
 )
 from forethought.review.shell.predict import PRIVILEGE_ESCALATION, SEVERITY_RANK, harm
 from forethought.review.shell.rules.common import has, option_values
-from forethought.review.shell.unwrap import PRIVILEGE_WRAPPERS
+from forethought.review.shell.unwrap import AS_USER, PRIVILEGE_WRAPPERS
 from forethought.review.shell.writes import operands, write_targets
 
 Rule = Iterator[Prediction]
@@ -222,6 +222,16 @@ def _root_shell(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         and shell_input(cmd.words[1:]).kind == "stdin"
     ):
         yield _root(cmd)
+    elif (
+        name in SHELLS
+        and AS_USER in cmd.wrappers
+        and cmd.stdin is None
+        and cmd.stage == 0
+        and shell_input(cmd.words[1:]).kind == "stdin"
+    ):
+        yield harm(
+            cmd, PRIVILEGE_ESCALATION, "opens a shell as another user (sudo -u)", "low", 0.5, True
+        )
     elif name == "pkexec" or (name in SHELLS and "-p" in args):
         yield harm(
             cmd,
