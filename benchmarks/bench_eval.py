@@ -133,7 +133,7 @@ def _child(data: Path, workers: int) -> dict[str, float]:
     from rich.console import Console
 
     from forethought.evals.bench import evaluate
-    from forethought.evals.cli import dumps, write_atomic
+    from forethought.evals.cli import write_json
     from forethought.evals.datasets import load
     from forethought.evals.report_terminal import print_result
     from forethought.evals.runner import RunConfig
@@ -161,7 +161,7 @@ def _child(data: Path, workers: int) -> dict[str, float]:
         print_result(Console(file=null, width=160), result)
     lap("table")
     with tempfile.TemporaryDirectory() as scratch:
-        write_atomic(Path(scratch) / "result.json", dumps(result))
+        write_json(Path(scratch) / "result.json", result)
         lap("json")
     phases["wall"] = time.perf_counter() - _STARTED
     return phases

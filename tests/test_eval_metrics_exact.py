@@ -78,12 +78,16 @@ def reference_samples(s: metrics.Scores, n: int, seed: int) -> dict[tuple[str, .
 
 
 @pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("block_cells", [metrics.BLOCK_CELLS, 1, 400])
+@pytest.mark.parametrize(
+    ("block_cells", "count_columns"), [(metrics.BLOCK_CELLS, 8192), (1, 3), (400, 1)]
+)
 def test_bootstrap_replicates_match_the_item_by_item_computation(
-    seed: int, block_cells: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, block_cells: int, count_columns: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Whatever the number of replicates counted at once (one, a few, all)."""
+    """Whatever the number of replicates counted at once (one, a few, all), and the number of
+    items whose draws made ahead are counted at once."""
     monkeypatch.setattr(metrics, "BLOCK_CELLS", block_cells)
+    monkeypatch.setattr(metrics, "COUNT_COLUMNS", count_columns)
     rng = np.random.default_rng(100 + seed)
     for unsafe, risk, flagged in samples(seed):
         records = [

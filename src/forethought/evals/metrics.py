@@ -41,6 +41,7 @@ CI = (2.5, 97.5)
 DIGITS = 6
 BLOCK_CELLS = 1 << 22  # counts held at once while bootstrapping (int64 each)
 MAX_DRAWS_BYTES = 256 << 20  # the most a set's bootstrap draws made ahead may hold (Draws)
+COUNT_COLUMNS = 8192  # items whose draws Draws.counts converts at once (32 KiB per replicate)
 
 
 @dataclass(frozen=True)
@@ -440,11 +441,22 @@ class Draws:
     def counts(
         drawn: np.ndarray, first: int, rows: int, codes: np.ndarray, width: int
     ) -> np.ndarray:
-        """Per replicate ``first .. first + rows``: how many items of each code it drew."""
+        """Per replicate ``first .. first + rows``: how many items of each code it drew.
+
+        One matrix product, the draws (a block of items at a time) by each item's code as a
+        column of ones: integer sums, exact in floating point (no sum exceeds the items drawn,
+        which float32 holds exactly below 2**24 and float64 far beyond)."""
         out = np.zeros((rows, width), dtype=np.int64)
         part = drawn[first : first + rows]
-        for code in np.unique(codes):
-            out[:, code] = part[:, codes == code].sum(axis=1, dtype=np.int64)
+        present, code_of = np.unique(codes, return_inverse=True)
+        dtype = np.float32 if codes.size < 1 << 24 else np.float64
+        sums = np.zeros((rows, present.size), dtype=dtype)
+        for start in range(0, codes.size, COUNT_COLUMNS):
+            which = code_of[start : start + COUNT_COLUMNS]
+            ones = np.zeros((which.size, present.size), dtype=dtype)
+            ones[np.arange(which.size), which] = 1
+            sums += part[:, start : start + COUNT_COLUMNS].astype(dtype) @ ones
+        out[:, present] = sums.astype(np.int64)
         return out
 
 
