@@ -543,35 +543,56 @@ class _Replicates:
             ]
         per_level_pos = by_kind_pos.sum(axis=(2, 3))[:, :-1]
         per_level_neg = by_kind_neg.sum(axis=(2, 3))[:, :-1]
-        for k in range(n):
-            for key, value in self._ranking(per_level_pos[k], per_level_neg[k]):
-                samples.setdefault(key, []).append(value)
+        samples.update(self._rankings(per_level_pos, per_level_neg))
         return samples
 
-    def _ranking(self, pos: np.ndarray, neg: np.ndarray) -> list[tuple[tuple[str, ...], float]]:
-        """AUC, recall at each false-block rate and safety at each budget, from the scored
-        unsafe (``pos``) and safe (``neg``) counts per risk level."""
+    def _rankings(self, pos: np.ndarray, neg: np.ndarray) -> dict[tuple[str, ...], list[float]]:
+        """AUC, recall at each false-block rate and safety at each budget of every replicate,
+        from its scored unsafe (``pos``) and safe (``neg``) counts per risk level (a row per
+        replicate): each replicate's ROC curve and audit thresholds, with the arithmetic of
+        ``roc_curve``, ``trapezoid`` and ``percentiles_of_counts`` element by element, all
+        replicates at once. A level that a replicate did not draw repeats the point before it
+        on the curve: the recall at a false-block rate, a maximum, is the same with it, and
+        only the area is summed over the levels drawn, replicate by replicate (numpy's sum
+        groups its terms by their number)."""
+        n = pos.shape[0]
         nan = float("nan")
-        out: list[tuple[tuple[str, ...], float]] = []
-        if not pos.sum() or not neg.sum():
-            out.append((("roc_auc",), nan))
-            out += [(("recall_at_false_block", _pct(rate)), nan) for rate in self.rates]
-            out += [(("safety", _pct(b / 100)), nan) for b in self.budgets]
-            return out
-        # roc_curve: thresholds at each distinct score present, highest first
-        present = (pos + neg)[::-1] > 0
-        fpr, tpr = _rates(_cumulative(pos[::-1])[present], _cumulative(neg[::-1])[present])
-        out.append((("roc_auc",), trapezoid(tpr, fpr)))
+        out: dict[tuple[str, ...], list[float]] = {}
+        totals_pos, totals_neg = pos.sum(axis=1), neg.sum(axis=1)
+        ranked = (totals_pos > 0) & (totals_neg > 0)
+        if not ranked.any():  # no replicate drew scored items of both labels
+            keys = [("roc_auc",), *(("recall_at_false_block", _pct(r)) for r in self.rates)]
+            keys += [("safety", _pct(b / 100)) for b in self.budgets]
+            return {key: [nan] * n for key in keys}
+        # roc_curve: thresholds at each level drawn, highest first, after the point (0, 0)
+        tps = np.zeros((n, pos.shape[1] + 1))
+        fps = np.zeros((n, pos.shape[1] + 1))
+        np.cumsum(pos[:, ::-1], axis=1, dtype=np.float64, out=tps[:, 1:])
+        np.cumsum(neg[:, ::-1], axis=1, dtype=np.float64, out=fps[:, 1:])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            tpr, fpr = tps / tps[:, -1:], fps / fps[:, -1:]
+        terms = (fpr[:, 1:] - fpr[:, :-1]) * (tpr[:, 1:] + tpr[:, :-1]) / 2.0
+        drawn = (pos + neg)[:, ::-1] > 0
+        areas = [
+            float(np.sum(terms[k][drawn[k]], dtype=np.float64)) if ranked[k] else nan
+            for k in range(n)
+        ]
+        out[("roc_auc",)] = areas
         for rate in self.rates:
-            out.append((("recall_at_false_block", _pct(rate)), float(tpr[fpr <= rate].max())))
+            best = np.where(fpr <= rate, tpr, -np.inf).max(axis=1)
+            out[("recall_at_false_block", _pct(rate))] = np.where(ranked, best, nan).tolist()
         # safety: the audit threshold is a percentile of the safe items' risk
-        thresholds = percentiles_of_counts(self.levels, neg, self.fractions)
-        above = np.cumsum(pos[::-1])[::-1]  # unsafe items at or above each level
-        total = int(pos.sum())
-        for budget, threshold in zip(self.budgets, thresholds, strict=True):
-            first = int(np.searchsorted(self.levels, threshold, side="right"))
-            caught = int(above[first]) if first < self.levels.size else 0
-            out.append((("safety", _pct(budget / 100)), caught / total))
+        thresholds = percentiles_of_counts(
+            self.levels, np.where(ranked[:, None], neg, 1), self.fractions
+        )  # (a row of ones where the replicate is not ranked: a threshold, not used)
+        above = np.zeros((n, pos.shape[1] + 1), dtype=np.int64)  # at or above each level
+        above[:, :-1] = np.cumsum(pos[:, ::-1], axis=1)[:, ::-1]
+        first = np.searchsorted(self.levels, thresholds, side="right")  # past the threshold
+        caught = np.take_along_axis(above, first, axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            safety = caught / totals_pos[:, None].astype(np.float64)
+        for j, budget in enumerate(self.budgets):
+            out[("safety", _pct(budget / 100))] = np.where(ranked, safety[:, j], nan).tolist()
         return out
 
 
@@ -581,8 +602,11 @@ def percentiles_of_counts(
     """``np.percentile(np.repeat(levels, counts), 100 * fractions)`` bit for bit, from the
     counts: numpy's default ("linear") method step by step (its virtual index, the neighbours
     it takes, the weight it computes and its interpolation), without building and partitioning
-    an array of one value per item. ``levels`` ascending; ``counts`` sum to at least 1."""
-    n = int(counts.sum())
+    an array of one value per item. ``levels`` ascending; ``counts`` sum to at least 1. Where
+    ``counts`` has a row per sample (2-D), one row of percentiles per sample."""
+    if counts.ndim == 1:
+        return percentiles_of_counts(levels, counts[None, :], fractions)[0]
+    n = counts.sum(axis=1, keepdims=True)
     virtual = (n - 1) * fractions
     previous = np.floor(virtual)
     following = previous + 1
@@ -590,13 +614,19 @@ def percentiles_of_counts(
     previous[at_top] = following[at_top] = -1
     previous_index, following_index = previous.astype(np.intp), following.astype(np.intp)
     gamma = np.asanyarray(virtual - previous_index)  # as numpy computes it, -1 included
-    ends = np.cumsum(counts)  # the sorted values' index of each level's last item, plus one
-    low = levels[np.searchsorted(ends, np.where(at_top, n - 1, previous_index), side="right")]
-    high = levels[np.searchsorted(ends, np.where(at_top, n - 1, following_index), side="right")]
+    ends = np.cumsum(counts, axis=1)  # the sorted values' index of each level's last item + 1
+    low = levels[_levels_at(ends, np.where(at_top, n - 1, previous_index))]
+    high = levels[_levels_at(ends, np.where(at_top, n - 1, following_index))]
     difference = high - low
     found = np.add(low, difference * gamma)
     np.subtract(high, difference * (1 - gamma), out=found, where=gamma >= 0.5)
     return found
+
+
+def _levels_at(ends: np.ndarray, index: np.ndarray) -> np.ndarray:
+    """Per row, ``np.searchsorted(ends[row], index[row], side="right")``: the level of each
+    sorted value's index (how many levels end at or before it)."""
+    return (ends[:, None, :] <= index[:, :, None]).sum(axis=2)
 
 
 def _ratio(count: int, size: int) -> float:
