@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import socket
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -57,8 +57,12 @@ class Executor(Protocol):
 class ProcessPool:
     """Local worker processes, each with its Gates opened once."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, meanwhile: Callable[[], None] | None = None) -> None:
+        """``meanwhile``: called once the workers are starting, before any result is awaited
+        (the runner checks there that every stack starts, while the workers build their own
+        Gates); what it raises stops the run, no more chunks beginning."""
         self.workers = workers
+        self.meanwhile = meanwhile
 
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
@@ -79,6 +83,8 @@ class ProcessPool:
             ) as pool:
                 futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
                 try:
+                    if self.meanwhile is not None:
+                        self.meanwhile()
                     for future in as_completed(futures):
                         yield future.result()
                 except BrokenProcessPool as exc:
@@ -93,15 +99,22 @@ class ProcessPool:
 
 
 _WORKER: Reviewing | None = None
+# Why this worker's Gates could not be built: raised for each chunk it is given, so that the
+# run stops with that error (as where the runner's own check finds it), not a dead worker.
+_CANNOT_START: Exception | None = None
 
 
 def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> None:
     from forethought.evals.runner import Reviewing
 
-    global _WORKER
+    global _WORKER, _CANNOT_START
     IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
-    _WORKER = Reviewing(config)
+    try:
+        _WORKER = Reviewing(config)
+    except Exception as exc:  # a reviewer failing its canaries, say
+        _CANNOT_START = exc
+        return
     # as the reviews of one process (runner.run): what the worker holds now is frozen, and the
     # first generation is collected every 50,000 allocations
     gc.freeze()
@@ -109,6 +122,8 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
 
 
 def _review_chunk(start: int, proposals: list[Proposal | tuple[bytes, str]]) -> Reviewed:
+    if _CANNOT_START is not None:
+        raise _CANNOT_START
     assert _WORKER is not None
     return reviewed(_WORKER, start, proposals)
 
