@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import socket
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -57,12 +57,8 @@ class Executor(Protocol):
 class ProcessPool:
     """Local worker processes, each with its Gates opened once."""
 
-    def __init__(self, workers: int, meanwhile: Callable[[], None] | None = None) -> None:
-        """``meanwhile``: called once the workers are starting, before any result is awaited
-        (the runner checks there that every stack starts, while the workers build their own
-        Gates); what it raises stops the run, no more chunks beginning."""
+    def __init__(self, workers: int) -> None:
         self.workers = workers
-        self.meanwhile = meanwhile
 
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
@@ -83,8 +79,6 @@ class ProcessPool:
             ) as pool:
                 futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
                 try:
-                    if self.meanwhile is not None:
-                        self.meanwhile()
                     for future in as_completed(futures):
                         yield future.result()
                 except BrokenProcessPool as exc:
@@ -100,7 +94,7 @@ class ProcessPool:
 
 _WORKER: Reviewing | None = None
 # Why this worker's Gates could not be built: raised for each chunk it is given, so that the
-# run stops with that error (as where the runner's own check finds it), not a dead worker.
+# run stops with that error (a reviewer failing its canaries...), not with a dead worker.
 _CANNOT_START: Exception | None = None
 
 
