@@ -45,11 +45,12 @@ def evaluate(
     reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
     clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    # The bootstrap's draws depend only on the labels: a thread makes them while the items are
-    # reviewed (in other processes, where this one would only wait; or in this one, numpy's
-    # random numbers being drawn without the interpreter's lock).
+    # The bootstrap's draws depend only on the labels: where other processes review, this one
+    # would only wait, and a thread makes them meanwhile. (Where this process reviews, such a
+    # thread took the figures' 0.3 s per 40,000 items out of the serial part but cost the
+    # reviews as much or more, on 2 busy cores: not done.)
     ahead = None
-    if bootstrap > 0:
+    if bootstrap > 0 and (executor is not None or workers > 1):
         sets: dict[str | None, list[bool]] = {None: [item.unsafe for item in items]}
         if len(datasets) > 1:
             sets.update({d.name: [item.unsafe for item in d.items] for d in datasets})
@@ -59,7 +60,7 @@ def evaluate(
     )
     draws = ahead.result() if ahead is not None else {}
     clock.lap("review")
-    # numpy and the figures: loaded only now where there is no bootstrap (otherwise the
+    # numpy and the figures: loaded only now where this process reviewed (with workers, the
     # bootstrap's thread has loaded them meanwhile)
     from forethought.evals import metrics
 
