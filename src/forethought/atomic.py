@@ -16,7 +16,7 @@ def write_atomic(path: Path, data: bytes | Sequence[bytes]) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=path.resolve().parent, prefix=f".{path.name}.")
         with os.fdopen(fd, "wb") as out:
-            for piece in (data,) if isinstance(data, bytes) else data:
+            for piece in (data,) if isinstance(data, (bytes, bytearray, memoryview)) else data:
                 out.write(piece)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; give it a normal file's mode
         os.replace(tmp, path)
