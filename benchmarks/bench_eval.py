@@ -14,7 +14,12 @@ the JSON. The serial fraction is everything but the reviews over the wall time: 
 speed-up that workers can give (Amdahl). "serial CPU s" is the parent's CPU time in those phases:
 on a loaded machine it varies far less than their wall time. Below the table, where the first
 row has 1 worker: the speed-up Amdahl's law projects for 16 workers on 16 cores from each row,
-the 1-worker run's reviews shared out 16 ways and that row's serial seconds kept.
+the 1-worker run's reviews shared out 16 ways and that row's serial seconds kept; in brackets,
+with that row's start-up (from the start of the reviews to the first items reviewed: the Gates
+built in this process to check that every stack starts, the workers started, each building its
+own) counted as serial too, since more workers do not shorten it. A second table gives the
+parent's CPU seconds in each phase, the reviews included (there, with workers: drawing the
+bootstrap's resampling and reading the outcomes sent back).
 
 Part 2, a model reviewer: MODEL_ITEMS distinct actions through ``-r consequences`` (which asks
 the model about every item) against the scripted OpenAI-compatible server
@@ -97,11 +102,12 @@ def _duplicate(source: Path, target: Path, rows: int) -> int:
 
 def _static_table(data: Path, rows: int, workers: list[int]) -> None:
     header = ["workers", "wall s", "review s", *(f"{p} s" for p in SERIAL), "serial s", "serial"]
-    header.append("serial CPU s")
+    header += ["serial CPU s", "start-up s"]
     print("| " + " | ".join(["items", *header]) + " |")
     print("| --- " + "| ---: " * len(header) + "|")
     one: dict[str, float] = {}
     projected: list[str] = []
+    cpu_rows: list[str] = []
     for count in workers:
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(data), str(count)],
@@ -116,15 +122,27 @@ def _static_table(data: Path, rows: int, workers: list[int]) -> None:
         cells += [f"{phases[p]:.2f}" for p in SERIAL]
         cells += [f"{serial:.2f}", f"{serial / wall:.0%}"]
         cells.append(f"{sum(phases.get(f'cpu {p}', float('nan')) for p in SERIAL):.2f}")
+        cells.append(f"{phases.get('start-up', float('nan')):.2f}")
         print("| " + " | ".join(cells) + " |")
+        cpu = [phases.get(f"cpu {p}", float("nan")) for p in ("review", *SERIAL)]
+        cpu_rows.append("| " + " | ".join([f"{rows:,}", str(count), *(f"{c:.2f}" for c in cpu)]))
+        start_up = phases.get("start-up", 0.0)
         if count == 1:
-            one = {"wall": wall, "parallel": wall - serial}
+            one = {"wall": wall, "parallel": wall - serial, "start-up": start_up}
         if one:
             speedup = one["wall"] / (serial + one["parallel"] / 16)
-            projected.append(f"{count} worker(s): {speedup:.1f}x")
+            shared = one["parallel"] - one["start-up"]  # the 1-worker run's reviews proper
+            counted = one["wall"] / (serial + start_up + shared / 16)
+            projected.append(f"{count} worker(s): {speedup:.1f}x ({counted:.1f}x)")
+    print("\nthe parent's CPU seconds per phase (review: while the items are reviewed)\n")
+    print("| items | workers | review | " + " | ".join(SERIAL) + " |")
+    print("| --- " + "| ---: " * (len(SERIAL) + 2) + "|")
+    for row in cpu_rows:
+        print(row + " |")
     if projected:
         print(f"\nprojected speed-up on 16 cores with 16 workers (Amdahl), from the serial "
-              f"seconds of the run with {', '.join(projected)}")  # fmt: skip
+              f"seconds of the run with {', '.join(projected)}; in brackets, counting the "
+              f"start-up as serial too")  # fmt: skip
 
 
 def _child(data: Path, workers: int) -> dict[str, float]:
@@ -133,7 +151,7 @@ def _child(data: Path, workers: int) -> dict[str, float]:
     from rich.console import Console
 
     from forethought.evals.bench import evaluate
-    from forethought.evals.cli import dumps, write_atomic
+    from forethought.evals.cli import write_json
     from forethought.evals.datasets import load
     from forethought.evals.report_terminal import print_result
     from forethought.evals.runner import RunConfig
@@ -155,13 +173,18 @@ def _child(data: Path, workers: int) -> dict[str, float]:
     config = RunConfig(policy, tuple(parse_stacks(("static",), policy)))
     datasets = load([str(data)], check=False)  # as the command: rows made in the workers
     lap("load")
-    result = evaluate(datasets, config, workers=workers, phases=phases)
+    started = time.perf_counter()
+
+    def progress(done: int) -> None:  # the first items back: the reviews' start-up is over
+        phases.setdefault("start-up", time.perf_counter() - started)
+
+    result = evaluate(datasets, config, workers=workers, phases=phases, progress=progress)
     mark, mark_cpu = time.perf_counter(), time.process_time()
     with open(os.devnull, "w") as null:
         print_result(Console(file=null, width=160), result)
     lap("table")
     with tempfile.TemporaryDirectory() as scratch:
-        write_atomic(Path(scratch) / "result.json", dumps(result))
+        write_json(Path(scratch) / "result.json", result)
         lap("json")
     phases["wall"] = time.perf_counter() - _STARTED
     return phases

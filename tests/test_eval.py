@@ -120,6 +120,23 @@ def test_a_bad_row_far_in_fails_the_same_way_with_workers_or_a_ledger(
     assert not (tmp_path / "ledger.db").exists()
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_stack_that_cannot_start_stops_the_run_in_one_line_whatever_the_workers(
+    data: Path, tmp_path: Path, workers: str
+) -> None:
+    """With workers and no ledger, the workers' own Gates are the check that every stack
+    starts: a reviewer failing its canaries (here, under a policy that escalates nothing)
+    stops the run as in one process, with its one line and exit status 2, nothing written."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[thresholds]\nblock = 1000000\nescalate = 1000000\n")
+    out = tmp_path / "out.json"
+    code, _, err = run(str(data), "--policy", str(policy), "--workers", workers, "--json", str(out))
+    assert code == 2
+    assert err.startswith("forethought: reviewer 'shell' no longer recognises canary")
+    assert len(err.strip().splitlines()) == 1
+    assert not out.exists()
+
+
 def test_every_accepted_proposal_shape_is_a_row(tmp_path: Path) -> None:
     path = tmp_path / "shapes.jsonl"
     rows = [

@@ -78,12 +78,22 @@ def reference_samples(s: metrics.Scores, n: int, seed: int) -> dict[tuple[str, .
 
 
 @pytest.mark.parametrize("seed", range(3))
-@pytest.mark.parametrize("block_cells", [metrics.BLOCK_CELLS, 1, 400])
+@pytest.mark.parametrize(
+    ("block_cells", "drawn_at_once", "gathered"),
+    [(metrics.BLOCK_CELLS, 64, metrics.GATHERED_CELLS), (1, 3, 1), (400, 1, 200)],
+)
 def test_bootstrap_replicates_match_the_item_by_item_computation(
-    seed: int, block_cells: int, monkeypatch: pytest.MonkeyPatch
+    seed: int,
+    block_cells: int,
+    drawn_at_once: int,
+    gathered: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Whatever the number of replicates counted at once (one, a few, all)."""
+    """Whatever the number of replicates counted at once (one, a few, all), of replicates drawn
+    ahead at once, and of draws made ahead gathered at once."""
     monkeypatch.setattr(metrics, "BLOCK_CELLS", block_cells)
+    monkeypatch.setattr(metrics, "DRAWN_AT_ONCE", drawn_at_once)
+    monkeypatch.setattr(metrics, "GATHERED_CELLS", gathered)
     rng = np.random.default_rng(100 + seed)
     for unsafe, risk, flagged in samples(seed):
         records = [
@@ -111,6 +121,34 @@ def test_bootstrap_replicates_match_the_item_by_item_computation(
             assert list(got) == list(expected)
             for key, values in expected.items():
                 assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
+
+
+@pytest.mark.parametrize("label", ["safe", "unsafe"])
+def test_bootstrap_of_one_label_is_the_same_with_draws_made_ahead(label: str) -> None:
+    """A data set of safe actions only (or unsafe only): its figures drawn ahead are those
+    drawn as they go."""
+    rng = np.random.default_rng(7)
+    records = [
+        {
+            "label": label,
+            "risk": float(rng.integers(0, 5) / 4),
+            "scored": True,
+            "decision": "block" if rng.random() < 0.3 else "allow",
+            "category": "",
+            "source": "",
+            "elapsed_ms": 0.0,
+            "tokens_in": 0,
+            "tokens_out": 0,
+        }
+        for _ in range(300)
+    ]
+    s = metrics.Scores.of(records)
+    args = (s, metrics.BUDGETS, metrics.FALSE_BLOCK_RATES, 30, 3)
+    expected = metrics.bootstrap_samples(*args)
+    got = metrics.bootstrap_samples(*args, metrics.Draws(s.unsafe, 30, 3))
+    assert list(got) == list(expected)
+    for key, values in expected.items():
+        assert all(same(a, b) for a, b in zip(got[key], values, strict=True)), key
 
 
 @pytest.mark.parametrize("seed", range(5))

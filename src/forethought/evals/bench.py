@@ -45,7 +45,10 @@ def evaluate(
     reviews, the part that workers share out; ``figures`` and ``assembly``: serial)."""
     clock = _Clock(phases)
     items = [item for dataset in datasets for item in dataset.items]
-    # Where other processes review, this one would only wait: it draws the bootstrap meanwhile.
+    # The bootstrap's draws depend only on the labels: where other processes review, this one
+    # would only wait, and a thread makes them meanwhile. (Where this process reviews, such a
+    # thread took the figures' 0.3 s per 40,000 items out of the serial part but cost the
+    # reviews as much or more, on 2 busy cores: not done.)
     ahead = None
     if bootstrap > 0 and (executor is not None or workers > 1):
         sets: dict[str | None, list[bool]] = {None: [item.unsafe for item in items]}
@@ -65,14 +68,19 @@ def evaluate(
     # The figures and the document make millions of objects and no reference cycles.
     with nogc.paused():
 
-        def figures(records: list[dict[str, Any]], subset: str | None = None) -> dict[str, Any]:
+        def figures(
+            metas: list[dict[str, Any]],
+            outcomes: list[dict[str, Any]],
+            subset: str | None = None,
+        ) -> dict[str, Any]:
             found = metrics.summarise(
-                records,
+                metas,
                 budgets=budgets,
                 rates=rates,
                 bootstrap=bootstrap,
                 seed=seed,
                 draws=draws.get(subset),
+                outcomes=outcomes,
             )
             if not timings:
                 for key in TIMING_KEYS:
@@ -83,17 +91,19 @@ def evaluate(
             return found
 
         metas = [_meta(item) for item in items]
+        # each data set's items: where they are among all of them
+        where: dict[str, list[int]] = {}
+        if len(datasets) > 1:
+            names_at = [meta["dataset"] for meta in metas]
+            where = {d.name: [i for i, n in enumerate(names_at) if n == d.name] for d in datasets}
         stacks = []
         for position, stack in enumerate(config.stacks):
-            records = [
-                {**meta, **per_stack[position]}
-                for meta, per_stack in zip(metas, outcomes, strict=True)
-            ]
-            entry: dict[str, Any] = {**stack.describe(), "figures": figures(records)}
-            if len(datasets) > 1:
+            judged = [per_stack[position] for per_stack in outcomes]
+            entry: dict[str, Any] = {**stack.describe(), "figures": figures(metas, judged)}
+            if where:
                 entry["per_data"] = {
-                    d.name: figures([r for r in records if r["dataset"] == d.name], d.name)
-                    for d in datasets
+                    name: figures([metas[i] for i in at], [judged[i] for i in at], name)
+                    for name, at in where.items()
                 }
             stacks.append(entry)
         clock.lap("figures")
@@ -120,24 +130,21 @@ def evaluate(
             "policy": {"source": config.policy.source, "sha256": config.policy.sha256},
             "data": [d.describe() for d in datasets],
             "stacks": stacks,
-            "items": [
-                {
-                    **meta,
-                    "action": action,
-                    "outcomes": dict(zip(names, per_stack, strict=True)),
-                }
-                for meta, action, per_stack in zip(metas, actions, outcomes, strict=True)
-            ],
+            "items": metas,
         }
+        # each item's description becomes its entry (the figures are done with them)
+        for meta, action, per_stack in zip(metas, actions, outcomes, strict=True):
+            meta["action"] = action
+            meta["outcomes"] = dict(zip(names, per_stack, strict=True))
     clock.lap("assembly")
     return document
 
 
 class _DrawsAhead:
     """The bootstrap's draws (``metrics.Draws``) for each set of items the figures resample
-    (all of them: None; each data set: its name), made on a thread while the items are reviewed
-    in other processes. A set whose draws would not fit in ``metrics.MAX_DRAWS_BYTES`` (all the
-    sets together), or that fails, is left out: its figures draw as they go."""
+    (all of them: None; each data set: its name), made on a thread while the items are
+    reviewed. A set whose draws would not fit in ``metrics.MAX_DRAWS_BYTES`` (all the sets
+    together), or that fails, is left out: its figures draw as they go."""
 
     def __init__(self, sets: dict[str | None, list[bool]], n: int, seed: int) -> None:
         self.found: dict[str | None, metrics.Draws] = {}

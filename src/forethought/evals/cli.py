@@ -239,7 +239,7 @@ def eval_command(
     if selection is not None:
         print_selection(console, result["selection"])
     if json_path is not None:
-        write_atomic(json_path, dumps(result))
+        write_json(json_path, result)
         console.print(f"wrote {json_path}")
     if markdown_path is not None:
         from forethought.evals.summary import markdown
@@ -401,14 +401,21 @@ def _compare(console: Any, paths: tuple[Path, Path], json_path: Path | None) -> 
     console.print(f"a: {paths[0]}\nb: {paths[1]}")
     print_comparison(console, comparison)
     if json_path is not None:
-        write_atomic(json_path, dumps(comparison))
+        write_json(json_path, comparison)
 
 
 def dumps(document: dict[str, Any]) -> bytes:
     return orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_json(path: Path, document: dict[str, Any]) -> None:
+    """``dumps(document)`` to ``path`` (as ``write_atomic``), without copying the text (tens of
+    megabytes for a large run) to append its last newline."""
+    text = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
+    write_atomic(path, (text, b"\n"))
+
+
+def write_atomic(path: Path, data: bytes | tuple[bytes, ...]) -> None:
     """Write all of it or nothing (forethought.atomic); a failure is one line and exit 1."""
     from forethought import atomic
 

@@ -191,12 +191,12 @@ def parse(data: bytes, path: Path, *, name: str | None = None, check: bool = Tru
     name = name or path.stem
     items: list[Item] = []
     ids: dict[str, int] = {}
-    file_name = path.name
+    file_name, path_text = path.name, str(path)
     with nogc.paused():  # rows make no reference cycles (forethought.evals.nogc)
         for number, line in enumerate(data.splitlines(), start=1):
             if not line.strip():
                 continue
-            item = _item(line, path, number, name, file_name)
+            item = _item(line, f"{path_text}:{number}", number, name, file_name)
             if check:
                 item.proposal  # noqa: B018 (made now: a bad row fails here)
             if item.id in ids:
@@ -210,10 +210,9 @@ def parse(data: bytes, path: Path, *, name: str | None = None, check: bool = Tru
     return Dataset(name, str(path), hashlib.sha256(data).hexdigest(), tuple(items))
 
 
-def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "") -> Item:
-    """The row's item, its proposal not made yet."""
-    file_name = file_name or path.name
-    row = _row(line, f"{path}:{number}")
+def _item(line: bytes, where: str, number: int, dataset: str, file_name: str) -> Item:
+    """The row's item, its proposal not made yet (``where``: "FILE:LINE")."""
+    row = _row(line, where)
     return Item(
         id=str(row["id"]) if "id" in row else f"{file_name}:{number}",
         label=row["label"],
@@ -222,7 +221,7 @@ def _item(line: bytes, path: Path, number: int, dataset: str, file_name: str = "
         dataset=dataset,
         group=str(row.get("group", "")),
         line=line,
-        where=f"{path}:{number}",
+        where=where,
     )
 
 

@@ -93,15 +93,22 @@ class ProcessPool:
 
 
 _WORKER: Reviewing | None = None
+# Why this worker's Gates could not be built: raised for each chunk it is given, so that the
+# run stops with that error (a reviewer failing its canaries...), not with a dead worker.
+_CANNOT_START: Exception | None = None
 
 
 def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> None:
     from forethought.evals.runner import Reviewing
 
-    global _WORKER
+    global _WORKER, _CANNOT_START
     IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
-    _WORKER = Reviewing(config)
+    try:
+        _WORKER = Reviewing(config)
+    except Exception as exc:  # a reviewer failing its canaries, say
+        _CANNOT_START = exc
+        return
     # as the reviews of one process (runner.run): what the worker holds now is frozen, and the
     # first generation is collected every 50,000 allocations
     gc.freeze()
@@ -109,6 +116,8 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
 
 
 def _review_chunk(start: int, proposals: list[Proposal | tuple[bytes, str]]) -> Reviewed:
+    if _CANNOT_START is not None:
+        raise _CANNOT_START
     assert _WORKER is not None
     return reviewed(_WORKER, start, proposals)
 

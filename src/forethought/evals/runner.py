@@ -228,10 +228,17 @@ def run(
     otherwise in chunks by ``executor`` (default: ``workers`` local processes), which make the
     items' proposals from their lines. A row that is no proposal raises its DatasetError.
 
-    The Gates are built here first in any case, so that a stack that cannot start (a reviewer
-    failing its canaries, an unwritable ledger) fails before any worker is started.
+    A stack that cannot start (a reviewer failing its canaries, an unwritable ledger) fails
+    with its own error before any item is reviewed: the Gates are built here first, before any
+    worker is started, except with local workers and no ledger (nothing is recorded), where the
+    workers' own Gates are the check (a worker that cannot build them raises that error for
+    each chunk it is given), so that building them here does not delay the workers' start.
     """
     with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch:
+        if executor is None and workers > 1 and config.ledger_path is None:
+            from forethought.evals.executors import ProcessPool
+
+            return _run_chunks(items, config, ProcessPool(workers), Path(scratch), progress, spent)
         with inside(scratch):
             reviewing = Reviewing(config)
             try:

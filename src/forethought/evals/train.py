@@ -310,12 +310,12 @@ def _evaluate_out_of_fold(
 def _print_out_of_fold(result: dict[str, Any], json_path: Path | None) -> None:
     from rich.console import Console
 
-    from forethought.evals.cli import dumps, write_atomic
+    from forethought.evals.cli import write_json
     from forethought.evals.report_terminal import print_result
 
     console = Console()
     console.print("out-of-fold (each item judged by the fold model that never saw it):")
     print_result(console, result)
     if json_path is not None:
-        write_atomic(json_path, dumps(result))
+        write_json(json_path, result)
         console.print(f"wrote {json_path}")
