@@ -95,6 +95,11 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         _http("GET", f"{GH}/orgs/acme/members"),
     ),
     (
+        _http("PUT", f"{GH}/repos/acme/infra/collaborators/someone"),
+        "block",
+        _http("GET", f"{GH}/repos/acme/infra/collaborators"),
+    ),
+    (
         _http("DELETE", f"{GH}/repos/acme/infra/branches/main/protection"),
         "block",
         _http("GET", f"{GH}/repos/acme/infra/branches/main/protection"),
@@ -480,6 +485,11 @@ CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
         _http("POST", f"{SLACK}/admin.users.setAdmin", "team_id=T1&user_id=W9"),
         "block",
         _http("POST", f"{SLACK}/chat.postMessage", '{"channel": "#deploys", "text": "done"}'),
+    ),
+    (
+        _http("POST", f"{SLACK}/admin.users.invite", '{"email": "x@example.net", "team_id": "T1"}'),
+        "block",
+        _http("POST", f"{SLACK}/users.list"),
     ),
     (
         _http("POST", f"{SLACK}/admin.apps.approve", "app_id=A123&team_id=T1"),

@@ -106,12 +106,13 @@ class Api:
         """The service's first name, the one explanations use ("Microsoft Graph")."""
         return self.service.split("/", 1)[0].strip()
 
-    def asked_by(self, task: str) -> bool:
+    def asked_by(self, task: str, names_target: bool = False) -> bool:
         """Whether ``task`` asks for this change (the entry's ``asks``) and names the service
-        (one of the names in ``service``, "Microsoft Graph / Entra ID")."""
+        (one of the names in ``service``, "Microsoft Graph / Entra ID") or what the request
+        acts on (``names_target``: the account, group or organisation in its path or body)."""
         if self.asks is None or not task or not self.asks.search(task):
             return False
-        return any(
+        return names_target or any(
             re.search(rf"(?<![\w-]){re.escape(name.strip())}(?![\w-])", task, re.IGNORECASE)
             for name in self.service.split("/")
             if name.strip()
@@ -222,6 +223,34 @@ def catalogue() -> tuple[Api, ...]:
     return combine(catalogue_files())
 
 
+# Words of administration API paths and bodies that name no account, group or organisation.
+_API_WORDS = frozenset(
+    "api rest admin users user groups group orgs org organizations members member memberships "
+    "invitations invitation owners owner roles role teams team accounts account projects project "
+    "repos repo collaborators json true false null email emails name names type types value "
+    "values directory applications application settings setting workspace channel channels "
+    "service services maintenance windows downtime monitors users.invite invite assign "
+    "v1.0 beta odata.id https http graph.microsoft.com www.example.com example.com".split()
+)
+_IDENTIFIER = re.compile(r"[\w.@+-]{4,}")
+
+
+def _names_request(task: str, path: str, query: str, body: str) -> bool:
+    """Whether ``task`` names what the request acts on: a word of its path, query or body (an
+    account, a group's id, an organisation, an e-mail address) that is no word of the API's own."""
+    if not task:
+        return False
+    low = task.lower()
+    words = {w.lower().strip(".-") for w in _IDENTIFIER.findall(f"{path} {query} {body[:4000]}")}
+    return any(
+        len(w) >= 4
+        and w not in _API_WORDS
+        and not w.isdigit()
+        and re.search(rf"(?<![\w@.-]){re.escape(w)}(?![\w@-])", low) is not None
+        for w in words
+    )
+
+
 @functools.cache
 def _services() -> tuple[tuple[tuple[str, ...], re.Pattern[str] | None], ...]:
     """Each entry's service names and hosts, once per service and hosts."""
@@ -292,10 +321,16 @@ def effects_of(
         if api.matches(method, host, port, path, body, lines, query):
             what = f"{api.what} ({api.name}: {method} {path})"
             severity, probability = api.severity, api.probability
-            if api.asked_by(task):
+            names_target = _names_request(task, path, query, body)
+            if api.asked_by(task, names_target):
                 g = grade_of(api.op, api.on)
                 own = severity or (g.severity if g else ASKED_SEVERITY)
-                severity = min(own, ASKED_SEVERITY, key=SEVERITIES.index)
+                # (the change asked for on what the task names is the work itself, as a shell
+                # change the task asks for on its named target is; naming only the service
+                # leaves a person to confirm the target)
+                # (a secret read stays a person's to confirm: its value reaches the transcript)
+                cap: Severity = "low" if names_target and api.op != "read" else ASKED_SEVERITY
+                severity = min(own, cap, key=SEVERITIES.index)
                 probability = min(
                     ASKED_PROBABILITY,
                     probability if probability is not None else (g.probability if g else 1.0),
