@@ -622,6 +622,7 @@ _CONFIGURE = re.compile(
 # Changes that weaken a control whatever the task says it is for.
 _WEAKENS = re.compile(
     r"PermitRootLogin\s+yes|PasswordAuthentication\s+yes|PermitEmptyPasswords\s+yes|pam_permit|"
+    r"AuthorizedKeys(?:File|Command)|PermitUserEnvironment\s+yes|StrictModes\s+no|"
     r"\bsetenforce\s+0|\baa-(?:disable|complain|teardown)\b|\bufw\s+(?:disable|reset)\b|"
     r"\s(?:-F|--flush|-X)\b|\bauditctl\s+-[De]\b|\baudit\s+-[st]\s*$|-a\s+never|NOPASSWD|"
     r"--permanent\s+--remove|\bdisable\b|\bstop\b|\s-P\s+\w+\s+ACCEPT|\bdefault\s+allow\b|"
