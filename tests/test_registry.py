@@ -165,7 +165,7 @@ def test_forethought_reviewers_lists_every_registered_reviewer_with_its_origin(
 
 def test_the_built_in_policy_still_builds_the_same_reviewers() -> None:
     names = [r.name for r in registry.build_reviewers(default_policy())]
-    assert names == ["shell", "file", "python", "http", "text", "self_protection"]
+    assert names == ["shell", "file", "python", "http", "text", "task_limits", "self_protection"]
     with pytest.raises(PolicyError, match=r"^<built-in>: reviewers.model.spec"):
         registry.build_reviewers(
             parse_policy(b'[reviewers]\nenabled = ["consequences"]\n', "<built-in>")

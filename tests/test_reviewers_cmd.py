@@ -138,7 +138,7 @@ def test_the_built_in_policy_lists_the_static_reviewers() -> None:
     found = json.loads(out)
     assert found["policy"]["source"] == "<built-in>"
     names = [r["name"] for r in found["reviewers"]]
-    assert names == ["shell", "file", "python", "http", "text", "self_protection"]
+    assert names == ["shell", "file", "python", "http", "text", "task_limits", "self_protection"]
     assert all(r["kind"] == "static" and "prompts" not in r for r in found["reviewers"])
 
 

@@ -104,7 +104,9 @@ class ClassifierReviewer(_Strict):
 
 
 class Reviewers(_Strict):
-    enabled: tuple[str, ...] = ("shell", "file", "python", "http", "text", "self_protection")
+    enabled: tuple[str, ...] = (
+        "shell", "file", "python", "http", "text", "task_limits", "self_protection"
+    )
     deadline_ms: float = Field(2000.0, gt=0)
     model: ModelReviewers = ModelReviewers()
     classifier: ClassifierReviewer = ClassifierReviewer()

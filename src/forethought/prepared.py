@@ -54,16 +54,19 @@ PURE_CACHES = frozenset(
         "forethought.review.shell.parse.analyze",
         "forethought.review.shell.rules.common._all_dashed",
         "forethought.review.shell.uncertainty._known",
+        "forethought.review.task_limits.data",
+        "forethought.review.task_limits.limit_of",
     }
 )
 # The reviewers a policy may enable for its Gate to be kept (their modules below).
-STATIC = ("shell", "file", "python", "http", "text", "self_protection")
+STATIC = ("shell", "file", "python", "http", "text", "task_limits", "self_protection")
 _BUILTIN_REVIEWERS = (
     "forethought.review.files",
     "forethought.review.http",
     "forethought.review.python.reviewer",
     "forethought.review.self_protection",
     "forethought.review.shell.reviewer",
+    "forethought.review.task_limits",
     "forethought.review.text",
 )
 

@@ -334,6 +334,13 @@ def _self_protection(setting: Setting) -> Reviewer:
     )
 
 
+@_built_in("task_limits")
+def _task_limits(setting: Setting) -> Reviewer:
+    from forethought.review.task_limits import TaskLimitsReviewer
+
+    return TaskLimitsReviewer()
+
+
 @_built_in(CLASSIFIER, "learned")
 def _classifier(setting: Setting) -> Reviewer:
     return classifier_reviewer(setting.policy)

@@ -1,0 +1,805 @@
+"""What the task rules out: a change made where the task only asks to look, or forbids it.
+
+"How many expired sessions are in the table?" asks for a count, not a DELETE; "check whether
+nginx is running, do not restart it" forbids the restart; "read-only audit", "we are in a change
+freeze" and "don't change anything" forbid every change. The other reviewers judge what an
+action does; this one judges it against what the task allows, so that an agent that goes
+beyond a look-only task (or against a task's explicit "don't") is stopped and a person asked,
+however harmless the change would be in a task that asked for it.
+
+The task is read for a limit (:func:`limit_of`):
+
+- **said outright**: "do not / don't / never / without" with a change of any kind ("don't make
+  any changes", "without changing anything", "no changes"), "read-only check|audit|access ...",
+  "keep it read-only", "change freeze"; or with one kind of change ("do not restart it",
+  "without installing anything", "don't delete ...", "do not push"), which rules out that kind.
+  A limit with a condition ("until", "unless", "before", "other than", "except") is not read
+  as one: the task allows the change at some point, and what it allows is not this module's
+  to judge.
+- **implied**: a task with words of looking ("what", "how many", "check", "list", "why",
+  "investigate" ...) and no word of change at all ("fix", "restart", "clean", "set up",
+  "run" ...). A task that says nothing either way has no limit.
+
+The action is read for changes (:func:`changes`): files it writes or deletes (a temporary file
+never counts; the workspace's own files count only where the limit is said outright), SQL that
+writes, HTTP methods other than GET (search and query endpoints aside), package installs and
+pushes, and subcommands or options that are verbs of change (``rabbitmqctl delete_queue``,
+``systemctl restart``, ``kubectl delete``, ``redis-cli FLUSHALL``, ``firewall-cmd
+--add-port``). The verbs and programs are data: ``data/task_changes.toml``.
+
+Each change the limit rules out is one harm (moderate, certain, reversible: the decision is
+to ask a person; the change's own harm is the other reviewers' to weigh). The review is
+partial: it judges one aspect of the action, never the whole. Only the task sets a limit; the
+agent's reasoning is never read here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Literal
+
+from forethought.proposal import Proposal
+from forethought.review.base import Prediction, Review
+
+NAME = "task_limits"
+VERSION = "1.0"
+CATEGORY = "beyond_task"
+DATA_FILE = "data/task_changes.toml"
+
+Kind = Literal["delete", "service", "install", "publish", "write"]
+KINDS: tuple[Kind, ...] = ("delete", "service", "install", "publish", "write")
+_VERB_KINDS: tuple[Kind, ...] = ("delete", "service", "install", "publish", "write")
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """What a task rules out: ``forbids`` (kinds of change), in the task's own ``words``;
+    ``explicit``: said outright (the workspace's own files count too), not only implied by a
+    task that only asks questions."""
+
+    forbids: frozenset[str]
+    words: str
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One change an action makes: its ``kind``, what it is in words, the text that makes it,
+    and whether it touches only the workspace's own files."""
+
+    kind: Kind
+    what: str
+    evidence: str
+    workspace: bool = False
+
+
+# --------------------------------------------------------------------------------------------
+# The data
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    verbs: Mapping[str, Kind | Literal["read"]]
+    readers: frozenset[str]
+    developer: frozenset[str]
+    refresh_update: frozenset[str]
+    changes: frozenset[str]
+    deleting: frozenset[str]
+    stopping: frozenset[str]
+    sql_clients: frozenset[str]
+    sql_options: frozenset[str]
+    dry_run: frozenset[str]
+    option_verbs: frozenset[str]
+
+
+def parse_data(text: str, where: str = DATA_FILE) -> _Data:
+    """The verbs and programs of ``text`` (task_changes.toml); a ValueError naming ``where``
+    and the entry for anything malformed."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    verbs: dict[str, Kind | Literal["read"]] = {}
+    for kind in (*_VERB_KINDS, "read"):
+        for word in _words(raw.get("verbs", {}), kind, where):
+            if word in verbs:
+                raise ValueError(f"{where}: verb {word!r} is both {verbs[word]} and {kind}")
+            verbs[word] = kind  # type: ignore[assignment]
+    programs = raw.get("programs", {})
+    return _Data(
+        verbs,
+        *(
+            frozenset(_words(programs, key, where))
+            for key in (
+                "readers",
+                "developer",
+                "refresh_update",
+                "changes",
+                "deleting",
+                "stopping",
+                "sql_clients",
+                "sql_options",
+                "dry_run",
+                "option_verbs",
+            )
+        ),
+    )
+
+
+def _words(table: Any, key: str, where: str) -> list[str]:
+    value = table.get(key) if isinstance(table, dict) else None
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"{where}: {key} must be a list of words")
+    return list(value)
+
+
+@functools.lru_cache(maxsize=1)
+def data() -> _Data:
+    return parse_data(resources.files("forethought.review").joinpath(DATA_FILE).read_text())
+
+
+# --------------------------------------------------------------------------------------------
+# The task
+# --------------------------------------------------------------------------------------------
+
+_NEG = (
+    r"(?:do\s+not|don'?t|dont|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
+    r"without|no\s+need\s+to|avoid|refrain\s+from)"
+)
+_ADVERB = r"(?:(?:actually|ever|accidentally|yet|also|even|first|please|go\s+and|try\s+to)\s+)?"
+_FORBID_ALL = re.compile(
+    rf"\b{_NEG}\s+{_ADVERB}(?:(?:make|making|do|doing)\s+)?(?:any\s+)?"
+    r"(?:changes?|modifications?|writes?)\b(?!\s+(?:to|in|of|on)\b)|"
+    rf"\b{_NEG}\s+{_ADVERB}(?:chang|modif|alter|touch|edit|writ|fix|mess|tamper)\w*\s+"
+    r"(?:anything|any\s+thing|a\s+thing|a\s+single\s+thing|stuff)\b|"
+    r"\b(?:make|makes|making)\s+no\s+changes\b|"
+    r"(?<!\bwith\s)\bno\s+changes\b(?!\s+(?:to|in|of|on|are|were|have|has)\b)|"
+    r"\bnothing\s+(?:should|must|may|can)\s+(?:be\s+|get\s+)?(?:chang|modif|touch|alter)\w*|"
+    r"\b(?:change|code|deploy(?:ment)?)[- ]freeze\b|"
+    r"\bread[- ]only\s+(?:check|audit|review|investigation|access|mode|task|look|pass|"
+    r"inspection|session|quer(?:y|ies)|inventory|triage|analysis|diagnosis|report|survey|"
+    r"troubleshooting|health[- ]check|sweep|walk-?through|assessment|job)\b|"
+    r"\b(?:keep\s+(?:it|this|everything)|stay|strictly|purely|remain|only|just)\s+read[- ]only\b|"
+    r"^\s*read[- ]only\b\s*[:,.\-]",
+    re.IGNORECASE,
+)
+_FORBID_KIND = re.compile(
+    rf"\b{_NEG}\s+{_ADVERB}(?:(?:the|any|anything)\s+)?"
+    r"(?P<verb>restart|reboot|stop|kill|shut\s*down|bounce|reload|"
+    r"delet|remov|drop|purg|truncat|flush|wip|eras|clear|"
+    r"install|upgrad|uninstall|push|deploy|publish|releas)\w*",
+    re.IGNORECASE,
+)
+_KIND_OF_VERB: tuple[tuple[str, Kind], ...] = (
+    ("restart reboot stop kill shut bounce reload", "service"),
+    ("delet remov drop purg truncat flush wip eras clear", "delete"),
+    ("install upgrad uninstall", "install"),
+    ("push deploy publish releas", "publish"),
+)
+# Words after a limit that make it conditional: the change is allowed at some point.
+_CONDITION = re.compile(
+    r"[^.;!?\n]{0,80}?\b(?:until|unless|before|after|once|except|other\s+than|apart\s+from|"
+    r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b",
+    re.IGNORECASE,
+)
+_LOOK = re.compile(
+    r"\b(?:check|list|show|display|print|tell|report|find\s+out|what|which|how\s+many|how\s+much|"
+    r"is\s+there|are\s+there|why|look|investigate|diagnose|audit|review|inspect|summari[sz]e|"
+    r"count|explain|describe|compare|verify|confirm|identify|determine|examine|analy[sz]e|"
+    r"query|search|locate|measure|where|when|who|whether|see)\b",
+    re.IGNORECASE,
+)
+# Any word of change in the task: then the task asks for some change, and what change is the
+# other reviewers' and the scope's to judge.
+_CHANGE = re.compile(
+    r"\b(?:fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
+    r"install|uninstall|upgrad|updat|patch|deploy|roll|appl|set|configur|creat|add|enabl|disabl|"
+    r"chang|modif|edit|writ|wrote|renam|move|moving|cop(?:y|ie)|migrat|rotat|revok|grant|open|"
+    r"close|mount|format|build|compil|run|ran|execut|make|making|generat|free|reclaim|shrink|"
+    r"grow|resiz|scal|drain|cordon|evict|prune|flush|truncat|drop|restor|backup|back\s+up|"
+    r"archiv|compress|extract|unpack|sync|push|pull|commit|merg|rebas|tag|releas|publish|"
+    r"upload|download|send|sent|e-?mail|post|schedul|automat|harden|secur|lock|unlock|bump|"
+    r"pin|replac|convert|optimi|tun|refactor|implement|prepar|provision|launch|spin|tear|bring|"
+    r"get\s+rid|take\s+care|handle|sort\s+out|ensure|make\s+sure|save|stor|record|import|"
+    r"export|load|seed|populat|train|regist|subscrib|block|allow|permit|deny|ban|approv|reject|"
+    r"cancel|abort|terminat|shut|reboot|paus|resum|suspend|reinstall|rebuild|recreat|"
+    r"regenerat|reindex|vacuum|compact|turn|switch|toggl|join|leav|invit|promot|demot|assign|"
+    r"attach|detach|link|expos|forward|serve|host|put|insert|renew|enrol|onboard|offboard|"
+    r"give|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
+    r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
+    r"rais|lower|limit|throttl|reduc|extend|expand|align|align|upgrade|downgrad|switch|"
+    r"transfer|deliver|submit|file|share|grab|fetch|help|let\s+me|log\b|unblock|get\s+\w+\s+"
+    r"(?:working|running|back|up|fixed|done|going))\w*",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=256)  # a session reviews many actions for one task
+def limit_of(task: str) -> Limit | None:
+    """What ``task`` rules out, or None where it rules nothing out (see the module)."""
+    if not task.strip():
+        return None
+    for m in _FORBID_ALL.finditer(task):
+        if not _CONDITION.match(task, m.end()):
+            return Limit(frozenset(KINDS), _quote(task, m), True)
+    kinds: set[str] = set()
+    words = ""
+    for m in _FORBID_KIND.finditer(task):
+        if _CONDITION.match(task, m.end()):
+            continue
+        verb = m.group("verb").lower()
+        for stems, kind in _KIND_OF_VERB:
+            if any(verb.startswith(s) for s in stems.split()):
+                kinds.add(kind)
+        words = words or _quote(task, m)
+    if kinds:
+        return Limit(frozenset(kinds), words, True)
+    if _LOOK.search(task) and not _CHANGE.search(task):
+        return Limit(frozenset(KINDS), _quote(task, None), False)
+    return None
+
+
+def _quote(task: str, m: re.Match[str] | None) -> str:
+    """The task's words that say the limit: the sentence of the match, or the task's start."""
+    if m is None:
+        text = task.strip()
+    else:
+        start = max(task.rfind(c, 0, m.start()) for c in ".;!?\n") + 1
+        ends = [i for i in (task.find(c, m.end()) for c in ".;!?\n") if i >= 0]
+        text = task[start : min(ends) if ends else len(task)].strip()
+    text = " ".join(text.split())
+    return text if len(text) <= 90 else f"{text[:87]}..."
+
+
+# --------------------------------------------------------------------------------------------
+# The action
+# --------------------------------------------------------------------------------------------
+
+_TEMPORARY = ("temporary_file",)
+_DISCARDED = re.compile(r"^(?:/dev/(?:null|stdout|stderr|tty|fd/\d+)|/proc/self/fd/\d+|&?\d*)$")
+_DELETING_HOW = frozenset(
+    {"rm", "unlink", "rmdir", "shred", "srm", "wipe", "truncate", "mv (source)"}
+)
+_IDENTIFIER = re.compile(r"^[A-Za-z][\w:.-]{0,60}$")
+# Subcommands that run a command elsewhere: what they change is what that command changes.
+_REMOTE_RUN = frozenset({"run-command", "send-command", "start-session", "ssh", "exec", "invoke"})
+_PROJECT_SCRIPT = re.compile(r"(?:^|/)(?:manage\.py|artisan|rails|rake)$")
+_PACKAGE_VERBS: dict[str, Kind] = {
+    "install": "install",
+    "i": "install",
+    "add": "install",
+    "ci": "install",
+    "remove": "install",
+    "rm": "install",
+    "uninstall": "install",
+    "un": "install",
+    "upgrade": "install",
+    "reinstall": "install",
+    "sync": "install",
+    "update": "install",
+    "erase": "install",
+    "purge": "install",
+    "autoremove": "install",
+    "dist-upgrade": "install",
+    "full-upgrade": "install",
+    "downgrade": "install",
+    "publish": "publish",
+    "deploy": "publish",
+    "release": "publish",
+    "push": "publish",
+    "upload": "publish",
+}
+_GIT: dict[str, Kind] = {
+    "push": "publish",
+    "clean": "delete",
+    "rm": "delete",
+    "reset": "write",
+    "checkout": "write",
+    "restore": "write",
+    "commit": "write",
+    "merge": "write",
+    "rebase": "write",
+    "pull": "write",
+    "stash": "write",
+    "cherry-pick": "write",
+    "revert": "write",
+    "am": "write",
+    "apply": "write",
+    "mv": "write",
+    "switch": "write",
+    "gc": "delete",
+    "prune": "delete",
+    "filter-branch": "write",
+    "filter-repo": "write",
+    "update-ref": "write",
+    "init": "write",
+    "clone": "write",
+}
+_GIT_LOOKS_WITH_OPERANDS = frozenset({"branch", "tag", "remote", "config", "worktree", "notes"})
+_IPTABLES = re.compile(r"^(?:ip6?tables|ebtables|arptables)(?:-legacy|-nft)?$")
+_IPTABLES_CHANGE = {
+    "-A": "write",
+    "-I": "write",
+    "-R": "write",
+    "-P": "write",
+    "-N": "write",
+    "-E": "write",
+    "-D": "delete",
+    "-F": "delete",
+    "-X": "delete",
+    "-Z": "write",
+}
+_HTTP_READS = re.compile(
+    r"(?:^|/)(?:_search|_msearch|_count|_mget|_validate|_explain|_analyze|_sql|_field_caps|"
+    r"search|query|query_range|graphql|explain|lookup|batchGet|validate)(?:[/?#]|$)",
+    re.IGNORECASE,
+)
+_MUTATION = re.compile(r"\bmutation\b")
+_SQL_DELETE = re.compile(
+    r"\bdelete\s+from\b|\bdrop\s+(?:table|database|schema|index|view|materialized|user|role|owned|"
+    r"column|constraint|trigger|function|extension|keyspace|collection|sequence)\b|\btruncate\b",
+    re.IGNORECASE,
+)
+_SQL_WRITE = re.compile(
+    r"\binsert\s+(?:into|overwrite)\b|\bupdate\s+[\w.\"`\[\]]+\s+set\b|\balter\s+\w+|"
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:unique\s+)?\w+|\bgrant\s+\w+|\brevoke\s+\w+|"
+    r"\bmerge\s+into\b|\breplace\s+into\b|\bupsert\b|\bcopy\s+[\w.\"]+(?:\s*\([^)]*\))?\s+from\b|"
+    r"\bvacuum\b|\breindex\b|\bcluster\s+\w|\bload\s+data\b|\bset\s+(?:global|persist)\b|"
+    r"\bpg_(?:terminate|cancel)_backend\b|\bpg_reload_conf\b|^\s*kill\s+\d|\bshutdown\b|"
+    r"\boptimize\s+table\b|\brefresh\s+materialized\b|^\s*call\s+\w+",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SQL_STRINGS = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
+_MONGO_CHANGE = re.compile(
+    r"\.(?:(delete|remove|drop)\w*|insert\w*|update\w*|replace\w*|rename\w*|create\w*|"
+    r"bulkWrite)\s*\(",
+)
+_PY_HTTP = re.compile(
+    r"\b(?:requests|httpx|session|client|s)\.(post|put|patch|delete)\s*\(|"
+    r"\.request\(\s*['\"](POST|PUT|PATCH|DELETE)['\"]|method\s*=\s*['\"](POST|PUT|PATCH|DELETE)",
+    re.IGNORECASE,
+)
+_PY_SQL_CALL = re.compile(r"\.(?:execute|executemany|executescript|exec_driver_sql|read_sql)\s*\(")
+_CHANGE_OPS: dict[str, Kind] = {
+    "write": "write",
+    "append": "write",
+    "delete": "delete",
+    "wipe": "delete",
+    "truncate": "delete",
+    "chmod": "write",
+    "setuid": "write",
+    "chown": "write",
+    "signal": "service",
+    "disable": "service",
+    "account": "write",
+    "security_change": "write",
+    "install": "install",
+    "schedule": "write",
+    "kernel_load": "write",
+    "mount": "write",
+    "provision": "write",
+    "flood": "service",
+}
+
+
+def changes(proposal: Proposal) -> list[Change]:
+    """Every change ``proposal``'s action makes, as far as a static reading tells."""
+    kind, args = proposal.action.kind, proposal.action.args
+    if kind == "shell":
+        return shell_changes(str(args.get("command") or ""))
+    if kind == "python":
+        return python_changes(str(args.get("code") or ""))
+    if kind == "http":
+        return http_changes(args)
+    if kind == "file_write":
+        path = str(args.get("path") or "")
+        return list(_file_change(path, "write", f"writes {path}", path)) if path else []
+    return []
+
+
+def shell_changes(command: str) -> list[Change]:
+    from forethought.review.shell.parse import analyze
+
+    if not command.strip():
+        return []
+    analysis = analyze(command)
+    out: list[Change] = []
+    for cmd in analysis.commands:
+        upstream = " ".join(
+            " ".join(c.args) for c in analysis.upstream(cmd) if c.name in ("echo", "printf", "cat")
+        )
+        out += _command_changes(cmd.name, cmd.args, cmd.text or command, cmd, upstream)
+    return out
+
+
+def _command_changes(
+    name: str, args: list[str], evidence: str, cmd: Any, upstream: str = ""
+) -> Iterator[Change]:
+    from forethought.review.shell.writes import write_targets
+
+    d = data()
+    base = name.rsplit("/", 1)[-1]
+    if any(a.split("=", 1)[0] in d.dry_run for a in args):
+        return
+    for w in write_targets(cmd):
+        if _DISCARDED.match(w.path):
+            continue
+        if w.how == "crontab":
+            yield Change("write", "replaces a crontab", evidence)
+            continue
+        deleting = w.how in _DELETING_HOW
+        verb = "deletes" if deleting else "writes"
+        yield from _file_change(
+            w.path, "delete" if deleting else "write", f"{verb} {w.path}", evidence, cmd.cwd
+        )
+    yield from _options(base, args, evidence)
+    if base in d.readers:
+        if base == "date" and any(a in ("-s", "--set") or a.startswith("--set=") for a in args):
+            yield Change("write", "sets the system clock", evidence)
+        elif base == "sed" or base == "find" or base == "tee":
+            return  # (their writes are their files, above; find -delete is an option)
+        return
+    if base in d.sql_clients or base in ("mongosh", "mongo"):
+        yield from _sql_changes(base, args, evidence, (cmd.stdin or "") + "\n" + upstream)
+        return
+    if base == "git":
+        yield from _git(args, evidence)
+        return
+    if _IPTABLES.match(base):
+        for a in args:
+            if a in _IPTABLES_CHANGE:
+                k: Kind = "delete" if _IPTABLES_CHANGE[a] == "delete" else "write"
+                yield Change(k, f"changes the firewall rules ({base} {a})", evidence)
+                return
+        return
+    if base == "sysctl":
+        if "-w" in args or any("=" in a and not a.startswith("-") for a in args):
+            yield Change("write", "changes kernel settings", evidence)
+        return
+    if base == "hostname":
+        if any(not a.startswith("-") for a in args):
+            yield Change("write", "renames the machine", evidence)
+        return
+    if base == "crontab":
+        return  # (its files are above)
+    if base in d.changes:
+        if args or base in d.stopping:
+            k = "delete" if base in d.deleting else "service" if base in d.stopping else "write"
+            yield Change(k, f"runs `{base}`", evidence)
+        return
+    if base in d.developer:
+        yield from _developer(base, args, evidence)
+        return
+    if name.startswith(("./", "bin/")) or ("/" in name and not name.startswith("/")):
+        return  # the project's own scripts
+    if base in ("curl", "wget", "http", "https", "xh"):
+        yield from _curl(base, args, evidence)
+        return
+    found = _subcommand(args)
+    if found is not None:
+        yield Change(found[0], f"`{base} {found[1]}`", evidence)
+
+
+def _file_change(
+    path: str, op: str, what: str, evidence: str, cwd: str | None = None
+) -> Iterator[Change]:
+    from forethought.review.shell.catalogue import resource_of_path
+
+    resource = resource_of_path(path, op, cwd)
+    if resource in _TEMPORARY:
+        return
+    kind: Kind = "delete" if op == "delete" else "write"
+    yield Change(kind, what, evidence, workspace=resource == "workspace_file")
+
+
+def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
+    d = data()
+    for a in args:
+        if not a.startswith("-") or a in ("-", "--"):
+            continue
+        words = re.split(r"[-_]", a.lstrip("-").split("=", 1)[0].lower())
+        if not words or len(words[0]) < 3:
+            continue
+        if words[0] in d.option_verbs or (words[0] in ("add", "set") and len(words) > 1):
+            kind = d.verbs.get(words[0], "write")
+            yield Change(
+                kind if kind != "read" else "write", f"`{base} {a.split('=', 1)[0]}`", evidence
+            )
+            return
+
+
+def _subcommand(args: list[str]) -> tuple[Kind, str] | None:
+    """The verb of change among the command's leading operands, or None (also where a read verb
+    comes first)."""
+    d = data()
+    seen = 0
+    for a in args:
+        if a.startswith("-"):
+            continue
+        seen += 1
+        if seen > 4:
+            break
+        if not _IDENTIFIER.match(a):
+            continue
+        if a.lower() in _REMOTE_RUN:
+            return None  # (what it runs remotely is read as a command of its own)
+        for piece in re.split(r"[-_:.]", a.lower()):
+            kind = d.verbs.get(piece)
+            if kind == "read":
+                return None
+            if kind is not None:
+                return kind, a
+    return None
+
+
+def _developer(base: str, args: list[str], evidence: str) -> Iterator[Change]:
+    operands = [a for a in args if not a.startswith("-")]
+    if base.startswith("python") and args[:2] == ["-m", "pip"]:
+        base, operands = "pip", [a for a in args[2:] if not a.startswith("-")]
+    elif (
+        base.startswith(("python", "php", "ruby"))
+        and operands
+        and _PROJECT_SCRIPT.search(operands[0])
+    ):
+        verb = _subcommand(operands[1:])
+        if verb is not None:
+            yield Change(verb[0], f"`{operands[0]} {verb[1]}`", evidence)
+        return
+    if base in ("rails", "rake"):
+        verb = _subcommand(operands)
+        if verb is not None:
+            yield Change(verb[0], f"`{base} {verb[1]}`", evidence)
+        return
+    if not operands:
+        return
+    sub = operands[0].lower()
+    if sub == "update" and base in data().refresh_update:
+        return
+    kind = _PACKAGE_VERBS.get(sub)
+    if kind is not None and not (base in ("npm", "yarn", "pnpm", "bun") and sub == "run"):
+        what = "installs or removes packages" if kind == "install" else "publishes"
+        yield Change(kind, f"{what} (`{base} {sub}`)", evidence)
+
+
+def _git(args: list[str], evidence: str) -> Iterator[Change]:
+    # (git -C dir / -c key=value take a value)
+    i = 0
+    while i < len(args) and args[i].startswith("-"):
+        i += 2 if args[i] in ("-C", "-c") else 1
+    rest = args[i:]
+    if not rest:
+        return
+    sub, more = rest[0], rest[1:]
+    kind = _GIT.get(sub)
+    if kind is None and sub in _GIT_LOOKS_WITH_OPERANDS:
+        deleting = any(a in ("-d", "-D", "--delete", "remove", "rm") for a in more)
+        changing = (
+            deleting
+            or any(
+                a in ("add", "set-url", "rename", "-m", "-M", "--unset", "--add", "-f")
+                for a in more
+            )
+            or (sub in ("branch", "tag") and bool([a for a in more if not a.startswith("-")]))
+        )
+        if sub == "config":
+            changing = not any(a in ("--get", "--list", "-l", "--get-all") for a in more) and (
+                len([a for a in more if not a.startswith("-")]) >= 2 or deleting
+            )
+        if changing:
+            kind = "delete" if deleting else "write"
+    if kind is None:
+        return
+    if sub == "stash" and more and more[0] in ("list", "show"):
+        return
+    remote = kind == "publish"
+    yield Change(kind, f"`git {sub}`", evidence, workspace=not remote)
+
+
+_HTTPIE = ("http", "https", "xh")
+
+
+def _curl(base: str, args: list[str], evidence: str) -> Iterator[Change]:
+    method = ""
+    url = ""
+    for i, a in enumerate(args):
+        value = args[i + 1] if i + 1 < len(args) else ""
+        if a in ("-X", "--request", "--method"):
+            method = value.upper()
+        elif a.startswith(("--request=", "--method=")):
+            method = a.split("=", 1)[1].upper()
+        elif a.startswith("-X") and len(a) > 2:
+            method = a[2:].upper()
+        elif a in (
+            "-d",
+            "--data",
+            "--data-raw",
+            "--data-binary",
+            "--data-urlencode",
+            "-F",
+            "--form",
+            "--json",
+            "--post-data",
+            "--post-file",
+            "--body-data",
+            "--body-file",
+        ) or a.startswith(("--data", "--post-", "--json", "--form")):
+            method = method or "POST"
+        elif a in ("-T", "--upload-file"):
+            method = method or "PUT"
+        elif a.startswith(("http://", "https://")) or (base in _HTTPIE and "." in a):
+            url = url or a
+        elif base in _HTTPIE and a.upper() in ("POST", "PUT", "PATCH", "DELETE"):
+            method = a.upper()
+    yield from _http_change(method or "GET", url, "", evidence)
+
+
+def _http_change(method: str, url: str, body: str, evidence: str) -> Iterator[Change]:
+    if method in ("GET", "HEAD", "OPTIONS", "TRACE", ""):
+        return
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
+    if method == "POST" and _HTTP_READS.search(path) and not _MUTATION.search(body):
+        return
+    kind: Kind = "delete" if method == "DELETE" else "write"
+    yield Change(kind, f"sends {method} {url[:80]}".rstrip(), evidence)
+
+
+def _sql_changes(base: str, args: list[str], evidence: str, stdin: str) -> Iterator[Change]:
+    d = data()
+    texts = [stdin]
+    operands: list[str] = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a in d.sql_options or a == "--eval":
+            if i + 1 < len(args):
+                texts.append(args[i + 1])
+            i += 2
+            continue
+        if "=" in a and a.split("=", 1)[0] in (*d.sql_options, "--eval"):
+            texts.append(a.split("=", 1)[1])
+        elif not a.startswith("-"):
+            operands.append(a)
+        i += 1
+    if base in ("sqlite3", "duckdb", "litecli", "usql", "bq", "cqlsh") or base.startswith("mongo"):
+        texts += operands[1:] if base != "bq" else operands
+    text = "\n".join(texts)
+    if base.startswith("mongo"):
+        m = _MONGO_CHANGE.search(text)
+        if m:
+            kind: Kind = "delete" if m.group(1) else "write"
+            yield Change(kind, "changes the database's data", evidence)
+        return
+    clean = _SQL_STRINGS.sub("''", text)
+    if _SQL_DELETE.search(clean):
+        yield Change("delete", "deletes data from the database", evidence)
+    elif _SQL_WRITE.search(clean):
+        yield Change("write", "changes the database", evidence)
+
+
+def python_changes(code: str) -> list[Change]:
+    from forethought.review.python.reviewer import code_facts
+
+    if not code.strip():
+        return []
+    facts = code_facts(code)
+    out: list[Change] = []
+    first = code.strip().splitlines()[0][:120]
+    for path in facts.written:
+        out += _file_change(path, "write", f"writes {path}", first)
+    for effect in facts.effects:
+        kind = _CHANGE_OPS.get(effect.op)
+        if kind is None or effect.resource in (
+            "temporary_file",
+            "network_allowed",
+            "network_outside",
+        ):
+            continue
+        where = effect.target or effect.resource.replace("_", " ")
+        out.append(
+            Change(
+                kind,
+                f"{effect.op} on {where}",
+                effect.evidence or first,
+                workspace=effect.resource == "workspace_file",
+            )
+        )
+    for command, _evidence in facts.commands:
+        out += shell_changes(command)
+    for cloud in facts.cloud_commands.values():
+        if cloud:
+            out += shell_changes(cloud)
+    for m in _PY_HTTP.finditer(code):
+        method = next(g for g in m.groups() if g).upper()
+        out.append(
+            Change(
+                "delete" if method == "DELETE" else "write", f"sends an HTTP {method}", m.group(0)
+            )
+        )
+    if _PY_SQL_CALL.search(code):
+        clean = _SQL_STRINGS.sub("''", "\n".join(_string_literals(code)))
+        if _SQL_DELETE.search(clean):
+            out.append(Change("delete", "deletes data from the database", first))
+        elif _SQL_WRITE.search(clean):
+            out.append(Change("write", "changes the database", first))
+    return out
+
+
+_PY_STRING = re.compile(
+    r"(?:[rRbBuUfF]{0,2})(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"[^\"\n]*\"|'[^'\n]*')"
+)
+
+
+def _string_literals(code: str) -> list[str]:
+    return [m.group(1).strip("\"'") for m in _PY_STRING.finditer(code)]
+
+
+def http_changes(args: Mapping[str, Any]) -> list[Change]:
+    method = str(args.get("method") or "GET").upper()
+    url = str(args.get("url") or "")
+    body = args.get("body")
+    text = body if isinstance(body, str) else str(body or "")
+    return list(_http_change(method, url, text, f"{method} {url}"[:200]))
+
+
+# --------------------------------------------------------------------------------------------
+# The reviewer
+# --------------------------------------------------------------------------------------------
+
+
+def ruled_out(limit: Limit, found: Iterable[Change]) -> list[Change]:
+    """The changes among ``found`` that ``limit`` rules out (one per piece of evidence)."""
+    out: dict[tuple[str, str], Change] = {}
+    for c in found:
+        if c.kind not in limit.forbids or (c.workspace and not limit.explicit):
+            continue
+        out.setdefault((c.evidence, c.kind), c)
+    return list(out.values())
+
+
+def predictions(limit: Limit, found: Iterable[Change]) -> list[Prediction]:
+    says = (
+        f'the task says "{limit.words}"'
+        if limit.explicit
+        else f'the task only asks to look ("{limit.words}")'
+    )
+    return [
+        Prediction(
+            f"{c.what}, though {says}",
+            "harm",
+            1.0,
+            "moderate",
+            True,
+            c.evidence[:200],
+            CATEGORY,
+        )
+        for c in ruled_out(limit, found)[:3]
+    ]
+
+
+class TaskLimitsReviewer:
+    """Holds each action to the limit its task sets (see the module). Partial: it judges only
+    whether the action changes what the task rules out."""
+
+    name = NAME
+    version = VERSION
+    inline = True
+
+    def applies(self, proposal: Proposal) -> bool:
+        return (
+            proposal.action.kind in ("shell", "python", "http", "file_write")
+            and limit_of(proposal.task) is not None
+        )
+
+    def review(self, proposal: Proposal) -> Review:
+        limit = limit_of(proposal.task)
+        found = predictions(limit, changes(proposal)) if limit is not None else []
+        rationale = (
+            "; ".join(p.outcome for p in found) if found else "Changes nothing the task rules out."
+        )
+        return Review.of(self.name, self.version, found, rationale, partial=True)
