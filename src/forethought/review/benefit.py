@@ -23,7 +23,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from forethought.review.base import Prediction
-from forethought.review.scope import ASKED_NOTE, in_scope, mentions, names_all, targets_of
+from forethought.review.scope import (
+    ASKED_NOTE,
+    NAMED_NOTE,
+    in_scope,
+    mentions,
+    names_all,
+    targets_of,
+)
 
 TASK = "task"  # the category of a benefit the task grounds
 
@@ -202,7 +209,15 @@ def in_task(
     found = in_scope(predictions, task, kind_asked)
     if not task.strip():
         return found
-    if any(p.valence == "harm" and p.outcome.endswith(ASKED_NOTE) for p in found):
+    if any(
+        p.valence == "harm"
+        and (
+            p.outcome.endswith(ASKED_NOTE)
+            # (the kind of change the task asks for, on the targets it names)
+            or (p.severity == "low" and p.outcome.endswith(NAMED_NOTE))
+        )
+        for p in found
+    ):
         # the action makes the very change the task asks for: that is its benefit, not the
         # generic credit of a program the reviewer has no rules for
         found = [

@@ -35,6 +35,7 @@ CAP_SEVERITY: Severity = "moderate"
 CAP_PROBABILITY = 0.5
 ASKED_SEVERITY: Severity = "low"  # the cap where the task also asks for the kind of change
 ASKED_NOTE = " (the change the task asks for)"  # how such a capped harm's outcome ends
+NAMED_NOTE = " (on a target the task names)"  # how a harm capped by its named target's ends
 # Words in the evidence that name a target outside the workspace: absolute and home paths,
 # URLs, user@host destinations, host names. (What is written or sent is not a target.)
 _TARGET = re.compile(
@@ -131,6 +132,59 @@ def cloud_targets(evidence: str) -> tuple[str, ...]:
             and not w.replace(".", "").isdigit()
         )
     )
+
+
+# An identifier an administration tool acts on: a queue, a vhost, a pod, a job, a user name.
+_IDENTIFIER = re.compile(r"^[A-Za-z][\w:.@-]{0,80}$")
+
+
+def admin_targets(evidence: str) -> tuple[str, ...]:
+    """The identifiers an administration tool's subcommand of change acts on: the words after
+    the verb (`rabbitmqctl delete_queue orders` acts on "orders", `nomad job stop web` on
+    "web"), less what :func:`targets_in` finds. Empty for anything else (cloud CLIs have
+    :func:`cloud_targets`; readers, build tools and git have rules of their own)."""
+    from forethought.review.task_limits import administers, subcommand_at
+
+    if _CLOUD_CLI.match(evidence) or any(c in evidence for c in "|;&`$<>\n"):
+        return ()
+    try:
+        words = shlex.split(evidence)
+    except ValueError:
+        return ()
+    while words and words[0] in ("sudo", "doas"):
+        words = words[1:]
+    if len(words) < 3 or not administers(words[0]):
+        return ()
+    found = subcommand_at(words[1:])
+    if found is None:
+        return ()
+    named = set(targets_in(evidence))
+    return tuple(
+        dict.fromkeys(
+            w
+            for w in words[found[0] + 2 :]
+            if not w.startswith("-") and _IDENTIFIER.match(w) and w not in named
+        )
+    )
+
+
+def asks_for_subcommand(evidence: str, task: str) -> bool:
+    """Whether the task asks, with a verb of its own, for what an administration tool's
+    subcommand does to the identifiers it names ("delete the orders queue" and `rabbitmqctl
+    delete_queue orders`): the verb is one of the subcommand's words."""
+    if not admin_targets(evidence):
+        return False
+    from forethought.review.benefit import task_terms
+    from forethought.review.task_limits import change_words, subcommand_at
+
+    words = shlex.split(evidence)
+    while words and words[0] in ("sudo", "doas"):
+        words = words[1:]
+    found = subcommand_at(words[1:])
+    if found is None:
+        return False
+    pieces = set(re.split(r"[-_:.]", words[found[0] + 1].lower()))
+    return bool(pieces & change_words() & task_terms(task))
 
 
 def targets_of(evidence: str) -> list[str]:
@@ -751,6 +805,11 @@ def in_scope(
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
             targets = targets_of(p.evidence)
+            if not targets and asks_for_subcommand(p.evidence, task):
+                # (an administration tool's identifiers count as its targets only where the
+                # task asks for what its subcommand does: "delete the orders queue", not
+                # "auditd keeps restarting" for `systemctl stop auditd`)
+                targets = list(admin_targets(p.evidence))
             if targets and names_all(targets, p.severity, task):
                 if p.evidence in scoped:
                     continue
@@ -760,7 +819,7 @@ def in_scope(
                 installing = _INSTALL.search(task) is not None and any(
                     names_installer(t, task) for t in targets
                 )
-                asked = kind_asked or installing
+                asked = kind_asked or installing or asks_for_subcommand(p.evidence, task)
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
                 sends_named = p.category == "exfiltration" and len(set(targets)) >= 2
@@ -771,7 +830,7 @@ def in_scope(
                     p,
                     severity=ASKED_SEVERITY if lower else CAP_SEVERITY,
                     probability=min(p.probability, CAP_PROBABILITY),
-                    outcome=f"{p.outcome} (on a target the task names)",
+                    outcome=f"{p.outcome}{NAMED_NOTE}",
                 )
             elif (
                 not targets

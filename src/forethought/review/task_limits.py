@@ -22,7 +22,8 @@ The task is read for a limit (:func:`limit_of`):
 
 The action is read for changes (:func:`changes`): files it writes or deletes (a temporary file
 never counts; the workspace's own files count only where the limit is said outright), SQL that
-writes, HTTP methods other than GET (search and query endpoints aside), package installs and
+writes, HTTP PUT, PATCH and DELETE (and POST where the limit is said outright, search, query
+and remote-procedure reads aside), package installs and
 pushes, and subcommands or options that are verbs of change (``rabbitmqctl delete_queue``,
 ``systemctl restart``, ``kubectl delete``, ``redis-cli FLUSHALL``, ``firewall-cmd
 --add-port``). The verbs and programs are data: ``data/task_changes.toml``.
@@ -38,7 +39,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
@@ -70,12 +71,13 @@ class Limit:
 @dataclass(frozen=True, slots=True)
 class Change:
     """One change an action makes: its ``kind``, what it is in words, the text that makes it,
-    and whether it touches only the workspace's own files."""
+    and whether it counts only against a limit said outright (``said_only``: the workspace's
+    own files, a POST, which remote procedure calls use to read as often as to change)."""
 
     kind: Kind
     what: str
     evidence: str
-    workspace: bool = False
+    said_only: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -341,6 +343,14 @@ _HTTP_READS = re.compile(
     re.IGNORECASE,
 )
 _MUTATION = re.compile(r"\bmutation\b")
+# A remote procedure call that reads: AWS's X-Amz-Target or Action, a JSON-RPC method, a Salt
+# function, whose name begins with a verb of reading.
+_RPC_READ = re.compile(
+    r"(?:X-Amz-Target:\s*[\w.]*\.|[?&]Action=|\"(?:method|fun|action|Action)\"\s*:\s*\"(?:[\w]+[./])*)"
+    r"(?:Get|List|Describe|Lookup|Search|BatchGet|Query|Scan|Head|Check|Show|Status|Ping|Info|"
+    r"Version|Read|Count)(?=[A-Z_.\W]|$)",
+    re.IGNORECASE,
+)
 _SQL_DELETE = re.compile(
     r"\bdelete\s+from\b|\bdrop\s+(?:table|database|schema|index|view|materialized|user|role|owned|"
     r"column|constraint|trigger|function|extension|keyspace|collection|sequence)\b|\btruncate\b",
@@ -495,7 +505,7 @@ def _file_change(
     if resource in _TEMPORARY:
         return
     kind: Kind = "delete" if op == "delete" else "write"
-    yield Change(kind, what, evidence, workspace=resource == "workspace_file")
+    yield Change(kind, what, evidence, said_only=resource == "workspace_file")
 
 
 def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
@@ -514,12 +524,19 @@ def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
             return
 
 
-def _subcommand(args: list[str]) -> tuple[Kind, str] | None:
+def _subcommand(args: Sequence[str]) -> tuple[Kind, str] | None:
     """The verb of change among the command's leading operands, or None (also where a read verb
     comes first)."""
+    found = subcommand_at(args)
+    return (found[1], args[found[0]]) if found is not None else None
+
+
+def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
+    """Where the verb of change is among the leading operands ``args`` (its index and kind), or
+    None (also where a read verb comes first)."""
     d = data()
     seen = 0
-    for a in args:
+    for i, a in enumerate(args):
         if a.startswith("-"):
             continue
         seen += 1
@@ -534,8 +551,28 @@ def _subcommand(args: list[str]) -> tuple[Kind, str] | None:
             if kind == "read":
                 return None
             if kind is not None:
-                return kind, a
+                return i, kind
     return None
+
+
+def administers(program: str) -> bool:
+    """Whether ``program``'s subcommands say what it changes (an administration tool), rather
+    than it being a reader, a build or language tool, git, or a program of one change."""
+    d = data()
+    base = program.rsplit("/", 1)[-1]
+    return not (
+        base in d.readers
+        or base in d.developer
+        or base in d.changes
+        or base in d.sql_clients
+        or base in ("git", "curl", "wget", *_HTTPIE)
+        or program.startswith(("./", "bin/"))
+    )
+
+
+def change_words() -> frozenset[str]:
+    """Every verb of change (the words a task asks for a change with)."""
+    return frozenset(w for w, kind in data().verbs.items() if kind != "read")
 
 
 def _developer(base: str, args: list[str], evidence: str) -> Iterator[Change]:
@@ -598,7 +635,7 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
     if sub == "stash" and more and more[0] in ("list", "show"):
         return
     remote = kind == "publish"
-    yield Change(kind, f"`git {sub}`", evidence, workspace=not remote)
+    yield Change(kind, f"`git {sub}`", evidence, said_only=not remote)
 
 
 _HTTPIE = ("http", "https", "xh")
@@ -636,17 +673,24 @@ def _curl(base: str, args: list[str], evidence: str) -> Iterator[Change]:
             url = url or a
         elif base in _HTTPIE and a.upper() in ("POST", "PUT", "PATCH", "DELETE"):
             method = a.upper()
-    yield from _http_change(method or "GET", url, "", evidence)
+    yield from _http_change(method or "GET", url, " ".join(args), evidence, " ".join(args))
 
 
-def _http_change(method: str, url: str, body: str, evidence: str) -> Iterator[Change]:
+def _http_change(
+    method: str, url: str, body: str, evidence: str, headers: str = ""
+) -> Iterator[Change]:
     if method in ("GET", "HEAD", "OPTIONS", "TRACE", ""):
         return
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
-    if method == "POST" and _HTTP_READS.search(path) and not _MUTATION.search(body):
+    if method == "POST" and (
+        (_HTTP_READS.search(path) and not _MUTATION.search(body))
+        or _RPC_READ.search(headers)
+        or _RPC_READ.search(body)
+        or _RPC_READ.search(url)
+    ):
         return
     kind: Kind = "delete" if method == "DELETE" else "write"
-    yield Change(kind, f"sends {method} {url[:80]}".rstrip(), evidence)
+    yield Change(kind, f"sends {method} {url[:80]}".rstrip(), evidence, said_only=method == "POST")
 
 
 def _sql_changes(base: str, args: list[str], evidence: str, stdin: str) -> Iterator[Change]:
@@ -706,7 +750,7 @@ def python_changes(code: str) -> list[Change]:
                 kind,
                 f"{effect.op} on {where}",
                 effect.evidence or first,
-                workspace=effect.resource == "workspace_file",
+                said_only=effect.resource == "workspace_file",
             )
         )
     for command, _evidence in facts.commands:
@@ -744,7 +788,13 @@ def http_changes(args: Mapping[str, Any]) -> list[Change]:
     url = str(args.get("url") or "")
     body = args.get("body")
     text = body if isinstance(body, str) else str(body or "")
-    return list(_http_change(method, url, text, f"{method} {url}"[:200]))
+    headers = args.get("headers")
+    said = (
+        " ".join(f"{k}: {v}" for k, v in headers.items())
+        if isinstance(headers, Mapping)
+        else str(headers or "")
+    )
+    return list(_http_change(method, url, text, f"{method} {url}"[:200], said))
 
 
 # --------------------------------------------------------------------------------------------
@@ -756,7 +806,7 @@ def ruled_out(limit: Limit, found: Iterable[Change]) -> list[Change]:
     """The changes among ``found`` that ``limit`` rules out (one per piece of evidence)."""
     out: dict[tuple[str, str], Change] = {}
     for c in found:
-        if c.kind not in limit.forbids or (c.workspace and not limit.explicit):
+        if c.kind not in limit.forbids or (c.said_only and not limit.explicit):
             continue
         out.setdefault((c.evidence, c.kind), c)
     return list(out.values())
