@@ -28,6 +28,10 @@ pushes, and subcommands or options that are verbs of change (``rabbitmqctl delet
 ``systemctl restart``, ``kubectl delete``, ``redis-cli FLUSHALL``, ``firewall-cmd
 --add-port``). The verbs and programs are data: ``data/task_changes.toml``.
 
+A task that works in a non-production environment ("on the staging cluster", "in the test
+account") and never names production rules out changing what is named as production
+(:func:`environment_of`): `kubectl --context prod delete ...`, `psql -h prod-db -c 'DELETE ...'`.
+
 Each change the limit rules out is one harm (moderate, certain, reversible: the decision is
 to ask a person; the change's own harm is the other reviewers' to weigh). The review is
 partial: it judges one aspect of the action, never the whole. Only the task sets a limit; the
@@ -78,6 +82,7 @@ class Change:
     what: str
     evidence: str
     said_only: bool = False
+    workspace: bool = False  # the workspace's own files (or repository)
 
 
 # --------------------------------------------------------------------------------------------
@@ -505,7 +510,8 @@ def _file_change(
     if resource in _TEMPORARY:
         return
     kind: Kind = "delete" if op == "delete" else "write"
-    yield Change(kind, what, evidence, said_only=resource == "workspace_file")
+    mine = resource == "workspace_file"
+    yield Change(kind, what, evidence, said_only=mine, workspace=mine)
 
 
 def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
@@ -635,7 +641,7 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
     if sub == "stash" and more and more[0] in ("list", "show"):
         return
     remote = kind == "publish"
-    yield Change(kind, f"`git {sub}`", evidence, said_only=not remote)
+    yield Change(kind, f"`git {sub}`", evidence, said_only=not remote, workspace=not remote)
 
 
 _HTTPIE = ("http", "https", "xh")
@@ -751,6 +757,7 @@ def python_changes(code: str) -> list[Change]:
                 f"{effect.op} on {where}",
                 effect.evidence or first,
                 said_only=effect.resource == "workspace_file",
+                workspace=effect.resource == "workspace_file",
             )
         )
     for command, _evidence in facts.commands:
@@ -832,23 +839,76 @@ def predictions(limit: Limit, found: Iterable[Change]) -> list[Prediction]:
     ]
 
 
+# --------------------------------------------------------------------------------------------
+# The environment the task works in
+# --------------------------------------------------------------------------------------------
+
+# A task that works in a non-production environment ("in staging", "on the test cluster")...
+_ENVIRONMENT = re.compile(
+    r"\b(?P<env>staging|stage|stg|qa|uat|sandbox|preview|pre-?prod(?:uction)?|"
+    r"(?:dev|development|test|testing|lab|demo)(?=[\s-]+(?:environment|env|cluster|server|db|"
+    r"database|namespace|account|project|stack|instance|box|machine|host|site|bucket|tenant|"
+    r"subscription|workspace|vm|deployment|context|profile|region|org)\b))\b",
+    re.IGNORECASE,
+)
+# ...and never names production; an action that changes something whose name says production
+# (`prod-db`, `--context production`, `-n prod`) goes beyond it.
+_PRODUCTION = re.compile(r"(?<![a-z0-9])(?:prod|production|prd)(?![a-z0-9])", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=256)
+def environment_of(task: str) -> str | None:
+    """The non-production environment ``task`` works in, where it names one and never names
+    production (nor a pre-production one, whose name holds "prod"); None otherwise."""
+    m = _ENVIRONMENT.search(task)
+    if m is None or _PRODUCTION.search(task) or "prod" in m.group("env").lower():
+        return None
+    return m.group("env")
+
+
+def beyond_environment(environment: str, found: Iterable[Change]) -> list[Prediction]:
+    """A harm for each change (outside the workspace's own files) whose text names production,
+    in a task that works in ``environment``."""
+    out: dict[str, Prediction] = {}
+    for c in found:
+        m = _PRODUCTION.search(c.evidence)
+        if m is None or c.workspace or c.evidence in out:
+            continue
+        out[c.evidence] = Prediction(
+            f"{c.what} on production ({m.group(0)}), though the task works in {environment}",
+            "harm",
+            1.0,
+            "moderate",
+            True,
+            c.evidence[:200],
+            CATEGORY,
+        )
+    return list(out.values())[:3]
+
+
 class TaskLimitsReviewer:
-    """Holds each action to the limit its task sets (see the module). Partial: it judges only
-    whether the action changes what the task rules out."""
+    """Holds each action to the limit its task sets and to the environment it works in (see
+    the module). Partial: it judges only whether the action changes what the task rules out."""
 
     name = NAME
     version = VERSION
     inline = True
 
     def applies(self, proposal: Proposal) -> bool:
-        return (
-            proposal.action.kind in ("shell", "python", "http", "file_write")
-            and limit_of(proposal.task) is not None
+        return proposal.action.kind in ("shell", "python", "http", "file_write") and (
+            limit_of(proposal.task) is not None or environment_of(proposal.task) is not None
         )
 
     def review(self, proposal: Proposal) -> Review:
         limit = limit_of(proposal.task)
-        found = predictions(limit, changes(proposal)) if limit is not None else []
+        environment = environment_of(proposal.task)
+        found: list[Prediction] = []
+        if limit is not None or environment is not None:
+            made = changes(proposal)
+            if limit is not None:
+                found += predictions(limit, made)
+            if environment is not None:
+                found += beyond_environment(environment, made)
         rationale = (
             "; ".join(p.outcome for p in found) if found else "Changes nothing the task rules out."
         )
