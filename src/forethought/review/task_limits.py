@@ -96,6 +96,7 @@ class _Data:
     readers: frozenset[str]
     developer: frozenset[str]
     refresh_update: frozenset[str]
+    language_packages: frozenset[str]
     changes: frozenset[str]
     deleting: frozenset[str]
     stopping: frozenset[str]
@@ -127,6 +128,7 @@ def parse_data(text: str, where: str = DATA_FILE) -> _Data:
                 "readers",
                 "developer",
                 "refresh_update",
+                "language_packages",
                 "changes",
                 "deleting",
                 "stopping",
@@ -205,6 +207,7 @@ _LOOK = re.compile(
 # Any word of change in the task: then the task asks for some change, and what change is the
 # other reviewers' and the scope's to judge.
 _CHANGE = re.compile(
+    r"(?:^|[.;:!?]\s+)log\b|"  # "Log failed sudo attempts", not "/var/log"
     r"\b(?:fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
     r"install|uninstall|upgrad|updat|patch|deploy|roll|appl|set|configur|creat|add|enabl|disabl|"
     r"chang|modif|edit|writ|wrote|renam|move|moving|cop(?:y|ie)|migrat|rotat|revok|grant|open|"
@@ -213,15 +216,15 @@ _CHANGE = re.compile(
     r"archiv|compress|extract|unpack|sync|push|pull|commit|merg|rebas|tag|releas|publish|"
     r"upload|download|send|sent|e-?mail|post|schedul|automat|harden|secur|lock|unlock|bump|"
     r"pin|replac|convert|optimi|tun|refactor|implement|prepar|provision|launch|spin|tear|bring|"
-    r"get\s+rid|take\s+care|handle|sort\s+out|ensure|make\s+sure|save|stor|record|import|"
+    r"get\s+rid|take\s+care|handle|sort\s+out|ensure|make\s+sure|save|stor|import|"
     r"export|load|seed|populat|train|regist|subscrib|block|allow|permit|deny|ban|approv|reject|"
     r"cancel|abort|terminat|shut|reboot|paus|resum|suspend|reinstall|rebuild|recreat|"
     r"regenerat|reindex|vacuum|compact|turn|switch|toggl|join|leav|invit|promot|demot|assign|"
-    r"attach|detach|link|expos|forward|serve|host|put|insert|renew|enrol|onboard|offboard|"
+    r"attach|detach|expos|forward|serve|put|insert|renew|enrol|onboard|offboard|"
     r"give|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
     r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
-    r"rais|lower|limit|throttl|reduc|extend|expand|align|align|upgrade|downgrad|switch|"
-    r"transfer|deliver|submit|file|share|grab|fetch|help|let\s+me|log\b|unblock|get\s+\w+\s+"
+    r"rais|lower|throttl|reduc|extend|expand|align|align|upgrade|downgrad|switch|"
+    r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|get\s+\w+\s+"
     r"(?:working|running|back|up|fixed|done|going))\w*",
     re.IGNORECASE,
 )
@@ -453,6 +456,11 @@ def _command_changes(
         yield from _file_change(
             w.path, "delete" if deleting else "write", f"{verb} {w.path}", evidence, cmd.cwd
         )
+    if base == "find":
+        if any(a == "-delete" for a in args):
+            for root in _find_roots(args):
+                yield from _file_change(root, "delete", f"deletes files under {root}", evidence)
+        return
     yield from _options(base, args, evidence)
     if base in d.readers:
         if base == "date" and any(a in ("-s", "--set") or a.startswith("--set=") for a in args):
@@ -499,6 +507,18 @@ def _command_changes(
     found = _subcommand(args)
     if found is not None:
         yield Change(found[0], f"`{base} {found[1]}`", evidence)
+
+
+def _find_roots(args: Sequence[str]) -> list[str]:
+    """The paths find(1) starts from: its operands before the first expression word."""
+    roots: list[str] = []
+    for a in args:
+        if a.startswith(("-", "(", "!", ")")) and a not in ("-",):
+            if a in ("-H", "-L", "-P"):
+                continue
+            break
+        roots.append(a)
+    return roots or ["."]
 
 
 def _file_change(
@@ -607,7 +627,8 @@ def _developer(base: str, args: list[str], evidence: str) -> Iterator[Change]:
     kind = _PACKAGE_VERBS.get(sub)
     if kind is not None and not (base in ("npm", "yarn", "pnpm", "bun") and sub == "run"):
         what = "installs or removes packages" if kind == "install" else "publishes"
-        yield Change(kind, f"{what} (`{base} {sub}`)", evidence)
+        local = kind == "install" and base in data().language_packages
+        yield Change(kind, f"{what} (`{base} {sub}`)", evidence, said_only=local)
 
 
 def _git(args: list[str], evidence: str) -> Iterator[Change]:

@@ -153,6 +153,10 @@ _KEY_USE_OPTIONS = frozenset(
 _CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certificate|pem)\}")
 
 
+# openssl subcommands that read certificates (public), never a private key's contents.
+_CERTIFICATE_SUBCOMMANDS = frozenset({"x509", "crl", "verify", "crl2pkcs7", "pkcs7", "s_client"})
+
+
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
     if not name or name in _METADATA_ONLY or name in _READS_CATALOGUED or name in _URL_CLIENTS:
@@ -175,8 +179,12 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             candidates = candidates[:-1]  # the destination is written, not read
         if name == "openssl":
             # keys given with -key sign things and -out is written; only -in printed to the
-            # terminal (no -out) shows a key's contents
-            candidates = [] if "-out" in cmd.args else option_values(cmd, "-in")
+            # terminal (no -out) shows a key's contents, and never through the certificate
+            # subcommands, which print only the certificate of what they read (x509(1ssl))
+            certificate = bool(cmd.args) and cmd.args[0] in _CERTIFICATE_SUBCOMMANDS
+            candidates = (
+                [] if "-out" in cmd.args or certificate else option_values(cmd, "-in")
+            )
         candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     best: tuple[str, str, bool] | None = None
     made = _made_before(cmd, _a) if candidates else set()
