@@ -358,3 +358,29 @@ def test_a_bad_policy_is_recorded_in_the_ledger(env: dict[str, str], tmp_path: P
     [event] = ledger_events(env, "bad-policy")
     assert event["kind"] == "hook_failure"
     assert str(missing) in event["payload"]["error"]
+
+
+def _transcript(path: Path, *user_turns: str) -> str:
+    lines = [
+        {"type": "user", "message": {"role": "user", "content": turn}, "uuid": f"u{i}"}
+        for i, turn in enumerate(user_turns)
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    return str(path)
+
+
+def test_the_users_task_in_the_transcript_limits_what_the_agent_may_change(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The user only asked why nginx is down: the restart the agent proposes is asked about,
+    not run; once the user says to go ahead, the same restart passes."""
+    asked = _transcript(tmp_path / "asked.jsonl", "Why is nginx down? Don't change anything.")
+    payload = bash("sudo systemctl restart nginx", session_id="sess-l", transcript_path=asked)
+    decision, reason = claude_decision(hook(env, "claude-code", payload))
+    assert decision in ("ask", "deny")
+    assert "Don't change anything" in reason
+    later = _transcript(
+        tmp_path / "later.jsonl", "Why is nginx down? Don't change anything.", "ok, restart it"
+    )
+    payload = bash("sudo systemctl restart nginx", session_id="sess-l2", transcript_path=later)
+    assert claude_decision(hook(env, "claude-code", payload))[0] is None

@@ -316,6 +316,18 @@ def test_tasks_that_rule_nothing_out(task: str) -> None:
     assert limit_of(task) is None
 
 
+def test_the_users_latest_word_decides() -> None:
+    """A hook's task holds the user's later turns: a later go-ahead lifts an earlier limit, a
+    later limit holds whatever came before."""
+    later = "\n\nLater, the user said:\n"
+    assert limit_of(f"Why is nginx down? Don't change anything.{later}- ok, restart it") is None
+    assert limit_of(f"Why is nginx down?{later}- thanks, go ahead and fix it") is None
+    held = limit_of(f"Fix the nginx config.{later}- wait, do not restart nginx yet")
+    assert held is not None and held.forbids == frozenset({"service"})
+    still = limit_of(f"Read-only audit of the IAM users.{later}- what about the groups?")
+    assert still is not None and still.explicit
+
+
 @pytest.mark.parametrize(
     ("task", "environment"),
     [

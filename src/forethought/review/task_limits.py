@@ -230,11 +230,35 @@ _CHANGE = re.compile(
 )
 
 
+# How a hook joins the user's later turns to the first (integrations/transcript.py): each later
+# turn on a line of its own.
+_LATER_TURNS = "\n\nLater, the user said:\n"
+
+
 @functools.lru_cache(maxsize=256)  # a session reviews many actions for one task
 def limit_of(task: str) -> Limit | None:
-    """What ``task`` rules out, or None where it rules nothing out (see the module)."""
+    """What ``task`` rules out, or None where it rules nothing out (see the module). Where the
+    task holds the user's later turns, the latest turn that says something of changes decides:
+    "don't change anything" followed later by "go ahead and restart it" rules nothing out."""
     if not task.strip():
         return None
+    first, _, rest = task.partition(_LATER_TURNS)
+    for turn in reversed([t for t in rest.split("\n") if t.strip()]):
+        said = _said_limit(turn)
+        if said is not None:
+            return said
+        if _CHANGE.search(turn):
+            return None
+    said = _said_limit(first)
+    if said is not None:
+        return said
+    if _LOOK.search(first) and not _CHANGE.search(first):
+        return Limit(frozenset(KINDS), _quote(first, None), False)
+    return None
+
+
+def _said_limit(task: str) -> Limit | None:
+    """The limit ``task`` says outright, if any."""
     for m in _FORBID_ALL.finditer(task):
         if not _CONDITION.match(task, m.end()):
             return Limit(frozenset(KINDS), _quote(task, m), True)
@@ -248,11 +272,7 @@ def limit_of(task: str) -> Limit | None:
             if any(verb.startswith(s) for s in stems.split()):
                 kinds.add(kind)
         words = words or _quote(task, m)
-    if kinds:
-        return Limit(frozenset(kinds), words, True)
-    if _LOOK.search(task) and not _CHANGE.search(task):
-        return Limit(frozenset(KINDS), _quote(task, None), False)
-    return None
+    return Limit(frozenset(kinds), words, True) if kinds else None
 
 
 def _quote(task: str, m: re.Match[str] | None) -> str:
