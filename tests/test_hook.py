@@ -384,3 +384,23 @@ def test_the_users_task_in_the_transcript_limits_what_the_agent_may_change(
     )
     payload = bash("sudo systemctl restart nginx", session_id="sess-l2", transcript_path=later)
     assert claude_decision(hook(env, "claude-code", payload))[0] is None
+
+
+def test_a_script_the_session_wrote_is_held_to_the_task_when_it_runs(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The user forbade a restart; the agent writes a check script that also restarts (a
+    temporary file: nothing the task rules out yet), then runs it: the run is asked about."""
+    task = _transcript(tmp_path / "t.jsonl", "Check whether nginx is up. Do not restart it.")
+    script = "#!/bin/sh\nsystemctl is-active nginx\nsystemctl restart nginx\n"
+    write = fixture(
+        "claude_code_write.json",
+        session_id="sess-w",
+        transcript_path=task,
+        tool_input={"file_path": "/tmp/check.sh", "content": script},
+    )
+    assert claude_decision(hook(env, "claude-code", write))[0] is None
+    run = bash("sh /tmp/check.sh", session_id="sess-w", transcript_path=task)
+    decision, reason = claude_decision(hook(env, "claude-code", run))
+    assert decision in ("ask", "deny")
+    assert "Do not restart it" in reason

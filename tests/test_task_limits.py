@@ -102,6 +102,19 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         ),
         "limit",
     ),
+    (
+        "the forbidden restart run from python -c",
+        _bash(
+            "python3 -c \"import subprocess; subprocess.run(['systemctl', 'restart', 'nginx'])\"",
+            NGINX,
+        ),
+        "limit",
+    ),
+    (
+        "the forbidden restart from an encoded payload",
+        _bash("echo c3lzdGVtY3RsIHJlc3RhcnQgbmdpbng= | base64 -d | sh", NGINX),
+        "limit",
+    ),
     # what the same tasks allow
     ("listing the queues", _bash("rabbitmqctl list_queues name consumers", QUEUES), "allow"),
     ("reading the service's log", _bash("journalctl -u nginx -n 50 --no-pager", NGINX), "allow"),

@@ -430,7 +430,8 @@ def changes(proposal: Proposal) -> list[Change]:
     """Every change ``proposal``'s action makes, as far as a static reading tells."""
     kind, args = proposal.action.kind, proposal.action.args
     if kind == "shell":
-        return shell_changes(str(args.get("command") or ""))
+        command = str(args.get("command") or "")
+        return shell_changes(command) + _session_files_run(command, proposal)
     if kind == "python":
         return python_changes(str(args.get("code") or ""))
     if kind == "http":
@@ -439,6 +440,39 @@ def changes(proposal: Proposal) -> list[Change]:
         path = str(args.get("path") or "")
         return list(_file_change(path, "write", f"writes {path}", path)) if path else []
     return []
+
+
+def _session_files_run(command: str, proposal: Proposal) -> list[Change]:
+    """The changes of the files ``command`` runs that an earlier step of the session wrote
+    (`bash fix.sh` after a step wrote fix.sh): running a file changes what its content does."""
+    if not proposal.steps or not command.strip():
+        return []
+    from forethought.review.shell.parse import analyze
+    from forethought.review.shell.session_rules import _executed_path
+    from forethought.session import facts
+
+    session = facts(proposal.steps)
+    if not session.written:
+        return []
+    analysis = analyze(command)
+    out: list[Change] = []
+    for cmd in analysis.commands:
+        executed = _executed_path(cmd, analysis)
+        content = session.content_of(executed[0], cmd.cwd) if executed is not None else None
+        if executed is None or content is None:
+            continue
+        inner = python_changes(content) if executed[1] == "python" else shell_changes(content)
+        out += [
+            Change(
+                c.kind,
+                f"runs {executed[0]}, which {c.what}",
+                cmd.text or command,
+                c.said_only,
+                c.workspace,
+            )
+            for c in inner
+        ]
+    return out
 
 
 def shell_changes(command: str) -> list[Change]:
@@ -622,6 +656,10 @@ def change_words() -> frozenset[str]:
 
 
 def _developer(base: str, args: list[str], evidence: str) -> Iterator[Change]:
+    if base.startswith("python") and "-c" in args[:-1]:
+        # (the code of `python3 -c`, read as the python tool's would be)
+        yield from python_changes(args[args.index("-c") + 1])
+        return
     operands = [a for a in args if not a.startswith("-")]
     if base.startswith("python") and args[:2] == ["-m", "pip"]:
         base, operands = "pip", [a for a in args[2:] if not a.startswith("-")]
