@@ -323,6 +323,9 @@ def test_the_limit_read_from_the_task(task: str, explicit: bool, kinds: set[str]
         "Clean up the old build artifacts.",
         "Don't change anything until I've reviewed the plan, then apply it.",
         "The app can't write its cache; fix the permissions.",
+        "Fix the failing import in src/app/cli.py. Don't change anything else.",
+        "Delete the old logs in /var/log/app, but do not delete today's.",
+        "What is the largest file under /var/log?\n\nLater, the user said:\n- append it to notes",
     ],
 )
 def test_tasks_that_rule_nothing_out(task: str) -> None:

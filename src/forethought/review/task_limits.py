@@ -193,7 +193,7 @@ _KIND_OF_VERB: tuple[tuple[str, Kind], ...] = (
 )
 # Words after a limit that make it conditional: the change is allowed at some point.
 _CONDITION = re.compile(
-    r"[^.;!?\n]{0,80}?\b(?:until|unless|before|after|once|except|other\s+than|apart\s+from|"
+    r"[^.;!?\n]{0,80}?\b(?:until|unless|before|after|once|except|else|other\s+than|apart\s+from|"
     r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b",
     re.IGNORECASE,
 )
@@ -208,7 +208,7 @@ _LOOK = re.compile(
 # other reviewers' and the scope's to judge.
 _CHANGE = re.compile(
     r"(?:^|[.;:!?]\s+)log\b|"  # "Log failed sudo attempts", not "/var/log"
-    r"\b(?:fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
+    r"\b(?:append|prepend|uncomment|comment\s+out|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
     r"install|uninstall|upgrad|updat|patch|deploy|roll|appl|set|configur|creat|add|enabl|disabl|"
     r"chang|modif|edit|writ|wrote|renam|move|moving|cop(?:y|ie)|migrat|rotat|revok|grant|open|"
     r"close|mount|format|build|compil|run|ran|execut|make|making|generat|free|reclaim|shrink|"
@@ -268,6 +268,9 @@ def _said_limit(task: str) -> Limit | None:
         if _CONDITION.match(task, m.end()):
             continue
         verb = m.group("verb").lower()
+        rest = task[: m.start()] + task[m.end() :]
+        if re.search(rf"\b{re.escape(verb[:5])}", rest, re.IGNORECASE):
+            continue  # "delete the old logs, do not delete today's": the task asks for it
         for stems, kind in _KIND_OF_VERB:
             if any(verb.startswith(s) for s in stems.split()):
                 kinds.add(kind)
@@ -500,7 +503,7 @@ def _command_changes(
     if any(a.split("=", 1)[0] in d.dry_run for a in args):
         return
     for w in write_targets(cmd):
-        if _DISCARDED.match(w.path):
+        if _DISCARDED.match(w.path) or w.path.startswith((">(", "<(")):
             continue
         if w.how == "crontab":
             yield Change("write", "replaces a crontab", evidence)
@@ -515,7 +518,8 @@ def _command_changes(
             for root in _find_roots(args):
                 yield from _file_change(root, "delete", f"deletes files under {root}", evidence)
         return
-    yield from _options(base, args, evidence)
+    if base not in d.readers or base in _READERS_WITH_CHANGE_OPTIONS:
+        yield from _options(base, args, evidence)
     if base in d.readers:
         if base == "date" and any(a in ("-s", "--set") or a.startswith("--set=") for a in args):
             yield Change("write", "sets the system clock", evidence)
@@ -540,7 +544,9 @@ def _command_changes(
             yield Change("write", "changes kernel settings", evidence)
         return
     if base == "hostname":
-        if any(not a.startswith("-") for a in args):
+        if (len(args) == 1 and not args[0].startswith("-")) or any(
+            a in ("-F", "--file", "-b", "--boot") for a in args
+        ):
             yield Change("write", "renames the machine", evidence)
         return
     if base == "crontab":
@@ -724,6 +730,8 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
 
 
 _HTTPIE = ("http", "https", "xh")
+# Readers whose options can change things (`journalctl --vacuum-time`, `gpg --delete-keys`).
+_READERS_WITH_CHANGE_OPTIONS = frozenset({"journalctl", "dmesg", "gpg", "ssh-keygen"})
 
 
 def _curl(base: str, args: list[str], evidence: str) -> Iterator[Change]:
