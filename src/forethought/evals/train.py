@@ -331,8 +331,9 @@ def train_command(
     """Train the learned reviewer (classifier) on labelled JSONL and score it out of fold.
 
     DATA is in `forethought eval`'s format (a NAME such as dev-shell is looked up as there).
-    Never train on the data you will report it on: shell-heldout and shell-adversarial are for
-    `forethought eval --reviewers classifier:FILE`.
+    Never report figures on data it was trained on except out of fold: keep the sets you
+    report on for `forethought eval --reviewers classifier:FILE`. --group-by dataset scores
+    each set by a model trained on the others (leave one set out).
 
     \b
       forethought train-reviewer dev-shell -o reviewer.joblib
