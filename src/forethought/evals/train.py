@@ -338,8 +338,8 @@ def train_command(
     \b
       forethought train-reviewer dev-shell -o reviewer.joblib
       forethought eval shell-heldout -r static -r classifier:reviewer.joblib
-      forethought train-reviewer dev-shell dev-ci dev-attacks --max-safe 1500 \\
-          --group-by dataset -o reviewer.joblib
+      forethought train-reviewer dev-shell shell-adversarial shell-heldout \\
+          --max-safe 1500 --group-by dataset -o reviewer.joblib
     """
     from rich.console import Console
 
