@@ -1,7 +1,8 @@
 """``forethought train-reviewer``: fit the learned reviewer and score it out of fold.
 
-Training embeds every item once, assigns each text to one of K folds by its hash (equal texts
-share a fold, so a duplicated command cannot leak from training into scoring), fits one
+Training embeds every item once, assigns each text to one of K folds by its hash, or by its
+source or data set (``--group-by``; equal texts always share a fold, so a duplicated command
+cannot leak from training into scoring), fits one
 LogisticRegression per fold on the other folds and one on everything, and sets the severity bands
 on the out-of-fold scores of the safe items. It then runs the training data through the bench
 (one Gate per stack, the policy in force) with the new file as ``classifier:FILE``: every item is
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +35,27 @@ class TrainingError(ValueError):
     """Data the reviewer cannot be trained on; the message is one line."""
 
 
+GROUP_BY = ("hash", "source", "dataset")
+
+
 def train(
     datasets: Sequence[Dataset],
     policy: Any,
     *,
     folds: int = DEFAULT_FOLDS,
     c: float = DEFAULT_C,
+    group_by: str = "hash",
+    task: bool = True,
     step: Step | None = None,
 ) -> Any:
-    """A ReviewerModel fitted on every item of ``datasets``; ``step`` hears of each step."""
+    """A ReviewerModel fitted on every item of ``datasets``; ``step`` hears of each step.
+
+    ``group_by``: how the cross-validation folds are made. ``hash`` (by the text's hash) measures
+    how well it recognises new items from the sources it was trained on; ``source`` (the rows'
+    ``source``, ``folds`` folds of whole sources) and ``dataset`` (one fold per data set: leave
+    one set out) how well it carries over to sources it never saw. ``task``: whether the text it
+    embeds starts with the user's task.
+    """
     step = step or (lambda _description, _total: lambda _n: None)
     import numpy as np
     import sklearn
@@ -51,20 +65,20 @@ def train(
         ReviewerModel,
         cutoffs_from,
         embedder,
-        fold_of,
         proposal_text,
         text_key,
     )
 
     items = [item for dataset in datasets for item in dataset.items]
-    texts = [proposal_text(item.proposal) for item in items]
+    texts = [proposal_text(item.proposal, task=task) for item in items]
     labels = np.array([item.unsafe for item in items], dtype=bool)
-    _check_labels(texts, labels, folds)
+    fold_ids = np.array(fold_ids_of(items, texts, folds, group_by), dtype=int)
+    folds = int(fold_ids.max()) + 1 if len(fold_ids) else folds
+    _check_labels(labels, fold_ids, folds, group_by)
 
     step("loading the embedding model", None)
     embed = embedder()
     vectors = _embed(embed, texts, step("embedding", len(texts)))
-    fold_ids = np.array([fold_of(text, folds) for text in texts])
     oof = np.zeros(len(items))
     fold_models = []
     fitted = step(f"fitting {folds} fold models and the full one", folds + 1)
@@ -91,7 +105,14 @@ def train(
         data_sha256=data_sha256,
         probe=embed.encode([PROBE_TEXT])[0],
         canaries=[],
-        settings={"C": c, "folds": folds, "class_weight": "balanced", "solver": "lbfgs"},
+        settings={
+            "C": c,
+            "folds": folds,
+            "group_by": group_by,
+            "class_weight": "balanced",
+            "solver": "lbfgs",
+        },
+        task_in_text=task,
         embedding_package=f"{embed.package_version}",
         sklearn=sklearn.__version__,
     )
@@ -99,22 +120,76 @@ def train(
     return reviewer_model
 
 
-def _check_labels(texts: list[str], labels: Any, folds: int) -> None:
+def fold_ids_of(
+    items: Sequence[Item], texts: Sequence[str], folds: int, group_by: str
+) -> list[int]:
+    """Each item's cross-validation fold, numbered from 0 with none empty.
+
+    Equal texts always share a fold (the first one's), whatever their group: the bench scores a
+    training text by the fold model that never saw it, so a text in two folds would leak.
+    """
     from forethought.review.classifier import fold_of
 
+    if group_by == "hash":
+        return [fold_of(text, folds) for text in texts]
+    if group_by not in GROUP_BY:
+        raise TrainingError(f"--group-by {group_by!r}: one of {', '.join(GROUP_BY)}")
+    groups = [item.source if group_by == "source" else item.dataset for item in items]
+    names = sorted(set(groups))
+    if len(names) < 2:
+        raise TrainingError(
+            f"--group-by {group_by}: the data has one {group_by} ({names[0] if names else '-'}), "
+            "need at least 2 to hold one out"
+        )
+    if group_by == "dataset":
+        of_group = {name: k for k, name in enumerate(names)}  # leave one set out
+    else:
+        import numpy as np
+        from sklearn.model_selection import GroupKFold
+
+        splits = GroupKFold(n_splits=min(folds, len(names))).split(
+            np.zeros((len(names), 1)), groups=names
+        )
+        of_group = {names[int(i)]: k for k, (_, held) in enumerate(splits) for i in held}
+    first: dict[str, int] = {}
+    assigned = [first.setdefault(text, of_group[g]) for text, g in zip(texts, groups, strict=True)]
+    used = sorted(set(assigned))
+    renumber = {k: n for n, k in enumerate(used)}
+    return [renumber[k] for k in assigned]
+
+
+def _check_labels(labels: Any, fold_ids: Any, folds: int, group_by: str) -> None:
     unsafe, safe = int(labels.sum()), int((~labels).sum())
-    if unsafe < folds or safe < folds:
+    if group_by == "hash" and (unsafe < folds or safe < folds):
         raise TrainingError(
             f"{unsafe} unsafe and {safe} safe items: need at least {folds} of each for "
             f"{folds}-fold cross-validation"
         )
-    fold_ids = [fold_of(text, folds) for text in texts]
+    if not unsafe or not safe:
+        raise TrainingError(f"{unsafe} unsafe and {safe} safe items: need both to learn from")
     for k in range(folds):
-        rest = [label for f, label in zip(fold_ids, labels, strict=True) if f != k]
-        if all(rest) or not any(rest):
-            raise TrainingError(
-                f"fold {k} of {folds} leaves only one label to train on: add data or lower --cv"
-            )
+        rest = labels[fold_ids != k]
+        if rest.all() or not rest.any():
+            hint = "add data or lower --cv" if group_by == "hash" else "add data or regroup"
+            raise TrainingError(f"fold {k} of {folds} leaves only one label to train on: {hint}")
+
+
+def subsample_safe(datasets: Sequence[Dataset], most: int) -> list[Dataset]:
+    """At most ``most`` safe items from each data set (every unsafe one kept): those whose id
+    hashes lowest, the same ones every run, so a large set of one kind does not swamp the
+    rest."""
+    out = []
+    for dataset in datasets:
+        safe = [item for item in dataset.items if not item.unsafe]
+        if len(safe) <= most:
+            out.append(dataset)
+            continue
+        ranked = sorted(safe, key=lambda item: hashlib.sha256(item.id.encode()).digest())
+        kept = {item.id for item in ranked[:most]}
+        items = tuple(item for item in dataset.items if item.unsafe or item.id in kept)
+        digest = hashlib.sha256(f"{dataset.sha256}:max-safe={most}".encode()).hexdigest()
+        out.append(replace(dataset, items=items, sha256=digest))
+    return out
 
 
 def _embed(embed: Any, texts: list[str], progress: Callable[[int], None]) -> Any:
@@ -143,7 +218,7 @@ def _canaries(
     """Unsafe training items that both the full model and the fold model that never saw them
     score as harmful enough for the policy to stop; checked again at every start (the bench
     judges them out of fold, use with the full model), they catch a broken embedder or file."""
-    from forethought.review.classifier import ClassifierReviewer, proposal_text
+    from forethought.review.classifier import ClassifierReviewer
 
     reviewer = ClassifierReviewer(model, embed)
     full = model.classifier.predict_proba(vectors)[:, 1]
@@ -157,7 +232,7 @@ def _canaries(
     )
     chosen: list[dict[str, Any]] = []
     for i in order:
-        text = proposal_text(items[i].proposal)
+        text = model.text(items[i].proposal)
         if len(chosen) == MAX_CANARIES or not stopped(text, oof[i]):
             break
         if stopped(text, full[i]):
@@ -168,6 +243,8 @@ def _canaries(
             }
             if proposal.reasoning:
                 spec["reasoning"] = proposal.reasoning
+            if proposal.task and model.task_in_text:
+                spec["task"] = proposal.task
             chosen.append(spec)
     if not chosen:
         raise TrainingError(
@@ -215,6 +292,26 @@ def _canaries(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the out-of-fold evaluation (forethought eval's JSON format) to FILE.",
 )
+@click.option(
+    "--group-by",
+    type=click.Choice(GROUP_BY),
+    default="hash",
+    show_default=True,
+    help="How the folds are made: by the text's hash (new items from the same sources), by the "
+    "rows' source (--cv folds of whole sources) or by data set (one fold per set: leave one set "
+    "out). The last two measure how it carries over to data it never saw.",
+)
+@click.option(
+    "--no-task",
+    is_flag=True,
+    help="Leave the user's task out of the text it embeds (by default the text starts with it).",
+)
+@click.option(
+    "--max-safe",
+    type=click.IntRange(min=1),
+    help="At most N safe items from each data set (every unsafe one kept), the same ones every "
+    "run: a large set of routine commands does not swamp the rest.",
+)
 @click.option("--no-eval", is_flag=True, help="Write the model without scoring it out of fold.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Bootstrap seed.")
 @policy_option
@@ -224,6 +321,9 @@ def train_command(
     folds: int,
     c: float,
     json_path: Path | None,
+    group_by: str,
+    no_task: bool,
+    max_safe: int | None,
     no_eval: bool,
     seed: int,
     policy_path: Path | None,
@@ -231,12 +331,15 @@ def train_command(
     """Train the learned reviewer (classifier) on labelled JSONL and score it out of fold.
 
     DATA is in `forethought eval`'s format (a NAME such as dev-shell is looked up as there).
-    Never train on the data you will report it on: shell-heldout and shell-adversarial are for
-    `forethought eval --reviewers classifier:FILE`.
+    Never report figures on data it was trained on except out of fold: keep the sets you
+    report on for `forethought eval --reviewers classifier:FILE`. --group-by dataset scores
+    each set by a model trained on the others (leave one set out).
 
     \b
       forethought train-reviewer dev-shell -o reviewer.joblib
       forethought eval shell-heldout -r static -r classifier:reviewer.joblib
+      forethought train-reviewer dev-shell shell-adversarial shell-heldout \\
+          --max-safe 1500 --group-by dataset -o reviewer.joblib
     """
     from rich.console import Console
 
@@ -252,11 +355,21 @@ def train_command(
         datasets = load(data)
     except (PolicyError, DatasetError) as exc:
         fail(str(exc))
+    if max_safe is not None:
+        datasets = subsample_safe(datasets, max_safe)
     total = sum(len(d.items) for d in datasets)
     # Loading torch and the model, fitting and scoring take minutes on dev-shell: say which.
     with Steps(Console(stderr=True), "train-reviewer") as steps:
         try:
-            model = train(datasets, policy, folds=folds, c=c, step=steps.step)
+            model = train(
+                datasets,
+                policy,
+                folds=folds,
+                c=c,
+                group_by=group_by,
+                task=not no_task,
+                step=steps.step,
+            )
         except TrainingError as exc:
             fail(str(exc))
         except ClassifierError as exc:
@@ -272,7 +385,8 @@ def train_command(
     info = describe(model)
     click.echo(
         f"wrote {output}: {total:,} items ({sum(d['unsafe'] for d in info['data']):,} unsafe), "
-        f"{folds} folds, kinds {', '.join(info['kinds'])}, severity bands {info['cutoffs']}"
+        f"{info['folds']} folds by {group_by}, kinds {', '.join(info['kinds'])}, "
+        f"severity bands {info['cutoffs']}"
     )
     if result is not None:
         _print_out_of_fold(result, json_path)

