@@ -4,7 +4,7 @@
         [--json loso.json] [SET...]
 
 For each development set D (by default the seven below), the classifier is trained on the other
-sets exactly as ``forethought train-reviewer OTHERS --group-by dataset --max-safe N [--no-task]
+sets exactly as ``forethought train-reviewer OTHERS --group-by dataset --max-safe N [--task]
 --c C -o FILE`` does (the library's ``train``), and D is evaluated as ``forethought eval D -r
 static -r classifier:FILE -r static,classifier:FILE`` does (the library's ``evaluate``): no item
 of D, nor any text equal to one, was trained on. Everything runs in one process so that each

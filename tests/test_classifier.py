@@ -169,7 +169,7 @@ def test_the_text_starts_with_the_task_so_the_model_can_weigh_it_against_the_act
     assert len(first) == len("task: ") + 300  # the start of the task only
     assert action == "shell: chmod -R 777 /srv/app"
     assert reasoning == "reasoning: the build needs it"
-    # Without a task, or with it left out (train-reviewer --no-task), the text is the action's.
+    # Without a task, or with it left out (trained without --task), the text is the action's.
     assert proposal_text(proposal, task=False) == f"{action}\n{reasoning}"
     bare = from_dict({"tool": "bash", "args": {"command": "ls"}})
     assert proposal_text(bare) == "shell: ls"
@@ -542,18 +542,18 @@ def test_grouped_folds_hold_out_whole_data_sets_or_sources(tmp_path: Path) -> No
 
 @pytest.mark.slow
 @needs_ml
-def test_the_model_reads_the_task_unless_trained_without_it(tmp_path: Path) -> None:
+def test_the_model_reads_the_task_only_where_trained_with_it(tmp_path: Path) -> None:
     from forethought.gate import Gate
     from forethought.policy import load_policy
     from forethought.review.classifier import ReviewerModel
     from forethought.review.registry import build_reviewers
 
     alpha, beta = _split_sets(tmp_path)
-    for flags, starts in (((), f"task: {TASK_UNSAFE}\nshell: "), (("--no-task",), "shell: ")):
+    for flags, starts in ((("--task",), f"task: {TASK_UNSAFE}\nshell: "), ((), "shell: ")):
         model = tmp_path / f"m{len(flags)}.joblib"
         code, _, err = cli("train-reviewer", str(alpha), str(beta), *flags, "-o", str(model))
         assert code == 0, err
-        assert ReviewerModel.load(model).task_in_text is not bool(flags)
+        assert ReviewerModel.load(model).task_in_text is bool(flags)
         # Its canaries carry the task where it reads one, so the Gate's start-up check passes.
         policy = load_policy(_policy(tmp_path, model))
         gate = Gate(policy, build_reviewers(policy))

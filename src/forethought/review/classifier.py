@@ -212,7 +212,7 @@ class ReviewerModel:
     probe: Any  # PROBE_TEXT's embedding at training time
     canaries: list[dict[str, Any]]
     settings: dict[str, Any] = field(default_factory=dict)
-    task_in_text: bool = True  # whether proposal_text includes the task (train-reviewer --no-task)
+    task_in_text: bool = True  # whether proposal_text includes the task (train-reviewer --task)
     embedding: str = EMBEDDING_MODEL
     embedding_package: str = ""
     sklearn: str = ""
