@@ -257,8 +257,15 @@ def limit_of(task: str) -> Limit | None:
     return None
 
 
+# Words without which no limit is said outright: a cheap test before the patterns.
+_SAID_CUES = ("not", "n't", "dont", "never", "without", "no ", "avoid", "refrain", "freeze", "only")
+
+
 def _said_limit(task: str) -> Limit | None:
     """The limit ``task`` says outright, if any."""
+    lower = task.lower()
+    if not any(cue in lower for cue in _SAID_CUES):
+        return None
     for m in _FORBID_ALL.finditer(task):
         if not _CONDITION.match(task, m.end()):
             return Limit(frozenset(KINDS), _quote(task, m), True)
