@@ -41,7 +41,7 @@ from forethought.ledger import Ledger
 
 HARMLESS = "ls -la"
 HARMFUL = "rm -rf --no-preserve-root /"
-TASK = "List the files in the working directory."
+TASK = "List the files in the working directory, then push the branch."
 USAGE = ModelUsage(input_tokens=10, output_tokens=5, total_tokens=15)
 
 
