@@ -91,7 +91,8 @@ def guarddog_has(name: str, fragment: str) -> None:
 def row(*, src: str, url: str, tool: str, args: dict, task: str, label: str, cat: str, pat: str, desc: str,
         prov: str = "verbatim", steps: list | None = None, source: str | None = None,
         licence: str | None = None) -> dict:
-    name, lic = SOURCES.get(src, (source or src, licence or ISSUE_LICENCE))
+    default = "PR text (licence unknown)" if src == "digger200" else ISSUE_LICENCE
+    name, lic = SOURCES.get(src, (source or src, licence or default))
     r = {"source": source or name, "source_url": url, "licence": licence or lic, "provenance": prov,
          "task": task, "tool": tool, "args": args, "label": label, "category": cat, "description": desc,
          "_pattern": pat, "_src": src}
