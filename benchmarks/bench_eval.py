@@ -22,8 +22,9 @@ per run so that the imports count, phase by phase:
   workers started ahead (others stop within the reviews), the terminal table, writing the JSON.
 
 "serial" is every phase but the reviews; its share of the wall time is what bounds the speed-up
-that workers can give (Amdahl). "ready" is, with workers started ahead, when the last worker was
-ready (its Gates built), from when they were started. "parent CPU" is the parent's CPU seconds
+that workers can give (Amdahl). "ready" is, with workers started ahead, when the first worker was
+ready (its Gates built), from when they were started (a worker that starts only once chunks are
+queued reports later: "wait" is what the run waited). "parent CPU" is the parent's CPU seconds
 while the items are reviewed (receiving every outcome, drawing the bootstrap's resampling): with
 many workers it bounds the reviews from below. Where the first row has 1 worker, each row with
 workers gets a projection for 16 workers on 16 cores: the 1-worker run's wall time over that
@@ -246,7 +247,7 @@ def _child(data: Path, workers: int) -> dict[str, float]:
     finally:
         if pool is not None:  # as the command: stopped once the reviews are done
             pool.close()
-            phases["ready"] = max(pool.ready, default=float("nan"))
+            phases["ready"] = min(pool.ready, default=float("nan"))
     lap("close")
     with open(os.devnull, "w") as null:
         print_result(Console(file=null, width=160), result)
