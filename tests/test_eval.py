@@ -342,6 +342,44 @@ def test_same_inputs_and_seed_give_the_same_json_whatever_the_workers(
     assert outputs[0] == outputs[1] == outputs[2]
 
 
+@pytest.mark.parametrize("method", ["forkserver", "spawn"])
+def test_workers_forked_from_a_server_or_spawned_give_the_same_json(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """On Linux the workers fork from a server that loaded the reviewers once; elsewhere
+    (macOS, Windows) each is spawned: either way the results are one process's, byte for
+    byte, and a bad row or a stack that cannot start still stops the run in one line."""
+    import multiprocessing
+
+    from forethought.evals import executors
+
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
+    monkeypatch.setattr(executors, "START_METHOD", method)
+    outputs = []
+    for name, workers in (("a", "1"), ("b", "2"), ("c", "3")):
+        out = tmp_path / f"{name}.json"
+        code, _, err = run(
+            str(data), "-r", "static", "-r", "shell", "--workers", workers, "--no-timings",
+            "--bootstrap", "100", "--json", str(out),
+        )  # fmt: skip
+        assert code == 0, err
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] == outputs[2]
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(data.read_text() + '{"id": "x", "label": "safe", "tool": "bash", "args": {}}\n')
+    code, _, err = run(str(bad), "--workers", "2", "--json", str(tmp_path / "bad.json"))
+    assert code == 1
+    assert err.strip() == f"forethought: {bad}:11: field 'args.command' is missing"
+    policy = tmp_path / "policy.toml"
+    policy.write_text("[thresholds]\nblock = 1000000\nescalate = 1000000\n")
+    code, _, err = run(str(data), "--policy", str(policy), "--workers", "2")
+    assert code == 2
+    assert err.startswith("forethought: reviewer 'shell' no longer recognises canary")
+    assert not (tmp_path / "bad.json").exists()
+
+
 def test_two_data_sets_give_the_same_json_with_workers(data: Path, tmp_path: Path) -> None:
     """With workers, the bootstrap is drawn ahead for all the items and for each data set while
     they are reviewed: the intervals must be those of one process, byte for byte."""

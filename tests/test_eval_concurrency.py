@@ -157,6 +157,17 @@ def test_worker_processes_keep_requests_in_flight(data: Path, tmp_path: Path) ->
     assert (tmp_path / "one.json").read_bytes() == (tmp_path / "pooled.json").read_bytes()
 
 
+def test_workers_take_the_environment_of_the_run_they_serve(data: Path, tmp_path: Path) -> None:
+    """Workers forked from a server started by an earlier run still see this run's
+    environment (here, the model server's address), as spawned ones do."""
+    with ScriptedServer(answer) as first:
+        run_eval(data, tmp_path / "first.json", first, "--workers", "2", "--concurrency", "2")
+    with ScriptedServer(answer) as second:
+        run_eval(data, tmp_path / "second.json", second, "--workers", "2", "--concurrency", "2")
+    assert first.peak_in_flight >= 1 and second.peak_in_flight >= 1
+    assert (tmp_path / "first.json").read_bytes() == (tmp_path / "second.json").read_bytes()
+
+
 def test_concurrent_reviews_share_one_ledger(data: Path, tmp_path: Path) -> None:
     ledger = tmp_path / "ledger.db"
     args = ["eval", str(data), "--bootstrap", "0", "--no-timings"]

@@ -273,6 +273,11 @@ def _evaluate(
     executor: Any = None,
 ) -> dict[str, Any]:
 
+    local = executor is None and workers > 1  # local worker processes
+    if local:
+        from forethought.evals.executors import prestart
+
+        prestart()  # where workers fork from a server: it loads the reviewers meanwhile
     from forethought.evals import settings
     from forethought.evals.bench import evaluate
     from forethought.evals.datasets import DatasetError, load
@@ -285,11 +290,7 @@ def _evaluate(
     try:
         policy = load_policy(policy_path)
         stacks = parse_stacks(stack_specs, policy)
-        # Rows become proposals where they are reviewed (in the workers), a bad one failing
-        # there before anything is written; with a ledger, all of them first, so that a bad row
-        # leaves nothing recorded.
-        datasets = load(data, check=ledger_path is not None)
-    except (PolicyError, StackError, DatasetError) as exc:
+    except (PolicyError, StackError) as exc:
         fail(str(exc))
     config = RunConfig(
         policy,
@@ -298,8 +299,23 @@ def _evaluate(
         ledger_path=None if ledger_path is None else _ledger_text(ledger_path),
         concurrency=concurrency,
     )
-    total = sum(len(d.items) for d in datasets)
+    pool = None
+    if local and ledger_path is None:
+        # started before the data is read, so that the workers' start-up overlaps it (with a
+        # ledger, the Gates are built here first, and the workers only after them)
+        from forethought.evals.executors import ProcessPool
+
+        pool = ProcessPool(workers)
+        pool.start(config)
     try:
+        try:
+            # Rows become proposals where they are reviewed (in the workers), a bad one
+            # failing there before anything is written; with a ledger, all of them first, so
+            # that a bad row leaves nothing recorded.
+            datasets = load(data, check=ledger_path is not None)
+        except DatasetError as exc:
+            fail(str(exc))
+        total = sum(len(d.items) for d in datasets)
         with progress_bar(console, f"reviewing ({len(stacks)} stack(s))", total) as (
             advance,
             spent,
@@ -308,7 +324,7 @@ def _evaluate(
                 datasets,
                 config,
                 workers=workers,
-                executor=executor,
+                executor=pool or executor,
                 seed=seed,
                 bootstrap=bootstrap,
                 budgets=budgets or settings.BUDGETS,
@@ -327,6 +343,9 @@ def _evaluate(
         if isinstance(exc, ExecutorError):  # a worker died, a cluster out of reach
             fail(str(exc), EXIT_CANNOT_REVIEW)
         raise
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 def _selection_settings(

@@ -13,10 +13,14 @@ import logging
 import multiprocessing
 import os
 import socket
+import sys
 import tempfile
+import threading
+import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
@@ -46,6 +50,10 @@ class ExecutorError(RuntimeError):
 
 
 class Executor(Protocol):
+    # True where the executor's workers build every stack's Gates before they review and a
+    # stack that cannot start stops the run with its own error (``runner.run``).
+    checks_stacks: bool
+
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
     ) -> Iterator[Reviewed]:
@@ -55,41 +63,139 @@ class Executor(Protocol):
 
 
 class ProcessPool:
-    """Local worker processes, each with its Gates opened once."""
+    """Local worker processes, each with its Gates opened once.
+
+    ``start`` starts them ahead: ``forethought eval`` does so before it reads the data, so that
+    their start-up overlaps it. Otherwise ``review`` starts them, and stops them when it is
+    done; ``close`` stops workers started ahead.
+    """
+
+    # Each worker builds every stack's Gates before it reviews, and one that cannot stops the
+    # run with its error: where nothing is recorded, the caller need not build them first.
+    checks_stacks = True
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._config: RunConfig | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self.started = 0.0  # time.perf_counter() when the workers were started
+        self.ready: list[float] = []  # seconds from then until each worker was ready
+        self._starting: threading.Thread | None = None
+
+    def start(self, config: RunConfig, scratch: Path | None = None) -> None:
+        """Start the workers (and each builds its Gates), without waiting for them; they
+        review from ``scratch``, by default an empty directory of their own."""
+        if self._pool is not None:
+            raise RuntimeError("the worker processes are started already")
+        if scratch is None:
+            self._scratch = tempfile.TemporaryDirectory(prefix="forethought-eval-")
+            scratch = Path(self._scratch.name)
+        context = _context()
+        # model requests in flight, counted across the workers (the progress line shows it)
+        in_flight = context.Array("i", 2)
+        IN_FLIGHT.share(in_flight)
+        self.started = time.perf_counter()
+        self._config = config
+        # Workers start from the caller's directory (where the main module and relative import
+        # paths resolve) and move into the scratch directory themselves; they take the caller's
+        # environment as it is now (a forked one would have the forkserver's).
+        self._pool = ProcessPoolExecutor(
+            self.workers,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(config, scratch, in_flight, dict(os.environ)),
+        )
+        # On a thread: starting a process waits for the forkserver, busy loading the reviewers
+        # at first. (Each call submitted while no worker is idle starts one.)
+        self._starting = threading.Thread(
+            target=self._start_each, args=(self._pool,), name="forethought-eval-start", daemon=True
+        )
+        self._starting.start()
+
+    def _start_each(self, pool: ProcessPoolExecutor) -> None:
+        try:
+            for _ in range(self.workers):
+                pool.submit(_ready).add_done_callback(self._mark_ready)
+        except RuntimeError:  # stopped meanwhile (a bad file, Ctrl-C): nothing to start
+            pass
+
+    def _mark_ready(self, _: Future[None]) -> None:
+        self.ready.append(time.perf_counter() - self.started)
 
     def review(
         self, config: RunConfig, scratch: Path, chunks: Sequence[Chunk]
     ) -> Iterator[Reviewed]:
-        # spawn, not fork: the parent may hold threads (reviewer pools, the progress display).
-        # Workers start from the caller's directory (spawn resolves the main module and relative
-        # import paths there) and move into the scratch directory themselves.
-        context = multiprocessing.get_context("spawn")
-        # model requests in flight, counted across the workers (the progress line shows it)
-        in_flight = context.Array("i", 2)
-        IN_FLIGHT.share(in_flight)
+        owned = self._pool is None
+        if owned:
+            self.start(config, scratch)
+        elif config is not self._config:
+            raise RuntimeError("the worker processes were started for another configuration")
+        pool = self._pool
+        assert pool is not None
         try:
-            with ProcessPoolExecutor(
-                self.workers,
-                mp_context=context,
-                initializer=_start_worker,
-                initargs=(config, scratch, in_flight),
-            ) as pool:
-                futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
-                try:
-                    for future in as_completed(futures):
-                        yield future.result()
-                except BrokenProcessPool as exc:
-                    raise ExecutorError(
-                        f"a worker process died, so the run is incomplete: {exc}"
-                    ) from exc
-                finally:  # a bad row (or any stop): no more chunks begin
-                    for future in futures:
-                        future.cancel()
+            futures = [pool.submit(_review_chunk, s, proposals) for s, proposals in chunks]
+            try:
+                for future in as_completed(futures):
+                    yield future.result()
+            except BrokenProcessPool as exc:
+                raise ExecutorError(
+                    f"a worker process died, so the run is incomplete: {exc}"
+                ) from exc
+            except BaseException:
+                # A bad row, Ctrl-C, any stop: no more chunks begin. Cancelled by the pool, not
+                # one future at a time: with Python 3.11, a worker dying after that (Ctrl-C
+                # reaches the workers too) left the pool's shutdown waiting for ever.
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+        finally:
+            if owned:
+                self.close()
+
+    def close(self) -> None:
+        """Stop the workers, once each has finished what it was doing (nothing: at once)."""
+        pool, self._pool = self._pool, None
+        try:
+            if self._starting is not None:
+                self._starting.join()
+                self._starting = None
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
         finally:
             IN_FLIGHT.share(None)
+            if self._scratch is not None:
+                self._scratch.cleanup()
+                self._scratch = None
+
+
+# Where processes can be forked safely (Linux), workers are forked from a forkserver that
+# imported the reviewers and warmed them up once (``forethought.evals.preload``), instead of
+# each importing and warming them up again; elsewhere (macOS, Windows) each is spawned.
+START_METHOD = (
+    "forkserver"
+    if sys.platform.startswith("linux") and "forkserver" in multiprocessing.get_all_start_methods()
+    else "spawn"
+)
+PRELOAD = ["__main__", "forethought.evals.preload"]
+
+
+def _context() -> BaseContext:
+    if START_METHOD == "forkserver":
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return context
+    return multiprocessing.get_context(START_METHOD)
+
+
+def prestart() -> None:
+    """Start the forkserver now, where workers are forked from one (it loads and warms up the
+    reviewers while this process goes on); nothing elsewhere. The server, one per process,
+    serves every pool started after it and stops when this process ends."""
+    if START_METHOD == "forkserver":
+        from multiprocessing import forkserver
+
+        _context()
+        forkserver.ensure_running()
 
 
 _WORKER: Reviewing | None = None
@@ -98,10 +204,15 @@ _WORKER: Reviewing | None = None
 _CANNOT_START: Exception | None = None
 
 
-def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> None:
+def _start_worker(
+    config: RunConfig, scratch: Path, in_flight: Any = None, environ: dict[str, str] | None = None
+) -> None:
     from forethought.evals.runner import Reviewing
 
     global _WORKER, _CANNOT_START
+    if environ is not None and environ != os.environ:
+        os.environ.clear()
+        os.environ.update(environ)
     IN_FLIGHT.share(in_flight)
     os.chdir(scratch)
     try:
@@ -113,6 +224,10 @@ def _start_worker(config: RunConfig, scratch: Path, in_flight: Any = None) -> No
     # first generation is collected every 50,000 allocations
     gc.freeze()
     gc.set_threshold(50_000, *gc.get_threshold()[1:])
+
+
+def _ready() -> None:
+    """Nothing: what the pool is given to start its workers ahead."""
 
 
 def _review_chunk(start: int, proposals: list[Proposal | tuple[bytes, str]]) -> Reviewed:
@@ -143,6 +258,8 @@ class RayCluster:
     already connected in this process is used as it is, and left connected. The cluster's nodes
     need the same forethought installed.
     """
+
+    checks_stacks = False  # each task builds its Gates: the driver checks them first
 
     def __init__(self, address: str) -> None:
         try:

@@ -230,19 +230,22 @@ def run(
 
     A stack that cannot start (a reviewer failing its canaries, an unwritable ledger) fails
     with its own error before any item is reviewed: the Gates are built here first, before any
-    worker is started, except with local workers and no ledger (nothing is recorded), where the
-    workers' own Gates are the check (a worker that cannot build them raises that error for
-    each chunk it is given), so that building them here does not delay the workers' start.
+    worker is started, except where the executor's workers check that themselves
+    (``checks_stacks``: local workers, which raise that error for each chunk they are given)
+    and nothing is recorded (no ledger), so that building them here does not delay the
+    workers' start.
     """
-    with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch:
-        if executor is None and workers > 1 and config.ledger_path is None:
-            from forethought.evals.executors import ProcessPool
+    if executor is None and workers > 1:
+        from forethought.evals.executors import ProcessPool
 
-            return _run_chunks(items, config, ProcessPool(workers), Path(scratch), progress, spent)
+        executor = ProcessPool(workers)
+    with tempfile.TemporaryDirectory(prefix="forethought-eval-") as scratch:
+        if executor is not None and executor.checks_stacks and config.ledger_path is None:
+            return _run_chunks(items, config, executor, Path(scratch), progress, spent)
         with inside(scratch):
             reviewing = Reviewing(config)
             try:
-                if executor is None and workers <= 1:
+                if executor is None:
 
                     def done(outcomes: list[dict[str, Any]]) -> None:
                         _report([outcomes], progress, spent)
@@ -253,10 +256,6 @@ def run(
                     return [describe(p) for p in proposals], outcomes
             finally:
                 reviewing.close()
-        if executor is None:
-            from forethought.evals.executors import ProcessPool
-
-            executor = ProcessPool(workers)
         return _run_chunks(items, config, executor, Path(scratch), progress, spent)
 
 
