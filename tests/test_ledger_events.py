@@ -341,7 +341,8 @@ def test_ledger_show_summarises_each_event_by_its_kind(tmp_path: Path) -> None:
     shown = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["ledger", "show", "--ledger", str(db)])
     assert shown.exit_code == 0, shown.output
     lines = {line.split("│")[3].strip(): line for line in shown.output.splitlines() if "│" in line}
-    assert "reviewers=shell,file,python,http,text,task_limits,self_protection" in lines["gate_start"]
+    reviewers = "reviewers=shell,file,python,http,text,task_limits,self_protection"
+    assert reviewers in lines["gate_start"]
     assert 'tool=bash {"command":"ls"}' in lines["proposal"]
     assert "name=self_protection risk=0.0" in lines["review"]
     assert "decision=allow benefit>=harm" in lines["decision"]
