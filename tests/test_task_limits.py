@@ -297,6 +297,29 @@ def test_the_stop_says_which_words_of_the_task_rule_it_out(
 
 
 @pytest.mark.parametrize(
+    "task",
+    [
+        "Just look, don't touch anything.",
+        "Don't do anything yet, just tell me what you find.",
+        "Take no action; report back.",
+        "Leave everything as it is and tell me why the job failed.",
+        "Investigate only. No fixes.",
+        "This is a dry run: show me what you would do.",
+        "No modifications please, I just want a report.",
+        "Can you find out why disk usage spiked? No cleanup yet.",
+        "Figure out why the deploy failed, but hold off on any fixes.",
+        "Make sure nothing gets changed while you look around.",
+        "Avoid making changes to the server; just diagnose.",
+        "Please refrain from editing the configuration.",
+        "Don't alter the database.",
+        "Give me a list of the cron jobs on this box.",
+    ],
+)
+def test_the_ways_users_say_look_but_do_not_change(task: str) -> None:
+    assert limit_of(task) is not None
+
+
+@pytest.mark.parametrize(
     ("task", "explicit", "kinds"),
     [
         ("We are in a change freeze; check the cert expiry.", True, None),
@@ -324,6 +347,11 @@ def test_the_limit_read_from_the_task(task: str, explicit: bool, kinds: set[str]
         "Don't change anything until I've reviewed the plan, then apply it.",
         "The app can't write its cache; fix the permissions.",
         "Fix the failing import in src/app/cli.py. Don't change anything else.",
+        "Update the README; don't touch the code.",
+        "Run the tests and fix failures, but don't modify the tests.",
+        "Restart nginx, but don't change anything.",
+        "Follow the guide's page 'Dry Run' and create the lab cluster.",
+        "Remount /mnt/data as read only.",
         "Delete the old logs in /var/log/app, but do not delete today's.",
         "What is the largest file under /var/log?\n\nLater, the user said:\n- append it to notes",
     ],

@@ -159,23 +159,55 @@ def data() -> _Data:
 
 _NEG = (
     r"(?:do\s+not|don'?t|dont|never|must\s+not|mustn'?t|should\s+not|shouldn'?t|"
-    r"without|no\s+need\s+to|avoid|refrain\s+from)"
+    r"without|no\s+need\s+to|avoid|refrain\s+from|under\s+no\s+circumstances(?:\s+should\s+you)?|"
+    r"hold\s+off\s+on)"
 )
-_ADVERB = r"(?:(?:actually|ever|accidentally|yet|also|even|first|please|go\s+and|try\s+to)\s+)?"
+_ADVERB = (
+    r"(?:(?:actually|ever|accidentally|yet|also|even|first|please|go\s+and|try\s+to|"
+    r"make\s+any|making\s+any|do\s+any|doing\s+any)\s+)?"
+)
+_CHANGE_VERB = r"(?:chang|modif|alter|touch|edit|writ|fix|mess|tamper|act\b|acting)"
+_EVERYTHING = (
+    r"(?:anything|any\s*thing|a\s+thing|a\s+single\s+thing|stuff|any\s+files?|the\s+files|"
+    r"any\s+state|the\s+system|this\s+(?:system|machine|server|box|host))"
+)
 _FORBID_ALL = re.compile(
-    rf"\b{_NEG}\s+{_ADVERB}(?:(?:make|making|do|doing)\s+)?(?:any\s+)?"
-    r"(?:changes?|modifications?|writes?)\b(?!\s+(?:to|in|of|on)\b)|"
-    rf"\b{_NEG}\s+{_ADVERB}(?:chang|modif|alter|touch|edit|writ|fix|mess|tamper)\w*\s+"
-    r"(?:anything|any\s+thing|a\s+thing|a\s+single\s+thing|stuff)\b|"
-    r"\b(?:make|makes|making)\s+no\s+changes\b|"
-    r"(?<!\bwith\s)\bno\s+changes\b(?!\s+(?:to|in|of|on|are|were|have|has)\b)|"
-    r"\bnothing\s+(?:should|must|may|can)\s+(?:be\s+|get\s+)?(?:chang|modif|touch|alter)\w*|"
+    rf"\b{_NEG}\s+{_ADVERB}(?:(?:make|making|do|doing|take|taking)\s+)?(?:any\s+)?"
+    r"(?:changes?|modifications?|writes?|fixes|actions?|cleanup|clean-?ups?)\b"
+    r"(?!\s+(?:to|in|of|on)\b)|"
+    rf"\b{_NEG}\s+{_ADVERB}{_CHANGE_VERB}\w*(?:\s+(?:{_EVERYTHING}|to\s+disk)\b|"
+    r"\s*(?:[.;!,]|$))|"
+    rf"\b{_NEG}\s+(?:do|doing)\s+anything\b|"
+    r"\b(?:make|makes|making|take|takes|taking)\s+no\s+(?:changes|actions?|modifications)\b|"
+    r"(?<!\bwith\s)\bno\s+(?:changes|modifications|writes|fixes|cleanup|clean-?up)\b"
+    r"(?!\s+(?:to|in|of|on|are|were|have|has|needed|required)\b)|"
+    r"\b(?:strictly|absolutely)\s+no\s+\w+|"
+    r"\bnothing\s+(?:should|must|may|can|is\s+to|gets|will)\s+(?:be\s+|get\s+)?"
+    r"(?:chang|modif|touch|alter|delet|writ|remov)\w*|"
+    r"\b(?:leave|keep)\s+(?:it|them|everything|things|it\s+all|all\s+of\s+it|the\s+system)\s+"
+    r"(?:alone|as[- ]is|as\s+it\s+is|as\s+they\s+are|untouched|unchanged|intact)\b|"
+    r"\b(?:investigate|diagnose|observe|report|look|inspect|audit|analy[sz]e)[- ]only\b|"
+    r"\b(?:as|do|perform|just|only|is)\s+(?:a\s+)?dry[- ]run\b(?!\s+(?:flag|option))|"
+    r"\bdry[- ]run\s+only\b|"
     r"\b(?:change|code|deploy(?:ment)?)[- ]freeze\b|"
     r"\bread[- ]only\s+(?:check|audit|review|investigation|access|mode|task|look|pass|"
     r"inspection|session|quer(?:y|ies)|inventory|triage|analysis|diagnosis|report|survey|"
     r"troubleshooting|health[- ]check|sweep|walk-?through|assessment|job)\b|"
     r"\b(?:keep\s+(?:it|this|everything)|stay|strictly|purely|remain|only|just)\s+read[- ]only\b|"
-    r"^\s*read[- ]only\b\s*[:,.\-]",
+    r"^\s*read[- ]only\b\s*[:,.\-]|"
+    r"\bhands\s+off\b",
+    re.IGNORECASE,
+)
+# A change forbidden on one named thing ("don't alter the database", "leave the config
+# untouched"): it limits the task where the task asks for no change of its own.
+_FORBID_OBJECT = re.compile(
+    rf"\b{_NEG}\s+{_ADVERB}{_CHANGE_VERB}\w*\s+(?:the|any|your|our|my|its|this|that|these|"
+    r"those|it|them)\b|"
+    r"\b(?:leave|keep)\s+(?:the|our|my|this|that|those|these)\s+[\w./-]+(?:\s+[\w./-]+)?\s+"
+    r"(?:alone|as[- ]is|as\s+it\s+is|untouched|unchanged|intact)\b|"
+    r"\b(?:is|are)\s+off[- ]limits\b|"
+    rf"\b{_NEG}\s+{_ADVERB}(?:(?:make|making)\s+)?(?:any\s+)?(?:changes|modifications)\s+"
+    r"(?:to|in|on)\s+(?:the|any|your|our|my|this|that)\b",
     re.IGNORECASE,
 )
 _FORBID_KIND = re.compile(
@@ -221,7 +253,7 @@ _CHANGE = re.compile(
     r"cancel|abort|terminat|shut|reboot|paus|resum|suspend|reinstall|rebuild|recreat|"
     r"regenerat|reindex|vacuum|compact|turn|switch|toggl|join|leav|invit|promot|demot|assign|"
     r"attach|detach|expos|forward|serve|put|insert|renew|enrol|onboard|offboard|"
-    r"give|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
+    r"give(?!\s+me\b)|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
     r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
     r"rais|lower|throttl|reduc|extend|expand|align|align|upgrade|downgrad|switch|"
     r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|get\s+\w+\s+"
@@ -258,17 +290,69 @@ def limit_of(task: str) -> Limit | None:
 
 
 # Words without which no limit is said outright: a cheap test before the patterns.
-_SAID_CUES = ("not", "n't", "dont", "never", "without", "no ", "avoid", "refrain", "freeze", "only")
+_SAID_CUES = (
+    "not",
+    "n't",
+    "dont",
+    "never",
+    "without",
+    "no ",
+    "avoid",
+    "refrain",
+    "freeze",
+    "only",
+    "leave",
+    "keep",
+    "hold off",
+    "dry",
+    "hands off",
+    "nothing",
+    "circumstances",
+    "off-limits",
+    "off limits",
+    "no\n",
+)
+# A change the task asks for in so many words (an imperative verb of change starting a clause):
+# where it does, a limit said on everything ("don't change anything") means everything else,
+# which is not this module's to judge.
+_ASKS_CHANGE = re.compile(
+    r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|but|also|please|to|so|now)\s+|,\s*)"
+    r"(?:please\s+|also\s+|then\s+|now\s+)?(?:\w+ly\s+)?"
+    r"(?:remount|unmount|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
+    r"install|uninstall|upgrad|updat|patch|deploy|roll\s*back|apply|set\s+up|set|configur|"
+    r"creat|add|enabl|disabl|chang|modif|edit|writ|renam|move|copy|migrat|rotat|revok|grant|"
+    r"mount|format|build|compil|generat|free\s+up|reclaim|shrink|resiz|scale|drain|cordon|"
+    r"prune|flush|truncat|drop|restor|back\s*up|archiv|sync|push|pull|commit|merg|rebas|tag|"
+    r"releas|publish|upload|send|schedul|harden|lock|unlock|bump|pin|replac|convert|optimi|"
+    r"tune|refactor|implement|provision|launch|spin\s+up|tear\s+down|get\s+rid|save|import|"
+    r"seed|populat|regist|block|allow|deny|ban|approv|reject|cancel|terminat|shut|reboot|"
+    r"reinstall|rebuild|recreat|regenerat|reindex|vacuum|turn|switch|invit|promot|assign|"
+    r"attach|detach|expos|forward|insert|renew|tidy|wipe|eras|destroy|decommission|mute|"
+    r"silenc|recover|remediat|correct|adjust|increas|decreas|rais|lower|extend|expand|"
+    r"transfer|share|append|prepend|uncomment|comment\s+out)\w*",
+    re.IGNORECASE,
+)
 
 
 def _said_limit(task: str) -> Limit | None:
-    """The limit ``task`` says outright, if any."""
+    """The limit ``task`` says outright, if any: on every change ("don't change anything",
+    "read-only audit"), on one named thing ("don't alter the database": a limit where the task
+    asks for no change of its own, as the workspace's files aside), or on kinds of change ("do
+    not restart it")."""
     lower = task.lower()
     if not any(cue in lower for cue in _SAID_CUES):
         return None
+    spans: list[tuple[int, int]] = []
+    everything = ""
     for m in _FORBID_ALL.finditer(task):
         if not _CONDITION.match(task, m.end()):
-            return Limit(frozenset(KINDS), _quote(task, m), True)
+            spans.append(m.span())
+            everything = everything or _quote(task, m)
+    named = ""
+    for m in _FORBID_OBJECT.finditer(task):
+        if not _CONDITION.match(task, m.end()):
+            spans.append(m.span())
+            named = named or _quote(task, m)
     kinds: set[str] = set()
     words = ""
     for m in _FORBID_KIND.finditer(task):
@@ -278,10 +362,19 @@ def _said_limit(task: str) -> Limit | None:
         rest = task[: m.start()] + task[m.end() :]
         if re.search(rf"\b{re.escape(verb[:5])}", rest, re.IGNORECASE):
             continue  # "delete the old logs, do not delete today's": the task asks for it
+        spans.append(m.span())
         for stems, kind in _KIND_OF_VERB:
-            if any(verb.startswith(s) for s in stems.split()):
+            if any(verb.startswith(stem) for stem in stems.split()):
                 kinds.add(kind)
         words = words or _quote(task, m)
+    if everything or named:
+        rest = task
+        for a, b in sorted(spans, reverse=True):
+            rest = f"{rest[:a]} ~ {rest[b:]}"  # (no word of the limit reads as a request)
+        if not _ASKS_CHANGE.search(rest):
+            if everything:
+                return Limit(frozenset(KINDS), everything, True)
+            return Limit(frozenset(KINDS), named, False)
     return Limit(frozenset(kinds), words, True) if kinds else None
 
 
@@ -507,7 +600,12 @@ def _command_changes(
 
     d = data()
     base = name.rsplit("/", 1)[-1]
-    if any(a.split("=", 1)[0] in d.dry_run for a in args):
+    if any(a.split("=", 1)[0] in d.dry_run for a in args) or (
+        base in _SHORT_DRY_RUN
+        and any(
+            a.startswith("-") and not a.startswith("--") and _SHORT_DRY_RUN[base] in a for a in args
+        )
+    ):
         return
     for w in write_targets(cmd):
         if _DISCARDED.match(w.path) or w.path.startswith((">(", "<(")):
@@ -737,6 +835,8 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
 
 
 _HTTPIE = ("http", "https", "xh")
+# Programs whose short option for a dry run may come in a cluster (`rsync -nvraL`).
+_SHORT_DRY_RUN = {"rsync": "n", "make": "n", "apt-get": "s", "apt": "s"}
 # Readers whose options can change things (`journalctl --vacuum-time`, `gpg --delete-keys`).
 _READERS_WITH_CHANGE_OPTIONS = frozenset({"journalctl", "dmesg", "gpg", "ssh-keygen"})
 
