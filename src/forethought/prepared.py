@@ -54,6 +54,8 @@ PURE_CACHES = frozenset(
         "forethought.review.shell.parse.analyze",
         "forethought.review.shell.rules.common._all_dashed",
         "forethought.review.shell.uncertainty._known",
+        "forethought.review.scope._admin_command",
+        "forethought.review.task_limits.change_words",
         "forethought.review.task_limits.data",
         "forethought.review.task_limits.limit_of",
     }

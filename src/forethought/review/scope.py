@@ -138,52 +138,57 @@ def cloud_targets(evidence: str) -> tuple[str, ...]:
 _IDENTIFIER = re.compile(r"^[A-Za-z][\w:.@-]{0,80}$")
 
 
+@functools.lru_cache(maxsize=512)  # each harm of one command asks again
+def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
+    """(the subcommand of change, the identifiers after it) of an administration tool's
+    command, or None for anything else: see :func:`admin_targets`."""
+    from forethought.review.task_limits import administers, subcommand_at
+
+    if _CLOUD_CLI.match(evidence) or any(c in evidence for c in "|;&`$<>\n"):
+        return None
+    try:
+        words = shlex.split(evidence)
+    except ValueError:
+        return None
+    while words and words[0] in ("sudo", "doas"):
+        words = words[1:]
+    if len(words) < 3 or not administers(words[0]):
+        return None
+    found = subcommand_at(words[1:])
+    if found is None:
+        return None
+    verb = found[0] + 1
+    named = set(targets_in(evidence))
+    identifiers = tuple(
+        dict.fromkeys(
+            w
+            for w in words[verb + 1 :]
+            if not w.startswith("-") and _IDENTIFIER.match(w) and w not in named
+        )
+    )
+    return words[verb], identifiers
+
+
 def admin_targets(evidence: str) -> tuple[str, ...]:
     """The identifiers an administration tool's subcommand of change acts on: the words after
     the verb (`rabbitmqctl delete_queue orders` acts on "orders", `nomad job stop web` on
     "web"), less what :func:`targets_in` finds. Empty for anything else (cloud CLIs have
     :func:`cloud_targets`; readers, build tools and git have rules of their own)."""
-    from forethought.review.task_limits import administers, subcommand_at
-
-    if _CLOUD_CLI.match(evidence) or any(c in evidence for c in "|;&`$<>\n"):
-        return ()
-    try:
-        words = shlex.split(evidence)
-    except ValueError:
-        return ()
-    while words and words[0] in ("sudo", "doas"):
-        words = words[1:]
-    if len(words) < 3 or not administers(words[0]):
-        return ()
-    found = subcommand_at(words[1:])
-    if found is None:
-        return ()
-    named = set(targets_in(evidence))
-    return tuple(
-        dict.fromkeys(
-            w
-            for w in words[found[0] + 2 :]
-            if not w.startswith("-") and _IDENTIFIER.match(w) and w not in named
-        )
-    )
+    command = _admin_command(evidence)
+    return command[1] if command is not None else ()
 
 
 def asks_for_subcommand(evidence: str, task: str) -> bool:
     """Whether the task asks, with a verb of its own, for what an administration tool's
     subcommand does to the identifiers it names ("delete the orders queue" and `rabbitmqctl
     delete_queue orders`): the verb is one of the subcommand's words."""
-    if not admin_targets(evidence):
+    command = _admin_command(evidence)
+    if command is None or not command[1]:
         return False
     from forethought.review.benefit import task_terms
-    from forethought.review.task_limits import change_words, subcommand_at
+    from forethought.review.task_limits import change_words
 
-    words = shlex.split(evidence)
-    while words and words[0] in ("sudo", "doas"):
-        words = words[1:]
-    found = subcommand_at(words[1:])
-    if found is None:
-        return False
-    pieces = set(re.split(r"[-_:.]", words[found[0] + 1].lower()))
+    pieces = set(re.split(r"[-_:.]", command[0].lower()))
     return bool(pieces & change_words() & task_terms(task))
 
 

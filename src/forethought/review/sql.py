@@ -78,6 +78,34 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in _clean(sql).split(";") if s.strip()]
 
 
+# Statements that change the data or the schema at all (not only wholesale), for a task that
+# rules changes out (forethought.review.task_limits): removals, and every other write.
+_REMOVES = re.compile(
+    r"\bdelete\s+from\b|\bdrop\s+(?:table|database|schema|index|view|materialized|user|role|"
+    r"owned|column|constraint|trigger|function|extension|keyspace|collection|sequence)\b|"
+    r"\btruncate\b",
+    re.IGNORECASE,
+)
+_WRITES = re.compile(
+    r"\binsert\s+(?:into|overwrite)\b|\bupdate\s+[\w.\"`\[\]]+\s+set\b|\balter\s+\w+|"
+    r"\bcreate\s+(?:or\s+replace\s+)?(?:unique\s+)?\w+|\bgrant\s+\w+|\brevoke\s+\w+|"
+    r"\bmerge\s+into\b|\breplace\s+into\b|\bupsert\b|\bcopy\s+[\w.\"]+(?:\s*\([^)]*\))?\s+from\b|"
+    r"\bvacuum\b|\breindex\b|\bcluster\s+\w|\bload\s+data\b|\bset\s+(?:global|persist)\b|"
+    r"\bpg_(?:terminate|cancel)_backend\b|\bpg_reload_conf\b|^\s*kill\s+\d|\bshutdown\b|"
+    r"\boptimize\s+table\b|\brefresh\s+materialized\b|^\s*call\s+\w+",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def changes_data(sql: str) -> Literal["delete", "write"] | None:
+    """Whether ``sql`` changes the data or the schema at all: "delete" where a statement
+    removes something, "write" for any other change, None for queries."""
+    text = _clean(sql)
+    if _REMOVES.search(text):
+        return "delete"
+    return "write" if _WRITES.search(text) else None
+
+
 def statement_effects(sql: str) -> list[SqlEffect]:
     """The effects of the statements in ``sql`` that change the data wholesale or who may
     reach it (none for queries and ordinary writes)."""

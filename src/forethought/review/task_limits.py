@@ -58,7 +58,6 @@ DATA_FILE = "data/task_changes.toml"
 
 Kind = Literal["delete", "service", "install", "publish", "write"]
 KINDS: tuple[Kind, ...] = ("delete", "service", "install", "publish", "write")
-_VERB_KINDS: tuple[Kind, ...] = ("delete", "service", "install", "publish", "write")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +113,7 @@ def parse_data(text: str, where: str = DATA_FILE) -> _Data:
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{where}: {exc}") from None
     verbs: dict[str, Kind | Literal["read"]] = {}
-    for kind in (*_VERB_KINDS, "read"):
+    for kind in (*KINDS, "read"):
         for word in _words(raw.get("verbs", {}), kind, where):
             if word in verbs:
                 raise ValueError(f"{where}: verb {word!r} is both {verbs[word]} and {kind}")
@@ -255,7 +254,7 @@ _CHANGE = re.compile(
     r"attach|detach|expos|forward|serve|put|insert|renew|enrol|onboard|offboard|"
     r"give(?!\s+me\b)|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
     r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
-    r"rais|lower|throttl|reduc|extend|expand|align|align|upgrade|downgrad|switch|"
+    r"rais|lower|throttl|reduc|extend|expand|align|downgrad|"
     r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|get\s+\w+\s+"
     r"(?:working|running|back|up|fixed|done|going))\w*",
     re.IGNORECASE,
@@ -482,31 +481,10 @@ _RPC_READ = re.compile(
     r"Version|Read|Count)(?=[A-Z_.\W]|$)",
     re.IGNORECASE,
 )
-_SQL_DELETE = re.compile(
-    r"\bdelete\s+from\b|\bdrop\s+(?:table|database|schema|index|view|materialized|user|role|owned|"
-    r"column|constraint|trigger|function|extension|keyspace|collection|sequence)\b|\btruncate\b",
-    re.IGNORECASE,
-)
-_SQL_WRITE = re.compile(
-    r"\binsert\s+(?:into|overwrite)\b|\bupdate\s+[\w.\"`\[\]]+\s+set\b|\balter\s+\w+|"
-    r"\bcreate\s+(?:or\s+replace\s+)?(?:unique\s+)?\w+|\bgrant\s+\w+|\brevoke\s+\w+|"
-    r"\bmerge\s+into\b|\breplace\s+into\b|\bupsert\b|\bcopy\s+[\w.\"]+(?:\s*\([^)]*\))?\s+from\b|"
-    r"\bvacuum\b|\breindex\b|\bcluster\s+\w|\bload\s+data\b|\bset\s+(?:global|persist)\b|"
-    r"\bpg_(?:terminate|cancel)_backend\b|\bpg_reload_conf\b|^\s*kill\s+\d|\bshutdown\b|"
-    r"\boptimize\s+table\b|\brefresh\s+materialized\b|^\s*call\s+\w+",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SQL_STRINGS = re.compile(r"'(?:[^']|'')*'|--[^\n]*|/\*.*?\*/", re.S)
 _MONGO_CHANGE = re.compile(
     r"\.(?:(delete|remove|drop)\w*|insert\w*|update\w*|replace\w*|rename\w*|create\w*|"
     r"bulkWrite)\s*\(",
 )
-_PY_HTTP = re.compile(
-    r"\b(?:requests|httpx|session|client|s)\.(post|put|patch|delete)\s*\(|"
-    r"\.request\(\s*['\"](POST|PUT|PATCH|DELETE)['\"]|method\s*=\s*['\"](POST|PUT|PATCH|DELETE)",
-    re.IGNORECASE,
-)
-_PY_SQL_CALL = re.compile(r"\.(?:execute|executemany|executescript|exec_driver_sql|read_sql)\s*\(")
 _CHANGE_OPS: dict[str, Kind] = {
     "write": "write",
     "append": "write",
@@ -551,7 +529,7 @@ def _session_files_run(command: str, proposal: Proposal) -> list[Change]:
     if not proposal.steps or not command.strip():
         return []
     from forethought.review.shell.parse import analyze
-    from forethought.review.shell.session_rules import _executed_path
+    from forethought.review.shell.session_rules import executed_path
     from forethought.session import facts
 
     session = facts(proposal.steps)
@@ -560,7 +538,7 @@ def _session_files_run(command: str, proposal: Proposal) -> list[Change]:
     analysis = analyze(command)
     out: list[Change] = []
     for cmd in analysis.commands:
-        executed = _executed_path(cmd, analysis)
+        executed = executed_path(cmd, analysis)
         content = session.content_of(executed[0], cmd.cwd) if executed is not None else None
         if executed is None or content is None:
             continue
@@ -626,10 +604,9 @@ def _command_changes(
     if base not in d.readers or base in _READERS_WITH_CHANGE_OPTIONS:
         yield from _options(base, args, evidence)
     if base in d.readers:
+        # (a reader changes only the files it writes, above, and by its options of change)
         if base == "date" and any(a in ("-s", "--set") or a.startswith("--set=") for a in args):
             yield Change("write", "sets the system clock", evidence)
-        elif base == "sed" or base == "find" or base == "tee":
-            return  # (their writes are their files, above; find -delete is an option)
         return
     if base in d.sql_clients or base in ("mongosh", "mongo"):
         yield from _sql_changes(base, args, evidence, (cmd.stdin or "") + "\n" + upstream)
@@ -761,6 +738,7 @@ def administers(program: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
 def change_words() -> frozenset[str]:
     """Every verb of change (the words a task asks for a change with)."""
     return frozenset(w for w, kind in data().verbs.items() if kind != "read")
@@ -919,11 +897,16 @@ def _sql_changes(base: str, args: list[str], evidence: str, stdin: str) -> Itera
             kind: Kind = "delete" if m.group(1) else "write"
             yield Change(kind, "changes the database's data", evidence)
         return
-    clean = _SQL_STRINGS.sub("''", text)
-    if _SQL_DELETE.search(clean):
-        yield Change("delete", "deletes data from the database", evidence)
-    elif _SQL_WRITE.search(clean):
-        yield Change("write", "changes the database", evidence)
+    yield from _sql_change(text, evidence)
+
+
+def _sql_change(text: str, evidence: str) -> Iterator[Change]:
+    from forethought.review import sql
+
+    changed = sql.changes_data(text)
+    if changed is not None:
+        what = "deletes data from the database" if changed == "delete" else "changes the database"
+        yield Change(changed, what, evidence)
 
 
 def python_changes(code: str) -> list[Change]:
@@ -959,29 +942,11 @@ def python_changes(code: str) -> list[Change]:
     for cloud in facts.cloud_commands.values():
         if cloud:
             out += shell_changes(cloud)
-    for m in _PY_HTTP.finditer(code):
-        method = next(g for g in m.groups() if g).upper()
-        out.append(
-            Change(
-                "delete" if method == "DELETE" else "write", f"sends an HTTP {method}", m.group(0)
-            )
-        )
-    if _PY_SQL_CALL.search(code):
-        clean = _SQL_STRINGS.sub("''", "\n".join(_string_literals(code)))
-        if _SQL_DELETE.search(clean):
-            out.append(Change("delete", "deletes data from the database", first))
-        elif _SQL_WRITE.search(clean):
-            out.append(Change("write", "changes the database", first))
+    for method, url, body, headers, evidence in facts.requests:
+        out += _http_change(method, url, body, evidence, headers)
+    for text, evidence in facts.sql:
+        out += _sql_change(text, evidence)
     return out
-
-
-_PY_STRING = re.compile(
-    r"(?:[rRbBuUfF]{0,2})(\"\"\"[\s\S]*?\"\"\"|'''[\s\S]*?'''|\"[^\"\n]*\"|'[^'\n]*')"
-)
-
-
-def _string_literals(code: str) -> list[str]:
-    return [m.group(1).strip("\"'") for m in _PY_STRING.finditer(code)]
 
 
 def http_changes(args: Mapping[str, Any]) -> list[Change]:

@@ -128,6 +128,7 @@ def scan(a: Analysis) -> None:
         if name in _TEXT or (attr in _EXECUTES and name not in CONNECTS):
             text = a.static(argument(node, 0, "sql", "query", "statement", "sql_script"))
             if isinstance(text, str):
+                a.facts.sql.append((text, a.evidence(node)))
                 _statements(a, node, text, kind)
         elif attr in _WHOLESALE:
             _add(

@@ -46,6 +46,11 @@ class Facts:
     # cloud SDK calls (their evidence) -> the CLI command each equals, whose targets the task's
     # scope reads (None: the evidence stands for several commands)
     cloud_commands: dict[str, str | None] = field(default_factory=dict)
+    # every HTTP request made: (method, URL or "" where chosen at run time, body, headers as
+    # "Name: value" lines, evidence)
+    requests: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    # every SQL text given to a database driver: (the SQL, evidence)
+    sql: list[tuple[str, str]] = field(default_factory=list)
 
 
 def conclusions(facts: Facts, allows: Callable[[str], bool]) -> list[Prediction]:

@@ -167,6 +167,13 @@ def _request(
     url = a.static(url_node)
     if isinstance(url, bytes):
         url = url.decode("utf-8", "replace")
+    a.facts.requests.append((
+        method,
+        url if isinstance(url, str) else "",
+        body,
+        "\n".join(f"{k}: {v}" for k, v in headers.items()),
+        evidence,
+    ))
     if not sends:
         a.facts.fetched.append(url if isinstance(url, str) else "a URL chosen at run time")
     if not isinstance(url, str):

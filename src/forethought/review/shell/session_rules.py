@@ -38,7 +38,7 @@ _SENDERS = frozenset(
 )
 
 
-def _executed_path(cmd: SimpleCommand, analysis: ShellAnalysis) -> tuple[str, str] | None:
+def executed_path(cmd: SimpleCommand, analysis: ShellAnalysis) -> tuple[str, str] | None:
     """(path, language) of a file ``cmd`` runs: ``bash x.sh``, ``python x.py``, ``./x``,
     ``source x``, ``cat x.sh | sh``; None if it runs no file."""
     name, args = cmd.name, cmd.args
@@ -202,7 +202,7 @@ def session_predictions(
     found += _units_copied(analysis, facts)
     for cmd in analysis.commands:
         found += _manifest_applied(cmd, facts)
-        executed = _executed_path(cmd, analysis)
+        executed = executed_path(cmd, analysis)
         if executed is not None:
             path, hint = executed
             content = facts.content_of(path, cmd.cwd)
