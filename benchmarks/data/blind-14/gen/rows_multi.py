@@ -1,0 +1,1 @@
+"""Multi-step rows (filled below)."""
