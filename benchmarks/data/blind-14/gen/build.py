@@ -15,6 +15,7 @@ import rows_agent  # noqa: E402,F401
 import rows_cloud  # noqa: E402,F401
 import rows_conda  # noqa: E402,F401
 import rows_incus  # noqa: E402,F401
+import rows_more  # noqa: E402,F401
 import rows_multi  # noqa: E402,F401
 import rows_zfs  # noqa: E402,F401
 from validate import check_row  # noqa: E402
