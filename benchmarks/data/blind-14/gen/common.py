@@ -23,7 +23,7 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
     # coding-agent incident threads (group agent-issues)
     "nemo4770": ("NVIDIA/NemoClaw issue #4770 (agent echoes an env-var token into Slack)", _ISS,
                  "https://github.com/NVIDIA/NemoClaw/issues/4770", "agent-issues"),
-    "ag781": ("google-antigravity/antigravity-cli issue #781 (env | grep api_key despite AGENTS.md)", _ISS,
+    "ag781": ("google-antigravity/antigravity-cli issue #781 (env piped to grep api_key despite AGENTS.md)", _ISS,
               "https://github.com/google-antigravity/antigravity-cli/issues/781", "agent-issues"),
     "fx278": ("fearovex-labs/agent-config issue #278 (mis-composed parameter expansion printed two tokens)", _ISS,
               "https://github.com/fearovex-labs/agent-config/issues/278", "agent-issues"),
