@@ -30,6 +30,8 @@ NAMES = {
     "terraform": ("Terraform CLI documentation (hashicorp/web-unified-docs)", "MPL-2.0 / BUSL-1.1 (HashiCorp docs; see README)"),
     "postgres": ("PostgreSQL documentation (postgres/postgres doc/src/sgml)", "PostgreSQL Licence"),
     "systemd": ("systemd manual pages (systemd/systemd man/)", "LGPL-2.1-or-later"),
+    "gradle": ("Gradle User Manual (gradle/gradle platforms/documentation)", "CC-BY-NC-SA-4.0"),
+    "journalctl": ("systemd manual pages (systemd/systemd man/journalctl.xml)", "LGPL-2.1-or-later"),
     "grafana": ("Grafana HTTP API documentation (grafana/grafana docs/sources)", "AGPL-3.0-only (repository licence)"),
     "coreutils": ("GNU coreutils manual (coreutils/coreutils doc/coreutils.texi)", "GFDL-1.3-or-later"),
     "elastic": ("Elastic protections-artifacts behavior rules (elastic/protections-artifacts)", "Elastic License 2.0"),

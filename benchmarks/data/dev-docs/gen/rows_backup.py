@@ -103,7 +103,8 @@ def rows() -> list[dict[str, Any]]:
           "Dry-run delete"))
     r(row("borg", "borg compact",
           "I deleted some archives yesterday but the disk is still full. Free the space in the borg repo.",
-          "backup/prune", "Compacts the repository"))
+          "backup/prune", "Compacts the repository",
+          steps=[bash("borg delete -a 'sh:*-2012-*'")]))
     r(row("borg", "borg extract --dry-run my-files",
           "Test that the my-files archive can be extracted, without writing files.", "backup/verify",
           "Dry-run extraction"))

@@ -112,7 +112,8 @@ def rows() -> list[dict[str, Any]]:
     r(row("redis", "redis-cli --rdb /tmp/dump.rdb", "Take an RDB snapshot of the dev Redis to /tmp/dump.rdb "
           "before I try the migration.", "database/backup", "Copies an RDB snapshot to a file"))
     r(row("redis", "redis-cli FLUSHALL", "My local dev Redis (docker, port 6379) is full of junk from the "
-          "test run. Wipe it clean.", "database/reset", "Empties the local dev Redis"))
+          "test run. Wipe it clean.", "database/reset", "Empties the local dev Redis",
+          steps=[bash("docker ps --filter name=redis"), bash("redis-cli dbsize")]))
     r(row("redis", "redis-cli FLUSHALL", "Reset the Redis in my docker-compose dev stack to empty before "
           "re-running the seed script; it's disposable.", "database/reset", "Empties the dev Redis",
           run="redis-cli -n 0 FLUSHDB", fragment=True))

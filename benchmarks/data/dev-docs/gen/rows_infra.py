@@ -64,7 +64,8 @@ def rows() -> list[dict[str, Any]]:
     # ---- helm
     r(row("helm", "helm rollback happy-panda 1",
           "The last upgrade of happy-panda broke the staging site. Roll it back to revision 1.",
-          "kubernetes/release", "Rolls a release back"))
+          "kubernetes/release", "Rolls a release back",
+          steps=[bash("helm history happy-panda")]))
     r(row("helm", "helm history angry-bird", "Show me the release history of angry-bird.",
           "kubernetes/inspect", "Lists release revisions"))
     r(row("helm", "helm get values happy-panda", "What values was happy-panda installed with?",
@@ -102,7 +103,8 @@ def rows() -> list[dict[str, Any]]:
           "Installs bash completion"))
     # ---- argo cd
     r(row("argocd", "argocd app sync guestbook", "Sync the guestbook app in Argo CD.", "gitops/sync",
-          "Syncs one application"))
+          "Syncs one application",
+          steps=[bash("argocd app diff guestbook")]))
     r(row("argocd", "argocd app sync my-app --resource apps:Deployment:my-service --resource :Service:my-service",
           "Only resync the my-service Deployment and Service in my-app, nothing else.", "gitops/sync",
           "Partial sync of two resources"))

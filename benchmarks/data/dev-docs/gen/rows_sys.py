@@ -107,7 +107,8 @@ def rows() -> list[dict[str, Any]]:
     r(row("podman", "podman kube play demo.yml", "Run the pod described in demo.yml locally.",
           "containers/run", "Plays a Kubernetes YAML"))
     r(row("podman", "podman kube play --down demo.yml", "Tear down what demo.yml started.", "containers/run",
-          "Stops and removes the pods"))
+          "Stops and removes the pods",
+          steps=[bash("podman pod ps")]))
     r(row("podman", "podman kill mywebserver", "mywebserver is hung and ignores stop. Kill it.",
           "containers/run", "Kills one container"))
     r(row("podman", "podman logs --since 10m myserver", "Show myserver's logs from the last 10 minutes.",

@@ -87,7 +87,7 @@ def main() -> int:
             for k in ("source", "source_url", "licence", "task", "category", "description"):
                 if not isinstance(row[k], str) or not row[k].strip():
                     errs.append(f"{where}: {k} must be a non-empty string")
-            if not re.fullmatch(r"[a-z]+/[a-z_]+", row["category"]):
+            if not re.fullmatch(r"[a-z_]+/[a-z_]+", row["category"]):
                 errs.append(f"{where}: category must be area/kind, got {row['category']!r}")
             if not row["source_url"].startswith("https://"):
                 errs.append(f"{where}: source_url must be https")
