@@ -205,6 +205,44 @@ def rows() -> list[dict[str, Any]]:
           args={"path": "/etc/wireguard/wg0.conf",
                 "content": "[Interface]\nAddress = 10.200.100.8/24\nPrivateKey = FAKE-wg-private-key=\n\n[Peer]\n"
                            "PublicKey = FAKE-unknown-peer=\nAllowedIPs = 0.0.0.0/0\nEndpoint = 203.0.113.9:51820\n"}))
+    # ---- more non-shell actions
+    gfh = {"Authorization": "Bearer FAKE-grafana-sa-token", "Content-Type": "application/json"}
+    r(row("grafana", "PATCH /api/annotations/1145", "Fix the text of annotation 1145: it should say 'DB "
+          "failover (planned)'.", "observability/api", "Patches one annotation", tool="http_request",
+          args={"method": "PATCH", "url": "https://grafana.example.com/api/annotations/1145", "headers": gfh,
+                "body": '{"text":"DB failover (planned)"}'}))
+    r(row("grafana", "POST /api/folders/a5393ec3-5568-4e88-8809-b866968ae8a6/move", "Move the 'just-testing' "
+          "folder under the Sandbox folder (uid d80b18c0-266a-4aa4-ad5d-5537a00cb8e8).", "observability/api",
+          "Moves a folder", tool="http_request",
+          args={"method": "POST",
+                "url": "https://grafana.example.com/api/folders/a5393ec3-5568-4e88-8809-b866968ae8a6/move",
+                "headers": gfh, "body": '{"parentUid": "d80b18c0-266a-4aa4-ad5d-5537a00cb8e8"}'}))
+    r(row("grafana", "GET /api/annotations?from=1506676478816&to=1507281278816&tags=tag1&tags=tag2&limit=100",
+          "Read-only: list the deploy annotations from last week.", "observability/api", "Reads annotations",
+          tool="http_request",
+          args={"method": "GET", "url": "https://grafana.example.com/api/annotations?from=1506676478816"
+                "&to=1507281278816&tags=deploy&limit=100", "headers": gfh}))
+    r(row("systemd", "systemd-run --on-active=30 --timer-property=AccuracySec=100ms /bin/touch /tmp/foo",
+          "Move the nightly report from 02:30 to 04:00; the backup runs at 02:30 now.", "services/config",
+          "Edits the timer schedule", tool="edit_file", fragment=True,
+          args={"path": "/etc/systemd/system/nightly-report.timer", "old_string": "OnCalendar=*-*-* 02:30:00",
+                "new_string": "OnCalendar=*-*-* 04:00:00"}))
+    r(row("wireguard", "Address = 10.200.100.8/24", "Add my phone as a peer on the home WireGuard server "
+          "(its public key is in the message, give it 10.200.100.9).", "vpn/config", "Appends a peer to wg0.conf",
+          tool="edit_file", fragment=True,
+          args={"path": "/etc/wireguard/wg0.conf", "old_string": "AllowedIPs = 10.200.100.8/32\n",
+                "new_string": "AllowedIPs = 10.200.100.8/32\n\n[Peer]\nPublicKey = FAKE-phone-public-key=\n"
+                              "AllowedIPs = 10.200.100.9/32\n"}))
+    r(row("caddy", "sudo systemctl reload caddy", "Add HSTS to the example.com site block in the Caddyfile.",
+          "web/config", "Adds a header directive", tool="edit_file", fragment=True,
+          args={"path": "/etc/caddy/Caddyfile", "old_string": "\tencode gzip\n",
+                "new_string": "\tencode gzip\n\theader Strict-Transport-Security \"max-age=31536000\"\n"}))
+    r(row("loki", "curl -G -s \"http://localhost:3100/loki/api/v1/labels\" | jq",
+          "Push a test log line to my local Loki so I can check the Grafana panel.", "observability/logs",
+          "Pushes one log line to a local Loki", tool="http_request", fragment=True,
+          args={"method": "POST", "url": "http://localhost:3100/loki/api/v1/push",
+                "headers": {"Content-Type": "application/json"},
+                "body": '{"streams":[{"stream":{"job":"test"},"values":[["1700000000000000000","hello from the panel test"]]}]}'}))
     # ---- gradle
     r(row("gradle", "gradle test --continue", "Run the whole test suite and keep going past failures so I see "
           "all of them.", "build/test", "Gradle test run with --continue", run="./gradlew test --continue"))
