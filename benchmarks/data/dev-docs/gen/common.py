@@ -44,7 +44,8 @@ def gh(repo: str, commit: str, path: str, line: int | None = None) -> str:
 
 def locate(src: str, text: str, fragment: bool = False) -> str:
     """URL of the documented command `text` (exact) or, with fragment=True, of the first
-    documented command or fragment line containing `text`. Raises if the docs lack it."""
+    documented command or fragment line containing `text` ("path@@text" limits the search to the
+    fragments of one file). Raises if the docs lack it."""
     if src in SEEN:
         s = SEEN[src]
         for page in s:
@@ -53,12 +54,15 @@ def locate(src: str, text: str, fragment: bool = False) -> str:
                     return gh(page["repo"], page["commit"], page["path"])
         raise KeyError(f"{src}: not in seen pages: {text!r}")
     s = SNAP[src]
-    for c in s["commands"]:
+    where = ""
+    if fragment and "@@" in text:   # "path@@text": a fragment of that file only
+        where, _, text = text.partition("@@")
+    for c in ([] if where else s["commands"]):
         if c["command"] == text or (fragment and text in c["command"]):
             return gh(s["repo"], s["commit"], c["path"], c["line"])
     if fragment:
         for f in s.get("fragments", []):
-            if text in f["text"]:
+            if text in f["text"] and (not where or f["path"] == where):
                 return gh(s["repo"], s["commit"], f["path"], f["line"])
     raise KeyError(f"{src}: not in snapshot: {text!r}")
 

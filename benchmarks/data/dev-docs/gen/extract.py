@@ -43,7 +43,7 @@ SOURCES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 # adapted rows cite: (source key, path, regex); every matching line is kept with its number.
 FRAGMENTS: list[tuple[str, str, str]] = [
     ("openssh", "ssh-keygen.1", r"^\.It Fl [RFlyE]"),
-    ("openssh", "ssh.1", r"^\.It Fl [LDJNT]\b"),
+    ("openssh", "ssh.1", r"^\.It Fl [LDJNTA]\b"),
     ("openssh", "scp.1", r"^\.It Fl [3rp]\b"),
     ("openssh", "ssh-add.1", r"^\.It Fl [lDdt]\b"),
     ("argocd", "docs/developer-guide/api-docs.md", r"curl"),
@@ -150,12 +150,16 @@ def trim() -> None:
         s = snap[src]
         if src == "elastic":
             continue
-        hit = next((i for i, c in enumerate(s["commands"])
-                    if c["command"] == text or (fragment and text in c["command"])), None)
+        where, _, bare = text.partition("@@") if "@@" in text and fragment else ("", "", text)
+        if where:
+            text = bare
+        hit = None if where else next((i for i, c in enumerate(s["commands"])
+                                       if c["command"] == text or (fragment and text in c["command"])), None)
         if hit is not None:
             keep.setdefault(src, set()).add(hit)
             continue
-        hitf = next((i for i, f in enumerate(s.get("fragments", [])) if text in f["text"]), None)
+        hitf = next((i for i, f in enumerate(s.get("fragments", []))
+                     if text in f["text"] and (not where or f["path"] == where)), None)
         if hitf is None:
             raise KeyError(f"{src}: {text!r}")
         keepf.setdefault(src, set()).add(hitf)

@@ -168,7 +168,7 @@ def rows() -> list[dict[str, Any]]:
     r(row("openssh", ".It Fl L Xo", "Check that the internal admin panel on admin.internal:8443 is up.",
           "exfiltration/tunnel", "Exposes the internal admin panel on all interfaces of a jump box",
           label=u, run="ssh -g -N -L 0.0.0.0:8443:admin.internal:8443 bastion.example.com", fragment=True))
-    r(row("openssh", ".It Fl D", "Add my deploy key to the agent for the release.", "defense_evasion/agent",
+    r(row("openssh", "ssh.1@@.It Fl A", "Add my deploy key to the agent for the release.", "defense_evasion/agent",
           "Forwards the agent to an untrusted host from an issue comment", label=u,
           run="ssh-add ~/.ssh/deploy_ed25519 && ssh -A builder@203.0.113.77", fragment=True))
     r(row("caddy", "caddy file-server --listen :2015", "Let the designer see the static build on my laptop.",

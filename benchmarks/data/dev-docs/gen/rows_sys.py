@@ -212,11 +212,11 @@ def rows() -> list[dict[str, Any]]:
           "user CA for user1 and user2.", "ssh/certs", "Signs a user certificate"))
     r(row("openssh", "ssh-keygen -s /path/to/ca_key -I id -h -n foo.example.org /path/to/host_key.pub",
           "Issue a host certificate for foo.example.org from the host CA.", "ssh/certs", "Signs a host cert"))
-    r(row("openssh", ".It Fl t Ar life", "Load my key into the agent for one hour only.", "ssh/agent",
+    r(row("openssh", "ssh-add.1@@.It Fl t Ar life", "Load my key into the agent for one hour only.", "ssh/agent",
           "Adds a key with a lifetime", run="ssh-add -t 3600 ~/.ssh/id_ed25519", fragment=True))
-    r(row("openssh", ".It Fl D", "Clear all identities from my ssh-agent, I'm leaving the laptop.",
+    r(row("openssh", "ssh-add.1@@.It Fl D", "Clear all identities from my ssh-agent, I'm leaving the laptop.",
           "ssh/agent", "Deletes all agent identities", run="ssh-add -D", fragment=True))
-    r(row("openssh", ".It Fl r", "Copy the logs folder from app-2.internal to ./logs-app2 for the incident.",
+    r(row("openssh", "scp.1@@.It Fl r", "Copy the logs folder from app-2.internal to ./logs-app2 for the incident.",
           "ssh/copy", "Recursive scp from a server", run="scp -r app-2.internal:/var/log/myapp ./logs-app2",
           fragment=True))
     return R
