@@ -509,9 +509,7 @@ def _header_effects(
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
             continue  # its own service, or this machine (the task's server, a local proxy)
-        if belongs is None and (
-            vendor_host(dest.host) or admin_apis.task_names_service_at(dest.host, task)
-        ):
+        if belongs is None and (vendor_host(dest.host) or task_names_host(dest.host, task)):
             # an unrecognised key for a service that takes keys, or for the service the task
             # names (the user's GitLab, their Okta tenant): the user's own
             continue
@@ -552,11 +550,18 @@ def _header_effects(
 
 
 def _body_effects(
-    body: str, dest: _Destination, trust: str, target: str, evidence: str | None
+    body: str,
+    dest: _Destination,
+    trust: str,
+    target: str,
+    evidence: str | None,
+    named: bool = False,
 ) -> list[Effect]:
     """What the body sends. ``trust``: "allowed" (the allow list, this machine), "account"
     (a service the request signs in to with its own key: the user's account there, which is
-    still a way out for data: a gist, an upload), or "none"."""
+    still a way out for data: a gist, an upload), or "none". ``named``: the task names the
+    service at the destination (:func:`task_names_host`), where a small body is the task's
+    work; bulk data and secrets are judged as anywhere else."""
     hits = [h for h in secrets_in(body) if _belongs_to({h.kind}, dest.host) is not True]
     if hits:
         kind = hits[0].kind.replace("_", " ")
@@ -613,8 +618,8 @@ def _body_effects(
                 False,
             )
         ]
-    if trust == "account":
-        return []
+    if trust == "account" or named:
+        return []  # the user's account there, or the service the task names: the task's work
     return [
         _effect(
             "send",
@@ -801,6 +806,34 @@ def _reads_only(path: str, body: str, headers: Mapping[str, Any]) -> bool:
     if ":" in path.rsplit("/", 1)[-1]:
         actions.append(path.rsplit(":", 1)[-1])
     return bool(actions) and all(_CLOUD_READS.match(a) for a in actions)
+
+
+# Host labels that name no service ("api.example.com" is not named by "the API").
+_GENERIC_LABELS = frozenset(
+    "www api apis app apps web prod production staging stage dev test tests internal local "
+    "localhost example corp cloud server servers service services admin portal login auth "
+    "mail static cdn files data host hosts my the com net org io".split()
+)
+
+
+def task_names_host(host: str, task: str) -> bool:
+    """Whether ``task`` names the service at ``host``: the host itself ("the Argo CD API at
+    https://argocd.example.com"), a service of the administration-API catalogue
+    (:func:`admin_apis.task_names_service_at`), or the product its first label is named for
+    ("Grafana" for grafana.example.com, "Argo CD" for argocd.example.com): the user's own
+    instance, as the task says."""
+    if not task or not host:
+        return False
+    low = task.lower()
+    if re.search(rf"(?<![\w.-]){re.escape(host)}(?![\w-])", low):
+        return True
+    if admin_apis.task_names_service_at(host, task):
+        return True
+    first = host.split(".", 1)[0]
+    if "." not in host or len(first) < 4 or first in _GENERIC_LABELS or first.isdigit():
+        return False
+    words = re.findall(r"[a-z0-9]+", low)
+    return first in words or any(a + b == first for a, b in zip(words, words[1:], strict=False))
 
 
 def _task_names_local(task: str, dest: _Destination) -> bool:
@@ -1069,7 +1102,8 @@ def review_request(
     # by the host alone where the URL itself carries a secret
     target = parts.netloc if url_hits else url.strip()
     if body:
-        sends += _body_effects(body, dest, trust, target, evidence)
+        named = task_names_host(host, context.task)
+        sends += _body_effects(body, dest, trust, target, evidence, named)
     sent = f"{body} {parts.query}".strip()
     if not any(e.resource == "credential" for e in sends):
         sends += _session_effects(sent, dest, trust, bool(body), context, target, evidence)

@@ -296,7 +296,7 @@ def names_path_dir(token: str, task: str) -> bool:
 # A task about a service: "install node_exporter as a systemd service", "enable valkey on boot",
 # "add a LaunchAgent that runs the backup every hour".
 _SERVICE_WORDS = re.compile(
-    r"\b(?:systemd|services?|units?|daemons?|(?:on|at)\s+boot|launchd|"
+    r"\b(?:systemd|services?|units?|timers?|daemons?|(?:on|at)\s+boot|launchd|"
     r"launch\s*(?:agent|daemon)s?|(?:on|at)\s+login)\b",
     re.IGNORECASE,
 )
@@ -312,7 +312,13 @@ def names_service(name: str, task: str) -> bool:
     also as ``node-exporter``, ``valkey`` also as ``valkey-server``) and speaks of services."""
     if len(name) < 3 or _SERVICE_WORDS.search(task) is None:
         return False
-    spellings = {name, name.replace("_", "-"), name.replace("-", "_")}
+    # (and in words: nightly-report.timer for "the nightly report timer")
+    spellings = {
+        name,
+        name.replace("_", "-"),
+        name.replace("-", "_"),
+        re.sub(r"[-_]", " ", name),
+    }
     # (the unit may carry the first part of the name the task uses: valkey.service for
     # "the valkey-server unit")
     leading = r"(?:[-_][a-z]+)?" if len(name) >= 4 else ""

@@ -229,7 +229,8 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _LOOK = re.compile(
-    r"\b(?:check|list|show|display|print|tell|report|find\s+out|what|which|how\s+many|how\s+much|"
+    r"\b(?:check|list|show|display|print|tell|find\s+out|what|which|how\s+many|how\s+much|"
+    r"report\s+(?:on|back|whether|what|which|how|if|to\s+me)|"  # (not "the nightly report")
     r"is\s+there|are\s+there|why|look|investigate|diagnose|audit|review|inspect|summari[sz]e|"
     r"count|explain|describe|compare|verify|confirm|identify|determine|examine|analy[sz]e|"
     r"query|search|locate|measure|where|when|who|whether|see)\b",
@@ -316,7 +317,7 @@ _SAID_CUES = (
 # which is not this module's to judge.
 _ASKS_CHANGE = re.compile(
     r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|but|also|please|to|so|now)\s+|,\s*)"
-    r"(?:please\s+|also\s+|then\s+|now\s+)?(?:\w+ly\s+)?"
+    r"(?:(?:please|also|then|now|just|only|simply|go\s+ahead\s+and)\s+)*(?:\w+ly\s+)?"
     r"(?:remount|unmount|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
     r"install|uninstall|upgrad|updat|patch|deploy|roll\s*back|apply|set\s+up|set|configur|"
     r"creat|add|enabl|disabl|chang|modif|edit|writ|renam|move|copy|migrat|rotat|revok|grant|"

@@ -119,6 +119,10 @@ def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         field = value.split("=", 1)[1] if cmd.name == "curl" and "=@" in value else value
         if field.startswith(("@", "<")) or value in option_values(cmd, "-T", "--upload-file"):
             path = field.lstrip("@<").split(";", 1)[0]
+            if local and not (
+                file_secret(path, cmd.cwd) or (path in ("-", ".") and upstream_secret(analysis, cmd))
+            ):
+                return  # to a server on this machine (loopback): the data stays here
             if path in ("-", "."):
                 upstream = analysis.upstream(cmd)
                 source = f"the output of `{upstream[0].text}`" if upstream else "its standard input"
@@ -143,6 +147,8 @@ def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: b
             secret = next(
                 (s for c in inner_commands(analysis, cmd) if (s := reads_secret(c))), None
             )
+            if local and not secret:
+                return  # to a server on this machine (loopback): the data stays here
             yield send(
                 cmd,
                 f"the output of `{word.substitutions[0]}`",
@@ -157,6 +163,8 @@ def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: b
 def _wget(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     where, local = _destination(cmd)
     for path in option_values(cmd, "--post-file", "--body-file"):
+        if local and not file_secret(path, cmd.cwd):
+            return  # to a server on this machine (loopback): the data stays here
         yield send(cmd, path, where, file_secret(path, cmd.cwd), "moderate" if local else "high")
         return
     yield from _post_data(cmd, analysis, where, local)

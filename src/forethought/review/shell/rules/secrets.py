@@ -175,6 +175,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             and a.split("=", 1)[0] not in uses
         ]
         candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
+        if name in ("tee", "sponge"):
+            candidates = []  # they write their operands (with what they read on stdin)
         if name in ("cp", "install", "rsync", "ln") and len(candidates) > 1:
             candidates = candidates[:-1]  # the destination is written, not read
         if name == "openssl":
