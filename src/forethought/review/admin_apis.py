@@ -87,7 +87,7 @@ class Api:
     ) -> bool:
         if method not in self.methods or (method in _READS and not self.reads_secret):
             return False
-        if self.hosts is not None and not self.hosts.search(host):
+        if self.hosts is not None and not self.hosts.search(host) and not self._templated(host):
             return False
         if self.ports and port not in self.ports:
             return False
@@ -100,6 +100,18 @@ class Api:
         if self.query is not None and not self.query.search(query):
             return False
         return self.unless_body is None or not self.unless_body.search(body)
+
+    def _templated(self, host: str) -> bool:
+        """A host written as the docs' placeholder for this service's tenant
+        (``${yourOktaDomain}``, ``{your-gitlab-host}``): filled in only at run time, named
+        for the service."""
+        if _TEMPLATE_HOST.search(host) is None:
+            return False
+        low = host.lower()
+        return any(
+            len(n) >= 4 and n.lower().replace(" ", "") in low
+            for n in (x.strip() for x in self.service.split("/"))
+        )
 
     @property
     def name(self) -> str:
@@ -282,6 +294,10 @@ def task_names_service_at(host: str, task: str) -> bool:
         if any(len(n) >= 4 and n.lower().replace(" ", "") in low for n in named):
             return True
     return False
+
+
+# A placeholder where a host belongs: `${yourOktaDomain}`, `{yourOktaDomain}`, `<your-host>`.
+_TEMPLATE_HOST = re.compile(r"[${}<>]|%7b|%24", re.IGNORECASE)
 
 
 @functools.cache

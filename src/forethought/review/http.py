@@ -29,6 +29,7 @@ them is uncertainty, so the policy's rule for unreviewed actions still decides.
 from __future__ import annotations
 
 import ipaddress
+import itertools
 import re
 import socket
 from collections.abc import Iterator, Mapping, Sequence
@@ -833,7 +834,7 @@ def task_names_host(host: str, task: str) -> bool:
     if "." not in host or len(first) < 4 or first in _GENERIC_LABELS or first.isdigit():
         return False
     words = re.findall(r"[a-z0-9]+", low)
-    return first in words or any(a + b == first for a, b in zip(words, words[1:], strict=False))
+    return first in words or any(a + b == first for a, b in itertools.pairwise(words))
 
 
 def _task_names_local(task: str, dest: _Destination) -> bool:

@@ -212,13 +212,13 @@ _FORBID_OBJECT = re.compile(
 _FORBID_KIND = re.compile(
     rf"\b{_NEG}\s+{_ADVERB}(?:(?:the|any|anything)\s+)?"
     r"(?P<verb>restart|reboot|stop|kill|shut\s*down|bounce|reload|"
-    r"delet|remov|drop|purg|truncat|flush|wip|eras|clear|"
+    r"delet|remov|drop|purg|truncat|flush|wip|eras|clear|destroy|tear\s*down|"
     r"install|upgrad|uninstall|push|deploy|publish|releas)\w*",
     re.IGNORECASE,
 )
 _KIND_OF_VERB: tuple[tuple[str, Kind], ...] = (
     ("restart reboot stop kill shut bounce reload", "service"),
-    ("delet remov drop purg truncat flush wip eras clear", "delete"),
+    ("delet remov drop purg truncat flush wip eras clear destroy tear", "delete"),
     ("install upgrad uninstall", "install"),
     ("push deploy publish releas", "publish"),
 )
@@ -362,10 +362,15 @@ def _said_limit(task: str) -> Limit | None:
         rest = task[: m.start()] + task[m.end() :]
         if re.search(rf"\b{re.escape(verb[:5])}", rest, re.IGNORECASE):
             continue  # "delete the old logs, do not delete today's": the task asks for it
+        said = {
+            kind
+            for stems, kind in _KIND_OF_VERB
+            if any(verb.startswith(stem) for stem in stems.split())
+        }
+        if "delete" in said and _asks_deletion(rest):
+            continue  # "remove it from the state file; don't destroy anything": asked for
         spans.append(m.span())
-        for stems, kind in _KIND_OF_VERB:
-            if any(verb.startswith(stem) for stem in stems.split()):
-                kinds.add(kind)
+        kinds |= said
         words = words or _quote(task, m)
     if everything or named:
         rest = task
@@ -376,6 +381,19 @@ def _said_limit(task: str) -> Limit | None:
                 return Limit(frozenset(KINDS), everything, True)
             return Limit(frozenset(KINDS), named, False)
     return Limit(frozenset(kinds), words, True) if kinds else None
+
+
+# A deletion the task asks for, starting a clause: "remove it from the state file".
+_ASKS_DELETION = re.compile(
+    r"(?:^|[.;:!?]\s*|\b(?:and|then|but|also|please|to|so|now|just)\s+|,\s*)"
+    r"(?:(?:please|also|then|now|just|only|simply)\s+)*"
+    r"(?:delete|remove|drop|purge|prune|clear|wipe|erase|clean\s+up|get\s+rid\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_deletion(text: str) -> bool:
+    return _ASKS_DELETION.search(text) is not None
 
 
 def _quote(task: str, m: re.Match[str] | None) -> str:

@@ -119,9 +119,10 @@ def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         field = value.split("=", 1)[1] if cmd.name == "curl" and "=@" in value else value
         if field.startswith(("@", "<")) or value in option_values(cmd, "-T", "--upload-file"):
             path = field.lstrip("@<").split(";", 1)[0]
-            if local and not (
-                file_secret(path, cmd.cwd) or (path in ("-", ".") and upstream_secret(analysis, cmd))
-            ):
+            secret_sent = file_secret(path, cmd.cwd) or (
+                path in ("-", ".") and upstream_secret(analysis, cmd)
+            )
+            if local and not secret_sent:
                 return  # to a server on this machine (loopback): the data stays here
             if path in ("-", "."):
                 upstream = analysis.upstream(cmd)
