@@ -29,6 +29,7 @@ from forethought.review.paths import (
 )
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
+from forethought.review.task_limits import asks_change
 from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
 
@@ -53,6 +54,40 @@ _AGENT_INSTRUCTIONS = re.compile(
     re.IGNORECASE,
 )
 _DOCUMENTS = re.compile(r"\.(?:md|markdown|rst|txt|html?|adoc)$", re.IGNORECASE)
+
+
+# A web server's configuration that serves the whole file system, or the directories holding
+# its secrets and accounts (nginx root/alias, Apache DocumentRoot/Alias, Caddy root).
+_WEB_CONFIG = re.compile(
+    r"(?:^|/)(?:nginx|apache2|httpd|caddy|lighttpd)/|(?:^|/)(?:nginx\.conf|httpd\.conf|"
+    r"apache2\.conf|Caddyfile|lighttpd\.conf)$|/sites-(?:enabled|available)/"
+)
+_SERVES_SYSTEM = re.compile(
+    r"^\s*(?:root|alias|DocumentRoot|Alias\s+\S+|root\s+\*)\s+[\"']?"
+    r"(/|/etc|/root|/home|/proc|/var/lib|/Users)/?[\"']?\s*;?\s*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _web_root_checks(path: str, text: str) -> list[Prediction]:
+    if _WEB_CONFIG.search(path) is None:
+        return []
+    m = _SERVES_SYSTEM.search(text)
+    if m is None:
+        return []
+    where = "the whole file system" if m.group(1) == "/" else m.group(1)
+    return [
+        Prediction(
+            f"configures the web server to serve {where} (secrets and account files included) "
+            "to whoever reaches it",
+            "harm",
+            0.8,
+            "critical",
+            True,
+            clip(m.group(0).strip(), 80),
+            "exfiltration",
+        )
+    ]
 
 
 def _instruction_checks(path: str, text: str) -> list[Prediction]:
@@ -90,7 +125,8 @@ class FileReviewer:
         elif kind == "file_write":
             predictions = verification.judged_against(self._write(args, base, proposal.task),
                                                       proposal.task)
-            predictions = in_task(predictions, proposal.task)
+            # (a task that asks for a change, on the file it names, asks for this write)
+            predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,
@@ -149,6 +185,7 @@ class FileReviewer:
             harms += manifest_predictions(new_text, clip(path), applied=False)
         harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
         harms += _instruction_checks(path, new_text)
+        harms += _web_root_checks(path, new_text)
         harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)
         if replaces:
             harms += verification.content_predictions(path, new_text, clip(path))

@@ -392,6 +392,13 @@ _ASKS_DELETION = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=256)
+def asks_change(task: str) -> bool:
+    """Whether ``task`` asks for a change in so many words (a verb of change starting one of
+    its clauses: "Add HSTS to the site block", "then switch the upstream"), and rules none out."""
+    return _ASKS_CHANGE.search(task) is not None and limit_of(task) is None
+
+
 def _asks_deletion(text: str) -> bool:
     return _ASKS_DELETION.search(text) is not None
 
