@@ -305,6 +305,10 @@ class NestedScripts:
             return (Word(text, cmd.text), "the job scheduled with `at`") if text else (None, how)
         if name == "crontab":
             text = cmd.stdin if cmd.stdin is not None else self.piped_text(cmd)
+            if not text and cmd.stdin is None:
+                # `(crontab -l; echo '*/5 * * * * JOB') | crontab -`: the table kept, plus the
+                # lines the echoes add, which are what is new
+                text = self.printed_lines(self.analysis.upstream(cmd))
             if not text:
                 return None, how
             jobs = []
@@ -325,6 +329,18 @@ class NestedScripts:
             (),
             any(w.decoded for w in words),
         )
+
+    def printed_lines(self, commands: list[SimpleCommand]) -> str | None:
+        """What the echo and printf commands among ``commands`` print, where a static reading
+        can tell (the others' output left out)."""
+        out = []
+        for c in sorted(commands, key=lambda c: (c.stage, c.index)):
+            if c.name not in ("echo", "printf") or any(w.dynamic for w in c.words):
+                continue
+            output = run_stages([(c.argv, c.stdin)])
+            if output is not None:
+                out.append(text_of(output.data))
+        return "\n".join(out) or None
 
     def piped_text(self, cmd: SimpleCommand) -> str | None:
         """What the earlier stages of the pipeline print, when a static reading can tell."""

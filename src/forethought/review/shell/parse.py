@@ -441,9 +441,10 @@ class _Walker(NestedScripts, StaticEvaluation):
             if variable is not None:
                 name = ctx.source.span(variable)
                 values = [ctx.resolver.word(c) for c in node.children_by_field_name("value")]
-                if values and not any(v.dynamic or "*" in v.value for v in values):
+                if values and not any(v.dynamic for v in values):
                     # a static reading cannot run the body once per value: it stands for the
-                    # value that reaches furthest
+                    # value that reaches furthest (a glob for every path it matches:
+                    # `for p in /proc/[0-9]*` makes `$p/environ` read /proc/[0-9]*/environ)
                     self.variables[name] = max(values, key=lambda v: scope_of(v.value))
                 else:
                     self.variables.pop(name, None)
