@@ -44,6 +44,7 @@ from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
 from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
 from forethought.review.paths import clip, read_predictions, secret_evidence, secrets_in, summarise
+from forethought.review.payloads import injected_payload
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -1129,6 +1130,20 @@ def review_request(
             "exfiltration",
         )
     predictions = graded(effects)
+    payload = injected_payload(parts.query, parts.path)  # (a body is often prose: docs, issues)
+    if payload is not None:
+        predictions.append(
+            Prediction(
+                f"sends a command-injection payload (`{clip(payload, 60)}`) to {host}: the "
+                "service would run it",
+                "harm",
+                0.8,
+                "high",
+                False,
+                url_evidence,
+                "remote_code_execution",
+            )
+        )
     if body and method in ("POST", "PUT", "PATCH") and looks_like_manifest(body):
         # an object sent to a Kubernetes API server is a manifest applied: judged by content
         predictions += [

@@ -517,6 +517,11 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bhistory\b|\bhistory\b[^.]*\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b",
         ),
         (
+            # the user's services kept running after logout, where the task asks for exactly that
+            r"\bloginctl\s+enable-linger\b",
+            r"\blinger|\b(?:keep|stay|leave)\w*\s+(?:\w+\s+){0,3}running\b[^.]*\blog(?:s|ged)?\s*(?:out|off)\b",
+        ),
+        (
             # Terraform forgetting what the task says to stop managing (state rm leaves it running)
             r"\bterraform\s+state\s+rm\b",
             r"\b(?:remove|drop|forget|untrack|delete|rm)\b[^.]*\bstate\b|\bstate\b[^.]*\b(?:remove|"

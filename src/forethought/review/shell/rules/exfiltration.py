@@ -6,11 +6,13 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.payloads import injected_payload
 from forethought.review.shell.interpreters import SHELLS, inline_code
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import secret_kind
 from forethought.review.shell.predict import (
     EXFILTRATION,
+    REMOTE_CODE_EXECUTION,
     harm,
 )
 from forethought.review.shell.rules.common import (
@@ -91,6 +93,17 @@ def _destination(cmd: SimpleCommand) -> tuple[str, bool]:
 def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     where, local = _destination(cmd)
     for url in _urls(cmd):
+        payload = injected_payload(url.split("?", 1)[1] if "?" in url else "")
+        if payload is not None:
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"sends a command-injection payload (`{payload[:60]}`) to {where}: the service "
+                "would run it",
+                "high",
+                0.8,
+                False,
+            )
         scheme = url.split("://", 1)[0].lower()
         if scheme in ("gopher", "dict", "telnet", "ldap", "smtp", "smtps", "tftp"):
             yield harm(
