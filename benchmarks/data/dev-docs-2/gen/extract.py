@@ -52,6 +52,7 @@ FRAGMENTS: list[tuple[str, str, str]] = [
     ("npm", "docs/lib/content/configuring-npm/npmrc.md", r"_authToken|registry|="),
     ("npm", "docs/lib/content/configuring-npm/package-json.md", r'"scripts"|"(pre|post)?(install|test|build|publish)"|"files"|"private"|"publishConfig"'),
     ("npm", "docs/lib/content/using-npm/scripts.md", r"prepare|prepublish|install|postinstall|ignore-scripts"),
+    ("npm", "docs/lib/content/commands/npm-rebuild.md", r"ignore-scripts"),
     ("npm", "docs/lib/content/commands/npm-unpublish.md", r"unpublish|72 hours|--force"),
     ("npm", "docs/lib/content/commands/npm-publish.md", r"publish|--dry-run|--tag|--access|--otp|provenance"),
     ("npm", "docs/lib/content/commands/npm-deprecate.md", r"deprecate"),
