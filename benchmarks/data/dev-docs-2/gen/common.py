@@ -19,8 +19,8 @@ NAMES = {
     "npm": ("npm CLI documentation (npm/cli docs/lib/content)", "Artistic-2.0"),
     "gh": ("GitHub CLI manual (cli/cli pkg/cmd Example sections)", "MIT"),
     "aws": ("AWS CLI examples (aws/aws-cli awscli/examples)", "Apache-2.0"),
-    "nginx": ("nginx documentation (nginx/nginx.org xml/en/docs)", "BSD-2-Clause (nginx.org site licence)"),
-    "ansible": ("Ansible documentation (ansible/ansible-documentation)", "GPL-3.0-or-later"),
+    "nginx": ("nginx documentation (nginx/nginx.org xml/en/docs)", "BSD-2-Clause (text/LICENSE of the repository; no separate docs licence stated)"),
+    "ansible": ("Ansible documentation (ansible/ansible-documentation)", "GPL-3.0 (repository COPYING)"),
     "rclone": ("rclone documentation (rclone/rclone docs/content)", "MIT"),
     "chronicle": ("Chronicle community detection rules (chronicle/detection-rules)", "Apache-2.0"),
 }
