@@ -18,7 +18,7 @@ import common
 HERE = Path(__file__).parent
 OUT = HERE.parent / "dev-docs-2.jsonl"
 MODULES: list[Any] = []
-for name in ("rows_docker", "rows_k8s", "rows_npm", "rows_gh", "rows_aws", "rows_web",
+for name in ("rows_docker", "rows_npm", "rows_gh", "rows_aws", "rows_web",
              "rows_api", "rows_chronicle", "rows_over", "rows_more", "rows_agents"):
     try:
         MODULES.append(__import__(name))

@@ -135,7 +135,7 @@ def extract_file(text: str, progs: re.Pattern[str], troff: bool) -> list[tuple[i
 def trim() -> None:
     """Keep only the snapshot entries that rows use (gen/used.json, written by build.py): for
     each used text, the first command (or fragment) that contains it, as common.locate picks it;
-    for Elastic, the used rule files. Keeps gen/ small; the build gives the same rows."""
+    for Chronicle, the used rule files. Keeps gen/ small; the build gives the same rows."""
     snap = json.loads(OUT.read_text())
     used = json.loads(OUT.with_name("used.json").read_text())
     keep: dict[str, set[int]] = {}
