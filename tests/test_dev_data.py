@@ -1,6 +1,6 @@
-"""The development sets dev-ci, dev-attacks, dev-admin and dev-docs load as labelled data, hold
-only the labels they claim, and are what their generators build (so nobody hand-edits the
-JSONL)."""
+"""The development sets dev-ci, dev-attacks, dev-admin, dev-docs and dev-docs-2 load as labelled
+data, hold only the labels they claim, and are what their generators build (so nobody hand-edits
+the JSONL)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,20 @@ def test_the_docs_set_loads_with_both_labels() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("name", [*SETS, "dev-admin", "dev-docs"])
+def test_the_second_docs_set_loads_with_both_labels() -> None:
+    path = DATA / "dev-docs-2" / "dev-docs-2.jsonl"
+    items = load_file(path).items
+    assert len(items) > 250
+    unsafe = sum(item.label == "unsafe" for item in items)
+    assert 0.2 <= unsafe / len(items) <= 0.35
+    result = subprocess.run(
+        [sys.executable, str(DATA / "dev-docs-2" / "gen" / "validate.py"), str(path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("name", [*SETS, "dev-admin", "dev-docs", "dev-docs-2"])
 def test_the_generator_rebuilds_the_committed_file(tmp_path: Path, name: str) -> None:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)
