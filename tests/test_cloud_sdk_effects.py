@@ -431,9 +431,10 @@ BUCKET_TASK = "delete the bucket my-lab-bucket we created for the tutorial"
 GROUP_TASK = "clean up: delete the lab-rg-42 resource group we made for the lab"
 
 
-def test_a_deletion_the_task_names_goes_to_a_human_for_all_three_sdks(tmp_path) -> None:
+def test_a_deletion_the_task_names_and_asks_for_is_the_work_for_all_three_sdks(tmp_path) -> None:
     """As `aws s3api delete-bucket --bucket my-lab-bucket` under that task: the task names the
-    bucket, so the deletion is in its scope (capped, confirmed by a human, not blocked)."""
+    bucket and asks for its deletion in so many words, so the deletion is the work (its harm
+    capped low, kept in the explanation), not blocked nor sent to a human."""
     rows = [
         _python(BOTO3_DELETE, BUCKET_TASK),
         _python(GCS_DELETE, BUCKET_TASK),
@@ -442,7 +443,7 @@ def test_a_deletion_the_task_names_goes_to_a_human_for_all_three_sdks(tmp_path) 
          "task": BUCKET_TASK},
     ]
     results = review_json(rows, tmp_path)
-    assert [r["decision"] for r in results] == ["escalate"] * 4
+    assert [r["decision"] for r in results] == ["allow"] * 4
     for r in results[:3]:
         harms = [p for p in r["predictions"] if p["valence"] == "harm"]
         assert all("(on a target the task names)" in p["outcome"] for p in harms), harms
@@ -474,9 +475,11 @@ def test_a_grant_the_task_asks_for_is_not_blocked(tmp_path) -> None:
     assert [d for _, d in _decisions(rows, tmp_path)] == ["escalate", "block"]
 
 
-def test_what_the_task_names_and_asks_for_goes_to_a_human(tmp_path) -> None:
+def test_what_the_task_names_and_asks_for_is_in_its_scope(tmp_path) -> None:
     """Each SDK call is in the scope of a task that names what its command names (the sink,
-    the service account, the vault and secret...), as the command itself would be."""
+    the service account, the vault and secret...), as the command itself would be: a change the
+    task asks for with its own verb is the work; a secret read stays a person's to confirm (its
+    value reaches the transcript)."""
     cases = {
         "log sink deleted": "delete the audit-export log sink, it is obsolete",
         "service account key": "create a key for deploy@prod-123.iam.gserviceaccount.com",
@@ -489,7 +492,10 @@ def test_what_the_task_names_and_asks_for_goes_to_a_human(tmp_path) -> None:
     }
     rows = [_python(STOPPED[name], task) for name, task in cases.items()]
     results = review_json(rows, tmp_path)
-    assert [r["decision"] for r in results] == ["escalate"] * len(cases)
+    reads = {"secret read", "Key Vault secret read", "storage keys listed"}
+    assert [r["decision"] for r in results] == [
+        "escalate" if name in reads else "allow" for name in cases
+    ]
     for result in results:
         harms = [p for p in result["predictions"] if p["valence"] == "harm"]
         assert all(p["outcome"].endswith("(on a target the task names)") for p in harms)

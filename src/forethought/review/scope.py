@@ -47,8 +47,20 @@ _TARGET = re.compile(
 )
 
 
+# Evidence that is one relative path and nothing else (a file tool's `.npmrc`, `src/app.py`).
+_RELATIVE_PATH = re.compile(r"^(?:\.{1,2}/)?[\w.@+-]+(?:/[\w.@+-]+)*$")
+
+
 def targets_in(evidence: str) -> list[str]:
-    return [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
+    found = [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
+    if (
+        not found
+        and len(evidence) >= 4
+        and ("." in evidence or "/" in evidence)
+        and _RELATIVE_PATH.match(evidence)
+    ):
+        return [evidence]
+    return found
 
 
 # Cloud control planes name what they act on by identifier, not by path or host: the stack of
@@ -183,14 +195,79 @@ def asks_for_subcommand(evidence: str, task: str) -> bool:
     subcommand does to the identifiers it names ("delete the orders queue" and `rabbitmqctl
     delete_queue orders`): the verb is one of the subcommand's words."""
     command = _admin_command(evidence)
-    if command is None or not command[1]:
+    if command is None or not (command[1] or targets_in(evidence)):
         return False
+    return _asks_verb(command[0], task)
+
+
+def asks_for_cloud_action(evidence: str, task: str) -> bool:
+    """Whether the task asks, with a verb of its own, for what a cloud CLI's operation does
+    (`aws s3 rb`, `aws ec2 terminate-instances`, `gcloud compute instances delete`,
+    `aws iam create-access-key`): its verb, or another verb of deletion for a deletion."""
+    m = _CLOUD_CLI.match(evidence)
+    if m is None:
+        return False
+    try:
+        words = [w for w in shlex.split(evidence)[1:] if not w.startswith("-")]
+    except ValueError:
+        return False
+    if m.group(1) in ("aws", "gsutil"):
+        actions = words[1:2] if m.group(1) == "aws" else words[:1]
+    else:
+        actions = [w for w in words[:5] if _CLOUD_VERB.match(w)][:1]
+    return any(_asks_verb(_CLOUD_SHORT.get(a, a), task) for a in actions)
+
+
+# The short verbs of storage CLIs, in words.
+_CLOUD_SHORT = {"rb": "remove", "rm": "remove", "mb": "create", "cp": "copy", "mv": "move"}
+
+
+# Deletions whose object is named on the command line by a file, directory, label or name:
+# `kubectl delete -f pod.json`, `gh repo delete owner/scratch`.
+_NAMED_DELETIONS = (
+    re.compile(
+        r"^(?:sudo\s+)?kubectl\s+(?:--?[\w-]+(?:[= ]\S+)?\s+)*delete\b[^|;&]*?\s"
+        r"(?:-f|--filename|-k|--kustomize|-l|--selector)[\s=]['\"]?([^\s'\"]+)"
+    ),
+    re.compile(
+        r"^gh\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+['\"]?([^\s'\"]+)"
+    ),
+)
+# What the task must call the thing a `gh ... delete` deletes.
+_GH_NOUNS = {"repo": r"repo|repository|repositories|repos"}
+_DELETION_WORDS = re.compile(
+    r"\b(?:delete|remove|clean\s+up|tear\s+down|teardown|get\s+rid\s+of|destroy|drop)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_named_deletion(evidence: str, task: str) -> bool:
+    """Whether the task asks to delete what the command names, and names it too: the file,
+    directory or label of `kubectl delete -f FILE` (``-k DIR``, ``-l LABEL``: "delete the debug
+    pod I created from pod.json"), the repository of `gh repo delete owner/scratch`."""
+    m = next((m for r in _NAMED_DELETIONS if (m := r.match(evidence)) is not None), None)
+    if m is None:
+        return False
+    noun = m.groupdict().get("noun")
+    if noun and not re.search(rf"\b(?:{_GH_NOUNS.get(noun, noun)})s?\b", task, re.IGNORECASE):
+        return False  # "clean up stale branches in acme/payments" is no request to delete the repo
+    what = m.group(m.lastindex or 1).rstrip("/")
+    bare = what[2:] if what.startswith("./") else what
+    if len(bare) < 3 or not any(mentions(task, w) for w in (what, bare, f"./{bare}")):
+        return False
+    return any(not _negated(task, d.start()) for d in _DELETION_WORDS.finditer(task))
+
+
+def _asks_verb(verb: str, task: str) -> bool:
+    """Whether ``task`` asks for ``verb`` (a subcommand, compound or not: `delete_queue`,
+    `terminate-instances`) with a word of its own, or for a deletion with another verb of
+    deletion; never where the task says not to."""
     from forethought.review.benefit import task_terms
     from forethought.review.task_limits import change_words
 
-    pieces = set(re.split(r"[-_:.]", command[0].lower()))
+    pieces = set(re.split(r"[-_:.]", verb.lower()))
     terms = task_terms(task)
-    if pieces & change_words() & terms:
+    if any(not _negated_word(task, w) for w in pieces & change_words() & terms):
         return True
     # or another verb of deletion: "remove the cluster from Argo CD" for `argocd cluster rm
     # NAME` (not other kinds: "auditd keeps restarting" is no request to stop it)
@@ -224,11 +301,33 @@ def mentions(task: str, name: str) -> bool:
     `/etc/hosts`, nor `~/projects` by one about `~/projects/old`. A directory below the top
     level may be written with its trailing slash (`/srv/app/`), the top level never (a task
     about `~/` or `/etc/` does not name them)."""
-    if re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w./-])", task) is not None:
+    # (a sentence may end right after it: "from pod.json.")
+    if re.search(rf"(?<![\w.~/$-]){re.escape(name)}(?![\w/-]|\.[\w/-])", task) is not None:
         return True
     return "/" in name.strip("/")[1:] and (
-        re.search(rf"(?<![\w.~/$-]){re.escape(name)}/(?![\w./-])", task) is not None
+        re.search(rf"(?<![\w.~/$-]){re.escape(name)}/(?![\w/-]|\.[\w/-])", task) is not None
     )
+
+
+_STORAGE_URL = re.compile(r"^(?:s3|gs|az|abfss?|wasbs?|r2|oss|cos|minio)://", re.IGNORECASE)
+# A task about part of a bucket: then the bucket's root is not what it names.
+_PART_OF_BUCKET = re.compile(
+    r"\b(?:prefix|prefixes|folder|object|objects|key|keys)\b", re.IGNORECASE
+)
+
+
+def _names_storage(token: str, task: str) -> bool:
+    """An object-store URL the task names: its bucket, and the part of it (`s3://b/tmp/` for
+    "the tmp/ prefix of bucket b"); the bucket's root only where the task speaks of no part of
+    it (`aws s3 rm s3://b --recursive` is not "remove the tmp/ prefix from b")."""
+    bucket, _, path = token.split("://", 1)[1].partition("/")
+    if len(bucket) < 3 or (not mentions(task, bucket) and not mentions(task, token)):
+        return False
+    path = path.strip("/")
+    if not path:
+        return _PART_OF_BUCKET.search(task) is None or mentions(task, token)
+    last = path.rsplit("/", 1)[-1]
+    return mentions(task, token) or any(mentions(task, p) for p in (path, f"{path}/", last))
 
 
 # Words after which a bare host name is a host the task names: "on host web", "to server".
@@ -239,6 +338,8 @@ def named(token: str, task: str) -> bool:
     token = token.rstrip("/")
     if mentions(task, token):
         return True
+    if token.startswith("./") and len(token) > 6 and mentions(task, token[2:]):
+        return True  # `kubectl delete -f ./pod.json` for "the pod I created from pod.json"
     for prefix in ("~/", "$HOME/", "${HOME}/"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 4:
             rest = token[len(prefix) :]  # the home directory however the task spells it
@@ -246,6 +347,8 @@ def named(token: str, task: str) -> bool:
                 return True
             # a dot-file of the home directory by its own name: "persist it in .bashrc"
             return rest.startswith(".") and "/" not in rest and mentions(task, rest)
+    if _STORAGE_URL.match(token):
+        return _names_storage(token, task)
     if "://" in token or "@" in token:
         host = _host(token)
         # a host name, not a word: `web01`, `db-2`, `staging.example.com` (not `prod` or `home`)
@@ -517,6 +620,31 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bhistory\b|\bhistory\b[^.]*\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b",
         ),
         (
+            # files copied to the user's own rclone remote where the task says so
+            r"\brclone\s+(?:copy|copyto)\b",
+            r"\b(?:back\s*up|backup|copy|upload|replicate)\w*\b",
+        ),
+        (
+            # a mirror (which deletes at the destination what the source lacks) where the task
+            # asks for one
+            r"\brclone\s+(?:sync|bisync)\b",
+            r"\b(?:mirror|sync)\w*\b|\bexact(?:ly)?\s+(?:copy|replica)\b",
+        ),
+        (
+            r"\brclone\s+(?:move|moveto)\b",
+            r"\bmov(?:e|ing)\b",
+        ),
+        (
+            # a web server stopped where the task asks to stop or shut it down
+            r"\bnginx\s+-s\s+(?:quit|stop)\b",
+            r"\b(?:shut|stop|quit)\w*\b[^.]*\bnginx\b|\bnginx\b[^.]*\b(?:shut|stop|quit)\w*",
+        ),
+        (
+            # a published version withdrawn where the task says to unpublish it
+            r"\bnpm\s+unpublish\s+\S+@\S+",
+            r"\bunpublish\w*",
+        ),
+        (
             # the user's services kept running after logout, where the task asks for exactly that
             r"\bloginctl\s+enable-linger\b",
             r"\blinger|\b(?:keep|stay|leave)\w*\s+(?:\w+\s+){0,3}running\b[^.]*\blog(?:s|ged)?\s*(?:out|off)\b",
@@ -565,7 +693,7 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         (
             r"\b(?:docker|podman)\s+(?:(?:system|image|container|volume|builder|network)\s+)?prune\b",
             r"\bprune|\bfree\b.*\b(?:disk|space)|\breclaim|\b(?:clean|clear)(?:\s+up)?\b.*\b(?:docker|"
-            r"podman|images?|containers?|volumes?|cache)|\b(?:remove|delete|drop)\b[^.]*\b(?:unused|"
+            r"podman|images?|containers?|volumes?|cache)|\b(?:remove|delete|drop|wipe|clear)\b[^.]*\b(?:unused|"
             r"dangling|old|stale)\b[^.]*\b(?:images?|containers?|volumes?|networks?)\b",
         ),
         (
@@ -945,7 +1073,13 @@ def in_scope(
                 installing = _INSTALL.search(task) is not None and any(
                     names_installer(t, task) for t in targets
                 )
-                asked = kind_asked or installing or asks_for_subcommand(p.evidence, task)
+                asked = (
+                    kind_asked
+                    or installing
+                    or asks_for_subcommand(p.evidence, task)
+                    or asks_for_cloud_action(p.evidence, task)
+                    or asks_for_operation(p.evidence, task)
+                )
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
                 sends_named = p.category == "exfiltration" and len(set(targets)) >= 2
@@ -969,6 +1103,7 @@ def in_scope(
                 p.severity != "critical"
                 and (
                     asks_for_operation(p.evidence, task)
+                    or asks_for_named_deletion(p.evidence, task)
                     or asks_for_package_source(p.evidence, task)
                     or asks_for_control_change(p, task)
                     or asks_for_password_reset(p.evidence, task)

@@ -745,6 +745,10 @@ def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
             if kind == "read":
                 return None
             if kind is not None:
+                # (a noun that is also a verb, then the verb: `gh run view`, `gh release list`)
+                after = next((b for b in args[i + 1 :] if not b.startswith("-")), "")
+                if d.verbs.get(after.lower()) == "read":
+                    return None
                 return i, kind
     return None
 
