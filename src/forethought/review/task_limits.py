@@ -238,9 +238,8 @@ _LOOK = re.compile(
 )
 # Any word of change in the task: then the task asks for some change, and what change is the
 # other reviewers' and the scope's to judge.
-_CHANGE = re.compile(
-    r"(?:^|[.;:!?]\s+)log\b|"  # "Log failed sudo attempts", not "/var/log"
-    r"\b(?:append|prepend|uncomment|comment\s+out|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
+_CHANGE_STEMS = (
+    r"(?:append|prepend|uncomment|comment\s+out|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
     r"install|uninstall|upgrad|updat|patch|deploy|roll|appl|set|configur|creat|add|enabl|disabl|"
     r"chang|modif|edit|writ|wrote|renam|move|moving|cop(?:y|ie)|migrat|rotat|revok|grant|open|"
     r"close|mount|format|build|compil|run|ran|execut|make|making|generat|free|reclaim|shrink|"
@@ -255,9 +254,27 @@ _CHANGE = re.compile(
     r"attach|detach|expos|forward|serve|put|insert|renew|enrol|onboard|offboard|"
     r"give(?!\s+me\b)|tidy|organi|rearrang|nuke|wipe|eras|destroy|retir|decommission|mute|silenc|ack|"
     r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
-    r"rais|lower|throttl|reduc|extend|expand|align|downgrad|"
+    r"rais|lower|throttl|reduc|extend|expand|align|downgrad|mirror|trim|housekeep|"
+    r"keep\s+(?:just\s+|only\s+)?(?:the\s+)?(?:last|newest|latest|most\s+recent|\d+)|"
     r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|get\s+\w+\s+"
-    r"(?:working|running|back|up|fixed|done|going))\w*",
+    r"(?:working|running|back|up|fixed|done|going))\w*"
+)
+_CHANGE = re.compile(
+    r"(?:^|[.;:!?]\s+)log\b|"  # "Log failed sudo attempts", not "/var/log"
+    rf"\b{_CHANGE_STEMS}",
+    re.IGNORECASE,
+)
+# A word of change where a request puts it: starting a clause, after "and", "then", "to", "you"
+# ("check the logs and restart it", "can you restart it?", "I need to delete..."), not as a noun
+# or a state ("why run 12345 failed", "whether the deploy workflow passed", "which regions are
+# enabled"). A task with words of looking and no such request only asks to look.
+_CHANGE_REQUESTED = re.compile(
+    r"(?:^|[.;:!?(]\s*|\s[-\u2013\u2014]\s+|\n\s*(?:[-*]\s*)?|,\s*|"
+    r"\b(?:and|or|then|but|also|please|pls|kindly|to|so|now|you|we|i|me|us|let'?s|must|should|"
+    r"can|could|will|would|need|needs|want)\s+)"
+    r"(?:(?:please|also|then|now|just|only|simply|quickly|force|go\s+ahead\s+and)\s+)*"
+    r"(?:\w+ly\s+)?(?:re-?)?"
+    rf"(?:{_CHANGE_STEMS}|redirect\w*|output\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:to|into)\b)",
     re.IGNORECASE,
 )
 
@@ -284,7 +301,7 @@ def limit_of(task: str) -> Limit | None:
     said = _said_limit(first)
     if said is not None:
         return said
-    if _LOOK.search(first) and not _CHANGE.search(first):
+    if _LOOK.search(first) and not _CHANGE_REQUESTED.search(first):
         return Limit(frozenset(KINDS), _quote(first, None), False)
     return None
 
@@ -597,6 +614,22 @@ def shell_changes(command: str) -> list[Change]:
     return out
 
 
+_COMPRESSORS = frozenset({"gzip", "gunzip", "xz", "unxz", "bzip2", "bunzip2", "zstd", "lz4"})
+_COMPRESSOR_LOOKS = frozenset({"-l", "--list", "-t", "--test", "-c", "--stdout", "-lv", "-tv"})
+
+
+def _mount_operands(args: Sequence[str]) -> list[str]:
+    out, skip = [], False
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-t", "-o", "-O", "-T", "-L", "-U", "--types", "--options", "-N"):
+            skip = True
+        elif not a.startswith("-"):
+            out.append(a)
+    return out
+
+
 def _command_changes(
     name: str, args: list[str], evidence: str, cmd: Any, upstream: str = ""
 ) -> Iterator[Change]:
@@ -659,6 +692,10 @@ def _command_changes(
         return
     if base == "crontab":
         return  # (its files are above)
+    if base in ("mount", "swapon") and not _mount_operands(args):
+        return  # (with no device and no mount point it lists what is mounted)
+    if base in _COMPRESSORS and any(a in _COMPRESSOR_LOOKS for a in args):
+        return  # (`gzip -l`, `xz --test`: reads the archive)
     if base in d.changes:
         if args or base in d.stopping:
             k = "delete" if base in d.deleting else "service" if base in d.stopping else "write"
@@ -736,8 +773,8 @@ def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
         seen += 1
         if seen > 4:
             break
-        if not _IDENTIFIER.match(a):
-            continue
+        if not _IDENTIFIER.match(a) or "." in a:
+            continue  # (`archive.file`, `deploy-prod.yml`: a file, not a subcommand)
         if a.lower() in _REMOTE_RUN:
             return None  # (what it runs remotely is read as a command of its own)
         for piece in re.split(r"[-_:.]", a.lower()):
