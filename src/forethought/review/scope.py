@@ -232,6 +232,8 @@ _NAMED_DELETIONS = (
     re.compile(
         r"^gh\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+['\"]?([^\s'\"]+)"
     ),
+    # an account the task says to remove: `userdel -r foo` for "remove the user foo"
+    re.compile(r"^(?:sudo\s+)?(?:userdel|deluser)\s+(?:-\S+\s+)*['\"]?([\w.-]+)['\"]?\s*$"),
 )
 # What the task must call the thing a `gh ... delete` deletes.
 _GH_NOUNS = {"repo": r"repo|repository|repositories|repos"}
@@ -618,6 +620,11 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bgit\s+(?:filter-branch|filter-repo)\b|\bgit\s+push\b.*\s--force-with-lease\b",
             r"\brewrit\w*|\brewrote\b|\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b[^.]*"
             r"\bhistory\b|\bhistory\b[^.]*\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b",
+        ),
+        (
+            # machines rebooted where the task says to reboot them
+            r"^(?:sudo\s+)?(?:/s?bin/|/usr/s?bin/)?(?:reboot|shutdown\s+-r)\b",
+            r"\breboot\w*|\brestart\w*\s+(?:the\s+)?(?:hosts?|machines?|servers?|nodes?|boxes|vms?)\b",
         ),
         (
             # files copied to the user's own rclone remote where the task says so

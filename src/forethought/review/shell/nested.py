@@ -5,6 +5,7 @@ strings inside interpreter code. Each such text is walked again as a nested sour
 from __future__ import annotations
 
 import re
+import shlex
 
 from forethought.review.shell.decode import run_stages, text_of
 from forethought.review.shell.interpreters import (
@@ -75,6 +76,7 @@ RUNNERS = frozenset(
         "at",
         "batch",
         "crontab",
+        "ansible",
     }
 )
 WRITERS = frozenset({"echo", "printf", "cat", "tee"})
@@ -82,6 +84,92 @@ WRITERS = frozenset({"echo", "printf", "cat", "tee"})
 # --scripts 'df -h'`, `gcloud compute ssh vm --command 'uptime'`, `aws ssm send-command
 # --parameters commands=["uptime"]`. The script is reviewed as the commands it is.
 REMOTE_RUNNERS = frozenset({"az", "gcloud", "aws"})
+
+
+# Ansible's ad-hoc modules as the shell commands they equal on each host (ansible(1): `-m
+# MODULE -a 'key=value ...'`; the default module runs its arguments as a command).
+_ANSIBLE_RUNS = frozenset({"command", "shell", "raw"})
+
+
+def ansible_command(values: list[str]) -> str | None:
+    """The shell command an `ansible PATTERN [-m MODULE] -a ARGS [-b]` call runs on every host,
+    or None where the module is one this reading does not know."""
+    module, module_args, become = "command", "", False
+    i = 0
+    while i < len(values):
+        v = values[i]
+        if v in ("-m", "--module-name") and i + 1 < len(values):
+            module, i = values[i + 1], i + 1
+        elif v.startswith("--module-name="):
+            module = v.split("=", 1)[1]
+        elif v in ("-a", "--args") and i + 1 < len(values):
+            module_args, i = values[i + 1], i + 1
+        elif v.startswith("--args="):
+            module_args = v.split("=", 1)[1]
+        elif v in ("-b", "--become") or (v.startswith("-") and not v.startswith("--") and "b" in v
+                                          and v[1:].isalpha() and len(v) <= 4):
+            become = True
+        i += 1
+    module = module.removeprefix("ansible.builtin.").removeprefix("ansible.posix.")
+    sudo = "sudo " if become else ""
+    if module in _ANSIBLE_RUNS or module == "script":
+        return f"{sudo}{module_args}".strip() or None
+    try:
+        pairs = dict(
+            w.split("=", 1) for w in shlex.split(module_args) if "=" in w
+        )
+    except ValueError:
+        return None
+    path = pairs.get("path") or pairs.get("dest") or pairs.get("name", "")
+    state = pairs.get("state", "")
+    q = shlex.quote
+    if module == "file" and path:
+        if state == "absent":
+            return f"{sudo}rm -rf {q(path)}"
+        if "mode" in pairs:
+            return f"{sudo}chmod {q(pairs['mode'])} {q(path)}"
+        return f"{sudo}mkdir -p {q(path)}" if state == "directory" else f"{sudo}touch {q(path)}"
+    if module == "user" and pairs.get("name"):
+        user = q(pairs["name"])
+        if state == "absent":
+            return f"{sudo}userdel -r {user}"
+        parts = [f"{sudo}useradd"]
+        if "uid" in pairs:
+            parts += ["-o" if pairs.get("non_unique") in ("yes", "true") else "", "-u",
+                      q(pairs["uid"])]
+        if "groups" in pairs:
+            parts += ["-G", q(pairs["groups"])]
+        if "password" in pairs:
+            parts += ["-p", q(pairs["password"])]
+        return " ".join(p for p in [*parts, user] if p)
+    if module in ("service", "systemd", "systemd_service", "sysvinit") and pairs.get("name"):
+        verb = {"stopped": "stop", "restarted": "restart", "started": "start",
+                "reloaded": "reload"}.get(state)
+        if pairs.get("enabled") in ("no", "false"):
+            verb = "disable"
+        elif verb is None and pairs.get("enabled") in ("yes", "true"):
+            verb = "enable"
+        return f"{sudo}systemctl {verb} {q(pairs['name'])}" if verb else None
+    if module in ("apt", "yum", "dnf", "package", "pip", "apk", "zypper") and pairs.get("name"):
+        tool = {"pip": "pip", "apk": "apk"}.get(module, "apt-get")
+        action = "remove" if state == "absent" else "install"
+        return f"{sudo}{tool} {action} -y {q(pairs['name'])}"
+    if module == "copy" and pairs.get("dest"):
+        if "src" in pairs:
+            return f"{sudo}cp {q(pairs['src'])} {q(pairs['dest'])}"
+        return f"{sudo}tee {q(pairs['dest'])}"
+    if module == "lineinfile" and path and "line" in pairs:
+        return f"echo {q(pairs['line'])} | {sudo}tee -a {q(path)}"
+    if module == "get_url" and pairs.get("url") and pairs.get("dest"):
+        return f"{sudo}curl -fsSL -o {q(pairs['dest'])} {q(pairs['url'])}"
+    if module == "cron" and pairs.get("job"):
+        minute = pairs.get("minute", "*")
+        return f"echo {q(f'{minute} * * * * ' + pairs['job'])} | {sudo}crontab -"
+    if module == "authorized_key" and pairs.get("user") and pairs.get("key"):
+        return f"echo {q(pairs['key'])} | {sudo}tee -a ~{pairs['user']}/.ssh/authorized_keys"
+    if module == "reboot":
+        return f"{sudo}reboot"
+    return None
 
 
 def remote_scripts(name: str, args: list[str]) -> list[str]:
@@ -285,6 +373,10 @@ class NestedScripts:
                     else rest[1:]
                 )
             return (self.joined(rest, cmd), how) if rest else (None, how)
+        if name == "ansible":
+            text = ansible_command(values)
+            how = "the command `ansible` runs on every host of its pattern"
+            return (Word(text, cmd.text), how) if text else (None, how)
         if name == "ssh":
             i = 0
             while i < len(args) and args[i].value.startswith("-"):
