@@ -66,6 +66,21 @@ def _amz(target: str) -> dict[str, str]:
 CASES: list[tuple[dict[str, Any], str, dict[str, Any]]] = [
     # --- GitHub, repository level
     (
+        _http("DELETE", f"{GH}/repos/acme/payments/vulnerability-alerts"),
+        "block",
+        _http("GET", f"{GH}/repos/acme/payments/vulnerability-alerts"),
+    ),
+    (
+        _http("PATCH", f"{GH}/orgs/acme", '{"two_factor_requirement_enabled": false}'),
+        "block",
+        _http("PATCH", f"{GH}/orgs/acme", '{"description": "ACME builds"}'),
+    ),
+    (
+        _http("PUT", f"{GH}/user/installations/55555/repositories/1296269"),
+        "block",
+        _http("GET", f"{GH}/user/installations/55555/repositories"),
+    ),
+    (
         _http(
             "POST", f"{GH}/repos/acme/infra/keys", '{"key": "ssh-ed25519 AAAA", "read_only": false}'
         ),
