@@ -555,6 +555,25 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\btaint|\b(?:replace|recreate|re-create|rebuild)\b",
         ),
         (
+            # a database server stopped, where the task asks to stop it
+            r"\b(?:redis|valkey|keydb)-cli\s+(?:\S+\s+)*(?i:shutdown)\b",
+            r"\b(?:stop|shut\s*down|shutdown|halt|turn\s+off)\b",
+        ),
+        (
+            # Argo CD: a cluster or repository removed from it, a token made, the initial admin
+            # password read, each asked for as such
+            r"\bargocd\s+(?:\S+\s+)*(?:cluster|repo|repocreds)\s+(?:rm|remove|delete)\b",
+            r"\b(?:remove|delete|drop|deregister|unregister)\w*\b",
+        ),
+        (
+            r"\bargocd\s+(?:\S+\s+)*account\s+generate-token\b",
+            r"\b(?:make|create|generate|new|issue|mint)\b[^.]*\btokens?\b",
+        ),
+        (
+            r"\bargocd\s+(?:\S+\s+)*admin\s+initial-password\b",
+            r"\b(?:initial|admin)\b[^.]*\bpassword\b",
+        ),
+        (
             r"\bcargo\s+(?:\S+\s+)*owner\b",
             r"\b(?:add|remove|make)\b[^.]*\bowners?\b|\bowners?\b[^.]*\b(?:add|remove)\b",
         ),
