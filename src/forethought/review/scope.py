@@ -555,6 +555,24 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\btaint|\b(?:replace|recreate|re-create|rebuild)\b",
         ),
         (
+            # a whole Terraform configuration destroyed where the task asks to destroy it (not
+            # where it says not to)
+            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*(?:destroy|apply\s+(?:\S+\s+)*-destroy)\b",
+            r"^(?!.*\b(?:don'?t|do\s+not|never|without|nothing)\b[^.]*\b(?:destroy|tear))"
+            r".*(?:\bdestroy\b|\btear\w*\s+(?:\w+\s+){0,3}?down\b)",
+        ),
+        (
+            # a Redis database emptied where the task asks to empty it
+            r"(?i:\b(?:redis|valkey|keydb)-cli\b.*\bflush(?:all|db)\b)",
+            r"^(?!.*\b(?:don'?t|do\s+not|never|without)\b[^.]*\b(?:wipe|empty|flush|clear|reset))"
+            r".*\b(?:wipe|empty|flush\w*|clear|reset)\b",
+        ),
+        (
+            # a password added to a restic repository where the task asks for one
+            r"\brestic\s+(?:\S+\s+)*key\s+(?:add|passwd)\b",
+            r"\b(?:add|create|new|second|another|change)\b[^.]*\b(?:passwords?|keys?)\b",
+        ),
+        (
             # a database server stopped, where the task asks to stop it
             r"\b(?:redis|valkey|keydb)-cli\s+(?:\S+\s+)*(?i:shutdown)\b",
             r"\b(?:stop|shut\s*down|shutdown|halt|turn\s+off)\b",
@@ -897,7 +915,12 @@ def in_scope(
                 installing = _INSTALL.search(task) is not None and any(
                     names_installer(t, task) for t in targets
                 )
-                asked = kind_asked or installing or asks_for_subcommand(p.evidence, task)
+                asked = (
+                    kind_asked
+                    or installing
+                    or asks_for_subcommand(p.evidence, task)
+                    or asks_for_operation(p.evidence, task)
+                )
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
                 sends_named = p.category == "exfiltration" and len(set(targets)) >= 2
