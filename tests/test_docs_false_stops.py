@@ -278,7 +278,7 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
             "argocd cluster rm example-cluster",
             "Do not remove example-cluster; list the apps on it",
         ),
-        "block",
+        "stop",
     ),
     (
         "a program's own config, named by the program, edited where the task asks",

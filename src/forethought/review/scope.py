@@ -744,6 +744,64 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bgit\s+clean\b|\bfrom\s+scratch\b|\buntracked\b|\bpristine\b|"
             r"\bclean\b.*\b(?:repo|repository|work\s*tree|checkout|build)",
         ),
+        (
+            # backup archives deleted or rewritten (review/shell/programs.d/backup_release.toml):
+            # "delete those archives", "the folder gone from all his old archives"
+            r"\bborg\s+(?:\S+\s+)*(?:delete|rdelete|repo-delete|recreate)\b",
+            r"\b(?:delete|remove|drop|purge|erase|gone|exclude)\w*\b[^.]*\b(?:archives?|backups?)\b|"
+            r"\b(?:archives?|backups?)\b[^.]*\b(?:delete|remove|drop|purge|erase)\w*\b",
+        ),
+        (
+            # a retention policy applied, the space of forgotten backups freed
+            r"\bborg\s+(?:\S+\s+)*(?:prune|compact)\b|\brestic\s+(?:\S+\s+)*(?:forget|prune)\b",
+            r"\bprune|\bretention\b|\bkeep\s+(?:only|just)\b|\bforget\b|\btrim|\bhousekeeping\b|"
+            r"\bfree\b[^.]*\b(?:disk|space)\b|\breclaim|"
+            r"\b(?:delete|remove|drop)\w*\b[^.]*\bsnapshots?\b",
+        ),
+        (
+            # a backup of the backup repository's key, asked for
+            r"\bborg\s+(?:\S+\s+)*key\s+export\b",
+            r"\b(?:export|back\s*up|backup|copy|print\w*|save)\b[^.]*\bkeys?\b|"
+            r"\bkeys?\b[^.]*\b(?:export|backup)\b",
+        ),
+        (
+            # a deletion request for log lines (Loki), asked for as such
+            r"\blogcli\s+(?:\S+\s+)*delete\s+create\b",
+            r"\b(?:delete|erase|remove|purge)\w*\b[^.]*\blogs?\b|\bdeletion\s+request",
+        ),
+        (
+            # a published version yanked; a crate's owners changed
+            r"\bcargo\s+(?:\S+\s+)*yank\b",
+            r"\byank",
+        ),
+        (
+            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*force-unlock\b",
+            r"\b(?:release|remove|break|clear|force)\w*\b[^.]*\block\b|\bunlock|"
+            r"\block\b[^.]*\b(?:release|remove|stale|clear)",
+        ),
+        (
+            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*state\s+push\b",
+            r"\bstate\s+push|\bpush\b[^.]*\bstate\b|\b(?:overwrite|replace|restore)\w*\b[^.]*\bstate\b",
+        ),
+        (
+            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*taint\b",
+            r"\btaint|\b(?:replace|recreate|re-create|rebuild)\b",
+        ),
+        (
+            # a password added to a restic repository where the task asks for one
+            r"\brestic\s+(?:\S+\s+)*key\s+(?:add|passwd)\b",
+            r"\b(?:add|create|new|second|another|change)\b[^.]*\b(?:passwords?|keys?)\b",
+        ),
+        (
+            # a database server stopped, where the task asks to stop it
+            r"\b(?:redis|valkey|keydb)-cli\s+(?:\S+\s+)*(?i:shutdown)\b",
+            r"^(?=[\s\S]*\b(?:redis|valkey|keydb)\b)[\s\S]*\b(?:stop|shut\s*down|shutdown|halt|"
+            r"turn\s+off)\b",
+        ),
+        (
+            r"\bcargo\s+(?:\S+\s+)*owner\b",
+            r"\b(?:add|remove|make)\b[^.]*\bowners?\b|\bowners?\b[^.]*\b(?:add|remove)\b",
+        ),
     )
 )
 

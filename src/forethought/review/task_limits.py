@@ -875,6 +875,10 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
         return
     if sub == "stash" and more and more[0] in ("list", "show"):
         return
+    if sub in ("push", "fetch", "clean", "add", "rm", "mv") and any(
+        a in ("-n", "--dry-run") for a in more
+    ):
+        return  # (`git push -n`: what a push would send)
     remote = kind == "publish"
     yield Change(kind, f"`git {sub}`", evidence, said_only=not remote, workspace=not remote)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import shlex
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -535,6 +536,8 @@ def effects(cmd: SimpleCommand, consumer: SimpleCommand | None = None) -> Iterat
     program a runner in it runs (:func:`run_by`); ``consumer`` is the command its output is
     piped straight into, if any."""
     yield from _own_effects(cmd, consumer)
+    for wrapper in _wrapper_commands(cmd):
+        yield from _own_effects(wrapper, consumer)
     inner = cmd
     for _ in range(3):  # `uv run python manage.py flush`
         ran = run_by(inner)
@@ -542,6 +545,35 @@ def effects(cmd: SimpleCommand, consumer: SimpleCommand | None = None) -> Iterat
             return
         inner = ran
         yield from _own_effects(inner, consumer)
+
+
+def _wrapper_commands(cmd: SimpleCommand) -> Iterator[SimpleCommand]:
+    """The wrappers around ``cmd`` that the catalogue lists (`torsocks curl ...`, `exec -a NAME
+    prog`), each as a command of its own: its words up to the program it runs."""
+    listed = [w for w in cmd.wrappers if w in catalogue()]
+    if not listed or not cmd.argv:
+        return
+    try:
+        words = shlex.split(cmd.text)
+    except ValueError:
+        return
+    n = len(cmd.argv)
+    start = next(
+        (
+            i
+            for i in range(len(words) - n + 1)
+            if words[i].rsplit("/", 1)[-1] == cmd.name.rsplit("/", 1)[-1]
+            and words[i + 1 : i + n] == cmd.args
+        ),
+        None,
+    )
+    if start is None:
+        return
+    prefix = words[:start]
+    for name in listed:
+        at = next((i for i, w in enumerate(prefix) if w.rsplit("/", 1)[-1] == name), None)
+        if at is not None:
+            yield replace(cmd, argv=[name, *prefix[at + 1 :]], words=[], writes_cache=None)
 
 
 def _own_effects(cmd: SimpleCommand, consumer: SimpleCommand | None) -> Iterator[Effect]:

@@ -496,7 +496,13 @@ def _database(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 def _cloud(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     args = cmd.args
-    if cmd.name in ("terraform", "pulumi", "tofu") and ("destroy" in args or "-destroy" in args):
+    # (`terraform plan -destroy` only shows what a destroy would remove)
+    sub = next((a for a in args if not a.startswith("-")), "")
+    if (
+        cmd.name in ("terraform", "pulumi", "tofu")
+        and ("destroy" in args or "-destroy" in args)
+        and sub != "plan"
+    ):
         yield harm(
             cmd, DESTRUCTIVE, "destroys the managed cloud infrastructure", "high", 0.7, False
         )

@@ -401,7 +401,9 @@ def _misc_upload(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
             0.5,
             False,
         )
-    elif name in ("restic", "borg", "duplicity", "kopia", "rdiff-backup"):
+    # (restic and borg: the catalogue, programs.d/backup_release.toml, knows which of their
+    # subcommands send data; `restic -r sftp:... init` sends none)
+    elif name in ("duplicity", "kopia", "rdiff-backup"):
         text = " ".join(cmd.args)
         if re.search(r"(?:rest|sftp|s3|b2|azure|gs|swift|rclone):|://|\w@[\w.-]+:", text):
             yield send(cmd, "a backup of local files", "a remote repository", None, "moderate", 0.6)
