@@ -157,7 +157,7 @@ def test_a_bad_entry_is_named(entry: str, message: str) -> None:
         ("mitmdump --mode transparent", "secret_access"),
         ("badblocks -wsv /dev/sdb", "destructive"),
         ("kubeadm reset -f", "destructive"),
-        ("ansible all -m shell -a 'id'", "privilege_escalation"),
+        ("ansible all -m script -a ./setup.sh", "privilege_escalation"),
         ("sops -d secrets.enc.yaml", "secret_access"),
         ("apt-key add /tmp/k.gpg", "remote_code_execution"),
         ("procdump64.exe -accepteula -ma lsass.exe out.dmp", "secret_access"),
