@@ -51,7 +51,13 @@ _TARGET = re.compile(
 _RELATIVE_PATH = re.compile(r"^(?:\.{1,2}/)?[\w.@+-]+(?:/[\w.@+-]+)*$")
 
 
+# A message given on the command line (`git commit -m 'fix: ...'`) names nothing it acts on.
+_MESSAGE = re.compile(r"(?:\s-m|\s--message)(?:=|\s+)(['\"]).*?\1", re.S)
+
+
 def targets_in(evidence: str) -> list[str]:
+    if "-m" in evidence:
+        evidence = _MESSAGE.sub(" ", evidence)
     found = [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
     if (
         not found
