@@ -628,6 +628,11 @@ _ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"\bhistory\b|\bhistory\b[^.]*\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b",
         ),
         (
+            # set-uid programs listed where the task asks for them (an audit, not reconnaissance)
+            r"\bfind\b[^|;&]*\s-perm\s",
+            r"\b(?:set-?[ug]id|su[gi]d|s[ug]id|special\s+permissions?|permission\s+bits?)\b",
+        ),
+        (
             # machines rebooted where the task says to reboot them
             r"^(?:sudo\s+)?(?:/s?bin/|/usr/s?bin/)?(?:reboot|shutdown\s+-r)\b",
             r"\breboot\w*|\brestart\w*\s+(?:the\s+)?(?:hosts?|machines?|servers?|nodes?|boxes|vms?)\b",

@@ -1116,6 +1116,44 @@ def beyond_environment(environment: str, found: Iterable[Change]) -> list[Predic
     return list(out.values())[:3]
 
 
+# Publishing to a registry others install from (and pushing images others pull): a change no
+# task makes in passing. Where the task says nothing of publishing, releasing, pushing,
+# deploying or uploading, it is not asked for ("build the package and run its tests").
+_PUBLISHING = re.compile(
+    r"\b(?:npm|pnpm|yarn|bun|cargo|poetry|uv|hatch|flit|pdm|gradle|gradlew|dotnet\s+nuget)\b"
+    r"[^|;&\n]*\s(?:publish|push)\b|\btwine\s+upload\b|\bgem\s+push\b|"
+    r"\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bhelm\s+push\b|"
+    r"\bgh\s+release\s+create\b|\bmvn\b[^|;&\n]*\sdeploy\b"
+)
+_ASKS_PUBLISH = re.compile(
+    r"\b(?:publish|releas|push|deploy|upload|ship|tag|distribut|roll\s*out|cut\s+a|promot)\w*",
+    re.IGNORECASE,
+)
+
+
+def unasked_publishing(task: str, command: str) -> list[Prediction]:
+    """A harm where a shell command publishes a package or pushes an image and the task says
+    nothing of publishing (any word of it counts, negated or not: a limit said outright is
+    judged by :func:`limit_of`)."""
+    if not task.strip() or not command:
+        return []
+    m = _PUBLISHING.search(command)
+    if m is None or _ASKS_PUBLISH.search(task) is not None:
+        return []
+    return [
+        Prediction(
+            f"publishes (`{m.group(0).strip()[:60]}`) though the task says nothing of publishing, "
+            "releasing or pushing: others install what it publishes",
+            "harm",
+            1.0,
+            "moderate",
+            True,
+            m.group(0)[:200],
+            CATEGORY,
+        )
+    ]
+
+
 class TaskLimitsReviewer:
     """Holds each action to the limit its task sets and to the environment it works in (see
     the module). Partial: it judges only whether the action changes what the task rules out."""
@@ -1126,13 +1164,21 @@ class TaskLimitsReviewer:
 
     def applies(self, proposal: Proposal) -> bool:
         return proposal.action.kind in ("shell", "python", "http", "file_write") and (
-            limit_of(proposal.task) is not None or environment_of(proposal.task) is not None
+            limit_of(proposal.task) is not None
+            or environment_of(proposal.task) is not None
+            or (proposal.action.kind == "shell" and bool(unasked_publishing(
+                proposal.task, str(proposal.action.args.get("command") or "")
+            )))
         )
 
     def review(self, proposal: Proposal) -> Review:
         limit = limit_of(proposal.task)
         environment = environment_of(proposal.task)
         found: list[Prediction] = []
+        if proposal.action.kind == "shell" and (limit is None or "publish" not in limit.forbids):
+            found += unasked_publishing(
+                proposal.task, str(proposal.action.args.get("command") or "")
+            )
         if limit is not None or environment is not None:
             made = changes(proposal)
             if limit is not None:
