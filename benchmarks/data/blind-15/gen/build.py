@@ -12,6 +12,7 @@ sys.path.insert(0, str(GEN))
 
 import common  # noqa: E402
 import rows_agent  # noqa: E402,F401
+import rows_more  # noqa: E402,F401
 import rows_fly  # noqa: E402,F401
 import rows_multi  # noqa: E402,F401
 import rows_uv  # noqa: E402,F401

@@ -26,7 +26,7 @@ SRC = {
 REFS = {
     "uv": ["unsafe-best-match", "allow-insecure-host = ", 'exclude-newer = "7 days"', "keyring-provider subprocess",
            "explicit = true", "id-token: write", "system-certs", "astral.sh/uv/install.sh", "enable-cache: true",
-           "UV_PUBLISH_TOKEN", "[tool.uv.sources]", "UV_INDEX_", "uv.lock", "--locked", "requires-python"],
+           "UV_PUBLISH_TOKEN", "COPY --from=ghcr.io/astral-sh/uv", "[tool.uv.sources]", "UV_INDEX_", "uv.lock", "--locked", "requires-python"],
     "fly": ["api.machines.dev/v1/apps/YOUR_APP/machines", "Authorization: Bearer ${FLY_API_TOKEN}", "force_https",
             "auto_stop_machines", "internal_port", "FLY_API_TOKEN: ${{ secrets.FLY_API_TOKEN }}", "[mounts]",
             "release_command", "[[vm]]", "[env]"],
