@@ -228,12 +228,22 @@ _CONDITION = re.compile(
     r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b",
     re.IGNORECASE,
 )
+# Words of looking where a request puts them: a question opening a sentence ("why is nginx
+# down?", "which regions are enabled?"), or a verb of looking opening a clause ("list the
+# queues", "and tell me how many"); not a description of the work ("the feature, which
+# installs the CLI", "the step that runs when the image builds").
 _LOOK = re.compile(
-    r"\b(?:check|list|show|display|print|tell|find\s+out|what|which|how\s+many|how\s+much|"
+    r"(?:^|[.;:!?(]\s*|\n\s*(?:[-*]\s*)?)(?:(?:so|now|then|and|but|also|please|quick)\s+)*"
+    r"(?:what|which|how\s+many|how\s+much|how|why|where|when|who|whether|is\s+there|"
+    r"are\s+there|(?:is|are|was|were|does|do|did|has|have)\b(?=[^.!\n]*\?))\b|"
+    r"(?:^|[.;:!?(]\s*|\s[-\u2013\u2014]\s+|\n\s*(?:[-*]\s*)?|,\s*|"
+    r"\b(?:and|then|please|to|so|now|you|we|i|me|us|can|could|would|first)\s+)"
+    r"(?:(?:please|just|only|quickly|first|also)\s+)*"
+    r"(?:check|list|show|display|print|tell|find\s+out|look|investigate|diagnose|audit|review|"
     r"report\s+(?:on|back|whether|what|which|how|if|to\s+me)|"  # (not "the nightly report")
-    r"is\s+there|are\s+there|why|look|investigate|diagnose|audit|review|inspect|summari[sz]e|"
-    r"count|explain|describe|compare|verify|confirm|identify|determine|examine|analy[sz]e|"
-    r"query|search|locate|measure|where|when|who|whether|see)\b",
+    r"inspect|summari[sz]e|count|explain|describe|compare|verify|confirm|identify|determine|"
+    r"examine|analy[sz]e|query|search|locate|measure|see|"
+    r"(?:give|get)\s+me\s+(?:a\s+|the\s+)?(?:list|summary|count|overview|rundown|breakdown))\b",
     re.IGNORECASE,
 )
 # Any word of change in the task: then the task asks for some change, and what change is the
@@ -274,7 +284,9 @@ _CHANGE_REQUESTED = re.compile(
     r"can|could|will|would|need|needs|want)\s+)"
     r"(?:(?:please|also|then|now|just|only|simply|quickly|force|go\s+ahead\s+and)\s+)*"
     r"(?:\w+ly\s+)?(?:re-?)?"
-    rf"(?:{_CHANGE_STEMS}|redirect\w*|output\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:to|into)\b)",
+    rf"(?:{_CHANGE_STEMS}|redirect\w*|output\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:to|into)\b|"
+    # (work asked for by its name: "do the 'Create a federated credential' step")
+    r"(?:do|perform|carry\s+out|follow|complete|proceed|continue|go\s+ahead|work\s+through)\b)",
     re.IGNORECASE,
 )
 
