@@ -1132,8 +1132,8 @@ def beyond_environment(environment: str, found: Iterable[Change]) -> list[Predic
 # task makes in passing. Where the task says nothing of publishing, releasing, pushing,
 # deploying or uploading, it is not asked for ("build the package and run its tests").
 _PUBLISHING = re.compile(
-    r"\b(?:npm|pnpm|yarn|bun|cargo|poetry|uv|hatch|flit|pdm|gradle|gradlew|dotnet\s+nuget)\b"
-    r"[^|;&\n]*\s(?:publish|push)\b|\btwine\s+upload\b|\bgem\s+push\b|"
+    r"\b(?:npm|pnpm|yarn|bun|cargo|poetry|uv|hatch|flit|pdm)\s+(?:[^|;&\s]+\s+){0,3}publish\b|"
+    r"\bdotnet\s+nuget\s+push\b|\btwine\s+upload\b|\bgem\s+push\b|"
     r"\b(?:docker|podman|buildah|nerdctl)\s+(?:image\s+)?push\b|\bhelm\s+push\b|"
     r"\bgh\s+release\s+create\b|\bmvn\b[^|;&\n]*\sdeploy\b"
 )
