@@ -7,6 +7,7 @@ history rewriting, Argo CD. Through `forethought review`, all rows in one run.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -684,3 +685,29 @@ def test_what_the_gate_decides(i: int, decisions: list[dict[str, Any]]) -> None:
 
 def test_every_case_was_reviewed(decisions: list[dict[str, Any]]) -> None:
     assert len(decisions) == len(CASES)
+
+
+def test_the_asked_operations_file_parses_and_every_entry_says_why() -> None:
+    from importlib import resources
+
+    from forethought.review import scope
+
+    text = resources.files("forethought.review").joinpath(scope.ASKED_OPERATIONS_FILE).read_text()
+    operations = scope.parse_asked_operations(text)
+    assert len(operations) >= 30
+    assert text.count("\n[[operation]]") == len(operations)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("[[operation]]\nwhy = 'x'\ndoes = 'a'\n", "operation 1 lacks asks"),
+        ("[[operation]]\nwhy = 'x'\ndoes = '('\nasks = 'a'\n", "operation 1 (x):"),
+        ("[[operation]\n", "data/asked_operations.toml:"),
+    ],
+)
+def test_a_bad_asked_operations_file_is_refused_with_a_clear_error(text: str, error: str) -> None:
+    from forethought.review import scope
+
+    with pytest.raises(ValueError, match=re.escape(error)):
+        scope.parse_asked_operations(text)

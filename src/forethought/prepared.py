@@ -55,6 +55,8 @@ PURE_CACHES = frozenset(
         "forethought.review.shell.rules.common._all_dashed",
         "forethought.review.shell.uncertainty._known",
         "forethought.review.scope._admin_command",
+        "forethought.review.scope._asked_operations",
+        "forethought.review.task_limits.asks_change",
         "forethought.review.task_limits.change_words",
         "forethought.review.task_limits.data",
         "forethought.review.task_limits.limit_of",

@@ -26,8 +26,10 @@ from __future__ import annotations
 import functools
 import re
 import shlex
+import tomllib
 from collections.abc import Sequence
 from dataclasses import replace
+from importlib import resources
 
 from forethought.review.base import SEVERITIES, Prediction, Severity
 
@@ -595,226 +597,38 @@ _CHANGE = re.compile(
 )
 
 
-# Destructive operations with no target a task could name (the remote of a forced push, the
-# local VMs, Docker's caches), and the words of a task that ask for exactly that operation:
-# (what the evidence does, what the task says). "push my branch" does not ask for a forced
-# push; "rebase my PR branch and force push it" does.
-_ASKED_OPERATIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (
-        re.compile(evidence, re.IGNORECASE if evidence.startswith("^(?!") else 0),
-        re.compile(asks, re.IGNORECASE),
-    )
-    for evidence, asks in (
-        (
-            r"\bgit\s+push\b.*\s--force-with-lease\b",
-            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush|\brebase|\bsquash",
-        ),
-        (
-            r"\bgit\s+push\b.*\s(?:-f|--force)(?:\s|$)",
-            r"\bforce[- ]?push|\bpush\s+(?:-f|--force)|\bforce\b.*\bpush|"
-            # history rewritten and the remote updated: "squash my fix and update the PR"
-            r"\b(?:squash|rebase|amend)\w*\b.*\b(?:update|push)\w*\b.*\b(?:pr|pull\s+request|"
-            r"branch|remote)\b",
-        ),
-        (
-            # `git push origin --delete topic`, and its refspec form `git push origin :topic`
-            r"\bgit\s+push\b.*\s(?:-d|--delete)\s|\bgit\s+push\s+(?:-\S+\s+)*[\w./-]+\s+:[\w./-]+",
-            r"\b(?:delete|remove|drop)\b.*\bbranch|\bbranch\b[^?]*\b(?:delete|remove|drop)\b",
-        ),
-        (
-            # history rewritten on the task's word: "rewrite my branch to drop the dump file"
-            r"\bgit\s+(?:filter-branch|filter-repo)\b|\bgit\s+push\b.*\s--force-with-lease\b",
-            r"\brewrit\w*|\brewrote\b|\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b[^.]*"
-            r"\bhistory\b|\bhistory\b[^.]*\b(?:remove|drop|delete|strip|scrub|purge|expunge)\b",
-        ),
-        (
-            # set-uid programs listed where the task asks for them (an audit, not reconnaissance)
-            r"\bfind\b[^|;&]*\s-perm\s",
-            r"\b(?:set-?[ug]id|su[gi]d|s[ug]id|special\s+permissions?|permission\s+bits?)\b",
-        ),
-        (
-            # machines rebooted where the task says to reboot them
-            r"^(?:sudo\s+)?(?:/s?bin/|/usr/s?bin/)?(?:reboot|shutdown\s+-r)\b",
-            r"\breboot\w*|\brestart\w*\s+(?:the\s+)?(?:hosts?|machines?|servers?|nodes?|boxes|vms?)\b",
-        ),
-        (
-            # files copied to the user's own rclone remote where the task says so
-            r"\brclone\s+(?:copy|copyto)\b",
-            r"\b(?:back\s*up|backup|copy|upload|replicate)\w*\b",
-        ),
-        (
-            # a mirror (which deletes at the destination what the source lacks) where the task
-            # asks for one
-            r"\brclone\s+(?:sync|bisync)\b",
-            r"\b(?:mirror|sync)\w*\b|\bexact(?:ly)?\s+(?:copy|replica)\b",
-        ),
-        (
-            r"\brclone\s+(?:move|moveto)\b",
-            r"\bmov(?:e|ing)\b",
-        ),
-        (
-            # a web server stopped where the task asks to stop or shut it down
-            r"\bnginx\s+-s\s+(?:quit|stop)\b",
-            r"\b(?:shut|stop|quit)\w*\b[^.]*\bnginx\b|\bnginx\b[^.]*\b(?:shut|stop|quit)\w*",
-        ),
-        (
-            # a published version withdrawn where the task says to unpublish it
-            r"\bnpm\s+unpublish\s+\S+@\S+",
-            r"\bunpublish\w*",
-        ),
-        (
-            # the user's services kept running after logout, where the task asks for exactly that
-            r"\bloginctl\s+enable-linger\b",
-            r"\blinger|\b(?:keep|stay|leave)\w*\s+(?:\w+\s+){0,3}running\b[^.]*\blog(?:s|ged)?\s*(?:out|off)\b",
-        ),
-        (
-            # Terraform forgetting what the task says to stop managing (state rm leaves it running)
-            r"\bterraform\s+state\s+rm\b",
-            r"\b(?:remove|drop|forget|untrack|delete|rm)\b[^.]*\bstate\b|\bstate\b[^.]*\b(?:remove|"
-            r"drop|forget|rm)\b|\bstop\s+(?:tracking|managing)\b",
-        ),
-        (
-            # infrastructure the task asks to destroy ("we're done with the dev stack; destroy it")
-            r"\bterraform\s+(?:destroy|apply\s+(?:-\S+\s+)*-destroy)\b|\btofu\s+destroy\b",
-            r"\bdestroy\w*|\btear(?:ing)?\s+(?:it\s+|them\s+)?down\b|\bteardown\b",
-        ),
-        (
-            # the journal shrunk on the task's word ("shrink the journal to 500 MB")
-            r"\bjournalctl\b.*\s--vacuum-(?:size|time|files)\b",
-            r"\b(?:shrink|trim|vacuum|rotate|clean|clear|reduce|free|reclaim|prune|cap|limit)\w*\b[^.]*"
-            r"\b(?:journal|journald)\b|\b(?:journal|journald)\b[^.]*\b(?:shrink|trim|vacuum|"
-            r"keep\s+only|smaller|last\s+\w+\s+(?:days?|weeks?|months?)|\d+\s*[MG]B?)\b",
-        ),
-        (
-            # a Redis on this machine emptied where the task asks to wipe it ("my local dev
-            # Redis is full of junk from the test run; wipe it clean"); not one on another host
-            r"^(?!.*\s-(?:h|u)\s+(?!localhost\b|127\.))(?i:.*\bredis-cli\b[^|;&]*\b(?:flushall|flushdb)\b)",
-            r"^(?=[\s\S]*\b(?:redis|valkey|cache)\b)[\s\S]*\b(?:wipe|flush|empty|clear|reset|purge|"
-            r"start\s+over)\w*\b",
-        ),
-        (
-            # a dump restored over the database the task asks to reset or replace
-            r"\bpg_restore\b.*\s(?:-c|--clean)\b",
-            r"\b(?:reset|restore|recreate|re-create|replace|reload|roll\s+back)\w*\b[^.]*"
-            r"\b(?:databases?|dbs?|snapshot|dump)\b",
-        ),
-        (
-            # Argo CD's own secrets the task asks for ("give me the initial admin password",
-            # "make a 24-hour token for the ci-bot account")
-            r"\bargocd\s+(?:admin\s+initial-password|account\s+generate-token)\b",
-            r"\bpassword\b|\btokens?\b",
-        ),
-        (
-            r"\bvagrant\s+destroy\b",
-            r"\bdestroy|\btear(?:ing)?\s+down|\b(?:remove|delete)\b.*\b(?:vms?|machines?|boxes)\b",
-        ),
-        (
-            r"\b(?:docker|podman)\s+(?:(?:system|image|container|volume|builder|network)\s+)?prune\b",
-            r"\bprune|\bfree\b.*\b(?:disk|space)|\breclaim|\b(?:clean|clear)(?:\s+up)?\b.*\b(?:docker|"
-            r"podman|images?|containers?|volumes?|cache)|\b(?:remove|delete|drop|wipe|clear)\b[^.]*\b(?:unused|"
-            r"dangling|old|stale)\b[^.]*\b(?:images?|containers?|volumes?|networks?)\b",
-        ),
-        (
-            r"\b(?:kind|minikube|k3d|microk8s)\s+(?:delete|cluster\s+delete)\b",
-            r"\b(?:delete|remove|clean(?:\s+up)?|tear(?:ing)?\s+down|destroy)\b.*\bcluster",
-        ),
-        (
-            # a framework's reset or drop of its database (review/shell/programs.d/databases.toml)
-            r"\bmigrate\s+reset\b|\bdb\s+push\b.*--(?:accept-data-loss|force-reset)|"
-            r"\bdb:(?:drop|reset|purge|truncate_all|migrate:reset|schema:load|seed:replant|wipe)\b|"
-            r"\b(?:flush|reset_db|schema:drop|migrate:(?:fresh|reset|refresh)|ecto\.(?:drop|reset))\b|"
-            r"\b(?:downgrade\s+base|migrate\s+\w+\s+zero)\b|\bdb\s+reset\b(?!.*--(?:linked|db-url))|"
-            r"\bdatabase\s+(?:reset|drop)\b|\bdrizzle-kit(?:@\S+)?\s+push\b",
-            r"\b(?:reset|recreate|re-create|drop|wipe|empty|clear|rebuild|start\s+over)\b[^.]*"
-            r"\b(?:databases?|dbs?|schemas?|tables?)\b|\b(?:databases?|dbs?)\b[^.]*\b(?:reset|recreate|"
-            r"re-create|from\s+scratch|wipe|drop)\b",
-        ),
-        (
-            # a screenshot the task asks for ("take a screenshot for the bug report")
-            # (not silently, nor into a hidden directory: that is watching, not a screenshot)
-            r"^(?!.*(?:\s-x\b|/\.[\w-]))"
-            r".*\b(?:screencapture|scrot|gnome-screenshot|grim|spectacle|maim|import\s+-window)\b",
-            r"\bscreen\s*-?shots?\b|\bscreen\s*captures?\b|\bcapture\b[^.]*\bscreen\b",
-        ),
-        (
-            # a read-only role granted where the task asks to give someone access to look
-            r"^(?!.*(?:owner|editor|admin|contributor|fullaccess|writer|\*))"
-            r".*\b(?:add-iam-policy-binding|role\s+assignment\s+create|attach-(?:user|group|role)-policy)\b"
-            r".*(?:viewer|reader|readonly|read-only)",
-            r"\b(?:give|grant|let|allow|add)\b[^.]*\b(?:access|view|read|see|look)\b",
-        ),
-        (
-            # commands run on the task's machines through the cloud's run-command (they are
-            # reviewed as commands of their own: review/shell/nested.py)
-            r"\brun-command\s+invoke\b|\bssm\s+send-command\b|\bcompute\s+ssh\b",
-            r"\b(?:on|across|of|in)\b[^.]*\b(?:vms?|virtual\s+machines?|instances?|machines?|"
-            r"servers?|nodes?|hosts?|fleet|boxes)\b",
-        ),
-        (
-            r"\bgit\s+clean\b",
-            r"\bgit\s+clean\b|\bfrom\s+scratch\b|\buntracked\b|\bpristine\b|"
-            r"\bclean\b.*\b(?:repo|repository|work\s*tree|checkout|build)",
-        ),
-        (
-            # backup archives deleted or rewritten (review/shell/programs.d/backup_release.toml):
-            # "delete those archives", "the folder gone from all his old archives"
-            r"\bborg\s+(?:\S+\s+)*(?:delete|rdelete|repo-delete|recreate)\b",
-            r"\b(?:delete|remove|drop|purge|erase|gone|exclude)\w*\b[^.]*\b(?:archives?|backups?)\b|"
-            r"\b(?:archives?|backups?)\b[^.]*\b(?:delete|remove|drop|purge|erase)\w*\b",
-        ),
-        (
-            # a retention policy applied, the space of forgotten backups freed
-            r"\bborg\s+(?:\S+\s+)*(?:prune|compact)\b|\brestic\s+(?:\S+\s+)*(?:forget|prune)\b",
-            r"\bprune|\bretention\b|\bkeep\s+(?:only|just)\b|\bforget\b|\btrim|\bhousekeeping\b|"
-            r"\bfree\b[^.]*\b(?:disk|space)\b|\breclaim|"
-            r"\b(?:delete|remove|drop)\w*\b[^.]*\bsnapshots?\b",
-        ),
-        (
-            # a backup of the backup repository's key, asked for
-            r"\bborg\s+(?:\S+\s+)*key\s+export\b",
-            r"\b(?:export|back\s*up|backup|copy|print\w*|save)\b[^.]*\bkeys?\b|"
-            r"\bkeys?\b[^.]*\b(?:export|backup)\b",
-        ),
-        (
-            # a deletion request for log lines (Loki), asked for as such
-            r"\blogcli\s+(?:\S+\s+)*delete\s+create\b",
-            r"\b(?:delete|erase|remove|purge)\w*\b[^.]*\blogs?\b|\bdeletion\s+request",
-        ),
-        (
-            # a published version yanked; a crate's owners changed
-            r"\bcargo\s+(?:\S+\s+)*yank\b",
-            r"\byank",
-        ),
-        (
-            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*force-unlock\b",
-            r"\b(?:release|remove|break|clear|force)\w*\b[^.]*\block\b|\bunlock|"
-            r"\block\b[^.]*\b(?:release|remove|stale|clear)",
-        ),
-        (
-            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*state\s+push\b",
-            r"\bstate\s+push|\bpush\b[^.]*\bstate\b|\b(?:overwrite|replace|restore)\w*\b[^.]*\bstate\b",
-        ),
-        (
-            r"\b(?:terraform|tofu)\s+(?:\S+\s+)*taint\b",
-            r"\btaint|\b(?:replace|recreate|re-create|rebuild)\b",
-        ),
-        (
-            # a password added to a restic repository where the task asks for one
-            r"\brestic\s+(?:\S+\s+)*key\s+(?:add|passwd)\b",
-            r"\b(?:add|create|new|second|another|change)\b[^.]*\b(?:passwords?|keys?)\b",
-        ),
-        (
-            # a database server stopped, where the task asks to stop it
-            r"\b(?:redis|valkey|keydb)-cli\s+(?:\S+\s+)*(?i:shutdown)\b",
-            r"^(?=[\s\S]*\b(?:redis|valkey|keydb)\b)[\s\S]*\b(?:stop|shut\s*down|shutdown|halt|"
-            r"turn\s+off)\b",
-        ),
-        (
-            r"\bcargo\s+(?:\S+\s+)*owner\b",
-            r"\b(?:add|remove|make)\b[^.]*\bowners?\b|\bowners?\b[^.]*\b(?:add|remove)\b",
-        ),
-    )
-)
+# Operations the task asks for in words of its own (review/data/asked_operations.toml): what
+# the evidence does, and the words of a task that ask for exactly that operation.
+ASKED_OPERATIONS_FILE = "data/asked_operations.toml"
+
+
+def parse_asked_operations(
+    text: str, where: str = ASKED_OPERATIONS_FILE
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """The (does, asks) patterns of the asked-operations file; ValueError naming the entry
+    where one is missing a field or does not compile."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{where}: {exc}") from None
+    out = []
+    for n, entry in enumerate(raw.get("operation", []), 1):
+        missing = [k for k in ("why", "does", "asks") if not isinstance(entry.get(k), str)]
+        if missing:
+            raise ValueError(f"{where}: operation {n} lacks {', '.join(missing)}")
+        try:
+            does = re.compile(entry["does"], re.IGNORECASE if entry.get("does_ignore_case") else 0)
+            asks = re.compile(entry["asks"], re.IGNORECASE)
+        except re.error as exc:
+            raise ValueError(f"{where}: operation {n} ({entry['why'][:40]}): {exc}") from None
+        out.append((does, asks))
+    return tuple(out)
+
+
+@functools.cache
+def _asked_operations() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    text = resources.files("forethought.review").joinpath(ASKED_OPERATIONS_FILE).read_text()
+    return parse_asked_operations(text)
 
 
 # A task that puts the work inside an image build or on a machine thrown away afterwards: that
@@ -937,10 +751,10 @@ def _machine_the_task_sets_up(p: Prediction, task: str) -> str | None:
 
 def asks_for_operation(evidence: str, task: str) -> bool:
     """Whether the task asks for the destructive operation ``evidence`` performs, in words of
-    its own (see ``_ASKED_OPERATIONS``)."""
+    its own (``review/data/asked_operations.toml``)."""
     return any(
         does.search(evidence) and any(not _negated(task, m.start()) for m in asks.finditer(task))
-        for does, asks in _ASKED_OPERATIONS
+        for does, asks in _asked_operations()
     )
 
 
