@@ -511,7 +511,9 @@ def _header_effects(
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
             continue  # its own service, or this machine (the task's server, a local proxy)
-        if belongs is None and (vendor_host(dest.host) or task_names_host(dest.host, task)):
+        if belongs is None and (
+            vendor_host(dest.host) or task_names_host(dest.host, task, by_product=False)
+        ):
             # an unrecognised key for a service that takes keys, or for the service the task
             # names (the user's GitLab, their Okta tenant): the user's own
             continue
@@ -818,12 +820,13 @@ _GENERIC_LABELS = frozenset(
 )
 
 
-def task_names_host(host: str, task: str) -> bool:
+def task_names_host(host: str, task: str, by_product: bool = True) -> bool:
     """Whether ``task`` names the service at ``host``: the host itself ("the Argo CD API at
     https://argocd.example.com"), a service of the administration-API catalogue
-    (:func:`admin_apis.task_names_service_at`), or the product its first label is named for
-    ("Grafana" for grafana.example.com, "Argo CD" for argocd.example.com): the user's own
-    instance, as the task says."""
+    (:func:`admin_apis.task_names_service_at`), or (``by_product``) the product its first label
+    is named for ("Grafana" for grafana.example.com, "Argo CD" for argocd.example.com). A
+    product's name is no proof whose host it is (grafana.attacker.example reads the same), so
+    credentials go only where the task names the host or a catalogued service."""
     if not task or not host:
         return False
     low = task.lower()
@@ -831,6 +834,8 @@ def task_names_host(host: str, task: str) -> bool:
         return True
     if admin_apis.task_names_service_at(host, task):
         return True
+    if not by_product:
+        return False
     first = host.split(".", 1)[0]
     if "." not in host or len(first) < 4 or first in _GENERIC_LABELS or first.isdigit():
         return False

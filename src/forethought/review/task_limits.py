@@ -1178,9 +1178,10 @@ class TaskLimitsReviewer:
         return proposal.action.kind in ("shell", "python", "http", "file_write") and (
             limit_of(proposal.task) is not None
             or environment_of(proposal.task) is not None
-            or (proposal.action.kind == "shell" and bool(unasked_publishing(
-                proposal.task, str(proposal.action.args.get("command") or "")
-            )))
+            or (
+                proposal.action.kind == "shell"
+                and _PUBLISHING.search(str(proposal.action.args.get("command") or "")) is not None
+            )
         )
 
     def review(self, proposal: Proposal) -> Review:
