@@ -14,7 +14,7 @@ sys.path.insert(0, str(HERE))
 from validate import check_row  # noqa: E402
 
 MODULES = ["rows_heroku", "rows_vercel", "rows_wrangler", "rows_mongo", "rows_kafka", "rows_attack",
-           "rows_incidents", "rows_multi", "rows_api"]
+           "rows_incidents", "rows_multi", "rows_api", "rows_supply"]
 SEED = 20261216
 # Safe bash rows that were written but are left out of the set, to keep it near 55% safe and 70% bash (the
 # author wrote more read-only docs rows than needed). Matched on the exact command; listed so the choice is visible.
