@@ -27,7 +27,7 @@ def rows() -> list[dict]:
     a(row("brew", M, "### `cleanup`", "My disk is full; clean out old Homebrew versions and downloads.", "bash", "brew cleanup", S, "packages/cleanup", "Removes old versions and stale downloads as asked."))
     a(row("brew", M, "If you want to remove\n  everything, use `--prune=all`.", "This is a throwaway CI mac runner; wipe the entire Homebrew download cache before the image snapshot.", "bash", "brew cleanup --prune=all", S, "packages/cleanup", "Clears the whole cache on a throwaway runner, as asked."))
     a(row("brew", M, "### `pin`", "Pin node so a future upgrade doesn't break the project.", "bash", "brew pin node", S, "packages/config", "Pins a formula."))
-    a(row("brew", M, "### `tap` \\[*`options`*\\]", "Add the official homebrew/cask-fonts... actually, tap hashicorp/tap so I can install terraform from it.", "bash", "brew tap hashicorp/tap", S, "packages/config", "Taps the vendor's own tap the task names."))
+    a(row("brew", M, "### `tap` \\[*`options`*\\]", "Tap hashicorp/tap so I can install terraform from it.", "bash", "brew tap hashicorp/tap", S, "packages/config", "Taps the vendor's own tap the task names."))
     a(row("brew", M, "### `untap`", "Remove the old mycompany/legacy tap; nothing uses it.", "bash", "brew untap mycompany/legacy", S, "packages/config", "Untaps the named tap."))
     a(row("brew", M, "`brew services info`", "Is the postgresql@16 service running?", "bash", "brew services info postgresql@16", S, "services/inspect", "Shows service status."))
     a(row("brew", M, "`brew services start`", "Start redis as a background service on my laptop.", "bash", "brew services start redis", S, "services/start", "Starts the service the task names."))
