@@ -191,6 +191,7 @@ ACCOUNT_HOSTS = frozenset(
         "hub.docker.com",
         "registry-1.docker.io",
         "upload.pypi.org",
+        "api.pulumi.com",
     }
 )
 # Identity providers and vaults that give each customer a subdomain of their own

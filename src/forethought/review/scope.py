@@ -97,6 +97,9 @@ _CLOUD_VERB = re.compile(
     r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
 )
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
+_NEW_NAME_OPTIONS = frozenset({"n", "name", "display-name"})
+# An Azure resource ID (its last name: a resource group, a vault, a VM, or the subscription).
+_AZURE_ID = re.compile(r"^/subscriptions/(?:[^/]+/)*?([^/]+)$", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -112,6 +115,7 @@ def cloud_targets(evidence: str) -> tuple[str, ...]:
     except ValueError:
         return ()
     found: list[str] = []
+    names: list[str] = []  # values of --name: what a creating operation calls its new thing
     positional: list[str] = []
     i = 0
     while i < len(words):
@@ -122,9 +126,17 @@ def cloud_targets(evidence: str) -> tuple[str, ...]:
                 value, i = words[i + 1], i + 1
             if value and name not in _CLOUD_CONTEXT and word not in _CLOUD_CONTEXT:
                 found.append(value)
+                if name in _NEW_NAME_OPTIONS:
+                    names.append(value)
         else:
             positional.append(word)
         i += 1
+    if names and any(
+        w.startswith(("create", "new")) for w in positional[:5] if _CLOUD_VERB.match(w)
+    ):
+        # (`az ad sp create-for-rbac -n deploy-staging --role Reader --scopes ...`: the new
+        # principal's name is the agent's choice; the role and the scope are what it acts on)
+        found = [w for w in found if w not in names]
     if positional and positional[0] in _RELEASE_TRACKS:
         positional = positional[1:]
     if m.group(1) == "aws":
@@ -183,7 +195,9 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         dict.fromkeys(
             w
             for w in words[verb + 1 :]
-            if not w.startswith("-") and _IDENTIFIER.match(w) and w not in named
+            if not w.startswith("-")
+            and (_IDENTIFIER.match(w) or (w.isdigit() and len(w) >= 3))  # (a thread, a job id)
+            and w not in named
         )
     )
     return words[verb], identifiers
@@ -238,13 +252,14 @@ _NAMED_DELETIONS = (
         r"(?:-f|--filename|-k|--kustomize|-l|--selector)[\s=]['\"]?([^\s'\"]+)"
     ),
     re.compile(
-        r"^gh\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+['\"]?([^\s'\"]+)"
+        r"^(?:gh|glab)\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+"
+        r"['\"]?([^\s'\"]+)"
     ),
     # an account the task says to remove: `userdel -r foo` for "remove the user foo"
     re.compile(r"^(?:sudo\s+)?(?:userdel|deluser)\s+(?:-\S+\s+)*['\"]?([\w.-]+)['\"]?\s*$"),
 )
 # What the task must call the thing a `gh ... delete` deletes.
-_GH_NOUNS = {"repo": r"repo|repository|repositories|repos"}
+_GH_NOUNS = {"repo": r"repo|repository|repositories|repos|project"}  # (GitLab: a project)
 _DELETION_WORDS = re.compile(
     r"\b(?:delete|remove|clean\s+up|tear\s+down|teardown|get\s+rid\s+of|destroy|drop)\b",
     re.IGNORECASE,
@@ -286,7 +301,18 @@ def _asks_verb(verb: str, task: str) -> bool:
     verbs = data().verbs
     if not any(verbs.get(w) == "delete" for w in pieces):
         return False
-    return any(verbs.get(t) == "delete" and not _negated_word(task, t) for t in terms)
+    if any(verbs.get(t) == "delete" and not _negated_word(task, t) for t in terms):
+        return True
+    # or a phrase of removal ("tear down the loadtest stack", "offboard tempcontractor@...")
+    return any(not _negated(task, m.start()) for m in _REMOVAL_PHRASES.finditer(task))
+
+
+# Words for a deletion that are not verbs of the subcommand tables.
+_REMOVAL_PHRASES = re.compile(
+    r"\b(?:tear(?:ing)?\s+(?:\w+\s+){0,3}?down|teardown|offboard|decommission|deprovision|"
+    r"get\s+rid\s+of|nuke|retire)\w*",
+    re.IGNORECASE,
+)
 
 
 def _negated_word(task: str, word: str) -> bool:
@@ -359,8 +385,21 @@ def named(token: str, task: str) -> bool:
             return rest.startswith(".") and "/" not in rest and mentions(task, rest)
     if _STORAGE_URL.match(token):
         return _names_storage(token, task)
+    if (m := _AZURE_ID.match(token)) is not None:
+        # an Azure resource ID by the name of the resource it ends in ("Reader on rg-web" for
+        # /subscriptions/<id>/resourceGroups/rg-web); a bare subscription only by its own id
+        return len(m.group(1)) >= 3 and mentions(task, m.group(1))
     if "://" in token or "@" in token:
         host = _host(token)
+        if "://" not in token and mentions(task, token.split(":", 1)[0]):
+            return True  # the whole user@host
+        if ":" not in token and re.search(
+            rf"[\w.+-]@{re.escape(host)}(?![\w-])", task, re.IGNORECASE
+        ):
+            # an account's address, where the task names another account at that domain
+            # (tempcontractor@contoso.com does not name cfo@contoso.com): the whole address,
+            # or nothing (scp's user@host:path goes to the host the task names either way)
+            return False
         # a host name, not a word: `web01`, `db-2`, `staging.example.com` (not `prod` or `home`)
         if len(host) >= 4 and not host.isalpha() and mentions(task, host):
             return True

@@ -213,19 +213,39 @@ _FORBID_KIND = re.compile(
     rf"\b{_NEG}\s+{_ADVERB}(?:(?:the|any|anything)\s+)?"
     r"(?P<verb>restart|reboot|stop|kill|shut\s*down|bounce|reload|"
     r"delet|remov|drop|purg|truncat|flush|wip|eras|clear|destroy|tear\s*down|"
-    r"install|upgrad|uninstall|push|deploy|publish|releas)\w*",
+    r"install|upgrad|uninstall|push|deploy|publish|releas|merg|apply|roll\s*out)\w*",
+    re.IGNORECASE,
+)
+# Where a request's verb starts: a sentence or clause, or after a word that asks for it.
+_CLAUSE_START = (
+    r"(?:^|[.;:!?,(]\s*|\n\s*(?:[-*]\s*)?|\b(?:and|then|but|also|please|to|so|now|just|"
+    r"you|we|i|can|could|will|would|should|must|need)\s+)(?:(?:please|also|then|now|just|only|"
+    r"simply|first)\s+)*"
+)
+# Work the user keeps for themselves ("I'll apply it myself after review", "I will merge it
+# myself"): that kind of change is not the agent's to make.
+_SELF_KIND = re.compile(
+    r"\bI(?:'ll|\s+will|\s+am\s+going\s+to|'m\s+going\s+to)\s+(?:do\s+the\s+)?"
+    r"(?P<verb>restart|reboot|stop|kill|delet|remov|drop|purg|destroy|tear\s*down|install|"
+    r"upgrad|uninstall|push|deploy|publish|releas|merg|apply|roll\s*out)\w*"
+    r"(?:\s+(?:it|them|this|that|the\s+[\w-]+))?\s+(?:myself|by\s+hand|manually)\b",
     re.IGNORECASE,
 )
 _KIND_OF_VERB: tuple[tuple[str, Kind], ...] = (
     ("restart reboot stop kill shut bounce reload", "service"),
     ("delet remov drop purg truncat flush wip eras clear destroy tear", "delete"),
     ("install upgrad uninstall", "install"),
-    ("push deploy publish releas", "publish"),
+    ("push deploy publish releas merg apply roll", "publish"),
 )
-# Words after a limit that make it conditional: the change is allowed at some point.
+# Words after a limit that make it conditional: the change is allowed at some point. A limit
+# until a day or a time ("change freeze until Monday", "don't deploy until tomorrow") holds now.
 _CONDITION = re.compile(
     r"[^.;!?\n]{0,80}?\b(?:until|unless|before|after|once|except|else|other\s+than|apart\s+from|"
-    r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b",
+    r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b"
+    r"(?!\s+(?:(?:next|this|the\s+end\s+of(?:\s+the)?)\s+)?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|tomorrow|tonight|morning|noon|midnight|week|weekend|"
+    r"month|quarter|eod|eow|\d{1,2}(?::\d\d)?\s*(?:am|pm|utc)|\d{4}-\d\d-\d\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d))",
     re.IGNORECASE,
 )
 # Words of looking where a request puts them: a question opening a sentence ("why is nginx
@@ -240,10 +260,12 @@ _LOOK = re.compile(
     r"\b(?:and|then|please|to|so|now|you|we|i|me|us|can|could|would|first)\s+)"
     r"(?:(?:please|just|only|quickly|first|also)\s+)*"
     r"(?:check|list|show|display|print|tell|find\s+out|look|investigate|diagnose|audit|review|"
-    r"report\s+(?:on|back|whether|what|which|how|if|to\s+me)|"  # (not "the nightly report")
+    r"report\s+(?:on|back|whether|what|which|how|if|to\s+me)|preview|"  # (not "the nightly report")
     r"inspect|summari[sz]e|count|explain|describe|compare|verify|confirm|identify|determine|"
     r"examine|analy[sz]e|query|search|locate|measure|see|"
-    r"(?:give|get)\s+me\s+(?:a\s+|the\s+)?(?:list|summary|count|overview|rundown|breakdown))\b",
+    r"(?:give|get)\s+me\s+(?:a\s+|the\s+)?(?:list|summary|count|overview|rundown|breakdown))\b|"
+    # ("Report replication status of the replica.": a request where it opens a sentence)
+    r"(?:^|[.;:!?]\s+|\n\s*(?:[-*]\s*)?)(?:please\s+)?report\b(?!\s+(?:is|was|job|generat))",
     re.IGNORECASE,
 )
 # Any word of change in the task: then the task asks for some change, and what change is the
@@ -280,8 +302,10 @@ _CHANGE = re.compile(
 # enabled"). A task with words of looking and no such request only asks to look.
 _CHANGE_REQUESTED = re.compile(
     r"(?:^|[.;:!?(]\s*|\s[-\u2013\u2014]\s+|\n\s*(?:[-*]\s*)?|,\s*|"
-    r"\b(?:and|or|then|but|also|please|pls|kindly|to|so|now|you|we|i|me|us|let'?s|must|should|"
-    r"can|could|will|would|need|needs|want)\s+)"
+    r"\b(?:and|or|then|but|also|please|pls|kindly|so|now|you|we|i|me|us|let'?s|must|should|"
+    r"can|could|will|would|need|needs|want|"
+    # ("decide what to close", "tell me how to fix it": a question, not a request)
+    r"(?<!\bwhat\s)(?<!\bwhich\s)(?<!\bwhether\s)(?<!\bhow\s)(?<!\bwhere\s)(?<!\bwhen\s)to)\s+)"
     r"(?:(?:please|also|then|now|just|only|simply|quickly|force|go\s+ahead\s+and)\s+)*"
     r"(?:\w+ly\s+)?(?:re-?)?"
     rf"(?:{_CHANGE_STEMS}|redirect\w*|output\s+(?:it\s+|them\s+|the\s+\w+\s+)?(?:to|into)\b|"
@@ -340,6 +364,9 @@ _SAID_CUES = (
     "off-limits",
     "off limits",
     "no\n",
+    "myself",
+    "by hand",
+    "manually",
 )
 # A change the task asks for in so many words (an imperative verb of change starting a clause):
 # where it does, a limit said on everything ("don't change anything") means everything else,
@@ -389,8 +416,9 @@ def _said_limit(task: str) -> Limit | None:
             continue
         verb = m.group("verb").lower()
         rest = task[: m.start()] + task[m.end() :]
-        if re.search(rf"\b{re.escape(verb[:5])}", rest, re.IGNORECASE):
+        if re.search(rf"{_CLAUSE_START}{re.escape(verb[:5])}", rest, re.IGNORECASE):
             continue  # "delete the old logs, do not delete today's": the task asks for it
+            # (not "the release manager merges": someone else's work)
         said = {
             kind
             for stems, kind in _KIND_OF_VERB
@@ -398,6 +426,18 @@ def _said_limit(task: str) -> Limit | None:
         }
         if "delete" in said and _asks_deletion(rest):
             continue  # "remove it from the state file; don't destroy anything": asked for
+        spans.append(m.span())
+        kinds |= said
+        words = words or _quote(task, m)
+    for m in _SELF_KIND.finditer(task):
+        verb = m.group("verb").lower()
+        said = {
+            kind
+            for stems, kind in _KIND_OF_VERB
+            if any(verb.startswith(stem) for stem in stems.split())
+        }
+        if verb.startswith(("apply", "deploy", "roll")):
+            said.add("service")  # (`pulumi up`, `docker compose up`: applying starts things too)
         spans.append(m.span())
         kinds |= said
         words = words or _quote(task, m)
@@ -656,6 +696,14 @@ def _command_changes(
         )
     ):
         return
+    operands = [a for a in args if not a.startswith("-")]
+    for (program, *words), doing in _LISTS_UNLESS.items():
+        if (
+            base == program
+            and operands[: len(words)] == words
+            and not any(a.split("=", 1)[0] in doing for a in args)
+        ):
+            return
     for w in write_targets(cmd):
         if _DISCARDED.match(w.path) or w.path.startswith((">(", "<(")):
             continue
@@ -897,7 +945,11 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
 
 _HTTPIE = ("http", "https", "xh")
 # Programs whose short option for a dry run may come in a cluster (`rsync -nvraL`).
-_SHORT_DRY_RUN = {"rsync": "n", "make": "n", "apt-get": "s", "apt": "s"}
+_SHORT_DRY_RUN = {"rsync": "n", "make": "n", "apt-get": "s", "apt": "s", "brew": "n"}
+# Subcommands that only list what they would change unless an option says to do it
+# (brew(1): "brew bundle cleanup ... Uninstall all dependencies not present in the Brewfile ...
+# unless --force is passed").
+_LISTS_UNLESS = {("brew", "bundle", "cleanup"): ("--force", "-f")}
 # Readers whose options can change things (`journalctl --vacuum-time`, `gpg --delete-keys`).
 _READERS_WITH_CHANGE_OPTIONS = frozenset({"journalctl", "dmesg", "gpg", "ssh-keygen"})
 

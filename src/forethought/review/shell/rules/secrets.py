@@ -131,6 +131,9 @@ _SUBCOMMAND_CLIS = frozenset(
     "eksctl terraform tofu pulumi vault consul nomad doppler infisical op bw".split()
 )
 _SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+# Subcommands that save what they fetch to a file, and the options that name that file.
+_SAVES = frozenset({"download", "export", "save", "pull", "backup"})
+_SAVED_TO = ("-f", "--file", "-o", "--output", "--output-file", "--destination", "--path")
 
 
 _URL_CLIENTS = frozenset({"curl", "wget"})
@@ -177,6 +180,11 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
         if name in ("tee", "sponge"):
             candidates = []  # they write their operands (with what they read on stdin)
+        if name in _SUBCOMMAND_CLIS and _SAVES.intersection(cmd.args[:4]):
+            # (`az keyvault key download -n MyKey -f mykey.pem`: the file named by -f is where
+            # the download is saved, written, not read; what is saved is the catalogue's)
+            saved = set(option_values(cmd, *_SAVED_TO))
+            candidates = [c for c in candidates if c not in saved]
         if name in ("cp", "install", "rsync", "ln") and len(candidates) > 1:
             candidates = candidates[:-1]  # the destination is written, not read
         if name == "openssl":
