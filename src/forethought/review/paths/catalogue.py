@@ -272,7 +272,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "service-account*.json client_secret*.json terraform.tfstate",
        "secret", "a file of application secrets", "moderate", "secret_access", "app_secrets",
        unless=PUBLIC),
-    _S("service{_,}account*.json .htpasswd wp-config.php",
+    _S("service{_,}account*.json .htpasswd wp-config.php "
+       # a file named for the token it holds (myaccesstoken.txt, api_token, deploy-token.json;
+       # not a tokenizer's tokenizer.json or special_tokens_map.json)
+       "*{access,api,auth,bearer,deploy,personal,refresh,github,gitlab,npm,pypi}{_,-,}token{,s} "
+       "*{access,api,auth,bearer,deploy,personal,refresh,github,gitlab,npm,pypi}{_,-,}token{,s}"
+       ".{txt,json,env} token.txt",
        "secret", "a file of application secrets", "moderate", "secret_access", "app_secrets",
        store=False, loose="*credentials* secret{,s}.{json,yml,yaml,toml,env,txt}"),
     _S("*.pem *.key *.p12 *.pfx *.jks *.keystore",

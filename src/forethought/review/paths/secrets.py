@@ -77,6 +77,12 @@ _ASSIGNMENT = re.compile(  # runs on folded text
     r"[\"']?[ \t]*(?::=|=(?!=)|:(?!:))[ \t]*"
     r"(?P<value>\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"',;()\[\]{}<>]{1,200})"
 )
+# A password given on a database client's or sshpass's command line (mysql(1): "-p'secret'",
+# "--password=secret"; sshpass -p secret): written into a file, anyone who reads it has it.
+_PASSWORD_OPTION = re.compile(
+    r"\b(?:mysql\w*|mariadb\w*|sshpass)\b[^\n]{0,120}?\s(?:-p|--password=)"
+    r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$]{6,100})"
+)
 _KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
 _DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _PLACEHOLDER_WORDS = (
@@ -168,6 +174,11 @@ def secrets_in(text: str) -> list[SecretHit]:
         if text[start - 1 : start] in ("'", '"'):
             start -= 1
         add("password_assignment", (start, m.end()))
+    for m in _PASSWORD_OPTION.finditer(text):
+        value = m.group("value").strip("'\"")
+        if _is_placeholder(value) or value.startswith("$"):
+            continue
+        add("password_assignment", (m.start("value") - 2, m.end()))
     found.sort(key=lambda h: h.span)
     return found
 

@@ -555,8 +555,47 @@ def _jndi(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
+# Compilers that take their source on standard input (`-`): gcc(1) "-x c -", clang, tcc.
+_COMPILERS = frozenset({"gcc", "cc", "g++", "c++", "clang", "clang++", "tcc", "rustc"})
+
+
+def _compiled_download(analysis: ShellAnalysis) -> Rule:
+    """Source downloaded and piped into a compiler (`curl URL | gcc -x c -o /tmp/.x -`): the
+    program built from it is code nobody has read, and it is run where a later command runs
+    what was built (or at once: `tcc -run -`)."""
+    for cmd in analysis.commands:
+        base = cmd.name.rsplit("/", 1)[-1]
+        if (
+            base not in _COMPILERS
+            or cmd.stage == 0
+            or "-" not in cmd.args
+            or cmd.stdin is not None
+            or analysis.piped_file(cmd) is not None
+        ):
+            continue
+        fetcher = next((c for c in analysis.upstream(cmd) if is_fetcher(c)), None)
+        if fetcher is None:
+            continue
+        built = option_values(cmd, "-o")
+        runs = "-run" in cmd.args or any(
+            c.name in built or (c.name.startswith("./") and c.name[2:] in built)
+            for c in analysis.commands[cmd.index + 1 :]
+        )
+        yield harm(
+            cmd,
+            REMOTE_CODE_EXECUTION,
+            f"compiles code downloaded by {fetcher.name}"
+            f"{' and runs the program' if runs else ''}: code nobody has read",
+            "high",
+            0.85 if runs else 0.6,
+            False,
+            f"{fetcher.text} | {cmd.text}",
+        )
+
+
 GENERIC = [_jndi]
 SCRIPT = [
+    _compiled_download,
     _pipeline_execution,
     _substituted_execution,
     _download_then_execute,

@@ -41,7 +41,8 @@ _FETCH = re.compile(
     r"urlopen|urllib|requests\.get|httpx\.get|LWP::|HTTP::Tiny|open-uri|URI\.open|Net::HTTP|"
     r"\b(?:get|open|file_get_contents|fopen|readfile|include|require)\s*\(?\s*[\"']https?://|"
     r"https?\.get|\bfetch\s*\(|axios|curl_exec|Download(?:String|Data)|Net\.WebClient|\biwr\b|"
-    r"\birm\b|Invoke-WebRequest|Invoke-RestMethod",
+    r"\birm\b|Invoke-WebRequest|Invoke-RestMethod|dataWithContentsOfURL|"
+    r"stringWithContentsOfURL",  # (JavaScript for Automation, through Foundation)
     re.I,
 )
 _EVAL = re.compile(
@@ -52,12 +53,17 @@ _EVAL = re.compile(
 )
 _SPAWN = re.compile(
     r"/bin/(?:ba|z|da|k|c)?sh\b|\bsh\s+-i\b|pty\.spawn|subprocess|os\.system|os\.popen|\bpopen|"
-    r"child_process|\bspawn\s*\(|ProcessBuilder|\bexec\s*\(|\bsystem\s*\(|os\.exec|syscall\.Exec|"
+    r"child_process|\bspawn\s*\(|ProcessBuilder|\bexec\s*\(|\bsystem\s*[(\$\"']|os\.exec|"
+    r"syscall\.Exec|"
     r"shell_exec|passthru|proc_open|\|&\s*getline|run\s*\(\s*pipeline|\bexec\s+\$|"
     r"Runtime\.getRuntime|cmd\.exe|IO\.popen|`\$|\biex\b|Invoke-Expression|Start-Process",
     re.I,
 )
-_STDIO = re.compile(r"dup2|\.pipe\(|open\s*\(\s*STD(?:IN|OUT|ERR)|[<>]&\s*[3-9S]\b|\|&", re.I)
+_STDIO = re.compile(
+    r"dup2|\.pipe\(|open\s*\(\s*STD(?:IN|OUT|ERR)|[<>]&\s*[3-9S]\b|\|&|"
+    r"\bSTD(?:IN|OUT|ERR)->fdopen|\$~->fdopen",  # (Perl's IO::Handle on a socket)
+    re.I,
+)
 _SERVER = re.compile(
     r"\.listen\s*\(|\bbind\s*\(|serve_forever|TCPServer|HTTPServer|SimpleHTTPRequestHandler|"
     r"createServer|\baccept\s*\(|ServerSocket|/inet/tcp/\d+/0/0|tcp-listen|\bhttpd\b",

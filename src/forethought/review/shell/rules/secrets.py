@@ -131,6 +131,8 @@ _SUBCOMMAND_CLIS = frozenset(
     "eksctl terraform tofu pulumi vault consul nomad doppler infisical op bw".split()
 )
 _SUBCOMMAND_WORD = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+# Options of a sign-in that reads its secret on standard input.
+_SIGNS_IN_FROM_STDIN = re.compile(r"^--(?:stdin|password-stdin|token-stdin|with-token)$")
 # Subcommands that save what they fetch to a file, and the options that name that file.
 _SAVES = frozenset({"download", "export", "save", "pull", "backup"})
 _SAVED_TO = ("-f", "--file", "-o", "--output", "--output-file", "--destination", "--path")
@@ -158,6 +160,10 @@ _CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certifi
 
 # openssl subcommands that read certificates (public), never a private key's contents.
 _CERTIFICATE_SUBCOMMANDS = frozenset({"x509", "crl", "verify", "crl2pkcs7", "pkcs7", "s_client"})
+
+
+def _redirected(cmd: SimpleCommand) -> set[tuple[str, str]]:
+    return {(t, op.lstrip("0123456789")) for op, t in cmd.redirects}
 
 
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -196,6 +202,9 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 [] if "-out" in cmd.args or certificate else option_values(cmd, "-in")
             )
         candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
+    # (`glab auth login --stdin < token.txt`, `docker login --password-stdin < pw`: a token
+    # signs in, it is not shown; never a key or the system's secrets, which are no login token)
+    signs_in = any(_SIGNS_IN_FROM_STDIN.match(a) for a in cmd.args)
     best: tuple[str, str, bool] | None = None
     made = _made_before(cmd, _a) if candidates else set()
     for candidate in candidates[:64]:
@@ -207,6 +216,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         if normalise(path, cmd.cwd) in made:
             continue  # a key this command line just made is not the user's secret
         kind = secret_kind(path, cmd.cwd)
+        if kind is not None and signs_in and not kind[1] and (path, "<") in _redirected(cmd):
+            continue
         if kind is not None and (best is None or (kind[1] and not best[2])):
             best = (path, kind[0], kind[1])
     if best is None:

@@ -1,8 +1,10 @@
-"""Supply chain: packages whose names are slips of popular ones (typosquats), and package
-sources added without the checks that make their packages trustworthy."""
+"""Supply chain: packages whose names are slips of popular ones (typosquats), package sources
+added without the checks that make their packages trustworthy, and the environment variables
+that send every later download through a proxy or a package index nobody vouches for."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 
@@ -10,7 +12,7 @@ from forethought.review.base import Prediction
 from forethought.review.packages import Ecosystem, compromised, pinned, squats
 from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.predict import REMOTE_CODE_EXECUTION, harm
+from forethought.review.shell.predict import DEFENCE_EVASION, REMOTE_CODE_EXECUTION, harm
 from forethought.review.shell.rules.remote_code import installer_args
 from forethought.review.shell.writes import write_targets
 
@@ -190,5 +192,94 @@ def _apt_sources(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Predic
         )
 
 
+# Environment variables that route the network traffic of what runs after them (curl(1),
+# pip, npm, git and most HTTP libraries read them), and those that choose the package index a
+# package manager installs from (pip's PIP_INDEX_URL, uv's UV_INDEX_URL / UV_DEFAULT_INDEX,
+# npm's npm_config_registry, Go's GOPROXY).
+_PROXY_VARIABLES = frozenset(
+    {"http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "rsync_proxy"}
+)
+_INDEX_VARIABLES = frozenset(
+    {
+        "pip_index_url",
+        "pip_extra_index_url",
+        "uv_index_url",
+        "uv_extra_index_url",
+        "uv_default_index",
+        "uv_index",
+        "npm_config_registry",
+        "yarn_registry",
+        "yarn_npm_registry_server",
+        "bun_config_registry",
+        "goproxy",
+    }
+)
+_SETTERS = frozenset({"export", "declare", "typeset", "setenv", "env"})
+# Private (RFC 1918, shared, link-local) networks: a proxy there is the organisation's own.
+_PRIVATE_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+
+
+def _settings(cmd: SimpleCommand) -> Iterator[tuple[str, str]]:
+    """(variable, value) pairs ``cmd`` sets for itself (``https_proxy=... pip install``) or for
+    the commands after it (``export https_proxy=...``, ``env HTTPS_PROXY=... cmd``)."""
+    yield from cmd.env.items()
+    if cmd.name in _SETTERS:
+        for a in cmd.args:
+            name, eq, value = a.partition("=")
+            if eq and name and not name.startswith("-"):
+                yield name, value
+
+
+def _untrusted_route(analysis: ShellAnalysis) -> Iterator[Prediction]:
+    from forethought.review.http import parse_ip
+    from forethought.review.shell.rules.network import code_origin
+
+    for cmd in analysis.commands:
+        for name, value in _settings(cmd):
+            low = name.lower()
+            proxy = low in _PROXY_VARIABLES
+            if not proxy and low not in _INDEX_VARIABLES:
+                continue
+            for url in re.split(r"[\s,|]+", value.strip("'\"")):
+                url = url if "://" in url else f"http://{url}" if proxy and url else url
+                origin = code_origin(url)
+                if origin is None or origin.trusted:
+                    continue
+                ip = parse_ip(origin.host)
+                if ip is not None and any(ip in n for n in _PRIVATE_NETWORKS):
+                    continue  # the organisation's own proxy or mirror
+                if proxy and origin.host.rsplit(".", 1)[-1] in ("internal", "corp", "lan", "local"):
+                    continue
+                nobody = "a raw IP address nobody vouches for" if origin.raw_ip else (
+                    "a host not on the policy's allowed hosts"
+                )
+                if proxy:
+                    what = (
+                        f"routes the network traffic of the commands after it through a proxy "
+                        f"at {origin.host} ({nobody}): it sees and can change what they download "
+                        "and what they send"
+                    )
+                    category = DEFENCE_EVASION
+                else:
+                    what = (
+                        f"points the package manager at the index {url} ({nobody}): every "
+                        "package installed after it comes from there, install scripts included"
+                    )
+                    category = REMOTE_CODE_EXECUTION
+                yield harm(
+                    cmd,
+                    category,
+                    what,
+                    "high" if origin.raw_ip or (not proxy and origin.plain) else "moderate",
+                    0.7 if origin.raw_ip else 0.6,
+                    False,
+                )
+                break
+
+
 GENERIC = [typosquat, compromised_release, _apt_sources]
+SCRIPT = [_untrusted_route]
 WRITE_RULES = [_apt_sources]
