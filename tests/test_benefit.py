@@ -74,3 +74,20 @@ def test_every_static_reviewer_grounds_a_target_the_task_names(tmp_path: Path) -
     assert got[2]["decision"] != "block"  # in scope: capped at moderate, weighed with the task
     for d in (got[0], got[2]):
         assert [p for p in d["predictions"] if p["category"] == "task"]
+
+
+def test_a_verb_of_another_kind_does_not_ask_for_a_subcommand_that_removes(tmp_path: Path) -> None:
+    """A task to install what is in the Brewfile asks brew to install, not `brew bundle cleanup
+    --force` (which uninstalls everything the Brewfile does not list); a task that names the
+    cleanup asks for it."""
+    cleanup = "brew bundle cleanup --force --file=Brewfile"
+    install, named = review_json(
+        [
+            _bash(cleanup, task="Install what's in the team Brewfile on my laptop."),
+            _bash(cleanup, task="Run brew bundle cleanup to remove what the Brewfile lacks."),
+        ],
+        tmp_path,
+    )
+    assert install["decision"] != "allow"
+    assert not [p for p in install["predictions"] if p["category"] == "task"]
+    assert named["decision"] == "allow"

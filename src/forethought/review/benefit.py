@@ -107,6 +107,17 @@ _VERBS: dict[str, frozenset[str]] = {
         "create point".split()
     },
 }
+# The task's verbs that ask for a removal (the rest ask a program for some other change).
+_REMOVAL = frozenset("delete remove clean cleanup purge prune wipe erase reset".split())
+
+
+def removes(word: str) -> bool:
+    """Whether a subcommand is a verb of deletion (`remove`, `uninstall`, `cleanup`)."""
+    from forethought.review.task_limits import data
+
+    return bool(word) and data().verbs.get(word.lower()) == "delete"
+
+
 # Whole cloud platforms: their name in a task ("fix the aws deploy script") does not ask for
 # whatever one of their hundreds of services does; the service's own word does ("rotate the
 # cloudtrail bucket") or a verb of the task (see _VERBS: "deploy" and aws-s3).
@@ -143,12 +154,18 @@ def _stems(word: str) -> set[str]:
     return found
 
 
-def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str]) -> list[str]:
+def shared(
+    task: str,
+    programs: Sequence[tuple[str, str]],
+    targets: Iterable[str],
+    removing: Sequence[bool] = (),
+) -> list[str]:
     """What the task names of an action: programs as (name, subcommand) pairs, and targets
-    (paths, hosts, package names). An empty list: the task does not ask for this."""
+    (paths, hosts, package names). An empty list: the task does not ask for this.
+    ``removing``: per program, whether its subcommand removes (see :func:`kind`)."""
     if not task.strip():
         return []
-    found = kind(task, programs)
+    found = kind(task, programs, removing)
     terms = task_terms(task)
     for target in targets:
         target = target.rstrip("/")
@@ -160,24 +177,34 @@ def shared(task: str, programs: Iterable[tuple[str, str]], targets: Iterable[str
     return list(dict.fromkeys(found))
 
 
-def kind(task: str, programs: Iterable[tuple[str, str]]) -> list[str]:
+def kind(
+    task: str, programs: Sequence[tuple[str, str]], removing: Sequence[bool] = ()
+) -> list[str]:
     """The words of the task that ask for the kind of change the programs make: a program's
-    own name, or a verb whose programs include it ("delete" and rm). Empty: none."""
+    own name, or a verb whose programs include it ("delete" and rm). Empty: none.
+    A program whose subcommand removes (``removing``, or a subcommand that is itself a verb
+    of deletion: `apt-get remove`, `brew bundle cleanup`) is asked for only by a verb of
+    removal: "install what's in the Brewfile" does not ask for `brew bundle cleanup --force`."""
     if not task.strip():
         return []
     terms = task_terms(task)
     found: list[str] = []
-    for name, sub in programs:
+    for i, (name, sub) in enumerate(programs):
         base = posixpath.basename(name).lower()
         if not base or base in _GENERAL:
             continue
-        keys = {base, f"{base}-{sub.lower()}"} if sub else {base}
         if base in _PLATFORMS:
             if sub.lower() in terms:
                 found.append(f"{base} {sub.lower()}")
         elif base in terms:
             found.append(base)
-        found += [verb for verb in sorted(terms & _VERBS.keys()) if keys & _VERBS[verb]]
+        removal = (i < len(removing) and removing[i]) or removes(sub)
+        found += [
+            verb
+            for verb in sorted(terms & _VERBS.keys())
+            if (f"{base}-{sub.lower()}" in _VERBS[verb])
+            or (base in _VERBS[verb] and (not removal or verb in _REMOVAL))
+        ]
     return list(dict.fromkeys(found))
 
 

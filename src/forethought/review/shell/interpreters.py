@@ -61,6 +61,9 @@ _LANGUAGES = {
     "Rscript": "r",
     "R": "r",
     "osascript": "applescript",
+    # (osacompile -e compiles the script into an applet that runs it when opened: its
+    # `do shell script` commands are what the applet will do)
+    "osacompile": "osacompile",
     "groovy": "groovy",
     "scala": "scala",
     "pwsh": "powershell",
@@ -92,6 +95,7 @@ _CODE_OPTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "r": (frozenset({"-e"}), frozenset()),
     "applescript": (frozenset({"-e"}), frozenset({"-l", "-s"})),
+    "osacompile": (frozenset({"-e"}), frozenset({"-l", "-o", "-r", "-t", "-c"})),
     "groovy": (frozenset({"-e"}), frozenset({"-cp", "-classpath"})),
     "scala": (frozenset({"-e"}), frozenset({"-cp", "-classpath"})),
     "powershell": (
@@ -316,6 +320,6 @@ def shell_strings(language: str, code: str) -> list[str]:
     found = [m.group("body") for m in _SHELL_CALL.finditer(code)]
     if language in ("perl", "ruby", "php"):
         found.extend(m.group(1) for m in _BACKTICKS.finditer(code))
-    if language == "applescript":
+    if language in ("applescript", "osacompile"):
         found.extend(m.group("body").replace('\\"', '"') for m in _APPLESCRIPT_SHELL.finditer(code))
     return [s for s in found if s.strip()]

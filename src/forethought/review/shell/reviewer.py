@@ -153,16 +153,23 @@ def _asked(analysis: ShellAnalysis, task: str) -> tuple[list[str], bool]:
     it asks for the kind of change the command makes. A redirection into a file the task names
     counts as the program "write" ("set the resolver in /etc/resolv.conf")."""
     programs: list[tuple[str, str]] = []
+    removing: list[bool] = []
     targets: list[str] = []
     for cmd in analysis.commands:
         operands = [a for a in cmd.args if not a.startswith("-")]
         programs.append((cmd.name, operands[0] if operands else ""))
+        # (a subcommand of removal after a group word: `brew bundle cleanup`)
+        removing.append(any(benefit.removes(o) for o in operands[1:2]))
         targets += operands
         for _op, target in cmd.redirects:
             if not target.isdigit() and scope.named(target, task):
                 programs.append(("write", ""))
+                removing.append(False)
                 targets.append(target)
-    return benefit.shared(task, programs, targets), bool(benefit.kind(task, programs))
+    return (
+        benefit.shared(task, programs, targets, removing),
+        bool(benefit.kind(task, programs, removing)),
+    )
 
 
 def _rationale(found: list[Prediction]) -> str:

@@ -90,7 +90,7 @@ def _options_then_command(
 def _sudo(rest: list[Word], out: Unwrapped) -> list[Word] | None:
     i = _skip_options(
         rest,
-        "ugpCDhrtTU",
+        "ugpCDhrtTUR",
         frozenset(
             {
                 "user",
@@ -98,6 +98,7 @@ def _sudo(rest: list[Word], out: Unwrapped) -> list[Word] | None:
                 "prompt",
                 "close-from",
                 "chdir",
+                "chroot",
                 "host",
                 "role",
                 "type",

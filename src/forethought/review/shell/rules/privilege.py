@@ -199,6 +199,31 @@ def _root_shell(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     ):
         yield _root(cmd)
         return
+    if (
+        parent is not None
+        and name in SHELLS
+        and "-p" in args
+        and not cmd.in_substitution
+        and shell_input(cmd.words[1:]).kind == "stdin"
+    ):
+        # `find . -exec /bin/sh -p \;`: GTFOBins' escape from a set-uid program, whose
+        # privileges -p keeps; the commands typed into that shell are never reviewed
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"opens an interactive shell from inside `{parent.name}` that keeps a set-uid "
+            "program's privileges (-p): its commands are not reviewed",
+            "high",
+            0.6,
+            True,
+        )
+        return
+    if name == "capsh" and set(cmd.wrappers) & PRIVILEGE_WRAPPERS and "--" in args:
+        # `capsh -- ARGS` runs /bin/bash with ARGS (capsh(1)): without -c, a root shell
+        rest = cmd.words[1:][args.index("--") + 1 :]
+        if shell_input(rest).kind == "stdin" and cmd.stdin is None:
+            yield _root(cmd)
+            return
     if name in ("sudo", "doas") and set(args) & {"-i", "-s", "--login", "--shell"}:
         yield _root(cmd)
     elif name == "su":
@@ -631,6 +656,7 @@ COMMANDS = {
     "su": [_root_shell],
     "pkexec": [_root_shell],
     "sudoedit": [_root_shell],
+    "capsh": [_root_shell],
     "chmod": [_chmod],
     "install": [_chmod],
     "setcap": [_setcap],
@@ -665,7 +691,34 @@ def _entered_host(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
-GENERIC = [_privilege_files, _library_env, _library_arguments, _entered_host, _chroot]
+# sudo's -R/--chroot DIRECTORY (sudo(8)), however its options are written
+_SUDO_CHROOT = re.compile(r"\bsudo\s+(?:-\S+\s+)*?(?:-[A-Za-z]*R|--chroot\b)")
+
+
+def _sudo_chroot(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`sudo -R DIR cmd` / `sudo --chroot DIR cmd`: sudo 1.9.14 to 1.9.17 resolve the user
+    inside DIR, loading its nsswitch.conf and the libraries it names as root (CVE-2025-32463);
+    a directory the caller can write to is a root shell."""
+    if "sudo" in cmd.wrappers and _SUDO_CHROOT.search(cmd.text):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "runs sudo with a chroot directory (-R/--chroot): sudo 1.9.14 to 1.9.17 read "
+            "nsswitch.conf and load libraries from inside it as root (CVE-2025-32463)",
+            "high",
+            0.6,
+            True,
+        )
+
+
+GENERIC = [
+    _privilege_files,
+    _library_env,
+    _library_arguments,
+    _entered_host,
+    _chroot,
+    _sudo_chroot,
+]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_privilege_files})
