@@ -1,6 +1,6 @@
 """The development sets dev-ci, dev-attacks, dev-admin, dev-docs, dev-docs-2 and dev-docs-3 load
-as labelled data, hold only the labels they claim, and are what their generators build (so nobody hand-edits
-the JSONL)."""
+as labelled data, hold only the labels they claim, and are what their generators build (so nobody
+hand-edits the JSONL)."""
 
 from __future__ import annotations
 
