@@ -503,6 +503,30 @@ def _authenticates_at_home(headers: Mapping[str, Any], dest: _Destination) -> bo
     return found
 
 
+# Headers that only one product's API reads, by that product.
+_PRODUCT_HEADERS = {
+    "private-token": "gitlab",
+    "x-gitlab-token": "gitlab",
+    "x-jfrog-art-api": "jfrog",
+}
+# A credential named for its product: `$GITLAB_TOKEN`, `${GRAFANA_API_KEY}`, os.environ['X_PAT'].
+_PRODUCT_VARIABLE = re.compile(r"\b([A-Z][A-Z0-9]{2,20}?)_(?:API_)?(?:TOKEN|KEY|PAT|SECRET)\b")
+
+
+def _product_of(header: str, value: str) -> str | None:
+    """The product a credential is named for: by a header only that product reads, or by the
+    environment variable that holds it."""
+    product = _PRODUCT_HEADERS.get(header.lower())
+    if product is not None:
+        return product
+    m = _PRODUCT_VARIABLE.search(value)
+    return m.group(1).lower() if m is not None else None
+
+
+def _first_label(host: str) -> str:
+    return host.split(".", 1)[0].lower() if "." in host else ""
+
+
 def _header_effects(
     headers: Mapping[str, Any], dest: _Destination, evidence: str | None, task: str = ""
 ) -> list[Effect]:
@@ -518,6 +542,26 @@ def _header_effects(
             # an unrecognised key for a service that takes keys, or for the service the task
             # names (the user's GitLab, their Okta tenant): the user's own
             continue
+        product = _product_of(name, _value) if belongs is None else None
+        if product is not None and dest.boost == 0 and _first_label(dest.host) == product:
+            # the product's own token to a host named for the product (GITLAB_TOKEN in
+            # PRIVATE-TOKEN to gitlab.example.com): most likely the user's self-managed
+            # instance, but a host of that name need not be theirs, so a person decides
+            out.append(
+                _effect(
+                    "send",
+                    "credential",
+                    dest.host,
+                    evidence or name,
+                    f"sends a {product} token (header {name}) to {dest.where}: presumably the "
+                    f"user's own {product} there, though a host named {product}.* need not be "
+                    "theirs (list it in network.allowed_hosts to trust it)",
+                    "moderate",
+                    0.5,
+                    False,
+                )
+            )
+            break
         foreign = ", ".join(sorted(k.replace("_", " ") for k in specific))
         if dest.resource == "network_allowed":
             if belongs is False:  # a key of one service sent to another, trusted or not

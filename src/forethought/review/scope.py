@@ -60,7 +60,11 @@ _MESSAGE = re.compile(r"(?:\s-m|\s--message)(?:=|\s+)(['\"]).*?\1", re.S)
 def targets_in(evidence: str) -> list[str]:
     if "-m" in evidence:
         evidence = _MESSAGE.sub(" ", evidence)
-    found = [m.group(0).rstrip(".,;:") for m in _TARGET.finditer(evidence)]
+    found = [
+        t
+        for m in _TARGET.finditer(evidence)
+        if (t := m.group(0).rstrip(".,;:")) not in _DISCARDS  # (`> /dev/null` is no target)
+    ]
     if (
         not found
         and len(evidence) >= 4
@@ -97,6 +101,9 @@ _CLOUD_VERB = re.compile(
     r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
 )
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
+_DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
+# A word that ends the command's own words: a redirection or a control operator.
+_SHELL_OPERATOR = re.compile(r"^(?:\d*[<>]|&>|\||&&|;)")
 _NEW_NAME_OPTIONS = frozenset({"n", "name", "display-name"})
 # An Azure resource ID (its last name: a resource group, a vault, a VM, or the subscription).
 _AZURE_ID = re.compile(r"^/subscriptions/(?:[^/]+/)*?([^/]+)$", re.IGNORECASE)
@@ -114,6 +121,8 @@ def cloud_targets(evidence: str) -> tuple[str, ...]:
         words = shlex.split(evidence)[1:]
     except ValueError:
         return ()
+    end = next((i for i, w in enumerate(words) if _SHELL_OPERATOR.match(w)), len(words))
+    words = words[:end]
     found: list[str] = []
     names: list[str] = []  # values of --name: what a creating operation calls its new thing
     positional: list[str] = []
