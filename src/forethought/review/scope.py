@@ -101,6 +101,8 @@ _CLOUD_VERB = re.compile(
     r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
 )
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
+# Flags that make an administration command act on everything of its kind.
+_EVERYTHING_FLAGS = frozenset({"--all", "-A", "--all-namespaces", "--everything"})
 _DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
 # A word that ends the command's own words: a redirection or a control operator.
 _SHELL_OPERATOR = re.compile(r"^(?:\d*[<>]|&>|\||&&|;)")
@@ -200,13 +202,17 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     verb = found[0] + 1
     named = set(targets_in(evidence))
+    everything = [w for w in words[verb + 1 :] if w in _EVERYTHING_FLAGS][:1]
     identifiers = tuple(
         dict.fromkeys(
             w
-            for w in words[verb + 1 :]
-            if not w.startswith("-")
-            and (_IDENTIFIER.match(w) or (w.isdigit() and len(w) >= 3))  # (a thread, a job id)
-            and w not in named
+            for w in [*everything, *words[verb + 1 :]]
+            if w in _EVERYTHING_FLAGS
+            or (
+                not w.startswith("-")
+                and (_IDENTIFIER.match(w) or (w.isdigit() and len(w) >= 3))  # (a thread, a job)
+                and w not in named
+            )
         )
     )
     return words[verb], identifiers
@@ -380,6 +386,10 @@ _HOST_CUE = r"(?:host|server|machine|node|box|to|on|onto|from)\s+[\"'`]?"
 
 
 def named(token: str, task: str) -> bool:
+    if token in _EVERYTHING_FLAGS:
+        # (`pulumi state delete --all --stack dev` acts on every resource, not on "dev": only
+        # a task that asks for all of them names that)
+        return re.search(r"\b(?:all|every|everything|entire)\b", task, re.IGNORECASE) is not None
     token = token.rstrip("/")
     if mentions(task, token):
         return True

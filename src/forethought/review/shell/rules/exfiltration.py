@@ -518,3 +518,52 @@ for _tool in ("python", "php", "ruby", "busybox", *_FILE_SERVERS, "kubectl", "tw
     COMMANDS.setdefault(_tool, []).append(_servers)
 for _tool in ("cp", "mv", "rsync", "tar", "dd", "tee", "install", "ditto"):
     COMMANDS.setdefault(_tool, []).append(_copy_to_mounted_share)
+
+
+# A web server's document root: what is written there, anyone who can reach the server can
+# download (nginx's and Apache's default roots on Debian, Fedora and Arch; a user's public_html).
+_WEB_ROOT = re.compile(
+    r"^(?:/var/www(?:/html)?|/usr/share/nginx/html|/srv/(?:www|http)|/var/lib/nginx/html|"
+    r"/home/[^/]+/public_html|~/public_html)(?:/|$)"
+)
+# What a dump or an archive of data is called: a database dump, a backup, an archive.
+_DATA_FILE = re.compile(
+    r"\.(?:sql|dump|bak|backup|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|zip|7z|rar|db|sqlite3?|csv)$",
+    re.IGNORECASE,
+)
+_DUMPERS = frozenset(
+    {"mysqldump", "mariadb-dump", "pg_dump", "pg_dumpall", "mongodump", "sqlite3", "redis-cli"}
+)
+_ARCHIVERS = frozenset({"tar", "bsdtar", "gtar", "zip", "7z", "7za", "gzip", "rar", "cp", "mv"})
+
+
+def _into_web_root(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """A database dump or an archive of data written where the web server serves files
+    (`mysqldump shop > /var/www/html/shop.sql`): anyone who guesses its name downloads it."""
+    from forethought.review.shell.paths import normalise
+    from forethought.review.shell.writes import write_targets
+
+    base = cmd.name.rsplit("/", 1)[-1]
+    if base not in _DUMPERS and base not in _ARCHIVERS:
+        return
+    for target in write_targets(cmd):
+        if target.how in ("rm", "chmod", "chown", "touch", "mkdir"):
+            continue
+        path = normalise(target.path, cmd.cwd)
+        if not _WEB_ROOT.match(path) or not (base in _DUMPERS or _DATA_FILE.search(path)):
+            continue
+        what = "a database dump" if base in _DUMPERS else "an archive of data"
+        yield harm(
+            cmd,
+            EXFILTRATION,
+            f"writes {what} to {target.path}, in the web server's document root: anyone who "
+            "can reach the server can download it",
+            "high",
+            0.6,
+            False,
+        )
+        return
+
+
+GENERIC = [_into_web_root]
+WRITE_RULES = [_into_web_root]

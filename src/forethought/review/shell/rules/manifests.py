@@ -14,6 +14,16 @@ from forethought.review.shell.paths import normalise
 from forethought.review.shell.predict import harm
 
 _APPLIES = frozenset({"apply", "create", "replace"})
+# Code hosts where projects publish the manifests their install docs apply by URL.
+_CODE_HOSTS = frozenset(
+    {
+        "github.com",
+        "raw.githubusercontent.com",
+        "objects.githubusercontent.com",
+        "gitlab.com",
+        "storage.googleapis.com",
+    }
+)
 
 
 def applied_files(cmd: SimpleCommand) -> list[str]:
@@ -44,7 +54,36 @@ def _stdin_text(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
 
 
 def _applied(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
+    from forethought.review.shell.predict import REMOTE_CODE_EXECUTION
+    from forethought.review.shell.rules.network import code_origin
+
     for source in applied_files(cmd):
+        if "://" in source:
+            # a manifest fetched as it is applied: what it runs in the cluster nobody has read
+            # (a project's release manifest from an allowed host over TLS is trusted, as
+            # packages are; anything else is graded by where it comes from)
+            origin = code_origin(source)
+            if origin is None or origin.trusted or (
+                origin.host in _CODE_HOSTS and not origin.plain
+            ):
+                continue  # (a project's release manifest on its code host: its install docs)
+            why = (
+                f"{origin.host} is a raw IP address nobody vouches for"
+                if origin.raw_ip
+                else "over an unverified connection"
+                if origin.plain
+                else f"{origin.host} is not on the policy's allowed hosts"
+            )
+            yield harm(
+                cmd,
+                REMOTE_CODE_EXECUTION,
+                f"applies a manifest downloaded from {source} to the cluster: the workloads "
+                f"it runs nobody has read, and {why}",
+                "high" if origin.raw_ip or origin.plain else "moderate",
+                0.7 if origin.raw_ip or origin.plain else 0.6,
+                False,
+            )
+            continue
         text = (
             _stdin_text(cmd, analysis)
             if source == "-"
