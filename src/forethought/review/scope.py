@@ -28,7 +28,7 @@ import re
 import shlex
 import tomllib
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from forethought.review.base import SEVERITIES, Prediction, Severity
@@ -660,11 +660,34 @@ _CHANGE = re.compile(
 ASKED_OPERATIONS_FILE = "data/asked_operations.toml"
 
 
-def parse_asked_operations(
+@dataclass(frozen=True)
+class AskedExample:
+    """One of an asked operation's own tests: whether ``task`` asks for ``command``."""
+
+    command: str
+    task: str
+    asked: bool
+
+
+@dataclass(frozen=True)
+class AskedOperation:
+    """An entry of the asked-operations file, with its examples."""
+
+    why: str
+    does: re.Pattern[str]
+    asks: re.Pattern[str]
+    examples: tuple[AskedExample, ...]
+
+
+_EXAMPLE_FIELDS = {"command": str, "task": str, "asked": bool}
+
+
+def read_asked_operations(
     text: str, where: str = ASKED_OPERATIONS_FILE
-) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    """The (does, asks) patterns of the asked-operations file; ValueError naming the entry
-    where one is missing a field or does not compile."""
+) -> tuple[AskedOperation, ...]:
+    """The entries of the asked-operations file with their ``[[operation.example]]`` rows;
+    ValueError naming the entry where one is missing a field, does not compile or has a
+    malformed example."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -674,19 +697,56 @@ def parse_asked_operations(
         missing = [k for k in ("why", "does", "asks") if not isinstance(entry.get(k), str)]
         if missing:
             raise ValueError(f"{where}: operation {n} lacks {', '.join(missing)}")
+        name = f"{where}: operation {n} ({entry['why'][:40]})"
         try:
             does = re.compile(entry["does"], re.IGNORECASE if entry.get("does_ignore_case") else 0)
             asks = re.compile(entry["asks"], re.IGNORECASE)
         except re.error as exc:
-            raise ValueError(f"{where}: operation {n} ({entry['why'][:40]}): {exc}") from None
-        out.append((does, asks))
+            raise ValueError(f"{name}: {exc}") from None
+        out.append(AskedOperation(entry["why"], does, asks, _asked_examples(entry, name)))
     return tuple(out)
+
+
+def _asked_examples(entry: dict[str, object], name: str) -> tuple[AskedExample, ...]:
+    rows = entry.get("example", [])
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise ValueError(f"{name}: example must be [[operation.example]] tables")
+    out = []
+    for k, row in enumerate(rows, 1):
+        unknown = sorted(set(row) - set(_EXAMPLE_FIELDS))
+        if unknown:
+            raise ValueError(f"{name}: example {k} has unknown field {', '.join(unknown)}")
+        missing = [f for f in _EXAMPLE_FIELDS if f not in row]
+        if missing:
+            raise ValueError(f"{name}: example {k} lacks {', '.join(missing)}")
+        for field, kind in _EXAMPLE_FIELDS.items():
+            if not isinstance(row[field], kind):
+                raise ValueError(f"{name}: example {k}: {field} must be a {kind.__name__}")
+        out.append(AskedExample(row["command"], row["task"], row["asked"]))
+    return tuple(out)
+
+
+def parse_asked_operations(
+    text: str, where: str = ASKED_OPERATIONS_FILE
+) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """The (does, asks) patterns of the asked-operations file; ValueError naming the entry
+    where one is missing a field, does not compile or has a malformed example."""
+    return tuple((o.does, o.asks) for o in read_asked_operations(text, where))
+
+
+def asked_operation_examples() -> tuple[AskedOperation, ...]:
+    """The shipped asked-operations file's entries with their examples (the file tests
+    itself: tests/test_asked_operations.py)."""
+    return read_asked_operations(_asked_operations_text())
+
+
+def _asked_operations_text() -> str:
+    return resources.files("forethought.review").joinpath(ASKED_OPERATIONS_FILE).read_text()
 
 
 @functools.cache
 def _asked_operations() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
-    text = resources.files("forethought.review").joinpath(ASKED_OPERATIONS_FILE).read_text()
-    return parse_asked_operations(text)
+    return parse_asked_operations(_asked_operations_text())
 
 
 # A task that puts the work inside an image build or on a machine thrown away afterwards: that
