@@ -871,9 +871,17 @@ def asks_for_operation(evidence: str, task: str) -> bool:
     """Whether the task asks for the destructive operation ``evidence`` performs, in words of
     its own (``review/data/asked_operations.toml``)."""
     return any(
-        does.search(evidence) and any(not _negated(task, m.start()) for m in asks.finditer(task))
+        does.search(evidence) and any(_said(task, m) for m in asks.finditer(task))
         for does, asks in _asked_operations()
     )
+
+
+def _said(task: str, m: re.Match[str]) -> bool:
+    """Whether the words ``m`` matched are said, not negated: neither where the match starts nor
+    at its last word ("check the backups but never delete any archive"; a pattern that looks
+    ahead over the whole task, `^(?=...)`, starts at the task's first word)."""
+    last = m.start() + max(m.group(0).rstrip().rfind(" ") + 1, 0)
+    return not _negated(task, m.start()) and not _negated(task, last)
 
 
 # A negation just before a task's words: "make sure you do not destroy anything" asks for no
