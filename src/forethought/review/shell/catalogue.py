@@ -23,7 +23,7 @@ import itertools
 import re
 import shlex
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, cast
@@ -346,6 +346,10 @@ def operands(cmd: SimpleCommand) -> list[str]:
     program = catalogue().get(cmd.name)
     if program is None:
         return [a for a in cmd.args if not a.startswith("-")]
+    return _program_operands(cmd, program)
+
+
+def _program_operands(cmd: SimpleCommand, program: Program) -> list[str]:
     words = _operands(cmd, program)
     return words[1:] if words and words[0] in program.skip_first else words
 
@@ -354,10 +358,29 @@ def operands(cmd: SimpleCommand) -> list[str]:
 _CONSUMER_VALUE_OPTIONS = frozenset({"-u", "--username", "-p", "--password"})
 
 
-def _consumed(clause: Clause, consumer: SimpleCommand | None) -> bool:
-    """Whether ``consumer`` (the command the output is piped into) uses the output as the
+class _Consumer:
+    """The command a command's output is piped straight into, found only when a clause asks
+    (few clauses have ``unless_piped_to``), and then once: ``get`` finds it."""
+
+    __slots__ = ("find", "found")
+
+    def __init__(self, find: Callable[[], SimpleCommand | None]) -> None:
+        self.find: Callable[[], SimpleCommand | None] | None = find
+        self.found: SimpleCommand | None = None
+
+    def get(self) -> SimpleCommand | None:
+        if self.find is not None:
+            self.found, self.find = self.find(), None
+        return self.found
+
+
+def _consumed(clause: Clause, piped: _Consumer) -> bool:
+    """Whether the consumer (the command the output is piped into) uses the output as the
     clause's ``unless_piped_to`` says: its words match, and one operand matches in full."""
-    if consumer is None or clause.unless_piped_to is None or clause.unless_piped_to_operand is None:
+    if clause.unless_piped_to is None or clause.unless_piped_to_operand is None:
+        return False
+    consumer = piped.get()
+    if consumer is None:
         return False
     words = consumer.argv
     if not clause.unless_piped_to.search(" ".join(words)):
@@ -375,7 +398,7 @@ def _applies(
     cmd: SimpleCommand,
     operands: Sequence[str],
     clusters: bool,
-    consumer: SimpleCommand | None,
+    consumer: _Consumer,
 ) -> bool:
     args = cmd.args
     if any(_has_option(args, u, clusters) for u in clause.unless):
@@ -531,20 +554,28 @@ def run_by(cmd: SimpleCommand) -> SimpleCommand | None:
     return replace(cmd, argv=inner, words=[], wrappers=[*cmd.wrappers, name], writes_cache=None)
 
 
-def effects(cmd: SimpleCommand, consumer: SimpleCommand | None = None) -> Iterator[Effect]:
+def effects(
+    cmd: SimpleCommand,
+    consumer: SimpleCommand | None = None,
+    *,
+    consumer_of: Callable[[], SimpleCommand | None] | None = None,
+) -> Iterator[Effect]:
     """The catalogue's effects of one command (none for a program it does not know), and of the
     program a runner in it runs (:func:`run_by`); ``consumer`` is the command its output is
-    piped straight into, if any."""
-    yield from _own_effects(cmd, consumer)
-    for wrapper in _wrapper_commands(cmd):
-        yield from _own_effects(wrapper, consumer)
+    piped straight into, if any. ``consumer_of`` instead finds it, called only if a clause
+    that applies unless the output is piped somewhere needs it (at most once)."""
+    piped = _Consumer(consumer_of if consumer_of is not None else lambda: consumer)
+    yield from _own_effects(cmd, piped)
+    if cmd.wrappers:
+        for wrapper in _wrapper_commands(cmd):
+            yield from _own_effects(wrapper, piped)
     inner = cmd
     for _ in range(3):  # `uv run python manage.py flush`
         ran = run_by(inner)
         if ran is None:
             return
         inner = ran
-        yield from _own_effects(inner, consumer)
+        yield from _own_effects(inner, piped)
 
 
 def _wrapper_commands(cmd: SimpleCommand) -> Iterator[SimpleCommand]:
@@ -576,11 +607,11 @@ def _wrapper_commands(cmd: SimpleCommand) -> Iterator[SimpleCommand]:
             yield replace(cmd, argv=[name, *prefix[at + 1 :]], words=[], writes_cache=None)
 
 
-def _own_effects(cmd: SimpleCommand, consumer: SimpleCommand | None) -> Iterator[Effect]:
+def _own_effects(cmd: SimpleCommand, consumer: _Consumer) -> Iterator[Effect]:
     program = catalogue().get(cmd.name)
     if program is None:
         return
-    words = operands(cmd)
+    words = _program_operands(cmd, program)
     for clause in program.clauses:
         if not _applies(clause, cmd, words, program.clusters, consumer):
             continue

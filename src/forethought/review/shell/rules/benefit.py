@@ -139,7 +139,7 @@ def _catalogued(cmd: SimpleCommand, analysis: ShellAnalysis) -> str:
     """What the catalogue says ``cmd``'s program does, and whether this use has listed effects."""
     program = catalogue()[cmd.name]
     what = f"runs `{cmd.name}`: {program.summary}" if program.summary else f"runs `{cmd.name}`"
-    if any(grade(e) is not None for e in effects(cmd, consumer(cmd, analysis))):
+    if any(grade(e) is not None for e in effects(cmd, consumer_of=lambda: consumer(cmd, analysis))):
         return f"{what}; presumably for the task (its catalogued effects are weighed)"
     return f"{what}; none of the effects its catalogue entry lists applies to this use"
 

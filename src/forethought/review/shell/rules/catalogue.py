@@ -94,7 +94,8 @@ def _mount_point(target: str, mounts: dict[str, str]) -> str | None:
 
 def from_catalogue(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction]:
     mounts = analysis.mounted_roots()
-    for effect in (*effects(cmd, consumer(cmd, analysis)), *_redirects(cmd, analysis)):
+    catalogued = effects(cmd, consumer_of=lambda: consumer(cmd, analysis))
+    for effect in (*catalogued, *_redirects(cmd, analysis)):
         if _tuning_only(effect, cmd, analysis):
             effect = replace(effect, resource="system_config")
         point = _mount_point(effect.target, mounts)
