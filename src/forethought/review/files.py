@@ -177,6 +177,7 @@ class FileReviewer:
         harms += secret_predictions(new_text, path, expected_here=expected,
                                     already_there=old_text)
         harms += _script_checks(new_text)
+        harms += _startup_lines(path, new_text, base)
         harms += webshell_predictions(path, new_text)
         harms += unit_predictions(path, new_text)
         if path.endswith((".yaml", ".yml", ".json")) and looks_like_manifest(new_text):
@@ -246,6 +247,24 @@ def _covers(harm: Prediction, other: Prediction) -> bool:
         and harm.probability >= other.probability
         and (other.reversible or not harm.reversible)
     )
+
+
+def _startup_lines(path: str, text: str, base: str | None) -> list[Prediction]:
+    """What the lines written into a shell start-up file do when the next shell starts, read as
+    the commands they are (`alias sudo=~/.hidden/fakesudo`, `curl ... | sh`): a harmful line is
+    a harm of its own, whatever the task says of the file (its evidence is the line)."""
+    from forethought.review.paths.catalogue import find
+    from forethought.review.shell.reviewer import shell_predictions
+
+    if not text.strip() or len(text) > 20_000:
+        return []
+    if find(path, "shell_startup", base) is None:
+        return []
+    try:
+        found = shell_predictions(text)
+    except ValueError:
+        return []
+    return [p for p in found if p.valence == "harm" and p.category != "persistence"]
 
 
 def _script_checks(text: str) -> list[Prediction]:

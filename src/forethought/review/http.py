@@ -510,7 +510,31 @@ _PRODUCT_HEADERS = {
     "x-jfrog-art-api": "jfrog",
 }
 # A credential named for its product: `$GITLAB_TOKEN`, `${GRAFANA_API_KEY}`, os.environ['X_PAT'].
-_PRODUCT_VARIABLE = re.compile(r"\b([A-Z][A-Z0-9]{2,20}?)_(?:API_)?(?:TOKEN|KEY|PAT|SECRET)\b")
+_PRODUCT_VARIABLE = re.compile(
+    r"(?<=[${'\"\[])([A-Z][A-Z0-9]{2,20}?)_(?:API_|BASIC_|ACCESS_)?(?:TOKEN|KEY|PAT|SECRET|AUTH)\b"
+)
+# Products organisations run on their own hosts (a token for one of them may well belong at
+# ci.example.com); a token of a product that only its vendor serves (Pulumi Cloud, OpenAI)
+# belongs at the vendor's hosts alone.
+_SELF_HOSTED = frozenset(
+    "gitlab jenkins grafana argocd vault sonarqube sonar artifactory jfrog harbor nexus gitea "
+    "forgejo mattermost sentry prometheus kibana elastic elasticsearch opensearch keycloak "
+    "rancher portainer minio nomad consul awx rundeck teamcity bamboo jira confluence bitbucket "
+    "gerrit drone woodpecker concourse spinnaker airflow superset metabase redash n8n netbox "
+    "zabbix graylog loki tempo mimir influxdb octopus".split()
+)
+# What organisations call the host of an internal tool (ci.example.com for Jenkins,
+# dashboards.example.com for Grafana): a product's token there, for a task about the product.
+_TOOL_HOST_LABELS = frozenset(
+    "ci cd build builds jenkins git scm code gitlab grafana dashboards dashboard monitor "
+    "monitoring metrics sonar artifacts artifactory repo repos registry vault secrets auth sso "
+    "sentry jira wiki docs deploy argo argocd tools devops ops".split()
+)
+# Words that name no product: `$SECRET_KEY`, `$API_TOKEN`, `$MY_TOKEN`.
+_NO_PRODUCT = frozenset(
+    "secret secrets access api auth token private client app user admin my the basic bearer "
+    "service master root prod dev staging test ci deploy session refresh id".split()
+)
 
 
 def _product_of(header: str, value: str) -> str | None:
@@ -520,7 +544,9 @@ def _product_of(header: str, value: str) -> str | None:
     if product is not None:
         return product
     m = _PRODUCT_VARIABLE.search(value)
-    return m.group(1).lower() if m is not None else None
+    if m is None or m.group(1).lower() in _NO_PRODUCT:
+        return None
+    return m.group(1).lower()
 
 
 def _first_label(host: str) -> str:
@@ -543,10 +569,21 @@ def _header_effects(
             # names (the user's GitLab, their Okta tenant): the user's own
             continue
         product = _product_of(name, _value) if belongs is None else None
-        if product is not None and dest.boost == 0 and _first_label(dest.host) == product:
+        if (
+            product in _SELF_HOSTED
+            and dest.boost == 0
+            and (
+                _first_label(dest.host) == product
+                or (
+                    _first_label(dest.host) in _TOOL_HOST_LABELS
+                    and re.search(rf"\b{re.escape(product)}\b", task, re.IGNORECASE) is not None
+                )
+            )
+        ):
             # the product's own token to a host named for the product (GITLAB_TOKEN in
-            # PRIVATE-TOKEN to gitlab.example.com): most likely the user's self-managed
-            # instance, but a host of that name need not be theirs, so a person decides
+            # PRIVATE-TOKEN to gitlab.example.com), or to a host of a task about that product
+            # ($JENKINS_BASIC_AUTH to ci.example.com for "list the Jenkins agents"): most likely
+            # the user's own instance, but nothing shows the host is theirs, so a person decides
             out.append(
                 _effect(
                     "send",
@@ -554,8 +591,8 @@ def _header_effects(
                     dest.host,
                     evidence or name,
                     f"sends a {product} token (header {name}) to {dest.where}: presumably the "
-                    f"user's own {product} there, though a host named {product}.* need not be "
-                    "theirs (list it in network.allowed_hosts to trust it)",
+                    f"user's own {product} there, though nothing shows the host is theirs "
+                    "(list it in network.allowed_hosts to trust it)",
                     "moderate",
                     0.5,
                     False,

@@ -63,7 +63,9 @@ def targets_in(evidence: str) -> list[str]:
     found = [
         t
         for m in _TARGET.finditer(evidence)
-        if (t := m.group(0).rstrip(".,;:")) not in _DISCARDS  # (`> /dev/null` is no target)
+        # (output redirected to `> /dev/null` is discarded: no target; HISTFILE=/dev/null is one)
+        if (t := m.group(0).rstrip(".,;:")) not in _DISCARDS
+        or not re.search(rf"[<>]&?\s*{re.escape(t)}", evidence)
     ]
     if (
         not found
@@ -103,6 +105,8 @@ _CLOUD_VERB = re.compile(
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
 # Flags that make an administration command act on everything of its kind.
 _EVERYTHING_FLAGS = frozenset({"--all", "-A", "--all-namespaces", "--everything"})
+# A path in a home directory, spelled out (/home/dev/.bashrc for "~/.bashrc").
+_HOME_PATH = re.compile(r"^(?:/home/[^/]+|/Users/[^/]+|/root)/(.+)$")
 _DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
 # A word that ends the command's own words: a redirection or a control operator.
 _SHELL_OPERATOR = re.compile(r"^(?:\d*[<>]|&>|\||&&|;)")
@@ -184,7 +188,8 @@ _IDENTIFIER = re.compile(r"^[A-Za-z][\w:.@-]{0,80}$")
 @functools.lru_cache(maxsize=512)  # each harm of one command asks again
 def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
     """(the subcommand of change, the identifiers after it) of an administration tool's
-    command, or None for anything else: see :func:`admin_targets`."""
+    command (or of a program named for a deletion, with every operand), or None for anything
+    else: see :func:`admin_targets`."""
     from forethought.review.task_limits import administers, subcommand_at
 
     if _CLOUD_CLI.match(evidence) or any(c in evidence for c in "|;&`$<>\n"):
@@ -195,6 +200,21 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     while words and words[0] in ("sudo", "doas"):
         words = words[1:]
+    if len(words) >= 2 and (verb_in_name := _deletion_in_name(words[0])):
+        # a program named for the deletion it makes (`dropdb demo_tmp`, `lvremove vg0/snap`,
+        # `userdel -r alice`): its operands are what it deletes
+        valued = _VALUE_OPTIONS.get(words[0].rsplit("/", 1)[-1], "")
+        operands = [
+            w
+            for i, w in enumerate(words[1:], 1)
+            if not w.startswith("-")
+            and not (len(prev := words[i - 1]) == 2 and prev[0] == "-" and prev[1] in valued)
+        ]
+        paths = set(targets_in(evidence))
+        deleted = tuple(w for w in operands if w not in paths)
+        if operands and all(_OPERAND_TARGET.match(w) for w in operands):
+            return verb_in_name, deleted
+        return None
     if len(words) < 3 or not administers(words[0]):
         return None
     found = subcommand_at(words[1:])
@@ -216,6 +236,25 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         )
     )
     return words[verb], identifiers
+
+
+# Short options that take a value, of the programs named for a deletion (dropdb(1): -h host,
+# -p port, -U user, -d database to connect to).
+_VALUE_OPTIONS = {"dropdb": "hpUd", "dropuser": "hpU", "userdel": "R", "deluser": ""}
+_OPERAND_TARGET = re.compile(r"^[A-Za-z0-9_][\w:.@/-]{0,120}$")
+
+
+def _deletion_in_name(program: str) -> str:
+    """The verb of deletion a program of deletion is named for ("drop" for dropdb, "remove"
+    for lvremove, "del" for userdel), or "" for any other program."""
+    from forethought.review.task_limits import data
+
+    d = data()
+    base = program.rsplit("/", 1)[-1]
+    if base not in d.deleting:
+        return ""
+    verbs = sorted((v for v, k in d.verbs.items() if k == "delete" and v in base), key=len)
+    return verbs[-1] if verbs else ""
 
 
 def admin_targets(evidence: str) -> tuple[str, ...]:
@@ -395,6 +434,8 @@ def named(token: str, task: str) -> bool:
         return True
     if token.startswith("./") and len(token) > 6 and mentions(task, token[2:]):
         return True  # `kubectl delete -f ./pod.json` for "the pod I created from pod.json"
+    if (home := _HOME_PATH.match(token)) is not None:
+        token = "~/" + home.group(1)  # the agent spelled out the home directory ~ names
     for prefix in ("~/", "$HOME/", "${HOME}/"):
         if token.startswith(prefix) and len(token) - len(prefix) >= 4:
             rest = token[len(prefix) :]  # the home directory however the task spells it

@@ -288,7 +288,7 @@ _CHANGE_STEMS = (
     r"reopen|kick|bounce|recover|rescue|mitigat|remediat|correct|adjust|increas|decreas|"
     r"rais|lower|throttl|reduc|extend|expand|align|downgrad|mirror|trim|housekeep|"
     r"keep\s+(?:just\s+|only\s+)?(?:the\s+)?(?:last|newest|latest|most\s+recent|\d+)|"
-    r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|get\s+\w+\s+"
+    r"transfer|deliver|submit|share|grab|fetch|help|let\s+me|unblock|snapshot|get\s+\w+\s+"
     r"(?:working|running|back|up|fixed|done|going))\w*"
 )
 _CHANGE = re.compile(
@@ -385,7 +385,7 @@ _ASKS_CHANGE = re.compile(
     r"reinstall|rebuild|recreat|regenerat|reindex|vacuum|turn|switch|invit|promot|assign|"
     r"attach|detach|expos|forward|insert|renew|tidy|wipe|eras|destroy|decommission|mute|"
     r"silenc|recover|remediat|correct|adjust|increas|decreas|rais|lower|extend|expand|"
-    r"transfer|share|append|prepend|uncomment|comment\s+out)\w*",
+    r"transfer|share|append|prepend|uncomment|comment\s+out|take\s+(?:a\s+)?snapshot)\w*",
     re.IGNORECASE,
 )
 

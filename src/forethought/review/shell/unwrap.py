@@ -47,6 +47,9 @@ class Unwrapped:
     # set by a wrapper that runs the command as another user than root (sudo -u postgres): the
     # wrapper is recorded as AS_USER, which no rule reads as root
     as_user: str | None = None
+    # set by a wrapper whose options change what running the command means: recorded in
+    # place of the wrapper's name (systemd-run with a timer: SYSTEMD_TIMER)
+    tag: str | None = None
 
 
 def _skip_options(
@@ -217,6 +220,27 @@ def _leading_number(with_value: str) -> Callable[[list[Word], Unwrapped], list[W
     return unwrap
 
 
+# systemd-run(1): options that take a value (short, long).
+_SYSTEMD_RUN_VALUES = (
+    "pEuMHC",
+    frozenset(
+        "property unit description slice setenv uid gid nice working-directory machine host "
+        "capsule service-type on-active on-boot on-startup on-unit-active on-unit-inactive "
+        "on-calendar on-clock-change on-timezone-change timer-property path-property "
+        "socket-property send-sighup".split()
+    ),
+)
+
+
+def _systemd_run(rest: list[Word], out: Unwrapped) -> list[Word] | None:
+    """The command systemd-run starts as a transient service (now, or later where a timer
+    option is given: the wrapper is then recorded as SYSTEMD_TIMER)."""
+    i = _skip_options(rest, *_SYSTEMD_RUN_VALUES)
+    if any(w.value.startswith(("--on-", "--timer-property")) for w in rest[:i]):
+        out.tag = SYSTEMD_TIMER
+    return rest[i:] or None
+
+
 def _chroot(rest: list[Word], _out: Unwrapped) -> list[Word] | None:
     i = _skip_options(rest, "", frozenset({"userspec", "groups"}))
     return rest[i + 1 :] or None
@@ -325,6 +349,7 @@ WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
     "strace": _options_then_command("oepsuEIabPSX"),
     "ltrace": _options_then_command("oepsuEIabnSX"),
     "chroot": _chroot,
+    "systemd-run": _systemd_run,
     "unshare": _options_then_command("SGRw", ("setuid", "setgid", "root", "wd")),
     "nsenter": _options_then_command("tSGrw", ("target",)),
     "caffeinate": _options_then_command("tw"),
@@ -344,6 +369,7 @@ WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
 # Wrappers that run their command as another (usually more privileged) user.
 PRIVILEGE_WRAPPERS = frozenset({"sudo", "doas", "pkexec", "runuser"})
 AS_USER = "sudo -u"  # sudo to a user other than root (not a privilege wrapper)
+SYSTEMD_TIMER = "systemd-run --on-*"  # systemd-run that runs its command later, on a timer
 
 
 def unwrap(words: list[Word]) -> Unwrapped:
@@ -362,8 +388,9 @@ def unwrap(words: list[Word]) -> Unwrapped:
         inner = wrapper(out.words[1:], out)
         if inner is None:
             break
-        out.wrappers.append(AS_USER if name == "sudo" and out.as_user else name)
+        out.wrappers.append(AS_USER if name == "sudo" and out.as_user else out.tag or name)
         out.as_user = None
+        out.tag = None
         out.words = list(inner)
     return out
 

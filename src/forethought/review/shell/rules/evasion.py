@@ -53,7 +53,8 @@ def _firewall(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     elif name == "ufw":
         flushes = bool(set(args) & {"disable", "reset"}) or args[:2] == ["default", "allow"]
     elif name == "firewall-cmd":
-        flushes = any(a in ("--panic-off", "--set-default-zone=trusted") for a in args)
+        # (--panic-off ends panic mode, which drops every packet: it removes no protection)
+        flushes = "--set-default-zone=trusted" in args
     elif name == "pfctl":
         flushes = "-d" in args or "-F" in args
     elif name == "netsh":

@@ -13,6 +13,7 @@ from forethought.review.shell.paths import persistence_entry
 from forethought.review.shell.predict import PERSISTENCE, harm, short
 from forethought.review.shell.rules.common import has
 from forethought.review.shell.startup import settings_only
+from forethought.review.shell.unwrap import SYSTEMD_TIMER
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -228,7 +229,16 @@ def _services(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             True,
         )
     elif name == "systemd-run" and any(a.startswith(("--on-", "--timer")) for a in args):
-        yield harm(cmd, PERSISTENCE, "schedules a command with a systemd timer", "high", 0.8, True)
+        # (systemd-run(1): its units are transient, gone at the next reboot; a timer it makes
+        # runs the command later, unreviewed, but does not survive a restart)
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "schedules a command with a transient systemd timer (until the next reboot)",
+            "moderate",
+            0.7,
+            True,
+        )
     elif name == "schtasks" and any(a.lower() == "/create" for a in args):
         yield harm(cmd, PERSISTENCE, "creates a Windows scheduled task", "high", 0.85, True)
     elif (
@@ -282,5 +292,19 @@ COMMANDS = {
     "git": [_services],
     "ssh-copy-id": [_services],
 }
-GENERIC = [_startup_files]
+def _on_a_timer(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """A command systemd-run starts later, on a transient timer (the command itself is
+    reviewed as the command it is)."""
+    if SYSTEMD_TIMER in cmd.wrappers:
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "schedules a command with a transient systemd timer (until the next reboot)",
+            "moderate",
+            0.7,
+            True,
+        )
+
+
+GENERIC = [_startup_files, _on_a_timer]
 SCRIPT = [_units_written]

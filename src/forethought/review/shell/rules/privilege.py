@@ -650,7 +650,37 @@ def _debugger(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
+# Programs that ask for a password or a passphrase, or sign in elsewhere: an alias that puts
+# something else in their place is how a password is captured (ATT&CK T1546.004 / T1056).
+_ASKS_PASSWORD = frozenset(
+    {"sudo", "su", "doas", "pkexec", "passwd", "ssh", "scp", "sftp", "login", "kinit", "gpg"}
+)
+
+
+def _alias(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`alias sudo=~/.hidden/fakesudo` (in a start-up file, or in the shell itself): the next
+    `sudo` the user types runs that program instead, which sees their password."""
+    for arg in cmd.args:
+        name, eq, value = arg.partition("=")
+        if not eq or name not in _ASKS_PASSWORD:
+            continue
+        first = value.strip().strip("'\"").split(" ", 1)[0]
+        if first.rsplit("/", 1)[-1] in (name, "") or first.startswith("-"):
+            continue  # `alias sudo='sudo '`, `alias ssh='ssh -A'`: the program itself
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"puts {first} in the place of `{name}` in later shells: what the user types "
+            f"to {name} next, a password included, goes to it",
+            "critical",
+            0.85,
+            True,
+        )
+        return
+
+
 COMMANDS = {
+    "alias": [_alias],
     "sudo": [_root_shell],
     "doas": [_root_shell],
     "su": [_root_shell],

@@ -186,6 +186,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
         if name in ("tee", "sponge"):
             candidates = []  # they write their operands (with what they read on stdin)
+        if name == "cryptsetup":
+            candidates = []  # (cryptsetup(8) unlocks with the key files it is given: no output)
         if name in _SUBCOMMAND_CLIS and _SAVES.intersection(cmd.args[:4]):
             # (`az keyvault key download -n MyKey -f mykey.pem`: the file named by -f is where
             # the download is saved, written, not read; what is saved is the catalogue's)
