@@ -17,6 +17,7 @@ from forethought.proposal import Proposal
 from forethought.review import verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.benefit import in_task
+from forethought.review.compose import compose_predictions
 from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
 from forethought.review.paths import (
     clip,
@@ -178,6 +179,7 @@ class FileReviewer:
                                     already_there=old_text)
         harms += _script_checks(new_text)
         harms += _startup_lines(path, new_text, base)
+        harms += compose_predictions(path, new_text)
         harms += webshell_predictions(path, new_text)
         harms += unit_predictions(path, new_text)
         if path.endswith((".yaml", ".yml", ".json")) and looks_like_manifest(new_text):

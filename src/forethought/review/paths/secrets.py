@@ -74,6 +74,9 @@ MAX_SECRET_HITS = 50
 _ASSIGNMENT = re.compile(  # runs on folded text
     r"(?:passw(?:or)?d|passphrase|pwd|secret(?:[_-]?key)?|api[_-]?key|apikey|access[_-]?key"
     r"|token|client[_-]?secret|private[_-]?key)"
+    # ("Passphrase for sdb1: ...", "password of the backup user = ...")
+    r"(?:[ \t]+(?:for|of|to)[ \t]+(?:the[ \t]+)?[\w.@/-]{1,40}"
+    r"(?:[ \t]+(?:user|account|disk|key))?)?"
     r"[\"']?[ \t]*(?::=|=(?!=)|:(?!:))[ \t]*"
     r"(?P<value>\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"',;()\[\]{}<>]{1,200})"
 )

@@ -124,7 +124,14 @@ def _sudo(rest: list[Word], out: Unwrapped) -> list[Word] | None:
             if value.startswith("--user=")
             else None
         )
-        if user and not word.dynamic and user not in ("root", "0", "#0") and "$" not in user:
+        # (#-1 and #4294967295 are root too: sudo before 1.8.28 read them as uid 0,
+        # CVE-2019-14287, where a rule said "any user but root")
+        if (
+            user
+            and not word.dynamic
+            and user not in ("root", "0", "#0", "#-1", "#4294967295")
+            and "$" not in user
+        ):
             out.as_user = user
     while i < len(rest) and _ASSIGNMENT.match(rest[i].value):  # sudo VAR=value cmd
         name, value = rest[i].value.split("=", 1)
@@ -237,7 +244,22 @@ def _systemd_run(rest: list[Word], out: Unwrapped) -> list[Word] | None:
     option is given: the wrapper is then recorded as SYSTEMD_TIMER)."""
     i = _skip_options(rest, *_SYSTEMD_RUN_VALUES)
     if any(w.value.startswith(("--on-", "--timer-property")) for w in rest[:i]):
-        out.tag = SYSTEMD_TIMER
+        user = any(w.value == "--user" for w in rest[:i])
+        out.tag = SYSTEMD_USER_TIMER if user else SYSTEMD_TIMER
+    return rest[i:] or None
+
+
+# setarch(8): `setarch [arch] [options] [program [argument...]]`; linux32, linux64, i386 and
+# x86_64 are setarch under another name, with the architecture in the name.
+_ARCHES = re.compile(
+    r"^(?:i[3-6]86|x86_64|linux32|linux64|aarch64|arm\w*|ppc\w*|s390x?|riscv64|mips\w*)$"
+)
+
+
+def _setarch(rest: list[Word], _out: Unwrapped) -> list[Word] | None:
+    # (the architecture: a name, or `uname -m` substituted)
+    i = 1 if rest and (_ARCHES.match(rest[0].value) or rest[0].dynamic) else 0
+    i += _skip_options(rest[i:])
     return rest[i:] or None
 
 
@@ -350,6 +372,7 @@ WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
     "ltrace": _options_then_command("oepsuEIabnSX"),
     "chroot": _chroot,
     "systemd-run": _systemd_run,
+    **{name: _setarch for name in ("setarch", "linux32", "linux64", "i386", "x86_64")},
     "unshare": _options_then_command("SGRw", ("setuid", "setgid", "root", "wd")),
     "nsenter": _options_then_command("tSGrw", ("target",)),
     "caffeinate": _options_then_command("tw"),
@@ -369,7 +392,10 @@ WRAPPERS: dict[str, Callable[[list[Word], Unwrapped], list[Word] | None]] = {
 # Wrappers that run their command as another (usually more privileged) user.
 PRIVILEGE_WRAPPERS = frozenset({"sudo", "doas", "pkexec", "runuser"})
 AS_USER = "sudo -u"  # sudo to a user other than root (not a privilege wrapper)
-SYSTEMD_TIMER = "systemd-run --on-*"  # systemd-run that runs its command later, on a timer
+# systemd-run that runs its command later on a transient timer: of the system manager (as
+# root, unless --uid says otherwise), or of the user's own (--user)
+SYSTEMD_TIMER = "systemd-run --on-*"
+SYSTEMD_USER_TIMER = "systemd-run --user --on-*"
 
 
 def unwrap(words: list[Word]) -> Unwrapped:

@@ -13,7 +13,7 @@ from forethought.review.shell.paths import persistence_entry
 from forethought.review.shell.predict import PERSISTENCE, harm, short
 from forethought.review.shell.rules.common import has
 from forethought.review.shell.startup import settings_only
-from forethought.review.shell.unwrap import SYSTEMD_TIMER
+from forethought.review.shell.unwrap import SYSTEMD_TIMER, SYSTEMD_USER_TIMER
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -299,7 +299,18 @@ def _on_a_timer(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         yield harm(
             cmd,
             PERSISTENCE,
-            "schedules a command with a transient systemd timer (until the next reboot)",
+            "schedules a command with a transient timer of the system manager, which runs it "
+            "as root unless --uid says otherwise (until the next reboot)",
+            "high",
+            0.8,
+            True,
+        )
+    elif SYSTEMD_USER_TIMER in cmd.wrappers:
+        yield harm(
+            cmd,
+            PERSISTENCE,
+            "schedules a command with a transient systemd timer of the user's (until the next "
+            "reboot)",
             "moderate",
             0.7,
             True,

@@ -721,8 +721,81 @@ def _entered_host(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
+# Environment variables whose value a program runs as a command: pagers (git(1), man(1),
+# less(1)'s input preprocessor), editors, password helpers, ssh commands, the prompt hook.
+_COMMAND_VARIABLES = frozenset(
+    "PAGER GIT_PAGER MANPAGER SYSTEMD_PAGER LESSOPEN LESSCLOSE EDITOR VISUAL GIT_EDITOR "
+    "SUDO_EDITOR SUDO_ASKPASS SSH_ASKPASS GIT_ASKPASS GIT_SSH_COMMAND GIT_SSH GIT_PROXY_COMMAND "
+    "BROWSER PROMPT_COMMAND RSYNC_RSH CVS_RSH GIT_EXTERNAL_DIFF".split()
+)
+
+
+def _command_in_variable(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`PAGER='/bin/sh -c "exec sh 0<&1"' git -p help`, `LESSOPEN='curl ... | sh # %s' less
+    log`: the program runs the variable's value as a command; it is reviewed as one, and a
+    shell it opens under sudo is root's (GTFOBins' pager and editor escapes)."""
+    from forethought.review.shell.parse import analyze
+    from forethought.review.shell.reviewer import shell_predictions
+
+    for name, value in cmd.env.items():
+        if name not in _COMMAND_VARIABLES or not value.strip():
+            continue
+        command = value.strip().lstrip("|").replace("%s", "FILE")
+        try:
+            found = shell_predictions(command)
+            inner = analyze(command).commands
+        except ValueError:
+            continue
+        as_root = bool(set(cmd.wrappers) & PRIVILEGE_WRAPPERS)
+        if as_root and any(
+            c.name in SHELLS and shell_input(c.words[1:]).kind == "stdin" for c in inner
+        ):
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"opens an interactive root shell through {name}, which `{cmd.name}` runs as "
+                "root: every later command runs with full privileges and no review",
+                "critical",
+                0.85,
+                True,
+            )
+            return
+        for p in found:
+            if p.valence == "harm":
+                yield harm(
+                    cmd,
+                    p.category,
+                    f"{p.outcome} (the command in {name}, which `{cmd.name}` runs)",
+                    p.severity,
+                    p.probability,
+                    p.reversible,
+                    p.evidence,
+                )
+
+
 # sudo's -R/--chroot DIRECTORY (sudo(8)), however its options are written
 _SUDO_CHROOT = re.compile(r"\bsudo\s+(?:-\S+\s+)*?(?:-[A-Za-z]*R|--chroot\b)")
+
+
+# sudo -u#-1 / -u#4294967295 (sudo(8) before 1.8.28: uid -1 is read as 0, CVE-2019-14287)
+_SUDO_UID_MINUS_ONE = re.compile(
+    r"\bsudo\s+(?:-\S+\s+)*?(?:-u\s*|--user[= ])['\"]?#(?:-1|4294967295)\b"
+)
+
+
+def _sudo_uid_minus_one(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`sudo -u#-1 cmd`: where a sudoers rule lets the user run as anyone but root, sudo before
+    1.8.28 runs it as root anyway (CVE-2019-14287)."""
+    if "sudo" in cmd.wrappers and _SUDO_UID_MINUS_ONE.search(cmd.text):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            "runs as user id -1, which sudo before 1.8.28 turns into root where its rules "
+            "exclude root (CVE-2019-14287)",
+            "high",
+            0.8,
+            True,
+        )
 
 
 def _sudo_chroot(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -742,12 +815,14 @@ def _sudo_chroot(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 GENERIC = [
+    _command_in_variable,
     _privilege_files,
     _library_env,
     _library_arguments,
     _entered_host,
     _chroot,
     _sudo_chroot,
+    _sudo_uid_minus_one,
 ]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
