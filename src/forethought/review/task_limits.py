@@ -185,6 +185,8 @@ _FORBID_ALL = re.compile(
     r"(?:chang|modif|touch|alter|delet|writ|remov)\w*|"
     r"\b(?:leave|keep)\s+(?:it|them|everything|things|it\s+all|all\s+of\s+it|the\s+system)\s+"
     r"(?:alone|as[- ]is|as\s+it\s+is|as\s+they\s+are|untouched|unchanged|intact)\b|"
+    # ("it's in use by the nightly job, leave it.": a clause that ends the sentence)
+    r"[,;:]\s*(?:just\s+|so\s+)?leave\s+(?:it|them)\s*(?=[.!]|$)|"
     r"\b(?:investigate|diagnose|observe|report|look|inspect|audit|analy[sz]e)[- ]only\b|"
     r"\b(?:as|do|perform|just|only|is)\s+(?:a\s+)?dry[- ]run\b(?!\s+(?:flag|option))|"
     r"\bdry[- ]run\s+only\b|"
