@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from forethought.proposal import Proposal
@@ -30,6 +31,7 @@ from forethought.review.paths import (
 )
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
+from forethought.review.system_files import asked_kind
 from forethought.review.task_limits import asks_change
 from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
@@ -197,6 +199,17 @@ class FileReviewer:
                 harms += verification.edit_predictions(
                     path, str(edit.get("old", "")), str(edit.get("new", "")), clip(path), task
                 )
+        kind = asked_kind(normalise(path, base), new_text, task) if replaces else None
+        if kind is not None:
+            # (the cron job, udev rule or APT setting the task asks for, which runs nothing
+            # else: review/system_files.py)
+            harms = [
+                replace(h, severity="low", probability=min(h.probability, 0.5),
+                        outcome=f"{h.outcome} (the {kind} entry the task asks for, running "
+                        "nothing it does not name)")
+                if h.evidence == clip(path) and h.severity != "critical" else h
+                for h in harms
+            ]
         benefit = Prediction(f"makes the requested change to {path}", "benefit",
                              0.5 if outside else 0.8, "moderate", True, clip(path),
                              "requested_change")
