@@ -29,7 +29,7 @@ CASES: list[tuple[str, str, bool]] = [
     ),
     (
         "docker compose -p staging down --rmi all",
-        "Bring the staging compose project down for the night; we bring it back from the same images.",
+        "Bring the staging project down for the night; we bring it back from the same images.",
         True,
     ),
     (
