@@ -6,8 +6,9 @@ Each ``[[program]]`` names one or more executables, says in a few words what the
 (``summary``, quoted by explanations), the manual its entry was read from, the short options
 that take a value, and ``[[program.effect]]`` clauses: when the command has one of
 ``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
-``unless``, with no operand after the subcommand where ``bare``, and its output is not piped straight into a command whose words match
-``unless_piped_to`` and one of whose operands is, in full, ``unless_piped_to_operand``: a
+``unless``, with no operand after the subcommand where ``bare``, and its output is not piped
+straight into a command whose words match ``unless_piped_to`` and one of whose operands is, in
+full, ``unless_piped_to_operand``: a
 registry token handed to ``docker login --password-stdin <that cloud's registry>`` is used, not
 shown), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
 (:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
