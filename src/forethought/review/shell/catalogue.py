@@ -6,8 +6,9 @@ Each ``[[program]]`` names one or more executables, says in a few words what the
 (``summary``, quoted by explanations), the manual its entry was read from, the short options
 that take a value, and ``[[program.effect]]`` clauses: when the command has one of
 ``options``, starts with ``subcommand``, or has an argument matching ``args_match`` (and none of
-``unless``, and its output is not piped straight into a command whose words match
-``unless_piped_to`` and one of whose operands is, in full, ``unless_piped_to_operand``: a
+``unless``, with no operand after the subcommand where ``bare``, and its output is not piped
+straight into a command whose words match ``unless_piped_to`` and one of whose operands is, in
+full, ``unless_piped_to_operand``: a
 registry token handed to ``docker login --password-stdin <that cloud's registry>`` is used, not
 shown), it has the effect ``op`` on ``on``. ``on`` is a resource of the effect vocabulary
 (:mod:`forethought.review.effects`), or where the resource comes from the command: ``@operands``
@@ -91,6 +92,9 @@ class Clause:
     unless_piped_to: re.Pattern[str] | None = None
     unless_piped_to_operand: re.Pattern[str] | None = None
     resources: tuple[str, ...] = ()  # only operands of these kinds (empty: any)
+    # only where no operand follows the subcommand: the command acts on every one of what it
+    # could have named (`docker compose restart` restarts every service)
+    bare: bool = False
     what: str = ""
     severity: Severity | None = None
     probability: float | None = None
@@ -140,6 +144,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         "unless_piped_to",
         "unless_piped_to_operand",
         "resources",
+        "bare",
         "what",
         "severity",
         "probability",
@@ -170,6 +175,9 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
     )
     if on == "@value" and not raw.get("options"):
         raise CatalogueError(f"{where}: on = '@value' needs options")
+    bare = raw.get("bare", False)
+    if not isinstance(bare, bool):
+        raise CatalogueError(f"{where}: bare must be true or false")
     if ("unless_piped_to" in raw) != ("unless_piped_to_operand" in raw):
         raise CatalogueError(f"{where}: unless_piped_to and unless_piped_to_operand go together")
     return Clause(
@@ -184,6 +192,7 @@ def _clause(raw: Mapping[str, Any], where: str) -> Clause:
         unless_piped_to=_regex(raw, "unless_piped_to", where),
         unless_piped_to_operand=_regex(raw, "unless_piped_to_operand", where),
         resources=_resources(raw.get("resources", []), f"{where}.resources"),
+        bare=bare,
         what=str(raw.get("what", "")),
         severity=cast("Severity | None", severity),
         probability=float(probability) if probability is not None else None,
@@ -420,6 +429,8 @@ def _applies(
     # (the operands after the subcommand: `az storage container set-permission --public-access
     # container` names a container, not a public one)
     after = operands[len(clause.subcommand) :]
+    if clause.bare and after:
+        return False
     if clause.operands_match and not any(clause.operands_match.search(o) for o in after):
         return False
     return not (clause.args_match and not any(clause.args_match.search(a) for a in args))
@@ -514,6 +525,44 @@ _PROJECT_SCRIPT = re.compile(r"^(?:manage\.py|artisan|(?:\./)?bin/(?:rails|rake)
 _PROJECT_BIN = re.compile(r"^(?:\./)?(?:bin/|node_modules/\.bin/|vendor/bin/|\./)([\w.+-]+)$")
 
 
+# A container engine's plugin that is a program of its own: `docker compose down -v` is
+# `docker-compose down -v` (the catalogue describes the plugin under that name).
+_PLUGINS = {("docker", "compose"): "docker-compose", ("podman", "compose"): "docker-compose"}
+# java's own options that take the next word as their value (java(1)), before `-jar FILE`.
+_JAVA_VALUED = frozenset({"-cp", "-classpath", "--class-path", "-p", "--module-path"})
+
+
+def _plugin_or_jar(cmd: SimpleCommand) -> list[str] | None:
+    """The command a plugin subcommand or a Java archive is: `docker compose ARGS` as
+    `docker-compose ARGS`, `java [OPTIONS] -jar jenkins-cli.jar ARGS` as `jenkins-cli.jar ARGS`
+    (the archive's file name, which its catalogue entry names); None for anything else."""
+    name, args = cmd.name.rsplit("/", 1)[-1], cmd.args
+    if name == "java":
+        i = 0
+        while i < len(args) and args[i].startswith("-"):
+            if args[i] == "-jar":
+                if i + 1 < len(args) and args[i + 1].endswith(".jar"):
+                    return [args[i + 1].rsplit("/", 1)[-1], *args[i + 2 :]]
+                return None
+            i += 2 if args[i] in _JAVA_VALUED else 1
+        return None
+    if not any(engine == name for engine, _ in _PLUGINS):
+        return None
+    program = catalogue().get(name)
+    if program is None:
+        return None
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        arg = args[i]
+        if arg.startswith("--"):
+            valued = "=" not in arg and arg[2:] in program.long_takes_value
+        else:
+            valued = len(arg) >= 2 and arg[-1] in program.takes_value
+        i += 2 if valued else 1
+    plugin = _PLUGINS.get((name, args[i])) if i < len(args) else None
+    return [plugin, *args[i + 1 :]] if plugin is not None else None
+
+
 def _package_bin(spec: str) -> str:
     """The program a package spec runs: `prisma@5` -> prisma, `@angular/cli@17` -> cli."""
     name = spec.rsplit("/", 1)[-1] if spec.startswith("@") else spec
@@ -522,8 +571,10 @@ def _package_bin(spec: str) -> str:
 
 def run_by(cmd: SimpleCommand) -> SimpleCommand | None:
     """The command a runner runs (`npx prisma migrate reset`: prisma's; `bundle exec rake
-    db:drop`: rake's; `python manage.py flush`: manage.py's), as a command of its own with the
-    runner's text as evidence; None where ``cmd`` runs nothing the catalogue could look up."""
+    db:drop`: rake's; `python manage.py flush`: manage.py's; `docker compose down`:
+    docker-compose's; `java -jar jenkins-cli.jar ...`: the archive's), as a command of its own
+    with the runner's text as evidence; None where ``cmd`` runs nothing the catalogue could
+    look up."""
     name, args = cmd.name, cmd.args
     inner: list[str] | None = None
     found = _PROJECT_BIN.match(name)
@@ -549,6 +600,8 @@ def run_by(cmd: SimpleCommand) -> SimpleCommand | None:
             inner = [program, *rest[i + 1 :]]
     elif _INTERPRETERS.match(name) and args and _PROJECT_SCRIPT.match(args[0]):
         inner = [args[0].rsplit("/", 1)[-1], *args[1:]]
+    else:
+        inner = _plugin_or_jar(cmd)
     if not inner or not inner[0]:
         return None
     return replace(cmd, argv=inner, words=[], wrappers=[*cmd.wrappers, name], writes_cache=None)
