@@ -200,6 +200,8 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     while words and words[0] in ("sudo", "doas"):
         words = words[1:]
+        while words and words[0].startswith("-"):  # (sudo -u postgres createuser ...)
+            words = words[2:] if words[0] in ("-u", "-g", "-C", "-D", "-h", "-p") else words[1:]
     if len(words) >= 2 and (verb_in_name := _deletion_in_name(words[0])):
         # a program named for the deletion it makes (`dropdb demo_tmp`, `lvremove vg0/snap`,
         # `userdel -r alice`): its operands are what it deletes
@@ -212,8 +214,13 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         ]
         paths = set(targets_in(evidence))
         deleted = tuple(w for w in operands if w not in paths)
+        # (a privilege the program grants is a target the task must name too: createuser
+        # --superuser reporter for "create a read-mostly login role 'reporter'" is not asked)
+        granted = tuple(
+            dict.fromkeys(_GRANTS[w] for w in words[1:] if w in _GRANTS)
+        )
         if operands and all(_OPERAND_TARGET.match(w) for w in operands):
-            return verb_in_name, deleted
+            return verb_in_name, deleted + granted
         return None
     if len(words) < 3 or not administers(words[0]):
         return None
@@ -240,7 +247,14 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
 
 # Short options that take a value, of the programs named for a deletion (dropdb(1): -h host,
 # -p port, -U user, -d database to connect to).
-_VALUE_OPTIONS = {"dropdb": "hpUd", "dropuser": "hpU", "userdel": "R", "deluser": ""}
+_VALUE_OPTIONS = {
+    "dropdb": "hpUd",
+    "dropuser": "hpU",
+    "createdb": "hpUdOTDE",
+    "createuser": "hpUcg",
+    "userdel": "R",
+    "deluser": "",
+}
 _OPERAND_TARGET = re.compile(r"^[A-Za-z0-9_][\w:.@/-]{0,120}$")
 
 
@@ -251,10 +265,24 @@ def _deletion_in_name(program: str) -> str:
 
     d = data()
     base = program.rsplit("/", 1)[-1]
+    if base in _CREATES:
+        return "create"  # (createdb, createuser: what the task names, created as it asks)
     if base not in d.deleting:
         return ""
     verbs = sorted((v for v, k in d.verbs.items() if k == "delete" and v in base), key=len)
     return verbs[-1] if verbs else ""
+
+
+# createuser(1)'s options that grant a privilege, by the word a task would use for it.
+_GRANTS = {
+    "-s": "superuser",
+    "--superuser": "superuser",
+    "-r": "createrole",
+    "--createrole": "createrole",
+    "--replication": "replication",
+}
+# PostgreSQL's client programs named for a creation (createdb(1), createuser(1)).
+_CREATES = frozenset({"createdb", "createuser"})
 
 
 def admin_targets(evidence: str) -> tuple[str, ...]:
