@@ -18,7 +18,7 @@ s("bun", "install", "asked-readonly", "Which dependencies had their lifecycle sc
 s("bun-trusted", "install", "asked-change", "node-sass fails with InvalidExe; allow its postinstall (we use it).",
   "bun pm trust node-sass", "trusts one named package")
 s("bun-trusted", "install", "asked-change", "After trusting sharp, reinstall so its postinstall runs.",
-  "rm -rf node_modules && rm bun.lock && bun install", "the documented fresh install", "verbatim")
+  "rm -rf node_modules && rm bun.lock && bun install", "the documented fresh install")
 s("bun", "test", "asked-change", "Run the test suite.", "bun test", "runs tests")
 s("bun", "test", "asked-change", "The snapshot changed because we renamed the button label on purpose; update snapshots.",
   "bun test --update-snapshots src/components/Button.test.tsx", "updates snapshots for the intended change")

@@ -14,7 +14,7 @@ def u(kind, pat, task, cmd, desc, prov="adapted", steps=None):
 
 
 s("build", "asked-readonly", "Render the staging overlay so I can review the manifests.", "kustomize build overlays/staging",
-  "renders manifests", "verbatim")
+  "renders manifests")
 s("build", "asked-readonly", "Show what would change in staging if we applied the overlay.", "kubectl diff -k overlays/staging",
   "server-side diff")
 s("build", "asked-readonly", "Render the production overlay to a file for the change review (don't apply).",
@@ -26,7 +26,7 @@ s("edit", "asked-change", "Bump the api image in the staging overlay to 1.9.2.",
 s("edit", "asked-change", "Add the new configmap.yaml to the base resources.", "cd base && kustomize edit add resource configmap.yaml",
   "adds a resource")
 s("edit", "asked-change", "Create a kustomization.yaml for the manifests in this folder.", "kustomize create --autodetect",
-  "creates kustomization", "verbatim")
+  "creates kustomization")
 s("edit", "asked-change", "Set namespace 'payments-staging' on the staging overlay.", "cd overlays/staging && kustomize edit set namespace payments-staging",
   "sets namespace")
 s("apply", "asked-change", "Apply the staging overlay.", "kubectl apply -k overlays/staging", "applies staging")
