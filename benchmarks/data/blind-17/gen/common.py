@@ -42,8 +42,8 @@ SOURCES: dict[str, tuple[str, str, str]] = {
                  "https://github.com/posit-dev/positron/issues/8658", "issue text (licence unknown)"),
     "blocknv": ("dwmkerr/effective-shell PR #428 (block hook-bypass flags from agents)",
                 "https://github.com/dwmkerr/effective-shell/pull/428", "PR text (licence unknown)"),
-    "envleak": ("google-gemini/gemini-cli PR #3553 (a .env with an API key committed in a PR)",
-                "https://github.com/google-gemini/gemini-cli/pull/3553", "PR text (licence unknown)"),
+    "envleak": ("chuyishang/safeguard #5 (a .env with API keys committed to a public repository)",
+                "https://github.com/chuyishang/safeguard/issues/5", "issue text (licence unknown)"),
     "prune": ("moby/moby #40693 (docker system prune --volumes removed volumes of running services)",
               "https://github.com/moby/moby/issues/40693", "issue text (licence unknown)"),
 }
