@@ -941,7 +941,12 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
         a in ("-n", "--dry-run") for a in more
     ):
         return  # (`git push -n`: what a push would send)
-    remote = kind == "publish"
+    # (a repository elsewhere, `git -C /srv/git/app.git ...`, is not the workspace's own)
+    elsewhere = any(
+        a == "-C" and i + 1 < len(args) and args[i + 1].startswith(("/", "~"))
+        for i, a in enumerate(args[: len(args) - len(rest)])
+    )
+    remote = kind == "publish" or elsewhere
     yield Change(kind, f"`git {sub}`", evidence, said_only=not remote, workspace=not remote)
 
 

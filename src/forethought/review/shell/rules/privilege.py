@@ -777,6 +777,58 @@ def _command_in_variable(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 _SUDO_CHROOT = re.compile(r"\bsudo\s+(?:-\S+\s+)*?(?:-[A-Za-z]*R|--chroot\b)")
 
 
+# A shell named in an argument: `-e '/bin/sh -c ...'`, `--editor '/bin/sh -s'`, `exec /bin/sh`,
+# sed's `1e exec /bin/sh` (GTFOBins' escapes through a program's own options).
+_SHELL_IN_ARGUMENT = re.compile(r"(?:^|[\s'\"=;(])(?:/usr)?/bin/(?:ba|da|z|k|c|tc|a)?sh\b")
+# Programs whose arguments name a shell for some other purpose: a login shell (chsh -s,
+# useradd -s), a link or copy of it, a container's or another root's shell.
+_SHELL_IS_DATA = frozenset(
+    "chsh usermod useradd adduser ln cp mv install update-alternatives docker podman nerdctl "
+    "kubectl oc ctr crictl lxc incus systemd-nspawn chroot machinectl which whereis file stat "
+    "ls readlink realpath test echo printf grep".split()
+)
+# Options that open an interactive prompt able to run shell commands (nmap's --interactive).
+_INTERACTIVE_OPTIONS = {"nmap": "--interactive"}
+
+
+def _shell_through_arguments(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`sudo rsync -e '/bin/sh -c "sh 0<&2 1>&2"' x:x`, `sudo npm exec /bin/sh`, `sudo pip
+    config --editor '/bin/sh -s' edit`, `sudo nmap --interactive`: a program run as root
+    starts a shell that its arguments name, whose commands are never reviewed."""
+    if not set(cmd.wrappers) & PRIVILEGE_WRAPPERS or AS_USER in cmd.wrappers:
+        return
+    name = cmd.name.rsplit("/", 1)[-1]
+    if name in SHELLS or name in _SHELL_IS_DATA:
+        return
+    through = next((a for a in cmd.args if _SHELL_IN_ARGUMENT.search(a)), None)
+    if through is None and _INTERACTIVE_OPTIONS.get(name) in cmd.args:
+        through = _INTERACTIVE_OPTIONS[name]
+    if through is None:
+        return
+    yield harm(
+        cmd,
+        PRIVILEGE_ESCALATION,
+        f"starts a root shell through `{name}` ({through[:60]}): its commands are never "
+        "reviewed",
+        "high",
+        0.8,
+        True,
+    )
+
+
+def _transient_shell(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """`systemd-run --shell` (-S): an interactive shell in a transient service of the system
+    manager, as root unless --uid names another user; its commands are never reviewed."""
+    args = cmd.args
+    if "--shell" not in args and "-S" not in args:
+        return
+    if "--user" in args or any(
+        a.startswith("--uid=") and a not in ("--uid=0", "--uid=root") for a in args
+    ):
+        return
+    yield _root(cmd)
+
+
 # sudo -u#-1 / -u#4294967295 (sudo(8) before 1.8.28: uid -1 is read as 0, CVE-2019-14287)
 _SUDO_UID_MINUS_ONE = re.compile(
     r"\bsudo\s+(?:-\S+\s+)*?(?:-u\s*|--user[= ])['\"]?#(?:-1|4294967295)\b"
@@ -823,7 +875,9 @@ GENERIC = [
     _chroot,
     _sudo_chroot,
     _sudo_uid_minus_one,
+    _shell_through_arguments,
 ]
+COMMANDS["systemd-run"] = [_transient_shell]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
 WRITE_RULES = frozenset({_privilege_files})
