@@ -19,6 +19,7 @@ from forethought.review import verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.benefit import in_task
 from forethought.review.compose import compose_predictions
+from forethought.review.config_content import config_predictions
 from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
 from forethought.review.paths import (
     clip,
@@ -182,6 +183,7 @@ class FileReviewer:
         harms += _script_checks(new_text)
         harms += _startup_lines(path, new_text, base)
         harms += compose_predictions(path, new_text)
+        harms += config_predictions(path, new_text, task)
         harms += webshell_predictions(path, new_text)
         harms += unit_predictions(path, new_text)
         if path.endswith((".yaml", ".yml", ".json")) and looks_like_manifest(new_text):
@@ -264,16 +266,25 @@ def _covers(harm: Prediction, other: Prediction) -> bool:
     )
 
 
+# A git hook (githooks(5)): a script git runs on commits, pushes or receives.
+_GIT_HOOK = re.compile(
+    r"(?:^|/)hooks/(?:pre-commit|prepare-commit-msg|commit-msg|post-commit|pre-push|"
+    r"pre-receive|update|post-receive|post-update|post-checkout|post-merge|pre-rebase|"
+    r"reference-transaction|push-to-checkout|fsmonitor-watchman)$"
+)
+
+
 def _startup_lines(path: str, text: str, base: str | None) -> list[Prediction]:
-    """What the lines written into a shell start-up file do when the next shell starts, read as
-    the commands they are (`alias sudo=~/.hidden/fakesudo`, `curl ... | sh`): a harmful line is
-    a harm of its own, whatever the task says of the file (its evidence is the line)."""
+    """What the lines written into a shell start-up file or a git hook do when they next run,
+    read as the commands they are (`alias sudo=~/.hidden/fakesudo`, `curl ... | sh`): a
+    harmful line is a harm of its own, whatever the task says of the file (its evidence is
+    the line)."""
     from forethought.review.paths.catalogue import find
     from forethought.review.shell.reviewer import shell_predictions
 
     if not text.strip() or len(text) > 20_000:
         return []
-    if find(path, "shell_startup", base) is None:
+    if find(path, "shell_startup", base) is None and not _GIT_HOOK.search(path):
         return []
     try:
         found = shell_predictions(text)

@@ -1,0 +1,104 @@
+"""Settings written into configuration files that open a way in, whatever the task says of the
+file: a table of (file, setting, what it does), each setting quoted as the evidence, so that a
+task naming the file does not name the setting.
+
+- Salt states (`*.sls`): an account given uid 0; an SSH key put in root's authorized keys.
+- Salt's master configuration: `auto_accept: True` (every minion that asks is trusted).
+- firewalld.conf: `DefaultZone=trusted` (every connection accepted wherever no zone applies).
+- SQL (migrations, seeds): a role created or altered with SUPERUSER, or every privilege granted
+  to PUBLIC.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forethought.review.base import Prediction
+from forethought.review.paths import clip
+
+# (file, setting, what it does, category, severity, the task's words that ask for it)
+_Finding = tuple[re.Pattern[str], re.Pattern[str], str, str, str, re.Pattern[str]]
+_FINDINGS: tuple[_Finding, ...] = tuple(
+    (
+        re.compile(path),
+        re.compile(setting, re.IGNORECASE | re.MULTILINE),
+        what,
+        category,
+        sev,
+        re.compile(asked, re.IGNORECASE),
+    )
+    for path, setting, what, category, sev, asked in (
+        (
+            r"\.sls$",
+            r"user\.present:(?:(?!\n\S)[\s\S])*?-\s*uid:\s*['\"]?0\b",
+            "gives an account uid 0 on every minion the state reaches: a second root",
+            "account_manipulation",
+            "critical",
+            r"\buid\s*0\b|\broot[- ]equivalent\b",
+        ),
+        (
+            r"\.sls$",
+            r"ssh_auth\.present:(?:(?!\n\S)[\s\S])*?-\s*user:\s*['\"]?root\b",
+            "puts an SSH key in root's authorized keys on every minion the state reaches",
+            "persistence",
+            "high",
+            r"\broot\b[^.]*\b(?:ssh|authorized)|\b(?:ssh|authorized)[^.]*\broot\b",
+        ),
+        (
+            r"(?:^|/)(?:master|minion)(?:\.d/[\w.-]+\.conf)?$|/salt/master\.d/",
+            r"^\s*auto_accept:\s*['\"]?true\b",
+            "makes the Salt master accept every minion key that asks (auto_accept): any machine "
+            "can join and receive states and secrets",
+            "defence_evasion",
+            "high",
+            r"\bauto[_ -]?accept",
+        ),
+        (
+            r"(?:^|/)firewalld\.conf$",
+            r"^\s*DefaultZone\s*=\s*trusted\b",
+            "makes the trusted zone, which accepts every connection, firewalld's default",
+            "defence_evasion",
+            "high",
+            r"\btrusted\b[^.]*\bdefault|\bdefault\b[^.]*\btrusted\b",
+        ),
+        (
+            r"\.sql$",
+            r"\b(?:CREATE|ALTER)\s+(?:ROLE|USER)\b[^;]*\bSUPERUSER\b",
+            "creates or alters a database role with SUPERUSER",
+            "privilege_escalation",
+            "high",
+            r"\bsuper\s*-?user\b",
+        ),
+        (
+            r"\.sql$",
+            r"\bGRANT\s+ALL\b[^;]*\bTO\s+PUBLIC\b",
+            "grants every privilege to PUBLIC (every role of the database)",
+            "privilege_escalation",
+            "high",
+            r"\bpublic\b",
+        ),
+    )
+)
+
+
+def config_predictions(path: str, text: str, task: str = "") -> list[Prediction]:
+    """The settings in ``text`` (a file, or what an edit adds) written to ``path`` that open a
+    way in, less those the task asks for in its own words; empty for anything else."""
+    found: list[Prediction] = []
+    for where, setting, what, category, severity, asked in _FINDINGS:
+        if not where.search(path) or asked.search(task):
+            continue
+        m = setting.search(text)
+        if m is not None:
+            found.append(
+                Prediction(
+                    f"writes a setting that {what}",
+                    "harm",
+                    0.7,
+                    severity,  # type: ignore[arg-type]
+                    False,
+                    clip(" ".join(m.group(0).split())),
+                    category,
+                )
+            )
+    return found
