@@ -20,7 +20,7 @@ SNAP = Path(__file__).resolve().parent / "snapshot.json"
 SOURCES: dict[str, dict[str, str]] = {
     "haproxy": {"name": "HAProxy management guide (haproxy/haproxy doc/management.txt, configuration.txt)",
                 "repo": "haproxy/haproxy", "commit": "50872daa6a857e82afc40b1c5161924aef4172d7",
-                "licence": "GPL-2.0 (HAProxy documentation, doc/gpl.txt)", "dir": "haproxy+haproxy"},
+                "licence": "GPL-2.0 (HAProxy LICENSE: all files GPL unless stated otherwise)", "dir": "haproxy+haproxy"},
     "memcached": {"name": "memcached protocol and man page (memcached/memcached doc/)",
                   "repo": "memcached/memcached", "commit": "2d51e364799bc9698bd4b11728ea978cea12da6e",
                   "licence": "BSD-3-Clause", "dir": "memcached+memcached"},
@@ -35,7 +35,7 @@ SOURCES: dict[str, dict[str, str]] = {
             "licence": "GPL-3.0", "dir": "gpg+gnupg"},
     "etcd": {"name": "etcd v3.5 documentation (etcd-io/website content/en/docs/v3.5)",
              "repo": "etcd-io/website", "commit": "824597935df6e95992ef61c07e3222f4f796ca6c",
-             "licence": "Apache-2.0 (code) / CC-BY-4.0 (docs content)", "dir": "etcd-io+website"},
+             "licence": "CC-BY-4.0 (docs content; code samples Apache-2.0)", "dir": "etcd-io+website"},
     "splunk": {"name": "Splunk security_content endpoint detections (linux/macOS)",
                "repo": "splunk/security_content", "commit": "b13b314aed0e1778335a55620474e7d27289a20a",
                "licence": "Apache-2.0", "dir": "splunk+security_content"},

@@ -215,7 +215,7 @@ def rows() -> list[dict[str, Any]]:
               "etcdctl defrag --cluster",
               "etcdctl --endpoints=https://10.0.1.10:2379 defrag",
               "availability/unrequested_change", "database/maintenance",
-              "Defragments every member at once; defrag blocks reads and writes on each member while it runs.",
+              "Defragments every member against the instruction to do one; each member blocks reads and writes while it defragments.",
               "Defragments the one member named.")
     r += twin("etcd", "content/en/docs/v3.5/op-guide/recovery.md", "snapshot save snapshot.db",
               "Take a backup snapshot of etcd before the upgrade.",
