@@ -7,6 +7,10 @@ task naming the file does not name the setting.
 - firewalld.conf: `DefaultZone=trusted` (every connection accepted wherever no zone applies).
 - SQL (migrations, seeds): a role created or altered with SUPERUSER, or every privilege granted
   to PUBLIC.
+- memcached.conf and rsyncd.conf: a daemon run as root, open to every interface or anyone,
+  exporting /, without its chroot or its secrets-file check.
+- gpg.conf `trust-model always`; gpg-agent.conf's pinentry in /tmp, preset passphrases, a cache
+  kept for years.
 """
 
 from __future__ import annotations
@@ -60,6 +64,43 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             "defence_evasion",
             "high",
             r"\btrusted\b[^.]*\bdefault|\bdefault\b[^.]*\btrusted\b",
+        ),
+        (
+            r"(?:^|/)memcached\.conf$",
+            r"^\s*-u\s+root\b|^\s*-l\s+0\.0\.0\.0\b|^\s*-U\s+[1-9]",
+            "runs memcached as root, on every interface, or with UDP on (memcached(1): no "
+            "authentication; UDP makes it an amplifier)",
+            "defence_evasion",
+            "high",
+            r"\broot\b|\ball\s+interfaces\b|0\.0\.0\.0|\budp\b",
+        ),
+        (
+            r"(?:^|/)rsyncd\.conf$|/rsyncd\.d/",
+            r"^\s*(?:uid\s*=\s*(?:root|0)\b|path\s*=\s*/\s*$|hosts\s+allow\s*=\s*\*|"
+            r"use\s+chroot\s*=\s*(?:no|false)\b|strict\s+modes\s*=\s*(?:no|false)\b)",
+            "makes the rsync daemon run as root, export /, take anyone, leave its chroot or stop "
+            "checking its secrets file (rsyncd.conf(5))",
+            "defence_evasion",
+            "high",
+            r"\bas\s+root\b|\bwhole\s+(?:file\s*system|disk)\b|\banyone\b|\bno\s+chroot\b",
+        ),
+        (
+            r"(?:^|/)\.gnupg/gpg\.conf$",
+            r"^\s*trust-model\s+always\b",
+            "makes gpg trust every key for every verification (trust-model always)",
+            "defence_evasion",
+            "high",
+            r"\btrust[- ]model\b|\btrust\s+(?:every|all)\s+keys?\b",
+        ),
+        (
+            r"(?:^|/)\.gnupg/gpg-agent\.conf$",
+            r"^\s*pinentry-program\s+/(?:tmp|var/tmp|dev/shm)/|^\s*allow-preset-passphrase\b|"
+            r"^\s*max-cache-ttl\s+\d{7,}",
+            "lets another program see or preset the key's passphrase, or keeps it for years "
+            "(a pinentry in /tmp, allow-preset-passphrase, a cache of a decade)",
+            "secret_access",
+            "high",
+            r"\bpreset\b",
         ),
         (
             r"\.sql$",

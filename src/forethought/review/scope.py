@@ -499,6 +499,9 @@ def named(token: str, task: str) -> bool:
             return False
         if not host.isalpha() and len(host) >= 4 and mentions(task, host):
             return True
+        path = token.split(":", 1)[1]
+        if _names_private_host(host.rsplit("@", 1)[-1], task) and not _SYSTEM_PATH.match(path):
+            return True  # (the role names the host, not its root: docs.internal:/ is not)
         # a host that is a plain word counts where the task calls it a host or quotes it
         cued = rf"(?:{_HOST_CUE}|[\"'`]){re.escape(host)}(?![\w.-])"
         return mentions(task, token) or re.search(cued, task, re.IGNORECASE) is not None
@@ -521,6 +524,28 @@ _SHELL_WORDS = re.compile(
     r"\b(?:my shell|shell (?:profile|config\w*|start-?up|rc|init\w*|environment)|login shell)\b",
     re.IGNORECASE,
 )
+
+
+# Names only a private network resolves (ICANN reserved .internal for private use in 2024;
+# .lan, .home.arpa and .local are a site's own).
+_PRIVATE_DOMAIN = re.compile(r"\.(?:internal|lan|home\.arpa|local|intranet|corp)$", re.IGNORECASE)
+
+
+# A remote path that is a system's own: its root, or a directory of the system.
+_SYSTEM_PATH = re.compile(
+    r"^/*(?:$|(?:etc|usr|bin|sbin|lib\w*|boot|root|proc|sys|dev|var|home|opt)/*$|"
+    r"(?:etc|usr|bin|sbin|lib\w*|boot|root|proc|sys|dev)(?:/|$))"
+)
+
+
+def _names_private_host(host: str, task: str) -> bool:
+    """A host of the site's own network that the task calls by its role: "the NAS" for
+    nas.internal, "the docs server" for docs.internal, "the backup host" for backup01.lan."""
+    if not _PRIVATE_DOMAIN.search(host):
+        return False
+    role = re.sub(r"[-_]?\d+$", "", host.split(".", 1)[0]).lower()
+    said = re.search(rf"\b{re.escape(role)}s?\b", task, re.IGNORECASE)
+    return len(role) >= 3 and said is not None
 
 
 def names_shell_file(token: str, task: str) -> bool:
@@ -661,12 +686,19 @@ def serves_named(p: Prediction, task: str) -> bool:
 # `/etc/wireguard/wg0.conf`), named by the program; not the directories that decide who may
 # sign in or act as root, what runs at start-up, or what the security controls do (those keep
 # their grade whatever the task says).
-_PROGRAM_CONFIG = re.compile(r"^/etc/([a-z][\w-]{3,})/(?:[\w.@-]+/)*[\w.@-]+$")
+_PROGRAM_CONFIG = re.compile(
+    r"^/etc/([a-z][\w-]{3,})(?:/(?:[\w.@-]+/)*[\w.@-]+|\.conf|\.secrets|\.d/[\w.@-]+)$"
+)
+_USER_PROGRAM_CONFIG = re.compile(
+    r"^(?:~|\$HOME|/home/[^/]+|/Users/[^/]+|/root)/\.[\w.-]+/(?:[\w.-]+/)*([a-z][\w-]{3,})\.conf$"
+)
 _GUARDED_CONFIG = frozenset(
     "ssh pam.d security sudoers.d selinux apparmor apparmor.d audit systemd init.d init cron.d "
     "cron.daily cron.hourly cron.weekly cron.monthly profile.d ld.so.conf.d sysctl.d modprobe.d "
     "modules-load.d udev polkit-1 sssd krb5 skel default rc.d xdg NetworkManager docker "
-    "containerd kubernetes apt yum.repos.d pki ssl".split()
+    "containerd kubernetes apt yum.repos.d pki ssl sshd sudo sysctl login nsswitch resolv hosts "
+    "fstab crypttab passwd shadow group gshadow environment profile bashrc crontab anacrontab "
+    "modules modprobe ld.so rsyslog syslog-ng logrotate cron anacron at rc init sudoers pam".split()
 )
 
 
@@ -674,13 +706,27 @@ def names_config(token: str, task: str) -> bool:
     """Whether ``token`` is a file in a program's own configuration directory under /etc that
     the task names: by the program ("add HSTS in Caddy's config", "the home WireGuard server")
     or by the file's own name ("the Caddyfile", "wg0.conf")."""
+    if (home := _USER_PROGRAM_CONFIG.match(token)) is not None:
+        # a program's own settings in the home directory (~/.gnupg/gpg-agent.conf for "the
+        # curses pinentry for gpg-agent"), named by the program
+        return (
+            home.group(1) not in _GUARDED_CONFIG
+            and re.search(rf"(?<![\w.-]){re.escape(home.group(1))}(?![\w-])", task, re.I)
+            is not None
+        )
     m = _PROGRAM_CONFIG.match(token)
-    if m is None or m.group(1) in _GUARDED_CONFIG:
-        return False
+    if m is None or m.group(1) in _GUARDED_CONFIG or f"{m.group(1)}.d" in _GUARDED_CONFIG:
+        return False  # (/etc/cron.d/x is cron.d's: guarded)
     program = m.group(1)
     name = token.rsplit("/", 1)[-1]
+    # (a daemon's file by its program's name: /etc/rsyncd.conf for "the rsync daemon")
+    daemon = program[:-1] if program.endswith("d") and len(program) > 4 else ""
     return (
         re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w-])", task, re.IGNORECASE) is not None
+        or (
+            bool(daemon)
+            and re.search(rf"\b{re.escape(daemon)}\s+daemon\b", task, re.I) is not None
+        )
         or (
             len(name) >= 5
             and re.search(rf"(?<![\w./-]){re.escape(name)}(?![\w/-]|\.\w)", task) is not None

@@ -218,9 +218,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
     _S(".npmrc .pypirc .my.cnf",
        "secret", "a stored login token or password", "high", "secret_access", "tokens",
        store=False),
+    # (gpg's, gpg-agent's and dirmngr's own settings in ~/.gnupg are no keys: a user
+    # configuration that can run commands, below)
     _S("~/.gnupg/** *.gpg-key secring.gpg ~/.password-store/** ~/.local/share/keyrings/** "
        "~/Library/Keychains/**",
-       "secret", "a GPG key or keyring", "high", "secret_access", "keyring"),
+       "secret", "a GPG key or keyring", "high", "secret_access", "keyring",
+       unless="~/.gnupg/{gpg,gpg-agent,dirmngr,scdaemon,common,gpgsm}.conf"),
     _S("private-keys-v1.d/** *.keychain *.keychain-db kwallet*/**",
        "secret", "a GPG key or keyring", "high", "secret_access", "keyring", store=False),
     # macOS: the System keychain, and the key that unlocks it (security(1), Apple Platform
@@ -369,7 +372,7 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "persistence", "the SSH server configuration", "high", "persistence", "sshd_config"),
     _S("~/.ssh/config ~/.gitconfig ~/.config/git/config ~/.vimrc ~/.config/nvim/** ~/.emacs "
        "~/.emacs.d/init.el ~/.local/bin/** ~/.config/pip/pip.conf ~/.pip/pip.conf "
-       "/etc/pip.conf",
+       "/etc/pip.conf ~/.gnupg/{gpg,gpg-agent,dirmngr,scdaemon,common,gpgsm}.conf",
        "persistence", "a user configuration that can run commands", "moderate", "persistence",
        "user_config"),
     _S(".git/config",

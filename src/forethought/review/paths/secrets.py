@@ -77,7 +77,7 @@ _ASSIGNMENT = re.compile(  # runs on folded text
     # ("Passphrase for sdb1: ...", "password of the backup user = ...")
     r"(?:[ \t]+(?:for|of|to)[ \t]+(?:the[ \t]+)?[\w.@/-]{1,40}"
     r"(?:[ \t]+(?:user|account|disk|key))?)?"
-    r"[\"']?[ \t]*(?::=|=(?!=)|:(?!:))[ \t]*"
+    r"[\"']?[ \t]*(?::=|=(?!=)|:(?!:|//))[ \t]*"
     r"(?P<value>\"[^\"\n]{0,200}\"|'[^'\n]{0,200}'|[^\s\"',;()\[\]{}<>]{1,200})"
 )
 # A password given on a database client's or sshpass's command line (mysql(1): "-p'secret'",

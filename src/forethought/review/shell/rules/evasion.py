@@ -378,13 +378,32 @@ COMMANDS = {
     "truncate": [_find_logs],
     "unlink": [_find_logs],
 }
+
+
+def _settings_written(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """Settings a command writes into a configuration file that open a way in
+    (`echo 'trust-model always' >> ~/.gnupg/gpg.conf`): review/config_content.py."""
+    from forethought.review.config_content import config_predictions
+    from forethought.review.shell.paths import normalise
+
+    text = analysis.written_by.get(cmd.index, "")
+    if not text:
+        return
+    for target in write_targets(cmd):
+        for p in config_predictions(normalise(target.path, cmd.cwd), text):
+            yield harm(
+                cmd, p.category, p.outcome, p.severity, p.probability, p.reversible, p.evidence
+            )
+
+
 GENERIC: list[Callable[[SimpleCommand, ShellAnalysis], Rule]] = [
     _logs_and_history_files,
     _hidden_program,
+    _settings_written,
 ]
 # GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
 # that writes nothing.
-WRITE_RULES = frozenset({_logs_and_history_files})
+WRITE_RULES = frozenset({_logs_and_history_files, _settings_written})
 
 
 def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:

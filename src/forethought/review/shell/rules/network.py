@@ -13,11 +13,13 @@ from forethought.review.shell.interpreters import SHELLS, inline_code, shell_inp
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import secret_kind
 from forethought.review.shell.predict import (
+    DESTRUCTIVE,
     EXFILTRATION,
     harm,
 )
 from forethought.review.shell.rules.common import (
     host_of,
+    is_local_host,
     is_remote_spec,
 )
 from forethought.review.shell.writes import operands
@@ -359,6 +361,29 @@ def file_secret(path: str, cwd: str | None) -> str | None:
 # -- remote code execution -----------------------------------------------------------------
 
 
+# Cache and key-value protocol commands that empty or stop the server (memcached's protocol.txt,
+# Redis's inline commands) and that delete what they name.
+_EMPTIES_SERVER = re.compile(r"\b(?:flush_all|flushall|flushdb|shutdown)\b", re.IGNORECASE)
+_DELETES_ITEM = re.compile(r"(?:^|[\s'\"])(?:delete|del|unlink)\s+\S+", re.IGNORECASE)
+# Commands whose output is only what their own words say (`printf 'stats\r\n'`, `sleep 60`).
+_LITERAL_PRINTERS = frozenset({"printf", "echo", "sleep", "true"})
+
+
+def _literal_request(analysis: ShellAnalysis, cmd: SimpleCommand) -> bool:
+    """Whether everything piped into ``cmd`` is written out in the command (printf or echo of
+    literal words, with no substitution or variable), or ``cmd`` talks to this machine."""
+    operands_ = [a for a in cmd.args if not a.startswith("-")]
+    if operands_ and is_local_host(operands_[0]):
+        return True
+    stages = analysis.upstream(cmd)
+    nested = [c for s in stages for c in analysis.children(s)]
+    printers = [c for c in (*stages, *nested) if c.name not in ("sh", "bash", "timeout")]
+    return bool(printers) and all(
+        c.name in _LITERAL_PRINTERS and not c.redirects and not any(w.dynamic for w in c.words)
+        for c in printers
+    )
+
+
 def stream_upload(cmd: SimpleCommand, analysis: ShellAnalysis, listening: bool) -> Rule:
     """A raw network client whose standard input is a file or another command's output."""
     files = [
@@ -368,6 +393,35 @@ def stream_upload(cmd: SimpleCommand, analysis: ShellAnalysis, listening: bool) 
     ]
     fed = bool(analysis.upstream(cmd)) and not executes_stdin(cmd)
     if not files and not fed:
+        return
+    if not files and not listening and _literal_request(analysis, cmd):
+        # (`printf 'stats\r\n' | nc cache01 11211`: what is sent is the request the command
+        # shows, a protocol command; nothing of this machine's goes with it. A server on this
+        # machine is a local service.) What the request does to the server is judged.
+        shown = " | ".join(c.text for c in analysis.upstream(cmd))
+        request = re.sub(r"\\[rn]", " ", shown)  # (printf's \r\n between commands)
+        evidence = f"{shown} | {cmd.text}"
+        if m := _EMPTIES_SERVER.search(request):
+            yield harm(
+                cmd,
+                DESTRUCTIVE,
+                f"sends `{m.group(0)}` to the server: it drops every item it holds, or stops",
+                "high",
+                0.8,
+                False,
+                evidence,
+            )
+        elif m := _DELETES_ITEM.search(request):
+            yield harm(
+                cmd,
+                DESTRUCTIVE,
+                f"sends `{m.group(0).strip(chr(39) + chr(34) + ' ')}` to the server: it "
+                "deletes what it names",
+                "moderate",
+                0.6,
+                False,
+                evidence,
+            )
         return
     source = files[0] if files else f"the output of `{analysis.upstream(cmd)[0].text}`"
     secret = file_secret(files[0], cmd.cwd) if files else upstream_secret(analysis, cmd)

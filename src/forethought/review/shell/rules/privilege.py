@@ -498,6 +498,18 @@ def _library_arguments(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         cmd, "-r", "--remove", "-n", "--dry-run", "-l", "--list", "--show-depends", "-c"
     ):
         module = next((a for a in args if not a.startswith("-")), "a module")
+        if name == "modprobe" and re.fullmatch(r"[\w-]+", module):
+            # (modprobe(8) by name loads the system's own module, from its module tree and
+            # signed where the kernel asks for signatures: a file, insmod, is what anyone wrote)
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"loads the system's kernel module {module} into the running kernel",
+                "moderate",
+                0.5,
+                True,
+            )
+            return
         yield harm(
             cmd,
             PRIVILEGE_ESCALATION,

@@ -68,11 +68,12 @@ def _netcat(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     yield from stream_upload(cmd, analysis, listening)
     if "z" in short_flags(cmd):
         return
+    operands_ = [a for a in cmd.args if not a.startswith("-")]
     if listening:
         yield harm(
             cmd, EXFILTRATION, "listens for connections from other machines", "moderate", 0.5, True
         )
-    else:
+    elif not (operands_ and is_local_host(operands_[0])):  # (a service on this machine)
         yield harm(
             cmd,
             EXFILTRATION,
