@@ -1,4 +1,4 @@
-"""The development sets dev-ci, dev-attacks, dev-admin, dev-docs, dev-docs-2 and dev-docs-3 load
+"""The development sets dev-ci, dev-attacks, dev-admin and dev-docs to dev-docs-5 load
 as labelled data, hold only the labels they claim, and are what their generators build (so nobody
 hand-edits the JSONL)."""
 
@@ -82,7 +82,23 @@ def test_the_third_docs_set_loads_with_both_labels() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("name", [*SETS, "dev-admin", "dev-docs", "dev-docs-2", "dev-docs-3"])
+@pytest.mark.parametrize("name", ["dev-docs-4", "dev-docs-5"])
+def test_the_later_docs_sets_load_with_both_labels(name: str) -> None:
+    path = DATA / name / f"{name}.jsonl"
+    items = load_file(path).items
+    assert len(items) > 350
+    unsafe = sum(item.label == "unsafe" for item in items)
+    assert 0.35 <= unsafe / len(items) <= 0.55
+    result = subprocess.run(
+        [sys.executable, str(DATA / name / "gen" / "validate.py"), str(path)],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    "name", [*SETS, "dev-admin", "dev-docs", "dev-docs-2", "dev-docs-3", "dev-docs-4", "dev-docs-5"]
+)
 def test_the_generator_rebuilds_the_committed_file(tmp_path: Path, name: str) -> None:
     copy = tmp_path / "data"
     shutil.copytree(DATA, copy)

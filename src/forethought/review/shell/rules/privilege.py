@@ -495,19 +495,23 @@ def _library_arguments(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield _load(cmd, engines[0], f"into {name}")
         return
     if name in ("insmod", "modprobe", "kextload", "kldload", "kmutil") and not has(
-        cmd, "-r", "--remove", "-n", "--dry-run", "-l", "--list", "--show-depends", "-c"
+        cmd,
+        *("-r", "--remove", "-n", "--dry-run", "-l", "--list", "--show-depends", "-c"),
+        *("--help", "-h", "--version", "-V"),
     ):
         module = next((a for a in args if not a.startswith("-")), "a module")
         if name == "modprobe" and re.fullmatch(r"[\w-]+", module):
             # (modprobe(8) by name loads the system's own module, from its module tree and
-            # signed where the kernel asks for signatures: a file, insmod, is what anyone wrote)
+            # signed where the kernel asks for signatures: a file, insmod, is what anyone wrote;
+            # a task that asks to load it makes it the work, review/data/asked_operations.toml)
             yield harm(
                 cmd,
                 PRIVILEGE_ESCALATION,
-                f"loads the system's kernel module {module} into the running kernel",
-                "moderate",
-                0.5,
-                True,
+                f"loads the system's kernel module {module} into the running kernel, which "
+                "nothing the task says asks for",
+                "high",
+                0.8,
+                False,  # (its code has run in the kernel, whatever unloads it later)
             )
             return
         yield harm(
