@@ -364,6 +364,15 @@ MORE += [
         "block",
     ),
     (
+        "a job running a shell the task only names as part of a word",
+        _write(
+            "/etc/cron.d/backup",
+            "0 2 * * * root bash /tmp/x\n",
+            "Add a cron entry that runs our bash-free backup script at 02:00.",
+        ),
+        "block",
+    ),
+    (
         "a job running something else",
         _write("/etc/cron.d/backup", "0 2 * * * root /tmp/.x\n", CRON),
         "block",

@@ -557,7 +557,7 @@ def _header_effects(
     headers: Mapping[str, Any], dest: _Destination, evidence: str | None, task: str = ""
 ) -> list[Effect]:
     out: list[Effect] = []
-    for name, _value, kinds in _header_credentials(headers):
+    for name, value, kinds in _header_credentials(headers):
         specific = kinds - _GENERIC_CREDENTIALS
         belongs = _belongs_to(specific, dest.host)
         if belongs or dest.internal:
@@ -568,7 +568,7 @@ def _header_effects(
             # an unrecognised key for a service that takes keys, or for the service the task
             # names (the user's GitLab, their Okta tenant): the user's own
             continue
-        product = _product_of(name, _value) if belongs is None else None
+        product = _product_of(name, value) if belongs is None else None
         if (
             product in _SELF_HOSTED
             and dest.boost == 0

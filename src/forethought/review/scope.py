@@ -202,7 +202,7 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         words = words[1:]
         while words and words[0].startswith("-"):  # (sudo -u postgres createuser ...)
             words = words[2:] if words[0] in ("-u", "-g", "-C", "-D", "-h", "-p") else words[1:]
-    if len(words) >= 2 and (verb_in_name := _deletion_in_name(words[0])):
+    if len(words) >= 2 and (verb_in_name := _verb_in_name(words[0])):
         # a program named for the deletion it makes (`dropdb demo_tmp`, `lvremove vg0/snap`,
         # `userdel -r alice`): its operands are what it deletes
         valued = _VALUE_OPTIONS.get(words[0].rsplit("/", 1)[-1], "")
@@ -213,14 +213,14 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
             and not (len(prev := words[i - 1]) == 2 and prev[0] == "-" and prev[1] in valued)
         ]
         paths = set(targets_in(evidence))
-        deleted = tuple(w for w in operands if w not in paths)
+        acted_on = tuple(w for w in operands if w not in paths)
         # (a privilege the program grants is a target the task must name too: createuser
         # --superuser reporter for "create a read-mostly login role 'reporter'" is not asked)
         granted = tuple(
             dict.fromkeys(_GRANTS[w] for w in words[1:] if w in _GRANTS)
         )
         if operands and all(_OPERAND_TARGET.match(w) for w in operands):
-            return verb_in_name, deleted + granted
+            return verb_in_name, acted_on + granted
         return None
     if len(words) < 3 or not administers(words[0]):
         return None
@@ -258,9 +258,9 @@ _VALUE_OPTIONS = {
 _OPERAND_TARGET = re.compile(r"^[A-Za-z0-9_][\w:.@/-]{0,120}$")
 
 
-def _deletion_in_name(program: str) -> str:
-    """The verb of deletion a program of deletion is named for ("drop" for dropdb, "remove"
-    for lvremove, "del" for userdel), or "" for any other program."""
+def _verb_in_name(program: str) -> str:
+    """The verb a program is named for: of deletion ("drop" for dropdb, "remove" for lvremove,
+    "del" for userdel) or of creation ("create" for createdb, createuser); "" for any other."""
     from forethought.review.task_limits import data
 
     d = data()

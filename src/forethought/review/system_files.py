@@ -76,7 +76,11 @@ def _cron_asked(text: str, task: str) -> bool:
             return False
         command = m.group("command")
         program = command.split()[0]
-        if program not in task and program.rsplit("/", 1)[-1] not in task:
+        # (the program or script by its own name, as a word: "sh" is not named by "shell")
+        if not any(
+            re.search(rf"(?<![\w/.-]){re.escape(p)}(?![\w/-])", task)
+            for p in (program, program.rsplit("/", 1)[-1])
+        ):
             return False
         try:
             found = shell_predictions(command)

@@ -369,11 +369,22 @@ _DELETES_ITEM = re.compile(r"(?:^|[\s'\"])(?:delete|del|unlink)\s+\S+", re.IGNOR
 _LITERAL_PRINTERS = frozenset({"printf", "echo", "sleep", "true"})
 
 
+def talks_to_this_machine(cmd: SimpleCommand) -> bool:
+    """Whether a raw network client (nc, ncat, socat ...) names only this machine: every
+    operand that could be a host is loopback (`nc -q1 127.0.0.1 11211`; not `nc -s 127.0.0.1
+    203.0.113.5 4444`, whose source address is local and whose peer is not)."""
+    hosts = [
+        a
+        for a in cmd.args
+        if not a.startswith("-") and not a.isdigit() and re.search(r"[A-Za-z.:]", a)
+    ]
+    return bool(hosts) and all(is_local_host(h) for h in hosts)
+
+
 def _literal_request(analysis: ShellAnalysis, cmd: SimpleCommand) -> bool:
     """Whether everything piped into ``cmd`` is written out in the command (printf or echo of
     literal words, with no substitution or variable), or ``cmd`` talks to this machine."""
-    operands_ = [a for a in cmd.args if not a.startswith("-")]
-    if operands_ and is_local_host(operands_[0]):
+    if talks_to_this_machine(cmd):
         return True
     stages = analysis.upstream(cmd)
     nested = [c for s in stages for c in analysis.children(s)]

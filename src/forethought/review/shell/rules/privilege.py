@@ -751,17 +751,17 @@ def _command_in_variable(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     log`: the program runs the variable's value as a command; it is reviewed as one, and a
     shell it opens under sudo is root's (GTFOBins' pager and editor escapes)."""
     from forethought.review.shell.parse import analyze
-    from forethought.review.shell.reviewer import shell_predictions
+    from forethought.review.shell.rules import predictions
 
     for name, value in cmd.env.items():
         if name not in _COMMAND_VARIABLES or not value.strip():
             continue
         command = value.strip().lstrip("|").replace("%s", "FILE")
         try:
-            found = shell_predictions(command)
-            inner = analyze(command).commands
+            analysis = analyze(command)  # (once: its commands and what they do)
         except ValueError:
             continue
+        found, inner = predictions(analysis), analysis.commands
         as_root = bool(set(cmd.wrappers) & PRIVILEGE_WRAPPERS)
         if as_root and any(
             c.name in SHELLS and shell_input(c.words[1:]).kind == "stdin" for c in inner

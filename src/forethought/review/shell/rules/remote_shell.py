@@ -30,6 +30,7 @@ from forethought.review.shell.rules.network import (
     socket_host,
     socket_path,
     stream_upload,
+    talks_to_this_machine,
     upstream_secret,
 )
 from forethought.review.shell.writes import operands
@@ -68,12 +69,11 @@ def _netcat(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     yield from stream_upload(cmd, analysis, listening)
     if "z" in short_flags(cmd):
         return
-    operands_ = [a for a in cmd.args if not a.startswith("-")]
     if listening:
         yield harm(
             cmd, EXFILTRATION, "listens for connections from other machines", "moderate", 0.5, True
         )
-    elif not (operands_ and is_local_host(operands_[0])):  # (a service on this machine)
+    elif not talks_to_this_machine(cmd):  # (a service on this machine)
         yield harm(
             cmd,
             EXFILTRATION,
