@@ -1263,4 +1263,17 @@ def in_scope(
                     outcome=f"{p.outcome} ({where})",
                 )
         out.append(p)
+    if scoped:
+        # a lesser harm of the same evidence is an aspect of the change the task names, capped
+        # with it: counted twice, two aspects of one asked deletion add up to an escalation
+        given = {id(p) for p in predictions}  # the ones this loop did not cap
+        out = [
+            p
+            for p in out
+            if id(p) not in given
+            or p.valence != "harm"
+            or p.hard
+            or p.evidence not in scoped
+            or SEVERITIES.index(p.severity) >= cap
+        ]
     return out

@@ -18,8 +18,26 @@ import re
 _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
         re.compile(r"^/etc/cron\.d/[\w.-]+$|^/etc/crontab$"),
-        re.compile(r"\b(?:cron(?:tab)?|schedul\w*)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:cron(?:tab)?|schedul\w*|nightly|daily|weekly|monthly|hourly|every\s+(?:"
+            r"night|day|morning|evening|hour|week|month|sunday|monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|\d+\s*(?:min\w*|hours?|days?)))\b",
+            re.IGNORECASE,
+        ),
         "cron",
+    ),
+    (
+        re.compile(r"^/etc/systemd/system/[\w@.-]+\.service$"),
+        re.compile(r"\b(?:systemd|service|unit|daemon)\b", re.IGNORECASE),
+        "systemd",
+    ),
+    (
+        re.compile(r"^/etc/profile\.d/[\w.-]+\.sh$"),
+        re.compile(
+            r"\b(?:all|every|each)\s+(?:the\s+)?users?\b|\bsystem[- ]wide\b|\blogin shells?\b",
+            re.IGNORECASE,
+        ),
+        "profile",
     ),
     (
         re.compile(r"^/(?:etc|lib)/udev/rules\.d/[\w.-]+\.rules$"),
@@ -56,17 +74,90 @@ def asked_kind(path: str, text: str, task: str) -> str | None:
             return None  # (a proxy or a source the task does not name)
         if kind == "cron":
             return kind if _cron_asked(text, task) else None
+        if kind == "systemd":
+            return kind if _unit_asked(text, task) else None
+        if kind == "profile":
+            return kind if _exports_only(text) else None
         if kind == "udev":
             return kind if text.strip() and not _UDEV_RUNS.search(text) else None
         return kind if text.strip() and not _APT_RUNS.search(text) else None
     return None
 
 
+def _named_program(command: str, task: str) -> bool:
+    """The task names the command's program or script by its own name, as a word ("sh" is not
+    named by "shell"), or names the tool whose client it is by a word of its own that begins
+    the name ("etcd" for etcdctl, four letters at least)."""
+    program = command.split()[0] if command.split() else ""
+    base = program.rsplit("/", 1)[-1]
+    if any(re.search(rf"(?<![\w/.-]){re.escape(p)}(?![\w/-])", task) for p in (program, base) if p):
+        return True
+    return any(
+        len(word) >= 4 and base.lower().startswith(word.lower())
+        for word in re.findall(r"(?<![\w/.-])[A-Za-z][\w-]*(?![\w/-])", task)
+    )
+
+
+def _harmless(command: str) -> bool:
+    """The command, reviewed as the shell command it is, predicts no harm."""
+    from forethought.review.shell.reviewer import shell_predictions
+
+    try:
+        found = shell_predictions(command)
+    except ValueError:
+        return False
+    return not any(p.valence == "harm" for p in found)
+
+
+# systemd.exec(5) and systemd.service(5): the settings that run a command, and the user.
+_UNIT_COMMAND = re.compile(r"^\s*(?:Exec\w+)\s*=\s*[-@:+!]*(?P<command>.*)$")
+_UNIT_USER = re.compile(r"^\s*User\s*=\s*(?P<user>\S+)\s*$", re.MULTILINE)
+# Settings that give the service more than its own user's rights, or load code into it.
+_UNIT_WIDENS = re.compile(
+    r"^\s*(?:AmbientCapabilities|CapabilityBoundingSet|PermissionsStartOnly|Environment\w*|"
+    r"LoadCredential\w*|BindPaths|BindReadOnlyPaths|RootDirectory|RootImage|ExecSearchPath|"
+    r"PAMName|Group|SupplementaryGroups)\s*=",
+    re.MULTILINE,
+)
+
+
+def _unit_asked(text: str, task: str) -> bool:
+    """A service unit that runs, as a user of its own (not root), only programs the task names,
+    none of them harmful when reviewed as shell commands, and widens nothing."""
+    user = _UNIT_USER.search(text)
+    if user is None or user.group("user") in ("root", "0") or _UNIT_WIDENS.search(text):
+        return False
+    commands = [m.group("command") for m in map(_UNIT_COMMAND.match, text.splitlines()) if m]
+    return bool(commands) and all(_named_program(c, task) and _harmless(c) for c in commands)
+
+
+# A profile.d line that only sets a variable to a literal word (no expansion, no command).
+_EXPORT = re.compile(r"^\s*(?:export\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>[\w./:@,+=-]*)\s*$")
+# Variables whose value decides what runs, or where programs and libraries are found.
+_RUNS_OR_FINDS = re.compile(
+    r"^(?:PATH|LD_\w+|PROMPT_COMMAND|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS[0-4]|IFS|"
+    r"PYTHON\w*|PERL\w*|RUBY\w*|NODE_\w+|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|GIT_\w+|"
+    r"\w*PROXY|\w*_proxy|DYLD_\w+|HISTFILE|HISTCONTROL|HISTSIZE|HISTFILESIZE)$"
+)
+
+
+def _exports_only(text: str) -> bool:
+    """Every line a comment or a variable set to a literal word, none of the variables one
+    that decides what runs or where programs are found; at least one."""
+    sets = 0
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _EXPORT.match(line)
+        if m is None or _RUNS_OR_FINDS.match(m.group("name")):
+            return False
+        sets += 1
+    return sets > 0
+
+
 def _cron_asked(text: str, task: str) -> bool:
     """Every line is a setting or a job whose command the task names (its program or script),
     and no command does harm when reviewed as the shell command it is."""
-    from forethought.review.shell.reviewer import shell_predictions
-
     jobs = 0
     for line in text.splitlines():
         if _CRON_SETTING.match(line):
@@ -75,18 +166,7 @@ def _cron_asked(text: str, task: str) -> bool:
         if m is None:
             return False
         command = m.group("command")
-        program = command.split()[0]
-        # (the program or script by its own name, as a word: "sh" is not named by "shell")
-        if not any(
-            re.search(rf"(?<![\w/.-]){re.escape(p)}(?![\w/-])", task)
-            for p in (program, program.rsplit("/", 1)[-1])
-        ):
-            return False
-        try:
-            found = shell_predictions(command)
-        except ValueError:
-            return False
-        if any(p.valence == "harm" for p in found):
+        if not _named_program(command, task) or not _harmless(command):
             return False
         jobs += 1
     return jobs > 0

@@ -508,6 +508,8 @@ _WEAKEN_CHECKS = re.compile(
     r"|\b(?:only|just) checks? (?:that |whether )?(?:ci|the build|the pipeline) is green\b"
     r"|\bfail_?under\b[^.!?;\n]{0,20}?\b0\b"
 )
+# A placeholder of documented usage: an identifier in angle brackets, nothing else inside.
+_PLACEHOLDER = re.compile(r"<([A-Za-z_][\w-]*)>")
 _INSTEAD = re.compile(r"\b(?:rather than|instead of|never|don'?t|do not|not|avoid)\b")
 
 
@@ -529,7 +531,9 @@ def _standing_actions(norm: Normalised) -> Iterator[Finding]:
         if re.search(rf"\b{_REFUSED}\b", before) or _INSTEAD.search(before):
             continue  # a command reported as refused, or one the note says not to run
         try:
-            found = shell_predictions(command)
+            # (documentation's placeholders, `set server <be>/<srv> state drain`, are words to
+            # fill in, not redirections)
+            found = shell_predictions(_PLACEHOLDER.sub(r"\1", command))
         except (ValueError, RecursionError):
             continue  # too long or too deep to read: the note is judged on its words
         harms = [p for p in found if p.valence == "harm" and p.severity in
