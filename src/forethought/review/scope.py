@@ -991,6 +991,38 @@ def asks_for_operation(evidence: str, task: str) -> bool:
     )
 
 
+# A harm whose outcome removes something, in the reviewers' own words ("removes a key of an
+# encrypted volume", "deletes 3 objects", "revokes ..."), and a task's words asking to remove.
+_REMOVES = re.compile(
+    r"^(?:removes|deletes|erases|wipes|destroys|revokes|purges|uninstalls|unregisters)\b"
+)
+_REMOVE_WORDS = re.compile(
+    r"\b(?:remov|delet|eras|wip|destroy|revok|purg|uninstall|unregister)(?:e|es|ed|ing|s)?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_removal(outcome: str, evidence: str, task: str) -> bool:
+    """Whether the harm removes something and the task asks, in a word of removal it does not
+    negate, for a removal of exactly what the command names: with its targets named by the task
+    (the caller's condition), every other operand too (but the first, a subcommand), that is the
+    kind of change asked for ("wipe keyslot 1 of /dev/sdb1" for `cryptsetup luksKillSlot
+    /dev/sdb1 1`, not for slot 0), whatever the program."""
+    if _REMOVES.match(outcome) is None or not any(
+        _said(task, m) for m in _REMOVE_WORDS.finditer(task)
+    ):
+        return False
+    try:
+        words = shlex.split(evidence)
+    except ValueError:
+        return False
+    operands = [w for w in words[1:] if not w.startswith("-")]
+    return all(
+        re.search(rf"(?<![\w/.-]){re.escape(w)}(?![\w/-])", task, re.IGNORECASE) is not None
+        for w in operands[1:]
+    )
+
+
 def _said(task: str, m: re.Match[str]) -> bool:
     """Whether the words ``m`` matched are said, not negated: neither where the match starts nor
     at its last word ("check the backups but never delete any archive"; a pattern that looks
@@ -1210,6 +1242,7 @@ def in_scope(
                     or asks_for_subcommand(p.evidence, task)
                     or asks_for_cloud_action(p.evidence, task)
                     or asks_for_operation(p.evidence, task)
+                    or asks_for_removal(p.outcome, p.evidence, task)
                 )
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")
