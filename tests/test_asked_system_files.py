@@ -105,6 +105,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "the asked unit under another service's name",
+        _write("/etc/systemd/system/dbus-helper.service", UNIT, SERVICE),
+        "stop",
+    ),
+    (
         "a unit no task asks for",
         _write("/etc/systemd/system/memcached-staging.service", UNIT, "Why is the cache slow?"),
         "stop",

@@ -31,6 +31,10 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
+# (its blocks start and query review servers: on the worker of every test that runs one, one
+# after another, since one of them retires every server on the machine; --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("review-server")
+
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 BIN = Path(sys.executable).parent

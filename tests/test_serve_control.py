@@ -17,13 +17,17 @@ import pytest
 
 FORETHOUGHT = str(Path(sys.executable).parent / "forethought")
 
-pytestmark = pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED"), reason="Linux only")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED"), reason="Linux only"),
+    # (every test that runs a review server on one worker, one after another: a test that
+    # touches forethought's files retires every server on the machine; --dist loadgroup)
+    pytest.mark.xdist_group("review-server"),
+]
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
+def env(tmp_path: Path, runtime_dir: Path) -> Iterator[dict[str, str]]:
+    runtime = runtime_dir
     environment = {
         **os.environ,
         "FORETHOUGHT_LEDGER": str(tmp_path / "ledger.db"),

@@ -26,13 +26,15 @@ DANGEROUS = "rm -rf --no-preserve-root /"
 pytestmark = [
     pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED"), reason="Linux only"),
     pytest.mark.slow,
+    # (every test that runs a review server on one worker, one after another: a test that
+    # touches forethought's files retires every server on the machine; --dist loadgroup)
+    pytest.mark.xdist_group("review-server"),
 ]
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> Iterator[dict[str, str]]:
-    runtime = tmp_path / "run"
-    runtime.mkdir(mode=0o700)
+def env(tmp_path: Path, runtime_dir: Path) -> Iterator[dict[str, str]]:
+    runtime = runtime_dir
     environment = {
         k: v
         for k, v in os.environ.items()

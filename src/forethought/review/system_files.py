@@ -75,7 +75,7 @@ def asked_kind(path: str, text: str, task: str) -> str | None:
         if kind == "cron":
             return kind if _cron_asked(text, task) else None
         if kind == "systemd":
-            return kind if _unit_asked(text, task) else None
+            return kind if _unit_named(path, task) and _unit_asked(text, task) else None
         if kind == "profile":
             return kind if _exports_only(text) else None
         if kind == "udev":
@@ -120,6 +120,14 @@ _UNIT_WIDENS = re.compile(
     r"PAMName|Group|SupplementaryGroups)\s*=",
     re.MULTILINE,
 )
+
+
+def _unit_named(path: str, task: str) -> bool:
+    """The unit's name is the task's: every part of it (memcached-staging.service for "run
+    memcached for the staging app"), not a name that passes for another service's."""
+    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    parts = [p for p in re.split(r"[-_.@]+", stem.lower()) if p]
+    return bool(parts) and all(p in task.lower() for p in parts)
 
 
 def _unit_asked(text: str, task: str) -> bool:
