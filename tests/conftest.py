@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from _servers import review_servers_lock
+
 # A hook call that finds no review server starts one, detached, which would outlive the test:
 # tests use a server only where they start it themselves (and stop it), or unset this.
 os.environ.setdefault("FORETHOUGHT_NO_SERVER_START", "1")
@@ -28,3 +30,14 @@ def runtime_dir() -> Iterator[Path]:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+@pytest.fixture
+def review_servers(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[None]:
+    """For a test that runs review servers: see :func:`review_servers_lock` (exclusive for a
+    test marked ``retires_review_servers``)."""
+    exclusive = request.node.get_closest_marker("retires_review_servers") is not None
+    with review_servers_lock(tmp_path_factory, exclusive):
+        yield

@@ -31,9 +31,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-# (its blocks start and query review servers: on the worker of every test that runs one, one
-# after another, since one of them retires every server on the machine; --dist loadgroup)
-pytestmark = pytest.mark.xdist_group("review-server")
+from _servers import review_servers_lock
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -106,9 +104,13 @@ def check_pip(command: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def reader() -> Iterator[tuple[Path, dict[str, str]]]:
-    """A reader's shell: a scratch directory linking the checkout's files, a scratch home."""
-    with tempfile.TemporaryDirectory(prefix="readme-") as scratch:
+def reader(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str]]]:
+    """A reader's shell: a scratch directory linking the checkout's files, a scratch home. The
+    blocks start and query review servers: held under the shared lock of tests that do."""
+    with (
+        review_servers_lock(tmp_path_factory, exclusive=False),
+        tempfile.TemporaryDirectory(prefix="readme-") as scratch,
+    ):
         base = Path(scratch)
         work, home = base / "work", base / "home"
         work.mkdir()

@@ -19,9 +19,8 @@ FORETHOUGHT = str(Path(sys.executable).parent / "forethought")
 
 pytestmark = [
     pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED"), reason="Linux only"),
-    # (every test that runs a review server on one worker, one after another: a test that
-    # touches forethought's files retires every server on the machine; --dist loadgroup)
-    pytest.mark.xdist_group("review-server"),
+    # (servers run under a shared lock; the test that retires every server takes it alone)
+    pytest.mark.usefixtures("review_servers"),
 ]
 
 

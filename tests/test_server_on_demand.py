@@ -26,9 +26,8 @@ DANGEROUS = "rm -rf --no-preserve-root /"
 pytestmark = [
     pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED"), reason="Linux only"),
     pytest.mark.slow,
-    # (every test that runs a review server on one worker, one after another: a test that
-    # touches forethought's files retires every server on the machine; --dist loadgroup)
-    pytest.mark.xdist_group("review-server"),
+    # (servers run under a shared lock; the test that retires every server takes it alone)
+    pytest.mark.usefixtures("review_servers"),
 ]
 
 
@@ -361,6 +360,7 @@ def test_a_policy_that_never_finishes_reading_does_not_hang_the_server(
     assert served_calls(env) == 2
 
 
+@pytest.mark.retires_review_servers
 def test_a_change_to_forethoughts_files_retires_the_server(env: dict[str, str]) -> None:
     import forethought
 
