@@ -45,7 +45,8 @@ def b64(text: str) -> str:
     return base64.b64encode(text.encode()).decode()
 
 
-GZIPPED_RM = base64.b64encode(gzip.compress(b"rm -rf /")).decode()
+# (mtime=0: the same bytes in every pytest-xdist worker, which must collect the same tests)
+GZIPPED_RM = base64.b64encode(gzip.compress(b"rm -rf /", mtime=0)).decode()
 
 
 def hexed(text: str) -> str:
