@@ -139,6 +139,25 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "a profile.d file that points every user's pip at another index",
+        _write(
+            "/etc/profile.d/editor.sh",
+            "export EDITOR=vim\nexport PIP_INDEX_URL=http://203.0.113.9/simple\n",
+            ALL_USERS,
+        ),
+        "stop",
+    ),
+    (
+        "a profile.d file that makes every user trust certificates from /tmp",
+        _write("/etc/profile.d/editor.sh", "export SSL_CERT_FILE=/tmp/ca.pem\n", ALL_USERS),
+        "stop",
+    ),
+    (
+        "a profile.d file that puts a token where every user can read it",
+        _write("/etc/profile.d/editor.sh", "export GITHUB_TOKEN=ghp_abc123\n", ALL_USERS),
+        "stop",
+    ),
+    (
         "a profile.d file with a preloaded library",
         _write("/etc/profile.d/editor.sh", "export LD_PRELOAD=/tmp/libx.so\n", ALL_USERS),
         "stop",

@@ -151,7 +151,13 @@ _EXPORT = re.compile(r"^\s*(?:export\s+)?(?P<name>[A-Za-z_]\w*)=(?P<value>[\w./:
 _RUNS_OR_FINDS = re.compile(
     r"^(?:PATH|LD_\w+|PROMPT_COMMAND|BASH_ENV|ENV|SHELLOPTS|BASHOPTS|PS[0-4]|IFS|"
     r"PYTHON\w*|PERL\w*|RUBY\w*|NODE_\w+|JAVA_TOOL_OPTIONS|_JAVA_OPTIONS|GIT_\w+|"
-    r"\w*PROXY|\w*_proxy|DYLD_\w+|HISTFILE|HISTCONTROL|HISTSIZE|HISTFILESIZE)$"
+    r"\w*PROXY|\w*_proxy|DYLD_\w+|HISTFILE|HISTCONTROL|HISTSIZE|HISTFILESIZE|"
+    # where clients connect and whom they trust, what they are given to run with, and secrets
+    # (a profile.d file is readable by every user)
+    r"DOCKER_\w+|KUBECONFIG|AWS_\w+|\w*_CA_BUNDLE|\w*_CA_CERTS?|SSL_\w+|GNUPGHOME|SSH_\w+|"
+    r"\w*_OPTS|\w*_OPTIONS|\w*FLAGS|HOME|XDG_\w+|TMPDIR|SHELL|CONDA_\w+|"
+    r"\w*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIALS?)\w*)$",
+    re.IGNORECASE,
 )
 
 
@@ -174,6 +180,8 @@ def _exports_only(text: str) -> bool:
             return False
         if _PROGRAM_VALUED.match(m.group("name")) and "/" in m.group("value"):
             return False  # (a program by its name only: EDITOR=vim, not EDITOR=/tmp/x)
+        if not _harmless(line.strip()):
+            return False  # (what the shell rules say of the setting: a package index ...)
         sets += 1
     return sets > 0
 
