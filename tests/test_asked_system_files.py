@@ -183,6 +183,15 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "block",
     ),
     (
+        "a nightly job whose program the task names only by a short word that begins it",
+        _write(
+            "/etc/cron.d/report",
+            "0 2 * * * root /usr/local/bin/backup-agent\n",
+            "Back up the database every night.",
+        ),
+        "stop",
+    ),
+    (
         "a job no task schedules",
         _write(
             "/etc/cron.d/report", "0 2 * * * report /opt/report/run.sh\n", "Fix the report script."

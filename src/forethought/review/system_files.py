@@ -87,13 +87,13 @@ def asked_kind(path: str, text: str, task: str) -> str | None:
 def _named_program(command: str, task: str) -> bool:
     """The task names the command's program or script by its own name, as a word ("sh" is not
     named by "shell"), or names the tool whose client it is by a word of its own that begins
-    the name ("etcd" for etcdctl, four letters at least)."""
+    the name and is at least half of it ("etcd" for etcdctl; not "back" for backup.sh)."""
     program = command.split()[0] if command.split() else ""
     base = program.rsplit("/", 1)[-1]
     if any(re.search(rf"(?<![\w/.-]){re.escape(p)}(?![\w/-])", task) for p in (program, base) if p):
         return True
     return any(
-        len(word) >= 4 and base.lower().startswith(word.lower())
+        len(word) >= 4 and 2 * len(word) >= len(base) and base.lower().startswith(word.lower())
         for word in re.findall(r"(?<![\w/.-])[A-Za-z][\w-]*(?![\w/-])", task)
     )
 
