@@ -403,9 +403,46 @@ def _negated_word(task: str, word: str) -> bool:
 
 
 def targets_of(evidence: str) -> list[str]:
-    """What the evidence acts on: :func:`targets_in` and, for a cloud CLI command, the
-    identifiers it names (:func:`cloud_targets`)."""
-    return [*targets_in(evidence), *cloud_targets(evidence)]
+    """What the evidence acts on: :func:`targets_in`, for a cloud CLI command the identifiers
+    it names (:func:`cloud_targets`), and for a raw network client the host it connects to."""
+    return [*targets_in(evidence), *cloud_targets(evidence), *_raw_client_hosts(evidence)]
+
+
+# The harm the shell rules predict for a raw connection that sends nothing of this machine's
+# (review/shell/rules/remote_shell.py); a send, a shell or a listener is predicted otherwise.
+RAW_CONNECTION = "opens a raw network connection to another host"
+# A client that opens a raw connection to HOST PORT (nc, ncat, netcat, telnet).
+_RAW_CLIENT = re.compile(r"^(?:\S*/)?(?:nc|ncat|netcat|telnet)\s")
+# Options of those clients that take a value (the value is no host): -q SECS, -w SECS, -p PORT,
+# -s SOURCE, -i INTERVAL, -x PROXY, -X PROTOCOL, -e/-c PROGRAM (a shell: never a target).
+_RAW_CLIENT_VALUED = frozenset("-q -w -p -s -i -x -X -e -c -I -O -T -V".split())
+_HOST_WORD = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+$", re.IGNORECASE)
+
+
+def _raw_client_hosts(evidence: str) -> list[str]:
+    """The host a raw client's evidence connects to (a name with a dot, or an address); none
+    where the client runs a program (-e, -c) or listens (-l)."""
+    if _RAW_CLIENT.match(evidence) is None:
+        return []
+    try:
+        words = shlex.split(evidence)
+    except ValueError:
+        return []
+    hosts: list[str] = []
+    skip = False
+    for word in words[1:]:
+        if skip:
+            skip = False
+            continue
+        if word in ("-e", "-c", "--exec", "--sh-exec", "-l", "--listen") or word.startswith(
+            ("--exec=", "--sh-exec=", "--lua-exec=")
+        ):
+            return []
+        if word in _RAW_CLIENT_VALUED:
+            skip = True
+        elif not word.startswith("-") and _HOST_WORD.match(word) and not word.isdigit():
+            hosts.append(word)
+    return hosts
 
 
 def _host(token: str) -> str:
@@ -1243,6 +1280,10 @@ def in_scope(
                     or asks_for_cloud_action(p.evidence, task)
                     or asks_for_operation(p.evidence, task)
                     or asks_for_removal(p.outcome, p.evidence, task)
+                    # (a connection, and nothing sent but what the command spells out, to the
+                    # host the task names is the connection it asks for: "the memcached hit rate
+                    # on cache01.internal")
+                    or p.outcome == RAW_CONNECTION
                 )
                 # (a sending whose data and destination the task both names is the sending
                 # the task asks for, whatever its verb: "archive /srv/www to web01:/srv/www")

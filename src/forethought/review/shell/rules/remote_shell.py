@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.scope import RAW_CONNECTION
 from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import (
@@ -77,7 +78,7 @@ def _netcat(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield harm(
             cmd,
             EXFILTRATION,
-            "opens a raw network connection to another host",
+            RAW_CONNECTION,
             "moderate",
             0.5,
             True,
@@ -211,7 +212,7 @@ def _socket_scripts(analysis: ShellAnalysis) -> Rule:
     yield harm(
         opener,
         EXFILTRATION,
-        "opens a raw network connection to another host",
+        RAW_CONNECTION,
         "moderate",
         0.5,
         True,
