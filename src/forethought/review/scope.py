@@ -408,8 +408,8 @@ def targets_of(evidence: str) -> list[str]:
     return [*targets_in(evidence), *cloud_targets(evidence), *_raw_client_hosts(evidence)]
 
 
-# The harm the shell rules predict for a raw connection that sends nothing of this machine's
-# (review/shell/rules/remote_shell.py); a send, a shell or a listener is predicted otherwise.
+# The harm the shell rules predict for the raw connection itself (review/shell/rules/
+# remote_shell.py); what is sent over it, a shell or a listener each has a harm of its own.
 RAW_CONNECTION = "opens a raw network connection to another host"
 # A client that opens a raw connection to HOST PORT (nc, ncat, netcat, telnet).
 _RAW_CLIENT = re.compile(r"^(?:\S*/)?(?:nc|ncat|netcat|telnet)\s")
@@ -1280,9 +1280,9 @@ def in_scope(
                     or asks_for_cloud_action(p.evidence, task)
                     or asks_for_operation(p.evidence, task)
                     or asks_for_removal(p.outcome, p.evidence, task)
-                    # (a connection, and nothing sent but what the command spells out, to the
-                    # host the task names is the connection it asks for: "the memcached hit rate
-                    # on cache01.internal")
+                    # (the connection itself, to the host the task names, is the connection it
+                    # asks for: "the memcached hit rate on cache01.internal"; what is sent over
+                    # it is judged by its own harm, an upload or a shell)
                     or p.outcome == RAW_CONNECTION
                 )
                 # (a sending whose data and destination the task both names is the sending
