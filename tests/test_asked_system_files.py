@@ -237,6 +237,22 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "the cache host the task names without its private domain",
+        _bash(
+            "printf 'version\\r\\n' | nc -q1 cache01.internal 11211",
+            "Which memcached version runs on cache01?",
+        ),
+        "allow",
+    ),
+    (
+        "another cache host than the one the task names without its domain",
+        _bash(
+            "printf 'version\\r\\n' | nc -q1 cache01.internal 11211",
+            "Which memcached version runs on cache02?",
+        ),
+        "stop",
+    ),
+    (
         "a shell handed to the host the task names",
         _bash("nc -e /bin/sh cache01.internal 4444", HIT_RATE),
         "block",

@@ -542,6 +542,13 @@ def named(token: str, task: str) -> bool:
         # a host that is a plain word counts where the task calls it a host or quotes it
         cued = rf"(?:{_HOST_CUE}|[\"'`]){re.escape(host)}(?![\w.-])"
         return mentions(task, token) or re.search(cued, task, re.IGNORECASE) is not None
+    if _PRIVATE_DOMAIN.search(token) and _HOST_WORD.match(token):
+        # a bare host of the site's own network, by its role ("the NAS") or by its own name
+        # without the domain, where that name is a host name, not a word ("on cache01")
+        first = token.split(".", 1)[0]
+        return _names_private_host(token, task) or (
+            len(first) >= 4 and not first.isalpha() and mentions(task, first)
+        )
     return False
 
 
