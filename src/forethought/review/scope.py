@@ -414,8 +414,8 @@ RAW_CONNECTION = "opens a raw network connection to another host"
 # A client that opens a raw connection to HOST PORT (nc, ncat, netcat, telnet).
 _RAW_CLIENT = re.compile(r"^(?:\S*/)?(?:nc|ncat|netcat|telnet)\s")
 # Options of those clients that take a value (the value is no host): -q SECS, -w SECS, -p PORT,
-# -s SOURCE, -i INTERVAL, -x PROXY, -X PROTOCOL, -e/-c PROGRAM (a shell: never a target).
-_RAW_CLIENT_VALUED = frozenset("-q -w -p -s -i -x -X -e -c -I -O -T -V".split())
+# -s SOURCE, -i INTERVAL, -x PROXY, -X PROTOCOL ... (-e/-c, a program, end the search).
+_RAW_CLIENT_VALUED = frozenset("-q -w -p -s -i -x -X -I -O -T -V".split())
 _HOST_WORD = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9-]+$", re.IGNORECASE)
 
 
@@ -1040,8 +1040,10 @@ def asks_for_operation(evidence: str, task: str) -> bool:
 _REMOVES = re.compile(
     r"^(?:removes|deletes|erases|wipes|destroys|revokes|purges|uninstalls|unregisters)\b"
 )
+# (whole words: "WIP" and "eras" ask for nothing)
 _REMOVE_WORDS = re.compile(
-    r"\b(?:remov|delet|eras|wip|destroy|revok|purg|uninstall|unregister)(?:e|es|ed|ing|s)?\b",
+    r"\b(?:(?:remov|delet|eras|wip|revok|purg)(?:e|es|ed|ing)|"
+    r"(?:destroy|uninstall|unregister)(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 

@@ -1,13 +1,16 @@
 """System configuration files a task asks for by kind ("add a cron entry that runs
-/opt/backup/run.sh at 02:00", "add a udev rule so the adapter appears as /dev/ttyFTDI",
-"configure apt to go through our proxy at proxy.internal:3128"), whose content does only that.
+/opt/backup/run.sh at 02:00", "run memcached for staging as a systemd service", "set EDITOR for
+all users", "add a udev rule so the adapter appears as /dev/ttyFTDI", "configure apt to go
+through our proxy at proxy.internal:3128"), whose content does only that.
 
 Their directories are guarded (:data:`forethought.review.scope._GUARDED_CONFIG`): a write there
 keeps its grade whatever the task says of the file, since what they hold runs as root later.
 This module opens that door only where the content can be read in full and runs nothing the task
 does not name: a cron line whose command the task names (and which is reviewed as the shell
-command it is), a udev rule that sets names, modes and links but runs no program, an APT setting
-that is not a hook. Anything else keeps its grade.
+command it is), a service unit the task names that runs only such commands as a user of its own,
+a profile.d script of plain variables that decide nothing about what runs or whom clients trust,
+a udev rule that sets names, modes and links but runs no program, an APT setting that is not a
+hook. Anything else keeps its grade.
 """
 
 from __future__ import annotations
@@ -65,8 +68,8 @@ _APT_RUNS = re.compile(r"Invoke|Pre-Install-Pkgs|DPkg::Options|Dpkg::Options|::T
 
 
 def asked_kind(path: str, text: str, task: str) -> str | None:
-    """The kind of system file (cron, udev, apt) the task asks for where ``text`` written to
-    ``path`` does only that; None otherwise (the write keeps its grade)."""
+    """The kind of system file (cron, systemd, profile, udev, apt) the task asks for where
+    ``text`` written to ``path`` does only that; None otherwise (the write keeps its grade)."""
     for where, words, kind in _KINDS:
         if not where.match(path) or not words.search(task):
             continue
@@ -126,8 +129,13 @@ def _unit_named(path: str, task: str) -> bool:
     """The unit's name is the task's: every part of it (memcached-staging.service for "run
     memcached for the staging app"), not a name that passes for another service's."""
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    parts = [p for p in re.split(r"[-_.@]+", stem.lower()) if p]
-    return bool(parts) and all(p in task.lower() for p in parts)
+    parts = [p for p in re.split(r"[-_.@]+", stem) if p]
+    # (each part as a word of the task, or of one of its names: node in node_exporter; not
+    # "e" of e.service in any word with an e)
+    return bool(parts) and all(
+        re.search(rf"(?<![A-Za-z0-9]){re.escape(p)}(?![A-Za-z0-9])", task, re.IGNORECASE)
+        for p in parts
+    )
 
 
 def _unit_asked(text: str, task: str) -> bool:
@@ -188,10 +196,14 @@ def _exports_only(text: str) -> bool:
 
 def _cron_asked(text: str, task: str) -> bool:
     """Every line is a setting or a job whose command the task names (its program or script),
-    and no command does harm when reviewed as the shell command it is."""
+    and no command does harm when reviewed as the shell command it is; no setting decides what
+    the jobs run (PATH, SHELL, BASH_ENV: a named script found in /tmp first is another)."""
     jobs = 0
     for line in text.splitlines():
         if _CRON_SETTING.match(line):
+            name = line.strip().partition("=")[0]
+            if "=" in line and not name.startswith("#") and _RUNS_OR_FINDS.match(name):
+                return False
             continue
         m = _CRON_LINE.match(line)
         if m is None:
