@@ -29,6 +29,7 @@ from forethought.review.shell.rules import (
     supply_chain,
     unknown,
 )
+from forethought.review.shell.rules.common import EXPORTERS, Needs
 from forethought.review.shell.writes import write_targets
 
 CommandRule = Callable[[SimpleCommand, ShellAnalysis], Iterable[Prediction]]
@@ -56,17 +57,43 @@ _MODULES = (
 BY_PROGRAM: dict[str, list[CommandRule]] = {}
 GENERIC: list[CommandRule] = []
 SCRIPT: list[ScriptRule] = []
-# GENERIC rules that yield nothing for a command without write targets (WRITE_RULES of a module)
-WRITE_RULES: set[CommandRule] = set()
+# What a GENERIC rule needs a command to have before it can find anything (a module's NEEDS)
+NEEDS: dict[CommandRule, Needs] = {}
 for _module in _MODULES:
     for _name, _rules in getattr(_module, "COMMANDS", {}).items():
         BY_PROGRAM.setdefault(_name, []).extend(_rules)
     GENERIC.extend(getattr(_module, "GENERIC", []))
     SCRIPT.extend(getattr(_module, "SCRIPT", []))
-    WRITE_RULES.update(getattr(_module, "WRITE_RULES", ()))
+    NEEDS.update(getattr(_module, "NEEDS", {}))
 
-# GENERIC in its order, without the WRITE_RULES: what a command that writes nothing needs.
-GENERIC_WITHOUT_WRITES = [rule for rule in GENERIC if rule not in WRITE_RULES]
+# GENERIC in its order, for each set of features a command can have: the rules that need none
+# or one it has. Most commands have none of them and meet about half the generic rules.
+_GENERIC_FOR: list[list[CommandRule]] = [
+    [rule for rule in GENERIC if not NEEDS.get(rule) or NEEDS[rule] & features]
+    for features in range(max(Needs) * 2)
+]
+
+
+def features(cmd: SimpleCommand) -> int:
+    """The Needs a command has (see rules/common.py), as one bit mask."""
+    found = Needs.WRITES if write_targets(cmd) else 0
+    if cmd.env or cmd.name in EXPORTERS:
+        found |= Needs.ENV
+    if cmd.wrappers:
+        found |= Needs.WRAPPERS
+    if cmd.redirects:
+        found |= Needs.REDIRECTS
+    if "/" in cmd.name:
+        found |= Needs.PATH_NAME
+    if cmd.infinite_loop:
+        found |= Needs.LOOP
+    return found
+
+
+def generic_rules(cmd: SimpleCommand) -> list[CommandRule]:
+    """The GENERIC rules that can find something in ``cmd``, in their order."""
+    return _GENERIC_FOR[features(cmd)]
+
 
 _VERSIONED = re.compile(r"^(python|pypy|perl|ruby|php|lua|node)[\d.]*[mw]?$|^(mkfs)[._].*$")
 
@@ -99,7 +126,7 @@ def predictions(analysis: ShellAnalysis) -> list[Prediction]:
         if not (len(cmd.argv) == 2 and (cmd.argv[1],) in _ONLY_HELP and not cmd.dynamic_name):
             for rule in BY_PROGRAM.get(key, ()):
                 own.extend(rule(cmd, analysis))
-        for rule in GENERIC if write_targets(cmd) else GENERIC_WITHOUT_WRITES:
+        for rule in _GENERIC_FOR[features(cmd)]:
             own.extend(rule(cmd, analysis))
         if cmd.wrappers:  # privilege.wrapped yields nothing without one
             own.extend(privilege.wrapped(cmd, own))

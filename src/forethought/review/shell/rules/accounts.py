@@ -8,7 +8,7 @@ from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import is_account_file
 from forethought.review.shell.predict import ACCOUNT_MANIPULATION, harm
-from forethought.review.shell.rules.common import has, option_values
+from forethought.review.shell.rules.common import Needs, has, option_values
 from forethought.review.shell.writes import operands, write_targets
 
 Rule = Iterator[Prediction]
@@ -184,6 +184,4 @@ COMMANDS = {
     "net": [_macos_windows],
 }
 GENERIC = [_account_files]
-# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
-# that writes nothing.
-WRITE_RULES = frozenset({_account_files})
+NEEDS = {_account_files: Needs.WRITES}

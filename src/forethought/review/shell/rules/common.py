@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import re
+from enum import IntFlag
 from functools import lru_cache
 
 from forethought.review.shell.model import SimpleCommand
+
+
+class Needs(IntFlag):
+    """What a GENERIC rule needs a command to have before it can find anything. A module names
+    such rules in ``NEEDS`` ({rule: Needs.X}); predictions() asks a rule only about commands
+    that have what it needs (tests/test_rule_needs.py holds each rule to it: a command without
+    the feature gets nothing from the rule)."""
+
+    WRITES = 1  # a write target (writes.write_targets): a redirect, cp, tee, sed -i ...
+    ENV = 2  # variables set for it (`X=1 cmd`), or it is export/declare/typeset/local/env
+    WRAPPERS = 4  # run through a wrapper: sudo, nsenter, chroot, systemd-run ...
+    REDIRECTS = 8  # a redirect of its own
+    PATH_NAME = 16  # the program is named by a path (/etc/init.d/ssh, ./chisel)
+    LOOP = 32  # inside an endless loop
+
+
+# Commands whose arguments set variables (what Needs.ENV covers beside `X=1 cmd`)
+EXPORTERS = frozenset({"export", "declare", "typeset", "local", "env"})
 
 _NUMBER = re.compile(r"-\d")
 LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "0", "[::1]", "ip6-localhost"})

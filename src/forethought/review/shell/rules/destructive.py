@@ -11,7 +11,7 @@ from forethought.review.shell.git import subcommand
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import Scope, is_device, is_os_root, normalise, scope_of
 from forethought.review.shell.predict import DESTRUCTIVE, harm
-from forethought.review.shell.rules.common import has, long_flags, option_values, short_flags
+from forethought.review.shell.rules.common import Needs, has, long_flags, option_values, short_flags
 from forethought.review.shell.writes import operands, write_targets
 
 Rule = Iterator[Prediction]
@@ -652,6 +652,4 @@ for _tool in (
 
 
 GENERIC = [_overwrites]
-# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
-# that writes nothing.
-WRITE_RULES = frozenset({_overwrites})
+NEEDS = {_overwrites: Needs.WRITES}

@@ -16,7 +16,7 @@ from forethought.review.shell.paths import (
     tuning_only,
 )
 from forethought.review.shell.predict import DEFENCE_EVASION, harm
-from forethought.review.shell.rules.common import option_values, short_flags
+from forethought.review.shell.rules.common import Needs, option_values, short_flags
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -401,9 +401,7 @@ GENERIC: list[Callable[[SimpleCommand, ShellAnalysis], Rule]] = [
     _hidden_program,
     _settings_written,
 ]
-# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
-# that writes nothing.
-WRITE_RULES = frozenset({_logs_and_history_files, _settings_written})
+NEEDS = {_logs_and_history_files: Needs.WRITES, _settings_written: Needs.WRITES}
 
 
 def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
@@ -412,3 +410,4 @@ def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 
 GENERIC.append(init_script)
+NEEDS[init_script] = Needs.PATH_NAME

@@ -16,6 +16,7 @@ from forethought.review.shell.predict import (
     harm,
 )
 from forethought.review.shell.rules.common import (
+    Needs,
     host_of,
     is_local_host,
     is_remote_spec,
@@ -566,4 +567,4 @@ def _into_web_root(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_into_web_root]
-WRITE_RULES = [_into_web_root]
+NEEDS = {_into_web_root: Needs.WRITES}

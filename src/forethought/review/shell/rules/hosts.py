@@ -13,6 +13,7 @@ from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise
 from forethought.review.shell.predict import EXFILTRATION, harm
+from forethought.review.shell.rules.common import Needs
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -67,4 +68,4 @@ def _hosts_file(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_hosts_file]
-WRITE_RULES = [_hosts_file]
+NEEDS = {_hosts_file: Needs.WRITES}

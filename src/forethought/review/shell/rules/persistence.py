@@ -11,7 +11,7 @@ from forethought.review.python_startup import runs_nothing
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import persistence_entry
 from forethought.review.shell.predict import PERSISTENCE, harm, short
-from forethought.review.shell.rules.common import has
+from forethought.review.shell.rules.common import Needs, has
 from forethought.review.shell.startup import settings_only
 from forethought.review.shell.unwrap import SYSTEMD_TIMER, SYSTEMD_USER_TIMER
 from forethought.review.shell.writes import write_targets
@@ -292,6 +292,8 @@ COMMANDS = {
     "git": [_services],
     "ssh-copy-id": [_services],
 }
+
+
 def _on_a_timer(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     """A command systemd-run starts later, on a transient timer (the command itself is
     reviewed as the command it is)."""
@@ -318,4 +320,5 @@ def _on_a_timer(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_startup_files, _on_a_timer]
+NEEDS = {_startup_files: Needs.WRITES, _on_a_timer: Needs.WRAPPERS}
 SCRIPT = [_units_written]

@@ -21,7 +21,7 @@ from forethought.review.shell.paths import (
     secret_kind,
 )
 from forethought.review.shell.predict import PRIVILEGE_ESCALATION, SEVERITY_RANK, harm
-from forethought.review.shell.rules.common import has, option_values
+from forethought.review.shell.rules.common import Needs, has, option_values
 from forethought.review.shell.unwrap import AS_USER, PRIVILEGE_WRAPPERS
 from forethought.review.shell.writes import operands, write_targets
 
@@ -824,8 +824,7 @@ def _shell_through_arguments(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     yield harm(
         cmd,
         PRIVILEGE_ESCALATION,
-        f"starts a root shell through `{name}` ({through[:60]}): its commands are never "
-        "reviewed",
+        f"starts a root shell through `{name}` ({through[:60]}): its commands are never reviewed",
         "high",
         0.8,
         True,
@@ -894,6 +893,12 @@ GENERIC = [
     _shell_through_arguments,
 ]
 COMMANDS["systemd-run"] = [_transient_shell]
-# GENERIC rules that look only at write_targets(cmd): predictions() skips them for a command
-# that writes nothing.
-WRITE_RULES = frozenset({_privilege_files})
+NEEDS = {
+    _privilege_files: Needs.WRITES,
+    _command_in_variable: Needs.ENV,
+    _library_env: Needs.ENV,
+    _entered_host: Needs.WRAPPERS,
+    _sudo_chroot: Needs.WRAPPERS,
+    _sudo_uid_minus_one: Needs.WRAPPERS,
+    _shell_through_arguments: Needs.WRAPPERS,
+}

@@ -15,6 +15,7 @@ from forethought.review.shell.predict import (
     harm,
 )
 from forethought.review.shell.rules.common import (
+    Needs,
     has,
     host_of,
     is_local_host,
@@ -394,4 +395,5 @@ def _tunnel_by_path(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_socket_redirects, _tunnel_by_path]
+NEEDS = {_socket_redirects: Needs.REDIRECTS, _tunnel_by_path: Needs.PATH_NAME}
 SCRIPT = [_socket_scripts]

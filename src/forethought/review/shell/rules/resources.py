@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from forethought.review.base import Prediction
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import RESOURCE_ABUSE, harm
-from forethought.review.shell.rules.common import option_values
+from forethought.review.shell.rules.common import Needs, option_values
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -284,4 +284,5 @@ def _mining_arguments(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 
 GENERIC = [_loops, _mining_arguments]
+NEEDS = {_loops: Needs.LOOP}
 SCRIPT = [_fork_bombs, _endless_growth]

@@ -13,6 +13,7 @@ from forethought.review.packages import Ecosystem, compromised, pinned, squats
 from forethought.review.shell.interpreters import language_of
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import DEFENCE_EVASION, REMOTE_CODE_EXECUTION, harm
+from forethought.review.shell.rules.common import Needs
 from forethought.review.shell.rules.remote_code import installer_args
 from forethought.review.shell.writes import write_targets
 
@@ -196,9 +197,7 @@ def _apt_sources(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Predic
 # pip, npm, git and most HTTP libraries read them), and those that choose the package index a
 # package manager installs from (pip's PIP_INDEX_URL, uv's UV_INDEX_URL / UV_DEFAULT_INDEX,
 # npm's npm_config_registry, Go's GOPROXY).
-_PROXY_VARIABLES = frozenset(
-    {"http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "rsync_proxy"}
-)
+_PROXY_VARIABLES = frozenset({"http_proxy", "https_proxy", "all_proxy", "ftp_proxy", "rsync_proxy"})
 _INDEX_VARIABLES = frozenset(
     {
         "pip_index_url",
@@ -253,8 +252,10 @@ def _untrusted_route(analysis: ShellAnalysis) -> Iterator[Prediction]:
                     continue  # the organisation's own proxy or mirror
                 if proxy and origin.host.rsplit(".", 1)[-1] in ("internal", "corp", "lan", "local"):
                     continue
-                nobody = "a raw IP address nobody vouches for" if origin.raw_ip else (
-                    "a host not on the policy's allowed hosts"
+                nobody = (
+                    "a raw IP address nobody vouches for"
+                    if origin.raw_ip
+                    else ("a host not on the policy's allowed hosts")
                 )
                 if proxy:
                     what = (
@@ -282,4 +283,4 @@ def _untrusted_route(analysis: ShellAnalysis) -> Iterator[Prediction]:
 
 GENERIC = [typosquat, compromised_release, _apt_sources]
 SCRIPT = [_untrusted_route]
-WRITE_RULES = [_apt_sources]
+NEEDS = {_apt_sources: Needs.WRITES}
