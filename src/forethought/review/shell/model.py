@@ -88,10 +88,12 @@ class SimpleCommand:
     find_filtered: str = ""  # "", "weak" or "strong": see unwrap.FindCommand
     # write_targets() of this command, computed once: several rules ask
     writes_cache: list[WriteTarget] | None = field(default=None, repr=False, compare=False)
+    # argv[0], or "" for none: set once (the rules ask for it about 40 times per command); the
+    # parse is the one place that changes argv[0] after, and it sets both
+    name: str = field(init=False, default="", repr=False, compare=False)
 
-    @property
-    def name(self) -> str:
-        return self.argv[0] if self.argv else ""
+    def __post_init__(self) -> None:
+        self.name = self.argv[0] if self.argv else ""
 
     @property
     def args(self) -> list[str]:

@@ -748,7 +748,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     )
             elif "/" in name:
                 name = basename  # an unknown directory, but a known program: ${DIR}/bin/rm is rm
-                cmd.argv[0] = name
+                cmd.argv[0] = cmd.name = name
                 cmd.words[0] = Word(name, head.span, True, head.substitutions, head.decoded)
         args = cmd.words[1:]
         if name in _STATEFUL:
