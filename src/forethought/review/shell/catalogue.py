@@ -409,15 +409,8 @@ def _applies(
     clusters: bool,
     consumer: _Consumer,
 ) -> bool:
-    args = cmd.args
-    if any(_has_option(args, u, clusters) for u in clause.unless):
-        return False
-    if clause.unless_match and any(clause.unless_match.fullmatch(a) for a in args):
-        return False
-    if _consumed(clause, consumer):
-        return False
-    if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
-        return False
+    # (every test is a condition of its own: the cheapest and most selective first, the
+    # subcommand; the consumer is looked for last, only where all else holds)
     if clause.subcommand:
         # each word may name alternatives: subcommand = ["iam", "create-user|create-role"]
         n = len(clause.subcommand)
@@ -426,6 +419,13 @@ def _applies(
             for o, word in zip(operands, clause.subcommand, strict=False)
         ):
             return False
+    args = cmd.args
+    if clause.options and not any(_has_option(args, o, clusters) for o in clause.options):
+        return False
+    if any(_has_option(args, u, clusters) for u in clause.unless):
+        return False
+    if clause.unless_match and any(clause.unless_match.fullmatch(a) for a in args):
+        return False
     # (the operands after the subcommand: `az storage container set-permission --public-access
     # container` names a container, not a public one)
     after = operands[len(clause.subcommand) :]
@@ -433,7 +433,9 @@ def _applies(
         return False
     if clause.operands_match and not any(clause.operands_match.search(o) for o in after):
         return False
-    return not (clause.args_match and not any(clause.args_match.search(a) for a in args))
+    if clause.args_match and not any(clause.args_match.search(a) for a in args):
+        return False
+    return not _consumed(clause, consumer)
 
 
 @functools.lru_cache(maxsize=8192)

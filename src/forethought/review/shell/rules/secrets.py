@@ -204,11 +204,13 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 [] if "-out" in cmd.args or certificate else option_values(cmd, "-in")
             )
         candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
+    if not candidates:
+        return
     # (`glab auth login --stdin < token.txt`, `docker login --password-stdin < pw`: a token
     # signs in, it is not shown; never a key or the system's secrets, which are no login token)
     signs_in = any(_SIGNS_IN_FROM_STDIN.match(a) for a in cmd.args)
     best: tuple[str, str, bool] | None = None
-    made = _made_before(cmd, _a) if candidates else set()
+    made = _made_before(cmd, _a)
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
         if name in _SUBCOMMAND_CLIS and _SUBCOMMAND_WORD.match(path):
