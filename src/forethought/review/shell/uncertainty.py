@@ -45,6 +45,12 @@ def _known() -> frozenset[str]:
     )
 
 
+def known_name(name: str) -> bool:
+    """A name the rules, the catalogue, the lists of ordinary programs or the shell know
+    (built-ins included)."""
+    return name in _known()
+
+
 @functools.lru_cache(maxsize=1024)
 def known_program(name: str) -> bool:
     """A program (not a shell built-in) the rules or the catalogue know."""

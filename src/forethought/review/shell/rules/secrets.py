@@ -484,6 +484,9 @@ _PASS_COMMANDS = frozenset(
 )
 
 
+_PRINTER_PROGRAMS = frozenset(program for program, *_rest in _CREDENTIAL_PRINTERS)
+
+
 def _printed_credential(cmd: SimpleCommand) -> tuple[str, bool] | None:
     args = cmd.args
     words = [a for a in args if not a.startswith("-")]
@@ -510,6 +513,91 @@ def _credential_printers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             f"prints {what}",
             "high" if manager else "moderate",
             0.8 if manager else 0.7,
+            False,
+        )
+
+
+# A program the catalogue does not know, asked to show a stored secret in the words CLIs use for
+# it: a subcommand that gets, shows or reads a secret, password, token or credential
+# (`conjur variable get -i prod/db/password`, `akeyless get-secret-value`, `tool secrets:access
+# KEY`), or an option that turns masking off (`--reveal`, `--with-decryption`). Its output is
+# what the agent, its transcript and its model provider read. Listing names (`secrets list`) is
+# not showing them; a value captured in a variable, written to a file or piped into a program
+# that consumes it is not shown either.
+_SHOW_VERBS = frozenset(
+    "get read show reveal access print cat view decrypt dump retrieve display fetch".split()
+)
+_SECRET_NOUN = re.compile(
+    r"^(?:secrets?|passw(?:or)?ds?|passphrases?|tokens?|credentials?|creds|apikeys?)$"
+)
+_REVEAL_OPTIONS = frozenset(
+    {
+        "--reveal",
+        "--reveal-secrets",
+        "--show-secret",
+        "--show-secrets",
+        "--show-password",
+        "--show-values",
+        "--include-values",
+        "--with-decryption",
+        "--unmask",
+        "--no-masking",
+        "--plaintext",
+    }
+)
+# What a shown value may be piped into and still be shown (filters and pagers).
+_SHOWS_PIPED = frozenset(
+    "jq yq grep egrep head tail cut awk sed tr cat less more sort uniq column fold tee xxd "
+    "base64 od".split()
+)
+_WORD_PARTS = re.compile(r"[-_:./=]+")
+
+
+def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
+    """What an unknown program's words say it shows of a stored secret, or None."""
+    from forethought.review.shell.uncertainty import known_name
+
+    name = cmd.name
+    if not cmd.args or known_name(name) or name in _PRINTER_PROGRAMS or "/" in name:
+        return None
+    words: list[str] = []
+    for arg in cmd.args:
+        if arg == "--":
+            break
+        if not arg.startswith("-"):
+            words.append(arg.lower())
+    head = words[:3]  # the subcommand, where a CLI has one
+    head_parts = [part for word in head for part in _WORD_PARTS.split(word) if part]
+    options = {a.split("=", 1)[0] for a in cmd.args if a.startswith("--")}
+    revealed = sorted(options & _REVEAL_OPTIONS)
+    if not revealed:
+        if not any(part in _SHOW_VERBS for part in head_parts):
+            return None
+        # the secret is named by the subcommand, an operand or an option's value
+        everything = [part for a in cmd.args for part in _WORD_PARTS.split(a.lower()) if part]
+        if not any(_SECRET_NOUN.match(part) for part in everything):
+            return None
+    if cmd.in_substitution or any(
+        op.lstrip("0123456789&") in (">", ">>", ">|") and not op.startswith("2")
+        for op, _target in cmd.redirects
+    ):
+        return None  # captured or written, not shown
+    consumers = analysis.next_stage(cmd)
+    if consumers and not all(c.name in _SHOWS_PIPED for c in consumers):
+        return None
+    return " ".join([name, *head, *revealed])
+
+
+def _secrets_shown(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    shown = _shown_secret(cmd, analysis)
+    if shown is not None:
+        yield harm(
+            cmd,
+            SECRET_ACCESS,
+            f"shows a stored secret (`{shown}`, a program forethought does not know, read by "
+            "its words) where the agent, its transcript and its model provider read it",
+            "moderate",
+            0.6,
             False,
         )
 
@@ -546,7 +634,7 @@ def _git_add_secret(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         return
 
 
-GENERIC = [_reads]
+GENERIC = [_reads, _secrets_shown]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "git": [_git_add_secret],
