@@ -517,11 +517,12 @@ def _credential_printers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         )
 
 
-# A program the catalogue does not know, asked to show a stored secret in the words CLIs use for
-# it: a subcommand that gets, shows or reads a secret, password, token or credential
-# (`conjur variable get -i prod/db/password`, `akeyless get-secret-value`, `tool secrets:access
-# KEY`), or an option that turns masking off (`--reveal`, `--with-decryption`). Its output is
-# what the agent, its transcript and its model provider read. Listing names (`secrets list`) is
+# A program no rule or list knows, asked to show a stored secret in the words CLIs use for it: a
+# subcommand that gets, shows or reads a secret, password, token or credential (`conjur variable
+# get -i prod/db/password`, `akeyless get-secret-value`, `tool secrets:access KEY`); or any
+# program given an option that turns masking off (`--reveal`, `--include-values`,
+# `--with-decryption`: the same in every CLI). Its output is what the agent, its transcript and
+# its model provider read. Listing names (`secrets list`) is
 # not showing them; a value captured in a variable, written to a file or piped into a program
 # that consumes it is not shown either.
 _SHOW_VERBS = frozenset(
@@ -551,25 +552,29 @@ _SHOWS_PIPED = frozenset(
     "base64 od".split()
 )
 _WORD_PARTS = re.compile(r"[-_:./=]+")
+# Options that name the file a CLI saves its output to, where their value is a path.
+_SAVED_AS = ("--file", "--output", "--output-file", "--out", "--outfile", "-o")
 
 
 def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
     """What an unknown program's words say it shows of a stored secret, or None."""
+    from forethought.review.shell.catalogue import operands
     from forethought.review.shell.uncertainty import known_name
 
     name = cmd.name
-    if not cmd.args or known_name(name) or name in _PRINTER_PROGRAMS or "/" in name:
+    if not cmd.args or name in _PRINTER_PROGRAMS or "/" in name:
         return None
-    words: list[str] = []
-    for arg in cmd.args:
-        if arg == "--":
-            break
-        if not arg.startswith("-"):
-            words.append(arg.lower())
-    head = words[:3]  # the subcommand, where a CLI has one
+    # a program forethought knows is read by its own entry, except for an option that turns
+    # masking off, which means the same in every CLI (`aws apigateway get-api-keys
+    # --include-values`)
+    known = known_name(name)
+    # the subcommand, where a CLI has one (its entry's options that take values skipped)
+    head = [word.lower() for word in operands(cmd)[:3]]
     head_parts = [part for word in head for part in _WORD_PARTS.split(word) if part]
     options = {a.split("=", 1)[0] for a in cmd.args if a.startswith("--")}
     revealed = sorted(options & _REVEAL_OPTIONS)
+    if known and not revealed:
+        return None
     if not revealed:
         if not any(part in _SHOW_VERBS for part in head_parts):
             return None
@@ -582,6 +587,8 @@ def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
         for op, _target in cmd.redirects
     ):
         return None  # captured or written, not shown
+    if any("/" in v or "." in v for v in option_values(cmd, *_SAVED_AS)):
+        return None  # `--file /tmp/prod.json`: saved to a file (`--output json` is a format)
     consumers = analysis.next_stage(cmd)
     if consumers and not all(c.name in _SHOWS_PIPED for c in consumers):
         return None
