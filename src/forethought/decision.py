@@ -84,7 +84,10 @@ class HumanVerdictRecord:
         return cls.of(HumanVerdictEvent.from_payload(payload))
 
 
-@dataclass(frozen=True, slots=True)
+_NO_EXTRA: dict[str, Any] = {}  # marks "extra not given": each Decision gets its own dict
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """The policy's verdict on one Proposal.
 
@@ -112,6 +115,43 @@ class Decision:
     harms: tuple[Prediction, ...] = ()
     # The human's word, once an escalation is settled (forethought.settle).
     human: HumanVerdict | None = None
+
+    def __init__(
+        self,
+        verdict: Verdict,
+        term: str,
+        reason: str,
+        harm: float,
+        benefit: float,
+        risk: float | None,
+        message: str,
+        explanation: str,
+        reviews: tuple[Review, ...] = (),
+        proposal_id: str | None = None,
+        policy_hash: str = "",
+        extra: dict[str, Any] = _NO_EXTRA,
+        uncertainty: float | None = None,
+        harms: tuple[Prediction, ...] = (),
+        human: HumanVerdict | None = None,
+    ) -> None:
+        # As Review's (review/base.py): the policy makes one Decision per proposal, and the
+        # generated __init__ of a frozen dataclass sets each field through object.__setattr__,
+        # several times the cost of the slots' own setters.
+        _set_verdict(self, verdict)
+        _set_term(self, term)
+        _set_reason(self, reason)
+        _set_harm(self, harm)
+        _set_benefit(self, benefit)
+        _set_risk(self, risk)
+        _set_message(self, message)
+        _set_explanation(self, explanation)
+        _set_reviews(self, reviews)
+        _set_proposal_id(self, proposal_id)
+        _set_policy_hash(self, policy_hash)
+        _set_extra(self, {} if extra is _NO_EXTRA else extra)
+        _set_uncertainty(self, uncertainty)
+        _set_harms(self, harms)
+        _set_human(self, human)
 
     @property
     def allowed(self) -> bool:
@@ -173,6 +213,23 @@ class Decision:
             record["human"] = self.human.to_dict()
         record.update(self.extra)
         return record
+
+
+_set_verdict = Decision.__dict__["verdict"].__set__
+_set_term = Decision.__dict__["term"].__set__
+_set_reason = Decision.__dict__["reason"].__set__
+_set_harm = Decision.__dict__["harm"].__set__
+_set_benefit = Decision.__dict__["benefit"].__set__
+_set_risk = Decision.__dict__["risk"].__set__
+_set_message = Decision.__dict__["message"].__set__
+_set_explanation = Decision.__dict__["explanation"].__set__
+_set_reviews = Decision.__dict__["reviews"].__set__
+_set_proposal_id = Decision.__dict__["proposal_id"].__set__
+_set_policy_hash = Decision.__dict__["policy_hash"].__set__
+_set_extra = Decision.__dict__["extra"].__set__
+_set_uncertainty = Decision.__dict__["uncertainty"].__set__
+_set_harms = Decision.__dict__["harms"].__set__
+_set_human = Decision.__dict__["human"].__set__
 
 
 # -- what the agent is told ------------------------------------------------------------------

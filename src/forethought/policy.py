@@ -182,6 +182,8 @@ class Policy(_Strict):
         ``file_write``, ``other`` ...) covers that kind. So a locked rule cannot be bypassed by
         spelling the tool another way.
         """
+        if not self.tools:  # the usual case: no [tools] rules at all
+            return "review"
         rules = {v for k, v in self.tools.items() if rule_applies(k, tool, kind)}
         return "block" if "block" in rules else "escalate" if "escalate" in rules else "review"
 
@@ -190,20 +192,18 @@ class Policy(_Strict):
         reviews = tuple(reviews)
         ok = [r for r in reviews if not r.failed]
         failed = [r for r in reviews if r.failed]
-        harm = _aggregate(self, ok, [self.expected(r.predictions, "harm") for r in ok])
-        benefit = _aggregate(self, ok, [self.expected(r.predictions, "benefit") for r in ok])
+        weighed = _Weighed(self, ok)
+        harm = _aggregate(self, ok, weighed.harm)
+        benefit = _aggregate(self, ok, weighed.benefit)
         # risk is None unless a review completed: one that judged the whole action (partial
         # ones, such as self-protection or a model the cascade did not ask, do not count).
-        completed = any(not r.partial for r in ok)
-        risk = max((r.risk for r in ok if r.risk is not None), default=None) if completed else None
+        completed = weighed.completed
+        risk = weighed.risk if completed else None
         if harm != harm or benefit != benefit:  # NaN: nothing can be weighed; fail closed
             failed = [*failed, Review.failure("policy", "", "expected harm or benefit is NaN")]
-        uncertainty = max(
-            (r.uncertainty for r in ok if not r.partial and r.uncertainty is not None),
-            default=None,
-        )
+        uncertainty = weighed.uncertainty
         tool_rule = self.tool_rule(proposal.action.tool, proposal.action.kind)
-        hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
+        hard = weighed.hard
         t = self.thresholds
 
         verdict: Verdict
@@ -221,7 +221,7 @@ class Policy(_Strict):
             reason = "review could not complete: " + "; ".join(
                 f"{r.reviewer}: {r.error}" for r in failed
             )
-        elif all(r.partial for r in ok):
+        elif not completed:  # every review is partial (or there is none)
             verdict, term = self.unreviewed, "unreviewed"
             reason = f"no enabled reviewer can judge a {proposal.action.kind!r} action"
         elif harm >= t.escalate:
@@ -248,7 +248,9 @@ class Policy(_Strict):
             reason = (
                 f"expected harm {harm:.2f} exceeds {t.lambda_:g} x expected benefit {benefit:.2f}"
             )
-        elif (serious := _serious_harm(self, ok)) > t.lambda_ * (asked := _asked_benefit(self, ok)):
+        elif (serious := _aggregate(self, ok, weighed.serious)) > t.lambda_ * (
+            asked := _aggregate(self, ok, weighed.asked)
+        ):
             # a flat credit for ordinary work never cancels a moderate or worse harm
             verdict, term = self.on_harm_exceeds_benefit, "harm>lambda*benefit"
             reason = (
@@ -259,7 +261,7 @@ class Policy(_Strict):
             verdict, term = "allow", "benefit>=harm"
             reason = f"expected harm {harm:.2f} <= {t.lambda_:g} x expected benefit {benefit:.2f}"
 
-        top = _worst_harms(ok, self)
+        top = weighed.worst_harms()
         if hard:  # the harm that decided first
             top = [hard[0], *(p for p in top if p is not hard[0])][:3]
         message = agent_words(verdict, term, top) or "allowed"
@@ -290,31 +292,79 @@ def _uncertain_reasons(reviews: Iterable[Review]) -> list[str]:
     return reasons or ["a reviewer could not see through part of the action"]
 
 
-def _serious_harm(policy: Policy, reviews: list[Review]) -> float:
-    """H over the moderate-or-worse harm predictions only, aggregated as H is."""
-    return _aggregate(
-        policy,
-        reviews,
-        [
-            policy.expected((p for p in r.predictions if p.severity in _SERIOUS), "harm")
-            for r in reviews
-        ],
-    )
-
-
-def _asked_benefit(policy: Policy, reviews: list[Review]) -> float:
-    """B over the benefits the task grounds only (category "task"; review/benefit.py)."""
-    return _aggregate(
-        policy,
-        reviews,
-        [
-            policy.expected((p for p in r.predictions if p.category == "task"), "benefit")
-            for r in reviews
-        ],
-    )
-
-
 _SERIOUS = frozenset({"moderate", "high", "critical"})
+
+
+class _Weighed:
+    """What ``decide`` needs of the reviews it counts, in one pass over them and their
+    predictions.
+
+    Per review, in order: the expected harm (H's part) and benefit (B's), the harm of the
+    moderate-or-worse predictions only (a flat credit for ordinary work never cancels those) and
+    the benefit the task asks for (category "task"; review/benefit.py). Each is the sum
+    ``Policy.expected`` makes, term for term in the same order, so the same float. Also the hard
+    harms, every harm with its weighed value (for the worst harms), whether a review completed
+    (judged the whole action: not partial), the highest risk of any review and the highest
+    uncertainty of a completed one (None where none says), as ``max`` finds them.
+    """
+
+    __slots__ = (
+        "asked", "benefit", "completed", "hard", "harm", "harms", "risk", "serious", "uncertainty"
+    )  # fmt: skip
+
+    def __init__(self, policy: Policy, reviews: list[Review]) -> None:
+        self.harm: list[float] = []
+        self.benefit: list[float] = []
+        self.serious: list[float] = []
+        self.asked: list[float] = []
+        self.hard: list[Prediction] = []
+        self.harms: list[tuple[float, Prediction]] = []
+        self.completed = False
+        self.risk: float | None = None
+        self.uncertainty: float | None = None
+        for r in reviews:
+            if r.risk is not None and (self.risk is None or r.risk > self.risk):
+                self.risk = r.risk
+            if not r.partial:
+                self.completed = True
+                found = r.uncertainty
+                if found is not None and (self.uncertainty is None or found > self.uncertainty):
+                    self.uncertainty = found
+            self._weigh(policy, r.predictions)
+
+    def _weigh(self, policy: Policy, predictions: tuple[Prediction, ...]) -> None:
+        severity, irreversible = policy.weights.severity, policy.weights.irreversible
+        harm = benefit = serious = asked = 0.0
+        for p in predictions:
+            value = (
+                p.probability
+                * getattr(severity, p.severity)
+                * (1.0 if p.reversible else irreversible)
+            )
+            if p.valence == "harm":
+                harm += value
+                if p.severity in _SERIOUS:
+                    serious += value
+                if p.hard:
+                    self.hard.append(p)
+                self.harms.append((value, p))
+            elif p.valence == "benefit":
+                benefit += value
+                if p.category == "task":
+                    asked += value
+        self.harm.append(harm)
+        self.benefit.append(benefit)
+        self.serious.append(serious)
+        self.asked.append(asked)
+
+    def worst_harms(self, n: int = 3) -> list[Prediction]:
+        """The ``n`` most harmful predictions, in order (a stable sort: ties keep their order)."""
+        ranked = sorted(self.harms, key=_first, reverse=True)
+        return [p for _, p in ranked[:n]]
+
+
+def _first(pair: tuple[float, Prediction]) -> float:
+    return pair[0]
 
 
 def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> float:
@@ -349,12 +399,6 @@ def _spread(reviews: list[Review]) -> float:
     """Disagreement between reviewers that formed an opinion (made at least one prediction)."""
     risks = [r.risk for r in reviews if r.predictions and r.risk is not None]
     return max(risks) - min(risks) if len(risks) > 1 else 0.0
-
-
-def _worst_harms(reviews: list[Review], policy: Policy, n: int = 3) -> list[Prediction]:
-    harms = [p for r in reviews for p in r.predictions if p.valence == "harm"]
-    harms.sort(key=lambda p: policy.harm_of([p]), reverse=True)
-    return harms[:n]
 
 
 def _clip(text: str, limit: int = 80) -> str:
