@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -363,6 +364,8 @@ def test_random_payloads_round_trip_and_verify(target: LedgerTarget) -> None:
     [
         {"x": float("nan"), "y": None},
         {"nested": ({"a": None}, [1, {"y": float("-inf")}])},  # a tuple: no equal copy
+        {"deep": [[({"z": ["a", 2, True, None, float("nan")]},)]], "ok": 0.5},
+        {"sub": OrderedDict(a=None, y=float("inf"))},  # a dict subclass, written as a dict
     ],
 )
 def test_recording_without_a_copy_still_refuses_nan_and_infinity(
