@@ -5,15 +5,18 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forethought import policy as policy_module
 from forethought import signing
 from forethought.policy import PolicyError, default_policy, load_policy, parse_policy
 from forethought.proposal import from_dict
-from forethought.review.base import Prediction, Review
+from forethought.review.base import SEVERITIES, Prediction, Review
 
 PROPOSAL = from_dict({"tool": "bash", "args": {"command": "x"}})
 
@@ -345,3 +348,70 @@ def test_rules_keyed_by_kind_or_by_an_unknown_tool(tmp_path: Path) -> None:
     other = parse_policy(b'[tools]\nother = "block"\n', "t.toml")
     assert other.tool_rule("transfer_funds", "other") == "block"
     assert other.tool_rule("bash", "shell") == "review"
+
+
+_PREDICTIONS = st.builds(
+    Prediction,
+    st.sampled_from(["wipes it", "reads it"]),
+    st.sampled_from(["harm", "benefit"]),
+    st.floats(0.0, 1.0),
+    st.sampled_from(SEVERITIES),
+    st.booleans(),
+    st.just("x"),
+    st.sampled_from(["", "task", "destructive"]),
+    st.booleans(),
+)
+
+
+@st.composite
+def _reviews(draw: st.DrawFn) -> Review:
+    name = draw(st.sampled_from(["shell", "file", "model"]))
+    if draw(st.integers(0, 5)) == 0:
+        return Review.failure(name, "1", "it broke")
+    predictions = draw(st.lists(_PREDICTIONS, max_size=4))
+    uncertainty = draw(st.none() | st.floats(0.0, 1.0))
+    return Review.of(name, "1", predictions, partial=draw(st.booleans()), uncertainty=uncertainty)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_reviews(), max_size=4),
+    st.sampled_from(["max", "mean", "vote", "weighted"]),
+    st.sampled_from(["allow", "escalate"]),
+)
+def test_decide_weighs_the_reviews_as_expected_and_combine_do(
+    reviews: list[Review], aggregate: str, on_uncertain: str
+) -> None:
+    """decide weighs every prediction in one pass: H, B, their moderate-or-worse and asked-for
+    parts, the risk, the uncertainty and the worst harms are exactly (the same floats, the same
+    predictions) what the policy's own expected, harm_of and combine make of the reviews."""
+    policy = default_policy().weakened_by(aggregate=aggregate, on_uncertain=on_uncertain)
+    decision = policy.decide(PROPOSAL, reviews)
+    ok = [r for r in reviews if not r.failed]
+
+    def combined(valence: str, keep: Callable[[Prediction], bool] = lambda p: True) -> float:
+        return policy.combine(
+            ok, [policy.expected([p for p in r.predictions if keep(p)], valence) for r in ok]
+        )
+
+    assert decision.harm == combined("harm")
+    assert decision.benefit == combined("benefit")
+    serious = combined("harm", lambda p: p.severity in ("moderate", "high", "critical"))
+    asked = combined("benefit", lambda p: p.category == "task")
+    if decision.reason.startswith("expected moderate-or-worse harm"):
+        assert f"{serious:.2f} exceeds" in decision.reason
+        assert decision.reason.endswith(f"{asked:.2f}")
+    elif decision.term == "benefit>=harm":
+        assert serious <= policy.thresholds.lambda_ * asked
+    completed = any(not r.partial for r in ok)
+    risks = [r.risk for r in ok if r.risk is not None]
+    assert decision.risk == (max(risks, default=None) if completed else None)
+    uncertainties = [r.uncertainty for r in ok if not r.partial and r.uncertainty is not None]
+    assert decision.uncertainty == max(uncertainties, default=None)
+    harms = [p for r in ok for p in r.predictions if p.valence == "harm"]
+    harms.sort(key=lambda p: policy.harm_of([p]), reverse=True)
+    hard = [p for r in ok for p in r.predictions if p.hard and p.valence == "harm"]
+    top = harms[:3]
+    if hard:
+        top = [hard[0], *(p for p in top if p is not hard[0])][:3]
+    assert [id(p) for p in decision.harms] == [id(p) for p in top]

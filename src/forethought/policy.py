@@ -16,6 +16,7 @@ import os
 import tomllib
 from collections.abc import Iterable, Sequence
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -359,12 +360,8 @@ class _Weighed:
 
     def worst_harms(self, n: int = 3) -> list[Prediction]:
         """The ``n`` most harmful predictions, in order (a stable sort: ties keep their order)."""
-        ranked = sorted(self.harms, key=_first, reverse=True)
+        ranked = sorted(self.harms, key=itemgetter(0), reverse=True)
         return [p for _, p in ranked[:n]]
-
-
-def _first(pair: tuple[float, Prediction]) -> float:
-    return pair[0]
 
 
 def _aggregate(policy: Policy, reviews: list[Review], values: list[float]) -> float:
