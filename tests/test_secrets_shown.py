@@ -92,5 +92,5 @@ def test_what_the_gate_decides(i: int, decisions: list[dict[str, Any]]) -> None:
 
 
 def test_the_stop_names_the_secret_and_who_reads_it(decisions: list[dict[str, Any]]) -> None:
-    assert "conjur variable get prod/db/password" in decisions[0]["explanation"]
+    assert "`conjur variable get prod/db/password`" in decisions[0]["explanation"]
     assert "model provider" in decisions[0]["explanation"]

@@ -557,7 +557,8 @@ _SAVED_AS = ("--file", "--output", "--output-file", "--out", "--outfile", "-o")
 
 
 def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
-    """What an unknown program's words say it shows of a stored secret, or None."""
+    """What a command's words say it shows of a stored secret (the words and how they say it),
+    or None."""
     from forethought.review.shell.catalogue import operands
     from forethought.review.shell.uncertainty import known_name
 
@@ -592,7 +593,10 @@ def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
     consumers = analysis.next_stage(cmd)
     if consumers and not all(c.name in _SHOWS_PIPED for c in consumers):
         return None
-    return " ".join([name, *head, *revealed])
+    shown = " ".join([name, *head])
+    if revealed:
+        return f"`{shown} {revealed[0]}`: {revealed[0]} turns masking off"
+    return f"`{shown}`, read by the words of a program forethought does not know"
 
 
 def _secrets_shown(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
@@ -601,8 +605,8 @@ def _secrets_shown(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         yield harm(
             cmd,
             SECRET_ACCESS,
-            f"shows a stored secret (`{shown}`, a program forethought does not know, read by "
-            "its words) where the agent, its transcript and its model provider read it",
+            f"shows stored secrets ({shown}) where the agent, its transcript and its model "
+            "provider read them",
             "moderate",
             0.6,
             False,
