@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.shell.catalogue import operands
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise, secret_kind
 from forethought.review.shell.predict import SECRET_ACCESS, harm
 from forethought.review.shell.rules.common import has, option_values, short_flags
+from forethought.review.shell.uncertainty import known_name
 
 Rule = Iterator[Prediction]
 
@@ -559,24 +561,19 @@ _SAVED_AS = ("--file", "--output", "--output-file", "--out", "--outfile", "-o")
 def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
     """What a command's words say it shows of a stored secret (the words and how they say it),
     or None."""
-    from forethought.review.shell.catalogue import operands
-    from forethought.review.shell.uncertainty import known_name
-
-    name = cmd.name
-    if not cmd.args or name in _PRINTER_PROGRAMS or "/" in name:
+    name, args = cmd.name, cmd.args
+    if not args or name in _PRINTER_PROGRAMS or "/" in name:
         return None
     # a program forethought knows is read by its own entry, except for an option that turns
     # masking off, which means the same in every CLI (`aws apigateway get-api-keys
     # --include-values`)
-    known = known_name(name)
+    revealed = sorted({a.split("=", 1)[0] for a in args if a[:2] == "--"} & _REVEAL_OPTIONS)
+    if not revealed and known_name(name):
+        return None
     # the subcommand, where a CLI has one (its entry's options that take values skipped)
     head = [word.lower() for word in operands(cmd)[:3]]
-    head_parts = [part for word in head for part in _WORD_PARTS.split(word) if part]
-    options = {a.split("=", 1)[0] for a in cmd.args if a.startswith("--")}
-    revealed = sorted(options & _REVEAL_OPTIONS)
-    if known and not revealed:
-        return None
     if not revealed:
+        head_parts = [part for word in head for part in _WORD_PARTS.split(word) if part]
         if not any(part in _SHOW_VERBS for part in head_parts):
             return None
         # the secret is named by the subcommand, an operand or an option's value
