@@ -62,6 +62,9 @@ def doubted(reviewer: SelfProtectionReviewer, tool: str, **args: str) -> bool:
         "rm -rf /etc/fore[st]hought",
         "rm -f /etc/*thought/policy.toml",
         "rm -f /etc/f*t/*.toml",
+        "rm -rf /*/forethought",  # a glob with no literal beginning
+        "rm -rf /e?c/forethought/keys",
+        "chmod -R 777 '/etc/forethough'*",
         "a=fore; b=thought; rm -rf ~/.config/$a$b",
         "sudo rm -rf /etc/forethought",
         "bash -c 'rm -rf /etc/forethought'",
@@ -180,6 +183,35 @@ def test_links_anywhere_on_the_path_are_followed_for_every_target(tmp_path: Path
     assert hard(reviewer, "bash", command="cp new.toml deep/../up/etc/policy.toml")
     assert hard(reviewer, "bash", command="chmod 666 up/etc/policy.toml")
     assert not hard(reviewer, "bash", command="rm -f a.txt deep/b.txt up/other.txt")
+
+
+def test_a_link_is_followed_whatever_names_it_and_wherever_it_runs(tmp_path: Path) -> None:
+    """Words that name nothing of forethought's are still resolved where they change files: as an
+    option's value, after `cd` into a linked directory, run in a linked working directory or
+    above the link, and among words that do name something (a glob, a variable)."""
+    policy = tmp_path / "etc" / "policy.toml"
+    policy.parent.mkdir()
+    policy.write_text("locked = false\n")
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    (ws / "cfg").symlink_to(policy)
+    (ws / "dir").symlink_to(policy.parent)
+    reviewer = SelfProtectionReviewer([policy.parent], cwd=str(ws), builtin=False)
+
+    def hard_in(command: str, cwd: str | None = None) -> bool:
+        row: dict[str, object] = {"tool_name": "Bash", "tool_input": {"command": command}}
+        if cwd is not None:
+            row["cwd"] = cwd
+        return any(p.hard for p in reviewer.review(from_dict(row)).predictions)
+
+    assert hard_in("dd if=/dev/zero of=cfg")
+    assert hard_in("install --target-directory=dir new.toml")
+    assert hard_in(f"cd {ws}/dir && touch new.toml")
+    assert hard_in("rm -f policy.toml", cwd=str(ws / "dir"))
+    assert hard_in("rm -f *.bak $x cfg")
+    assert hard_in("chmod 666 ws/cfg", cwd=str(tmp_path))
+    assert not hard_in("rm -f *.bak $x other.toml")
+    assert not hard_in("cat cfg dir/policy.toml")  # reading is allowed
 
 
 @pytest.mark.parametrize(

@@ -34,8 +34,9 @@ import os
 import posixpath
 import re
 import shutil
+import stat
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,8 @@ _FILE_CHANGERS = frozenset(
     "rm rmdir unlink mv cp ln install chmod chown chgrp chattr setfacl shred truncate dd tee "
     "touch rsync tar unzip sqlite3 patch git-rm srm wipe".split()
 )
+# ...and those that do with some options only (`_changes_files`)
+_CHANGERS_BY_OPTION = frozenset(("sed", "perl", "ruby", "find"))
 # A command substitution that looks a program up on PATH: `command -v`, `which`, `type -P`.
 _LOOKUP = re.compile(r"(?:\bcommand\s+-[vV]|\bwhich|\btype\s+-[aPp]+|\bwhence)\s+([\w.+-]+)")
 # The name that marks forethought's files in path fragments (case-insensitive).
@@ -125,6 +128,20 @@ def _part_matches(name: str, part: str) -> bool:
     if tail is not None and not name.endswith(tail.group()):
         return False
     return fnmatch.fnmatchcase(name, part)
+
+
+def _any_of(literals: Iterable[str], chars: str) -> re.Pattern[str]:
+    """A pattern that finds any of ``literals`` or of the characters ``chars`` (the same strings
+    match as with a plain alternation), looking further only where one of them can start."""
+    words = sorted(set(literals))
+    if "" in words:  # found anywhere
+        return re.compile("")
+    starts = "".join(sorted({w[0] for w in words} | set(chars)))
+    alternatives = [*(re.escape(w) for w in words)]
+    if chars:
+        alternatives.append("[" + "".join(re.escape(c) for c in chars) + "]")
+    first = "".join(re.escape(c) for c in starts)
+    return re.compile(f"(?=[{first}])(?:{'|'.join(alternatives)})")
 
 
 def _real(path: str) -> str:
@@ -181,6 +198,9 @@ def _writes(op: str, target: str) -> bool:
     return ">" in op and not (op.endswith("&") and target.isdigit())
 
 
+_UNTOUCHED = "does not touch forethought's policy, ledger, keys or hooks"
+
+
 class SelfProtectionReviewer:
     name = "self_protection"
     version = "1.1"
@@ -207,14 +227,30 @@ class SelfProtectionReviewer:
         # a protected path reached through a symbolic link is protected under both names
         self.protected = tuple(sorted(normal | {_real(p) for p in normal}))
         self._prefixes = tuple(p.rstrip("/") + "/" for p in self.protected)
+        # each protected path, and its parts as `_glob_reaches` compares them, joined: "a/b/"
+        self._glob_targets = tuple((p, p.strip("/") + "/") for p in self.protected)
         # A path can only name a protected file if it contains one of these (or a glob).
         markers = {posixpath.basename(p) for p in self.protected} | {
             posixpath.basename(s) for s in HOOK_SETTINGS_SUFFIXES
         }
         # one search for any marker or glob character (`_may_name_protected`, for every word)
-        self._marker_or_glob = re.compile(
-            "|".join([*(re.escape(m) for m in sorted(markers)), _GLOB.pattern])
-        )
+        self._marker_or_glob = _any_of(markers, "*?[")
+        # What any name of a protected file, or a mention of one, must contain as written:
+        # - a protected path, a path inside one or an agent's hook settings has the protected
+        #   file's (the settings') last component among its own. Normalising a word (joined to
+        #   where it runs, `.` and `..` removed) keeps some of its components and those of that
+        #   directory and makes none, unless `~` or `$HOME` bring in a home directory;
+        # - a glob that reaches one has a glob character;
+        # - `_mentions` finds a protected path or a settings file in the word as written unless
+        #   it has `$HOME` or `~/`, and `_disabling_commands` needs `forethought` or
+        #   `FORETHOUGHT_` in it.
+        # A word without any of these (and run in a directory without any) needs no look at
+        # its name, only at where its symbolic links lead. Markers are matched anywhere, not as
+        # whole components: more words than need it are looked at, none fewer.
+        self._suspect = _any_of(markers | {_NAME, _NAME.upper()}, "*?[$~")
+        self._quiet_cwd = self._suspect.search(self.cwd) is None
+        # ...a marker, a glob or anything known only at run time (`_DYNAMIC`), in one search
+        self._marker_glob_or_dynamic = _any_of(markers, "*?[$`")
         # What names forethought in path fragments: its name, the hook settings' directories,
         # and the names of protected files that do not live under a directory of that name.
         fragments = {_NAME, ".claude", ".codex", ".gemini"} | {
@@ -265,14 +301,18 @@ class SelfProtectionReviewer:
                 error=error,
                 partial=True,
             )
-        rationale = "does not touch forethought's policy, ledger, keys or hooks"
-        return Review.of(self.name, self.version, [], rationale, partial=True)
+        # Review.of(self.name, self.version, [], _UNTOUCHED, partial=True): no predictions,
+        # no risk
+        return Review(self.name, self.version, (), 0.0, _UNTOUCHED, partial=True)
 
     def _normal(self, path: str, cwd: str | None = None) -> str:
-        path = path.replace("${HOME}", self.home).replace("$HOME", self.home)
-        path = os.path.expanduser(path)
-        if not path.startswith("/"):
-            path = posixpath.join(cwd or self.cwd, path)
+        if "$" in path:
+            path = path.replace("${HOME}", self.home).replace("$HOME", self.home)
+        if path[:1] == "~":
+            path = os.path.expanduser(path)
+        if path[:1] != "/":
+            base = cwd or self.cwd  # posixpath.join(base, path)
+            path = base + path if not base or base.endswith("/") else base + "/" + path
         return posixpath.normpath(path)
 
     def _is_protected(
@@ -303,9 +343,27 @@ class SelfProtectionReviewer:
             return True
         if path.startswith(self._prefixes):
             return True
-        if glob and _GLOB.search(path):  # `rm -rf ~/.config/foreth*`: what the glob would match
-            return any(_glob_reaches(path, p) for p in self.protected)
+        if glob and (first := _GLOB.search(path)):
+            # `rm -rf ~/.config/foreth*`: what the glob would match. Only a protected path that
+            # starts as the glob's literal beginning does (or lies inside it) can be reached:
+            # the parts before the first pattern character must be its own, and the part with
+            # it must start the same (_part_matches).
+            literal = path[: first.start()].lstrip("/")
+            return any(
+                _glob_reaches(path, p)
+                for p, within in self._glob_targets
+                if within.startswith(literal) or literal.startswith(within)
+            )
         return False
+
+    def _links_to_protected(self, path: str, dirs: dict[str, str]) -> bool:
+        """``_is_protected(path, dirs=dirs)`` for a ``path`` that by name is no protected file
+        and has no glob character: where its symbolic links lead."""
+        try:
+            real = _realpath(path, dirs)
+        except (OSError, ValueError):  # a NUL byte, a loop of links: no file by that name
+            return False
+        return real != path and self._names_protected(real)
 
     def _may_lead_to_protected(self, value: str, cwd: str) -> bool:
         """Whether a target whose end only the run can tell (``~/$x``, ``"$d/policy.toml"``)
@@ -364,12 +422,12 @@ class SelfProtectionReviewer:
         return _disabling_commands(texts)
 
     def _shell(self, command: str, cwd: str, doubt: list[str]) -> list[Prediction]:
-        from forethought.review.shell import analyze
-
-        if found := _disabling_commands([command]):
+        if _NAME in command.lower() and (found := _disabling_commands([command])):
             return found
-        analysis = analyze(command)
+        analysis = _analyze(command)
         dirs: dict[str, str] = {}  # directories resolved for this review (_realpath)
+        suspect = self._suspect.search
+        quiet_cwd = self._quiet_cwd if cwd == self.cwd else suspect(cwd) is None
         for cmd in analysis.commands:
             where = cmd.cwd or cwd
             for op, target in cmd.redirects:
@@ -381,47 +439,68 @@ class SelfProtectionReviewer:
                     target, where, command, analysis
                 ):
                     doubt.append(f"output redirected to {target} ({cmd.text})")
-            program = cmd.argv[0] if cmd.argv else ""
-            base = posixpath.basename(program)
+            argv = cmd.argv
+            program = argv[0] if argv else ""
+            base = program.rpartition("/")[2]  # posixpath.basename
             if base in READ_ONLY_COMMANDS:
                 continue
-            if base == "find" and not _FIND_CHANGES.intersection(cmd.argv):
+            if base == "find" and not _FIND_CHANGES.intersection(argv):
                 continue  # a find that only lists (what -exec runs is a command of its own)
-            words = cmd.words[1:] if len(cmd.words) == len(cmd.argv) else []
             # Where symbolic links are followed (a syscall per path component): the arguments of
             # programs that change files; a find's start points only (its patterns and the
             # commands -exec runs are not its targets; those commands are judged on their own).
-            changes = _changes_files(cmd.argv)
+            changes = base in _FILE_CHANGERS or (
+                base in _CHANGERS_BY_OPTION and _changes_files(base, argv)
+            )
+            # Where the command runs names nothing of forethought's (``_suspect``): an absolute
+            # one is then not inside a protected directory either.
+            quiet_where = quiet_cwd if where is cwd else suspect(where) is None
             if (
                 not changes
-                and not self._marker_or_glob.search(cmd.text)
-                and not _DYNAMIC.search(cmd.text)
-                and not self._inside_protected(where)
+                and not self._marker_glob_or_dynamic.search(cmd.text)
+                and ((quiet_where and where[:1] == "/") or not self._inside_protected(where))
             ):
                 # Nothing in it can name a protected file: no marker of one, no glob, nothing
                 # known only at run time, not run from inside one, and it changes no file whose
                 # symbolic links would need following.
                 continue
-            roots = _find_roots(cmd.argv) if base == "find" else None
-            for index, arg in enumerate(cmd.argv[1:]):
+            words = cmd.words[1:] if len(cmd.words) == len(argv) else []
+            roots = _find_roots(argv) if base == "find" else None
+            for index, arg in enumerate(argv[1:]):
                 word = words[index] if words else None
                 resolve = changes and (roots is None or index < roots)
-                # A quoted pattern is not expanded by the shell (`redis-cli KEYS '*'`), but many
-                # programs expand one themselves (`git rm '*.db'`, find, rsync): only the clients
-                # whose arguments are queries, not local paths, take it as text.
-                glob = base not in _QUERY_CLIENTS or word is None or _expands(word.span)
-                for token in _path_like(arg):
-                    normal = self._normal(token, where)
-                    if self._is_protected(normal, resolve=resolve, dirs=dirs, glob=glob):
-                        return [_tampering(f"{program} on protected path {token}", cmd.text)]
-                if word is not None and (found := self._looked_up(program, word, cmd.text)):
-                    return found
-                if found := self._mentions([arg]):
-                    return found
-                dynamic = word.dynamic if word is not None else bool(_DYNAMIC.search(arg))
+                if quiet_where and suspect(arg) is None:
+                    # Neither the word nor where it runs holds anything ``_suspect`` looks for:
+                    # by name the word is no protected file and mentions none (see __init__);
+                    # only where its symbolic links lead can tell.
+                    if resolve:
+                        for token in _path_like(arg) if "=" in arg else _plain_path(arg):
+                            if self._links_to_protected(self._normal(token, where), dirs):
+                                return [
+                                    _tampering(f"{program} on protected path {token}", cmd.text)
+                                ]
+                    if (
+                        word is not None
+                        and (word.dynamic or "$" in word.span or "`" in word.span)
+                        and (found := self._looked_up(program, word, cmd.text))
+                    ):
+                        return found
+                else:
+                    # A quoted pattern is not expanded by the shell (`redis-cli KEYS '*'`), but
+                    # many programs expand one themselves (`git rm '*.db'`, find, rsync): only the
+                    # clients whose arguments are queries, not local paths, take it as text.
+                    glob = base not in _QUERY_CLIENTS or word is None or _expands(word.span)
+                    for token in _path_like(arg):
+                        normal = self._normal(token, where)
+                        if self._is_protected(normal, resolve=resolve, dirs=dirs, glob=glob):
+                            return [_tampering(f"{program} on protected path {token}", cmd.text)]
+                    if word is not None and (found := self._looked_up(program, word, cmd.text)):
+                        return found
+                    if found := self._mentions([arg]):
+                        return found
                 if (
-                    dynamic
-                    and _changes_files(cmd.argv)
+                    changes
+                    and (word.dynamic if word is not None else _DYNAMIC.search(arg))
                     and self._unknown_could_be_own(arg, where, command, analysis)
                 ):
                     doubt.append(f"{program} on {word.span if word else arg} ({cmd.text})")
@@ -525,10 +604,10 @@ def _find_roots(argv: Sequence[str]) -> int:
     return len(argv) - 1
 
 
-def _changes_files(argv: Sequence[str]) -> bool:
+def _changes_files(program: str, argv: Sequence[str]) -> bool:
     """Whether a command changes the files its arguments name (for doubting unknown targets;
-    a known protected target is judged whatever the program)."""
-    program = posixpath.basename(argv[0]) if argv else ""
+    a known protected target is judged whatever the program). ``program``: the base name of
+    ``argv[0]``."""
     if program in _FILE_CHANGERS:
         return True
     if program in ("sed", "perl", "ruby"):
@@ -536,6 +615,19 @@ def _changes_files(argv: Sequence[str]) -> bool:
     if program == "find":
         return any(a in ("-delete", "-exec", "-execdir", "-ok", "-okdir") for a in argv[1:])
     return False
+
+
+def _analyze(command: str) -> ShellAnalysis:
+    """The shared (cached) shell analysis: imported on first use, not with this module."""
+    global _analyze_shell
+    if _analyze_shell is None:
+        from forethought.review.shell import analyze
+
+        _analyze_shell = analyze
+    return _analyze_shell(command)
+
+
+_analyze_shell: Callable[[str], ShellAnalysis] | None = None
 
 
 def _disabling_commands(texts: Iterable[str]) -> list[Prediction]:
@@ -558,9 +650,40 @@ def _realpath(path: str, dirs: dict[str, str]) -> str:
     parent, name = posixpath.split(path)
     real_parent = dirs.get(parent)
     if real_parent is None:
-        real_parent = dirs[parent] = os.path.realpath(parent)
-    joined = posixpath.join(real_parent, name) if name else real_parent
-    return os.path.realpath(joined) if name and os.path.islink(joined) else joined
+        real_parent = dirs[parent] = _real_directory(parent)
+    if not name:
+        return real_parent
+    joined = posixpath.join(real_parent, name)
+    try:  # os.path.islink(joined)
+        is_link = stat.S_ISLNK(os.lstat(joined).st_mode)
+    except (OSError, ValueError):
+        is_link = False
+    return os.path.realpath(joined) if is_link else joined
+
+
+def _real_directory(path: str) -> str:
+    """``os.path.realpath(path)``, sooner where no part of it is a symbolic link (most paths):
+    the path itself, when absolute and normalised, as ``realpath`` would find it after the same
+    ``lstat`` of each part (a part that does not exist is taken as it is, as ``realpath`` does;
+    a NUL byte raises ValueError, as it does). Any other path, and any with a link, is left to
+    ``realpath``."""
+    if path[:1] != "/" or path[:2] == "//" or posixpath.normpath(path) != path:
+        return os.path.realpath(path)
+    end = 0
+    while end != -1:
+        end = path.find("/", end + 1)
+        try:
+            mode = os.lstat(path[:end] if end != -1 else path).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode):
+            return os.path.realpath(path)
+    return path
+
+
+def _plain_path(arg: str) -> tuple[str, ...]:
+    """``_path_like(arg)`` of an argument without ``=``."""
+    return (arg,) if arg and arg[0] != "-" else ()
 
 
 def _path_like(arg: str) -> list[str]:
