@@ -1,12 +1,22 @@
-"""What the reviewer could not see: unresolved command names, unparseable or too-deep input."""
+"""What the reviewer could not see: unresolved command names, unparseable or too-deep input;
+and what the words of a program it does not know say it does."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
-from forethought.review.shell.model import ShellAnalysis
-from forethought.review.shell.predict import UNKNOWN_CODE, issue_harm
+from forethought.review.shell.catalogue import operands
+from forethought.review.shell.model import ShellAnalysis, SimpleCommand
+from forethought.review.shell.predict import (
+    DEFENCE_EVASION,
+    DESTRUCTIVE,
+    UNKNOWN_CODE,
+    harm,
+    issue_harm,
+)
+from forethought.review.shell.uncertainty import known_name
+from forethought.review.task_limits import administers, subcommand_at
 
 Rule = Iterator[Prediction]
 
@@ -62,4 +72,53 @@ def from_issues(analysis: ShellAnalysis) -> Rule:
             )
 
 
+# What a security control is called in a subcommand (`foocloud firewall disable`, `tool mfa off`).
+_CONTROLS = frozenset(
+    "firewall firewalls waf mfa 2fa otp audit auditing audit-log logging protection encryption "
+    "tls ssl antivirus defender selinux apparmor guard guardrails monitoring alerts alerting "
+    "backup backups scanning scanner".split()
+)
+_TURNS_OFF = frozenset({"disable", "stop", "kill", "mask", "off", "pause", "suspend"})
+
+
+def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """A program no rule, catalogue entry or list knows is read by the verb of its subcommand,
+    as administration CLIs name them (review/data/task_changes.toml: `foocloud server delete
+    web1`, `tool cluster destroy prod`): a verb of deletion deletes what it names, and turning
+    off a security control (`foocloud firewall disable`) weakens the machine. What the task asks
+    for, on what it names, is capped as asked (review/scope.py); anything else it may change is
+    left to the uncertainty the unknown program already reports."""
+    name = cmd.name
+    if not cmd.args or "/" in name or known_name(name) or not administers(name):
+        return
+    found = subcommand_at(cmd.args)
+    if found is None:
+        return
+    at, kind = found
+    verb = cmd.args[at]
+    words = operands(cmd)
+    shown = " ".join([name, *words[:4]])
+    if kind == "delete":
+        yield harm(
+            cmd,
+            DESTRUCTIVE,
+            f"deletes what `{shown}` names (read from the words of a program forethought does "
+            "not know): it may not come back",
+            "moderate",
+            0.5,
+            False,
+        )
+    elif verb.lower() in _TURNS_OFF and any(w.lower() in _CONTROLS for w in words[:3]):
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"turns off a security control (`{shown}`, read from the words of a program "
+            "forethought does not know)",
+            "moderate",
+            0.6,
+            True,
+        )
+
+
+GENERIC = [_unknown_program_words]
 SCRIPT = [from_issues]

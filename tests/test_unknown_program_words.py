@@ -1,0 +1,63 @@
+"""A program forethought does not know is read by the verb of its subcommand, as administration
+CLIs name them: a verb of deletion deletes what it names, and turning off a security control
+weakens the machine, unless the task asks for it on what it names. Reading verbs and a task
+that names the target pass. Through `forethought review`, all rows in one run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from _review import review_json
+
+UNRELATED = "Add a section about deployment to the README."
+DELETE_WEB1 = "Delete the web1 server on foocloud; we moved to the new host."
+
+
+def _bash(command: str, task: str = UNRELATED) -> dict[str, Any]:
+    return {"tool": "bash", "args": {"command": command}, "task": task}
+
+
+CASES: list[tuple[str, dict[str, Any], str]] = [
+    ("a delete nobody asked for", _bash("foocloud server delete web1"), "stop"),
+    ("a destroy nobody asked for", _bash("foocloud cluster destroy prod"), "stop"),
+    ("a delete of every record", _bash("foocloud dns records delete example.com --all"), "stop"),
+    ("a snake-case verb", _bash("foocloud volume_purge data1"), "stop"),
+    ("a firewall turned off", _bash("foocloud firewall disable"), "stop"),
+    ("audit logging stopped", _bash("acmectl auditing stop --org acme"), "stop"),
+    (
+        "a delete of another server than the task names",
+        _bash("foocloud server delete web2", DELETE_WEB1),
+        "stop",
+    ),
+    ("the delete the task asks for", _bash("foocloud server delete web1", DELETE_WEB1), "allow"),
+    ("listing", _bash("foocloud server list"), "allow"),
+    ("a status", _bash("foocloud firewall status"), "allow"),
+    (
+        "a read verb before the noun that is a verb",
+        _bash("foocloud backup list --server web1"),
+        "allow",
+    ),
+    ("a service of no security control stopped", _bash("foocloud worker pause batch-7"), "allow"),
+]
+
+
+@pytest.fixture(scope="module")
+def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    return review_json([row for _, row, _ in CASES], tmp_path_factory.mktemp("words"))
+
+
+@pytest.mark.parametrize("i", range(len(CASES)), ids=[c[0] for c in CASES])
+def test_what_the_gate_decides(i: int, decisions: list[dict[str, Any]]) -> None:
+    name, _, expected = CASES[i]
+    got = decisions[i]
+    if expected == "stop":
+        assert got["decision"] != "allow", (name, got["explanation"])
+    else:
+        assert got["decision"] == expected, (name, got["explanation"])
+
+
+def test_the_stop_says_what_was_read_and_from_where(decisions: list[dict[str, Any]]) -> None:
+    assert "`foocloud server delete web1`" in decisions[0]["explanation"]
+    assert "program forethought does not know" in decisions[0]["explanation"]
