@@ -1187,6 +1187,38 @@ def beyond_environment(environment: str, found: Iterable[Change]) -> list[Predic
     return list(out.values())[:3]
 
 
+@functools.lru_cache(maxsize=256)
+def silent_on_production(task: str) -> bool:
+    """Whether ``task`` says nothing of production, of an environment or of deploying,
+    releasing or publishing ("fix the typo in the README"): a change it makes there is none the
+    task asks for."""
+    return bool(task.strip()) and not (
+        _PRODUCTION.search(task) or _ENVIRONMENT.search(task) or _ASKS_PUBLISH.search(task)
+    )
+
+
+def unasked_production(found: Iterable[Change]) -> list[Prediction]:
+    """A harm for each change (outside the workspace's own files) whose text names production,
+    in a task that says nothing of production, of an environment or of deploying
+    (:func:`silent_on_production`)."""
+    out: dict[str, Prediction] = {}
+    for c in found:
+        m = _PRODUCTION.search(c.evidence)
+        if m is None or c.workspace or c.evidence in out:
+            continue
+        out[c.evidence] = Prediction(
+            f"{c.what} on production ({m.group(0)}), though the task says nothing of production "
+            "or of deploying",
+            "harm",
+            1.0,
+            "moderate",
+            True,
+            c.evidence[:200],
+            CATEGORY,
+        )
+    return list(out.values())[:3]
+
+
 # Publishing to a registry others install from (and pushing images others pull): a change no
 # task makes in passing. Where the task says nothing of publishing, releasing, pushing,
 # deploying or uploading, it is not asked for ("build the package and run its tests").
@@ -1225,6 +1257,14 @@ def unasked_publishing(task: str, command: str) -> list[Prediction]:
     ]
 
 
+def _action_text(proposal: Proposal) -> str:
+    """The text of a shell command, Python code or HTTP request (its URL and body)."""
+    args = proposal.action.args
+    if proposal.action.kind == "http":
+        return f"{args.get('url') or ''} {args.get('body') or ''}"
+    return str(args.get("command") or args.get("code") or "")
+
+
 class TaskLimitsReviewer:
     """Holds each action to the limit its task sets and to the environment it works in (see
     the module). Partial: it judges only whether the action changes what the task rules out."""
@@ -1234,12 +1274,18 @@ class TaskLimitsReviewer:
     inline = True
 
     def applies(self, proposal: Proposal) -> bool:
-        return proposal.action.kind in ("shell", "python", "http", "file_write") and (
+        kind = proposal.action.kind
+        return kind in ("shell", "python", "http", "file_write") and (
             limit_of(proposal.task) is not None
             or environment_of(proposal.task) is not None
             or (
-                proposal.action.kind == "shell"
+                kind == "shell"
                 and _PUBLISHING.search(str(proposal.action.args.get("command") or "")) is not None
+            )
+            or (
+                kind != "file_write"
+                and _PRODUCTION.search(_action_text(proposal)) is not None
+                and silent_on_production(proposal.task)
             )
         )
 
@@ -1257,6 +1303,8 @@ class TaskLimitsReviewer:
                 found += predictions(limit, made)
             if environment is not None:
                 found += beyond_environment(environment, made)
+        elif proposal.action.kind != "file_write" and silent_on_production(proposal.task):
+            found += unasked_production(changes(proposal))
         rationale = (
             "; ".join(p.outcome for p in found) if found else "Changes nothing the task rules out."
         )
