@@ -411,3 +411,72 @@ def init_script(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 GENERIC.append(init_script)
 NEEDS[init_script] = Needs.PATH_NAME
+
+
+# Opening a resource to anyone on the internet, in the words cloud, forge and SaaS CLIs share:
+# options that say so (`gcloud run deploy --allow-unauthenticated`, `gh gist create --public`,
+# `--publicly-accessible`), an access setting given a public value (`--acl public-read`,
+# `--visibility public`, `--public-access blob`), the members that mean everyone (`allUsers`),
+# and the address range of the whole internet given to a rule that lets traffic in
+# (`--source-ranges=0.0.0.0/0`, `authorize-security-group-ingress --cidr 0.0.0.0/0`).
+_TO_EVERYONE = frozenset(
+    {"--public", "--allow-unauthenticated", "--no-auth", "--publicly-accessible"}
+)
+_PUBLIC_VALUES = {
+    "--acl": frozenset({"public-read", "public-read-write"}),
+    "--visibility": frozenset({"public"}),
+    "--public-access": frozenset({"blob", "container", "enabled"}),
+    "--public-network-access": frozenset({"enabled"}),
+}
+_EVERYONE = frozenset({"allusers", "allauthenticatedusers"})
+_ANY_ADDRESS = frozenset({"0.0.0.0/0", "::/0"})
+# What an address range lets in (an option's name or a word of the command): not a route.
+_LETS_IN = re.compile(
+    r"source|cidr|range|ingress|inbound|allow|authori[sz]e|firewall|acl|whitelist|allowlist"
+)
+
+
+_OPEN_HINT = re.compile(r"public|unauth|no-auth|allusers|allauthenticated|/0\b", re.IGNORECASE)
+_NOT_OPENING = frozenset({"ip", "route", "ping", "traceroute", "nmap", "curl", "wget"})
+
+
+def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
+    """The words by which ``cmd`` opens something to anyone on the internet, or None."""
+    args = cmd.args
+    if not _OPEN_HINT.search(" ".join(args)) or cmd.name in _NOT_OPENING:
+        return None  # (the words below all hold one of these: most commands have none)
+    for i, arg in enumerate(args):
+        option, _, glued = arg.partition("=")
+        if option in _TO_EVERYONE and not glued:
+            return arg
+        value = glued if glued else (args[i + 1] if i + 1 < len(args) else "")
+        if option in _PUBLIC_VALUES and value.lower() in _PUBLIC_VALUES[option]:
+            return f"{option} {value}"
+        for word in (arg, glued):
+            lowered = word.lower().rpartition(":")[2]  # member=allUsers, --member allUsers
+            if lowered in _EVERYONE:
+                return word
+            if word in _ANY_ADDRESS and (
+                (glued and _LETS_IN.search(option))
+                or (i and _LETS_IN.search(args[i - 1]))
+                or any(_LETS_IN.search(a) for a in args[:3])
+            ):
+                return f"{args[i - 1]} {word}" if not glued and i else arg
+    return None
+
+
+def _open_to_everyone(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    opened = _opened_to_everyone(cmd)
+    if opened is not None:
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"opens what it changes to anyone on the internet ({opened}): whoever finds it can "
+            "read it, or reach it, without signing in",
+            "moderate",
+            0.6,
+            False,
+        )
+
+
+GENERIC.append(_open_to_everyone)
