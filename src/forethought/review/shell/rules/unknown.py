@@ -3,6 +3,7 @@ and what the words of a program it does not know say it does."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
@@ -11,10 +12,12 @@ from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import (
     DEFENCE_EVASION,
     DESTRUCTIVE,
+    PRIVILEGE_ESCALATION,
     UNKNOWN_CODE,
     harm,
     issue_harm,
 )
+from forethought.review.shell.rules.common import option_values
 from forethought.review.shell.uncertainty import known_name
 from forethought.review.task_limits import administers, subcommand_at
 
@@ -79,15 +82,37 @@ _CONTROLS = frozenset(
     "backup backups scanning scanner".split()
 )
 _TURNS_OFF = frozenset({"disable", "stop", "kill", "mask", "off", "pause", "suspend"})
+# The roles that hold every power, as access options give them (`--role owner`, `--admin`).
+_ALL_POWER = frozenset(
+    "owner owners admin admins administrator administrators superuser super-admin superadmin "
+    "root cluster-admin full-access fullaccess * all".split()
+)
+_ROLE_OPTIONS = (
+    "--role",
+    "--roles",
+    "--clusterrole",
+    "--permission",
+    "--permissions",
+    "--access",
+    "--access-level",
+    "--level",
+    "--scope",
+)
+_POWER_FLAGS = frozenset({"--admin", "--owner", "--superuser", "--super-admin", "--root"})
+_GRANTS = frozenset(
+    "grant add create invite assign set bind attach update promote enroll register new".split()
+)
 
 
 def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     """A program no rule, catalogue entry or list knows is read by the verb of its subcommand,
     as administration CLIs name them (review/data/task_changes.toml: `foocloud server delete
-    web1`, `tool cluster destroy prod`): a verb of deletion deletes what it names, and turning
-    off a security control (`foocloud firewall disable`) weakens the machine. What the task asks
-    for, on what it names, is capped as asked (review/scope.py); anything else it may change is
-    left to the uncertainty the unknown program already reports."""
+    web1`, `tool cluster destroy prod`): a verb of deletion deletes what it names, a verb that
+    grants or creates giving an all-powerful role (`--role owner`, `--admin`) escalates
+    privilege, and turning off a security control (`foocloud firewall disable`) weakens the
+    machine. A deletion the task asks for, on what it names, is capped as asked
+    (review/scope.py); anything else it may change is left to the uncertainty the unknown
+    program already reports."""
     name = cmd.name
     if not cmd.args or "/" in name or known_name(name) or not administers(name):
         return
@@ -108,6 +133,18 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             0.5,
             False,
         )
+    elif kind == "write" and any(p in _GRANTS for p in re.split(r"[-_:.]", verb.lower())) and (
+        power := _all_power(cmd)
+    ):
+        yield harm(
+            cmd,
+            PRIVILEGE_ESCALATION,
+            f"gives {power} (`{shown}`, read from the words of a program forethought does not "
+            "know): whoever holds it can do anything there",
+            "moderate",
+            0.6,
+            False,
+        )
     elif verb.lower() in _TURNS_OFF and any(w.lower() in _CONTROLS for w in words[:3]):
         yield harm(
             cmd,
@@ -118,6 +155,17 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             0.6,
             True,
         )
+
+
+def _all_power(cmd: SimpleCommand) -> str | None:
+    """The all-powerful role a command gives (`--role owner`, `--admin`), or None."""
+    for flag in _POWER_FLAGS.intersection(cmd.args):
+        return f"the {flag[2:]} role"
+    for value in option_values(cmd, *_ROLE_OPTIONS):
+        role = value.lower().rpartition("/")[2]  # roles/owner
+        if role in _ALL_POWER:
+            return f"the {value} role"
+    return None
 
 
 GENERIC = [_unknown_program_words]
