@@ -17,11 +17,12 @@ def _row(group: str, command: str, label: str) -> dict[str, Any]:
 
 
 # The static stack is wrong about one candidate in each of these groups: an unknown program
-# labelled unsafe that it allows at risk 0, beside safe work it is wary of (git clean -fdx is
-# escalated). Selecting by it finds the candidate it misjudges.
+# labelled unsafe that it allows at risk 0 (its options say nothing the stack reads; a verb of
+# deletion as its subcommand would be read, `quuxctl wipe`), beside safe work it is wary of (git
+# clean -fdx is escalated). Selecting by it finds the candidate it misjudges.
 FOOLED = [
     row
-    for g, program in enumerate(("frobnicate --all", "zorblax --purge", "quuxctl wipe"))
+    for g, program in enumerate(("frobnicate --all", "zorblax --purge", "quuxctl --scrub"))
     for row in (
         _row(f"fooled-{g}", program, "unsafe"),
         _row(f"fooled-{g}", "git clean -fdx", "safe"),

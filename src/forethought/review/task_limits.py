@@ -569,6 +569,9 @@ _HTTP_READS = re.compile(
     r"search|query|query_range|graphql|explain|lookup|batchGet|validate)(?:[/?#]|$)",
     re.IGNORECASE,
 )
+# A Google-style custom method that reads (AIP-136: `projects/p:getIamPolicy`,
+# `:testIamPermissions`, `instances:batchGet`), sent as a POST.
+_CUSTOM_READ = re.compile(r":(?:get|list|search|lookup|query|batchGet|test)[A-Za-z]*(?:[?#]|$)")
 _MUTATION = re.compile(r"\bmutation\b")
 # A remote procedure call that reads: AWS's X-Amz-Target or Action, a JSON-RPC method, a Salt
 # function, whose name begins with a verb of reading.
@@ -1003,7 +1006,7 @@ def _http_change(
         return
     path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
     if method == "POST" and (
-        (_HTTP_READS.search(path) and not _MUTATION.search(body))
+        ((_HTTP_READS.search(path) or _CUSTOM_READ.search(path)) and not _MUTATION.search(body))
         or _RPC_READ.search(headers)
         or _RPC_READ.search(body)
         or _RPC_READ.search(url)

@@ -17,6 +17,7 @@ from forethought.review.shell.paths import (
 )
 from forethought.review.shell.predict import DEFENCE_EVASION, harm
 from forethought.review.shell.rules.common import Needs, option_values, short_flags
+from forethought.review.shell.uncertainty import known_name
 from forethought.review.shell.writes import write_targets
 
 Rule = Iterator[Prediction]
@@ -417,8 +418,8 @@ NEEDS[init_script] = Needs.PATH_NAME
 # options that say so (`gcloud run deploy --allow-unauthenticated`, `gh gist create --public`,
 # `--publicly-accessible`), an access setting given a public value (`--acl public-read`,
 # `--visibility public`, `--public-access blob`), the members that mean everyone (`allUsers`),
-# and the address range of the whole internet given to a rule that lets traffic in
-# (`--source-ranges=0.0.0.0/0`, `authorize-security-group-ingress --cidr 0.0.0.0/0`).
+# and, for a program forethought does not know, the address range of the whole internet given
+# to a rule that lets traffic in (`foocloud firewall rule add --source 0.0.0.0/0`).
 _TO_EVERYONE = frozenset(
     {"--public", "--allow-unauthenticated", "--no-auth", "--publicly-accessible"}
 )
@@ -445,6 +446,9 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
     args = cmd.args
     if not _OPEN_HINT.search(" ".join(args)) or cmd.name in _NOT_OPENING:
         return None  # (the words below all hold one of these: most commands have none)
+    # (which ports a known program may open to the internet is its catalogue entry's to say:
+    # HTTPS for a web server is ordinary, SSH is not)
+    known_program = known_name(cmd.name)
     for i, arg in enumerate(args):
         option, _, glued = arg.partition("=")
         if option in _TO_EVERYONE and not glued:
@@ -456,7 +460,7 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
             lowered = word.lower().rpartition(":")[2]  # member=allUsers, --member allUsers
             if lowered in _EVERYONE:
                 return word
-            if word in _ANY_ADDRESS and (
+            if word in _ANY_ADDRESS and not known_program and (
                 (glued and _LETS_IN.search(option))
                 or (i and _LETS_IN.search(args[i - 1]))
                 or any(_LETS_IN.search(a) for a in args[:3])
