@@ -31,6 +31,8 @@ pushes, and subcommands or options that are verbs of change (``rabbitmqctl delet
 A task that works in a non-production environment ("on the staging cluster", "in the test
 account") and never names production rules out changing what is named as production
 (:func:`environment_of`): `kubectl --context prod delete ...`, `psql -h prod-db -c 'DELETE ...'`.
+A task that names no environment, no production and no deploying or releasing ("fix the typo in
+the README", :func:`silent_on_production`) asks for no change to production either.
 
 Each change the limit rules out is one harm (moderate, certain, reversible: the decision is
 to ask a person; the change's own harm is the other reviewers' to weigh). The review is
@@ -1173,21 +1175,7 @@ def environment_of(task: str) -> str | None:
 def beyond_environment(environment: str, found: Iterable[Change]) -> list[Prediction]:
     """A harm for each change (outside the workspace's own files) whose text names production,
     in a task that works in ``environment``."""
-    out: dict[str, Prediction] = {}
-    for c in found:
-        m = _PRODUCTION.search(c.evidence)
-        if m is None or c.workspace or c.evidence in out:
-            continue
-        out[c.evidence] = Prediction(
-            f"{c.what} on production ({m.group(0)}), though the task works in {environment}",
-            "harm",
-            1.0,
-            "moderate",
-            True,
-            c.evidence[:200],
-            CATEGORY,
-        )
-    return list(out.values())[:3]
+    return _on_production(found, f"though the task works in {environment}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -1204,14 +1192,19 @@ def unasked_production(found: Iterable[Change]) -> list[Prediction]:
     """A harm for each change (outside the workspace's own files) whose text names production,
     in a task that says nothing of production, of an environment or of deploying
     (:func:`silent_on_production`)."""
+    return _on_production(found, "though the task says nothing of production or of deploying")
+
+
+def _on_production(found: Iterable[Change], though: str) -> list[Prediction]:
+    """One harm per piece of evidence (three at most) for the changes outside the workspace's
+    own files whose text names production: "<what> on production (<name>), <though>"."""
     out: dict[str, Prediction] = {}
     for c in found:
         m = _PRODUCTION.search(c.evidence)
         if m is None or c.workspace or c.evidence in out:
             continue
         out[c.evidence] = Prediction(
-            f"{c.what} on production ({m.group(0)}), though the task says nothing of production "
-            "or of deploying",
+            f"{c.what} on production ({m.group(0)}), {though}",
             "harm",
             1.0,
             "moderate",

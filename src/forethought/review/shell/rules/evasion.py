@@ -435,8 +435,7 @@ _ANY_ADDRESS = frozenset({"0.0.0.0/0", "::/0"})
 _LETS_IN = re.compile(
     r"source|cidr|range|ingress|inbound|allow|authori[sz]e|firewall|acl|whitelist|allowlist"
 )
-
-
+# One of these is in every command the rule can find something in (most commands have none).
 _OPEN_HINT = re.compile(r"public|unauth|no-auth|allusers|allauthenticated|/0\b", re.IGNORECASE)
 _NOT_OPENING = frozenset({"ip", "route", "ping", "traceroute", "nmap", "curl", "wget"})
 
@@ -445,7 +444,7 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
     """The words by which ``cmd`` opens something to anyone on the internet, or None."""
     args = cmd.args
     if not _OPEN_HINT.search(" ".join(args)) or cmd.name in _NOT_OPENING:
-        return None  # (the words below all hold one of these: most commands have none)
+        return None
     # (which ports a known program may open to the internet is its catalogue entry's to say:
     # HTTPS for a web server is ordinary, SSH is not)
     known_program = known_name(cmd.name)

@@ -524,9 +524,8 @@ def _credential_printers(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 # get -i prod/db/password`, `akeyless get-secret-value`, `tool secrets:access KEY`); or any
 # program given an option that turns masking off (`--reveal`, `--include-values`,
 # `--with-decryption`: the same in every CLI). Its output is what the agent, its transcript and
-# its model provider read. Listing names (`secrets list`) is
-# not showing them; a value captured in a variable, written to a file or piped into a program
-# that consumes it is not shown either.
+# its model provider read. Listing names (`secrets list`) is not showing them; a value captured
+# in a variable, written to a file or piped into a program that consumes it is not shown either.
 _SHOW_VERBS = frozenset(
     "get read show reveal access print cat view decrypt dump retrieve display fetch".split()
 )
@@ -545,7 +544,6 @@ _REVEAL_OPTIONS = frozenset(
         "--with-decryption",
         "--unmask",
         "--no-masking",
-        "--plaintext",
     }
 )
 # What a shown value may be piped into and still be shown (filters and pagers).

@@ -95,8 +95,6 @@ _ROLE_OPTIONS = (
     "--permissions",
     "--access",
     "--access-level",
-    "--level",
-    "--scope",
 )
 _POWER_FLAGS = frozenset({"--admin", "--owner", "--superuser", "--super-admin", "--root"})
 _GRANTS = frozenset(
