@@ -21,3 +21,12 @@ def review_json(rows: Sequence[dict[str, Any]], cwd: Path, *extra: str) -> list[
     )
     assert result.returncode == 0, result.stderr.decode()
     return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def expect(decision: dict[str, Any], expected: str, case: str) -> None:
+    """``decision`` (one of review_json's) is ``expected``: a verdict, or "stop" for any verdict
+    but allow; the failure names the case and shows the explanation."""
+    if expected == "stop":
+        assert decision["decision"] != "allow", (case, decision["explanation"])
+    else:
+        assert decision["decision"] == expected, (case, decision["explanation"])

@@ -183,6 +183,33 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         ),
         "limit",
     ),
+    (
+        "a custom method that reads, by POST",
+        _http(
+            "POST",
+            "https://cloudresourcemanager.googleapis.com/v3/projects/acme:getIamPolicy",
+            "Read-only check: who has access to the acme project?",
+        ),
+        "allow",
+    ),
+    (
+        "a POST that changes, with a read's name only in its query",
+        _http(
+            "POST",
+            "https://admin.example.com/api/users/7/delete?next=/search",
+            "Read-only check: which users signed in today?",
+        ),
+        "limit",
+    ),
+    (
+        "a custom method that changes, with a read's name only in its query",
+        _http(
+            "POST",
+            "https://cloudresourcemanager.googleapis.com/v3/projects/acme:setIamPolicy?x=:getIt",
+            "Read-only check: who has access to the acme project?",
+        ),
+        "limit",
+    ),
     # a task that works in a non-production environment
     (
         "production's pods deleted in a staging task",

@@ -573,7 +573,7 @@ _HTTP_READS = re.compile(
 )
 # A Google-style custom method that reads (AIP-136: `projects/p:getIamPolicy`,
 # `:testIamPermissions`, `instances:batchGet`), sent as a POST.
-_CUSTOM_READ = re.compile(r":(?:get|list|search|lookup|query|batchGet|test)[A-Za-z]*(?:[?#]|$)")
+_CUSTOM_READ = re.compile(r":(?:get|list|search|lookup|query|batchGet|test)[A-Za-z]*$")
 _MUTATION = re.compile(r"\bmutation\b")
 # A remote procedure call that reads: AWS's X-Amz-Target or Action, a JSON-RPC method, a Salt
 # function, whose name begins with a verb of reading.
@@ -1006,7 +1006,10 @@ def _http_change(
 ) -> Iterator[Change]:
     if method in ("GET", "HEAD", "OPTIONS", "TRACE", ""):
         return
-    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE)
+    # (the path alone: a read's name in the query or fragment, `/users/7/delete?next=/search`,
+    # says nothing of what the request does)
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?", 1)[0]
+    path = path.split("#", 1)[0]
     if method == "POST" and (
         ((_HTTP_READS.search(path) or _CUSTOM_READ.search(path)) and not _MUTATION.search(body))
         or _RPC_READ.search(headers)

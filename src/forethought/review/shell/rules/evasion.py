@@ -447,7 +447,7 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
         return None
     # (which ports a known program may open to the internet is its catalogue entry's to say:
     # HTTPS for a web server is ordinary, SSH is not)
-    known_program = known_name(cmd.name)
+    known_program = known_name(cmd.name.rsplit("/", 1)[-1])
     for i, arg in enumerate(args):
         option, _, glued = arg.partition("=")
         if option in _TO_EVERYONE and not glued:

@@ -552,15 +552,13 @@ _SHOWS_PIPED = frozenset(
     "base64 od".split()
 )
 _WORD_PARTS = re.compile(r"[-_:./=]+")
-# Options that name the file a CLI saves its output to, where their value is a path.
-_SAVED_AS = ("--file", "--output", "--output-file", "--out", "--outfile", "-o")
 
 
 def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
     """What a command's words say it shows of a stored secret (the words and how they say it),
     or None."""
-    name, args = cmd.name, cmd.args
-    if not args or name in _PRINTER_PROGRAMS or "/" in name:
+    name, args = cmd.name.rsplit("/", 1)[-1], cmd.args  # (however it is reached)
+    if not args or not name or name in _PRINTER_PROGRAMS:
         return None
     # a program forethought knows is read by its own entry, except for an option that turns
     # masking off, which means the same in every CLI (`aws apigateway get-api-keys
@@ -583,7 +581,7 @@ def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
         for op, _target in cmd.redirects
     ):
         return None  # captured or written, not shown
-    if any("/" in v or "." in v for v in option_values(cmd, *_SAVED_AS)):
+    if any("/" in v or "." in v for v in option_values(cmd, *_SAVED_TO)):
         return None  # `--file /tmp/prod.json`: saved to a file (`--output json` is a format)
     consumers = analysis.next_stage(cmd)
     if consumers and not all(c.name in _SHOWS_PIPED for c in consumers):

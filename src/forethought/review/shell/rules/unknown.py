@@ -111,8 +111,9 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     machine. A deletion the task asks for, on what it names, is capped as asked
     (review/scope.py); anything else it may change is left to the uncertainty the unknown
     program already reports."""
-    name = cmd.name
-    if not cmd.args or "/" in name or known_name(name) or not administers(name):
+    # (by its own name however it is reached: `/opt/fc/bin/foocloud`, `./foocloud`)
+    name = cmd.name.rsplit("/", 1)[-1]
+    if not cmd.args or not name or known_name(name) or not administers(name):
         return
     found = subcommand_at(cmd.args)
     if found is None:
