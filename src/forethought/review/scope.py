@@ -103,8 +103,14 @@ _CLOUD_VERB = re.compile(
     r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
 )
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
-# Flags that make an administration command act on everything of its kind.
+# Flags that make an administration command act on everything of its kind (and any long
+# option made of "all" and one more word: `--all-projects`, `--prune-all`, `--delete-all`).
 _EVERYTHING_FLAGS = frozenset({"--all", "-A", "--all-namespaces", "--everything"})
+_ALL_OPTION = re.compile(r"^--(?:all-[a-z]+|[a-z]+-all)$")
+
+
+def _everything(word: str) -> bool:
+    return word in _EVERYTHING_FLAGS or _ALL_OPTION.match(word) is not None
 # A path in a home directory, spelled out (/home/dev/.bashrc for "~/.bashrc").
 _HOME_PATH = re.compile(r"^(?:/home/[^/]+|/Users/[^/]+|/root)/(.+)$")
 _DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
@@ -229,20 +235,41 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     verb = found[0] + 1
     named = set(targets_in(evidence))
-    everything = [w for w in words[verb + 1 :] if w in _EVERYTHING_FLAGS][:1]
+    rest = words[verb + 1 :]
+    everything = [w for w in rest if _everything(w)][:1]
     identifiers = tuple(
         dict.fromkeys(
             w
-            for w in [*everything, *words[verb + 1 :]]
-            if w in _EVERYTHING_FLAGS
+            for i, w in enumerate([*everything, *rest])
+            if _everything(w)
             or (
                 not w.startswith("-")
                 and (_IDENTIFIER.match(w) or (w.isdigit() and len(w) >= 3))  # (a thread, a job)
                 and w not in named
+                and not _option_value(rest, i - len(everything))
             )
         )
     )
     return words[verb], identifiers
+
+
+# Options of administration CLIs that say where or how a command runs, not what it acts on:
+# the namespace, the server or gateway, the context, the output (`kn domain delete
+# old-promo.example.com -n marketing` acts on the domain; `--keep-since 10080` is a value).
+_WHERE_OPTIONS = frozenset(
+    "-n --namespace --context --kube-context --kubeconfig --gateway --server --host --endpoint "
+    "--url --address --addr --region --zone --profile --output -o --format --config "
+    "--timeout".split()
+)
+
+
+def _option_value(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is the value of the option before it: a place or a format
+    (_WHERE_OPTIONS), or a number given to any option (`--keep-since 10080`)."""
+    if i <= 0:
+        return False
+    before = words[i - 1]
+    return before in _WHERE_OPTIONS or (before.startswith("-") and words[i].isdigit())
 
 
 # Short options that take a value, of the programs named for a deletion (dropdb(1): -h host,
@@ -336,6 +363,13 @@ _NAMED_DELETIONS = (
     re.compile(
         r"^(?:gh|glab)\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+"
         r"['\"]?([^\s'\"]+)"
+    ),
+    # what an administration CLI deletes from the file that defines it, the file the task
+    # names: `faas-cli remove -f image-tools/stack.yaml` for "remove every function defined in
+    # image-tools/stack.yaml"
+    re.compile(
+        r"^(?:sudo\s+)?[\w.-]+\s+(?:[\w-]+\s+)?(?:delete|remove|rm|destroy|down|uninstall)\b"
+        r"[^|;&]*?\s(?:-f|--file|--filename)[\s=]['\"]?([^\s'\"]+)"
     ),
     # an account the task says to remove: `userdel -r foo` for "remove the user foo"
     re.compile(r"^(?:sudo\s+)?(?:userdel|deluser)\s+(?:-\S+\s+)*['\"]?([\w.-]+)['\"]?\s*$"),
@@ -490,7 +524,7 @@ _HOST_CUE = r"(?:host|server|machine|node|box|to|on|onto|from)\s+[\"'`]?"
 
 
 def named(token: str, task: str) -> bool:
-    if token in _EVERYTHING_FLAGS:
+    if _everything(token):
         # (`pulumi state delete --all --stack dev` acts on every resource, not on "dev": only
         # a task that asks for all of them names that)
         return re.search(r"\b(?:all|every|everything|entire)\b", task, re.IGNORECASE) is not None
