@@ -185,6 +185,16 @@ _COMPROMISED = (
 )
 
 
+def weaknesses_in(text: str) -> list[tuple[str, str, Severity, float]]:
+    """(what, category, severity, probability) of each setting in ``text`` that weakens a
+    workflow wherever it is written (a note that tells later runs to write it, too)."""
+    return [
+        (what, category, severity, p)
+        for pattern, what, category, severity, p in _WEAKNESSES
+        if pattern.search(text) is not None
+    ]
+
+
 def _added_lines(text: str, old_text: str) -> str:
     """The lines of ``text`` that ``old_text`` does not have: what an edit adds."""
     if not old_text:

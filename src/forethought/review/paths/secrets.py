@@ -164,6 +164,12 @@ _PASSWORD_OPTION = re.compile(
     r"\b(?:mysql\w*|mariadb\w*|sshpass)\b[^\n]{0,120}?\s(?:-p|--password=)"
     r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$]{6,100})"
 )
+# A password given on a login's command line, whatever the program (`faas-cli login -u admin -p
+# S3cret!`, `docker login --password S3cret`): --password-stdin is the way that keeps it out.
+_LOGIN_PASSWORD = re.compile(
+    r"\blogin\b[^\n`]{0,120}?\s(?:-p|--password)(?:\s+|=)"
+    r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$`]{6,100})"
+)
 _KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
 _DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _PLACEHOLDER_WORDS = (
@@ -257,11 +263,12 @@ def secrets_in(text: str) -> list[SecretHit]:
         if text[start - 1 : start] in ("'", '"'):
             start -= 1
         add("password_assignment", (start, m.end()))
-    for m in _PASSWORD_OPTION.finditer(text):
-        value = m.group("value").strip("'\"")
-        if _is_placeholder(value) or value.startswith("$"):
-            continue
-        add("password_assignment", (m.start("value") - 2, m.end()))
+    for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
+        for m in pattern.finditer(text):
+            value = m.group("value").strip("'\"")
+            if _is_placeholder(value) or value.startswith(("$", "-")):
+                continue
+            add("password_assignment", (m.start("value") - 2, m.end()))
     found.sort(key=lambda h: h.span)
     return found
 
