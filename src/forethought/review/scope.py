@@ -263,6 +263,19 @@ _WHERE_OPTIONS = frozenset(
 )
 
 
+def _placed(evidence: str, target: str, task: str) -> bool:
+    """Whether ``target`` is only where an administration tool runs (the value of its
+    --gateway, --server, --host ... option), on this machine or under a task that names no
+    place at all: `faas-cli secret remove old-key --gateway=http://127.0.0.1:8080` acts on
+    old-key. (A task that names a place holds the command to it.)"""
+    if "://" not in target or _CLOUD_CLI.match(evidence):
+        return False
+    m = re.search(rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}", evidence)
+    if m is None or m.group(1) not in _WHERE_OPTIONS:
+        return False
+    return _host(target) in ("127.0.0.1", "localhost", "::1", "[::1]") or not targets_in(task)
+
+
 def _option_value(words: Sequence[str], i: int) -> bool:
     """Whether ``words[i]`` is the value of the option before it: a place or a format
     (_WHERE_OPTIONS), or a number given to any option (`--keep-since 10080`)."""
@@ -326,9 +339,43 @@ def asks_for_subcommand(evidence: str, task: str) -> bool:
     subcommand does to the identifiers it names ("delete the orders queue" and `rabbitmqctl
     delete_queue orders`): the verb is one of the subcommand's words."""
     command = _admin_command(evidence)
-    if command is None or not (command[1] or targets_in(evidence)):
+    if command is None:
         return False
+    if not (command[1] or targets_in(evidence)):
+        # a subcommand that names nothing acts on the one thing its nouns name (`cosign
+        # piv-tool reset` resets the key plugged in): asked where the task names one of them
+        # ("reset the PIV applet") with the verb
+        # (not where the task names something of its own the command does not: `gh repo
+        # delete --yes` deletes the current repository, not "my scratch repo monalisa/tmp")
+        nouns = _nouns_before(evidence, command[0])
+        return (
+            bool(nouns)
+            and any(re.search(rf"\b{re.escape(n)}\b", task, re.IGNORECASE) for n in nouns)
+            and not any(w not in evidence for w in _TASK_IDENTIFIER.findall(task))
+            and _asks_verb(command[0], task)
+        )
     return _asks_verb(command[0], task)
+
+
+# A word of a task that names one thing: a path, a name with a digit, a dash or an underscore
+# inside (`monalisa/tmp-playground`, `web-1`, `u0001`).
+_TASK_IDENTIFIER = re.compile(r"(?<![\w/.-])(?=[\w./-]*[/\d_-])[A-Za-z0-9][\w./-]*[A-Za-z0-9]")
+
+
+def _nouns_before(evidence: str, verb: str) -> list[str]:
+    """The words between an administration tool's name and its verb, split at - and _ (three
+    letters or more), less options and their values: `piv` for `cosign piv-tool reset`."""
+    words = evidence.split()
+    if verb not in words[1:]:
+        return []
+    before = words[1 : words.index(verb, 1)]
+    return [
+        part
+        for i, w in enumerate(before)
+        if not w.startswith("-") and not (i and before[i - 1].startswith("-"))
+        for part in re.split(r"[-_]", w)
+        if len(part) >= 3 and part.lower() not in ("tool", "cli", "cmd", "ctl")
+    ]
 
 
 def asks_for_cloud_action(evidence: str, task: str) -> bool:
@@ -1301,7 +1348,7 @@ def in_scope(
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
-            targets = targets_of(p.evidence)
+            targets = [t for t in targets_of(p.evidence) if not _placed(p.evidence, t, task)]
             if not targets and asks_for_subcommand(p.evidence, task):
                 # (an administration tool's identifiers count as its targets only where the
                 # task asks for what its subcommand does: "delete the orders queue", not
@@ -1352,6 +1399,8 @@ def in_scope(
                 and (
                     asks_for_operation(p.evidence, task)
                     or asks_for_named_deletion(p.evidence, task)
+                    # (a subcommand that names nothing, asked by its verb and noun)
+                    or (not targets and asks_for_subcommand(p.evidence, task))
                     or asks_for_package_source(p.evidence, task)
                     or asks_for_control_change(p, task)
                     or asks_for_password_reset(p.evidence, task)
