@@ -1157,7 +1157,10 @@ _ENVIRONMENT = re.compile(
     r"\b(?P<env>staging|stage|stg|qa|uat|sandbox|preview|pre-?prod(?:uction)?|"
     r"(?:dev|development|test|testing|lab|demo)(?=[\s-]+(?:environment|env|cluster|server|db|"
     r"database|namespace|account|project|stack|instance|box|machine|host|site|bucket|tenant|"
-    r"subscription|workspace|vm|deployment|context|profile|region|org)\b))\b",
+    r"subscription|workspace|vm|deployment|context|profile|region|org|track|channel|ring)\b)|"
+    # a release track or channel short of production: an app store's internal track, a beta
+    # channel, a canary ring
+    r"(?:internal|alpha|beta|canary|nightly|edge)(?=[\s-]+(?:track|channel|ring)\b))\b",
     re.IGNORECASE,
 )
 # ...and never names production; an action that changes something whose name says production
