@@ -165,6 +165,25 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         _bash("quux push --tls-verify=true registry.example.com/app:1.2", "Push app:1.2."),
         "allow",
     ),
+    # the words inside a longer option
+    (
+        "a remote task fetched with TLS skipped",
+        _bash(
+            "tkn task start scan -i registry.example.com/tasks/scan:1.2 --remote-skip-tls -n ci",
+            "Run the scan task from the signed bundle at registry.example.com/tasks/scan:1.2.",
+        ),
+        "stop",
+    ),
+    (
+        "a certificate check skipped",
+        _bash("quux --skip-cert-check sync https://api.example.com"),
+        "stop",
+    ),
+    (
+        "a TLS certificate given, nothing skipped",
+        _bash("quux serve --tls-cert certs/dev.pem"),
+        "allow",
+    ),
 ]
 
 

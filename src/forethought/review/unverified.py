@@ -79,6 +79,13 @@ _OFF_OPTIONS = frozenset(
         "--insecure-ignore-sct",
     }
 )
+# ...and the same words inside a longer option (`tkn task start --remote-skip-tls`,
+# `--registry-insecure-skip-verify`, `--skip-cert-check`).
+_OFF_WORDS = re.compile(
+    r"^--(?:[a-z0-9]+-)*(?:(?:skip|no|disable|ignore)-(?:tls|ssl|certs?|certificates?)"
+    r"(?:-(?:verify|verification|check|checks|validation|errors))?|"
+    r"insecure-skip-(?:tls-)?verify|skip-(?:tls|ssl|cert|certificate)-(?:verify|check))$"
+)
 # Options whose value false/0/no/off switches a check off (`--tls-verify=false`).
 _CHECK_OPTION = re.compile(
     r"^--(?:src-|dest-|source-|destination-)?(?:tls-?verify|ssl-?verify|verify-?ssl|verify-?tls|verify-?certs?|verify-?certificates?|"
@@ -149,7 +156,7 @@ _LOCAL = re.compile(
 )
 # One of these is in every word the shell rule can find something in (most commands have none).
 HINT = re.compile(
-    r"insecure|verif|ssl|tls|gpg|sig|certif|trust|reject_unauth|https?verify|sumdb|sumcheck|"
+    r"insecure|verif|ssl|tls|gpg|sig|cert|trust|reject_unauth|https?verify|sumdb|sumcheck|"
     r"host_?key|content.?trust|ca_bundle|untrusted",
     re.IGNORECASE,
 )
@@ -181,7 +188,9 @@ def option_off(args: Sequence[str], *, curl_like: bool = False) -> str | None:
             continue
         option, eq, value = arg.partition("=")
         option = _SIDE.sub("--", option)
-        if option in _OFF_OPTIONS and (not eq or not _value_off(value)):
+        if (option in _OFF_OPTIONS or _OFF_WORDS.match(option)) and (
+            not eq or not _value_off(value)
+        ):
             return arg
         if _CHECK_OPTION.match(option):
             given = value if eq else (args[i + 1] if i + 1 < len(args) else "")
