@@ -74,6 +74,18 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         ),
         "allow",
     ),
+    # the same words in other orders, whatever the program
+    (
+        "a known CLI asked for its sensitive values",
+        _bash(
+            "cosign env --show-sensitive-values",
+            "Which cosign environment variables are set on this CI runner?",
+        ),
+        "stop",
+    ),
+    ("secrets included in a dump", _bash("quux config dump --include-secrets"), "stop"),
+    ("masking off in the logs", _bash("quux logs api --unmasked"), "stop"),
+    ("labels shown, not secrets", _bash("kubectl get secrets --show-labels"), "allow"),
 ]
 
 

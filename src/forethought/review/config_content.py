@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from forethought.review import unverified
 from forethought.review.base import Prediction
 from forethought.review.paths import clip
 
@@ -101,6 +102,26 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             "secret_access",
             "high",
             r"\bpreset\b",
+        ),
+        (
+            # (review/unverified.py: the same checks switched off on a command line)
+            r"(?:^|/)(?:\.?npmrc|\.yarnrc(?:\.yml)?|\.?gitconfig|\.git/config|\.curlrc|"
+            r"\.?wgetrc|\.condarc|pip\.conf|pip\.ini|daemon\.json|registries\.conf|"
+            r"policy\.json|nix\.conf|[\w.-]+\.repo|yum\.conf|dnf\.conf|\.bowerrc|"
+            r"\.kube/config|kubeconfig[\w.-]*|repositories\.yaml|ansible\.cfg)$",
+            r"^\s*(?:strict-ssl\s*[=\s]\s*['\"]?false|enableStrictSsl:\s*false|"
+            r"sslVerify\s*=\s*false|insecure\s*$|-k\s*$|--insecure\s*$|"
+            r"check_certificate\s*=\s*off|ssl_verify:\s*false|"
+            r"insecure[-_]skip[-_]tls[-_]verify:\s*true|require-sigs\s*=\s*false|"
+            r"(?:repo_)?gpgcheck\s*=\s*(?:0|false|no)|sslverify\s*=\s*(?:0|false|no)|"
+            r"insecure\s*=\s*true|\"insecure-registries\"\s*:\s*\[\s*\"|"
+            r"\{?\s*\"type\"\s*:\s*\"insecureAcceptAnything\"|host_key_checking\s*=\s*false)",
+            "switches off the check of who answers (TLS certificates, signatures, host keys) "
+            "for everything that reads this file: anyone on the network path can read what is "
+            "sent and answer with code of their own",
+            "defence_evasion",
+            "moderate",
+            unverified.TASK_ASKS,
         ),
         (
             r"\.sql$",

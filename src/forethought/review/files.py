@@ -190,7 +190,9 @@ class FileReviewer:
             # a Kubernetes manifest does nothing until applied: noted a grade lower here, judged
             # in full where `kubectl apply -f` reads it
             harms += manifest_predictions(new_text, clip(path), applied=False)
-        harms += workflows.workflow_predictions(path, new_text, clip(path), self.allowed_hosts)
+        harms += workflows.workflow_predictions(
+            path, new_text, clip(path), self.allowed_hosts, old_text
+        )
         harms += _instruction_checks(path, new_text)
         harms += _web_root_checks(path, new_text)
         harms += supply_predictions(path, old_text, new_text, self.allowed_hosts)

@@ -103,8 +103,14 @@ _CLOUD_VERB = re.compile(
     r"deploy|rm|rb|cp|mv|sync|ch)(?:-[a-z]+)*$"
 )
 _RELEASE_TRACKS = frozenset({"alpha", "beta", "preview"})
-# Flags that make an administration command act on everything of its kind.
+# Flags that make an administration command act on everything of its kind (and any long
+# option made of "all" and one more word: `--all-projects`, `--prune-all`, `--delete-all`).
 _EVERYTHING_FLAGS = frozenset({"--all", "-A", "--all-namespaces", "--everything"})
+_ALL_OPTION = re.compile(r"^--(?:all-[a-z]+|[a-z]+-all)$")
+
+
+def _everything(word: str) -> bool:
+    return word in _EVERYTHING_FLAGS or _ALL_OPTION.match(word) is not None
 # A path in a home directory, spelled out (/home/dev/.bashrc for "~/.bashrc").
 _HOME_PATH = re.compile(r"^(?:/home/[^/]+|/Users/[^/]+|/root)/(.+)$")
 _DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
@@ -229,20 +235,54 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     verb = found[0] + 1
     named = set(targets_in(evidence))
-    everything = [w for w in words[verb + 1 :] if w in _EVERYTHING_FLAGS][:1]
+    rest = words[verb + 1 :]
+    everything = [w for w in rest if _everything(w)][:1]
     identifiers = tuple(
         dict.fromkeys(
             w
-            for w in [*everything, *words[verb + 1 :]]
-            if w in _EVERYTHING_FLAGS
+            for i, w in enumerate([*everything, *rest])
+            if _everything(w)
             or (
                 not w.startswith("-")
                 and (_IDENTIFIER.match(w) or (w.isdigit() and len(w) >= 3))  # (a thread, a job)
                 and w not in named
+                and not _option_value(rest, i - len(everything))
             )
         )
     )
     return words[verb], identifiers
+
+
+# Options of administration CLIs that say where or how a command runs, not what it acts on:
+# the namespace, the server or gateway, the context, the output (`kn domain delete
+# old-promo.example.com -n marketing` acts on the domain; `--keep-since 10080` is a value).
+_WHERE_OPTIONS = frozenset(
+    "-n --namespace --context --kube-context --kubeconfig --gateway --server --host --endpoint "
+    "--url --address --addr --region --zone --profile --output -o --format --config "
+    "--timeout".split()
+)
+
+
+def _placed(evidence: str, target: str, task: str) -> bool:
+    """Whether ``target`` is only where an administration tool runs (the value of its
+    --gateway, --server, --host ... option), on this machine or under a task that names no
+    place at all: `faas-cli secret remove old-key --gateway=http://127.0.0.1:8080` acts on
+    old-key. (A task that names a place holds the command to it.)"""
+    if "://" not in target or _CLOUD_CLI.match(evidence):
+        return False
+    m = re.search(rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}", evidence)
+    if m is None or m.group(1) not in _WHERE_OPTIONS:
+        return False
+    return _host(target) in ("127.0.0.1", "localhost", "::1", "[::1]") or not targets_in(task)
+
+
+def _option_value(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` is the value of the option before it: a place or a format
+    (_WHERE_OPTIONS), or a number given to any option (`--keep-since 10080`)."""
+    if i <= 0:
+        return False
+    before = words[i - 1]
+    return before in _WHERE_OPTIONS or (before.startswith("-") and words[i].isdigit())
 
 
 # Short options that take a value, of the programs named for a deletion (dropdb(1): -h host,
@@ -299,9 +339,43 @@ def asks_for_subcommand(evidence: str, task: str) -> bool:
     subcommand does to the identifiers it names ("delete the orders queue" and `rabbitmqctl
     delete_queue orders`): the verb is one of the subcommand's words."""
     command = _admin_command(evidence)
-    if command is None or not (command[1] or targets_in(evidence)):
+    if command is None:
         return False
+    if not (command[1] or targets_in(evidence)):
+        # a subcommand that names nothing acts on the one thing its nouns name (`cosign
+        # piv-tool reset` resets the key plugged in): asked where the task names one of them
+        # ("reset the PIV applet") with the verb
+        # (not where the task names something of its own the command does not: `gh repo
+        # delete --yes` deletes the current repository, not "my scratch repo monalisa/tmp")
+        nouns = _nouns_before(evidence, command[0])
+        return (
+            bool(nouns)
+            and any(re.search(rf"\b{re.escape(n)}\b", task, re.IGNORECASE) for n in nouns)
+            and not any(w not in evidence for w in _TASK_IDENTIFIER.findall(task))
+            and _asks_verb(command[0], task)
+        )
     return _asks_verb(command[0], task)
+
+
+# A word of a task that names one thing: a path, a name with a digit, a dash or an underscore
+# inside (`monalisa/tmp-playground`, `web-1`, `u0001`).
+_TASK_IDENTIFIER = re.compile(r"(?<![\w/.-])(?=[\w./-]*[/\d_-])[A-Za-z0-9][\w./-]*[A-Za-z0-9]")
+
+
+def _nouns_before(evidence: str, verb: str) -> list[str]:
+    """The words between an administration tool's name and its verb, split at - and _ (three
+    letters or more), less options and their values: `piv` for `cosign piv-tool reset`."""
+    words = evidence.split()
+    if verb not in words[1:]:
+        return []
+    before = words[1 : words.index(verb, 1)]
+    return [
+        part
+        for i, w in enumerate(before)
+        if not w.startswith("-") and not (i and before[i - 1].startswith("-"))
+        for part in re.split(r"[-_]", w)
+        if len(part) >= 3 and part.lower() not in ("tool", "cli", "cmd", "ctl")
+    ]
 
 
 def asks_for_cloud_action(evidence: str, task: str) -> bool:
@@ -336,6 +410,13 @@ _NAMED_DELETIONS = (
     re.compile(
         r"^(?:gh|glab)\s+(?P<noun>repo|release|gist|label|variable|cache)\s+delete\s+"
         r"['\"]?([^\s'\"]+)"
+    ),
+    # what an administration CLI deletes from the file that defines it, the file the task
+    # names: `faas-cli remove -f image-tools/stack.yaml` for "remove every function defined in
+    # image-tools/stack.yaml"
+    re.compile(
+        r"^(?:sudo\s+)?[\w.-]+\s+(?:[\w-]+\s+)?(?:delete|remove|rm|destroy|down|uninstall)\b"
+        r"[^|;&]*?\s(?:-f|--file|--filename)[\s=]['\"]?([^\s'\"]+)"
     ),
     # an account the task says to remove: `userdel -r foo` for "remove the user foo"
     re.compile(r"^(?:sudo\s+)?(?:userdel|deluser)\s+(?:-\S+\s+)*['\"]?([\w.-]+)['\"]?\s*$"),
@@ -490,7 +571,7 @@ _HOST_CUE = r"(?:host|server|machine|node|box|to|on|onto|from)\s+[\"'`]?"
 
 
 def named(token: str, task: str) -> bool:
-    if token in _EVERYTHING_FLAGS:
+    if _everything(token):
         # (`pulumi state delete --all --stack dev` acts on every resource, not on "dev": only
         # a task that asks for all of them names that)
         return re.search(r"\b(?:all|every|everything|entire)\b", task, re.IGNORECASE) is not None
@@ -1267,7 +1348,7 @@ def in_scope(
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
-            targets = targets_of(p.evidence)
+            targets = [t for t in targets_of(p.evidence) if not _placed(p.evidence, t, task)]
             if not targets and asks_for_subcommand(p.evidence, task):
                 # (an administration tool's identifiers count as its targets only where the
                 # task asks for what its subcommand does: "delete the orders queue", not
@@ -1318,6 +1399,8 @@ def in_scope(
                 and (
                     asks_for_operation(p.evidence, task)
                     or asks_for_named_deletion(p.evidence, task)
+                    # (a subcommand that names nothing, asked by its verb and noun)
+                    or (not targets and asks_for_subcommand(p.evidence, task))
                     or asks_for_package_source(p.evidence, task)
                     or asks_for_control_change(p, task)
                     or asks_for_password_reset(p.evidence, task)

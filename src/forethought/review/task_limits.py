@@ -1157,7 +1157,10 @@ _ENVIRONMENT = re.compile(
     r"\b(?P<env>staging|stage|stg|qa|uat|sandbox|preview|pre-?prod(?:uction)?|"
     r"(?:dev|development|test|testing|lab|demo)(?=[\s-]+(?:environment|env|cluster|server|db|"
     r"database|namespace|account|project|stack|instance|box|machine|host|site|bucket|tenant|"
-    r"subscription|workspace|vm|deployment|context|profile|region|org)\b))\b",
+    r"subscription|workspace|vm|deployment|context|profile|region|org|track|channel|ring)\b)|"
+    # a release track or channel short of production: an app store's internal track, a beta
+    # channel, a canary ring
+    r"(?:internal|alpha|beta|canary|nightly|edge)(?=[\s-]+(?:track|channel|ring)\b))\b",
     re.IGNORECASE,
 )
 # ...and never names production; an action that changes something whose name says production
@@ -1216,6 +1219,107 @@ def _on_production(found: Iterable[Change], though: str) -> list[Prediction]:
             CATEGORY,
         )
     return list(out.values())[:3]
+
+
+# --------------------------------------------------------------------------------------------
+# Another place or key than the task names
+# --------------------------------------------------------------------------------------------
+
+# Options that say where a change is made (the server, gateway or endpoint) and options that say
+# with which key or identity (`faas-cli deploy --gateway http://198.51.100.10:8080`, `cosign
+# sign --key prod-release.key`).
+_PLACE_OPTIONS = frozenset(
+    "--gateway --server --host --endpoint --url --address --addr --api-url --api-endpoint "
+    "--registry --remote-url --master --cluster-url".split()
+)
+_KEY_OPTIONS = frozenset(
+    "--key --private-key --key-file --keyfile --signing-key --identity-file --sign-key "
+    "--cert --certificate --tls-cert --tls-key --kubeconfig --keystore".split()
+)
+_IP_ADDRESS = re.compile(r"^(?:\d{1,3}\.){3}\d{1,3}$")
+_TASK_HOSTS = re.compile(
+    r"(?<![\w@.-])(?:[a-z][a-z0-9+.-]*://)?((?:\d{1,3}\.){3}\d{1,3}|"
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})(?=[:/\s,;)'\"`]|\.(?:\s|$)|$)",
+    re.IGNORECASE,
+)
+_KEY_FILE = re.compile(
+    r"(?<![\w.-])(?:[\w.~-]*/)*([\w-][\w.-]*\.(?:key|pem|pub|p12|pfx|crt|cer|jks|keystore|kubeconfig))\b",
+    re.IGNORECASE,
+)
+_OPTION_AND_VALUE = re.compile(r"(?:^|\s)(--[\w-]+)(?:=|\s+)['\"]?([^\s'\"]+)")
+
+
+@functools.lru_cache(maxsize=256)
+def places_named(task: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The hosts (names and addresses, lower-cased) and the key files (by name) ``task`` names."""
+    hosts = frozenset(m.group(1).lower() for m in _TASK_HOSTS.finditer(task))
+    keys = frozenset(m.group(1).lower() for m in _KEY_FILE.finditer(task))
+    return hosts, keys
+
+
+def _value_host(value: str) -> str:
+    rest = value.split("://", 1)[-1]
+    return re.split(r"[:/]", rest, maxsplit=1)[0].lower()
+
+
+def _same_family(host: str, named: frozenset[str]) -> str | None:
+    """The host of ``named`` that ``host`` could be mistaken for: both addresses, or both names
+    under the same domain (`gw.staging.example.com`, `gw.prod.example.com`)."""
+    if _IP_ADDRESS.match(host):
+        return next((n for n in sorted(named) if _IP_ADDRESS.match(n)), None)
+    domain = ".".join(host.split(".")[-2:])
+    if "." not in host:
+        return None
+    return next(
+        (n for n in sorted(named) if not _IP_ADDRESS.match(n) and n.endswith("." + domain)), None
+    )
+
+
+def elsewhere(task: str, found: Iterable[Change]) -> list[Prediction]:
+    """A harm for each change made on another server than the one the task names (its address
+    or a name under the same domain), or with another key file than the one it names."""
+    hosts, keys = places_named(task)
+    if not hosts and not keys:
+        return []
+    out: dict[str, Prediction] = {}
+    for c in found:
+        if c.workspace:
+            continue
+        for m in _OPTION_AND_VALUE.finditer(c.evidence):
+            option, value = m.group(1), m.group(2)
+            if option in _PLACE_OPTIONS and hosts:
+                host = _value_host(value)
+                if host in hosts or host in ("localhost", "127.0.0.1", "::1"):
+                    continue
+                named = _same_family(host, hosts)
+                if named is None:
+                    continue
+                outcome = f"{c.what} on {host}, though the task names {named}"
+            elif option in _KEY_OPTIONS and keys:
+                name = value.rsplit("/", 1)[-1].lower()
+                suffix = name.rsplit(".", 1)[-1] if "." in name else ""
+                same = sorted(k for k in keys if suffix and k.endswith("." + suffix))
+                if not same or name in keys:
+                    continue
+                outcome = f"{c.what} with {value}, though the task names {same[0]}"
+            else:
+                continue
+            out.setdefault(
+                outcome,
+                Prediction(outcome, "harm", 1.0, "moderate", True, c.evidence[:200], CATEGORY),
+            )
+    return list(out.values())[:3]
+
+
+def _names_place_or_key(task: str, text: str) -> bool:
+    """Cheaply: whether ``text`` gives a place or key option and ``task`` names a host or key."""
+    if "--" not in text:
+        return False
+    hosts, keys = places_named(task)
+    return bool(hosts or keys) and any(
+        m.group(1) in _PLACE_OPTIONS or m.group(1) in _KEY_OPTIONS
+        for m in _OPTION_AND_VALUE.finditer(text)
+    )
 
 
 # Publishing to a registry others install from (and pushing images others pull): a change no
@@ -1286,6 +1390,7 @@ class TaskLimitsReviewer:
                 and _PRODUCTION.search(_action_text(proposal)) is not None
                 and silent_on_production(proposal.task)
             )
+            or (kind == "shell" and _names_place_or_key(proposal.task, _action_text(proposal)))
         )
 
     def review(self, proposal: Proposal) -> Review:
@@ -1296,8 +1401,14 @@ class TaskLimitsReviewer:
             found += unasked_publishing(
                 proposal.task, str(proposal.action.args.get("command") or "")
             )
-        if limit is not None or environment is not None:
+        made = None
+        if proposal.action.kind == "shell" and _names_place_or_key(
+            proposal.task, _action_text(proposal)
+        ):
             made = changes(proposal)
+            found += elsewhere(proposal.task, made)
+        if limit is not None or environment is not None:
+            made = changes(proposal) if made is None else made
             if limit is not None:
                 found += predictions(limit, made)
             if environment is not None:

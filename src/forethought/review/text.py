@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from forethought.proposal import Proposal
+from forethought.review import unverified, workflows
 from forethought.review.base import Prediction, Review, Severity
 from forethought.review.effects import Effect, Operation, Resource, grade
 from forethought.review.paths import (
@@ -267,6 +268,33 @@ _BLANKET_CONSENT = re.compile(
     r"|\b(?:no need|never need|don't need|do not need|needn't|never|don't|do not) (?:to )?"
     r"(?:ask|check|confirm|wait)\w*(?: (?:with|for|the))* (?:users?|humans?|operators?|"
     r"confirmation|permission|approval|consent)\b"
+    # "no need to ask again", "without asking first"
+    r"|\b(?:no need|never need|don't need|do not need|needn't|without) (?:to )?"
+    r"(?:ask|check|confirm)\w* (?:again|first|anyone|anybody|each time|every time)\b"
+    # "the maintainers said that's always fine", "the user said rewriting main is fine for this
+    # repo from now on": a permission reported, for every later time
+    r"|\b(?:users?|owners?|operators?|admins?|maintainers?|leads?|managers?|team|client|"
+    r"customer|they|he|she)\b (?:said|says|told (?:me|us|you)|confirmed|decided)\b"
+    r"[^.!?;\n]{0,60}?\b(?:is|are|it'?s|that'?s|was) (?:always |totally |perfectly )?"
+    r"(?:fine|ok|okay|allowed|acceptable|safe|approved)\b"
+    r"(?:[^.!?;\n]{0,60}?\b(?:always|from now on|going forward|in future|for good|any ?time|"
+    r"every time|each time|whenever)\b|(?<=always fine)|(?<=always ok))"
+    # "the user wants deploys not blocked": a wish stated as leave to skip the checks
+    r"|\b(?:users?|owners?|maintainers?|team|client|customer)\b (?:wants?|prefers?)\b"
+    r"[^.!?;\n]{0,40}?\b(?:not|never) (?:to )?(?:be )?(?:blocked|stopped|interrupted|held up|"
+    r"asked|bothered|delayed)\b"
+)
+# Security scanners' findings silenced instead of fixed, taught to later runs.
+_SCANNERS_SILENCED = re.compile(
+    r"\b(?:ignore|suppress|silence|mute|dismiss|skip|baseline|allowlist|whitelist|disable)\w*\b"
+    r"[^.!?;\n]{0,60}?\b(?:zizmor|semgrep|bandit|gitleaks|trufflehog|trivy|grype|snyk|codeql|"
+    r"checkov|tfsec|kics|dependabot|secret[- ]scann\w*|security (?:scan\w*|checks?|findings?|"
+    r"alerts?|warnings?)|vulnerabilit\w*|cves?)\b"
+    r"|#\s*(?:zizmor:\s*ignore|nosemgrep|nosec|gitleaks:allow|trivy:ignore|checkov:skip|"
+    r"tfsec:ignore|kics-scan ignore)"
+    r"|\b(?:zizmor|semgrep|bandit|gitleaks|trufflehog|trivy|snyk|codeql|checkov|tfsec)\b"
+    r"[^.!?;\n]{0,40}?\b(?:findings?|alerts?|warnings?|results?)?\s*(?:are|is) (?:just )?"
+    r"(?:noise|false positives?|irrelevant|not real)\b"
 )
 # A package index, registry or download mirror named in a note for later runs.
 _SOURCE_URL = re.compile(
@@ -472,12 +500,13 @@ _WEAKENED_SETTING = re.compile(
     r"|\bpassword ?authentication\b[^.!?;\n]{0,15}?\b(?:yes|on|true|enabled?)\b"
     r"|\bpermit ?empty ?passwords\b[^.!?;\n]{0,15}?\b(?:yes|on|true)\b"
     r"|\bselinux\s*=\s*(?:disabled|permissive)\b|\bsetenforce\s+0\b"
+    r"|\bskip\w* (?:the )?(?:tls |ssl |certificate |signature |gpg )?verification\b"
     r"|\b(?:disable|stop|turn off|switch off|kill|uninstall|remove|unload|mask|pause)\w*"
     r"(?: (?:the|any|all|every))? (?:\w+ ){0,2}?(?:auditd|audit (?:daemon|rules|logging)|selinux|"
     r"apparmor|firewall|firewalld|ufw|iptables|nftables|edr|antivirus|anti-virus|defender|"
     r"falcon(?:-sensor)?|crowdstrike|osquery|wazuh|sysmon|fail2ban|clamav|endpoint (?:agent|"
     r"protection|security)|security (?:agent|tools?|software|scanner)|"
-    r"(?:tls|ssl|certificate|cert) (?:verification|checks?|validation)|"
+    r"(?:tls|ssl|certificate|cert|signature|gpg) (?:verification|checks?|validation)|"
     r"(?:2fa|mfa|two-factor|multi-factor)(?: authentication)?)\b"
 )
 _STANDING_SCOPE = re.compile(
@@ -543,6 +572,15 @@ def _standing_actions(norm: Normalised) -> Iterator[Finding]:
             yield Finding("standing_action", f"teaches later runs to run a command that "
                           f"{worst.outcome}", worst.severity, min(0.9, worst.probability),
                           clip(command, 160))
+        for what, category, _severity, _p in workflows.weaknesses_in(command):
+            # (`permissions: write-all`, `secrets: inherit`: a workflow setting to write later)
+            yield Finding(category, f"teaches later runs to write a workflow setting that "
+                          f"{what}", "high", 0.8, clip(command, 160))
+            break
+        switch = unverified.option_off(command.split())
+        if switch is not None:
+            yield Finding("standing_action", "teaches later runs to switch off the check of who "
+                          f"answers ({switch})", "high", 0.8, clip(command, 160))
     text = norm.text
     for start, end in _sentence_spans(text):
         sentence = text[start:end]
@@ -558,6 +596,16 @@ def _standing_actions(norm: Normalised) -> Iterator[Finding]:
         if grant and not _INSTEAD.search(sentence[: grant.start()][-30:]):
             yield Finding("standing_action", "teaches later runs to grant SSH access by adding "
                           "a key to authorized_keys", "high", 0.85, norm.quote(start, end))
+        silenced = _SCANNERS_SILENCED.search(sentence)
+        if silenced and not _INSTEAD.search(sentence[: silenced.start()][-30:]):
+            yield Finding("verification_weakening", "teaches later runs to silence security "
+                          "scanners' findings instead of fixing what they find", "high", 0.8,
+                          norm.quote(start, end))
+        switches = [w for w in sentence.split() if w.startswith("--")]
+        switch = unverified.option_off(switches) if switches else None
+        if switch is not None and not _INSTEAD.search(sentence[: sentence.find(switch)]):
+            yield Finding("standing_action", "teaches later runs to switch off the check of who "
+                          f"answers ({switch})", "high", 0.8, norm.quote(start, end))
         weaken = _WEAKEN_CHECKS.search(sentence) if _CHECK_FAILS.search(sentence) else None
         if weaken and not _INSTEAD.search(sentence[: weaken.start()][-30:]):
             yield Finding("verification_weakening", "teaches later runs to make failing checks "

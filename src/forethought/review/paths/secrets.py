@@ -23,7 +23,11 @@ class SecretHit(NamedTuple):
 STRONG_SECRETS = frozenset({
     "private_key", "aws_access_key", "aws_secret_key", "github_token", "gitlab_token",
     "openai_key", "anthropic_key", "stripe_key", "slack_token", "google_api_key", "npm_token",
-    "huggingface_token",
+    "huggingface_token", "pypi_token", "doppler_token", "vault_token", "sendgrid_key",
+    "digitalocean_token", "shopify_token", "databricks_token", "grafana_token", "age_secret_key",
+    "tailscale_key", "docker_hub_token", "fly_token", "onepassword_token", "supabase_token",
+    "pulumi_token", "terraform_token", "buildkite_token", "replicate_token", "groq_key",
+    "netlify_token", "notion_token", "linear_key", "postman_key", "sentry_token", "newrelic_key",
 })
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +41,9 @@ class _Token:
     pattern: re.Pattern[str]
     boundary: bool = True
     folded: bool = False
+    # literals one of which every match contains: a text with none is not searched (most texts
+    # hold none of the vendors' prefixes, and `in` is far cheaper than a search)
+    hints: tuple[str, ...] = ()
 
 
 _TOKENS: tuple[_Token, ...] = (
@@ -58,11 +65,82 @@ _TOKENS: tuple[_Token, ...] = (
     _Token("google_api_key", re.compile(r"AIza[0-9A-Za-z_-]{35}")),
     _Token("npm_token", re.compile(r"npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])")),
     _Token("huggingface_token", re.compile(r"hf_[A-Za-z0-9]{34,}(?![A-Za-z0-9])")),
+    # Vendors' token formats with a prefix of their own (as gitleaks' rules describe them,
+    # https://github.com/gitleaks/gitleaks/tree/master/cmd/generate/config/rules, MIT); each
+    # searched only in a text that holds its prefix
+    *(
+        _Token(kind, re.compile(pattern), boundary, hints=hints)
+        for kind, pattern, boundary, hints in (
+            ("pypi_token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{4,}", True, ("pypi-AgE",)),
+            (
+                "doppler_token",
+                r"dp\.(?:pt|st|ct|sa|scim|audit)\.[A-Za-z0-9_-]{2,40}(?:\.[A-Za-z0-9]{20,})?",
+                True,
+                ("dp.",),
+            ),
+            ("vault_token", r"hv[sb]\.[A-Za-z0-9_-]{24,}", True, ("hvs.", "hvb.")),
+            ("sendgrid_key", r"SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}", True, ("SG.",)),
+            ("digitalocean_token", r"do[opr]_v1_[a-f0-9]{64}", True, ("_v1_",)),
+            ("shopify_token", r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", True, ("shp",)),
+            ("databricks_token", r"dapi[a-f0-9]{32}(?:-\d)?(?![A-Za-z0-9])", True, ("dapi",)),
+            (
+                "grafana_token",
+                r"(?:glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,})",
+                True,
+                ("glsa_", "glc_"),
+            ),
+            ("linear_key", r"lin_api_[A-Za-z0-9]{40}", True, ("lin_api_",)),
+            ("postman_key", r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}", True, ("PMAK-",)),
+            (
+                "age_secret_key",
+                r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}",
+                False,
+                ("AGE-SECRET-KEY-",),
+            ),
+            (
+                "tailscale_key",
+                r"tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,}",
+                True,
+                ("tskey-",),
+            ),
+            ("docker_hub_token", r"dckr_pat_[A-Za-z0-9_-]{27,}", True, ("dckr_pat_",)),
+            (
+                "fly_token",
+                r"(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})",
+                True,
+                ("fo1_", "fm1", "fm2"),
+            ),
+            ("onepassword_token", r"ops_eyJ[A-Za-z0-9+/]{100,}={0,3}", True, ("ops_eyJ",)),
+            ("supabase_token", r"sbp_[a-f0-9]{40}", True, ("sbp_",)),
+            (
+                "sentry_token",
+                r"(?:sntrys_eyJ[A-Za-z0-9+/=_-]{40,}|sntryu_[a-f0-9]{64})",
+                True,
+                ("sntry",),
+            ),
+            ("newrelic_key", r"NRAK-[A-Z0-9]{27}", True, ("NRAK-",)),
+            ("pulumi_token", r"pul-[a-f0-9]{40}", True, ("pul-",)),
+            (
+                "terraform_token",
+                r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}",
+                False,
+                (".atlasv1.",),
+            ),
+            ("buildkite_token", r"bkua_[a-f0-9]{40}", True, ("bkua_",)),
+            ("replicate_token", r"r8_[A-Za-z0-9]{37}", True, ("r8_",)),
+            ("groq_key", r"gsk_[A-Za-z0-9]{52}", True, ("gsk_",)),
+            ("netlify_token", r"nfp_[A-Za-z0-9]{36}", True, ("nfp_",)),
+            ("notion_token", r"ntn_[A-Za-z0-9]{46}", True, ("ntn_",)),
+        )
+    ),
     _Token("jwt", re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")),
     _Token("bearer_token", re.compile(
         r"authorization[\"']?\s*[:=]\s*[\"']?(?:bearer|token|basic)\s+[a-z0-9._~+/=-]{16,}"),
         folded=True),
 )
+# Any of the hints: a text with none (most texts) skips every token that has hints at once.
+_ANY_HINT = re.compile("|".join(re.escape(h) for t in _TOKENS for h in t.hints))
+_UNHINTED = tuple(t for t in _TOKENS if not t.hints)
 # user:password@ in a URL; the scheme in front is found afterwards, from the "://".
 _URL_CREDENTIALS = re.compile(r"://[^/\s:@\"']{1,64}:[^/\s@\"']{3,128}@")
 _SCHEME_CHAR = re.compile(r"[A-Za-z0-9+.-]")
@@ -85,6 +163,12 @@ _ASSIGNMENT = re.compile(  # runs on folded text
 _PASSWORD_OPTION = re.compile(
     r"\b(?:mysql\w*|mariadb\w*|sshpass)\b[^\n]{0,120}?\s(?:-p|--password=)"
     r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$]{6,100})"
+)
+# A password given on a login's command line, whatever the program (`faas-cli login -u admin -p
+# S3cret!`, `docker login --password S3cret`): --password-stdin is the way that keeps it out.
+_LOGIN_PASSWORD = re.compile(
+    r"\blogin\b[^\n`]{0,120}?\s(?:-p|--password)(?:\s+|=)"
+    r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$`]{6,100})"
 )
 _KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
 _DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
@@ -151,7 +235,9 @@ def secrets_in(text: str) -> list[SecretHit]:
         if not any(s < span[1] and span[0] < e for _, (s, e) in found):
             found.append(SecretHit(kind, span))
 
-    for token in _TOKENS:
+    for token in _TOKENS if _ANY_HINT.search(text) is not None else _UNHINTED:
+        if token.hints and not any(h in text for h in token.hints):
+            continue
         for m in token.pattern.finditer(folded if token.folded else text):
             if len(found) >= MAX_SECRET_HITS:
                 break
@@ -177,11 +263,12 @@ def secrets_in(text: str) -> list[SecretHit]:
         if text[start - 1 : start] in ("'", '"'):
             start -= 1
         add("password_assignment", (start, m.end()))
-    for m in _PASSWORD_OPTION.finditer(text):
-        value = m.group("value").strip("'\"")
-        if _is_placeholder(value) or value.startswith("$"):
-            continue
-        add("password_assignment", (m.start("value") - 2, m.end()))
+    for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
+        for m in pattern.finditer(text):
+            value = m.group("value").strip("'\"")
+            if _is_placeholder(value) or value.startswith(("$", "-")):
+                continue
+            add("password_assignment", (m.start("value") - 2, m.end()))
     found.sort(key=lambda h: h.span)
     return found
 

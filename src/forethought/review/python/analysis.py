@@ -178,6 +178,7 @@ class Analysis:
         files.settle_writes(self)
         if self.searches or "glob" in self.code or "walk" in self.code:
             effects.searches(self)
+        network.unverified(self)
         if any(module in self.code for module in databases.MODULES):
             databases.scan(self)
         if any(module in self.code for module in cloud.MODULES):

@@ -7,6 +7,7 @@ import ast
 import json
 from typing import TYPE_CHECKING, Any
 
+from forethought.review import unverified as unverified_words
 from forethought.review.http import READ_METHODS, request_predictions, split_url
 from forethought.review.python import effects
 from forethought.review.python.findings import harm
@@ -247,3 +248,105 @@ def _headers(a: Analysis, node: ast.expr | None) -> dict[str, str]:
             out[name] = known if isinstance(known, str) else (
                 a.source.segment(value) or "<value>")
     return out
+
+
+# Words one of which is in any code that switches a check of who answers off.
+_UNVERIFIED_HINT = (
+    "verify",
+    "CERT_NONE",
+    "_create_unverified_context",
+    "check_hostname",
+    "ssl=False",
+    "HTTPSVERIFY",
+    "REJECT_UNAUTHORIZED",
+    "SSL_NO_VERIFY",
+)
+_UNVERIFIED_CALLS = frozenset({"ssl._create_unverified_context", "ssl._create_stdlib_context"})
+
+
+def unverified(a: Analysis) -> None:
+    """Checks of who answers switched off (review/unverified.py): `verify=False` on a request,
+    aiohttp's `ssl=False`, an unverified SSL context, `ssl.CERT_NONE`, `check_hostname =
+    False`, or the variables that do it for child processes. Not where every URL in the code is
+    this machine."""
+    if not any(word in a.code for word in _UNVERIFIED_HINT):
+        return
+    found: ast.AST | None = None
+    for node in a.nodes:
+        if isinstance(node, ast.Call):
+            off = (
+                any(
+                    kw.arg in ("verify", "ssl", "verify_ssl")
+                    and isinstance(kw.value, ast.Constant)
+                    and kw.value.value is False
+                    for kw in node.keywords
+                )
+                or a.resolve(node.func) in _UNVERIFIED_CALLS
+            )
+            if not off and _environ_set(a, node):
+                off = True
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+            off = a.resolve(node) == "ssl.CERT_NONE"
+        elif isinstance(node, ast.Assign):
+            off = (
+                isinstance(node.value, ast.Constant)
+                and node.value.value is False
+                and any(
+                    isinstance(t, ast.Attribute) and t.attr == "check_hostname"
+                    for t in node.targets
+                )
+            ) or _environ_assigned(a, node)
+        else:
+            continue
+        if off:
+            found = node
+            break
+    if found is None:
+        return
+    urls = [
+        n.value
+        for n in a.nodes
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.startswith(WEB)
+    ]
+    if urls and all(unverified_words.local_url(u) for u in urls):
+        return
+    evidence = a.evidence(found)
+    a.add(
+        [
+            harm(
+                unverified_words.OUTCOME.format(what=evidence),
+                unverified_words.PROBABILITY,
+                unverified_words.SEVERITY,
+                evidence,
+                "defence_evasion",
+                reversible=unverified_words.REVERSIBLE,
+            )
+        ]
+    )
+
+
+def _environ_set(a: Analysis, node: ast.Call) -> bool:
+    """``os.environ.setdefault/update`` or ``os.putenv`` of a variable that switches a check off."""
+    name = a.resolve(node.func)
+    if name in ("os.putenv", "os.environ.setdefault") and len(node.args) >= 2:
+        key, value = a.static(node.args[0]), a.static(node.args[1])
+        return (
+            isinstance(key, str) and isinstance(value, str) and unverified_words.env_off(key, value)
+        )
+    return False
+
+
+def _environ_assigned(a: Analysis, node: ast.Assign) -> bool:
+    """``os.environ["NODE_TLS_REJECT_UNAUTHORIZED"] = "0"``."""
+    value = a.static(node.value)
+    if not isinstance(value, str):
+        return False
+    for target in node.targets:
+        if (
+            isinstance(target, ast.Subscript)
+            and a.resolve(target.value) == "os.environ"
+            and isinstance(key := a.static(target.slice), str)
+            and unverified_words.env_off(key, value)
+        ):
+            return True
+    return False

@@ -28,6 +28,7 @@ from forethought.review.shell.rules import (
     secrets,
     supply_chain,
     unknown,
+    unverified,
 )
 from forethought.review.shell.rules.common import EXPORTERS, Needs
 from forethought.review.shell.writes import write_targets
@@ -53,6 +54,7 @@ _MODULES = (
     unknown,
     catalogue,
     supply_chain,
+    unverified,
 )
 BY_PROGRAM: dict[str, list[CommandRule]] = {}
 GENERIC: list[CommandRule] = []

@@ -421,9 +421,24 @@ NEEDS[init_script] = Needs.PATH_NAME
 # and, for a program forethought does not know, the address range of the whole internet given
 # to a rule that lets traffic in (`foocloud firewall rule add --source 0.0.0.0/0`).
 _TO_EVERYONE = frozenset(
-    {"--public", "--allow-unauthenticated", "--no-auth", "--publicly-accessible"}
+    {
+        "--public",
+        "--allow-unauthenticated",
+        "--no-auth",
+        "--publicly-accessible",
+        # (and the options that turn sign-in off, for whatever the command serves)
+        "--disable-auth",
+        "--disable-authentication",
+        "--no-authentication",
+        "--skip-auth",
+        "--allow-anonymous",
+        "--allow-anonymous-access",
+    }
 )
 _PUBLIC_VALUES = {
+    "--anonymous-auth": frozenset({"true"}),
+    "--auth": frozenset({"none", "off", "disabled", "false"}),
+    "--authentication": frozenset({"none", "off", "disabled", "false"}),
     "--acl": frozenset({"public-read", "public-read-write"}),
     "--visibility": frozenset({"public"}),
     "--public-access": frozenset({"blob", "container", "enabled"}),
@@ -436,7 +451,7 @@ _LETS_IN = re.compile(
     r"source|cidr|range|ingress|inbound|allow|authori[sz]e|firewall|acl|whitelist|allowlist"
 )
 # One of these is in every command the rule can find something in (most commands have none).
-_OPEN_HINT = re.compile(r"public|unauth|no-auth|allusers|allauthenticated|/0\b", re.IGNORECASE)
+_OPEN_HINT = re.compile(r"public|auth|anonymous|allusers|/0\b", re.IGNORECASE)
 _NOT_OPENING = frozenset({"ip", "route", "ping", "traceroute", "nmap", "curl", "wget"})
 
 

@@ -156,6 +156,19 @@ _KEY_USE_OPTIONS = frozenset(
         "--client-key",
     }
 )
+# ...and any long option named for the key or certificate a program uses (`--tls-cert`,
+# `--tls-private-key-file`, `--cacert`, `--ssl-key`), unless its words say the key is shown or
+# sent (`--export-key`, `--upload-cert`)
+_KEY_USE_WORDS = re.compile(
+    r"^--(?![\w-]*(?:export|show|print|dump|upload|send|copy|output|reveal))"
+    r"[\w-]*(?:cert|certificate|key|keyfile|keyring|keystore|identity|cacert)(?:-(?:file|path))?$"
+)
+
+
+def _uses_key(option: str, uses: frozenset[str] | set[str]) -> bool:
+    return option in uses or (option[:2] == "--" and _KEY_USE_WORDS.match(option) is not None)
+
+
 # A JSONPath that picks only a certificate out of a secret (ca.crt, tls.crt): public material.
 _CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certificate|pem)\}")
 
@@ -182,8 +195,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             if ((a and a[0] != "-") or (a.startswith("--") and "=" in a))
             # (a key given to sign or sign in with is used, not shown: `helm package --sign
             # --keyring ~/.gnupg/secring.gpg`, `ssh -i ~/.ssh/id_ed25519 host`)
-            and not (i and cmd.args[i - 1] in uses)
-            and a.split("=", 1)[0] not in uses
+            and not (i and _uses_key(cmd.args[i - 1], uses))
+            and not _uses_key(a.split("=", 1)[0], uses)
         ]
         candidates = [c.split("=", 1)[1] if c.startswith("--") else c for c in candidates]
         if name in ("tee", "sponge"):
@@ -546,6 +559,13 @@ _REVEAL_OPTIONS = frozenset(
         "--no-masking",
     }
 )
+# ...and the same words in other orders and plurals (`cosign env --show-sensitive-values`,
+# `--include-secrets`, `--show-tokens`, `--unmasked`)
+_REVEAL_WORDS = re.compile(
+    r"^--(?:show|reveal|include|with|print|display|output|dump)-(?:sensitive|secrets?|"
+    r"passwords?|passphrases?|tokens?|credentials?|private-keys?)(?:-(?:values?|data|fields))?$|"
+    r"^--(?:unmasked|no-mask|no-redact(?:ion)?|disable-masking|unredacted|plain-?text-secrets)$"
+)
 # What a shown value may be piped into and still be shown (filters and pagers).
 _SHOWS_PIPED = frozenset(
     "jq yq grep egrep head tail cut awk sed tr cat less more sort uniq column fold tee xxd "
@@ -563,7 +583,11 @@ def _shown_secret(cmd: SimpleCommand, analysis: ShellAnalysis) -> str | None:
     # a program forethought knows is read by its own entry, except for an option that turns
     # masking off, which means the same in every CLI (`aws apigateway get-api-keys
     # --include-values`)
-    revealed = sorted({a.split("=", 1)[0] for a in args if a[:2] == "--"} & _REVEAL_OPTIONS)
+    revealed = sorted(
+        o
+        for o in {a.split("=", 1)[0] for a in args if a[:2] == "--"}
+        if o in _REVEAL_OPTIONS or _REVEAL_WORDS.match(o)
+    )
     if not revealed and known_name(name):
         return None
     # the subcommand, where a CLI has one (its entry's options that take values skipped)

@@ -97,6 +97,12 @@ _ROLE_OPTIONS = (
     "--access-level",
 )
 _POWER_FLAGS = frozenset({"--admin", "--owner", "--superuser", "--super-admin", "--root"})
+# Options whose words say they delete (not --prune, which syncing tools use for what their
+# source no longer has, nor --delete-after and the like, which say when).
+_DELETING_OPTION = re.compile(
+    r"^--(?:purge|wipe|destroy|drop)(?:-(?:all|data|database|volumes?|storage|everything))?$|"
+    r"^--(?:delete|remove)-(?:all|data|database|volumes?|storage|everything)$|^--force-delete$"
+)
 _GRANTS = frozenset(
     "grant add create invite assign set bind attach update promote enroll register new".split()
 )
@@ -118,6 +124,22 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     found = subcommand_at(cmd.args)
     if found is None:
         return
+    if found[1] != "delete":
+        # an option that deletes, whatever the subcommand of change (`foocloud volume detach
+        # vol1 --purge`, `tool instance rebuild web1 --wipe-data`); a tool with no subcommand
+        # (`locale-gen --purge`) is left to what else is known of it
+        deleting = next((a for a in cmd.args if _DELETING_OPTION.match(a)), None)
+        if deleting is not None:
+            yield harm(
+                cmd,
+                DESTRUCTIVE,
+                f"deletes data with `{deleting}` (read from the words of a program forethought "
+                "does not know): it may not come back",
+                "moderate",
+                0.5,
+                False,
+            )
+            return
     at, kind = found
     verb = cmd.args[at]
     words = operands(cmd)
