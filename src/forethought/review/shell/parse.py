@@ -36,7 +36,7 @@ from forethought.review.shell.nested import (
     NestedScripts,
 )
 from forethought.review.shell.paths import normalise, scope_of
-from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
+from forethought.review.shell.source import KIND_NAMES, Ctx, Source, check_size, thread_parser
 from forethought.review.shell.unwrap import WRAPPERS, FindCommand, parse_find, unwrap
 from forethought.review.shell.words import PLAIN_WORDS, Evaluated, WordResolver, plain_word
 
@@ -148,7 +148,7 @@ class _Walker(NestedScripts, StaticEvaluation):
         """Walk the command (``data``: its UTF-8 bytes, when the caller has them already)."""
         self.push_source(self.analysis.source, "", "", 0, None, data)
         stack = self.stack
-        handlers = _HANDLERS
+        handlers = _HANDLERS_BY_KIND
         push_children = self.push_children
         try:
             while stack and not self.stopped:
@@ -158,7 +158,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     _, ctx, words, text = item  # type: ignore[misc]
                     self.emit(words, {}, list(ctx.redirects), None, ctx, text)
                     continue
-                handler = handlers.get(node.type)  # visit the node
+                handler = handlers[node.kind_id]  # visit the node
                 if handler is None:
                     push_children(node, item[1])
                 else:
@@ -253,12 +253,12 @@ class _Walker(NestedScripts, StaticEvaluation):
         stack = self.stack
         base = ctx.replace(text_end=None) if ctx.text_end is not None else ctx
         # in a redirected list, only its last command keeps the redirects
-        list_redirects = bool(ctx.redirects) and node.type == "list"
+        list_redirects = bool(ctx.redirects) and KIND_NAMES[node.kind_id] == "list"
         later_named = False  # a named child comes after this one
         background = False  # the child right after this one is `&`
         for child in reversed(node.children):
             if not child.is_named:
-                background = child.type == "&"
+                background = KIND_NAMES[child.kind_id] == "&"
                 continue
             child_ctx = base
             if background:
@@ -301,7 +301,7 @@ class _Walker(NestedScripts, StaticEvaluation):
             # `a | b 2>&1 | c` parses as a pipeline inside a redirected statement inside a
             # pipeline: flatten it, giving the redirect to the inner pipeline's last stage
             child, extra = pending.pop(0)
-            kind = child.type
+            kind = KIND_NAMES[child.kind_id]
             body = child.child_by_field_name("body") if kind == "redirected_statement" else None
             if kind == "pipeline":
                 inner: list[tuple[Node, tuple[tuple[str, Word], ...]]] = [
@@ -572,8 +572,9 @@ class _Walker(NestedScripts, StaticEvaluation):
         word_of_kind = ctx.resolver.word_of_kind
         span = ctx.source.span
         ascii_text = ctx.source.text if ctx.source.ascii else None  # then spans are slices of it
+        kinds = KIND_NAMES
         for child in node.children:
-            kind = child.type
+            kind = kinds[child.kind_id]
             if kind == "word":  # most arguments: word_of_kind's first case, inline
                 if ascii_text is None:
                     text = span(child)
@@ -596,7 +597,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     walk.append(value_node)
             elif kind == "command_name":
                 for part in child.children:
-                    part_kind = part.type
+                    part_kind = kinds[part.kind_id]
                     if part_kind == "word" and ascii_text is not None:  # as above
                         text = ascii_text[part.start_byte : part.end_byte]
                         word = PLAIN_WORDS.get(text) or plain_word(text)
@@ -862,8 +863,9 @@ def _walk_finished(node: Node) -> Evaluated | None:
     raise RuntimeError("the walk is over: its word resolvers cannot evaluate any more")
 
 
+_Handler = Callable[[_Walker, Node, Ctx], None]
 # What the walk does with each kind of node; any other kind: walk its named children.
-_HANDLERS: dict[str, Callable[[_Walker, Node, Ctx], None]] = {
+_HANDLERS: dict[str, _Handler] = {
     "command": _Walker.command,
     "redirected_statement": _Walker.redirected,
     "pipeline": _Walker.pipeline,
@@ -877,6 +879,17 @@ _HANDLERS: dict[str, Callable[[_Walker, Node, Ctx], None]] = {
     **{kind: _Walker.loop for kind in _LOOPS},
     **{kind: _Walker.leaf for kind in _LEAVES},
 }
+
+
+class _HandlersByKind(dict[int, "_Handler | None"]):
+    """``_HANDLERS.get(node.type)`` by ``node.kind_id`` (no name made for the look-up)."""
+
+    def __missing__(self, kind_id: int) -> _Handler | None:
+        handler = self[kind_id] = _HANDLERS.get(KIND_NAMES[kind_id])
+        return handler
+
+
+_HANDLERS_BY_KIND = _HandlersByKind()
 
 
 @lru_cache(maxsize=256)
