@@ -166,3 +166,32 @@ def test_write_targets_of_one_command() -> None:
     assert [(t.path, t.how, t.append) for t in write_targets(cmd)] == [
         ("/etc/hosts", "tee -a", True)
     ]
+
+
+def test_the_parse_time_budget_guards_long_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # every timed parse out of time at once: a text over UNTIMED_BYTES is not read, and says so;
+    # a short one is parsed without the budget's callbacks
+    from forethought.review.shell import parse
+
+    monkeypatch.setattr(parse, "PARSE_BUDGET_S", -1.0)
+    walk = parse.analyze.__wrapped__  # (uncached)
+    long = walk("echo " + "word " * (parse.UNTIMED_BYTES // 5 + 1))
+    short = walk("ls -la /tmp")
+    assert [issue.kind for issue in long.issues] == ["too_large"] and not long.commands
+    assert [cmd.argv for cmd in short.commands] == [["ls", "-la", "/tmp"]] and not short.issues
+
+
+def test_node_kinds_by_id_are_the_node_types() -> None:
+    from forethought.review.shell.source import KIND_NAMES, thread_parser
+
+    tree = thread_parser().parse(
+        b"f() { a=(1 2); case $x in y) ((i++));; esac; }; cat <<EOF | sh\n$(id)\nEOF\n"
+        b"diff <(ls) >(wc) 2>&1 && [[ -n ${y:-z} ]] || until false; do :; done; ${ & ) fi"
+    )
+    nodes, kinds = [tree.root_node], set()
+    while nodes:
+        node = nodes.pop()
+        assert KIND_NAMES[node.kind_id] == node.type
+        kinds.add(node.type)
+        nodes.extend(node.children)
+    assert {"ERROR", "heredoc_body", "process_substitution", "case_item"} <= kinds

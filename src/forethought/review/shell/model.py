@@ -52,7 +52,7 @@ _set_substitutions = Word.__dict__["substitutions"].__set__
 _set_decoded = Word.__dict__["decoded"].__set__
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class SimpleCommand:
     """One command the script would run, after unwrapping sudo/env/nice/xargs and the like.
 
@@ -92,8 +92,58 @@ class SimpleCommand:
     # parse is the one place that changes argv[0] after, and it sets both
     name: str = field(init=False, default="", repr=False, compare=False)
 
-    def __post_init__(self) -> None:
-        self.name = self.argv[0] if self.argv else ""
+    def __init__(
+        self,
+        argv: list[str],
+        redirects: list[tuple[str, str]],
+        text: str,
+        depth: int,
+        words: list[Word] | None = None,
+        wrappers: list[str] | None = None,
+        env: dict[str, str] | None = None,
+        pipeline: int = -1,
+        stage: int = 0,
+        background: bool = False,
+        origin: str = "",
+        anchor: str = "",
+        in_substitution: bool = False,
+        parent: int | None = None,
+        stdin: str | None = None,
+        in_loop: bool = False,
+        infinite_loop: bool = False,
+        function: str | None = None,
+        cwd: str | None = None,
+        index: int = 0,
+        find_roots: tuple[str, ...] = (),
+        find_filtered: str = "",
+        writes_cache: list[WriteTarget] | None = None,
+    ) -> None:
+        # what the generated __init__ does (a fresh list or dict for each default left out),
+        # without its per-field default-factory tests: the walk's hottest constructor
+        self.argv = argv
+        self.redirects = redirects
+        self.text = text
+        self.depth = depth
+        self.words = [] if words is None else words
+        self.wrappers = [] if wrappers is None else wrappers
+        self.env = {} if env is None else env
+        self.pipeline = pipeline
+        self.stage = stage
+        self.background = background
+        self.origin = origin
+        self.anchor = anchor
+        self.in_substitution = in_substitution
+        self.parent = parent
+        self.stdin = stdin
+        self.in_loop = in_loop
+        self.infinite_loop = infinite_loop
+        self.function = function
+        self.cwd = cwd
+        self.index = index
+        self.find_roots = find_roots
+        self.find_filtered = find_filtered
+        self.writes_cache = writes_cache
+        self.name = argv[0] if argv else ""
 
     @property
     def args(self) -> list[str]:
@@ -134,7 +184,7 @@ class Payload:
     anchor: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class ShellAnalysis:
     """Everything a static reading of one command found."""
 
@@ -158,6 +208,32 @@ class ShellAnalysis:
         default_factory=dict, repr=False, compare=False
     )
     _mounts: tuple[int, dict[str, str]] | None = field(default=None, repr=False, compare=False)
+
+    def __init__(
+        self,
+        source: str,
+        commands: list[SimpleCommand] | None = None,
+        issues: list[Issue] | None = None,
+        functions: dict[str, FunctionDef] | None = None,
+        payloads: list[Payload] | None = None,
+        written_files: dict[str, str] | None = None,
+        written_by: dict[int, str] | None = None,
+        transcripts: list[tuple[SimpleCommand, str]] | None = None,
+    ) -> None:
+        # what the generated __init__ does, without its per-field default-factory tests (one
+        # analysis per walk); the private caches always start empty
+        self.source = source
+        self.commands = [] if commands is None else commands
+        self.issues = [] if issues is None else issues
+        self.functions = {} if functions is None else functions
+        self.payloads = [] if payloads is None else payloads
+        self.written_files = {} if written_files is None else written_files
+        self.written_by = {} if written_by is None else written_by
+        self.transcripts = [] if transcripts is None else transcripts
+        self._indexed = -1
+        self._by_pipeline = {}
+        self._by_parent = {}
+        self._mounts = None
 
     def _indexes(self) -> tuple[dict[int, list[SimpleCommand]], dict[int, list[SimpleCommand]]]:
         if self._indexed != len(self.commands):

@@ -17,6 +17,7 @@ from tree_sitter import Node, Tree
 from forethought.review.shell.evaluate import StaticEvaluation
 from forethought.review.shell.interpreters import SHELLS, language_of
 from forethought.review.shell.model import (
+    MAX_COMMAND_BYTES,
     MAX_DEPTH,
     FunctionDef,
     Issue,
@@ -35,7 +36,7 @@ from forethought.review.shell.nested import (
     NestedScripts,
 )
 from forethought.review.shell.paths import normalise, scope_of
-from forethought.review.shell.source import Ctx, Source, check_size, thread_parser
+from forethought.review.shell.source import KIND_NAMES, Ctx, Source, check_size, thread_parser
 from forethought.review.shell.unwrap import WRAPPERS, FindCommand, parse_find, unwrap
 from forethought.review.shell.words import PLAIN_WORDS, Evaluated, WordResolver, plain_word
 
@@ -44,6 +45,10 @@ from forethought.review.shell.words import PLAIN_WORDS, Evaluated, WordResolver,
 MAX_TOTAL_BYTES = 1_000_000
 MAX_COMMANDS = 10_000
 PARSE_BUDGET_S = 0.5
+# Texts this short are parsed without the budget's callbacks (tree-sitter then reads the bytes
+# directly, about 2 µs a parse less): the worst garbage found of twice this length (`a=(`
+# repeated, random runs of quotes, brackets and keywords) parses in under 20 ms, far inside it.
+UNTIMED_BYTES = 512
 
 _PARSER_SAFE_BYTES = bytes.maketrans(b"\0" + bytes(range(0x80, 0x100)), b" " + b"x" * 0x80)
 _LEAVES = frozenset(
@@ -81,6 +86,9 @@ _NESTING = (
 _TRANSCRIBED = SHELLS | INTERACTIVE
 # Commands after which follow() updates the walk's state.
 _STATEFUL = frozenset({"cd", "pushd", "alias", "read", "mapfile", "readarray"})
+# Names for which follow() has something to do whatever the command's context (beside programs
+# in language_of, a name from a variable, an alias, a wrapper or a parent command).
+_FOLLOWED = _STATEFUL | _NESTING | WRITERS | DECODING_WRITERS | _TRANSCRIBED | {"find"}
 # `{rm,-rf,/}` and `pre{a,b}post`: brace expansion turns one word into several.
 _BRACES = re.compile(r"([^{}]*)\{([^{}]*,[^{}]*)\}([^{}]*)", re.S)
 
@@ -136,10 +144,11 @@ class _Walker(NestedScripts, StaticEvaluation):
 
     # -- driving -------------------------------------------------------------------------
 
-    def run(self) -> ShellAnalysis:
-        self.push_source(self.analysis.source, "", "", 0, None)
+    def run(self, data: bytes | None = None) -> ShellAnalysis:
+        """Walk the command (``data``: its UTF-8 bytes, when the caller has them already)."""
+        self.push_source(self.analysis.source, "", "", 0, None, data)
         stack = self.stack
-        handlers = _HANDLERS
+        handlers = _HANDLERS_BY_KIND
         push_children = self.push_children
         try:
             while stack and not self.stopped:
@@ -149,7 +158,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     _, ctx, words, text = item  # type: ignore[misc]
                     self.emit(words, {}, list(ctx.redirects), None, ctx, text)
                     continue
-                handler = handlers.get(node.type)  # visit the node
+                handler = handlers[node.kind_id]  # visit the node
                 if handler is None:
                     push_children(node, item[1])
                 else:
@@ -169,7 +178,15 @@ class _Walker(NestedScripts, StaticEvaluation):
             self.issue_keys.add(key)
             self.analysis.issues.append(Issue(kind, detail, evidence, origin))
 
-    def push_source(self, text: str, how: str, anchor: str, depth: int, parent: int | None) -> None:
+    def push_source(
+        self,
+        text: str,
+        how: str,
+        anchor: str,
+        depth: int,
+        parent: int | None,
+        data: bytes | None = None,
+    ) -> None:
         if depth > MAX_DEPTH:
             self.issue(
                 "too_deep", f"nested more than {MAX_DEPTH} levels deep", anchor or text[:200]
@@ -185,7 +202,8 @@ class _Walker(NestedScripts, StaticEvaluation):
         origin = "" if top or text in self.analysis.source else how
         if origin:
             self.analysis.payloads.append(Payload(text, how, anchor))
-        data = text.encode("utf-8", "surrogatepass")
+        if data is None:
+            data = text.encode("utf-8", "surrogatepass")
         source = Source(text, data, len(data) == len(text), origin, anchor if origin else "", top)
         tree = self.parse(data)
         if tree is None:
@@ -215,6 +233,8 @@ class _Walker(NestedScripts, StaticEvaluation):
         # as "x" is, so the structure of the command does not change.
         buffer = data.translate(_PARSER_SAFE_BYTES)
         parser = thread_parser()
+        if len(buffer) <= UNTIMED_BYTES:
+            return parser.parse(buffer)
 
         def read(offset: int, _point: object) -> bytes:
             return buffer[offset : offset + 65536]
@@ -233,12 +253,12 @@ class _Walker(NestedScripts, StaticEvaluation):
         stack = self.stack
         base = ctx.replace(text_end=None) if ctx.text_end is not None else ctx
         # in a redirected list, only its last command keeps the redirects
-        list_redirects = bool(ctx.redirects) and node.type == "list"
+        list_redirects = bool(ctx.redirects) and KIND_NAMES[node.kind_id] == "list"
         later_named = False  # a named child comes after this one
         background = False  # the child right after this one is `&`
         for child in reversed(node.children):
             if not child.is_named:
-                background = child.type == "&"
+                background = KIND_NAMES[child.kind_id] == "&"
                 continue
             child_ctx = base
             if background:
@@ -281,7 +301,7 @@ class _Walker(NestedScripts, StaticEvaluation):
             # `a | b 2>&1 | c` parses as a pipeline inside a redirected statement inside a
             # pipeline: flatten it, giving the redirect to the inner pipeline's last stage
             child, extra = pending.pop(0)
-            kind = child.type
+            kind = KIND_NAMES[child.kind_id]
             body = child.child_by_field_name("body") if kind == "redirected_statement" else None
             if kind == "pipeline":
                 inner: list[tuple[Node, tuple[tuple[str, Word], ...]]] = [
@@ -552,8 +572,9 @@ class _Walker(NestedScripts, StaticEvaluation):
         word_of_kind = ctx.resolver.word_of_kind
         span = ctx.source.span
         ascii_text = ctx.source.text if ctx.source.ascii else None  # then spans are slices of it
+        kinds = KIND_NAMES
         for child in node.children:
-            kind = child.type
+            kind = kinds[child.kind_id]
             if kind == "word":  # most arguments: word_of_kind's first case, inline
                 if ascii_text is None:
                     text = span(child)
@@ -576,7 +597,7 @@ class _Walker(NestedScripts, StaticEvaluation):
                     walk.append(value_node)
             elif kind == "command_name":
                 for part in child.children:
-                    part_kind = part.type
+                    part_kind = kinds[part.kind_id]
                     if part_kind == "word" and ascii_text is not None:  # as above
                         text = ascii_text[part.start_byte : part.end_byte]
                         word = PLAIN_WORDS.get(text) or plain_word(text)
@@ -720,6 +741,15 @@ class _Walker(NestedScripts, StaticEvaluation):
         """What this command implies beyond itself: nested shells, state, written files."""
         head = cmd.words[0]
         name = head.value  # cmd.name
+        if (
+            name not in _FOLLOWED
+            and not head.dynamic
+            and not cmd.wrappers
+            and cmd.parent is None
+            and not self.aliases
+            and language_of(name) is None
+        ):
+            return  # each step below would find nothing to do (most commands)
         if head.dynamic:
             basename = name.rsplit("/", 1)[-1]
             if "$" in basename or "`" in basename or not basename:
@@ -833,8 +863,9 @@ def _walk_finished(node: Node) -> Evaluated | None:
     raise RuntimeError("the walk is over: its word resolvers cannot evaluate any more")
 
 
+_Handler = Callable[[_Walker, Node, Ctx], None]
 # What the walk does with each kind of node; any other kind: walk its named children.
-_HANDLERS: dict[str, Callable[[_Walker, Node, Ctx], None]] = {
+_HANDLERS: dict[str, _Handler] = {
     "command": _Walker.command,
     "redirected_statement": _Walker.redirected,
     "pipeline": _Walker.pipeline,
@@ -850,6 +881,17 @@ _HANDLERS: dict[str, Callable[[_Walker, Node, Ctx], None]] = {
 }
 
 
+class _HandlersByKind(dict[int, "_Handler | None"]):
+    """``_HANDLERS.get(node.type)`` by ``node.kind_id`` (no name made for the look-up)."""
+
+    def __missing__(self, kind_id: int) -> _Handler | None:
+        handler = self[kind_id] = _HANDLERS.get(KIND_NAMES[kind_id])
+        return handler
+
+
+_HANDLERS_BY_KIND = _HandlersByKind()
+
+
 @lru_cache(maxsize=256)
 def analyze(command: str) -> ShellAnalysis:
     """Read ``command`` as bash and list every simple command it would run (nothing is run).
@@ -857,8 +899,10 @@ def analyze(command: str) -> ShellAnalysis:
     Raises ValueError for a command over ``MAX_COMMAND_BYTES``. Results are cached (the shell
     and self-protection reviewers read the same command): treat them as read-only.
     """
-    check_size(command)
-    return _Walker(command).run()
+    data = command.encode("utf-8", "surrogatepass")  # check_size's, then the walk's
+    if len(data) > MAX_COMMAND_BYTES:
+        check_size(command)  # (raises)
+    return _Walker(command).run(data)
 
 
 __all__ = ["analyze", "check_size"]

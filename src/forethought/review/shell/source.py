@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,20 @@ from forethought.review.shell.words import WordResolver
 
 _LANGUAGE = Language(tree_sitter_bash.language())
 _local = threading.local()
+
+
+class _KindNames(dict[int, str]):
+    """``node.type`` by ``node.kind_id``: the same name (tree-sitter names a node by its symbol,
+    and a symbol's public form has the same name), interned and made once rather than a new
+    string on every access."""
+
+    def __missing__(self, kind_id: int) -> str:
+        name = sys.intern(_LANGUAGE.node_kind_for_id(kind_id) or "")
+        self[kind_id] = name
+        return name
+
+
+KIND_NAMES = _KindNames()
 
 
 def thread_parser() -> Parser:
