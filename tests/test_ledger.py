@@ -39,7 +39,13 @@ from forethought.ledger import (
     default_ledger_path,
     export_jsonl,
 )
-from forethought.ledger.chain import canonical_json, event_hash, head_hmac, record_bytes
+from forethought.ledger.chain import (
+    canonical_json,
+    encode_payload,
+    event_hash,
+    head_hmac,
+    record_bytes,
+)
 from forethought.ledger.config import LedgerTarget
 
 KEY = b"administrator's secret key"
@@ -359,6 +365,57 @@ def test_random_payloads_round_trip_and_verify(target: LedgerTarget) -> None:
 # -- bad input -----------------------------------------------------------------------------------
 
 
+class _ClaimsNones(dict[str, Any]):
+    """A dict whose ``values()`` claims Nones that orjson, reading the dict itself, never sees."""
+
+    def values(self) -> Any:
+        return [None] * 8
+
+
+NON_FINITE = st.sampled_from([float("nan"), float("inf"), float("-inf")])
+ANY_FLOATS = st.floats(allow_nan=True, allow_infinity=True) | NON_FINITE
+PAYLOADS_ANY_FLOAT = st.dictionaries(
+    JSON_TEXT | st.just("null"),
+    st.recursive(
+        JSON_SCALARS | ANY_FLOATS | st.sampled_from(["null", "/dev/null", 'a":null']),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.tuples(children)
+            | st.dictionaries(JSON_TEXT, children, max_size=4)
+        ),
+        max_leaves=20,
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(payload=PAYLOADS_ANY_FLOAT, parse=st.booleans())
+def test_a_payload_is_refused_exactly_when_it_holds_nan_or_infinity(
+    payload: dict[str, Any], parse: bool
+) -> None:
+    """Whatever finds them (a count of nulls, a comparison, a walk), a NaN or an infinity
+    anywhere is refused and nothing else is; the bytes are canonical JSON either way."""
+    holds = _holds_non_finite(payload)
+    if holds:
+        with pytest.raises(LedgerError, match="NaN or infinity"):
+            encode_payload(payload, parse)
+    else:
+        encoded, parsed = encode_payload(payload, parse)
+        assert encoded == orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
+        assert parsed == (orjson.loads(encoded) if parse else None)
+
+
+def _holds_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_holds_non_finite(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_holds_non_finite(v) for v in value)
+    return False
+
+
 @pytest.mark.parametrize(
     "bad_payload",
     [
@@ -366,6 +423,10 @@ def test_random_payloads_round_trip_and_verify(target: LedgerTarget) -> None:
         {"nested": ({"a": None}, [1, {"y": float("-inf")}])},  # a tuple: no equal copy
         {"deep": [[({"z": ["a", 2, True, None, float("nan")]},)]], "ok": 0.5},
         {"sub": OrderedDict(a=None, y=float("inf"))},  # a dict subclass, written as a dict
+        # as many "null" in the JSON as Nones at the top: only with strings that say "null"
+        {"a": None, "b": None, "x": float("nan"), "s": "/dev/null"},
+        {"a": None, "l": [float("inf")]},
+        _ClaimsNones(x=float("nan")),
     ],
 )
 def test_recording_without_a_copy_still_refuses_nan_and_infinity(
@@ -387,6 +448,8 @@ def test_recording_without_a_copy_still_refuses_nan_and_infinity(
     [
         {"x": float("nan")},
         {"nested": [1, {"y": float("inf")}]},
+        {"a": None, "x": float("-inf"), "s": "null"},
+        _ClaimsNones(x=float("nan")),
         {"when": datetime(2024, 1, 1)},
         {"s": {1, 2}},
         {1: "non-string key"},

@@ -4,6 +4,8 @@ show` prints a run recorded before the types existed as it did then."""
 
 from __future__ import annotations
 
+import dataclasses
+import inspect
 import io
 import os
 import time
@@ -148,6 +150,58 @@ def test_each_event_type_round_trips(event: LedgerEvent) -> None:
     stored = orjson.loads(orjson.dumps(payload, option=orjson.OPT_SORT_KEYS))
     assert parse(event.kind, stored).to_payload() == payload
     assert event.entry("r") == (event.kind, payload, "r")
+
+
+# The events whose __init__ is their own, not the dataclass's.
+OWN_INIT: list[type[LedgerEvent]] = [ProposalEvent, ReviewEvent, DecisionEvent]
+
+
+def test_own_init_names_every_event_with_an_init_of_its_own() -> None:
+    generated = {t for t in EVENT_TYPES if t.__init__.__code__.co_filename == "<string>"}
+    assert set(EVENT_TYPES) - generated == set(OWN_INIT)
+
+
+@pytest.mark.parametrize("event_type", OWN_INIT, ids=lambda t: t.kind)
+def test_an_own_init_takes_the_fields_in_order_with_their_defaults(
+    event_type: type[LedgerEvent],
+) -> None:
+    """The events the Gate makes for every proposal set their slots in an __init__ of their own;
+    the dataclass fields stay the schema: the __init__ takes each, in order, with its default
+    (an empty mapping where the field's default is a new dict), and nothing else."""
+    fields = dataclasses.fields(event_type)
+    params = list(inspect.signature(event_type.__init__).parameters.values())[1:]
+    assert [p.name for p in params] == [f.name for f in fields]
+    for param, field in zip(params, fields, strict=True):
+        if field.default_factory is not dataclasses.MISSING:
+            assert field.default_factory is dict
+            assert param.default == {}, param.name
+        else:
+            default = (
+                inspect.Parameter.empty if field.default is dataclasses.MISSING else field.default
+            )
+            assert param.default == default, param.name
+        assert param.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ProposalEvent("p", "bash", "shell", {}),
+        lambda: ReviewEvent("p", "shell"),
+        lambda: DecisionEvent("p", "allow"),
+    ],
+    ids=["proposal", "review", "decision"],
+)
+def test_an_own_init_gives_each_event_its_own_mappings(make: Any) -> None:
+    first, second = make(), make()
+    assert first == second
+    for field in dataclasses.fields(first):
+        if field.default_factory is dict:
+            assert getattr(first, field.name) == {}
+            assert getattr(first, field.name) is not getattr(second, field.name), field.name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.extra = {}
+    assert dataclasses.replace(first, extra={"k": 1}).to_payload()["k"] == 1
 
 
 def test_typed_events_go_through_the_ledger(tmp_path: Path) -> None:

@@ -484,6 +484,6 @@ def review_event(proposal_id: str | None, review: Review) -> ReviewEvent:
         error=review.error,
         partial=review.partial,
         uncertainty=review.uncertainty,
-        predictions=tuple(p.to_dict() for p in review.predictions),
+        predictions=tuple([p.to_dict() for p in review.predictions]),
         details=review.details or {},
     )

@@ -19,6 +19,8 @@ from __future__ import annotations
 import hashlib
 import hmac
 import math
+from itertools import repeat
+from operator import is_
 from typing import Any, overload
 
 import orjson
@@ -57,7 +59,7 @@ def encode_payload(payload: Any, parse: bool = True) -> tuple[bytes, dict[str, A
     try:
         encoded = _encode(payload)
         parsed = orjson.loads(encoded) if parse else None
-        if b"null" in encoded:
+        if b"null" in encoded and _nulls_beyond_nones(payload, encoded):
             if parsed is None:  # no copy wanted: look for them without making one
                 if _has_non_finite_float(payload):
                     raise LedgerError(_NON_FINITE)
@@ -73,6 +75,21 @@ def _encode(value: Any) -> bytes:
         return _dumps(value, option=_CANONICAL)
     except TypeError as exc:  # orjson.JSONEncodeError is a TypeError
         raise LedgerError(f"not JSON-serialisable: {exc}") from None
+
+
+def _nulls_beyond_nones(payload: dict[str, Any], encoded: bytes) -> bool:
+    """Whether ``encoded`` (the canonical JSON of ``payload``) holds more "null" than ``payload``
+    has None values at its top level: only then can a null be a NaN or an infinity.
+
+    Exact, and a C-speed count instead of a walk for most payloads (whose only nulls are
+    top-level Nones: a review's ``error``, a proposal's ``session_id``). Each None and each
+    non-finite float anywhere is written as one ``null`` token, and ``bytes.count`` finds every
+    token (a token follows ``:``, ``,`` or ``[``, so no other match overlaps it) and perhaps
+    "null" inside strings too. So count == top-level Nones leaves no room for a non-finite
+    float. The Nones are counted by identity over the dict's own values (``dict.values``, as
+    orjson reads them), so no subclass can make itself count.
+    """
+    return encoded.count(b"null") != sum(map(is_, dict.values(payload), repeat(None)))
 
 
 def _refuse_non_finite(value: Any, parsed: Any) -> None:
@@ -130,9 +147,10 @@ _LEAVES = frozenset({str, int, bool, type(None)})
 def _has_non_finite_float(value: Any) -> bool:
     """Whether a NaN or an infinity is anywhere in ``value``.
 
-    A loop over a stack of containers, not a recursion: it runs for most events, whose payloads
-    hold a null. Each container's items are looked at in a loop of their own, so the common
-    leaves (strings, ints, None) cost one type lookup each and are never pushed on the stack.
+    A loop over a stack of containers, not a recursion. Each container's items are looked at in
+    a loop of their own, so the common leaves (strings, ints, None) cost one type lookup each and
+    are never pushed on the stack. A dict's values are read as orjson reads them
+    (``dict.values``): a subclass's own ``values()`` cannot hide one.
     """
     if not isinstance(value, dict | list | tuple):
         return isinstance(value, float) and not math.isfinite(value)
@@ -141,7 +159,7 @@ def _has_non_finite_float(value: Any) -> bool:
     pop, push = stack.pop, stack.append
     while stack:
         container = pop()
-        for item in container.values() if isinstance(container, dict) else container:
+        for item in dict.values(container) if isinstance(container, dict) else container:
             kind = type(item)
             if kind in _LEAVES:
                 continue

@@ -77,6 +77,14 @@ def _rest(payload: Mapping[str, Any], known: frozenset[str]) -> dict[str, Any]:
 
 # -- the events ---------------------------------------------------------------------------------
 
+# Marks a mapping not given: each event gets its own dict, as ``field(default_factory=dict)``.
+# ProposalEvent, ReviewEvent and DecisionEvent, which the Gate records for every proposal, set
+# their slots in an __init__ of their own (as Review and Decision do): the generated __init__ of a
+# frozen dataclass sets each field through object.__setattr__, several times the cost of the
+# slots' own setters. Their fields stay the schema; tests check that each __init__ takes them,
+# in order, with the same defaults.
+_NO_MAP: Mapping[str, Any] = {}
+
 
 class LedgerEvent:
     """What every typed event has: its ledger ``kind``, its payload and the way back."""
@@ -128,7 +136,7 @@ class GateStartEvent(LedgerEvent):
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ProposalEvent(LedgerEvent):
     """What the Gate reviewed: the action (``tool``, its kind as ``action_kind``, stored as
     ``kind``, normalised ``args``, the ``raw`` text it came from), the agent's reasoning, the
@@ -157,6 +165,38 @@ class ProposalEvent(LedgerEvent):
     shape: str = "plain"
     raw: str = ""
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        id: str | None,
+        tool: str,
+        action_kind: str,
+        args: Mapping[str, Any],
+        reasoning: str = "",
+        task: str = "",
+        history: tuple[str, ...] = (),
+        context: Mapping[str, Any] = _NO_MAP,
+        origin: str = "",
+        session_id: str | None = None,
+        shape: str = "plain",
+        raw: str = "",
+        extra: Mapping[str, Any] = _NO_MAP,
+    ) -> None:
+        # The Gate records one of these, a ReviewEvent per review and a DecisionEvent for every
+        # proposal: see _NO_MAP for why these three set their slots themselves.
+        _set_proposal_id(self, id)
+        _set_proposal_tool(self, tool)
+        _set_proposal_action_kind(self, action_kind)
+        _set_proposal_args(self, args)
+        _set_proposal_reasoning(self, reasoning)
+        _set_proposal_task(self, task)
+        _set_proposal_history(self, history)
+        _set_proposal_context(self, {} if context is _NO_MAP else context)
+        _set_proposal_origin(self, origin)
+        _set_proposal_session_id(self, session_id)
+        _set_proposal_shape(self, shape)
+        _set_proposal_raw(self, raw)
+        _set_proposal_extra(self, {} if extra is _NO_MAP else extra)
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -195,7 +235,22 @@ class ProposalEvent(LedgerEvent):
         )
 
 
-@dataclass(frozen=True, slots=True)
+_set_proposal_id = ProposalEvent.__dict__["id"].__set__
+_set_proposal_tool = ProposalEvent.__dict__["tool"].__set__
+_set_proposal_action_kind = ProposalEvent.__dict__["action_kind"].__set__
+_set_proposal_args = ProposalEvent.__dict__["args"].__set__
+_set_proposal_reasoning = ProposalEvent.__dict__["reasoning"].__set__
+_set_proposal_task = ProposalEvent.__dict__["task"].__set__
+_set_proposal_history = ProposalEvent.__dict__["history"].__set__
+_set_proposal_context = ProposalEvent.__dict__["context"].__set__
+_set_proposal_origin = ProposalEvent.__dict__["origin"].__set__
+_set_proposal_session_id = ProposalEvent.__dict__["session_id"].__set__
+_set_proposal_shape = ProposalEvent.__dict__["shape"].__set__
+_set_proposal_raw = ProposalEvent.__dict__["raw"].__set__
+_set_proposal_extra = ProposalEvent.__dict__["extra"].__set__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class ReviewEvent(LedgerEvent):
     """One reviewer's Review of a proposal: its predictions (each a Prediction's dict), risk,
     rationale, cost, and failure. ``details`` (a model reviewer's answer, a debate's transcript)
@@ -223,6 +278,41 @@ class ReviewEvent(LedgerEvent):
     predictions: tuple[Mapping[str, Any], ...] = ()
     details: Mapping[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        proposal_id: str | None,
+        name: str,
+        version: str = "",
+        risk: float | None = None,
+        rationale: str = "",
+        elapsed_ms: float = 0.0,
+        tokens_in: int = 0,
+        tokens_out: int = 0,
+        failed: bool = False,
+        error: str | None = None,
+        partial: bool = False,
+        uncertainty: float | None = None,
+        predictions: tuple[Mapping[str, Any], ...] = (),
+        details: Mapping[str, Any] = _NO_MAP,
+        extra: Mapping[str, Any] = _NO_MAP,
+    ) -> None:
+        # as ProposalEvent's (see _NO_MAP)
+        _set_review_proposal_id(self, proposal_id)
+        _set_review_name(self, name)
+        _set_review_version(self, version)
+        _set_review_risk(self, risk)
+        _set_review_rationale(self, rationale)
+        _set_review_elapsed_ms(self, elapsed_ms)
+        _set_review_tokens_in(self, tokens_in)
+        _set_review_tokens_out(self, tokens_out)
+        _set_review_failed(self, failed)
+        _set_review_error(self, error)
+        _set_review_partial(self, partial)
+        _set_review_uncertainty(self, uncertainty)
+        _set_review_predictions(self, predictions)
+        _set_review_details(self, {} if details is _NO_MAP else details)
+        _set_review_extra(self, {} if extra is _NO_MAP else extra)
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -266,7 +356,24 @@ class ReviewEvent(LedgerEvent):
         )
 
 
-@dataclass(frozen=True, slots=True)
+_set_review_proposal_id = ReviewEvent.__dict__["proposal_id"].__set__
+_set_review_name = ReviewEvent.__dict__["name"].__set__
+_set_review_version = ReviewEvent.__dict__["version"].__set__
+_set_review_risk = ReviewEvent.__dict__["risk"].__set__
+_set_review_rationale = ReviewEvent.__dict__["rationale"].__set__
+_set_review_elapsed_ms = ReviewEvent.__dict__["elapsed_ms"].__set__
+_set_review_tokens_in = ReviewEvent.__dict__["tokens_in"].__set__
+_set_review_tokens_out = ReviewEvent.__dict__["tokens_out"].__set__
+_set_review_failed = ReviewEvent.__dict__["failed"].__set__
+_set_review_error = ReviewEvent.__dict__["error"].__set__
+_set_review_partial = ReviewEvent.__dict__["partial"].__set__
+_set_review_uncertainty = ReviewEvent.__dict__["uncertainty"].__set__
+_set_review_predictions = ReviewEvent.__dict__["predictions"].__set__
+_set_review_details = ReviewEvent.__dict__["details"].__set__
+_set_review_extra = ReviewEvent.__dict__["extra"].__set__
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class DecisionEvent(LedgerEvent):
     """The policy's Decision on a proposal (``id``), without its reviews (recorded apart): the
     verdict (stored as ``decision``), the deciding term and the numbers; ``human`` is a person's
@@ -291,6 +398,37 @@ class DecisionEvent(LedgerEvent):
     policy_hash: str = ""
     human: Mapping[str, Any] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        id: str | None,
+        verdict: str,
+        term: str = "",
+        reason: str = "",
+        risk: float | None = None,
+        uncertainty: float | None = None,
+        harm: float | None = None,
+        benefit: float | None = None,
+        message: str = "",
+        explanation: str = "",
+        policy_hash: str = "",
+        human: Mapping[str, Any] | None = None,
+        extra: Mapping[str, Any] = _NO_MAP,
+    ) -> None:
+        # as ProposalEvent's (see _NO_MAP)
+        _set_decision_id(self, id)
+        _set_decision_verdict(self, verdict)
+        _set_decision_term(self, term)
+        _set_decision_reason(self, reason)
+        _set_decision_risk(self, risk)
+        _set_decision_uncertainty(self, uncertainty)
+        _set_decision_harm(self, harm)
+        _set_decision_benefit(self, benefit)
+        _set_decision_message(self, message)
+        _set_decision_explanation(self, explanation)
+        _set_decision_policy_hash(self, policy_hash)
+        _set_decision_human(self, human)
+        _set_decision_extra(self, {} if extra is _NO_MAP else extra)
 
     def to_payload(self) -> dict[str, Any]:
         payload: dict[str, Any] = {
@@ -328,6 +466,21 @@ class DecisionEvent(LedgerEvent):
             human=_opt_dict(payload.get("human")),
             extra=_rest(payload, cls._KNOWN),
         )
+
+
+_set_decision_id = DecisionEvent.__dict__["id"].__set__
+_set_decision_verdict = DecisionEvent.__dict__["verdict"].__set__
+_set_decision_term = DecisionEvent.__dict__["term"].__set__
+_set_decision_reason = DecisionEvent.__dict__["reason"].__set__
+_set_decision_risk = DecisionEvent.__dict__["risk"].__set__
+_set_decision_uncertainty = DecisionEvent.__dict__["uncertainty"].__set__
+_set_decision_harm = DecisionEvent.__dict__["harm"].__set__
+_set_decision_benefit = DecisionEvent.__dict__["benefit"].__set__
+_set_decision_message = DecisionEvent.__dict__["message"].__set__
+_set_decision_explanation = DecisionEvent.__dict__["explanation"].__set__
+_set_decision_policy_hash = DecisionEvent.__dict__["policy_hash"].__set__
+_set_decision_human = DecisionEvent.__dict__["human"].__set__
+_set_decision_extra = DecisionEvent.__dict__["extra"].__set__
 
 
 @dataclass(frozen=True, slots=True)
