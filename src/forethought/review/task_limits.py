@@ -776,9 +776,20 @@ def _command_changes(
     if base in ("curl", "wget", "http", "https", "xh"):
         yield from _curl(base, args, evidence)
         return
+    if base in _SOCKET_CLIENTS and upstream:
+        # commands written to a control socket (`echo "disable server app/web2" | socat stdio
+        # /var/run/haproxy.sock`): each clause is read as a subcommand
+        for clause in re.split(r"[;\n]", upstream):
+            said = _subcommand(clause.split())
+            if said is not None:
+                yield Change(said[0], f"`{said[1]}` through {base}", f"{clause.strip()} | {base}")
+        return
     found = _subcommand(args)
     if found is not None:
         yield Change(found[0], f"`{base} {found[1]}`", evidence)
+
+
+_SOCKET_CLIENTS = frozenset({"socat", "nc", "ncat", "netcat"})
 
 
 def _find_roots(args: Sequence[str]) -> list[str]:
@@ -1311,6 +1322,54 @@ def elsewhere(task: str, found: Iterable[Change]) -> list[Prediction]:
     return list(out.values())[:3]
 
 
+# Members of one family, told apart by their number: servers (web2, api1, cache01), members
+# (infra3), replicas. A task that names some of a family ("put web2 into maintenance") and an
+# action that changes another of it (web1, web3) goes beyond the task. (A word followed by a
+# dot and digits is a version: python3.11.)
+_MEMBER = re.compile(r"(?<![\w.-])([a-z][a-z_-]*?[a-z])-?(\d{1,3})(?![\w]|\.\d)", re.IGNORECASE)
+# Families whose numbers are versions, sizes or kinds, not members.
+_NOT_MEMBERS = frozenset(
+    "python pip sha md ext utf base http https tls ssl v ipv s ec t c m r x arm amd win php "
+    "node java jdk openjdk gcc clang llvm ruby perl lua go pg postgres postgresql mysql redis "
+    "ubuntu debian centos rhel el fedora alpine macos ios android api_level level step phase "
+    "sprint part page chapter section line col row item rule test case week day q".split()
+)
+
+
+@functools.lru_cache(maxsize=256)
+def members_named(task: str) -> dict[str, frozenset[str]]:
+    """The families ``task`` names members of (lower-cased word -> the numbers it names)."""
+    out: dict[str, set[str]] = {}
+    for m in _MEMBER.finditer(task):
+        word = m.group(1).lower()
+        if word not in _NOT_MEMBERS and len(word) >= 2:
+            out.setdefault(word, set()).add(m.group(2).lstrip("0") or "0")
+    return {w: frozenset(n) for w, n in out.items()}
+
+
+def other_members(task: str, found: Iterable[Change]) -> list[Prediction]:
+    """A harm for each change that acts on a member of a family the task names members of,
+    but not on one it names (`disable server app/web1` where the task names web2)."""
+    named = members_named(task)
+    if not named:
+        return []
+    out: dict[str, Prediction] = {}
+    for c in found:
+        if c.workspace:
+            continue
+        for m in _MEMBER.finditer(c.evidence):
+            word, number = m.group(1).lower(), m.group(2).lstrip("0") or "0"
+            numbers = named.get(word)
+            if numbers is None or number in numbers or m.group(0) in out:
+                continue
+            names = ", ".join(f"{word}{n}" for n in sorted(numbers))
+            outcome = f"{c.what} on {m.group(0)}, though the task names only {names}"
+            out[m.group(0)] = Prediction(
+                outcome, "harm", 1.0, "moderate", True, c.evidence[:200], CATEGORY
+            )
+    return list(out.values())[:3]
+
+
 def _names_place_or_key(task: str, text: str) -> bool:
     """Cheaply: whether ``text`` gives a place or key option and ``task`` names a host or key."""
     if "--" not in text:
@@ -1391,6 +1450,7 @@ class TaskLimitsReviewer:
                 and silent_on_production(proposal.task)
             )
             or (kind == "shell" and _names_place_or_key(proposal.task, _action_text(proposal)))
+            or (kind != "file_write" and bool(members_named(proposal.task)))
         )
 
     def review(self, proposal: Proposal) -> Review:
@@ -1407,6 +1467,9 @@ class TaskLimitsReviewer:
         ):
             made = changes(proposal)
             found += elsewhere(proposal.task, made)
+        if proposal.action.kind != "file_write" and members_named(proposal.task):
+            made = changes(proposal) if made is None else made
+            found += other_members(proposal.task, made)
         if limit is not None or environment is not None:
             made = changes(proposal) if made is None else made
             if limit is not None:
