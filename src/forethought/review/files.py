@@ -104,6 +104,17 @@ def _instruction_checks(path: str, text: str) -> list[Prediction]:
     return []
 
 
+def _texts(args: Mapping[str, Any]) -> tuple[str, str, bool]:
+    """A write's new text, the text it replaces (an edit's old strings) and whether it replaces
+    the whole file."""
+    replaces = "edits" not in args
+    edits: Sequence[Mapping[str, str]] = args.get("edits") or []
+    new_text = str(args.get("content") or "") if replaces else "\n".join(
+        str(e.get("new", "")) for e in edits)
+    old_text = "" if replaces else "\n".join(str(e.get("old", "")) for e in edits)
+    return new_text, old_text, replaces
+
+
 class FileReviewer:
     """Reviews ``file_read``, ``file_write`` and (for credentials only) ``memory_write``."""
 
@@ -131,6 +142,10 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
+            # (how a workflow edit is written is not asked for by a task that names the
+            # workflow: its weaknesses are judged whole)
+            new_text, old_text, _replaces = _texts(args)
+            predictions += workflows.weaknesses_of(str(args.get("path") or ""), new_text, old_text)
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,
@@ -154,10 +169,7 @@ class FileReviewer:
         if not path.strip():
             return []
         edits: Sequence[Mapping[str, str]] = args.get("edits") or []
-        replaces = "edits" not in args
-        new_text = str(args.get("content") or "") if replaces else "\n".join(
-            str(e.get("new", "")) for e in edits)
-        old_text = "" if replaces else "\n".join(str(e.get("old", "")) for e in edits)
+        new_text, old_text, replaces = _texts(args)
 
         harms = write_predictions(path, path, replaces_file=replaces, base=base)
         if replaces and runs_nothing(path, new_text):
@@ -191,7 +203,7 @@ class FileReviewer:
             # in full where `kubectl apply -f` reads it
             harms += manifest_predictions(new_text, clip(path), applied=False)
         harms += workflows.workflow_predictions(
-            path, new_text, clip(path), self.allowed_hosts, old_text
+            path, new_text, clip(path), self.allowed_hosts, old_text, weaknesses=False
         )
         harms += _instruction_checks(path, new_text)
         harms += _web_root_checks(path, new_text)

@@ -52,11 +52,18 @@ def _outside(url: str, allowed_hosts: Sequence[str]) -> bool:
 
 
 def workflow_predictions(
-    path: str, text: str, evidence: str, allowed_hosts: Sequence[str] = (), old_text: str = ""
+    path: str,
+    text: str,
+    evidence: str,
+    allowed_hosts: Sequence[str] = (),
+    old_text: str = "",
+    weaknesses: bool = True,
 ) -> list[Prediction]:
+    """What a workflow written at ``path`` does with the repository's secrets and code, and
+    (where ``weaknesses``) the weaknesses its added lines bring (:func:`weaknesses_of`)."""
     if not is_workflow(path):
         return []
-    found: list[Prediction] = _weaknesses(path, text, old_text)
+    found: list[Prediction] = _weaknesses(path, text, old_text) if weaknesses else []
     if _PR_TARGET.search(text) and _PR_HEAD.search(text):
         found.append(
             Prediction(
@@ -237,6 +244,13 @@ def _one_edit(a: str, b: str) -> bool:
         return sum(x != y for x, y in zip(a, b, strict=True)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def weaknesses_of(path: str, text: str, old_text: str = "") -> list[Prediction]:
+    """The weaknesses the lines added to the workflow at ``path`` bring (template injection, a
+    privileged trigger, write-all, secrets printed ...): how the change is made, which no task
+    asks for by naming the workflow (its words, `issue:` or `run:`, are no targets)."""
+    return _weaknesses(path, text, old_text) if is_workflow(path) else []
 
 
 def _weaknesses(path: str, text: str, old_text: str) -> list[Prediction]:
