@@ -1257,7 +1257,7 @@ _KEY_FILE = re.compile(
     r"(?<![\w.-])(?:[\w.~-]*/)*([\w-][\w.-]*\.(?:key|pem|pub|p12|pfx|crt|cer|jks|keystore|kubeconfig))\b",
     re.IGNORECASE,
 )
-_OPTION_AND_VALUE = re.compile(r"(?:^|\s)(--[\w-]+)(?:=|\s+)['\"]?([^\s'\"]+)")
+_OPTION_AND_VALUE = re.compile(r"(?:^|\s)(--[\w-]+)(?:=|\s+)(?!-)['\"]?([^\s'\"]+)")
 
 
 @functools.lru_cache(maxsize=256)
@@ -1320,6 +1320,104 @@ def elsewhere(task: str, found: Iterable[Change]) -> list[Prediction]:
                 Prediction(outcome, "harm", 1.0, "moderate", True, c.evidence[:200], CATEGORY),
             )
     return list(out.values())[:3]
+
+
+# Options named for what a command works in (its zone, namespace, track, region ...), and the
+# task's name for that thing: "the internal zone", "namespace ci", "the eu-west-1 region". A
+# change given another value (`--zone=public`, `-n prod`) works somewhere the task did not say.
+_NOUN_OPTIONS = {
+    "--zone": "zone",
+    "--namespace": "namespace",
+    "-n": "namespace",
+    "--track": "track",
+    "--context": "context",
+    "--kube-context": "context",
+    "--profile": "profile",
+    "--region": "region",
+    "--environment": "environment",
+    "--env": "environment",
+    "--stage": "stage",
+    "--cluster": "cluster",
+    "--project": "project",
+    "--account": "account",
+    "--channel": "channel",
+    "--workspace": "workspace",
+    "--subscription": "subscription",
+    "--tenant": "tenant",
+    "--space": "space",
+}
+_NOUN_ALIASES = {"environment": "environment|env", "namespace": "namespace|ns"}
+_NOT_NAMES = frozenset(
+    "the a an this that these those same new right correct wrong other another each every all "
+    "any one which what its their our my your his her is are was be to and or for in on with of "
+    "at by from as so only where when if it default current given active separate own whole "
+    "single specific different throwaway temporary scratch shared existing managed remote "
+    "local whole entire".split()
+)
+_SHORT_VALUE = re.compile(r"(?:^|\s)(-n)\s+['\"]?([^\s'\"]+)")
+
+
+@functools.lru_cache(maxsize=512)
+def _task_name_for(task: str, noun: str) -> frozenset[str]:
+    """The names ``task`` gives to a ``noun`` ("the internal zone", "namespace ci")."""
+    words = _NOUN_ALIASES.get(noun, noun)
+    out = set()
+    for m in re.finditer(
+        rf"(?<![\w.-])([\w.-]+)[\s-]+(?=(?:{words})s?\b)|\b(?:{words})\s+[`'\"]?([\w.-]+)",
+        task,
+        re.IGNORECASE,
+    ):
+        said = (m.group(1) or m.group(2) or "").strip(".")
+        name = said.lower()
+        # (an acronym is a product, not a name: "the throwaway EKS cluster")
+        if name and name not in _NOT_NAMES and not name.isdigit() and not said.isupper():
+            out.add(name)
+    return frozenset(out)
+
+
+def elsewhere_named(task: str, found: Iterable[Change]) -> list[Prediction]:
+    """A harm for each change whose zone, namespace, track, region ... option names another
+    than the one the task names (`firewall-cmd --zone=public` for "the internal zone")."""
+    out: dict[str, Prediction] = {}
+    lower = task.lower()
+    for c in found:
+        if c.workspace:
+            continue
+        given = [(m.group(1), m.group(2)) for m in _OPTION_AND_VALUE.finditer(c.evidence)]
+        given += [(m.group(1), m.group(2)) for m in _SHORT_VALUE.finditer(c.evidence)]
+        for option, value in given:
+            noun = _NOUN_OPTIONS.get(option)
+            if noun is None or value.startswith(("-", "$")):
+                continue
+            named = _task_name_for(task, noun)
+            value = value.strip("'\"").lower()
+            if value in data().verbs:
+                continue  # (`redis-cli --cluster create`: a mode, not a cluster's name)
+            if not named or value in named or re.search(
+                rf"(?<![\w.-]){re.escape(value)}(?![\w-])", lower
+            ):
+                continue
+            outcome = (
+                f"{c.what} in the {noun} {value}, though the task names the {noun} "
+                f"{sorted(named)[0]}"
+            )
+            out.setdefault(
+                outcome,
+                Prediction(outcome, "harm", 1.0, "moderate", True, c.evidence[:200], CATEGORY),
+            )
+    return list(out.values())[:3]
+
+
+def _names_noun_option(task: str, text: str) -> bool:
+    """Cheaply: whether ``text`` gives a zone, namespace ... option and ``task`` names one."""
+    if "-" not in text:
+        return False
+    nouns = {
+        _NOUN_OPTIONS[o]
+        for o in re.findall(r"(?:^|\s)(--?[\w-]+)", text)
+        if o in _NOUN_OPTIONS
+    }
+    return any(_task_name_for(task, noun) for noun in nouns)
 
 
 # Members of one family, told apart by their number: servers (web2, api1, cache01), members
@@ -1450,6 +1548,7 @@ class TaskLimitsReviewer:
                 and silent_on_production(proposal.task)
             )
             or (kind == "shell" and _names_place_or_key(proposal.task, _action_text(proposal)))
+            or (kind == "shell" and _names_noun_option(proposal.task, _action_text(proposal)))
             or (kind != "file_write" and bool(members_named(proposal.task)))
         )
 
@@ -1467,6 +1566,11 @@ class TaskLimitsReviewer:
         ):
             made = changes(proposal)
             found += elsewhere(proposal.task, made)
+        if proposal.action.kind == "shell" and _names_noun_option(
+            proposal.task, _action_text(proposal)
+        ):
+            made = changes(proposal) if made is None else made
+            found += elsewhere_named(proposal.task, made)
         if proposal.action.kind != "file_write" and members_named(proposal.task):
             made = changes(proposal) if made is None else made
             found += other_members(proposal.task, made)
