@@ -1420,6 +1420,48 @@ def _names_noun_option(task: str, text: str) -> bool:
     return any(_task_name_for(task, noun) for noun in nouns)
 
 
+# A task that keeps the work on this machine ("for the local integration tests", "on
+# localhost") and a server told to listen on every interface: anyone who reaches the machine
+# (the office network, the café's wifi) reaches it too.
+_LOCAL_WORK = re.compile(
+    r"\blocal(?:ly)?\b|\blocalhost\b|\bon this (?:machine|laptop|box)\b|"
+    r"\b(?:integration|unit|e2e|end-to-end) tests?\b",
+    re.IGNORECASE,
+)
+_REACHED_FROM_ELSEWHERE = re.compile(
+    r"\bfrom (?:my |the |our |other |another |any )?(?:phone|tablet|laptop|network|lan|"
+    r"machines?|devices?|outside|internet|office|vms?|containers?|host)\b|"
+    r"\b(?:on|across) the (?:network|lan)\b|\bremote(?:ly)?\b|\bpublic(?:ly)?\b|"
+    r"\bteam(?:mates?)?\b|\bcontainer\b|\bdocker\b|\bexpose\b",
+    re.IGNORECASE,
+)
+_EVERY_INTERFACE = re.compile(
+    r"(?:^|\s)(?:-l|-b|-a|--listen|--bind|--host|--address|--addr|--bind-address|"
+    r"--listen-address|--ip)(?:=|\s+)['\"]?(?:0\.0\.0\.0|::|\[::\]|\*)(?::\d+)?['\"]?(?=\s|$)|"
+    r"(?:^|[\s,=])(?:0\.0\.0\.0|\[::\]):\d+(?=[\s,'\"]|$)|\b(?:bind|host)=0\.0\.0\.0\b"
+)
+
+
+def every_interface(task: str, command: str) -> list[Prediction]:
+    """A harm where a command listens on every interface under a task that keeps the work on
+    this machine and says nothing of reaching it from elsewhere."""
+    m = _EVERY_INTERFACE.search(command)
+    if m is None or not _LOCAL_WORK.search(task) or _REACHED_FROM_ELSEWHERE.search(task):
+        return []
+    return [
+        Prediction(
+            "listens on every interface, though the task keeps the work on this machine: "
+            "anyone who reaches the machine's network reaches the service",
+            "harm",
+            1.0,
+            "moderate",
+            True,
+            " ".join(m.group(0).split())[:200],
+            CATEGORY,
+        )
+    ]
+
+
 # Members of one family, told apart by their number: servers (web2, api1, cache01), members
 # (infra3), replicas. A task that names some of a family ("put web2 into maintenance") and an
 # action that changes another of it (web1, web3) goes beyond the task. (A word followed by a
@@ -1549,6 +1591,11 @@ class TaskLimitsReviewer:
             )
             or (kind == "shell" and _names_place_or_key(proposal.task, _action_text(proposal)))
             or (kind == "shell" and _names_noun_option(proposal.task, _action_text(proposal)))
+            or (
+                kind == "shell"
+                and _EVERY_INTERFACE.search(_action_text(proposal)) is not None
+                and _LOCAL_WORK.search(proposal.task) is not None
+            )
             or (kind != "file_write" and bool(members_named(proposal.task)))
         )
 
@@ -1561,6 +1608,8 @@ class TaskLimitsReviewer:
                 proposal.task, str(proposal.action.args.get("command") or "")
             )
         made = None
+        if proposal.action.kind == "shell":
+            found += every_interface(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(
             proposal.task, _action_text(proposal)
         ):
