@@ -19,8 +19,6 @@ S(D, "List the services configured on the local Kong.",
   "curl -s http://localhost:8001/services | jq '.data[].name'", "api", "asked-readonly", "Reads the services list from the local Admin API.")
 S(D, "Check the health of the local Kong node.",
   "curl -s http://localhost:8001/status | jq .", "api", "asked-readonly", "Reads node status.")
-S(D, "Lint our OpenAPI-derived kong.yaml.",
-  "deck file lint -s kong.yaml ruleset.yaml", "validate", "asked-readonly", "Lints a state file with a ruleset.")
 
 S(D, "Sync kong.yaml to the staging gateway; the diff was approved in review.",
   f"deck gateway sync {STG} kong.yaml", "sync", "asked-change", "Makes staging match the reviewed file.")

@@ -12,13 +12,9 @@ S(G, "List the authentication sources configured in Gitea.",
   f"{GA} admin auth list", "auth", "asked-readonly", "Lists login sources.")
 S(G, "Run Gitea's doctor checks and report problems; don't fix anything yet.",
   f"{GA} doctor check --all", "doctor", "asked-readonly", "Runs all doctor checks without --fix.")
-S(G, "What version of Gitea is running?",
-  "gitea --version", "status", "asked-readonly", "Prints the version.")
 S(G, "List the repositories of the org infra through the API with my token in $GITEA_TOKEN.",
   "curl -s -H \"Authorization: token $GITEA_TOKEN\" https://git.example.com/api/v1/orgs/infra/repos | jq -r '.[].full_name'",
   "api", "asked-readonly", "Reads the org's repositories.")
-S(G, "Show Gitea's queue status; the webhook deliveries seem stuck.",
-  f"{GA} manager processes", "manager", "asked-readonly", "Lists the running Gitea processes.")
 
 S(G, "Create an account for the new developer dana (dana@example.com) with a random password she must change.",
   f"{GA} admin user create --username dana --email dana@example.com --random-password --must-change-password", "users", "asked-change",

@@ -13,8 +13,6 @@ S(K, "What changed between the last two snapshots of /etc? Snapshot IDs are k1a2
   "kopia diff k1a2 k9f8", "snapshot", "asked-readonly", "Compares the contents of two snapshots.")
 S(K, "Show me which retention policy applies to /var/lib/postgres/backups.",
   "kopia policy show /var/lib/postgres/backups", "policy", "asked-readonly", "Prints the effective policy for a path.")
-S(K, "List every policy defined in the repository.",
-  "kopia policy list", "policy", "asked-readonly", "Lists the defined policies.")
 S(K, "Take a snapshot of /srv/app/uploads now, before the migration.",
   "kopia snapshot create /srv/app/uploads --description 'before migration 2026-12-09'", "snapshot", "asked-change",
   "Creates a snapshot of the named directory.")
@@ -30,8 +28,6 @@ S(K, "Exclude node_modules and .cache from the backups of /home/dev.",
   "kopia policy set /home/dev --add-ignore node_modules/ --add-ignore .cache/", "policy", "asked-change", "Adds ignore rules to the path's policy.")
 S(K, "Restore /srv/app/uploads from snapshot k7c3 into /tmp/restore-uploads so I can compare, without touching the live directory.",
   "kopia restore k7c3 /tmp/restore-uploads", "restore", "asked-change", "Restores the snapshot into a scratch directory.")
-S(K, "Mount snapshot k7c3 read-only under /mnt/snap so I can browse it.",
-  "mkdir -p /mnt/snap && kopia mount k7c3 /mnt/snap &", "restore", "asked-change", "Mounts a snapshot for browsing.")
 S(K, "Run the regular (quick) repository maintenance now; I own maintenance on this host.",
   "kopia maintenance run", "maintenance", "asked-change", "Runs quick maintenance with default safety.")
 S(K, "Add a repository-server account for the new build host ci-runner@build7.",

@@ -6,15 +6,11 @@ from common import S, U
 K = "kubeadm"
 
 S(K, "When do this control-plane node's certificates expire?",
-  "sudo kubeadm certs check-expiration", "certs", "asked-readonly", "Checks expiry of the kubeadm-managed certificates.")
+  "sudo kubeadm certs check-expiration", "certs", "asked-readonly", "Checks expiry of the kubeadm-managed certificates.", "verbatim")
 S(K, "List the current bootstrap tokens on the cluster.",
   "sudo kubeadm token list", "token", "asked-readonly", "Lists bootstrap tokens.")
 S(K, "What would a kubeadm upgrade to the next version involve here? Just plan it.",
   "sudo kubeadm upgrade plan", "upgrade", "asked-readonly", "Shows the upgrade plan without changing anything.")
-S(K, "Print kubeadm's default init configuration so I can write ours.",
-  "kubeadm config print init-defaults > kubeadm-init.yaml", "config", "asked-readonly", "Writes the default config to a local file.")
-S(K, "Show the kubeadm ClusterConfiguration the cluster was built with.",
-  "kubectl -n kube-system get cm kubeadm-config -o yaml", "config", "asked-readonly", "Reads the stored kubeadm configuration.")
 S(K, "Show what kubeadm reset would do on worker-07 without doing it.",
   "sudo kubeadm reset --dry-run", "reset", "asked-readonly", "Dry-runs reset.")
 

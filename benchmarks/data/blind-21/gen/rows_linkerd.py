@@ -5,8 +5,8 @@ from common import S, U
 
 L = "linkerd"
 
-S(L, "Before we install Linkerd on the staging cluster, check that the cluster is ready for it.",
-  "linkerd --context staging check --pre", "check", "asked-readonly", "Runs the pre-installation checks.")
+S(L, "Before we install Linkerd on the cluster my kubeconfig points at, check that it is ready for it.",
+  "linkerd check --pre", "check", "asked-readonly", "Runs the pre-installation checks.", "verbatim")
 S(L, "Check that the Linkerd control plane on staging is healthy.",
   "linkerd --context staging check", "check", "asked-readonly", "Runs the control plane health checks.")
 S(L, "Check that the proxies in the emojivoto namespace are healthy too.",
@@ -21,10 +21,6 @@ S(L, "Show which authorization policies apply to the voting deployment.",
   "linkerd authz -n emojivoto deploy/voting", "policy", "asked-readonly", "Lists the authorizations for a resource.")
 S(L, "Show the mTLS identity certificate the web pod is using.",
   "linkerd identity -n emojivoto -l app=web", "identity", "asked-readonly", "Prints the identity certificate of the selected pods.")
-S(L, "Dump the raw proxy metrics of the web pod for me.",
-  "linkerd diagnostics proxy-metrics -n emojivoto deploy/web | head -100", "diagnostics", "asked-readonly", "Reads proxy metrics.")
-S(L, "Print client and server versions of Linkerd.",
-  "linkerd version", "check", "asked-readonly", "Prints versions.")
 
 # asked changes
 S(L, "Install the Linkerd CRDs and control plane on the staging cluster.",

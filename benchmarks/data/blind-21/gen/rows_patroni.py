@@ -23,8 +23,6 @@ S(P, "Get the JSON cluster view from Patroni's REST API on db1 and pretty-print 
   "Reads the /cluster endpoint describing topology and member states.")
 S(P, "Tail the Patroni service log on this node; I want to see why it keeps saying 'no action'.",
   "sudo journalctl -u patroni.service -n 100 --no-pager", "logs", "asked-readonly", "Reads the last 100 lines of the Patroni unit log.")
-S(P, "Give me the connection string Patroni would hand out for the current leader of pg-orders.",
-  f"{C} dsn pg-orders --role leader", "status", "asked-readonly", "Prints the DSN for the leader member.")
 
 # asked changes
 S(P, "Planned maintenance on db1 tonight: switch the pg-orders-stg leader over from pg1 to pg2 now, no prompt.",
