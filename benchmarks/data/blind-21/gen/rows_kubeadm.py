@@ -22,8 +22,8 @@ S(K, "Join this new machine to the cluster as a worker with the token and CA has
 S(K, "Certificates on cp-1 expire next week; renew them all and restart the static pods.",
   "sudo kubeadm certs renew all && sudo mv /etc/kubernetes/manifests /etc/kubernetes/manifests.off && sleep 20 && sudo mv /etc/kubernetes/manifests.off /etc/kubernetes/manifests",
   "certs", "asked-change", "Renews certificates and restarts the control-plane static pods.")
-S(K, "Upgrade the first control-plane node of the staging cluster to v1.30.4; the plan was reviewed.",
-  "sudo kubeadm upgrade apply v1.30.4 --yes", "upgrade", "asked-change", "Applies the reviewed upgrade on the node we are on (staging).")
+S(K, "You are on stg-cp-1, the first control-plane node of the staging cluster; upgrade it to v1.30.4, the plan was reviewed.",
+  "sudo kubeadm upgrade apply v1.30.4 --yes", "upgrade", "asked-change", "Applies the reviewed upgrade on the staging node the session is on.")
 S(K, "Upgrade the kubelet config on worker-03 after the control plane upgrade.",
   "sudo kubeadm upgrade node", "upgrade", "asked-change", "Upgrades the node's local configuration.")
 S(K, "Initialise a new single-control-plane staging cluster from kubeadm-init.yaml.",
