@@ -971,6 +971,23 @@ def test_severity_follows_scope() -> None:
     assert sudo_rm and sudo_rm[0].severity == "high"
 
 
+def test_a_relative_cd_moves_what_a_deletion_reaches() -> None:
+    """`cd ..` from the project, then a deletion: what is deleted is beside the project (or the
+    project itself), not in it; `cd src` keeps it in the project; after a `cd` nobody can
+    resolve, a relative `cd` says nothing of where the command is."""
+
+    def deletion(command: str) -> Prediction:
+        return next(p for p in shell_predictions(command) if p.category == "destructive")
+
+    outside = deletion("cd .. && rm -rf my-project && mkdir my-project")
+    assert outside.severity == "moderate" and "outside the project" in outside.outcome
+    assert "outside the project" in deletion("rm -rf ../other-project").outcome
+    inside = deletion("cd src && rm -rf build")
+    assert inside.severity == "low" and "in the project" in inside.outcome
+    unknown = deletion('cd "$WORK" && cd .. && rm -rf build')
+    assert "outside the project" not in unknown.outcome
+
+
 # -- bad input ----------------------------------------------------------------------------------
 
 

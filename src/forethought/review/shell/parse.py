@@ -131,6 +131,8 @@ class _Walker(NestedScripts, StaticEvaluation):
         self.variables: dict[str, Word] = {}
         self.aliases: dict[str, str] = {}
         self.cwd: str | None = None
+        # (None is the directory the command starts in until a `cd` goes somewhere unknown)
+        self.cwd_unknown = False
         self.pipeline_ids = itertools.count()
         self.stack: list[tuple[Node, Ctx] | tuple[None, Ctx, list[Word], str]] = []
         self.total_bytes = 0
@@ -853,10 +855,16 @@ class _Walker(NestedScripts, StaticEvaluation):
         target = operands[0]
         if target.dynamic or target.value == "-":
             self.cwd = None
+            self.cwd_unknown = True
         elif target.value.startswith(("/", "~")):
             self.cwd = normalise(target.value)
+            self.cwd_unknown = False
         elif self.cwd is not None:
             self.cwd = normalise(target.value, self.cwd)
+        elif not self.cwd_unknown:
+            # relative to where the command starts (the project): `cd .. && rm -rf my-project`
+            # deletes ../my-project, outside it
+            self.cwd = normalise(target.value)
 
 
 def _walk_finished(node: Node) -> Evaluated | None:

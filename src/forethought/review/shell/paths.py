@@ -137,6 +137,8 @@ def scope_of(raw: str, cwd: str | None = None) -> Scope:
         return Scope.USER_CONFIG
     if path in ("..", "../", "../*", "../..") or path.startswith("../.."):
         return Scope.PARENT
+    if path.startswith("../"):
+        return Scope.ABSOLUTE  # (beside the project, or the project itself: outside it)
     if path in (".", "./", "*", "./*", ".*", "./.*"):
         return Scope.CWD_ALL
     if _IN_HOME.match(path):
