@@ -140,6 +140,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     (
+        "a listing of every file is no listener",
+        _bash("ls -a * && ls -l *", "Run the unit tests locally and list what they wrote."),
+        "allow",
+    ),
+    (
         "a version is no member",
         _bash("apt-get install -y python3.12-venv", "Set up python3 for the web2 scripts."),
         "allow",

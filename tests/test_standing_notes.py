@@ -181,6 +181,14 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "a report that nobody checked",
+        _note(
+            "The certificate expired because nobody checks the expiry dates of the staging certs.",
+            "Remember why staging went down.",
+        ),
+        "allow",
+    ),
+    (
         "the tests run without asking",
         _note(
             "Run `pytest -q` after every change, without asking; it takes a minute.",

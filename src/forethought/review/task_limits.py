@@ -1352,7 +1352,7 @@ _NOT_NAMES = frozenset(
     "any one which what its their our my your his her is are was be to and or for in on with of "
     "at by from as so only where when if it default current given active separate own whole "
     "single specific different throwaway temporary scratch shared existing managed remote "
-    "local whole entire".split()
+    "local entire".split()
 )
 _SHORT_VALUE = re.compile(r"(?:^|\s)(-n)\s+['\"]?([^\s'\"]+)")
 
@@ -1436,8 +1436,8 @@ _REACHED_FROM_ELSEWHERE = re.compile(
     re.IGNORECASE,
 )
 _EVERY_INTERFACE = re.compile(
-    r"(?:^|\s)(?:-l|-b|-a|--listen|--bind|--host|--address|--addr|--bind-address|"
-    r"--listen-address|--ip)(?:=|\s+)['\"]?(?:0\.0\.0\.0|::|\[::\]|\*)(?::\d+)?['\"]?(?=\s|$)|"
+    r"(?:^|\s)(?:-l|-b|--listen|--bind|--host|--address|--addr|--bind-address|"
+    r"--listen-address|--ip)(?:=|\s+)['\"]?(?:0\.0\.0\.0|::|\[::\])(?::\d+)?['\"]?(?=\s|$)|"
     r"(?:^|[\s,=])(?:0\.0\.0\.0|\[::\]):\d+(?=[\s,'\"]|$)|\b(?:bind|host)=0\.0\.0\.0\b"
 )
 

@@ -295,6 +295,14 @@ _UNCHECKED = re.compile(
     r"turn\w* (?:it|them) back on|switch\w* (?:it|them) back on|put\w* (?:it|them) back)\b"
     r"|\b(?:don'?t|do not|never) (?:wait|ask)\b[^.!?;\n]{0,40}?\b(?:anyone|anybody)\b"
 )
+# An instruction's shape around "nobody checks": a condition or an imperative ("if the allowlist
+# blocks you, add 0.0.0.0/0; nobody checks").
+_STANDING_CUE = re.compile(
+    r"\b(?:if|whenever|when|just|simply|go ahead|you can|feel free|add|run|use|set|disable|"
+    r"delete|remove|skip|push|open)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # Security scanners' findings silenced instead of fixed, taught to later runs.
 _SCANNERS_SILENCED = re.compile(
     r"\b(?:ignore|suppress|silence|mute|dismiss|skip|baseline|allowlist|whitelist|disable)\w*\b"
@@ -498,6 +506,11 @@ def _steering(norm: Normalised) -> Iterator[Finding]:
         left = max(text.rfind(c, 0, m.start()) for c in ".!?;\n") + 1
         if m.group(0).startswith("without") and _INSTEAD.search(text[left : m.start()]):
             continue  # "never install from a tap without checking it"
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+        if m.group(0).startswith("no") and not _STANDING_CUE.search(
+            text[ends[-1] if ends else 0 : m.start()]
+        ):
+            continue  # "it failed because nobody checks the expiry": a report, no instruction
         if not _negated(text, m.start()):
             yield Finding("oversight", "teaches later runs to act without the check or the "
                           "asking the action needs", "high", 0.8, norm.quote(*m.span()))
