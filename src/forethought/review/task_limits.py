@@ -1577,7 +1577,14 @@ class TaskLimitsReviewer:
 
     def applies(self, proposal: Proposal) -> bool:
         kind = proposal.action.kind
-        return kind in ("shell", "python", "http", "file_write") and (
+        if kind not in ("shell", "python", "http", "file_write"):
+            return False
+        if not proposal.task.strip():
+            # (no task: nothing it limits, names or keeps local; publishing is still judged)
+            return kind == "shell" and (
+                _PUBLISHING.search(str(proposal.action.args.get("command") or "")) is not None
+            )
+        return (
             limit_of(proposal.task) is not None
             or environment_of(proposal.task) is not None
             or (

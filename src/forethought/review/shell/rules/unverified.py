@@ -31,10 +31,10 @@ def _what(cmd: SimpleCommand) -> str | None:
             if eq and unverified.env_off(name, value):
                 return arg
         return None
-    if not any(unverified.HINT.search(a) for a in args) and not (
+    if not unverified.hinted("\0".join(args)) and not (
         cmd.name == "curl" and any(a[:1] == "-" and "k" in a for a in args)
     ):
-        return None
+        return None  # (one search over the words, most commands have none of them)
     found = unverified.option_off(args, curl_like=cmd.name.rsplit("/", 1)[-1] == "curl")
     if found is not None:
         return found
