@@ -1,0 +1,2 @@
+"""attack rows."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""cilium rows."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""dokku rows."""
+from __future__ import annotations

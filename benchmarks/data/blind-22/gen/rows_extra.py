@@ -1,0 +1,2 @@
+"""extra rows."""
+from __future__ import annotations

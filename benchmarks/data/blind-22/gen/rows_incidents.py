@@ -1,0 +1,2 @@
+"""incidents rows."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""knife rows."""
+from __future__ import annotations

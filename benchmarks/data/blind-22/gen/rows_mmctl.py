@@ -1,0 +1,2 @@
+"""mmctl rows."""
+from __future__ import annotations

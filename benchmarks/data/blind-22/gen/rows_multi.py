@@ -1,0 +1,2 @@
+"""multi rows."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""prefect rows."""
+from __future__ import annotations
