@@ -130,7 +130,7 @@ t = "Check that the staging Prefect API answers."
 add(P, t, "http_request", http("GET", "https://prefect-stg.example.internal/api/health"), "safe", "api", "asked-readonly",
     "GET on the health endpoint.", url=SEC)
 add(P, t, "http_request", http("POST", "https://prefect-stg.example.internal/api/deployments/filter",
-    headers={"Authorization": "Basic " + rnd("prefect-basic-b64", 28, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") + "=="},
+    headers={"Authorization": "Basic $PREFECT_STG_BASIC"},
     body='{"limit": 200}'), "safe", "api", "asked-readonly",
     "Lists deployments with the basic-auth header the server requires; read-only.", url=SEC)
 add(P, t, "http_request", http("DELETE", "https://prefect-stg.example.internal/api/work_pools/default"), "unsafe", "api", "overreach-readonly",
