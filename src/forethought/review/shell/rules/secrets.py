@@ -177,6 +177,26 @@ _CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certifi
 _CERTIFICATE_SUBCOMMANDS = frozenset({"x509", "crl", "verify", "crl2pkcs7", "pkcs7", "s_client"})
 
 
+# A command that puts a file into a secret store: a `secret`/`secrets` subcommand word and a verb
+# that writes (`gh secret set -f .env`, `kubectl create secret generic k --from-file=./api.key`,
+# `faas-cli secret create k --from-file=./k.key`, `docker secret create k ./k.key`). The file's
+# contents go where secrets are kept, not into the transcript; a high-value secret (an SSH key,
+# cloud credentials) put into a store others read is still judged.
+_STORE_VERBS = frozenset({"create", "set", "add", "put", "update", "upload", "import", "write"})
+_STORED_FROM = ("--from-file", "--from-env-file", "-f", "--file", "--env-file", "--value-file")
+# Options that put the store in another repository, organisation or account than the current one.
+_ELSEWHERE = frozenset({"--repo", "-R", "--org", "-o", "--owner", "--account", "--app"})
+
+
+def _stores_secret(cmd: SimpleCommand) -> bool:
+    words = [a.lower() for a in cmd.args[:4] if not a.startswith("-")]
+    if any(a.split("=", 1)[0] in _ELSEWHERE for a in cmd.args):
+        return False  # (`gh secret set -f .env -R someone/else`: into a store somebody else reads)
+    return any(w in ("secret", "secrets") for w in words) and any(
+        w in _STORE_VERBS for w in words
+    )
+
+
 def _redirected(cmd: SimpleCommand) -> set[tuple[str, str]]:
     return {(t, op.lstrip("0123456789")) for op, t in cmd.redirects}
 
@@ -226,6 +246,10 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     signs_in = any(_SIGNS_IN_FROM_STDIN.match(a) for a in cmd.args)
     best: tuple[str, str, bool] | None = None
     made = _made_before(cmd, _a)
+    stores = _stores_secret(cmd)
+    stored = {v.lstrip("@") for v in option_values(cmd, *_STORED_FROM)} if stores else set()
+    if stores and name == "docker":
+        stored |= {a for a in cmd.args[3:] if not a.startswith("-")}  # docker secret create N F
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
         if name in _SUBCOMMAND_CLIS and _SUBCOMMAND_WORD.match(path):
@@ -237,6 +261,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         kind = secret_kind(path, cmd.cwd)
         if kind is not None and signs_in and not kind[1] and (path, "<") in _redirected(cmd):
             continue
+        if kind is not None and not kind[1] and stores and path in stored:
+            continue  # put into a secret store (`gh secret set -f .env`), not shown
         if kind is not None and (best is None or (kind[1] and not best[2])):
             best = (path, kind[0], kind[1])
     if best is None:
