@@ -169,8 +169,12 @@ def _uses_key(option: str, uses: frozenset[str] | set[str]) -> bool:
     return option in uses or (option[:2] == "--" and _KEY_USE_WORDS.match(option) is not None)
 
 
-# A JSONPath that picks only a certificate out of a secret (ca.crt, tls.crt): public material.
-_CERTIFICATE_ONLY = re.compile(r"jsonpath=\{\.data\.[\w\\.-]*(?:crt|cert|certificate|pem)\}")
+# A JSONPath that picks only a certificate out of a secret (ca.crt, tls.crt): public material;
+# or a field that names rather than unlocks (the username, host, port, database).
+_CERTIFICATE_ONLY = re.compile(
+    r"jsonpath=\{\.data\.(?:[\w\\.-]*(?:crt|cert|certificate|pem)|user(?:name)?|host(?:name)?|"
+    r"port|database|dbname|db|server|endpoint|region|namespace)\}"
+)
 
 
 # openssl subcommands that read certificates (public), never a private key's contents.
