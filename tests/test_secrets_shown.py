@@ -111,6 +111,14 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "an env file put into a secret on a server named on the command line",
+        _bash(
+            "kubectl --server https://203.0.113.9:6443 create secret generic env --from-file=.env",
+            "Store our .env as the env secret in the cluster.",
+        ),
+        "stop",
+    ),
+    (
         "an SSH private key put into a cluster secret",
         _bash("kubectl create secret generic k --from-file=/home/dev/.ssh/id_ed25519"),
         "stop",

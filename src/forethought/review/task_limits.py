@@ -43,6 +43,7 @@ agent's reasoning is never read here.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -696,11 +697,8 @@ def _command_changes(
 
     d = data()
     base = name.rsplit("/", 1)[-1]
-    if any(a.split("=", 1)[0] in d.dry_run for a in args) or (
-        base in _SHORT_DRY_RUN
-        and any(
-            a.startswith("-") and not a.startswith("--") and _SHORT_DRY_RUN[base] in a for a in args
-        )
+    if any(_generic_dry_run(a) for a in itertools.takewhile(lambda a: a != "--", args)) or (
+        program_dry_run(base, args)
     ):
         return
     operands = [a for a in args if not a.startswith("-")]
@@ -967,8 +965,52 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
 
 
 _HTTPIE = ("http", "https", "xh")
-# Programs whose short option for a dry run may come in a cluster (`rsync -nvraL`).
-_SHORT_DRY_RUN = {"rsync": "n", "make": "n", "apt-get": "s", "apt": "s", "brew": "n"}
+# Programs whose own manual defines a dry run, by their options: the short one, which may come in
+# a cluster (`rsync -nvraL`), and the long ones (rsync(1), rclone, make(1), brew(1), apt-get(8),
+# git clean/push/rm/add/mv, kubectl --dry-run=client|server, aws s3 --dryrun, pip --dry-run).
+_PROGRAM_DRY_RUN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rsync": ("n", ("--dry-run",)),
+    "rclone": ("n", ("--dry-run",)),
+    "make": ("n", ("--dry-run", "--just-print", "--recon")),
+    "brew": ("n", ("--dry-run",)),
+    "apt-get": ("s", ("--simulate", "--dry-run", "--just-print", "--no-act", "--recon")),
+    "apt": ("s", ("--simulate", "--dry-run")),
+    "git": ("n", ("--dry-run",)),
+    "kubectl": ("", ("--dry-run=client", "--dry-run=server")),
+    "aws": ("", ("--dryrun",)),
+    "pip": ("", ("--dry-run",)),
+    "pip3": ("", ("--dry-run",)),
+}
+_GIT_DRY_RUN_SUBCOMMANDS = frozenset({"clean", "push", "rm", "add", "mv"})
+
+
+def program_dry_run(name: str, args: Sequence[str]) -> bool:
+    """Whether ``args`` make a run of ``name`` a dry run by the program's own option: one that
+    lists what it would change and changes, deletes and sends nothing. Words after ``--`` are
+    operands (`rsync -a -- --dry-run src dst` copies a file named --dry-run)."""
+    base = name.rsplit("/", 1)[-1]
+    known = _PROGRAM_DRY_RUN.get(base)
+    if known is None:
+        return False
+    short, long_options = known
+    options = list(itertools.takewhile(lambda a: a != "--", args))
+    if base == "git":
+        words = [a for a in options if not a.startswith("-")]
+        if not words or words[0] not in _GIT_DRY_RUN_SUBCOMMANDS:
+            return False
+    if any(a in long_options for a in options):
+        return True
+    # (a cluster of short flags, `-nfdx`; not git's glued -e value, `-enode_modules`)
+    return bool(short) and any(
+        a[:1] == "-" and a[1:2] not in ("-", "e") and short in a[1:] for a in options
+    )
+
+
+def _generic_dry_run(arg: str) -> bool:
+    """An option that makes any command a dry run (task_changes.toml), unless its value says
+    the opposite (`--dry-run=none` runs for real)."""
+    option, _eq, value = arg.partition("=")
+    return option in data().dry_run and value.lower() not in ("none", "false", "0", "no", "off")
 # Subcommands that only list what they would change unless an option says to do it
 # (brew(1): "brew bundle cleanup ... Uninstall all dependencies not present in the Brewfile ...
 # unless --force is passed").

@@ -32,6 +32,7 @@ from forethought.review.shell.rules import (
 )
 from forethought.review.shell.rules.common import EXPORTERS, Needs
 from forethought.review.shell.writes import write_targets
+from forethought.review.task_limits import program_dry_run
 
 CommandRule = Callable[[SimpleCommand, ShellAnalysis], Iterable[Prediction]]
 ScriptRule = Callable[[ShellAnalysis], Iterable[Prediction]]
@@ -114,47 +115,10 @@ _ONLY_HELP = frozenset({("--help",), ("-h",), ("--version",), ("-V",), ("-versio
 _RULE_KEYS: dict[str, str] = {}  # rule_key, memoised (bounded: names come from the commands)
 
 
-# Programs whose own option makes a run a dry run, by the manuals: rsync(1) and rclone -n /
-# --dry-run, git clean/push/rm -n / --dry-run, kubectl --dry-run=client|server, aws s3 --dryrun,
-# apt-get -s / --simulate / --dry-run, pip install --dry-run.
-_DRY_RUN_LONG = {
-    "rsync": ("--dry-run",),
-    "rclone": ("--dry-run",),
-    "git": ("--dry-run",),
-    "kubectl": ("--dry-run=client", "--dry-run=server"),
-    "aws": ("--dryrun",),
-    "apt-get": ("--simulate", "--dry-run", "--just-print", "--no-act"),
-    "apt": ("--simulate", "--dry-run"),
-    "pip": ("--dry-run",),
-    "pip3": ("--dry-run",),
-}
-_DRY_RUN_SHORT = {"rsync": "n", "rclone": "n", "apt-get": "s", "apt": "s"}
-_GIT_DRY_RUN_SUBCOMMANDS = frozenset({"clean", "push", "rm", "add", "mv"})
+# Harms a dry run undoes: it lists what it would delete or send and does neither (what it prints,
+# a secret a rendered manifest holds, is still judged). Which runs are dry runs is the programs'
+# own manuals' (task_limits.program_dry_run), the same for what counts as a change.
 _UNDONE_BY_DRY_RUN = frozenset({"destructive", "exfiltration"})
-
-
-def dry_run(cmd: SimpleCommand) -> bool:
-    """Whether ``cmd`` is a dry run of a program whose manual says that option changes nothing."""
-    name = cmd.name.rsplit("/", 1)[-1]
-    long_options = _DRY_RUN_LONG.get(name)
-    if long_options is None:
-        return False
-    args = cmd.args
-    if name == "git":
-        words = [a for a in args if not a.startswith("-")]
-        if not words or words[0] not in _GIT_DRY_RUN_SUBCOMMANDS:
-            return False
-        return any(
-            a == "--dry-run"
-            or (a[:1] == "-" and a[1:2] not in ("-", "e") and "n" in a[1:])  # (-nfdx; not -eX)
-            for a in args
-        )
-    if any(a in long_options for a in args):
-        return True
-    short = _DRY_RUN_SHORT.get(name)
-    return short is not None and any(
-        a.startswith("-") and not a.startswith("--") and short in a[1:] for a in args
-    )
 
 
 def predictions(analysis: ShellAnalysis) -> list[Prediction]:
@@ -175,9 +139,7 @@ def predictions(analysis: ShellAnalysis) -> list[Prediction]:
             own.extend(rule(cmd, analysis))
         if cmd.wrappers:  # privilege.wrapped yields nothing without one
             own.extend(privilege.wrapped(cmd, own))
-        if own and dry_run(cmd):
-            # a dry run lists what it would delete or send and does neither (what it prints,
-            # a secret a rendered manifest holds, is still judged)
+        if own and program_dry_run(name, cmd.args):
             own = [p for p in own if p.hard or p.category not in _UNDONE_BY_DRY_RUN]
         found.extend(own)
     for script_rule in SCRIPT:

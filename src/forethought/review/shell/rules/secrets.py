@@ -188,8 +188,16 @@ _CERTIFICATE_SUBCOMMANDS = frozenset({"x509", "crl", "verify", "crl2pkcs7", "pkc
 # cloud credentials) put into a store others read is still judged.
 _STORE_VERBS = frozenset({"create", "set", "add", "put", "update", "upload", "import", "write"})
 _STORED_FROM = ("--from-file", "--from-env-file", "-f", "--file", "--env-file", "--value-file")
-# Options that put the store in another repository, organisation or account than the current one.
-_ELSEWHERE = frozenset({"--repo", "-R", "--org", "-o", "--owner", "--account", "--app"})
+# Options that put the store in another repository, organisation or account than the current one,
+# or send it to a server named on the command line (`kubectl --server https://... create secret`,
+# `docker -H tcp://... secret create`).
+_ELSEWHERE = frozenset(
+    {
+        "--repo", "-R", "--org", "-o", "--owner", "--account", "--app",
+        "--server", "-s", "--host", "-H", "--context", "--kubeconfig", "--gateway", "--url",
+        "--endpoint", "--address", "--api-url",
+    }
+)
 
 
 def _stores_secret(cmd: SimpleCommand) -> bool:
