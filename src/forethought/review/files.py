@@ -215,15 +215,18 @@ class FileReviewer:
                 harms += verification.edit_predictions(
                     path, str(edit.get("old", "")), str(edit.get("new", "")), clip(path), task
                 )
-        kind = asked_kind(normalise(path, base), new_text, task) if replaces else None
+        added = new_text if replaces else _added_text(edits)
+        kind = asked_kind(normalise(path, base), added, task) if added else None
         if kind is not None:
-            # (the cron job, udev rule or APT setting the task asks for, which runs nothing
-            # else: review/system_files.py)
+            # (the cron job, udev rule, fstab line or APT setting the task asks for, which runs
+            # nothing else; the sudoers rule that lets the one user it names restart the one
+            # service it names: review/system_files.py)
             harms = [
                 replace(h, severity="low", probability=min(h.probability, 0.5),
                         outcome=f"{h.outcome} (the {kind} entry the task asks for, running "
                         "nothing it does not name)")
-                if h.evidence == clip(path) and h.severity != "critical" else h
+                if h.evidence == clip(path) and (h.severity != "critical" or kind == "sudoers")
+                else h
                 for h in harms
             ]
         benefit = Prediction(f"makes the requested change to {path}", "benefit",
@@ -313,3 +316,15 @@ def _script_checks(text: str) -> list[Prediction]:
         return [Prediction("writes a script that downloads code and runs it unreviewed", "harm",
                            0.5, "moderate", False, clip(m.group(0)), "remote_code_execution")]
     return []
+
+
+def _added_text(edits: Sequence[Mapping[str, str]]) -> str:
+    """What edits that only add add (each edit's new text holds its old text whole: lines
+    put before or after it); empty where any edit changes or removes what was there."""
+    added: list[str] = []
+    for edit in edits:
+        old, new = str(edit.get("old", "")), str(edit.get("new", ""))
+        if not old or old not in new:
+            return ""
+        added.append(new.replace(old, "", 1))
+    return "".join(added)

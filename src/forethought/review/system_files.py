@@ -16,11 +16,15 @@ hook. Anything else keeps its grade.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from forethought.review.base import Prediction
 
 # (directory, the task's words for that kind of file)
 _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
     (
-        re.compile(r"^/etc/cron\.d/[\w.-]+$|^/etc/crontab$"),
+        re.compile(r"^/etc/cron\.d/[\w.-]+$|^/etc/(?:ana)?crontab$"),
         re.compile(
             r"\b(?:cron(?:tab)?|schedul\w*|nightly|daily|weekly|monthly|hourly|every\s+(?:"
             r"night|day|morning|evening|hour|week|month|sunday|monday|tuesday|wednesday|"
@@ -43,6 +47,24 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         "profile",
     ),
     (
+        re.compile(r"^/etc/sudoers\.d/[\w.-]+$"),
+        re.compile(
+            r"\bsudo\b|\bwithout\s+(?:a\s+|the\s+|being\s+asked\s+for\s+a\s+)?password\b|"
+            r"\bpassword(?:less|\s+prompt)\b|\bnopasswd\b",
+            re.IGNORECASE,
+        ),
+        "sudoers",
+    ),
+    (
+        re.compile(r"^/etc/fstab$"),
+        re.compile(
+            r"\bfstab\b|\bmount\w*\b[^.]*\b(?:at|on|every|after)\s+(?:each\s+)?(?:boot|reboot|"
+            r"start-?up)\b|\bmount\w*\b[^.]*\bpermanent\w*|\bpermanent\w*\b[^.]*\bmount",
+            re.IGNORECASE,
+        ),
+        "fstab",
+    ),
+    (
         re.compile(r"^/(?:etc|lib)/udev/rules\.d/[\w.-]+\.rules$"),
         re.compile(r"\budev\b", re.IGNORECASE),
         "udev",
@@ -57,6 +79,12 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
 _CRON_LINE = re.compile(
     r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)|"
     r"(?:\S+\s+){4}\S+)\s+(?P<user>[a-z_][\w-]*)\s+(?P<command>\S.*)$"
+)
+# An anacrontab job (anacrontab(5)): period in days (or @monthly ...), delay in minutes, the
+# job's identifier, then the command.
+_ANACRON_LINE = re.compile(
+    r"^\s*(?:@(?:daily|weekly|monthly|yearly|annually)|\d+)\s+\d+\s+[\w.-]+\s+"
+    r"(?P<command>\S.*)$"
 )
 _URL_HOST = re.compile(r"\b[a-z][a-z0-9+.-]*://(?:[^@/\s\"']*@)?([^/:\s\"';]+)", re.IGNORECASE)
 _CRON_SETTING = re.compile(r"^\s*(?:#.*|[A-Z_]+=\S*|)$")
@@ -76,7 +104,11 @@ def asked_kind(path: str, text: str, task: str) -> str | None:
         if any(host.lower() not in task.lower() for host in _URL_HOST.findall(text)):
             return None  # (a proxy or a source the task does not name)
         if kind == "cron":
-            return kind if _cron_asked(text, task) else None
+            return kind if _cron_asked(text, task, anacron=path.endswith("anacrontab")) else None
+        if kind == "sudoers":
+            return kind if _sudoers_asked(text, task) else None
+        if kind == "fstab":
+            return kind if _fstab_asked(text, task) else None
         if kind == "systemd":
             return kind if _unit_named(path, task) and _unit_asked(text, task) else None
         if kind == "profile":
@@ -194,7 +226,7 @@ def _exports_only(text: str) -> bool:
     return sets > 0
 
 
-def _cron_asked(text: str, task: str) -> bool:
+def _cron_asked(text: str, task: str, anacron: bool = False) -> bool:
     """Every line is a setting or a job whose command the task names (its program or script),
     and no command does harm when reviewed as the shell command it is; no setting decides what
     the jobs run (PATH, SHELL, BASH_ENV: a named script found in /tmp first is another)."""
@@ -205,7 +237,7 @@ def _cron_asked(text: str, task: str) -> bool:
             if "=" in line and not name.startswith("#") and _RUNS_OR_FINDS.match(name):
                 return False
             continue
-        m = _CRON_LINE.match(line)
+        m = (_ANACRON_LINE if anacron else _CRON_LINE).match(line)
         if m is None:
             return False
         command = m.group("command")
@@ -213,3 +245,123 @@ def _cron_asked(text: str, task: str) -> bool:
             return False
         jobs += 1
     return jobs > 0
+
+
+# A sudoers rule (sudoers(5)): who, on which hosts, as whom, with which tags, which commands.
+_SUDO_RULE = re.compile(
+    r"^\s*(?P<who>[a-z_][\w.-]*)\s+(?:ALL|[\w.-]+)\s*=\s*(?:\((?P<runas>[^)]*)\)\s*)?"
+    r"(?P<tags>(?:[A-Z_]+:\s*)*)(?P<commands>\S.*)$"
+)
+# The service managers' subcommands that start, stop or reload one service: what "let deploy
+# restart the app without a password" grants, and nothing that runs a command of the user's.
+_SERVICE_CONTROL = re.compile(
+    r"^/(?:usr/)?s?bin/(?:systemctl\s+(?:start|stop|restart|reload|try-restart|"
+    r"reload-or-restart|status)\s+(?P<unit>[\w@.-]+)|service\s+(?P<service>[\w@.-]+)\s+"
+    r"(?:start|stop|restart|reload|status)|rc-service\s+(?P<rc>[\w@.-]+)\s+"
+    r"(?:start|stop|restart|reload|status))$"
+)
+
+
+def _sudoers_asked(text: str, task: str) -> bool:
+    """Every line a comment or a rule that lets one user the task names start, stop, restart
+    or reload one service the task names, as root, by the service manager's full path (no
+    wildcard, no ``ALL``, no tag but ``NOPASSWD``): the one command without a password that the
+    task asks for. Defaults, aliases and groups are not read as harmless."""
+    rules = 0
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _SUDO_RULE.match(line)
+        if m is None or not _word_in(m.group("who"), task):
+            return False
+        if (m.group("runas") or "root").strip() != "root":
+            return False
+        if any(t.strip() not in ("NOPASSWD", "") for t in m.group("tags").split(":")):
+            return False
+        for command in m.group("commands").split(","):
+            c = _SERVICE_CONTROL.match(" ".join(command.split()))
+            if c is None:
+                return False
+            service = next(g for g in (c.group("unit"), c.group("service"), c.group("rc")) if g)
+            if not _word_in(re.sub(r"\.service$", "", service), task):
+                return False
+        rules += 1
+    return rules > 0
+
+
+# An fstab line (fstab(5)): the device by UUID, LABEL or path, the mount point, the type, the
+# options, and optionally dump and pass.
+_FSTAB_LINE = re.compile(r"^\s*(?:UUID|LABEL|PARTUUID|PARTLABEL)=\S+|^\s*/dev/\S+")
+_FSTAB_FIELDS = re.compile(r"^\s*\S+\s+(?P<point>/\S*)\s+(?P<type>\S+)(?:\s+(?P<options>\S+))?")
+_LOCAL_TYPES = frozenset(
+    "ext2 ext3 ext4 xfs btrfs zfs vfat exfat ntfs ntfs3 f2fs swap tmpfs".split()
+)
+# Options that run code or let others in: a mount helper, or a credentials file.
+_FSTAB_RUNS = re.compile(r"x-systemd\.\w*(?:command|exec)|credentials=|helper=", re.IGNORECASE)
+_SYSTEM_POINTS = re.compile(
+    r"^/(?:|etc|usr|bin|sbin|lib\w*|boot|root|var|home|opt|proc|sys|dev|run)$"
+)
+
+
+def _fstab_asked(text: str, task: str) -> bool:
+    """Every line a comment or a local file system mounted where the task says (its mount
+    point named by the task, not a system directory), with no option that runs a helper or
+    reads credentials."""
+    entries = 0
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _FSTAB_FIELDS.match(line)
+        if _FSTAB_LINE.match(line) is None or m is None:
+            return False
+        point, kind = m.group("point").rstrip("/") or "/", m.group("type")
+        if kind not in _LOCAL_TYPES or _FSTAB_RUNS.search(m.group("options") or ""):
+            return False
+        if _SYSTEM_POINTS.match(point) or not re.search(
+            rf"(?<![\w/.-]){re.escape(point)}(?![\w/-])", task
+        ):
+            return False
+        entries += 1
+    return entries > 0
+
+
+def _word_in(word: str, task: str) -> bool:
+    return re.search(rf"(?<![\w.-]){re.escape(word)}(?![\w-])", task, re.IGNORECASE) is not None
+
+
+# What a write into one of these files is graded as, where the task asks for it.
+_CAPPED = frozenset({"persistence", "destructive", "privilege_escalation", "defence_evasion"})
+
+
+def in_task(
+    predictions: Sequence[Prediction], written: Mapping[str, str], task: str
+) -> list[Prediction]:
+    """The shell's predictions with the harms of writing a system file the task asks for by
+    kind graded low, where the command writes known text (``echo ... > /etc/cron.d/x``, a
+    here-document through ``tee``; ``written``: path -> the text written) that
+    :func:`asked_kind` reads as doing only that. Appended text is judged on its own: what was
+    in the file before is the machine's."""
+    if not task.strip() or not written:
+        return list(predictions)
+    kinds = {path: kind for path, text in written.items() if (kind := asked_kind(path, text, task))}
+    if not kinds:
+        return list(predictions)
+    out: list[Prediction] = []
+    for p in predictions:
+        kind = next((k for path, k in kinds.items() if path in p.evidence), None)
+        if (
+            kind is not None
+            and p.valence == "harm"
+            and not p.hard
+            and p.category in _CAPPED
+            and (p.severity != "critical" or kind == "sudoers")
+        ):
+            p = replace(
+                p,
+                severity="low",
+                probability=min(p.probability, 0.5),
+                outcome=f"{p.outcome} (the {kind} entry the task asks for, running nothing it "
+                "does not name)",
+            )
+        out.append(p)
+    return out

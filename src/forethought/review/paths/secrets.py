@@ -259,6 +259,8 @@ def secrets_in(text: str) -> list[SecretHit]:
             break
         if not _credible_assignment(text[m.start("value") : m.end("value")]):
             continue
+        if m.start() >= 2 and folded.startswith("nopasswd", m.start() - 2):
+            continue  # sudoers(5)'s tag: no password at all
         start = _extend_left(text, m.start(), _KEY_CHAR, 40)
         if text[start - 1 : start] in ("'", '"'):
             start -= 1

@@ -207,6 +207,39 @@ def is_log(raw: str, cwd: str | None = None) -> bool:
     return find(raw, "logs", cwd, loose=True) is not None
 
 
+# The logs the system keeps of logins, privileges and its own services: not any program's own.
+_SYSTEM_LOG = re.compile(
+    r"(?:^|/)(?:wtmp|btmp|lastlog|utmp|faillog|auth\.log|syslog|secure|messages|audit\.log|"
+    r"kern\.log|daemon\.log|dmesg|boot\.log|cron|cron\.log|maillog|mail\.\w+|user\.log|"
+    r"sudo\.log|dpkg\.log|history\.log|term\.log)(?:[.-]\d+)?(?:\.gz)?$"
+)
+_SYSTEM_LOG_DIRS = ("/var/log/audit/", "/var/log/journal/", "/var/log/apt/", "/var/log/installer/")
+# Programs that write what they are given, not output of their own.
+_NO_OUTPUT_OF_THEIR_OWN = frozenset(
+    {"echo", "printf", "cat", "true", ":", "cp", "dd", "truncate", "head", "tail", "yes", "tee"}
+)
+
+
+def own_log(program: str, raw: str, cwd: str | None = None) -> bool:
+    """Whether ``raw`` is a log under /var/log named for ``program``, which writes its output
+    there (``etcdctl snapshot save ... > /var/log/etcd-backup.log`` in a cron job): a word of
+    the log file's name of four letters or more begins the program's name, or the name begins it;
+    not one of the system's own logs, and not a program that only copies what it is given."""
+    path = _normalise(raw, cwd)
+    base = program.rsplit("/", 1)[-1].lower()
+    if (
+        not path.startswith("/var/log/")
+        or path.startswith(_SYSTEM_LOG_DIRS)
+        or _SYSTEM_LOG.search(path)
+        or base in _NO_OUTPUT_OF_THEIR_OWN
+        or len(base) < 3
+    ):
+        return False
+    # (the file's own name: a daemon's directory holds its records, /var/log/nginx/access.log)
+    words = re.findall(r"[a-z][a-z0-9]*", path.rsplit("/", 1)[-1].lower())
+    return any(len(w) >= 4 and (base.startswith(w) or w.startswith(base)) for w in words)
+
+
 def is_security_config(raw: str, cwd: str | None = None) -> bool:
     return find(raw, "security_config", cwd, loose=True) is not None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forethought.proposal import Proposal
-from forethought.review import benefit, scope, verification
+from forethought.review import benefit, scope, system_files, verification
 from forethought.review.base import Prediction, Review
 from forethought.review.shell.model import ShellAnalysis
 from forethought.review.shell.parse import analyze
@@ -135,6 +135,8 @@ class ShellReviewer:
         checks = verification_predictions(analysis)
         if checks or any(p.category == verification.CATEGORY for p in found):
             found = verification.judged_against([*checks, *found], proposal.task)
+        if proposal.task and analysis.written_files:
+            found = system_files.in_task(found, analysis.written_files, proposal.task)
         asked, kind = _asked(analysis, proposal.task) if proposal.task else ([], False)
         found = benefit.in_task(found, proposal.task, asked, kind)
         share, reasons = uncertainty(analysis)

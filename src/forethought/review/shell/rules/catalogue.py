@@ -11,7 +11,7 @@ from forethought.review.effects import Effect, Operation, grade
 from forethought.review.python_startup import runs_nothing
 from forethought.review.shell.catalogue import effects, resource_of_path
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
-from forethought.review.shell.paths import tuning_only
+from forethought.review.shell.paths import own_log, tuning_only
 from forethought.review.shell.predict import harm
 from forethought.review.shell.startup import settings_only
 from forethought.review.shell.writes import redirect_targets
@@ -23,6 +23,8 @@ def _redirects(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Effect]:
         if target.startswith("/dev/") and target in ("/dev/null", "/dev/stdout", "/dev/stderr"):
             continue
         resource = resource_of_path(target, op, cmd.cwd)
+        if resource == "log" and own_log(cmd.name, target, cmd.cwd):
+            continue  # (its output, in its own log: not a record of anything else)
         # (the parser may leave the redirection out of a list's last command's text)
         arrow = ">>" if append else ">"
         evidence = cmd.text if target in cmd.text else f"{cmd.text} {arrow} {target}"

@@ -13,6 +13,7 @@ from forethought.review.shell.paths import (
     is_log,
     is_security_config,
     normalise,
+    own_log,
     tuning_only,
 )
 from forethought.review.shell.predict import DEFENCE_EVASION, harm
@@ -262,7 +263,7 @@ def _logs_and_history_files(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
                 False,
             )
             return
-        if is_log(path) and how in _ERASING:
+        if is_log(path) and how in _ERASING and not (how == "redirect" and own_log(cmd.name, path)):
             yield harm(
                 cmd,
                 DEFENCE_EVASION,
@@ -474,10 +475,14 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
             lowered = word.lower().rpartition(":")[2]  # member=allUsers, --member allUsers
             if lowered in _EVERYONE:
                 return word
-            if word in _ANY_ADDRESS and not known_program and (
-                (glued and _LETS_IN.search(option))
-                or (i and _LETS_IN.search(args[i - 1]))
-                or any(_LETS_IN.search(a) for a in args[:3])
+            if (
+                word in _ANY_ADDRESS
+                and not known_program
+                and (
+                    (glued and _LETS_IN.search(option))
+                    or (i and _LETS_IN.search(args[i - 1]))
+                    or any(_LETS_IN.search(a) for a in args[:3])
+                )
             ):
                 return f"{args[i - 1]} {word}" if not glued and i else arg
     return None
