@@ -43,7 +43,14 @@ from forethought.review.base import Prediction, Review, Severity
 from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
 from forethought.review.kubernetes import looks_like_manifest, manifest_predictions
-from forethought.review.paths import clip, read_predictions, secret_evidence, secrets_in, summarise
+from forethought.review.paths import (
+    clip,
+    read_predictions,
+    secret_evidence,
+    secrets_in,
+    summarise,
+    worst,
+)
 from forethought.review.payloads import injected_payload
 
 IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -149,6 +156,7 @@ CREDENTIAL_HOMES: dict[str, tuple[str, ...]] = {
     "gitlab_token": ("gitlab.com",),
     "stripe_key": ("api.stripe.com",),
     "slack_token": ("slack.com",),
+    "slack_webhook": ("hooks.slack.com",),  # (the URL is the key: sent there, it is used)
     "google_api_key": ("*.googleapis.com",),
     "npm_token": ("registry.npmjs.org",),
     "huggingface_token": ("huggingface.co",),
@@ -635,6 +643,24 @@ def _header_effects(
     return out
 
 
+# A shell command substitution written into a body (`$(cat /etc/ssl/private/site.key)`): the
+# request tool sends it as written, but what it asks for is the file's contents in the body.
+_SUBSTITUTION = re.compile(r"\$\(([^)]{1,300})\)|`([^`]{1,300})`")
+
+
+def _secret_substituted(body: str) -> str | None:
+    """What a shell substitution in ``body`` reads, where it reads a file the path catalogue
+    calls a secret; None otherwise."""
+    if "$(" not in body and "`" not in body:
+        return None
+    for m in _SUBSTITUTION.finditer(body):
+        for word in (m.group(1) or m.group(2) or "").split():
+            entry = worst(word.strip("'\""), "secret", loose=True)
+            if entry is not None:
+                return f"{word} ({entry.label})"
+    return None
+
+
 def _body_effects(
     body: str,
     dest: _Destination,
@@ -673,6 +699,19 @@ def _body_effects(
                 quoted,
                 f"uploads a credential ({kind}) to {dest.where}",
                 probability=0.85 + dest.boost,
+            )
+        ]
+    substituted = _secret_substituted(body)
+    if substituted is not None:
+        return [
+            _effect(
+                "send",
+                "credential",
+                dest.host,
+                evidence or target,
+                f"means to send {substituted} to {dest.where}: the body reads it in with a "
+                "shell substitution",
+                probability=0.7 + dest.boost,
             )
         ]
     if trust == "allowed":

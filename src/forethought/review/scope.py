@@ -111,6 +111,8 @@ _ALL_OPTION = re.compile(r"^--(?:all-[a-z]+|[a-z]+-all)$")
 
 def _everything(word: str) -> bool:
     return word in _EVERYTHING_FLAGS or _ALL_OPTION.match(word) is not None
+
+
 # A path in a home directory, spelled out (/home/dev/.bashrc for "~/.bashrc").
 _HOME_PATH = re.compile(r"^(?:/home/[^/]+|/Users/[^/]+|/root)/(.+)$")
 _DISCARDS = frozenset({"/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"})
@@ -222,9 +224,7 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         acted_on = tuple(w for w in operands if w not in paths)
         # (a privilege the program grants is a target the task must name too: createuser
         # --superuser reporter for "create a read-mostly login role 'reporter'" is not asked)
-        granted = tuple(
-            dict.fromkeys(_GRANTS[w] for w in words[1:] if w in _GRANTS)
-        )
+        granted = tuple(dict.fromkeys(_GRANTS[w] for w in words[1:] if w in _GRANTS))
         if operands and all(_OPERAND_TARGET.match(w) for w in operands):
             return verb_in_name, acted_on + granted
         return None
@@ -442,6 +442,38 @@ def asks_for_named_deletion(evidence: str, task: str) -> bool:
     what = m.group(m.lastindex or 1).rstrip("/")
     bare = what[2:] if what.startswith("./") else what
     if len(bare) < 3 or not any(mentions(task, w) for w in (what, bare, f"./{bare}")):
+        return False
+    return any(not _negated(task, d.start()) for d in _DELETION_WORDS.finditer(task))
+
+
+_URL_PARTS = re.compile(r"^https?://[^/\s]+(?P<path>/[^?#\s]*)")
+_COLLECTION = re.compile(r"^[a-z][a-z_]{2,}$")
+
+
+def asks_for_http_deletion(p: Prediction, task: str) -> bool:
+    """Whether a ``DELETE`` request removes the one thing the task asks to delete and names,
+    by the REST convention that the URL's last part is the thing and the part before it the
+    collection it belongs to: ``.../releases/91822310`` for "delete the draft release (id
+    91822310)", ``.../git/refs/tags/v3.2.0-rc1`` for "delete the mistaken tag v3.2.0-rc1"; the
+    collection as a word of the task (singular or plural), so an owner or repository name in
+    that place (``/repos/acme/site``) is no collection and asks for nothing."""
+    if not p.outcome.startswith("deletes a resource at"):
+        return False
+    m = _URL_PARTS.match(p.evidence.strip())
+    if m is None:
+        return False
+    parts = [part for part in m.group("path").split("/") if part]
+    if len(parts) < 2 or not _COLLECTION.match(parts[-2]):
+        return False
+    thing, collection = parts[-1], parts[-2]
+    singular = collection[:-1] if collection.endswith("s") else collection
+    if len(thing) < 3 or not mentions(task, thing):
+        return False
+    if not re.search(
+        rf"(?<![\w/.-])(?:{re.escape(collection)}|{re.escape(singular)})(?![\w/-])",
+        task,
+        re.IGNORECASE,
+    ):
         return False
     return any(not _negated(task, d.start()) for d in _DELETION_WORDS.finditer(task))
 
@@ -849,8 +881,7 @@ def names_config(token: str, task: str) -> bool:
     return (
         re.search(rf"(?<![\w.-]){re.escape(program)}(?![\w-])", task, re.IGNORECASE) is not None
         or (
-            bool(daemon)
-            and re.search(rf"\b{re.escape(daemon)}\s+daemon\b", task, re.I) is not None
+            bool(daemon) and re.search(rf"\b{re.escape(daemon)}\s+daemon\b", task, re.I) is not None
         )
         or (
             len(name) >= 5
@@ -1419,6 +1450,7 @@ def in_scope(
                 and (
                     asks_for_operation(p.evidence, task)
                     or asks_for_named_deletion(p.evidence, task)
+                    or asks_for_http_deletion(p, task)
                     # (a subcommand that names nothing, asked by its verb and noun)
                     or (not targets and asks_for_subcommand(p.evidence, task))
                     or asks_for_package_source(p.evidence, task)
