@@ -505,7 +505,7 @@ def _asks_verb(verb: str, task: str) -> bool:
 # Words for a deletion that are not verbs of the subcommand tables.
 _REMOVAL_PHRASES = re.compile(
     r"\b(?:tear(?:ing)?\s+(?:\w+\s+){0,3}?down|teardown|offboard|decommission|deprovision|"
-    r"get\s+rid\s+of|nuke|retire)\w*",
+    r"get\s+rid\s+of|nuke|retire|clean(?:ing)?\s+up|cleanup)\w*",
     re.IGNORECASE,
 )
 
@@ -662,6 +662,24 @@ def named(token: str, task: str) -> bool:
         return _names_private_host(token, task) or (
             len(first) >= 4 and not first.isalpha() and mentions(task, first)
         )
+    return _matches_task_glob(token, task)
+
+
+# A pattern the task names things by ("the databases named review_*", "logs-2025-*"): a literal
+# start of three characters or more, then `*` (any characters but `/`) and more.
+_TASK_GLOB = re.compile(r"(?<![\w/.*-])([\w.-]{3,}\*[\w.*-]*)")
+
+
+def _matches_task_glob(token: str, task: str) -> bool:
+    """Whether ``token`` is one of the things a pattern in the task names (review_1182 for "the
+    databases named review_*"), where the task says it in words of its own, not after a
+    negation."""
+    if "*" not in task:
+        return False
+    for m in _TASK_GLOB.finditer(task):
+        pattern = "".join("[^/]*" if c == "*" else re.escape(c) for c in m.group(1))
+        if re.fullmatch(pattern, token) and not _negated(task, m.start()):
+            return True
     return False
 
 
