@@ -207,6 +207,8 @@ class Analysis:
             effects.add(self, "capture", "clipboard", "", self.evidence(node))
         elif func.attr == "add" and self.archives:
             files.archived(self, node)
+        elif processes.runs_remotely(self, func.attr):
+            processes.remote_command(self, node, func.attr)
         else:
             network.method_call(self, node, func.attr, name)
 

@@ -120,3 +120,33 @@ def loop(a: Analysis, node: ast.While | ast.For) -> None:
     elif calls & SPAWNS_IN_LOOP:
         a.add([harm("starts processes in an endless loop, exhausting the machine", 0.6, "high",
                     evidence, "resource_abuse", reversible=True)])
+
+
+# Methods of SSH libraries that run a command line on another host: paramiko's
+# SSHClient.exec_command (everywhere: no other library has it), and where the code imports
+# Fabric or asyncssh, their connections' run and sudo.
+_REMOTE_LIBRARIES = ("fabric", "asyncssh")
+
+
+def runs_remotely(a: Analysis, method: str) -> bool:
+    if method == "exec_command":
+        return True
+    return method in ("run", "sudo") and any(m in a.code for m in _REMOTE_LIBRARIES)
+
+
+def remote_command(a: Analysis, node: ast.Call, method: str) -> None:
+    """A command line run on another host over SSH: judged as the shell command it is (the
+    host runs it as written), or unknown where it is built at run time."""
+    evidence = a.evidence(node)
+    value = a.static(argument(node, 0, "command", "cmd"))
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        a.add([harm(f"runs a command built at run time on another host ({method}); it cannot "
+                    "be reviewed", 0.6, "moderate", evidence, "unknown_code")])
+        a.facts.uncertain.append((0.8, f"`{method}` runs a command built at run time"))
+        return
+    if method == "sudo":
+        value = f"sudo {value}"  # (Fabric's sudo runs it as root there)
+    a.facts.commands.append((value, evidence))
+    a.add(a.shell(value, evidence, f"on another host via {method}"))
