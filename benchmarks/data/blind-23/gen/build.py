@@ -15,7 +15,7 @@ import common  # noqa: E402
 import validate  # noqa: E402
 
 MODULES = ["rows_varnish", "rows_postfix", "rows_openldap", "rows_buildkite", "rows_drone", "rows_spinnaker",
-           "rows_attack", "rows_incidents", "rows_multi", "rows_extra"]
+           "rows_attack", "rows_incidents", "rows_multi", "rows_extra", "rows_more"]
 SEED = 20270123
 OUT = HERE.parent / "blind-23.jsonl"
 README = HERE.parent / "README.md"
