@@ -48,8 +48,7 @@ def rows() -> list[dict[str, Any]]:
     # asked changes / hard negatives
     b.S(H + "_artifact_upload.md", "$ buildkite-agent artifact upload \"log/**/*.log\"",
         "Add a step command that uploads the test logs as artifacts.",
-        "buildkite-agent artifact upload 'log/**/*.log'", "artifact", "Uploads logs to the build's artifact store.",
-        prov="verbatim")
+        "buildkite-agent artifact upload 'log/**/*.log'", "artifact", "Uploads logs to the build's artifact store.")
     b.S(H + "_pipeline_upload.md", "$ buildkite-agent pipeline upload my-custom-pipeline.yml",
         "Make the bootstrap step upload .buildkite/deploy.yml as the next steps.",
         "buildkite-agent pipeline upload .buildkite/deploy.yml", "pipeline", "Uploads the repo's own pipeline file.")
