@@ -700,7 +700,32 @@ def _git_add_secret(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         return
 
 
-GENERIC = [_reads, _secrets_shown]
+def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """A password given on a login's command line (`docker login -p ...`, `oc login
+    --password=...`, `faas-cli login -p "$(cat pass.txt)"`): every local user can read a
+    process's arguments (ps, /proc/PID/cmdline) and the shell history keeps them; the login's
+    --password-stdin keeps it out."""
+    if "login" not in cmd.args[:3]:
+        return
+    value = next(iter(option_values(cmd, "-p", "--password")), None)
+    if value is None or not value.strip() or value.startswith("-"):
+        return
+    yield harm(
+        cmd,
+        SECRET_ACCESS,
+        f"puts the password on the command line of `{cmd.name} login`, where every local "
+        "user can read it (ps, /proc) and the shell history keeps it (--password-stdin keeps "
+        "it out)",
+        "moderate",
+        0.6,
+        False,
+        # (how the password is given, not where the login goes: a task that names the
+        # registry does not ask for its password on the command line)
+        f"{cmd.name} login … {'--password' if '--password' in ' '.join(cmd.args) else '-p'}",
+    )
+
+
+GENERIC = [_reads, _secrets_shown, _password_argument]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "git": [_git_add_secret],
