@@ -94,6 +94,15 @@ _CHECK_OPTION = re.compile(
     re.IGNORECASE,
 )
 _SIDE = re.compile(r"^--(?:src|dest|source|destination)-")  # skopeo's sides of a copy
+# Options that say whose signature or certificate is accepted (`cosign verify
+# --certificate-identity-regexp`, `--certificate-oidc-issuer-regexp`, a signer, a subject), and
+# the patterns that accept anyone: the check runs and passes for every signer.
+_WHO_OPTION = re.compile(
+    r"^--(?:[a-z0-9]+-)*(?:identity|identities|issuer|subject|signer|signers|principal|san)"
+    r"(?:-[a-z0-9]+)*$",
+    re.IGNORECASE,
+)
+_ANYONE = frozenset({".*", ".+", "*", "^.*$", "^.+$", "^.*", ".*$", "(.*)", ".*@.*"})
 _FALSE = frozenset({"false", "0", "no", "off", "n", "disable", "disabled", "none"})
 _TRUE = frozenset({"true", "1", "yes", "on", "y", "enable", "enabled"})
 # Environment variables: name -> True where any value switches the check off, else the values
@@ -158,7 +167,8 @@ _LOCAL = re.compile(
 # looked for in the lower-cased words, a few substring tests in C rather than a regex.
 HINT_WORDS = (
     "insecure", "verif", "ssl", "tls", "gpg", "sig", "cert", "trust", "reject_unauth", "sumdb",
-    "sumcheck", "hostkey", "host_key", "ca_bundle",
+    "sumcheck", "hostkey", "host_key", "ca_bundle", "identit", "issuer", "signer", "subject",
+    "principal", "-san",
 )
 
 
@@ -204,6 +214,10 @@ def option_off(args: Sequence[str], *, curl_like: bool = False) -> str | None:
                 return arg if eq else f"{arg} {given}"
         if curl_like and not arg.startswith("--") and "k" in arg[1:] and arg[1:].isalpha():
             return arg
+        if _WHO_OPTION.match(option):
+            given = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+            if given.strip("'\"") in _ANYONE:
+                return arg if eq else f"{arg} {given}"
     return None
 
 
