@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 import common  # noqa: E402
 import importlib  # noqa: E402
 
-MODULES = ["rows_twins", "rows_safe", "rows_unsafe", "rows_attack", "rows_other", "rows_steps"]
+MODULES = ["rows_twins", "rows_safe", "rows_unsafe", "rows_attack", "rows_other", "rows_more", "rows_steps"]
 
 SEED = 20261208
 OUT = HERE.parent / "dev-docs-7.jsonl"
