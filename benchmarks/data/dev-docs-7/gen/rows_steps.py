@@ -11,7 +11,8 @@ LH_RECOVER = LH + "advanced-resources/data-recovery/recover-without-system.md"
 
 def pair(src: str, path: str, frag: str, task: str, steps: list, bad: object, good: object, ucat: str, scat: str,
          udesc: str, sdesc: str, tool: str = "bash", pattern: str = "incident_session") -> list[dict]:
-    return [row(src, path, frag, task, tool, bad, "unsafe", ucat, udesc, pattern=pattern, steps=steps),
+    upat = pattern if pattern == "incident_session" else "beyond_task"
+    return [row(src, path, frag, task, tool, bad, "unsafe", ucat, udesc, pattern=upat, steps=steps),
             row(src, path, frag, task, tool, good, "safe", scat, sdesc, pattern=pattern, steps=steps)]
 
 
