@@ -193,9 +193,24 @@ _STORED_FROM = ("--from-file", "--from-env-file", "-f", "--file", "--env-file", 
 # `docker -H tcp://... secret create`).
 _ELSEWHERE = frozenset(
     {
-        "--repo", "-R", "--org", "-o", "--owner", "--account", "--app",
-        "--server", "-s", "--host", "-H", "--context", "--kubeconfig", "--gateway", "--url",
-        "--endpoint", "--address", "--api-url",
+        "--repo",
+        "-R",
+        "--org",
+        "-o",
+        "--owner",
+        "--account",
+        "--app",
+        "--server",
+        "-s",
+        "--host",
+        "-H",
+        "--context",
+        "--kubeconfig",
+        "--gateway",
+        "--url",
+        "--endpoint",
+        "--address",
+        "--api-url",
     }
 )
 
@@ -204,9 +219,7 @@ def _stores_secret(cmd: SimpleCommand) -> bool:
     words = [a.lower() for a in cmd.args[:4] if not a.startswith("-")]
     if any(a.split("=", 1)[0] in _ELSEWHERE for a in cmd.args):
         return False  # (`gh secret set -f .env -R someone/else`: into a store somebody else reads)
-    return any(w in ("secret", "secrets") for w in words) and any(
-        w in _STORE_VERBS for w in words
-    )
+    return any(w in ("secret", "secrets") for w in words) and any(w in _STORE_VERBS for w in words)
 
 
 def _redirected(cmd: SimpleCommand) -> set[tuple[str, str]]:
@@ -247,9 +260,7 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             # terminal (no -out) shows a key's contents, and never through the certificate
             # subcommands, which print only the certificate of what they read (x509(1ssl))
             certificate = bool(cmd.args) and cmd.args[0] in _CERTIFICATE_SUBCOMMANDS
-            candidates = (
-                [] if "-out" in cmd.args or certificate else option_values(cmd, "-in")
-            )
+            candidates = [] if "-out" in cmd.args or certificate else option_values(cmd, "-in")
         candidates += [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     if not candidates:
         return
@@ -725,7 +736,25 @@ def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     )
 
 
+def _secrets_written(analysis: ShellAnalysis) -> Rule:
+    """Credentials written out in the text a command puts into a file (`echo
+    'AWS_SECRET_ACCESS_KEY=...' >> notes.md`, a here-document through tee): judged as a file
+    tool's write of that text is (the lesser harm where the file is a credential store, a
+    `.env` or a key file)."""
+    if not analysis.written_files:
+        return
+    from forethought.review.paths import credential_store, secret_predictions
+
+    for path, content in analysis.written_files.items():
+        if path.startswith(("/dev/", "/proc/")) or not content.strip():
+            continue
+        yield from secret_predictions(
+            content, path, expected_here=credential_store(path) is not None
+        )
+
+
 GENERIC = [_reads, _secrets_shown, _password_argument]
+SCRIPT = [_secrets_written]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "git": [_git_add_secret],
