@@ -448,8 +448,10 @@ _PUBLIC_VALUES = {
 _EVERYONE = frozenset({"allusers", "allauthenticatedusers"})
 _ANY_ADDRESS = frozenset({"0.0.0.0/0", "::/0"})
 # What an address range lets in (an option's name or a word of the command): not a route.
+# (in any case: `pdnsutil metadata set ZONE ALLOW-AXFR-FROM 0.0.0.0/0`)
 _LETS_IN = re.compile(
-    r"source|cidr|range|ingress|inbound|allow|authori[sz]e|firewall|acl|whitelist|allowlist"
+    r"source|cidr|range|ingress|inbound|allow|authori[sz]e|firewall|acl|whitelist|allowlist",
+    re.IGNORECASE,
 )
 # One of these is in every command the rule can find something in (most commands have none).
 _OPEN_HINT = re.compile(r"public|auth|anonymous|allusers|/0\b", re.IGNORECASE)
