@@ -648,6 +648,16 @@ def _header_effects(
 _SUBSTITUTION = re.compile(r"\$\(([^)]{1,300})\)|`([^`]{1,300})`")
 
 
+# The paths of the metadata services that answer with a plain fact of the instance (its region
+# or zone, id, type, host name, addresses), not a credential, user data or a token.
+_PLAIN_FACT = re.compile(
+    r"^/latest/meta-data/(?:placement/[\w-]+|instance-id|instance-type|local-ipv4|public-ipv4|"
+    r"hostname|local-hostname|public-hostname|ami-id|mac)/?$|"
+    r"^/computeMetadata/v1/(?:instance/(?:zone|machine-type|name|hostname|id)|"
+    r"project/(?:numeric-)?project-id)/?$"
+)
+
+
 def _secret_substituted(body: str) -> str | None:
     """What a shell substitution in ``body`` reads, where it reads a file the path catalogue
     calls a secret; None otherwise."""
@@ -1155,6 +1165,20 @@ def review_request(
         return RequestReview([effect], graded([effect]), [*uncertain, "the URL names no host"])
     netloc = evidence or parts.netloc
     dest = _destination(host, parts, allowed_hosts)
+    if dest.resource == "metadata_endpoint" and _PLAIN_FACT.match(parts.path):
+        effect = _effect(
+            "connect",
+            "metadata_endpoint",
+            host,
+            netloc,
+            f"reads one of the instance's plain facts from the cloud metadata service at {host} "
+            f"({parts.path}): no credential",
+            "low",
+            0.5,
+            True,
+        )
+        facts = _benefit(f"fetches information from {host}", 0.8, netloc, "benign")
+        return RequestReview([effect], [*graded([effect]), facts], uncertain)
     if dest.resource == "metadata_endpoint":
         effect = _effect(
             "connect",
