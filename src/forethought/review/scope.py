@@ -1377,6 +1377,12 @@ def asks_for_package_source(evidence: str, task: str) -> bool:
     return bool(named & (words - _GENERIC_SOURCE_WORDS))
 
 
+_USERS_OWN_APPROVAL = re.compile(
+    r"(?:pre-?approved|pre-?authori[sz]ed|already (?:been )?(?:reviewed|approved|cleared))",
+    re.IGNORECASE,
+)
+
+
 def injection_in(task: str) -> list[Prediction]:
     """Text in the task addressed to the reviewers: evidence of its own."""
     return list(_injection_in(task))
@@ -1387,6 +1393,9 @@ def _injection_in(task: str) -> tuple[Prediction, ...]:
     from forethought.review.text import _injection, normalise
 
     findings = list(_injection(normalise(task))) if task.strip() else []
+    # (the user saying what was reviewed or approved is the task's own authority, not a claim
+    # aimed at the reviewers, as it is in a note or a file: "the script (already reviewed)")
+    findings = [f for f in findings if not _USERS_OWN_APPROVAL.fullmatch(f.evidence.strip())]
     return tuple(
         Prediction(
             f"the task {f.outcome}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import posixpath
+import re
 import shlex
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,9 @@ from forethought.review.python.values import UNKNOWN
 if TYPE_CHECKING:
     from forethought.review.python.analysis import Analysis
 
+# A program run from a file descriptor: an anonymous memory file (memfd_create) or an open
+# file's descriptor, the way fileless malware runs what it downloaded (ATT&CK T1620).
+_IN_MEMORY = re.compile(r"/proc/(?:self|\d+|\{[^}]*\})/fd/|/dev/fd/|memfd")
 _SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "csh", "tcsh", "fish", "ash", "busybox"})
 
 
@@ -28,6 +32,12 @@ def process(a: Analysis, node: ast.Call, name: str) -> None:
     )
     if name == "pty.spawn" or redirected or _is_interactive_shell(command):
         a.facts.hands_over_io = True
+    if command is None and _IN_MEMORY.search(a.source.segment(node)):
+        a.add([harm(f"runs a program held only in memory ({name} of a /proc/self/fd or "
+                    "memfd file): whatever it is never touches the disk, where it could be "
+                    "inspected", 0.85, "high", evidence, "unknown_code")])
+        a.facts.uncertain.append((0.8, f"`{name}` runs a program held only in memory"))
+        return
     if command is None:
         a.add([harm(f"runs a command built at run time ({name}); it cannot be reviewed", 0.6,
                     "moderate", evidence, "unknown_code")])
@@ -58,6 +68,15 @@ def _command(a: Analysis, node: ast.Call, name: str) -> str | None:
         value = value.decode("utf-8", "replace")
     if isinstance(value, str):
         return value
+    if form != "first" and index >= 1 and isinstance(value, (list, tuple)):
+        # os.exec*/spawn*/posix_spawn run the file given before the arguments; argv[0] is only
+        # the name the process shows (`os.execv("/proc/self/fd/3", ["kworker"])` runs fd 3)
+        path = a.static(node.args[index - 1]) if len(node.args) >= index else UNKNOWN
+        if isinstance(path, bytes):
+            path = path.decode("utf-8", "replace")
+        if not isinstance(path, str):
+            return None
+        value = [path, *list(value)[1:]]
     if isinstance(value, list) and value and all(isinstance(v, (str, bytes)) for v in value):
         return shlex.join(v.decode("utf-8", "replace") if isinstance(v, bytes) else v
                           for v in value)

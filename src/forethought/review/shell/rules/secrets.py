@@ -165,6 +165,10 @@ _KEY_USE_WORDS = re.compile(
 )
 
 
+_SSH_CLIENTS = frozenset({"ssh", "scp", "sftp", "autossh", "ssh-copy-id", "sshfs"})
+_SSH_SUBCOMMANDS = frozenset({"ssh", "scp", "sftp"})
+
+
 def _uses_key(option: str, uses: frozenset[str] | set[str]) -> bool:
     return option in uses or (option[:2] == "--" and _KEY_USE_WORDS.match(option) is not None)
 
@@ -233,7 +237,10 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         # file; what it uploads, and file:// reads, are judged as exfiltration and reads)
         candidates = [t for op, t in cmd.redirects if op.lstrip("0123456789") in ("<", "<>")]
     else:
-        uses = _KEY_USE_OPTIONS | ({"-i"} if name in ("ssh", "scp", "sftp") else set())
+        # (ssh's -i is its identity file, and so is that of a CLI's own ssh or scp subcommand
+        # that takes ssh's options: `virtctl ssh -i ~/.ssh/id_ed25519 user@vm/name`)
+        ssh_like = name in _SSH_CLIENTS or (cmd.args[:1] and cmd.args[0] in _SSH_SUBCOMMANDS)
+        uses = _KEY_USE_OPTIONS | ({"-i"} if ssh_like else set())
         candidates = [
             a
             for i, a in enumerate(cmd.args)
