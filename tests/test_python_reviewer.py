@@ -283,7 +283,8 @@ def _fake_shell(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         ("import os\nos.system('rm -rf /')", "rm -rf /"),
         ("import subprocess as sp\nsp.run(['rm', '-rf', '/'])", "rm -rf /"),
         ("import os\nos.execvp('bash', ['bash', '-c', 'rm -rf ~'])", "bash -c 'rm -rf ~'"),
-        ("import os\nos.spawnl(os.P_WAIT, '/bin/rm', 'rm', '-rf', '/srv')", "rm -rf /srv"),
+        # (the file spawnl runs, not its argv[0])
+        ("import os\nos.spawnl(os.P_WAIT, '/bin/rm', 'rm', '-rf', '/srv')", "/bin/rm -rf /srv"),
         ("import os\ngetattr(os, 'sys' + 'tem')('rm -rf /')", "rm -rf /"),
         (f"import os, base64\nos.system(base64.b64decode('{_b64('rm -rf /')}').decode())",
          "rm -rf /"),
