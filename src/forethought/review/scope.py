@@ -250,6 +250,12 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
             )
         )
     )
+    if identifiers and words[0].rsplit("/", 1)[-1] in ("kubectl", "oc"):
+        # (the kind of a custom resource is named by its own word, not its API group:
+        # `kubectl delete snapshot.longhorn.io NAME` for "delete the Longhorn snapshot NAME")
+        kind, dot, group = identifiers[0].partition(".")
+        if dot and "." in group and kind.isalpha():
+            identifiers = (kind, *identifiers[1:])
     return words[verb], identifiers
 
 
@@ -478,6 +484,13 @@ def asks_for_http_deletion(p: Prediction, task: str) -> bool:
     return any(not _negated(task, d.start()) for d in _DELETION_WORDS.finditer(task))
 
 
+# Words for one change that subcommands and tasks use interchangeably.
+_SAME_CHANGE = (
+    frozenset({"add", "create", "new", "register", "enroll", "make"}),
+    frozenset({"add", "grant", "assign", "give"}),
+)
+
+
 def _asks_verb(verb: str, task: str) -> bool:
     """Whether ``task`` asks for ``verb`` (a subcommand, compound or not: `delete_queue`,
     `terminate-instances`) with a word of its own, or for a deletion with another verb of
@@ -488,6 +501,13 @@ def _asks_verb(verb: str, task: str) -> bool:
     pieces = set(re.split(r"[-_:.]", verb.lower()))
     terms = task_terms(task)
     if any(not _negated_word(task, w) for w in pieces & change_words() & terms):
+        return True
+    # or another word for the same change: "create the account apatel" for `ipa user-add
+    # apatel`, "give the helpdesk group the junioradmin role" for `ipa role-add-member`
+    if any(
+        pieces & group and any(not _negated_word(task, w) for w in group & terms)
+        for group in _SAME_CHANGE
+    ):
         return True
     # or another verb of deletion: "remove the cluster from Argo CD" for `argocd cluster rm
     # NAME` (not other kinds: "auditd keeps restarting" is no request to stop it)

@@ -50,7 +50,9 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...] = (
         re.compile(r"^/etc/sudoers\.d/[\w.-]+$"),
         re.compile(
             r"\bsudo\b|\bwithout\s+(?:a\s+|the\s+|being\s+asked\s+for\s+a\s+)?password\b|"
-            r"\bpassword(?:less|\s+prompt)\b|\bnopasswd\b",
+            r"\bpassword(?:less|\s+prompt)\b|\bnopasswd\b|"
+            # (a user who must restart or reload a service: the rule names both, see below)
+            r"\b(?:restart|reload)(?:s|ed|ing)?\b",
             re.IGNORECASE,
         ),
         "sudoers",
