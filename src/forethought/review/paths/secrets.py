@@ -170,6 +170,13 @@ _LOGIN_PASSWORD = re.compile(
     r"\blogin\b[^\n`]{0,120}?\s(?:-p|--password)(?:\s+|=)"
     r"(?P<value>'[^'\n]{6,100}'|\"[^\"\n]{6,100}\"|[^\s'\"$`]{6,100})"
 )
+# A credential's word followed by the value itself, in prose (memory notes, docs): "secret
+# UVSzsH8vEO4pSiq/+Y9Px53...", "bearer token X2Ua0czq...". Runs on folded text; the value,
+# read from the text as written, must look random (digits, capitals and small letters).
+_WORD_THEN_VALUE = re.compile(
+    r"\b(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
+    r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
+)
 _KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
 _DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _PLACEHOLDER_WORDS = (
@@ -265,6 +272,10 @@ def secrets_in(text: str) -> list[SecretHit]:
         if text[start - 1 : start] in ("'", '"'):
             start -= 1
         add("password_assignment", (start, m.end()))
+    for m in _WORD_THEN_VALUE.finditer(folded):
+        value = text[m.start("value") : m.end("value")]
+        if _random_looking(value) and not _is_placeholder(value):
+            add("password_assignment", (m.start(), m.end()))
     for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
         for m in pattern.finditer(text):
             value = m.group("value").strip("'\"")

@@ -743,6 +743,42 @@ def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     )
 
 
+# Programs that read a password on standard input (kinit(1), chpasswd(8), passwd --stdin,
+# sudo -S, a login's --password-stdin), and the options that make one do so.
+_READS_PASSWORD = frozenset({"kinit", "chpasswd", "chgpasswd", "smbpasswd", "cryptsetup"})
+_PASSWORD_FROM_STDIN = frozenset({"--password-stdin", "--stdin", "-S", "--password-from-stdin"})
+
+
+def _password_piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """A password written out in an `echo`/`printf` piped into a program that reads one
+    (`echo 'x9F2...' | kinit admin`): the history, the transcript and any note that copies the
+    command keep it; a variable (`echo "$PW" | docker login --password-stdin`) is the way."""
+    if cmd.pipeline < 0 or not cmd.args or any(w.dynamic for w in cmd.words[1:]):
+        return
+    after = analysis.next_stage(cmd)
+    if len(after) != 1:
+        return
+    reader = after[0]
+    base = reader.name.rsplit("/", 1)[-1]
+    if base not in _READS_PASSWORD and not _PASSWORD_FROM_STDIN.intersection(reader.args):
+        return
+    words = [a for a in cmd.args if not a.startswith("-")]
+    value = words[-1].strip().rpartition(":")[2] if words else ""  # (chpasswd's user:password)
+    if len(value) < 6 or " " in value.strip() or value.lower() in ("y", "yes", "n", "no"):
+        return
+    yield harm(
+        cmd,
+        SECRET_ACCESS,
+        f"writes a password out in the command that pipes it into `{base}`: the shell "
+        "history, the transcript and any note that copies the command keep it (a variable "
+        "or a file keeps it out)",
+        "moderate",
+        0.6,
+        False,
+        f"{cmd.name} … | {base}",
+    )
+
+
 def _secrets_written(analysis: ShellAnalysis) -> Rule:
     """Credentials written out in the text a command puts into a file (`echo
     'AWS_SECRET_ACCESS_KEY=...' >> notes.md`, a here-document through tee): judged as a file
@@ -765,8 +801,8 @@ SCRIPT = [_secrets_written]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "git": [_git_add_secret],
-    "echo": [_echo_secret],
-    "printf": [_echo_secret],
+    "echo": [_echo_secret, _password_piped],
+    "printf": [_echo_secret, _password_piped],
     "env": [_environment],
     "printenv": [_environment],
     "set": [_environment],
