@@ -358,9 +358,9 @@ def asks_for_subcommand(evidence: str, task: str) -> bool:
             bool(nouns)
             and any(re.search(rf"\b{re.escape(n)}\b", task, re.IGNORECASE) for n in nouns)
             and not any(w not in evidence for w in _TASK_IDENTIFIER.findall(task))
-            and _asks_verb(command[0], task)
+            and _asks_verb(command[0], task, evidence)
         )
-    return _asks_verb(command[0], task)
+    return _asks_verb(command[0], task, evidence)
 
 
 # A word of a task that names one thing: a path, a name with a digit, a dash or an underscore
@@ -399,7 +399,7 @@ def asks_for_cloud_action(evidence: str, task: str) -> bool:
         actions = words[1:2] if m.group(1) == "aws" else words[:1]
     else:
         actions = [w for w in words[:5] if _CLOUD_VERB.match(w)][:1]
-    return any(_asks_verb(_CLOUD_SHORT.get(a, a), task) for a in actions)
+    return any(_asks_verb(_CLOUD_SHORT.get(a, a), task, evidence) for a in actions)
 
 
 # The short verbs of storage CLIs, in words.
@@ -485,13 +485,17 @@ def asks_for_http_deletion(p: Prediction, task: str) -> bool:
 
 
 # Words for one change that subcommands and tasks use interchangeably.
-_SAME_CHANGE = (
-    frozenset({"add", "create", "new", "register", "enroll", "make"}),
-    frozenset({"add", "grant", "assign", "give"}),
+_GRANT_WORDS = frozenset({"add", "grant", "assign", "give"})
+_SAME_CHANGE = (frozenset({"add", "create", "new", "register", "enroll", "make"}), _GRANT_WORDS)
+# A role that holds every power: granting it stays a person's to confirm, however it is asked.
+_ALL_POWER_ROLE = re.compile(
+    r"(?<![\w-])(?:roles/)?(?:owner|owners|admin|admins|administrators?|superuser|root|"
+    r"cluster-admin|super-admin)(?![\w-])",
+    re.IGNORECASE,
 )
 
 
-def _asks_verb(verb: str, task: str) -> bool:
+def _asks_verb(verb: str, task: str, evidence: str = "") -> bool:
     """Whether ``task`` asks for ``verb`` (a subcommand, compound or not: `delete_queue`,
     `terminate-instances`) with a word of its own, or for a deletion with another verb of
     deletion; never where the task says not to."""
@@ -505,7 +509,9 @@ def _asks_verb(verb: str, task: str) -> bool:
     # or another word for the same change: "create the account apatel" for `ipa user-add
     # apatel`, "give the helpdesk group the junioradmin role" for `ipa role-add-member`
     if any(
-        pieces & group and any(not _negated_word(task, w) for w in group & terms)
+        pieces & group
+        and any(not _negated_word(task, w) for w in group & terms)
+        and not (group is _GRANT_WORDS and _ALL_POWER_ROLE.search(evidence))
         for group in _SAME_CHANGE
     ):
         return True

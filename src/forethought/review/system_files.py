@@ -348,11 +348,14 @@ def in_task(
     kinds = {path: kind for path, text in written.items() if (kind := asked_kind(path, text, task))}
     if not kinds:
         return list(predictions)
+    unasked = [path for path in written if path not in kinds]
     out: list[Prediction] = []
     for p in predictions:
         kind = next((k for path, k in kinds.items() if path in p.evidence), None)
         if (
             kind is not None
+            # (a command that writes the asked file and another one is judged on the other)
+            and not any(path in p.evidence for path in unasked)
             and p.valence == "harm"
             and not p.hard
             and p.category in _CAPPED
