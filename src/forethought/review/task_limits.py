@@ -1552,6 +1552,87 @@ def other_members(task: str, found: Iterable[Change]) -> list[Prediction]:
     return list(out.values())[:3]
 
 
+# A task that names the one thing it is about (a name in backquotes, or one with a digit, a dash
+# or an underscore in it), and one that asks for all of them.
+_ONE_NAMED = re.compile(r"`[^`\s]{2,}`|(?<![\w/.-])(?=[\w.-]*[\d_-])[A-Za-z][\w.-]*[A-Za-z0-9]")
+_FANS_OUT = re.compile(r"\bxargs\b|\bfor\s+\w+\s+in\s+\$\(")
+_ALL_OF_THEM = re.compile(r"\b(?:all|every|each|everything|any)\b", re.IGNORECASE)
+# The loop's list: `for p in $(fly -t ci pipelines --json | jq -r '.[].name'); do`
+_FOR_LIST = re.compile(r"\bfor\s+(\w+)\s+in\s+\$\((.*?)\)\s*;?\s*do\b", re.DOTALL)
+_LISTING_PROGRAMS = frozenset({"ls", "find", "cat"})
+
+
+def _lists(cmd: Any) -> bool:
+    """Whether ``cmd`` lists things: a subcommand that reads (`kubectl get vm -o name`, `fly
+    pipelines`, `ipa cert-find`), or a program that lists files."""
+    base = cmd.name.rsplit("/", 1)[-1]
+    if base in _LISTING_PROGRAMS:
+        return True
+    if not administers(base):
+        return False
+    verbs = data().verbs
+    operands = [a.lower() for a in cmd.args if not a.startswith("-")][:4]
+    for a in operands:
+        kinds = {verbs.get(piece) for piece in re.split(r"[-_:.]", a)} - {None}
+        if "read" in kinds or a in ("pipelines", "names"):
+            return True
+        if kinds:
+            return False  # (a verb of change first: it changes, it does not list)
+    return False
+
+
+def every_listed(task: str, command: str) -> list[Prediction]:
+    """A harm where a change is applied to every item a listing returns (`... | xargs virtctl
+    stop`, `for p in $(fly pipelines); do fly destroy-pipeline -p "$p"`) though the task names
+    the one it is about and asks for no more; a listing filtered by that name is the one."""
+    if "xargs" not in command and "for " not in command:
+        return []
+    # (a name with a digit, a dash or an underscore in it: `build-agent-2`, not the namespace `ci`)
+    names = [
+        n
+        for m in _ONE_NAMED.finditer(task)
+        if len(n := m.group(0).strip("`")) >= 3 and re.search(r"[\d_-]", n)
+    ]
+    if not names or _ALL_OF_THEM.search(task):
+        return []
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    for cmd in analysis.commands:
+        said = _subcommand(cmd.args) if administers(cmd.name.rsplit("/", 1)[-1]) else None
+        if said is None or said[0] == "read":
+            continue
+        listing = ""
+        if "xargs" in cmd.wrappers:
+            feeders = analysis.upstream(cmd)
+            if feeders and _lists(min(feeders, key=lambda c: c.stage)):
+                listing = " | ".join(c.text for c in sorted(feeders, key=lambda c: c.stage))
+        elif any(w.dynamic for w in cmd.words[1:]):
+            m = _FOR_LIST.search(command)
+            if m is not None and re.search(rf"\$\{{?{m.group(1)}\b", cmd.text):
+                inner = [c for c in analysis.commands if c.text and c.text in m.group(2)]
+                if inner and _lists(inner[0]):
+                    listing = m.group(2).strip()
+        if not listing or any(n in listing for n in names):
+            continue  # (not fed by a listing, or the listing keeps to the name the task gives)
+        return [
+            Prediction(
+                f"applies `{cmd.name.rsplit('/', 1)[-1]} {said[1]}` to every item that "
+                f"`{listing[:80]}` returns, though the task names only {names[0]}",
+                "harm",
+                0.8,
+                "moderate",
+                False,
+                cmd.text[:200] or command[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
 def _names_place_or_key(task: str, text: str) -> bool:
     """Cheaply: whether ``text`` gives a place or key option and ``task`` names a host or key."""
     if "--" not in text:
@@ -1646,6 +1727,7 @@ class TaskLimitsReviewer:
                 and _LOCAL_WORK.search(proposal.task) is not None
             )
             or (kind != "file_write" and bool(members_named(proposal.task)))
+            or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
         )
 
     def review(self, proposal: Proposal) -> Review:
@@ -1659,6 +1741,8 @@ class TaskLimitsReviewer:
         made = None
         if proposal.action.kind == "shell":
             found += every_interface(proposal.task, _action_text(proposal))
+            if _FANS_OUT.search(_action_text(proposal)) is not None:
+                found += every_listed(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(
             proposal.task, _action_text(proposal)
         ):
