@@ -135,7 +135,8 @@ _CHECK_KEY = re.compile(
     r"(?:^|[._:-])(?:ssl-?verify|sslverify|ssl_verify|strict-?ssl|strictssl|enablestrictssl|"
     r"verify-?ssl|verify_ssl|tls-?verify|tls_verify|verify-?certs?|verify_certs?|"
     r"check-?certificate|check_certificate|gpgcheck|repo_gpgcheck|require-sigs|"
-    r"host_key_checking|stricthostkeychecking|verify)$",
+    r"host_key_checking|stricthostkeychecking|verify|certificate_revocation|"
+    r"certificate-revocation|crl_check|check_crl|revocation_check)$",
     re.IGNORECASE,
 )
 _INSECURE_KEY = re.compile(
@@ -144,6 +145,7 @@ _INSECURE_KEY = re.compile(
     r"insecure-registries)$",
     re.IGNORECASE,
 )
+_AUTOSIGN_KEY = re.compile(r"(?:^|[._:-])(?:autosign|auto_sign|auto-sign)$", re.IGNORECASE)
 # Words that name a place: URLs, host:port, user@host, bare host names with a dot.
 _PLACE = re.compile(
     r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/\s]+@)?(\[[0-9a-f:]+\]|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
@@ -168,7 +170,7 @@ _LOCAL = re.compile(
 HINT_WORDS = (
     "insecure", "verif", "ssl", "tls", "gpg", "sig", "cert", "trust", "reject_unauth", "sumdb",
     "sumcheck", "hostkey", "host_key", "ca_bundle", "identit", "issuer", "signer", "subject",
-    "principal", "-san",
+    "principal", "-san", "revocation", "crl", "autosign", "auto_sign", "auto-sign",
 )
 
 
@@ -256,6 +258,10 @@ def setting_off(key: str, value: str) -> bool:
     (``http.sslVerify false``, ``strict-ssl false``, ``insecure true``)."""
     if _CHECK_KEY.search(key):
         return _value_off(value)
+    if _AUTOSIGN_KEY.search(key):
+        # (puppet.conf(5): `autosign = true` signs every request; a path names the policy that
+        # decides which, the way it is meant to be set)
+        return _value_off(value, inverted=True)
     if _INSECURE_KEY.search(key):
         v = value.strip().strip("'\"").lower()
         return bool(v) and v not in _FALSE
@@ -273,7 +279,7 @@ def config_words_off(args: Sequence[str]) -> str | None:
             not eq
             and not arg.startswith("-")
             and i + 1 < len(args)
-            and (_CHECK_KEY.search(arg) or _INSECURE_KEY.search(arg))
+            and (_CHECK_KEY.search(arg) or _INSECURE_KEY.search(arg) or _AUTOSIGN_KEY.search(arg))
             and setting_off(arg, args[i + 1])
         ):
             return f"{arg} {args[i + 1]}"
