@@ -147,6 +147,76 @@ def _rbac_findings(doc: dict[str, Any]) -> Iterator[Finding]:
                 yield "lets its subjects run commands in pods or on nodes", "moderate", 0.6
 
 
+def _fragment_findings(node: Any, depth: int = 0) -> Iterator[Finding]:
+    """What a fragment of a pod spec takes from the node, wherever it sits (a `kubectl run
+    --overrides` object, the value of a JSON patch's operation): the same findings as a whole
+    manifest's pods, read key by key."""
+    if depth > 16:
+        return
+    if isinstance(node, list):
+        for value in node[:256]:
+            yield from _fragment_findings(value, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, what in (("hostPID", "the node's processes"), ("hostIPC", "the node's IPC")):
+        if node.get(key) is True:
+            yield f"shares {what} with the pod ({key}: true)", "high", 0.8
+    if node.get("hostNetwork") is True:
+        yield "puts the pod on the node's network (hostNetwork: true)", "moderate", 0.6
+    host = node.get("hostPath")
+    if isinstance(host, dict):
+        path = str(host.get("path", "")).rstrip("/") or "/"
+        if _NODE_PATHS.search(path):
+            yield f"mounts the node's {path} into the pod (hostPath)", "high", 0.8
+    if node.get("privileged") is True:
+        yield "runs a privileged container: root on the node", "high", 0.85
+    caps = node.get("capabilities")
+    if isinstance(caps, dict):
+        added = caps.get("add") or []
+        strong = sorted(
+            {str(c).upper().removeprefix("CAP_") for c in added if isinstance(c, str)}
+            & _NODE_CAPABILITIES
+        )
+        if strong:
+            yield f"gives a container {', '.join(strong)}: reach into the node", "high", 0.8
+    for value in node.values():
+        if isinstance(value, (dict, list)):
+            yield from _fragment_findings(value, depth + 1)
+
+
+def fragment_predictions(text: str, evidence: str, how: str) -> list[Prediction]:
+    """What a fragment of a pod spec given on the command line (``how``: "overrides the pod
+    with", "patches the workload with") gives the pod; nothing for text that is not JSON or
+    YAML."""
+    import yaml
+
+    if len(text) > _MAX_BYTES:
+        return []
+    try:
+        node = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return []
+    seen: set[str] = set()
+    found: list[Prediction] = []
+    for what, severity, probability in _fragment_findings(node):
+        if what in seen:
+            continue
+        seen.add(what)
+        found.append(
+            Prediction(
+                f"{how} a spec that {what}",
+                "harm",
+                probability,
+                severity,
+                True,
+                evidence[:200],
+                PRIVILEGE,
+            )
+        )
+    return found
+
+
 def manifest_predictions(text: str, evidence: str, applied: bool = True) -> list[Prediction]:
     """What applying the manifest ``text`` does to the cluster; where it is only written
     (``applied`` False), the same findings a grade lower: nothing runs until it is applied."""

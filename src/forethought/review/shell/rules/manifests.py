@@ -63,8 +63,10 @@ def _applied(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction
             # (a project's release manifest from an allowed host over TLS is trusted, as
             # packages are; anything else is graded by where it comes from)
             origin = code_origin(source)
-            if origin is None or origin.trusted or (
-                origin.host in _CODE_HOSTS and not origin.plain
+            if (
+                origin is None
+                or origin.trusted
+                or (origin.host in _CODE_HOSTS and not origin.plain)
             ):
                 continue  # (a project's release manifest on its code host: its install docs)
             why = (
@@ -102,4 +104,71 @@ def _applied(cmd: SimpleCommand, analysis: ShellAnalysis) -> Iterator[Prediction
             )
 
 
-COMMANDS = {"kubectl": [_applied], "oc": [_applied]}
+# Pod specs given inline: `kubectl run --overrides=JSON`, `kubectl patch -p JSON` (a strategic
+# merge, a JSON merge or a JSON patch: the values are what the workload gets).
+_INLINE_SPECS = {
+    "--overrides": "overrides the pod with",
+    "-p": "patches the workload with",
+    "--patch": "patches the workload with",
+}
+
+
+def _inline_specs(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
+    from forethought.review.kubernetes import fragment_predictions
+    from forethought.review.shell.rules.common import option_values
+
+    # (the subcommand among the first words: `kubectl -n ci patch statefulset ...`)
+    patching = "patch" in cmd.args[:4]
+    if not patching and "run" not in cmd.args[:4]:
+        return
+    for option, how in _INLINE_SPECS.items():
+        if option != "--overrides" and not patching:
+            continue  # (only patch's -p and --patch are a patch)
+        for value in option_values(cmd, option):
+            for p in fragment_predictions(value, cmd.text, how):
+                yield harm(cmd, p.category, p.outcome, p.severity, p.probability, p.reversible)
+
+
+# Subcommands whose words after `--` are the command a new pod's container runs (kubectl-run(1),
+# kubectl-create-job(1), kubectl-create-cronjob(1), kubectl-create-deployment(1)).
+_RUNS_IN_POD = (("run",), ("create", "job"), ("create", "cronjob"), ("create", "deployment"))
+
+
+def _pod_command(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
+    """The command a pod started from the command line runs, judged as the shell command it is
+    (a cron job's runs again on its schedule, outside this session)."""
+    if "--" not in cmd.args:
+        return
+    at = cmd.args.index("--")
+    words = [a for a in cmd.args[:at] if not a.startswith("-")]
+    which = next((w for w in _RUNS_IN_POD if all(x in words[:4] for x in w)), None)
+    inner = cmd.args[at + 1 :]
+    if which is None or not inner:
+        return
+    import shlex
+
+    from forethought.review.base import SEVERITIES
+    from forethought.review.shell.reviewer import shell_predictions
+
+    where = "on every run of the cron job" if which[-1] == "cronjob" else "in the new pod"
+    try:
+        found = shell_predictions(shlex.join(inner))
+    except ValueError:
+        return
+    for p in found:
+        if p.valence != "harm" or SEVERITIES.index(p.severity) < SEVERITIES.index("moderate"):
+            continue
+        yield harm(
+            cmd,
+            p.category,
+            f"runs {where}: {p.outcome}",
+            p.severity,
+            p.probability,
+            p.reversible,
+        )
+
+
+COMMANDS = {
+    "kubectl": [_applied, _inline_specs, _pod_command],
+    "oc": [_applied, _inline_specs, _pod_command],
+}
