@@ -739,7 +739,7 @@ def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         False,
         # (how the password is given, not where the login goes: a task that names the
         # registry does not ask for its password on the command line)
-        f"{cmd.name} login … {'--password' if '--password' in ' '.join(cmd.args) else '-p'}",
+        "--password" if "--password" in cmd.text else "-p",
     )
 
 
@@ -775,7 +775,6 @@ def _password_piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         "moderate",
         0.6,
         False,
-        f"{cmd.name} … | {base}",
     )
 
 
