@@ -177,12 +177,17 @@ _WORD_THEN_VALUE = re.compile(
     r"\b(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
     r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
 )
+# The name of a Kubernetes Secret, as a manifest refers to one (`auth-secret: basic-auth`): a
+# lower-case DNS label with a dash in it, not a value.
+_SECRET_REFERENCE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 _KEY_CHAR = re.compile(r"[A-Za-z0-9_.-]")
 _DOTTED_NAME = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _PLACEHOLDER_WORDS = (
     "xxxx", "****", "...", "your", "example", "placeholder", "changeme", "change_me", "change-me",
     "redacted", "dummy", "fake", "sample", "replace", "insert", "secret_here", "todo", "<", ">",
     "${", "{{", "%(", "<<",
+    # (sops(1) writes each encrypted value as ENC[AES256_GCM,data:...]: ciphertext, safe to keep)
+    "enc[aes256_gcm",
 )
 _PLACEHOLDER_VALUES = frozenset({
     "password", "passwd", "secret", "token", "none", "null", "nil", "true", "false",
@@ -264,8 +269,13 @@ def secrets_in(text: str) -> list[SecretHit]:
     for m in _ASSIGNMENT.finditer(folded):
         if len(found) >= MAX_SECRET_HITS:
             break
-        if not _credible_assignment(text[m.start("value") : m.end("value")]):
+        raw_value = text[m.start("value") : m.end("value")]
+        if not _credible_assignment(raw_value):
             continue
+        if _SECRET_REFERENCE.match(raw_value.strip("'\"")) and folded.startswith(
+            "secret", m.start()
+        ):
+            continue  # (`auth-secret: basic-auth`, `secretName: longhorn-tls`: a Secret's name)
         if m.start() >= 2 and folded.startswith("nopasswd", m.start() - 2):
             continue  # sudoers(5)'s tag: no password at all
         start = _extend_left(text, m.start(), _KEY_CHAR, 40)
@@ -304,6 +314,18 @@ def secret_evidence(text: str, hit: SecretHit) -> str:
     return matched[: min(keep, len(matched))]
 
 
+_ENCRYPTED_DATA = re.compile(r"^\s*encryptedData:\s*$", re.MULTILINE)
+
+
+def _sealed_from(text: str) -> int | None:
+    """Where a SealedSecret's ``encryptedData`` starts, for a manifest that is one (its values
+    are encrypted for the cluster's controller; committing them is the point), else None."""
+    if "SealedSecret" not in text or re.search(r"^kind:\s*SealedSecret\s*$", text, re.M) is None:
+        return None
+    m = _ENCRYPTED_DATA.search(text)
+    return None if m is None else m.end()
+
+
 def secret_predictions(
     text: str,
     where: str,
@@ -320,9 +342,12 @@ def secret_predictions(
     """
     out: list[Prediction] = []
     seen: set[str] = set()
+    sealed = _sealed_from(text)
     for hit in secrets_in(text):
         if hit.kind in seen or (already_there and text[slice(*hit.span)] in already_there):
             continue
+        if sealed is not None and hit.span[0] > sealed:
+            continue  # (a SealedSecret's encryptedData: ciphertext only its controller opens)
         seen.add(hit.kind)
         severity = secret_severity(hit.kind)
         out.append(
