@@ -943,8 +943,22 @@ def names_all(targets: Sequence[str], severity: Severity, task: str) -> bool:
         named(t, task)
         or (mild and (names_shell_file(t, task) or names_path_dir(t, task)))
         or (severity != "critical" and names_config(t, task))
+        or (severity != "critical" and names_installed_program(t, task))
         or names_installer(t, task)
         for t in targets
+    )
+
+
+def names_installed_program(token: str, task: str) -> bool:
+    """Whether ``token`` is a program in a directory on the usual PATH, by the name the task
+    asks to install it under ("install the fly CLI" for /usr/local/bin/fly)."""
+    if _PATH_DIRS.match(token) is None or _INSTALL.search(task) is None:
+        return False
+    name = token.rstrip("/").rsplit("/", 1)[-1]
+    return (
+        len(name) >= 2
+        and not _negated_word(task, "install")
+        and re.search(rf"(?<![\w./-]){re.escape(name)}(?![\w/-])", task, re.IGNORECASE) is not None
     )
 
 

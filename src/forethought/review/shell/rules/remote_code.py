@@ -289,8 +289,10 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
                 0.85,
                 False,
             )
-        elif cmd.name == "chmod":
-            ops = operands(cmd)
+        elif cmd.name in ("chmod", "install"):
+            # (install(1) copies with mode 0755 unless -m says otherwise: its sources are made
+            # executable where the system looks for programs)
+            ops = ["+x", *_installed_sources(cmd)] if cmd.name == "install" else operands(cmd)
             made = [o for o in ops[1:] if posixpath.basename(o) in downloaded]
             if (
                 len(ops) >= 2
@@ -320,7 +322,35 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
                         "high",
                         0.6,
                         False,
+                        # (where it came from: a task that names the program or where it goes
+                        # does not vouch for the download)
+                        f"{fetchers[0].text} … {cmd.text}",
                     )
+
+
+_INSTALL_VALUED = frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-S", "--suffix"})
+
+
+def _installed_sources(cmd: SimpleCommand) -> list[str]:
+    """The files `install` copies (not the destination, not a directory made with -d), where
+    its mode leaves them executable."""
+    args, out, skip = cmd.args, [], False
+    if "-d" in args or "--directory" in args:
+        return []
+    for i, a in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if a in _INSTALL_VALUED:
+            skip = True
+            mode = args[i + 1] if i + 1 < len(args) else ""
+            if a in ("-m", "--mode") and not _EXECUTE_MODES.match(mode):
+                return []  # (-m 0644: copied, not made a program)
+            continue
+        if not a.startswith("-"):
+            out.append(a)
+    target_dir = "-t" in args or any(a.startswith("--target-directory") for a in args)
+    return out if target_dir else out[:-1]
 
 
 _IP_HOST = re.compile(r"^https://(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d+)?(?:/|$)")
