@@ -176,6 +176,8 @@ _LOGIN_PASSWORD = re.compile(
 _WORD_THEN_VALUE = re.compile(
     r"\b(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
     r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
+    # ("API: https://dns1... key 9xq9ug45G61s...": a key's value is longer than its names)
+    r"|\bkey\b[ \t]+(?:is[ \t]+)?(?P<key>[a-z0-9+/=_.~-]{24,200})(?![a-z0-9+/=_.~-])"
 )
 # The name of a Kubernetes Secret, as a manifest refers to one (`auth-secret: basic-auth`): a
 # lower-case DNS label with a dash in it, not a value.
@@ -283,7 +285,8 @@ def secrets_in(text: str) -> list[SecretHit]:
             start -= 1
         add("password_assignment", (start, m.end()))
     for m in _WORD_THEN_VALUE.finditer(folded):
-        value = text[m.start("value") : m.end("value")]
+        group = "value" if m.group("value") is not None else "key"
+        value = text[m.start(group) : m.end(group)]
         if _random_looking(value) and not _is_placeholder(value):
             add("password_assignment", (m.start(), m.end()))
     for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
