@@ -86,7 +86,8 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
             "POST",
             HOOK,
             SLACK,
-            '{"text": "updated. API: https://dns1.corp.test:8081 key 9xq9ug45G61sCflr6B9WuZ6Go8XXFUxs"}',
+            '{"text": "updated. API: https://dns1.corp.test:8081 key '
+            '9xq9ug45G61sCflr6B9WuZ6Go8XXFUxs"}',
         ),
         "stop",
     ),
