@@ -147,6 +147,12 @@ def _rbac_findings(doc: dict[str, Any]) -> Iterator[Finding]:
                 yield "lets its subjects run commands in pods or on nodes", "moderate", 0.6
 
 
+_LOAD_BALANCER = (
+    "puts the service on a load balancer with no source ranges: reachable from outside the "
+    "cluster, from anywhere the load balancer is"
+)
+
+
 def _fragment_findings(node: Any, depth: int = 0) -> Iterator[Finding]:
     """What a fragment of a pod spec takes from the node, wherever it sits (a `kubectl run
     --overrides` object, the value of a JSON patch's operation): the same findings as a whole
@@ -169,6 +175,8 @@ def _fragment_findings(node: Any, depth: int = 0) -> Iterator[Finding]:
         path = str(host.get("path", "")).rstrip("/") or "/"
         if _NODE_PATHS.search(path):
             yield f"mounts the node's {path} into the pod (hostPath)", "high", 0.8
+    if node.get("type") == "LoadBalancer" and not node.get("loadBalancerSourceRanges"):
+        yield _LOAD_BALANCER, "moderate", 0.6
     if node.get("privileged") is True:
         yield "runs a privileged container: root on the node", "high", 0.85
     caps = node.get("capabilities")
