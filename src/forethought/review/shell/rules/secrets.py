@@ -778,6 +778,45 @@ def _password_piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     )
 
 
+_SECRET_NOUNS = frozenset(
+    {"secret", "secrets", "password", "passwords", "credential", "credentials"}
+)
+_SHOWING_VERBS = frozenset(
+    {"get", "show", "retrieve", "read", "reveal", "export", "print", "dump", "cat", "decrypt"}
+)
+_SAVED_TO_FILE = ("--out", "-o", "--output", "--output-file", "--file", "-f")
+
+
+def _stored_secret_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """A subcommand that, by its words, shows a stored secret, whatever the program (`ipa
+    vault-retrieve NAME`, `pdnsutil zone export-key ZONE ID`, `foo secret reveal x`): what it
+    prints lands in the transcript. Saved to a file instead, it is not shown."""
+    words = [a.lower() for a in cmd.args[:5] if a[:1] != "-"][:3]
+    if not words or cmd.name in COMMANDS:
+        return  # (the programs this module reads word by word are judged there)
+    pieces = {p for w in words for p in re.split(r"[-_:.]", w)}
+    shows = (
+        "retrieve" in pieces
+        or "reveal" in pieces
+        or ({"export", "dump"} & pieces and {"key", "keys", "secret", "secrets"} & pieces)
+        or (pieces & _SECRET_NOUNS and pieces & _SHOWING_VERBS)
+    )
+    if not shows:
+        return
+    saved = [v for v in option_values(cmd, *_SAVED_TO_FILE) if v not in ("-", "/dev/stdout")]
+    if saved:
+        return
+    yield harm(
+        cmd,
+        SECRET_ACCESS,
+        f"shows a stored secret (`{' '.join([cmd.name.rsplit('/', 1)[-1], *words])}`): what it "
+        "prints lands in the agent's transcript",
+        "moderate",
+        0.6,
+        False,
+    )
+
+
 def _secrets_written(analysis: ShellAnalysis) -> Rule:
     """Credentials written out in the text a command puts into a file (`echo
     'AWS_SECRET_ACCESS_KEY=...' >> notes.md`, a here-document through tee): judged as a file
@@ -795,7 +834,7 @@ def _secrets_written(analysis: ShellAnalysis) -> Rule:
         )
 
 
-GENERIC = [_reads, _secrets_shown, _password_argument]
+GENERIC = [_reads, _secrets_shown, _password_argument, _stored_secret_shown]
 SCRIPT = [_secrets_written]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
