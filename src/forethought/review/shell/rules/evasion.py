@@ -132,8 +132,6 @@ def _audit(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         " ".join(args),
     ):
         yield harm(cmd, DEFENCE_EVASION, "turns off a kernel hardening setting", "high", 0.8, True)
-    elif name == "journalctl" and any(a.startswith(("--vacuum", "--rotate")) for a in args):
-        yield harm(cmd, DEFENCE_EVASION, "deletes systemd journal entries", "high", 0.7, False)
     elif name in ("csrutil", "spctl") and set(args) & {
         "disable",
         "--master-disable",
