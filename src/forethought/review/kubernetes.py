@@ -147,7 +147,7 @@ def _rbac_findings(doc: dict[str, Any]) -> Iterator[Finding]:
                 yield "lets its subjects run commands in pods or on nodes", "moderate", 0.6
 
 
-_LOAD_BALANCER = (
+LOAD_BALANCER = (
     "puts the service on a load balancer with no source ranges: reachable from outside the "
     "cluster, from anywhere the load balancer is"
 )
@@ -176,7 +176,7 @@ def _fragment_findings(node: Any, depth: int = 0) -> Iterator[Finding]:
         if _NODE_PATHS.search(path):
             yield f"mounts the node's {path} into the pod (hostPath)", "high", 0.8
     if node.get("type") == "LoadBalancer" and not node.get("loadBalancerSourceRanges"):
-        yield _LOAD_BALANCER, "moderate", 0.6
+        yield LOAD_BALANCER, "moderate", 0.6
     if node.get("privileged") is True:
         yield "runs a privileged container: root on the node", "high", 0.85
     caps = node.get("capabilities")

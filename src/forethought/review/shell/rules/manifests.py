@@ -171,13 +171,13 @@ def _pod_command(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
 def _load_balancer(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
     """`kubectl expose ... --type LoadBalancer` (and any CLI's `expose` with that type,
     `virtctl expose vmi ...`): the service on a load balancer, reachable from outside."""
-    from forethought.review.kubernetes import _LOAD_BALANCER
+    from forethought.review.kubernetes import LOAD_BALANCER
     from forethought.review.shell.rules.common import option_values
 
     if "expose" not in cmd.args[:4]:
         return
     if any(v.lower() == "loadbalancer" for v in option_values(cmd, "--type")):
-        yield harm(cmd, "defence_evasion", _LOAD_BALANCER, "moderate", 0.6, True)
+        yield harm(cmd, "defence_evasion", LOAD_BALANCER, "moderate", 0.6, True)
 
 
 COMMANDS = {
