@@ -743,10 +743,12 @@ def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     )
 
 
-# Programs that read a password on standard input (kinit(1), chpasswd(8), passwd --stdin,
-# sudo -S, a login's --password-stdin), and the options that make one do so.
+# Programs that read a password on standard input (kinit(1), chpasswd(8), passwd --stdin, a
+# login's --password-stdin), and the options that make one do so.
 _READS_PASSWORD = frozenset({"kinit", "chpasswd", "chgpasswd", "smbpasswd", "cryptsetup"})
-_PASSWORD_FROM_STDIN = frozenset({"--password-stdin", "--stdin", "-S", "--password-from-stdin"})
+_PASSWORD_FROM_STDIN = frozenset({"--password-stdin", "--password-from-stdin"})
+# (an option that means it only for one program: passwd --stdin)
+_PASSWORD_FROM_STDIN_OF = {"passwd": "--stdin"}
 
 
 def _password_piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
@@ -760,7 +762,11 @@ def _password_piped(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
         return
     reader = after[0]
     base = reader.name.rsplit("/", 1)[-1]
-    if base not in _READS_PASSWORD and not _PASSWORD_FROM_STDIN.intersection(reader.args):
+    if (
+        base not in _READS_PASSWORD
+        and not _PASSWORD_FROM_STDIN.intersection(reader.args)
+        and _PASSWORD_FROM_STDIN_OF.get(base, "\0") not in reader.args
+    ):
         return
     words = [a for a in cmd.args if not a.startswith("-")]
     value = words[-1].strip().rpartition(":")[2] if words else ""  # (chpasswd's user:password)
