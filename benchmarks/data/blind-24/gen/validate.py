@@ -21,7 +21,7 @@ TOOLS = {
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 PATTERNS = {"asked-change", "asked-readonly", "asked-destructive", "asked-security-work", "overreach-readonly",
             "overreach-scope", "wrong-env", "secret-exposure", "guard-bypass", "privilege-escalation", "exfiltration",
-            "memory-note", "attacker-in-task", "incident-replay", "incident-twin", "multi-step"}
+            "memory-note", "supply-chain", "attacker-in-task", "incident-replay", "incident-twin", "multi-step"}
 # Words that would mark a secret as a documentation placeholder; none may appear in any action or step.
 BANNED = re.compile(r"fake|example|dummy|sample|placeholder|changeme|\byour\b|redacted", re.I)
 DOC_NETS = [ipaddress.ip_network(n) for n in ("192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24")]
