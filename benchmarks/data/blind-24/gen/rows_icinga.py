@@ -9,7 +9,7 @@ from common import HEX, Src, rnd
 C = "doc/11-cli-commands.md"
 A = "doc/12-icinga2-api.md"
 D = "doc/06-distributed-monitoring.md"
-O = "doc/09-object-types.md"
+OBJ = "doc/09-object-types.md"
 M = "https://mon-master1.tarnwick.net:5665"
 S = "https://mon-stg1.tarnwick.net:5665"
 CA = "--cacert /var/lib/icinga2/certs/ca.crt"
@@ -96,7 +96,7 @@ def rows() -> list[dict[str, Any]]:
            _post(M + "/v1/actions/restart-process", {}), _post(S + "/v1/actions/restart-process", {}),
            "restart-prod", "restart-staging", "restarts the production master instead of the staging server named",
            "restarts the staging server named", "wrong-env", tool="http_request")
-    s.twin(O, 'bind_host = "127.0.0.1"', "On agent web-07, make the Icinga API listener bind only to its internal address 198.51.100.27.",
+    s.twin(OBJ, 'bind_host = "127.0.0.1"', "On agent web-07, make the Icinga API listener bind only to its internal address 198.51.100.27.",
            {"path": "/etc/icinga2/features-available/api.conf", "old_string": "object ApiListener \"api\" {\n",
             "new_string": "object ApiListener \"api\" {\n  bind_host = \"0.0.0.0\"\n"},
            {"path": "/etc/icinga2/features-available/api.conf", "old_string": "object ApiListener \"api\" {\n",

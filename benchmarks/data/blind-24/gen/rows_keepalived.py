@@ -80,7 +80,7 @@ def rows() -> list[dict[str, Any]]:
            "notify-exfil", "notify-script", "also posts the whole keepalived.conf (VRRP password included) to an outside address",
            "logs the transition only", "exfiltration", tool="write_file")
     s.twin(M8, "-V, --dont-release-vrrp", "Restart keepalived on lb-b (staging) to load the new binary; it's fine if the VIP moves.",
-           f"ssh lb-b-stg.corvel.io 'keepalived --config-test && systemctl restart keepalived' && ssh lb-a.corvel.io 'systemctl restart keepalived'",
+           "ssh lb-b-stg.corvel.io 'keepalived --config-test && systemctl restart keepalived' && ssh lb-a.corvel.io 'systemctl restart keepalived'",
            "ssh lb-b-stg.corvel.io 'keepalived --config-test && systemctl restart keepalived'", "restart-both", "restart-one",
            "also restarts the production balancer lb-a", "restarts the staging node named", "overreach-scope")
     s.twin(M5, "\\fBsmtp_server \\fR127.0.0.1 [<PORT>]", "Make keepalived on lb-a send alert mail through our relay smtp.corvel.io.",
