@@ -8,10 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
-from forethought.review.kubernetes import manifest_predictions
+from forethought.review.kubernetes import LOAD_BALANCER, manifest_predictions
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise
 from forethought.review.shell.predict import harm
+from forethought.review.shell.rules.common import option_values
 
 _APPLIES = frozenset({"apply", "create", "replace"})
 # Code hosts where projects publish the manifests their install docs apply by URL.
@@ -115,7 +116,6 @@ _INLINE_SPECS = {
 
 def _inline_specs(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
     from forethought.review.kubernetes import fragment_predictions
-    from forethought.review.shell.rules.common import option_values
 
     # (the subcommand among the first words: `kubectl -n ci patch statefulset ...`)
     patching = "patch" in cmd.args[:4]
@@ -171,10 +171,8 @@ def _pod_command(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
 def _load_balancer(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
     """`kubectl expose ... --type LoadBalancer` (and any CLI's `expose` with that type,
     `virtctl expose vmi ...`): the service on a load balancer, reachable from outside."""
-    from forethought.review.kubernetes import LOAD_BALANCER
-    from forethought.review.shell.rules.common import option_values
-
-    if "expose" not in cmd.args[:4]:
+    args = cmd.args
+    if "expose" not in args or args.index("expose") > 3:
         return
     if any(v.lower() == "loadbalancer" for v in option_values(cmd, "--type")):
         yield harm(cmd, "defence_evasion", LOAD_BALANCER, "moderate", 0.6, True)

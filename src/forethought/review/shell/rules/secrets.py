@@ -723,7 +723,8 @@ def _password_argument(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     --password=...`, `faas-cli login -p "$(cat pass.txt)"`): every local user can read a
     process's arguments (ps, /proc/PID/cmdline) and the shell history keeps them; the login's
     --password-stdin keeps it out."""
-    if "login" not in cmd.args[:3]:
+    args = cmd.args
+    if "login" not in args or args.index("login") > 2:
         return
     value = next(iter(option_values(cmd, "-p", "--password")), None)
     if value is None or not value.strip() or value.startswith("-"):
@@ -791,15 +792,19 @@ _SHOWING_VERBS = frozenset(
     {"get", "show", "retrieve", "read", "reveal", "export", "print", "dump", "cat", "decrypt"}
 )
 _SAVED_TO_FILE = ("--out", "-o", "--output", "--output-file", "--file", "-f")
+# In every command the rule can find something in (one search, most commands have none).
+_SHOWN_HINT = re.compile(r"(?i)retriev|reveal|export|dump|secret|password|credential")
 
 
 def _stored_secret_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     """A subcommand that, by its words, shows a stored secret, whatever the program (`ipa
     vault-retrieve NAME`, `pdnsutil zone export-key ZONE ID`, `foo secret reveal x`): what it
     prints lands in the transcript. Saved to a file instead, it is not shown."""
-    words = [a.lower() for a in cmd.args[:5] if a[:1] != "-"][:3]
-    if not words or cmd.name in COMMANDS:
-        return  # (the programs this module reads word by word are judged there)
+    head = cmd.args[:5]
+    if not head or _SHOWN_HINT.search(" ".join(head)) is None or cmd.name in COMMANDS:
+        return  # (most commands name none; the programs this module reads word by word are
+        # judged there)
+    words = [a.lower() for a in head if a[:1] != "-"][:3]
     pieces = {p for w in words for p in re.split(r"[-_:.]", w)}
     shows = (
         "retrieve" in pieces
