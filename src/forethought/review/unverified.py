@@ -145,6 +145,11 @@ _INSECURE_KEY = re.compile(
     r"insecure-registries)$",
     re.IGNORECASE,
 )
+# An APT source line's options that take its signature check away (sources.list(5): `deb
+# [trusted=yes] http://...`, allow-insecure, allow-weak, allow-downgrade-to-insecure).
+SOURCE_OFF = re.compile(
+    r"\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b", re.IGNORECASE
+)
 _AUTOSIGN_KEY = re.compile(r"(?:^|[._:-])(?:autosign|auto_sign|auto-sign)$", re.IGNORECASE)
 # Words that name a place: URLs, host:port, user@host, bare host names with a dot.
 _PLACE = re.compile(

@@ -828,6 +828,33 @@ def _stored_secret_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     )
 
 
+def _tee_shows(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    """`... | tee ~/.kube/config`: tee writes the file and prints the same text, so a credential
+    it writes lands in the transcript (or the CI log) too, unless its output is sent away
+    (`> /dev/null`) or piped on."""
+    files = [a for a in cmd.args if not a.startswith("-")]
+    if not files or cmd.index in analysis.written_by or analysis.next_stage(cmd):
+        return  # (text written out in the command is already in the transcript)
+    if any(op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects):
+        return
+    for path in files:
+        kind = secret_kind(path, cmd.cwd)
+        if kind is not None:
+            yield harm(
+                cmd,
+                SECRET_ACCESS,
+                f"prints what it writes into {path} ({kind[0]}): tee copies it to the output, "
+                "where the transcript keeps it (`> /dev/null` keeps it out)",
+                "high" if kind[1] else "moderate",
+                0.7 if kind[1] else 0.6,
+                False,
+                # (how it is shown, not where it goes: a task that names the file asks for
+                # the file, not for its contents on the screen)
+                cmd.name,
+            )
+            return
+
+
 def _secrets_written(analysis: ShellAnalysis) -> Rule:
     """Credentials written out in the text a command puts into a file (`echo
     'AWS_SECRET_ACCESS_KEY=...' >> notes.md`, a here-document through tee): judged as a file
@@ -850,6 +877,7 @@ SCRIPT = [_secrets_written]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
     "git": [_git_add_secret],
+    "tee": [_tee_shows],
     "echo": [_echo_secret, _password_piped],
     "printf": [_echo_secret, _password_piped],
     "env": [_environment],

@@ -38,6 +38,9 @@ def _what(cmd: SimpleCommand) -> str | None:
     found = unverified.option_off(args, curl_like=cmd.name.rsplit("/", 1)[-1] == "curl")
     if found is not None:
         return found
+    found = next((m.group(0) for a in args if (m := unverified.SOURCE_OFF.search(a))), None)
+    if found is not None:
+        return found
     if _CONFIG_WORDS.intersection(args):
         return unverified.config_words_off(args)
     return None
