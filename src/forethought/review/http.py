@@ -643,11 +643,6 @@ def _header_effects(
     return out
 
 
-# A shell command substitution written into a body (`$(cat /etc/ssl/private/site.key)`): the
-# request tool sends it as written, but what it asks for is the file's contents in the body.
-_SUBSTITUTION = re.compile(r"\$\(([^)]{1,300})\)|`([^`]{1,300})`")
-
-
 # The paths of the metadata services that answer with a plain fact of the instance (its region
 # or zone, id, type, host name, addresses), not a credential, user data or a token.
 _PLAIN_FACT = re.compile(
@@ -656,6 +651,11 @@ _PLAIN_FACT = re.compile(
     r"^/computeMetadata/v1/(?:instance/(?:zone|machine-type|name|hostname|id)|"
     r"project/(?:numeric-)?project-id)/?$"
 )
+
+
+# A shell command substitution written into a body (`$(cat /etc/ssl/private/site.key)`): the
+# request tool sends it as written, but what it asks for is the file's contents in the body.
+_SUBSTITUTION = re.compile(r"\$\(([^)]{1,300})\)|`([^`]{1,300})`")
 
 
 def _secret_substituted(body: str) -> str | None:
