@@ -196,6 +196,13 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        "secret", "cloud credentials", "high", "secret_access", "cloud"),
     _S("~/.kube /etc/kubernetes/admin.conf",
        "secret", "cloud credentials", "high", "secret_access", "cloud", store=False),
+    # a node's own credentials: the cloud provider's (AKS's azure.json holds the cluster's
+    # service principal secret; the OpenStack and vSphere providers' cloud.conf/cloud-config),
+    # and the admin kubeconfigs k3s, RKE2 and kubeadm write on control-plane nodes
+    _S("/etc/kubernetes/azure.json /etc/kubernetes/cloud.conf /etc/kubernetes/cloud-config "
+       "/etc/kubernetes/super-admin.conf /etc/kubernetes/controller-manager.conf "
+       "/etc/kubernetes/scheduler.conf /etc/rancher/k3s/k3s.yaml /etc/rancher/rke2/rke2.yaml",
+       "secret", "cloud credentials", "high", "secret_access", "cloud", store=False),
     # pods' service-account tokens: inside a pod, and every pod's on its node
     _S("/var/run/secrets/kubernetes.io/serviceaccount/token /run/secrets/kubernetes.io/"
        "serviceaccount/token /var/lib/kubelet/pods/**/token /etc/kubernetes/pki/*.key "
