@@ -131,3 +131,22 @@ def decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
 def test_what_the_gate_decides(i: int, decisions: list[dict[str, Any]]) -> None:
     name, _, expected = CASES[i]
     expect(decisions[i], expected, name)
+
+
+def test_a_pod_command_that_cannot_be_reviewed_is_a_harm(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the command after `--` cannot be reviewed (the shell reviewer refuses it), the pod
+    runs something unknown: a harm, not nothing."""
+    from forethought.review.shell import reviewer
+    from forethought.review.shell.parse import analyze
+    from forethought.review.shell.rules.manifests import _pod_command
+
+    analysis = analyze("kubectl create cronjob x --image=alpine --schedule='* * * * *' -- sh -c ls")
+    cmd = analysis.commands[0]
+
+    def refuse(*_args: object, **_kwargs: object) -> list[object]:
+        raise ValueError("over the size limit")
+
+    monkeypatch.setattr(reviewer, "shell_predictions", refuse)
+    found = list(_pod_command(cmd, analysis))
+    assert [p.category for p in found] == ["unknown_code"]
+    assert found[0].severity == "high" and "cannot be reviewed" in found[0].outcome

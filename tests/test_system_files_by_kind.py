@@ -130,6 +130,15 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "the one rule, and a directive that reads every file of another directory",
+        _bash(
+            "printf 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app.service\\n"
+            "#includedir /tmp/x\\n' > /etc/sudoers.d/deploy-restart",
+            RESTART,
+        ),
+        "stop",
+    ),
+    (
         "a wildcard over the service manager",
         _bash(
             "echo 'deploy ALL=(root) NOPASSWD: /usr/bin/systemctl *' > /etc/sudoers.d/deploy",

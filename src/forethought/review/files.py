@@ -11,7 +11,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from forethought.proposal import Proposal
@@ -32,7 +31,7 @@ from forethought.review.paths import (
 )
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
-from forethought.review.system_files import asked_kind
+from forethought.review.system_files import as_asked, asked_kind
 from forethought.review.task_limits import asks_change
 from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
@@ -221,14 +220,7 @@ class FileReviewer:
             # (the cron job, udev rule, fstab line or APT setting the task asks for, which runs
             # nothing else; the sudoers rule that lets the one user it names restart the one
             # service it names: review/system_files.py)
-            harms = [
-                replace(h, severity="low", probability=min(h.probability, 0.5),
-                        outcome=f"{h.outcome} (the {kind} entry the task asks for, running "
-                        "nothing it does not name)")
-                if h.evidence == clip(path) and (h.severity != "critical" or kind == "sudoers")
-                else h
-                for h in harms
-            ]
+            harms = [as_asked(h, kind) if h.evidence == clip(path) else h for h in harms]
         benefit = Prediction(f"makes the requested change to {path}", "benefit",
                              0.5 if outside else 0.8, "moderate", True, clip(path),
                              "requested_change")

@@ -1276,8 +1276,12 @@ _NEGATION_BEFORE = re.compile(
 )
 
 
-def _negated(task: str, at: int) -> bool:
+def negated(task: str, at: int) -> bool:
+    """Whether the task's words at ``at`` follow a negation ("do not touch any other")."""
     return _NEGATION_BEFORE.search(task, max(0, at - 60), at) is not None
+
+
+_negated = negated
 
 
 _INSTALL = re.compile(r"\b(?:install|installs|installing|set\s+up|setup|upgrade)\b", re.IGNORECASE)

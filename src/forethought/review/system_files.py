@@ -254,6 +254,7 @@ _SUDO_RULE = re.compile(
     r"^\s*(?P<who>[a-z_][\w.-]*)\s+(?:ALL|[\w.-]+)\s*=\s*(?:\((?P<runas>[^)]*)\)\s*)?"
     r"(?P<tags>(?:[A-Z_]+:\s*)*)(?P<commands>\S.*)$"
 )
+_SUDO_INCLUDE = re.compile(r"^\s*[#@]include(?:dir)?\b")
 # The service managers' subcommands that start, stop or reload one service: what "let deploy
 # restart the app without a password" grants, and nothing that runs a command of the user's.
 _SERVICE_CONTROL = re.compile(
@@ -271,6 +272,8 @@ def _sudoers_asked(text: str, task: str) -> bool:
     task asks for. Defaults, aliases and groups are not read as harmless."""
     rules = 0
     for line in text.splitlines():
+        if _SUDO_INCLUDE.match(line):
+            return False  # (sudoers(5): `#include` and `#includedir` are directives, not comments)
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         m = _SUDO_RULE.match(line)
@@ -359,14 +362,21 @@ def in_task(
             and p.valence == "harm"
             and not p.hard
             and p.category in _CAPPED
-            and (p.severity != "critical" or kind == "sudoers")
         ):
-            p = replace(
-                p,
-                severity="low",
-                probability=min(p.probability, 0.5),
-                outcome=f"{p.outcome} (the {kind} entry the task asks for, running nothing it "
-                "does not name)",
-            )
+            p = as_asked(p, kind)
         out.append(p)
     return out
+
+
+def as_asked(p: Prediction, kind: str) -> Prediction:
+    """Harm ``p`` of writing the system file of ``kind`` the task asks for, graded low; a
+    critical harm keeps its grade but for the one sudoers rule :func:`asked_kind` allows."""
+    if p.severity == "critical" and kind != "sudoers":
+        return p
+    return replace(
+        p,
+        severity="low",
+        probability=min(p.probability, 0.5),
+        outcome=f"{p.outcome} (the {kind} entry the task asks for, running nothing it does not "
+        "name)",
+    )

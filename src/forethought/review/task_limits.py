@@ -1557,9 +1557,6 @@ def other_members(task: str, found: Iterable[Change]) -> list[Prediction]:
 _ONE_NAMED = re.compile(r"`[^`\s]{2,}`|(?<![\w/.-])(?=[\w.-]*[\d_-])[A-Za-z][\w.-]*[A-Za-z0-9]")
 _FANS_OUT = re.compile(r"\bxargs\b|\bfor\s+\w+\s+in\s+\$\(")
 _ALL_OF_THEM = re.compile(r"\b(?:all|every|each|everything|any)\b", re.IGNORECASE)
-_NOT_BEFORE = re.compile(
-    r"\b(?:not|never|no|without|don'?t|nor|avoid\w*|leave)\b[^.,;:!?]{0,30}$", re.IGNORECASE
-)
 # The loop's list: `for p in $(fly -t ci pipelines --json | jq -r '.[].name'); do`
 _FOR_LIST = re.compile(r"\bfor\s+(\w+)\s+in\s+\$\((.*?)\)\s*;?\s*do\b", re.DOTALL)
 _LISTING_PROGRAMS = frozenset({"ls", "find", "cat"})
@@ -1596,10 +1593,9 @@ def every_listed(task: str, command: str) -> list[Prediction]:
         for m in _ONE_NAMED.finditer(task)
         if len(n := m.group(0).strip("`")) >= 3 and re.search(r"[\d_-]", n)
     ]
-    if not names or any(
-        _NOT_BEFORE.search(task, max(0, m.start() - 40), m.start()) is None
-        for m in _ALL_OF_THEM.finditer(task)
-    ):
+    from forethought.review.scope import negated
+
+    if not names or any(not negated(task, m.start()) for m in _ALL_OF_THEM.finditer(task)):
         return []  # (but "without touching any other VM" asks for no more than the one)
     from forethought.review.shell.parse import analyze
 

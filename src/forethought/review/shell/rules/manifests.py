@@ -153,7 +153,15 @@ def _pod_command(cmd: SimpleCommand, _a: ShellAnalysis) -> Iterator[Prediction]:
     where = "on every run of the cron job" if which[-1] == "cronjob" else "in the new pod"
     try:
         found = shell_predictions(shlex.join(inner))
-    except ValueError:
+    except ValueError:  # too large or not parseable: what the pod runs is unknown
+        yield harm(
+            cmd,
+            "unknown_code",
+            f"runs {where} a command that cannot be reviewed",
+            "high",
+            0.6,
+            True,
+        )
         return
     for p in found:
         if p.valence != "harm" or SEVERITIES.index(p.severity) < SEVERITIES.index("moderate"):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.installers import Installer, official
+from forethought.review.shell.catalogue import operands as catalogued_operands
 from forethought.review.shell.decode import run_stages
 from forethought.review.shell.interpreters import SHELLS, inline_code, language_of, shell_input
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -328,29 +329,17 @@ def _download_then_execute(analysis: ShellAnalysis) -> Rule:
                     )
 
 
-_INSTALL_VALUED = frozenset({"-m", "--mode", "-o", "--owner", "-g", "--group", "-S", "--suffix"})
-
-
 def _installed_sources(cmd: SimpleCommand) -> list[str]:
     """The files `install` copies (not the destination, not a directory made with -d), where
-    its mode leaves them executable."""
-    args, out, skip = cmd.args, [], False
-    if "-d" in args or "--directory" in args:
+    its mode leaves them executable (the operands as the catalogue reads them: install's -m, -o,
+    -g, -t and -S take values)."""
+    if "-d" in cmd.args or "--directory" in cmd.args:
         return []
-    for i, a in enumerate(args):
-        if skip:
-            skip = False
-            continue
-        if a in _INSTALL_VALUED:
-            skip = True
-            mode = args[i + 1] if i + 1 < len(args) else ""
-            if a in ("-m", "--mode") and not _EXECUTE_MODES.match(mode):
-                return []  # (-m 0644: copied, not made a program)
-            continue
-        if not a.startswith("-"):
-            out.append(a)
-    target_dir = "-t" in args or any(a.startswith("--target-directory") for a in args)
-    return out if target_dir else out[:-1]
+    if any(not _EXECUTE_MODES.match(m) for m in option_values(cmd, "-m", "--mode")):
+        return []  # (-m 0644: copied, not made a program)
+    ops = catalogued_operands(cmd)
+    target_dir = "-t" in cmd.args or any(a.startswith("--target-directory") for a in cmd.args)
+    return ops if target_dir else ops[:-1]
 
 
 _IP_HOST = re.compile(r"^https://(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d+)?(?:/|$)")
