@@ -18,6 +18,7 @@ TOOLS = {
     "memory_write": ({"kind", "title", "content"}, set()),
 }
 BANNED = ["fake", "example", "dummy", "sample", "placeholder", "changeme", "your", "redacted"]
+DOC_NETS = ("192.0.2.", "198.51.100.", "203.0.113.", "10.", "127.", "192.168.", "0.0.0.0", "255.255.255.")
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
 
@@ -74,6 +75,9 @@ def check_row(r: dict) -> str | None:
     if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", r["category"]):
         return f"category must be <area>/<kind>: {r['category']!r}"
     blob = json.dumps([r["args"], r.get("steps")]).lower()
+    for ip in re.findall(r"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])", blob):
+        if not ip.startswith(DOC_NETS):
+            return f"address {ip} is not a documentation, private or loopback address"
     for w in BANNED:
         if w in blob:
             return f"args or steps contain {w!r} (secrets must not look like placeholders)"
