@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from forethought.proposal import Proposal
-from forethought.review import verification, workflows
+from forethought.review import open_access, verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.benefit import in_task
 from forethought.review.compose import compose_predictions
@@ -141,6 +141,9 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
+            # (a setting that lets anyone in is judged whatever the task says of the file: a
+            # task that names the file, or asks for a change to it, does not name the setting)
+            predictions += _opened(args, proposal.task)
             # (how a workflow edit is written is not asked for by a task that names the
             # workflow: its weaknesses are judged whole)
             new_text, old_text, _replaces = _texts(args)
@@ -320,3 +323,26 @@ def _added_text(edits: Sequence[Mapping[str, str]]) -> str:
             return ""
         added.append(new.replace(old, "", 1))
     return "".join(added)
+
+
+def _opened(args: Mapping[str, Any], task: str) -> list[Prediction]:
+    """A setting the write adds that lets anyone in (:mod:`forethought.review.open_access`),
+    unless the task asks for access by anyone; what the file held before is not the write's."""
+    new_text, old_text, _replaces = _texts(args)
+    opened = open_access.everyone_setting(new_text)
+    if opened is None or open_access.asked(task):
+        return []
+    if old_text and open_access.everyone_setting(old_text) == opened:
+        return []
+    return [
+        Prediction(
+            "writes a setting that lets anyone in: whoever can reach the service is trusted, "
+            f"not only those it was meant for ({opened})",
+            "harm",
+            0.7,
+            "moderate",
+            False,
+            clip(opened),
+            "defence_evasion",
+        )
+    ]

@@ -38,7 +38,7 @@ from typing import Any
 from urllib.parse import SplitResult, unquote, urlsplit
 
 from forethought.proposal import Proposal
-from forethought.review import admin_apis
+from forethought.review import admin_apis, open_access
 from forethought.review.base import Prediction, Review, Severity
 from forethought.review.benefit import in_task
 from forethought.review.effects import Effect, Operation, Resource, grade
@@ -930,6 +930,29 @@ def _method_effects(
     ]
 
 
+def _opened_effects(method: str, dest: _Destination, body: str, task: str) -> list[Effect]:
+    """A change whose body sets who may connect to anyone (`{"whitelist": ["0.0.0.0/0"]}`,
+    trusted proxies `*`), unless the task asks for access by anyone."""
+    if method in READ_METHODS or not body or open_access.asked(task):
+        return []
+    setting = open_access.everyone_setting(body)
+    if setting is None:
+        return []
+    return [
+        _effect(
+            "security_change",
+            "security_control",
+            dest.host,
+            setting,
+            f"sets who may connect to anyone through {dest.where} ({setting}): whoever can "
+            "reach what it guards gets in",
+            "moderate",
+            0.6,
+            False,
+        )
+    ]
+
+
 def _reads_only(path: str, body: str, headers: Mapping[str, Any]) -> bool:
     """A control-plane call that names a read as its action (see ``_CLOUD_READS``)."""
     actions = _AWS_ACTION.findall(body)
@@ -1262,6 +1285,7 @@ def review_request(
     # data sent to a credential's own service: the request's key is not what leaves
     effects += sends
     effects += _method_effects(method, parts, dest, body, headers, context, url_evidence)
+    effects += _opened_effects(method, dest, body, context.task)
     if save_to:
         effects += _download_effects(save_to, parts, dest, url_evidence)
 

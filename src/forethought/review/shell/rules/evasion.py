@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.open_access import everyone_setting
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import (
     is_history_file,
@@ -489,6 +490,22 @@ def _opened_to_everyone(cmd: SimpleCommand) -> str | None:
 
 
 def _open_to_everyone(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    # (a setting that lets anyone in, in any program's words: `crudini --set app.ini security
+    # REVERSE_PROXY_TRUSTED_PROXIES '*'`, a request body's `"whitelist": ["0.0.0.0/0"]`; its
+    # evidence is the setting, which no task names by naming the file it goes into)
+    setting = everyone_setting(" ".join(cmd.args))
+    if setting is not None:
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"sets who may connect to anyone ({setting}): whoever can reach what it guards "
+            "gets in",
+            "moderate",
+            0.6,
+            False,
+            evidence=setting,
+        )
+        return
     opened = _opened_to_everyone(cmd)
     if opened is not None:
         yield harm(
