@@ -10,7 +10,7 @@ from forethought.review.shell.catalogue import operands
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise, secret_kind
 from forethought.review.shell.predict import SECRET_ACCESS, harm
-from forethought.review.shell.rules.common import has, option_values, short_flags
+from forethought.review.shell.rules.common import has, long_flags, option_values, short_flags
 from forethought.review.shell.uncertainty import known_name
 
 Rule = Iterator[Prediction]
@@ -526,6 +526,89 @@ def _keystores(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             )
 
 
+# A search whose pattern names a secret, by the key that holds it (`grep '^api-key'
+# pdns.conf`, `grep -E 'PASSWORD|SIGNING_KEY' web.env`, `strings core | grep -i passw`): what
+# it prints is the secret's line, value and all. (Not a setting about passwords:
+# `PasswordAuthentication`, a password policy or its length.)
+_SECRET_KEY = re.compile(
+    r"(?:pass(?:word|wd|w)?|secret|token|api[-_]?key|apikey|private[-_]?key|signing[-_]?key|"
+    r"credential)(?!\w*(?:authentication|policy|polic|expir|length|min|max|less|reset|file|path|"
+    r"_?auth\b|prompt))",
+    re.IGNORECASE,
+)
+_GREPS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "ack"})
+# grep options that take a value when not glued to it (GNU grep(1), ripgrep's few)
+_GREP_VALUED = frozenset(
+    {"-e", "-f", "-A", "-B", "-C", "-m", "-d", "-D", "--regexp", "--file", "--after-context",
+     "--before-context", "--context", "--max-count", "--directories", "--devices", "--include",
+     "--exclude", "--exclude-dir", "--label", "--color", "--colour", "-g", "--glob", "-t",
+     "--type", "-T", "--type-not"}
+)  # fmt: skip
+# ... and those by which it prints no line: names, counts or nothing; lines without the match.
+_NO_LINES = frozenset("lLcqv")
+_NO_LINES_LONG = frozenset(
+    {"--files-with-matches", "--files-without-match", "--count", "--quiet", "--silent",
+     "--invert-match", "--files", "--count-matches"}
+)  # fmt: skip
+# What a pipe into the search may feed it: a file's or a process's content.
+_CONTENT_SOURCES = frozenset(
+    {"cat", "zcat", "gzip", "bzcat", "xzcat", "strings", "env", "printenv", "set", "tr", "xxd",
+     "base64", "journalctl", "docker", "kubectl", "sudo"}
+)  # fmt: skip
+# Source code: a search there finds where a secret is read, not its value.
+_SOURCE_CODE = re.compile(
+    r"\.(?:py|js|mjs|ts|tsx|jsx|go|rs|rb|java|kt|c|h|cc|cpp|cs|php|sh|swift|scala|md|rst|txt)$"
+)
+
+
+def _secret_lines(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
+    if cmd.name not in _GREPS or short_flags(cmd) & _NO_LINES or long_flags(cmd) & _NO_LINES_LONG:
+        return
+    if cmd.name in ("rg", "ag", "ack") or short_flags(cmd) & {"r", "R"} or has(cmd, "--recursive"):
+        return  # (a search through a tree: where secrets are read; over / and $HOME, _keystores)
+    patterns: list[str] = []
+    operands: list[str] = []
+    args = cmd.args
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--":
+            operands += args[i + 1 :]
+            break
+        if a in ("-e", "--regexp") and i + 1 < len(args):
+            patterns.append(args[i + 1])
+        elif a.startswith("--regexp="):
+            patterns.append(a.split("=", 1)[1])
+        if a in _GREP_VALUED:
+            i += 2
+            continue
+        if not a.startswith("-") or a == "-":
+            operands.append(a)
+        i += 1
+    if not patterns and operands:
+        patterns, operands = operands[:1], operands[1:]
+    word = next((m.group(0) for p in patterns if (m := _SECRET_KEY.search(p))), None)
+    if word is None:
+        return
+    files = [o for o in operands if o != "-" and not _SOURCE_CODE.search(o)]
+    if operands and not files:
+        return
+    if not operands:
+        feeders = analysis.upstream(cmd)
+        if not any(c.name.rsplit("/", 1)[-1] in _CONTENT_SOURCES for c in feeders):
+            return
+    where = files[0] if files else "its input"
+    yield harm(
+        cmd,
+        SECRET_ACCESS,
+        f"prints the lines of {where} that name `{word}`, the values with them, where the "
+        "agent, its transcript and its model provider read them",
+        "moderate",
+        0.6,
+        False,
+    )
+
+
 # CLIs that print a stored credential: (program, leading words, what they print, whether it is a
 # password manager's entry (high, like a keyring) or a cloud token or secret (moderate)). Tokens
 # that a container client's login may consume from a pipe are in the program catalogue
@@ -895,11 +978,12 @@ COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "kubectl": [_keystores],
     "aws": [_keystores],
     "gcloud": [_keystores],
-    "grep": [_keystores],
-    "egrep": [_keystores],
-    "rg": [_keystores],
-    "ag": [_keystores],
-    "ack": [_keystores],
+    "grep": [_keystores, _secret_lines],
+    "egrep": [_keystores, _secret_lines],
+    "rg": [_keystores, _secret_lines],
+    "ag": [_keystores, _secret_lines],
+    "ack": [_keystores, _secret_lines],
+    "fgrep": [_secret_lines],
 }
 for _tool in _CREDENTIAL_DUMPERS | _PASSWORD_CRACKERS:
     COMMANDS[_tool] = [_keystores]
