@@ -115,12 +115,13 @@ def cite(src: str, frag: str, path: str | None = None) -> str:
         return SOURCES[src]["url"]
     commit, repo = SOURCES[src]["commit"], SOURCES[src]["repo"]
     if not (MIRROR / SOURCES[src]["dir"] / "repo").is_dir():  # offline build from snapshot.json
-        ent = _snapshot().get(f"{src}:{frag}")
+        ent = _snapshot().get(f"{src}:{path or ''}:{frag}")
         if ent is None:
             ERRORS.append(f"{src}: fragment not in snapshot: {frag!r}")
             return "https://github.com/"
         path, line = ent[0], ent[1]
     else:
+        key = f"{src}:{path or ''}:{frag}"
         path = path or _locate(src, frag)
         text = _text(src, path) if path else ""
         idx = text.find(frag)
@@ -128,7 +129,7 @@ def cite(src: str, frag: str, path: str | None = None) -> str:
             ERRORS.append(f"{src}: fragment not found: {frag!r}")
             return "https://github.com/"
         line = text.count("\n", 0, idx) + 1
-        _used[f"{src}:{frag}"] = [path, line]
+        _used[key] = [path, line]
     return f"https://github.com/{repo}/blob/{commit}/{path}#L{line}"
 
 
