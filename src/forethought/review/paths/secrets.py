@@ -178,7 +178,19 @@ _WORD_THEN_VALUE = re.compile(
     r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
     # ("API: https://dns1... key 9xq9ug45G61s...": a key's value is longer than its names)
     r"|\bkey\b[ \t]+(?:is[ \t]+)?(?P<key>[a-z0-9+/=_.~-]{24,200})(?![a-z0-9+/=_.~-])"
+    # ("gw2 admin key: defd08d2...", "idm_admin password after recovery: VKU8kk-3a5E...",
+    # "token for git.corp.test (scope all): ebf54554...": a few words, then a colon, the value)
+    r"|\b(?:secret|password|passwd|passphrase|token|key)\b(?P<between>[^\n:=`]{0,50}?)[ \t]*:"
+    r"[ \t]*(?P<said>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
 )
+# Words between a credential's word and a value that make the value something else: its
+# fingerprint, id, hash, name, file or length.
+_NOT_THE_VALUE = re.compile(
+    r"\b(?:fingerprint|id|ids|sha\w*|hash|checksum|digest|name|names|file|path|url|version|type|"
+    r"length|size|expir\w*|format|algorithm|label|hint)\b"
+)
+# A key in hexadecimal (an API token of 32 or 40 hex digits): random, though in small letters.
+_HEX_KEY = re.compile(r"^(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{32,128}$")
 # The name of a Kubernetes Secret, as a manifest refers to one (`auth-secret: basic-auth`): a
 # lower-case DNS label with a dash in it, not a value.
 _SECRET_REFERENCE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
@@ -285,9 +297,12 @@ def secrets_in(text: str) -> list[SecretHit]:
             start -= 1
         add("password_assignment", (start, m.end()))
     for m in _WORD_THEN_VALUE.finditer(folded):
-        group = "value" if m.group("value") is not None else "key"
+        group = next(g for g in ("value", "key", "said") if m.group(g) is not None)
         value = text[m.start(group) : m.end(group)]
-        if _random_looking(value) and not _is_placeholder(value):
+        if group == "said" and _NOT_THE_VALUE.search(m.group("between")):
+            continue
+        random = _random_looking(value) or (group == "said" and _HEX_KEY.match(value))
+        if random and not _is_placeholder(value):
             add("password_assignment", (m.start(), m.end()))
     for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
         for m in pattern.finditer(text):
