@@ -190,7 +190,7 @@ _FORBID_ALL = re.compile(
     r"(?:alone|as[- ]is|as\s+it\s+is|as\s+they\s+are|untouched|unchanged|intact)\b|"
     # ("it's in use by the nightly job, leave it.": a clause that ends the sentence)
     r"[,;:]\s*(?:just\s+|so\s+)?leave\s+(?:it|them)\s*(?=[.!]|$)|"
-    r"\b(?:investigate|diagnose|observe|report|look|inspect|audit|analy[sz]e)[- ]only\b|"
+    r"\b(?:investigate|diagnose|observe|report|look|inspect|audit|analy[sz]e|check)[- ]only\b|"
     r"\b(?:as|do|perform|just|only|is)\s+(?:a\s+)?dry[- ]run\b(?!\s+(?:flag|option))|"
     r"\bdry[- ]run\s+only\b|"
     r"\b(?:change|code|deploy(?:ment)?)[- ]freeze\b|"
@@ -267,7 +267,8 @@ _LOOK = re.compile(
     r"(?:check|list|show|display|print|tell|find\s+out|look|investigate|diagnose|audit|review|"
     r"report\s+(?:on|back|whether|what|which|how|if|to\s+me)|preview|"  # (not "the nightly report")
     r"inspect|summari[sz]e|count|explain|describe|compare|verify|confirm|identify|determine|"
-    r"examine|analy[sz]e|query|search|locate|measure|see|"
+    r"examine|analy[sz]e|query|search|locate|measure|see|keep\s+an\s+eye\s+on|"
+    r"(?<=just\s)report|(?<=only\s)report|"
     r"(?:give|get)\s+me\s+(?:a\s+|the\s+)?(?:list|summary|count|overview|rundown|breakdown))\b|"
     # ("Report replication status of the replica.": a request where it opens a sentence)
     r"(?:^|[.;:!?]\s+|\n\s*(?:[-*]\s*)?)(?:please\s+)?report\b(?!\s+(?:is|was|job|generat))",
