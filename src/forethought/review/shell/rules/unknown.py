@@ -179,14 +179,30 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
 
 
 def _all_power(cmd: SimpleCommand) -> str | None:
-    """The all-powerful role a command gives (`--role owner`, `--admin`), or None."""
+    """The all-powerful role a command gives (`--role owner`, `--admin`, membership of the
+    administrators' group: `tool group add-members idm_admins bob`), or None."""
     for flag in _POWER_FLAGS.intersection(cmd.args):
         return f"the {flag[2:]} role"
     for value in option_values(cmd, *_ROLE_OPTIONS):
         role = value.lower().rpartition("/")[2]  # roles/owner
         if role in _ALL_POWER:
             return f"the {value} role"
+    words = operands(cmd)
+    if any(p in _MEMBERSHIP for w in words[:3] for p in re.split(r"[-_:.]", w.lower())):
+        for w in words[1:]:
+            if _ADMIN_GROUP.search(w) is not None:
+                return f"membership of {w}"
     return None
+
+
+# A group of administrators by its name, as a membership command gives it (`idm_admins`,
+# `domain-admins`, `wheel`): the plural or the group's own word, not a name with admin in it
+# (`admin-ui`).
+_ADMIN_GROUP = re.compile(
+    r"(?:^|[-_:.])(?:admins|administrators|superusers|super-admins|owners|wheel|sudo|sudoers)$",
+    re.IGNORECASE,
+)
+_MEMBERSHIP = frozenset("group groups role roles team teams member members membership".split())
 
 
 GENERIC = [_unknown_program_words]
