@@ -274,12 +274,40 @@ def _placed(evidence: str, target: str, task: str) -> bool:
     --gateway, --server, --host ... option), on this machine or under a task that names no
     place at all: `faas-cli secret remove old-key --gateway=http://127.0.0.1:8080` acts on
     old-key. (A task that names a place holds the command to it.)"""
+    if "://" not in target and _CONFIG_FILE.search(target) is not None:
+        # the configuration file an administration tool reads (`forgejo -c /etc/forgejo/app.ini
+        # admin user delete --username ci-test-7`, `--kubeconfig ~/.kube/lab`): how it runs,
+        # not what it acts on
+        m = re.search(
+            rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}(?=['\"]?(?:\s|$))", evidence
+        )
+        return m is not None and m.group(1) in _CONFIG_OPTIONS and _administered(evidence)
     if "://" not in target or _CLOUD_CLI.match(evidence):
         return False
     m = re.search(rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}", evidence)
     if m is None or m.group(1) not in _WHERE_OPTIONS:
         return False
     return _host(target) in ("127.0.0.1", "localhost", "::1", "[::1]") or not targets_in(task)
+
+
+# Options that give an administration tool its configuration file, and what such a file is.
+_CONFIG_OPTIONS = frozenset({"-c", "--config", "--config-file", "--conf", "--kubeconfig"})
+_CONFIG_FILE = re.compile(r"(?:\.(?:ini|conf|cfg|ya?ml|toml|json)|/(?:kube)?config)$")
+
+
+def _administered(evidence: str) -> bool:
+    """Whether ``evidence`` runs an administration tool (past sudo and its options)."""
+    from forethought.review.task_limits import administers
+
+    try:
+        words = shlex.split(evidence)
+    except ValueError:
+        return False
+    while words and words[0] in ("sudo", "doas"):
+        words = words[1:]
+        while words and words[0].startswith("-"):
+            words = words[2:] if words[0] in ("-u", "-g", "-C", "-D", "-h", "-p") else words[1:]
+    return bool(words) and administers(words[0])
 
 
 def _option_value(words: Sequence[str], i: int) -> bool:
