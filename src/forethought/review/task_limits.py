@@ -1582,6 +1582,61 @@ def _lists(cmd: Any) -> bool:
     return False
 
 
+# A task that asks for access to read (a token "so the job can clone, read access only", a
+# "viewer" login), and no more; and the words by which a command gives more: writing, every
+# scope, a role that changes things (`--readwrite`, `--scopes all`, `--role editor`).
+_READ_ASKED = re.compile(
+    r"\bread[- ]?only\b|\bread\s+access\b|\b(?:can|to|may|only|just)\s+read\b|"
+    r"\bview(?:er|[- ]only)\b|\bread[- ]scoped?\b",
+    re.IGNORECASE,
+)
+_WRITE_ASKED = re.compile(
+    r"\bread[- /]?(?:and[- ])?write\b|\bwrite\s+access\b|\b(?:can|to|may)\s+(?:write|push|"
+    r"change|edit|modify|update|delete|manage)\b|\badmin\w*\b|\bfull\s+access\b",
+    re.IGNORECASE,
+)
+_GIVES_MORE = re.compile(
+    r"(?<![\w-])(?:--read-?write|--rw|--write|--writable|--full-access|--all-scopes)(?![\w-])|"
+    r"(?<![\w-])--(?:scopes?|permissions?|access|access-level|role|roles)(?:=|\s+)['\"]?"
+    r"(?P<value>all|\*|write\S*|read-?write|rw|admin\w*|owner|maintainer|editor|"
+    r"full\S*)['\"]?(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def more_than_read(task: str, command: str) -> list[Prediction]:
+    """A harm where an administration command gives write access, every scope or a role that
+    changes things (`generate-access-token --scopes all`, `api-token generate --readwrite`)
+    though the task asks for access to read and no more."""
+    m = _GIVES_MORE.search(command)
+    if m is None or _READ_ASKED.search(task) is None or _WRITE_ASKED.search(task) is not None:
+        return []
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    for cmd in analysis.commands:
+        base = cmd.name.rsplit("/", 1)[-1]
+        given = _GIVES_MORE.search(" ".join(cmd.args))
+        if given is None or not administers(base):
+            continue
+        return [
+            Prediction(
+                f"gives more than read access ({given.group(0).strip()}), though the task "
+                f"asks for read access only (\"{_quote(task, _READ_ASKED.search(task))}\")",
+                "harm",
+                0.8,
+                "moderate",
+                False,
+                cmd.text[:200] or command[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
 def every_listed(task: str, command: str) -> list[Prediction]:
     """A harm where a change is applied to every item a listing returns (`... | xargs virtctl
     stop`, `for p in $(fly pipelines); do fly destroy-pipeline -p "$p"`) though the task names
@@ -1731,6 +1786,7 @@ class TaskLimitsReviewer:
             )
             or (kind != "file_write" and bool(members_named(proposal.task)))
             or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
+            or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
         )
 
     def review(self, proposal: Proposal) -> Review:
@@ -1744,6 +1800,7 @@ class TaskLimitsReviewer:
         made = None
         if proposal.action.kind == "shell":
             found += every_interface(proposal.task, _action_text(proposal))
+            found += more_than_read(proposal.task, _action_text(proposal))
             if _FANS_OUT.search(_action_text(proposal)) is not None:
                 found += every_listed(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(

@@ -282,8 +282,12 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         stored |= {a for a in cmd.args[3:] if not a.startswith("-")}  # docker secret create N F
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
-        if name in _SUBCOMMAND_CLIS and _SUBCOMMAND_WORD.match(path):
-            continue  # `gcloud container clusters get-credentials`: a subcommand, not a file
+        if (name in _SUBCOMMAND_CLIS or _unknown_administration(name)) and (
+            _SUBCOMMAND_WORD.match(path)
+        ):
+            # `gcloud container clusters get-credentials`, `kanidm service-account api-token
+            # status`: a subcommand, not a file
+            continue
         if ":" in path and not path.startswith(("/", "~", ".")):
             continue  # host:path lives on another machine
         if normalise(path, cmd.cwd) in made:
@@ -318,6 +322,14 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             0.7,
             False,
         )
+
+
+def _unknown_administration(name: str) -> bool:
+    """An administration CLI forethought has no rules for (its words are subcommands)."""
+    from forethought.review.task_limits import administers
+
+    base = name.rsplit("/", 1)[-1]
+    return not known_name(base) and administers(base)
 
 
 # Options naming the file a key generator writes a NEW key or certificate to. Only generation
