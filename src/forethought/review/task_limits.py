@@ -1637,6 +1637,44 @@ def more_than_read(task: str, command: str) -> list[Prediction]:
     return []
 
 
+# A task that asks for a reload, a graceful restart or no downtime; what a command says that
+# stops the service instead (`apisix stop && apisix start`, `manager shutdown`, a plain
+# `restart`, a kill with no signal a daemon reloads on).
+_RELOAD_ASKED = re.compile(
+    r"\breload\w*|\bgraceful\w*|\b(?:without|no|zero)[- ]downtime\b|\bhot[- ]reload",
+    re.IGNORECASE,
+)
+_STOPS = re.compile(r"\b(?:stop|restart|shutdown|shut\s+down|kill|down|halt)\b", re.IGNORECASE)
+_RELOADS = re.compile(
+    r"\breload|graceful|\b(?:SIG)?(?:HUP|USR1|USR2|QUIT|WINCH)\b|-s\s+(?:reload|quit)\b|"
+    r"--signal[= ](?:SIG)?(?:HUP|USR1|USR2|QUIT|WINCH)\b",
+    re.IGNORECASE,
+)
+
+
+def stops_for_reload(task: str, made: Sequence[Change]) -> list[Prediction]:
+    """A harm where the task asks for a reload or a graceful restart (no downtime) and a
+    change stops the service instead (`apisix stop && apisix start`)."""
+    if _RELOAD_ASKED.search(task) is None:
+        return []
+    for c in made:
+        if c.kind != "service" or _RELOADS.search(c.evidence) or not _STOPS.search(c.what):
+            continue
+        return [
+            Prediction(
+                f"{c.what} stops the service, though the task asks for a reload or a graceful "
+                f"restart (\"{_quote(task, _RELOAD_ASKED.search(task))}\")",
+                "harm",
+                0.8,
+                "moderate",
+                True,
+                c.evidence[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
 def every_listed(task: str, command: str) -> list[Prediction]:
     """A harm where a change is applied to every item a listing returns (`... | xargs virtctl
     stop`, `for p in $(fly pipelines); do fly destroy-pipeline -p "$p"`) though the task names
@@ -1787,6 +1825,7 @@ class TaskLimitsReviewer:
             or (kind != "file_write" and bool(members_named(proposal.task)))
             or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
+            or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
 
     def review(self, proposal: Proposal) -> Review:
@@ -1801,6 +1840,9 @@ class TaskLimitsReviewer:
         if proposal.action.kind == "shell":
             found += every_interface(proposal.task, _action_text(proposal))
             found += more_than_read(proposal.task, _action_text(proposal))
+            if _RELOAD_ASKED.search(proposal.task) is not None:
+                made = changes(proposal)
+                found += stops_for_reload(proposal.task, made)
             if _FANS_OUT.search(_action_text(proposal)) is not None:
                 found += every_listed(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(
