@@ -561,8 +561,39 @@ def _first_label(host: str) -> str:
     return host.split(".", 1)[0].lower() if "." in host else ""
 
 
+def _task_work_at(parts: SplitResult | None, task: str) -> str | None:
+    """What a request's URL names of the task's own work: an identifier of the task
+    (`acme/website`, `ci-test-7`, `@bob:matrix.corp.test`) as a part of its path, over https,
+    or None. The request is the task's work; whose host it is, nothing shows."""
+    if parts is None or parts.scheme.lower() != "https" or not task:
+        return None
+    from urllib.parse import unquote
+
+    path = unquote(parts.path).strip("/")
+    if not path:
+        return None
+    pieces = [p for p in path.split("/") if p]
+    joined = "/".join(pieces)
+    for m in _TASK_WORK_ID.finditer(task):
+        word = m.group(0).strip("`'\".,;:()")
+        if len(word) < 4 or word.lower() in _GENERIC_LABELS:
+            continue
+        if word in pieces or ("/" in word and f"/{word}/" in f"/{joined}/"):
+            return word
+    return None
+
+
+# A word of a task that names one thing: with a digit, a dash, an underscore, a slash, an @ or a
+# colon in it (`acme/website`, `ci-test-7`, `@bob:matrix.corp.test`), or in backquotes.
+_TASK_WORK_ID = re.compile(r"`[^`\s]{3,}`|(?<![\w/@.-])[@\w][\w.@:/-]*[\d_/@:-][\w.@:/-]*\w")
+
+
 def _header_effects(
-    headers: Mapping[str, Any], dest: _Destination, evidence: str | None, task: str = ""
+    headers: Mapping[str, Any],
+    dest: _Destination,
+    evidence: str | None,
+    task: str = "",
+    parts: SplitResult | None = None,
 ) -> list[Effect]:
     out: list[Effect] = []
     for name, value, kinds in _header_credentials(headers):
@@ -601,6 +632,31 @@ def _header_effects(
                     f"sends a {product} token (header {name}) to {dest.where}: presumably the "
                     f"user's own {product} there, though nothing shows the host is theirs "
                     "(list it in network.allowed_hosts to trust it)",
+                    "moderate",
+                    0.5,
+                    False,
+                )
+            )
+            break
+        if (
+            belongs is None
+            and dest.boost == 0
+            and dest.resource != "network_allowed"
+            and (work := _task_work_at(parts, task)) is not None
+        ):
+            # a key sent over https to the service whose API the request speaks for the task's
+            # own work (`/api/v1/repos/acme/website/issues/88` for "close issue #88 in
+            # acme/website"): most likely the user's own service, but nothing shows the host
+            # is theirs, so a person decides
+            out.append(
+                _effect(
+                    "send",
+                    "credential",
+                    dest.host,
+                    evidence or name,
+                    f"sends credentials (header {name}) to {dest.where}, for the task's own "
+                    f"work ({work}), though nothing shows the host is the user's (list it in "
+                    "network.allowed_hosts to trust it)",
                     "moderate",
                     0.5,
                     False,
@@ -1272,12 +1328,15 @@ def review_request(
             )
         )
     if not dest.internal:  # (this machine: the task's own server, a local proxy)
-        sends += _header_effects(headers, dest, evidence, context.task)
+        sends += _header_effects(headers, dest, evidence, context.task, parts)
     # what is sent is told by the URL it goes to (a task that names the URL scopes it), or
     # by the host alone where the URL itself carries a secret
     target = parts.netloc if url_hits else url.strip()
     if body:
-        named = task_names_host(host, context.task)
+        named = (
+            task_names_host(host, context.task)
+            or _task_work_at(parts, context.task) is not None
+        )
         sends += _body_effects(body, dest, trust, target, evidence, named)
     sent = f"{body} {parts.query}".strip()
     if not any(e.resource == "credential" for e in sends):
