@@ -225,6 +225,12 @@ CATALOGUE: tuple[SensitivePath, ...] = (
     _S(".npmrc .pypirc .my.cnf",
        "secret", "a stored login token or password", "high", "secret_access", "tokens",
        store=False),
+    # coding agents' MCP server settings, which keep the servers' keys in plain text (Codex's
+    # config.toml [mcp_servers.*.env], Claude Code's ~/.claude.json mcpServers, Cursor's and
+    # Gemini CLI's mcp settings)
+    _S("~/.codex/config.toml ~/.claude.json ~/.cursor/mcp.json ~/.gemini/settings.json",
+       "secret", "a coding agent's MCP server settings (their keys in plain text)", "moderate",
+       "secret_access", "tokens"),
     # (gpg's, gpg-agent's and dirmngr's own settings in ~/.gnupg are no keys: a user
     # configuration that can run commands, below)
     _S("~/.gnupg/** *.gpg-key secring.gpg ~/.password-store/** ~/.local/share/keyrings/** "
