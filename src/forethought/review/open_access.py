@@ -36,8 +36,10 @@ _NOT_A_DOOR = re.compile(
     re.IGNORECASE,
 )
 # key, then `=`, `:`, a space or a JSON/YAML quote, then the value, alone or first in a list.
+# (the value anywhere in a list: `["10.0.0.0/8", "0.0.0.0/0"]`, `127.0.0.1,0.0.0.0/0`)
 _EVERYONE = re.compile(
-    rf"(?i)(?<![\w.-])[\"']?(?P<key>{_WHO_MAY})[\"']?\s*(?:=|:|\s)\s*\[?\s*[\"']?"
+    rf"(?i)(?<![\w.-])[\"']?(?P<key>{_WHO_MAY})[\"']?\s*(?:=|:|\s)\s*\[?\s*"
+    r"(?:[\"']?[\w.:/-]+[\"']?\s*,\s*){0,20}[\"']?"
     r"(?P<value>0\.0\.0\.0/0|::/0|\*{1,2})[\"']?(?![\w./:-])"
 )
 _QUOTES = re.compile(r"[\"'\[\]]")

@@ -232,8 +232,6 @@ def _redirected(cmd: SimpleCommand) -> set[tuple[str, str]]:
 
 def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     name = cmd.name
-    if _lines_without_secrets(cmd):
-        return  # (the lines its pattern picks, which name no secret: _secret_lines reads the rest)
     if not name or name in _METADATA_ONLY or name in _READS_CATALOGUED or name in _URL_CLIENTS:
         # (a download client's operands are addresses, `curl "$REPO/Release.key"` reads no local
         # file; what it uploads, and file:// reads, are judged as exfiltration and reads)
@@ -599,36 +597,6 @@ def _grep_parts(cmd: SimpleCommand) -> tuple[list[str], list[str]]:
     if not patterns and operands:
         patterns, operands = operands[:1], operands[1:]
     return patterns, operands
-
-
-_AROUND = frozenset(
-    {"--invert-match", "--file", "--after-context", "--before-context", "--context",
-     "--null-data", "--passthru"}
-)  # fmt: skip
-# A pattern that matches (nearly) every line: `.`, `.*`, `^`, `''`, `[a-z]`.
-_ANY_LINE = re.compile(r"^\^?(?:\.\*?|\[[^\]]*\][*+]?|)\$?$")
-
-
-def _lines_without_secrets(cmd: SimpleCommand) -> bool:
-    r"""A search that prints only the lines of its pattern, which names no secret
-    (`grep -E '^\[mcp_servers\.|^enabled' ~/.codex/config.toml`): a secret file's other lines are
-    not shown. Not an inverted search, nor one that matches every line."""
-    # (not inverted, nor a file of patterns, nor lines around the match or the whole input as
-    # one line: -A/-B/-C, -NUM, -z)
-    if (
-        cmd.name not in _GREPS
-        or short_flags(cmd) & {"v", "f", "A", "B", "C", "z"}
-        or long_flags(cmd) & _AROUND
-        or any(re.fullmatch(r"-\d+", a) for a in cmd.args)
-    ):
-        return False
-    patterns, _ = _grep_parts(cmd)
-    return bool(patterns) and all(
-        len(re.sub(r"[^A-Za-z0-9]", "", p)) >= 3
-        and _ANY_LINE.match(p) is None
-        and _SECRET_KEY.search(p) is None
-        for p in patterns
-    )
 
 
 def _secret_lines(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
