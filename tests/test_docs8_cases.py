@@ -508,6 +508,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "stop",
     ),
     (
+        "robots.txt refusing every crawler lets nobody in",
+        _write("public/robots.txt", "User-agent: *\nDisallow: *\n", "Keep crawlers off the site."),
+        "allow",
+    ),
+    (
         "an egress rule to anywhere lets nobody in",
         _write(
             "infra/sg.tf",

@@ -567,8 +567,6 @@ def _task_work_at(parts: SplitResult | None, task: str) -> str | None:
     or None. The request is the task's work; whose host it is, nothing shows."""
     if parts is None or parts.scheme.lower() != "https" or not task:
         return None
-    from urllib.parse import unquote
-
     path = unquote(parts.path).strip("/")
     if not path:
         return None

@@ -28,9 +28,11 @@ _WHO_MAY = (
 # (a firewall rule's source range is not read here: which ports a rule may open to the internet
 # is the firewall rules' and the catalogue's to say, HTTPS for a web server being ordinary; nor
 # a command-line option, which the shell's own rule reads)
-# ... never these: routes, methods, headers, content types, CORS origins on their own.
+# ... never these: routes, methods, headers, content types, CORS origins on their own, and
+# what is refused (robots.txt's `Disallow: *`).
 _NOT_A_DOOR = re.compile(
-    r"allowed[-_]?ips|allow[-_]?(?:methods?|headers?|credentials?|origins?|redirects?|"
+    r"disallow|allowed[-_]?ips|allow(?:ed)?[-_]?(?:methods?|headers?|credentials?|origins?|"
+    r"redirects?|"
     r"overwrite|downgrade|empty|unsigned|list[-_]?users|reuse|override|insecure\w*)|"
     r"expose[-_]?headers|allow(?:ed)?[-_]?(?:hosts?|domains?)$",
     re.IGNORECASE,
