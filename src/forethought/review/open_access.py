@@ -44,6 +44,7 @@ _EVERYONE = re.compile(
     r"(?:[\"']?[\w.:/-]+[\"']?\s*,\s*){0,20}[\"']?"
     r"(?P<value>0\.0\.0\.0/0|::/0|\*{1,2})[\"']?(?![\w./:-])"
 )
+_KEY_WORDS = ("allow", "whitelist", "white_list", "trusted", "acl", "restriction", "authori")
 _QUOTES = re.compile(r"[\"'\[\]]")
 # CORS: any origin, with the user's cookies.
 _ANY_ORIGIN = re.compile(
@@ -64,6 +65,9 @@ def everyone_setting(text: str) -> str | None:
     """The words in ``text`` by which a setting lets anyone in, or None."""
     if "/0" not in text and "*" not in text:
         return None  # (most text has neither)
+    low = text.lower()
+    if not any(word in low for word in _KEY_WORDS):
+        return None  # (every key it reads has one of these words: a cheap test first)
     for m in _EVERYONE.finditer(text):
         if _NOT_A_DOOR.search(m.group("key")) is None and not _outbound(text, m.start()):
             return " ".join(_QUOTES.sub("", m.group(0)).split())
