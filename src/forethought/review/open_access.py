@@ -8,7 +8,7 @@ REVERSE_PROXY_TRUSTED_PROXIES '*'`, `yq -i '.admin.allow_admin = ["0.0.0.0/0"]'`
 body (`{"ip-restriction": {"whitelist": ["0.0.0.0/0"]}}`) and in a configuration file
 (`webserver-allow-from=0.0.0.0/0`), so the shell, HTTP and file reviewers all ask
 :func:`everyone_setting`; what it finds is graded by each as a security control opened to
-anyone, unless the task asks for that in its own words (:data:`TASK_ASKS`).
+anyone, unless the task asks for that in its own words (:func:`asked`).
 
 Not every address list is a door: WireGuard's `AllowedIPs = 0.0.0.0/0` routes all traffic
 through the tunnel, an egress rule's `0.0.0.0/0` lets the machine out, not others in, and CORS
@@ -17,6 +17,7 @@ methods or headers of `*` let nobody in; none of these is read here.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A key that names who may connect or be trusted.
@@ -37,8 +38,8 @@ _NOT_A_DOOR = re.compile(
     r"expose[-_]?headers|allow(?:ed)?[-_]?(?:hosts?|domains?)$",
     re.IGNORECASE,
 )
-# key, then `=`, `:`, a space or a JSON/YAML quote, then the value, alone or first in a list.
-# (the value anywhere in a list: `["10.0.0.0/8", "0.0.0.0/0"]`, `127.0.0.1,0.0.0.0/0`)
+# key, then `=`, `:`, a space or a JSON/YAML quote, then the value, alone or anywhere in a list
+# (`["10.0.0.0/8", "0.0.0.0/0"]`, `127.0.0.1,0.0.0.0/0`).
 _EVERYONE = re.compile(
     rf"(?i)(?<![\w.-])[\"']?(?P<key>{_WHO_MAY})[\"']?\s*(?:=|:|\s)\s*\[?\s*"
     r"(?:[\"']?[\w.:/-]+[\"']?\s*,\s*){0,20}[\"']?"
@@ -51,14 +52,9 @@ _ANY_ORIGIN = re.compile(
     r"(?i)allow[-_]?origins?[\"']?\s*[=:]\s*\[?\s*[\"']?\*{1,2}[\"']?(?![\w.])"
 )
 _WITH_CREDENTIALS = re.compile(r"(?i)allow[-_]?credentials?[\"']?\s*[=:]\s*[\"']?true\b")
-# A task that asks for exactly that: everyone, the whole internet, public access.
-TASK_ASKS = re.compile(
-    # (the same words as asked_operations.toml's entry for opening something to anyone)
-    r"\bpublic(?:ly)?\b(?!\s+(?:keys?|ips?|address\w*|subnets?|dns|ssh)\b)|\banyone\b|"
-    r"\beveryone\b|\bthe\s+(?:whole\s+)?(?:internet|world)\b|\bunauthenticated\b|"
-    r"\banonymous(?:ly)?\b|\bwithout\s+(?:a\s+)?(?:sign|log)[- ]?in\b",
-    re.IGNORECASE,
-)
+# What the task says where it asks for exactly that (everyone, the whole internet, public
+# access): the shell's asked operation for opening something to anyone, one list for all.
+_ASKED_FOR = "opening something to anyone"
 
 
 def everyone_setting(text: str) -> str | None:
@@ -87,6 +83,17 @@ def _outbound(text: str, at: int) -> bool:
     return bool(found) and found[-1].group("out") is not None
 
 
+@functools.cache
+def _task_asks() -> re.Pattern[str]:
+    from forethought.review.scope import asked_operation_examples
+
+    for operation in asked_operation_examples():
+        if operation.why.startswith(_ASKED_FOR):
+            return operation.asks
+    raise RuntimeError(f"asked_operations.toml has no entry for {_ASKED_FOR!r}")
+
+
 def asked(task: str) -> bool:
-    """Whether ``task`` asks, in its own words, for access by anyone."""
-    return TASK_ASKS.search(task) is not None
+    """Whether ``task`` asks, in its own words, for access by anyone (the words of
+    ``review/data/asked_operations.toml``'s entry for opening something to anyone)."""
+    return _task_asks().search(task) is not None

@@ -274,7 +274,7 @@ def _placed(evidence: str, target: str, task: str) -> bool:
     --gateway, --server, --host ... option), on this machine or under a task that names no
     place at all: `faas-cli secret remove old-key --gateway=http://127.0.0.1:8080` acts on
     old-key. (A task that names a place holds the command to it.)"""
-    if "://" not in target and _CONFIG_FILE.search(target) is not None:
+    if "://" not in target and _CONFIG_FILE.search(target) is not None and not _secret(target):
         # the configuration file an administration tool reads (`forgejo -c /etc/forgejo/app.ini
         # admin user delete --username ci-test-7`, `--kubeconfig ~/.kube/lab`): how it runs,
         # not what it acts on
@@ -293,6 +293,13 @@ def _placed(evidence: str, target: str, task: str) -> bool:
 # Options that give an administration tool its configuration file, and what such a file is.
 _CONFIG_OPTIONS = frozenset({"-c", "--config", "--config-file", "--conf", "--kubeconfig"})
 _CONFIG_FILE = re.compile(r"(?:\.(?:ini|conf|cfg|ya?ml|toml|json)|/(?:kube)?config)$")
+
+
+def _secret(path: str) -> bool:
+    """Whether ``path`` is a file of secrets (a kubeconfig, ~/.aws/config): read, never placed."""
+    from forethought.review.paths import worst
+
+    return worst(path, "secret") is not None
 
 
 def _administered(evidence: str) -> bool:

@@ -280,11 +280,10 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     stored = {v.lstrip("@") for v in option_values(cmd, *_STORED_FROM)} if stores else set()
     if stores and name == "docker":
         stored |= {a for a in cmd.args[3:] if not a.startswith("-")}  # docker secret create N F
+    subcommands = name in _SUBCOMMAND_CLIS or _unknown_administration(name)
     for candidate in candidates[:64]:
         path = candidate.lstrip("@")
-        if (name in _SUBCOMMAND_CLIS or _unknown_administration(name)) and (
-            _SUBCOMMAND_WORD.match(path)
-        ):
+        if subcommands and _SUBCOMMAND_WORD.match(path):
             # `gcloud container clusters get-credentials`, `kanidm service-account api-token
             # status`: a subcommand, not a file
             continue
