@@ -180,6 +180,8 @@ _FORBID_ALL = re.compile(
     rf"\b{_NEG}\s+{_ADVERB}{_CHANGE_VERB}\w*(?:\s+(?:{_EVERYTHING}|to\s+disk)\b|"
     r"\s*(?:[.;!,]|$))|"
     rf"\b{_NEG}\s+(?:do|doing)\s+anything\b|"
+    # ("show me which migrations would run; don't run them": what was shown is not to be done)
+    rf"\b{_NEG}\s+{_ADVERB}(?:run|execute|apply|perform)\s+(?:them|it|those|these|anything)\s*(?:[.;!,]|$)|"
     r"\b(?:make|makes|making|take|takes|taking)\s+no\s+(?:changes|actions?|modifications)\b|"
     r"(?<!\bwith\s)\bno\s+(?:changes|modifications|writes|fixes|cleanup|clean-?up)\b"
     r"(?!\s+(?:to|in|of|on|are|were|have|has|needed|required)\b)|"
@@ -247,6 +249,7 @@ _KIND_OF_VERB: tuple[tuple[str, Kind], ...] = (
 _CONDITION = re.compile(
     r"[^.;!?\n]{0,80}?\b(?:until|unless|before|after|once|except|else|other\s+than|apart\s+from|"
     r"besides|beyond|outside\s+(?:of\s+)?(?:the|this|my|our)|if\s+(?:it|you|the|there))\b"
+    r"(?!\s*(?:[).;!?\n]|$))"  # ("we'll decide about repair after": afterwards, not a condition)
     r"(?!\s+(?:(?:next|this|the\s+end\s+of(?:\s+the)?)\s+)?(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|tomorrow|tonight|morning|noon|midnight|week|weekend|"
     r"month|quarter|eod|eow|\d{1,2}(?::\d\d)?\s*(?:am|pm|utc)|\d{4}-\d\d-\d\d|"
@@ -380,13 +383,15 @@ _SAID_CUES = (
 _ASKS_CHANGE = re.compile(
     r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|but|also|please|to|so|now)\s+|,\s*)"
     r"(?:(?:please|also|then|now|just|only|simply|go\s+ahead\s+and)\s+)*(?:\w+ly\s+)?"
-    r"(?:remount|unmount|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|start|kill|"
+    r"(?:remount|unmount|fix|repair|resolv|delet|remov|clean|clear|purg|reset|restart|reload|stop|kill|"
+    # ("start a consistency check": starting a look is not a change)
+    r"start(?!\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:check|scan|audit|scrub|review|dry[- ]run)\b)|"
     r"install|uninstall|upgrad|updat|patch|deploy|roll\s*back|apply|set\s+up|set|configur|"
     r"creat|add|enabl|disabl|chang|modif|edit|writ|renam|move|copy|migrat|rotat|revok|grant|"
     r"mount|format|build|compil|generat|free\s+up|reclaim|shrink|resiz|scale|drain|cordon|"
     r"prune|flush|truncat|drop|restor|back\s*up|archiv|sync|push|pull|commit|merg|rebas|tag|"
-    r"releas|publish|upload|send|schedul|harden|lock|unlock|bump|pin|replac|convert|optimi|"
-    r"tune|refactor|implement|provision|launch|spin\s+up|tear\s+down|get\s+rid|save|import|"
+    r"releas|publish|upload|send(?!\s+(?:me|us|back)\b)|schedul|harden|lock|unlock|bump|pin|"
+    r"replac|convert|optimi|tune|refactor|implement|provision|launch|spin\s+up|tear\s+down|get\s+rid|save|import|"
     r"seed|populat|regist|block|allow|deny|ban|approv|reject|cancel|terminat|shut|reboot|"
     r"reinstall|rebuild|recreat|regenerat|reindex|vacuum|turn|switch|invit|promot|assign|"
     r"attach|detach|expos|forward|insert|renew|tidy|wipe|eras|destroy|decommission|mute|"
@@ -816,12 +821,25 @@ def _file_change(
     yield Change(kind, what, evidence, said_only=mine, workspace=mine)
 
 
+# Options whose value names what the program does (`mdadm --action=repair`, `--op delete`).
+_ACTION_OPTIONS = frozenset({"action", "op", "operation", "mode", "command", "cmd", "do", "task"})
+
+
 def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
     d = data()
-    for a in args:
+    for i, a in enumerate(args):
         if not a.startswith("-") or a in ("-", "--"):
             continue
-        words = re.split(r"[-_]", a.lstrip("-").split("=", 1)[0].lower())
+        name, eq, value = a.lstrip("-").partition("=")
+        if name.lower() in _ACTION_OPTIONS:
+            if not eq and i + 1 < len(args):
+                value = args[i + 1]
+            verb = re.split(r"[-_:.]", value.lower(), maxsplit=1)[0]
+            kind = d.verbs.get(verb, "write" if verb in d.option_verbs else None)
+            if kind is not None and kind != "read":
+                yield Change(kind, f"`{base} {a if eq else f'{a} {value}'}`", evidence)
+                return
+        words = re.split(r"[-_]", name.lower())
         if not words or len(words[0]) < 3:
             continue
         if words[0] in d.option_verbs or (words[0] in ("add", "set") and len(words) > 1):
