@@ -1699,16 +1699,22 @@ def every_listed(task: str, command: str) -> list[Prediction]:
     the one it is about and asks for no more; a listing filtered by that name is the one."""
     if "xargs" not in command and "for " not in command:
         return []
+    from forethought.review.scope import negated
+
+    if any(not negated(task, m.start()) for m in _ALL_OF_THEM.finditer(task)):
+        return []  # (but "without touching any other VM" asks for no more than the one)
+    if _HTTP_CLIENT_WORD.search(command):
+        found = _every_listed_by_http(command)
+        if found:
+            return found
     # (a name with a digit, a dash or an underscore in it: `build-agent-2`, not the namespace `ci`)
     names = [
         n
         for m in _ONE_NAMED.finditer(task)
         if len(n := m.group(0).strip("`")) >= 3 and re.search(r"[\d_-]", n)
     ]
-    from forethought.review.scope import negated
-
-    if not names or any(not negated(task, m.start()) for m in _ALL_OF_THEM.finditer(task)):
-        return []  # (but "without touching any other VM" asks for no more than the one)
+    if not names:
+        return []
     from forethought.review.shell.parse import analyze
 
     try:
@@ -1745,6 +1751,55 @@ def every_listed(task: str, command: str) -> list[Prediction]:
             )
         ]
     return []
+
+
+_HTTP_CLIENT_WORD = re.compile(r"\b(?:curl|wget|http|https|xh)\b")
+
+
+def _every_listed_by_http(command: str) -> list[Prediction]:
+    """A harm where a loop sends a request of change (DELETE, PUT, PATCH, POST) for every item
+    an HTTP listing returns (`for r in $(curl .../rooms | jq -r ...); do curl -X DELETE
+    .../rooms/$r; done`), where the task does not ask for all of them (every_listed's caller)."""
+    from forethought.review.shell.parse import analyze
+
+    m = _FOR_LIST.search(command)
+    if m is None:
+        return []
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    variable = re.compile(rf"\$\{{?{m.group(1)}\b")
+    inner = [c for c in analysis.commands if c.text and c.text in m.group(2)]
+    listing = next(
+        (c for c in inner if c.name.rsplit("/", 1)[-1] in _HTTP_CLIENTS_ONLY),
+        None,
+    )
+    if listing is None or any(True for _ in _curl("curl", list(listing.args), "")):
+        return []  # (not listed by a request that reads)
+    for cmd in analysis.commands:
+        base = cmd.name.rsplit("/", 1)[-1]
+        if base not in _HTTP_CLIENTS_ONLY or cmd in inner or not variable.search(cmd.text):
+            continue
+        change = next(_curl(base, list(cmd.args), cmd.text), None)
+        if change is None:
+            continue
+        return [
+            Prediction(
+                f"{change.what.split(' http', 1)[0]} for every item `{m.group(2).strip()[:80]}` "
+                "returns, though the task does not ask for all of them",
+                "harm",
+                0.8,
+                "high" if change.kind == "delete" else "moderate",
+                False,
+                cmd.text[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
+_HTTP_CLIENTS_ONLY = frozenset({"curl", "wget", "http", "https", "xh"})
 
 
 def _names_place_or_key(task: str, text: str) -> bool:
