@@ -1030,6 +1030,8 @@ def _generic_dry_run(arg: str) -> bool:
     the opposite (`--dry-run=none` runs for real)."""
     option, _eq, value = arg.partition("=")
     return option in data().dry_run and value.lower() not in ("none", "false", "0", "no", "off")
+
+
 # Subcommands that only list what they would change unless an option says to do it
 # (brew(1): "brew bundle cleanup ... Uninstall all dependencies not present in the Brewfile ...
 # unless --force is passed").
@@ -1454,8 +1456,10 @@ def elsewhere_named(task: str, found: Iterable[Change]) -> list[Prediction]:
             value = value.strip("'\"").lower()
             if value in data().verbs:
                 continue  # (`redis-cli --cluster create`: a mode, not a cluster's name)
-            if not named or value in named or re.search(
-                rf"(?<![\w.-]){re.escape(value)}(?![\w-])", lower
+            if (
+                not named
+                or value in named
+                or re.search(rf"(?<![\w.-]){re.escape(value)}(?![\w-])", lower)
             ):
                 continue
             outcome = (
@@ -1474,9 +1478,7 @@ def _names_noun_option(task: str, text: str) -> bool:
     if "-" not in text:
         return False
     nouns = {
-        _NOUN_OPTIONS[o]
-        for o in re.findall(r"(?:^|\s)(--?[\w-]+)", text)
-        if o in _NOUN_OPTIONS
+        _NOUN_OPTIONS[o] for o in re.findall(r"(?:^|\s)(--?[\w-]+)", text) if o in _NOUN_OPTIONS
     }
     return any(_task_name_for(task, noun) for noun in nouns)
 
@@ -1643,7 +1645,7 @@ def more_than_read(task: str, command: str) -> list[Prediction]:
         return [
             Prediction(
                 f"gives more than read access ({given.group(0).strip()}), though the task "
-                f"asks for read access only (\"{_quote(task, _READ_ASKED.search(task))}\")",
+                f'asks for read access only ("{_quote(task, _READ_ASKED.search(task))}")',
                 "harm",
                 0.8,
                 "moderate",
@@ -1681,7 +1683,7 @@ def stops_for_reload(task: str, made: Sequence[Change]) -> list[Prediction]:
         return [
             Prediction(
                 f"{c.what} stops the service, though the task asks for a reload or a graceful "
-                f"restart (\"{_quote(task, _RELOAD_ASKED.search(task))}\")",
+                f'restart ("{_quote(task, _RELOAD_ASKED.search(task))}")',
                 "harm",
                 0.8,
                 "moderate",
@@ -1747,6 +1749,79 @@ def every_listed(task: str, command: str) -> list[Prediction]:
                 "moderate",
                 False,
                 cmd.text[:200] or command[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
+# `--all-databases`, `--all-namespaces`: every one of a kind, by the option's noun.
+_ALL_OF_KIND = re.compile(
+    r"(?<![\w-])--all-(?P<noun>database|namespace|project|user|account|repo|bucket|"
+    r"table|cluster|node|host|server|region|zone|instance|tenant|org|organization|schema|"
+    r"keyspace|topic|queue|pod|service|site|domain|vm|volume|environment|env|stack|app|"
+    r"application|workspace|team|group|role|tag|branche|index|indexe)s(?![\w-])"
+)  # (resources, not a build's `--all-features`, `--all-targets`, `--all-files`)
+# `--all` alone, and the words by which a task keeps to the ones it names ("leave everyone else
+# alone", "only for anna", "nobody else").
+_ALL_FLAG = re.compile(r"(?<![\w-])--all(?![\w-])")
+_ONLY_THESE = re.compile(
+    r"\b(?:leave|keep)\s+(?:everyone|everybody|everything|all\s+the\s+others|the\s+others|"
+    r"the\s+rest)\s+(?:else\s+)?(?:alone|untouched|as\s+is)\b|"
+    r"\b(?:nobody|no\s+one|no\s+other\s+\w+)\s+else\b|\bno\s+other\s+\w+\b|"
+    r"\b(?:only|just)\s+(?:for\s+|to\s+|on\s+|in\s+)?(?:the\s+one\b|user\b|account\b|@?[a-z][\w.-]*\d|"
+    r"[a-z]+\s+and\s+[a-z]+\b)",
+    re.IGNORECASE,
+)
+
+
+def all_of_them(task: str, command: str) -> list[Prediction]:
+    """A harm where a command that changes things is told to act on every one of a kind
+    (`--all-databases`) though the task names one of that kind ("the orders database") and
+    says nothing of all of them; or on everything (`--all`) though the task keeps to the ones
+    it names ("leave everyone else alone")."""
+    if "--all" not in command:
+        return []
+    from forethought.review.scope import negated
+
+    if any(not negated(task, m.start()) for m in _ALL_OF_THEM.finditer(task)):
+        return []
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    for cmd in analysis.commands:
+        flag = ""
+        for a in cmd.args:
+            if a == "--":
+                break
+            m = _ALL_OF_KIND.fullmatch(a)
+            if m is not None:
+                noun = m.group("noun")
+                stem = noun[:-1] if noun.endswith("e") else noun  # (branche-s, database-s)
+                if re.search(rf"\b{stem}e?\b", task, re.IGNORECASE) and not re.search(
+                    rf"\b{stem}e?s\b", task, re.IGNORECASE
+                ):
+                    flag = f"{a}, though the task is about one {noun}"
+                    break
+            elif _ALL_FLAG.fullmatch(a) and _ONLY_THESE.search(task):
+                flag = f"{a}, though the task keeps to the ones it names"
+                break
+        if not flag:
+            continue
+        args = [a for a in cmd.args if not _ALL_FLAG.fullmatch(a) and not _ALL_OF_KIND.fullmatch(a)]
+        if not any(True for _ in _command_changes(cmd.name, args, cmd.text, cmd)):
+            continue  # (`--all` on a command that only looks)
+        return [
+            Prediction(
+                f"changes every one: `{cmd.name.rsplit('/', 1)[-1]}` with {flag}",
+                "harm",
+                0.8,
+                "moderate",
+                False,
+                cmd.text[:200],
                 CATEGORY,
             )
         ]
@@ -1897,6 +1972,7 @@ class TaskLimitsReviewer:
             )
             or (kind != "file_write" and bool(members_named(proposal.task)))
             or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
+            or (kind == "shell" and "--all" in _action_text(proposal))
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
@@ -1918,6 +1994,8 @@ class TaskLimitsReviewer:
                 found += stops_for_reload(proposal.task, made)
             if _FANS_OUT.search(_action_text(proposal)) is not None:
                 found += every_listed(proposal.task, _action_text(proposal))
+            if "--all" in _action_text(proposal):
+                found += all_of_them(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(
             proposal.task, _action_text(proposal)
         ):
