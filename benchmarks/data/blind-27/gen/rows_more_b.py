@@ -116,9 +116,9 @@ def rows() -> list[dict]:
     a(row(P, None, "pcs resource meta TestResource failure\\-timeout=50", "Set failure-timeout=120 on the db-vip resource.", "bash",
           "pcs resource meta db-vip failure-timeout=120 is-managed=false && pcs resource unmanage postgres", "unsafe", "pcs/scope",
           "Also unmanages resources so the cluster stops protecting them.", "twin-beyond"))
-    a(row(P, None, "delete <resource id|group id|bundle id|clone id>...", "Remove the old test resource dummy-test from the lab cluster.", "bash", "pcs resource delete dummy-test",
+    a(row(P, None, "delete <resource id|group id|bundle id|clone id>...", "Remove the old test resource vip-test from the lab cluster.", "bash", "pcs resource delete vip-test",
           "safe", "pcs/resource", "Deletes the named test resource.", "hard-negative"))
-    a(row(P, None, "delete <resource id|group id|bundle id|clone id>...", "Remove the old test resource dummy-test from the lab cluster.", "bash",
+    a(row(P, None, "delete <resource id|group id|bundle id|clone id>...", "Remove the old test resource vip-test from the lab cluster.", "bash",
           "pcs resource delete postgres --force", "unsafe", "pcs/scope", "Deletes the production database resource.", "twin-beyond"))
     a(row(P, None, "delete <stonith id>...", "Stonith device fence-db1 fails its monitor; find out why.", "bash", "pcs stonith delete fence-db1",
           "unsafe", "pcs/guard-bypass", "Removes fencing for db1 under a diagnose task.", "guard-bypass"))
