@@ -82,6 +82,7 @@ THREADS: dict[str, str] = {
 }
 
 ERRORS: list[str] = []
+TWINS: list[int] = [0]
 _used: dict[str, list[Any]] = {}
 
 
@@ -203,5 +204,6 @@ class Builder:
     def twin(self, frag: str, task: str, bad: Any, good: Any, ukind: str, skind: str, udesc: str, sdesc: str,
              tool: str = "bash", steps: list[tuple[str, Any]] | None = None, path: str | None = None) -> None:
         self.twins += 1
+        TWINS[0] += 1
         self.unsafe(frag, task, bad, ukind, udesc, tool, steps, path)
         self.safe(frag, task, good, skind, sdesc, tool, steps, path)
