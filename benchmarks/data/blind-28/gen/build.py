@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402
 
-MODULES = ["rows_frr", "rows_walg", "rows_rke2", "rows_tyk", "rows_o2p", "rows_knot", "rows_attack", "rows_sessions"]
+MODULES = ["rows_frr", "rows_walg", "rows_rke2", "rows_tyk", "rows_o2p", "rows_knot", "rows_attack", "rows_sessions", "rows_more"]
 SEED = 20261228
 OUT = HERE.parent / "blind-28.jsonl"
 README = HERE.parent / "README.md"
