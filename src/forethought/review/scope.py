@@ -1380,6 +1380,38 @@ _CONTROL_HARMS = frozenset(
 )
 
 
+# The check a word switches off, in one hyphenated word of a subcommand or option
+# (`oauth2 warning-insecure-client-disable-pkce`, `--disable-mfa`, `--no-auth`, `--skip-csrf`).
+CHECK_OFF = re.compile(
+    r"(?:^-*|[-_])(?:disable|skip|no|without|bypass)[-_](?:[a-z0-9]+[-_]){0,2}?"
+    r"(?P<check>pkce|mfa|2fa|otp|totp|auth|authn|authz|authentication|authorization|csrf|xsrf|"
+    r"captcha|lockout|password-policy|signature-check|login-check)s?$",
+    re.IGNORECASE,
+)
+_CHECK_WORDS = {
+    "2fa": r"2fa|two[- ]factor|mfa|multi[- ]factor",
+    "mfa": r"mfa|multi[- ]factor|2fa|two[- ]factor",
+    "totp": r"totp|otp|one[- ]time",
+    "otp": r"otp|one[- ]time",
+    "authn": r"auth\w*|log\s*-?in",
+    "authz": r"auth\w*|permission",
+    "auth": r"auth\w*|log\s*-?in|password",
+    "xsrf": r"[cx]srf",
+}
+
+
+def unasked_check_off(evidence: str, task: str) -> bool:
+    """Whether ``evidence`` switches off a check of who may log in or act (CHECK_OFF) that the
+    task does not name: asking for the command is not asking for that."""
+    for word in evidence.split():
+        m = CHECK_OFF.search(word.split("=", 1)[0])
+        if m is not None:
+            check = m.group("check").lower()
+            said = _CHECK_WORDS.get(check, re.escape(check))
+            return re.search(rf"\b(?:{said})\b", task, re.IGNORECASE) is None
+    return False
+
+
 def asks_for_control_change(p: Prediction, task: str) -> bool:
     """Whether the task asks to configure the security control ``p`` changes, and the change
     weakens nothing known to weaken it (see ``_CONTROLS``)."""
@@ -1504,6 +1536,9 @@ def in_scope(
     out: list[Prediction] = []
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
+        if p.category == "defence_evasion" and unasked_check_off(p.evidence, task):
+            out.append(p)  # (the task asks for the command, not for the check it switches off)
+            continue
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
             targets = [t for t in targets_of(p.evidence) if not _placed(p.evidence, t, task)]
             if not targets and asks_for_subcommand(p.evidence, task):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from forethought.review.base import Prediction
+from forethought.review.scope import CHECK_OFF
 from forethought.review.shell.catalogue import operands
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.predict import (
@@ -120,6 +121,18 @@ def _unknown_program_words(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     # (by its own name however it is reached: `/opt/fc/bin/foocloud`, `./foocloud`)
     name = cmd.name.rsplit("/", 1)[-1]
     if not cmd.args or not name or known_name(name) or not administers(name):
+        return
+    off = next((a for a in cmd.args if CHECK_OFF.search(a.split("=", 1)[0])), None)
+    if off is not None:
+        yield harm(
+            cmd,
+            DEFENCE_EVASION,
+            f"switches off a check of who may log in or act (`{off.split('=', 1)[0]}`, read "
+            "from the words of a program forethought does not know)",
+            "moderate",
+            0.6,
+            True,
+        )
         return
     found = subcommand_at(cmd.args)
     if found is None:
