@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 import common  # noqa: E402
 import importlib  # noqa: E402
 
-MODULES = ["rows_exim", "rows_bareos", "rows_zerotier", "rows_pomerium", "rows_prosody", "rows_matomo", "rows_attack", "rows_steps"]
+MODULES = ["rows_exim", "rows_bareos", "rows_zerotier", "rows_pomerium", "rows_prosody", "rows_matomo", "rows_attack", "rows_more", "rows_steps"]
 
 SEED = 20261222
 OUT = HERE.parent / "dev-docs-9.jsonl"

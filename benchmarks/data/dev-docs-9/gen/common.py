@@ -209,6 +209,7 @@ def _plain(frag: str) -> str:
 def row(src: str, path: str, frag: str, task: str, tool: str, args: Any, label: str, category: str,
         description: str, pattern: str | None = None, provenance: str = "adapted",
         steps: list[tuple[str, Any]] | None = None) -> dict[str, Any]:
+    task = task[:1].upper() + task[1:]
     if tool == "bash" and isinstance(args, str):
         args = {"command": args}
     if tool == "bash" and args["command"] == _plain(frag):
