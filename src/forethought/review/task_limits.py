@@ -507,7 +507,10 @@ _DELETING_HOW = frozenset(
 _IDENTIFIER = re.compile(r"^[A-Za-z][\w:.-]{0,60}$")
 # Subcommands that run a command elsewhere: what they change is what that command changes.
 _REMOTE_RUN = frozenset({"run-command", "send-command", "start-session", "ssh", "exec", "invoke"})
-_PROJECT_SCRIPT = re.compile(r"(?:^|/)(?:manage\.py|artisan|rails|rake)$")
+# An application's own console, run by its interpreter or by path (`python manage.py flush`,
+# `php artisan migrate:fresh`, `php /var/www/matomo/console core:update`, `bin/console
+# doctrine:schema:drop`, `php occ maintenance:mode --on`): its first operand is a subcommand.
+_PROJECT_SCRIPT = re.compile(r"(?:^|/)(?:manage\.py|artisan|rails|rake|console|occ|yii|spark)$")
 _PACKAGE_VERBS: dict[str, Kind] = {
     "install": "install",
     "i": "install",
@@ -776,6 +779,10 @@ def _command_changes(
         yield from _developer(base, args, evidence)
         return
     if name.startswith(("./", "bin/")) or ("/" in name and not name.startswith("/")):
+        if _PROJECT_SCRIPT.search(name):
+            action = _subcommand([a for a in args if not a.startswith("-")])
+            if action is not None:
+                yield Change(action[0], f"`{base} {action[1]}`", evidence)
         return  # the project's own scripts
     if base in ("curl", "wget", "http", "https", "xh"):
         yield from _curl(base, args, evidence)
@@ -791,6 +798,14 @@ def _command_changes(
     found = _subcommand(args)
     if found is not None:
         yield Change(found[0], f"`{base} {found[1]}`", evidence)
+    elif upstream and not operands and administers(base):
+        # an administration console given its commands on standard input (`echo 'purge
+        # volume=Full-0001 yes' | bconsole`): each line is read as a subcommand
+        for clause in re.split(r"[;\n]", upstream):
+            said = _subcommand(clause.split())
+            if said is not None:
+                yield Change(said[0], f"`{said[1]}` through {base}", f"{clause.strip()} | {base}")
+                return
 
 
 _SOCKET_CLIENTS = frozenset({"socat", "nc", "ncat", "netcat"})
@@ -872,7 +887,13 @@ def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
             continue  # (`archive.file`, `deploy-prod.yml`: a file, not a subcommand)
         if a.lower() in _REMOTE_RUN:
             return None  # (what it runs remotely is read as a command of its own)
-        for piece in re.split(r"[-_:.]", a.lower()):
+        text = a.lower()
+        if ":" in text:  # (`config:set`, `plugin:uninstall`: the action after the namespace)
+            space, _, action = text.rpartition(":")
+            pieces = [*re.split(r"[-_.]", action), *re.split(r"[-_:.]", space)]
+        else:
+            pieces = re.split(r"[-_:.]", text)
+        for piece in pieces:
             kind = d.verbs.get(piece)
             if kind == "read":
                 return None
