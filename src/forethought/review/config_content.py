@@ -11,6 +11,9 @@ task naming the file does not name the setting.
   exporting /, without its chroot or its secrets-file check.
 - gpg.conf `trust-model always`; gpg-agent.conf's pinentry in /tmp, preset passphrases, a cache
   kept for years.
+- Any program's configuration (under /etc, or a YAML, TOML, INI, conf, JSON, Lua ... file): a key
+  that switches TLS or its verification off (`tls_skip_verify: true`, `insecure_server: true`,
+  `verify_ssl = false`).
 """
 
 from __future__ import annotations
@@ -119,6 +122,28 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             "switches off the check of who answers (TLS certificates, signatures, host keys) "
             "for everything that reads this file: anyone on the network path can read what is "
             "sent and answer with code of their own",
+            "defence_evasion",
+            "moderate",
+            unverified.TASK_ASKS,
+        ),
+        (
+            # any program's configuration: a key that says it switches a TLS check (or TLS
+            # itself) off, set on (`tls_skip_verify: true`, `insecure_server: true`), or a key
+            # that says it verifies, set off (`verify_ssl = false`, `ssl_verify: no`)
+            r"^/etc/|\.(?:ya?ml|toml|ini|conf|cfg|cnf|json|lua|properties|hcl)$",
+            r"^[ \t-]*[\"']?(?:[\w.-]*[_-])?(?:insecure(?:[_-]skip[_-](?:tls[_-])?verify)?|"
+            r"tls[_-]?skip[_-]?verify|skip[_-]?(?:tls|ssl|certs?|certificates?)[_-]?"
+            r"(?:verify|verification|checks?|validation)?|insecure[_-]?(?:server|tls|ssl)|"
+            r"allow[_-]insecure|disable[_-](?:tls|ssl)(?:[_-]verif\w*)?)[\"']?[ \t]*[:=][ \t]*"
+            r"[\"']?(?:true|yes|on|1)\b|"
+            r"^[ \t-]*[\"']?(?![\w.-]*(?:skip|insecure|disable|(?<![a-z])no)[_-])"
+            r"(?:[\w.-]*[_-])?(?:verify[_-]?(?:ssl|tls|peer|certs?|certificates?|"
+            r"hostname)|(?:ssl|tls)[_-]?verify(?:[_-]?peer)?|validate[_-]?certs|"
+            r"check[_-]?certificates?|strict[_-]?ssl)[\"']?[ \t]*[:=][ \t]*[\"']?"
+            r"(?:false|no|off|0|none)\b",
+            "switches off TLS or its check of who answers for everything this program's "
+            "configuration reaches: anyone on the network path can read what is sent and answer "
+            "in the server's place",
             "defence_evasion",
             "moderate",
             unverified.TASK_ASKS,
