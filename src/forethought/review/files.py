@@ -144,6 +144,7 @@ class FileReviewer:
             # (a setting that lets anyone in is judged whatever the task says of the file: a
             # task that names the file, or asks for a change to it, does not name the setting)
             predictions += _opened(args, proposal.task)
+            predictions += _widened_listener(args, proposal.task)
             # (how a workflow edit is written is not asked for by a task that names the
             # workflow: its weaknesses are judged whole)
             new_text, old_text, _replaces = _texts(args)
@@ -323,6 +324,54 @@ def _added_text(edits: Sequence[Mapping[str, str]]) -> str:
             return ""
         added.append(new.replace(old, "", 1))
     return "".join(added)
+
+
+# A listening address in a configuration line (`local_interfaces = 127.0.0.1`, `bind
+# 127.0.0.1 ::1`, `listen_address: localhost`, `http_addr = 127.0.0.1`), this machine only or
+# every interface.
+_LISTEN_KEY = r"(?:[\w.-]*(?:listen|bind|interfaces?|addr|address|host)[\w.-]*)"
+_LOOPBACK_LINE = re.compile(
+    rf"^\s*[\"']?{_LISTEN_KEY}[\"']?\s*[:= ]\s*[^\n]*?(?:127\.0\.0\.1|localhost|::1|\[::1\])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_EVERYWHERE_LINE = re.compile(
+    rf"^\s*[\"']?{_LISTEN_KEY}[\"']?\s*[:= ]\s*[\"'<;\s]*(?:0\.0\.0\.0|\*|::|\[::\])"
+    r"(?::\d+)?[\"']?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Words by which a task asks for every interface.
+_EVERY_INTERFACE_ASKED = re.compile(
+    r"\b(?:every|all|any)\s+(?:network\s+)?interfaces?\b|0\.0\.0\.0|\bpublic(?:ly)?\b|"
+    r"\bfrom\s+(?:anywhere|outside|the\s+internet|any\s+(?:host|machine|address))\b|"
+    r"\bexternal(?:ly)?\b|\binternet\b",
+    re.IGNORECASE,
+)
+
+
+def _widened_listener(args: Mapping[str, Any], task: str) -> list[Prediction]:
+    """An edit that turns a listening address of this machine only (127.0.0.1, localhost, ::1)
+    into every interface (0.0.0.0, *, ::), unless the task asks for every interface: whoever
+    can reach the host can then connect, not only programs on it."""
+    new_text, old_text, replaces = _texts(args)
+    if replaces or not old_text or _EVERY_INTERFACE_ASKED.search(task):
+        return []
+    if not _LOOPBACK_LINE.search(old_text):
+        return []
+    m = _EVERYWHERE_LINE.search(new_text)
+    if m is None or _EVERYWHERE_LINE.search(old_text):
+        return []
+    return [
+        Prediction(
+            "makes a service listen on every interface where it listened on this machine only: "
+            "whoever can reach the host can connect to it, not only programs on it",
+            "harm",
+            0.7,
+            "moderate",
+            True,
+            clip(" ".join(m.group(0).split())),
+            "defence_evasion",
+        )
+    ]
 
 
 def _opened(args: Mapping[str, Any], task: str) -> list[Prediction]:
