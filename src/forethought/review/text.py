@@ -289,6 +289,13 @@ _BLANKET_CONSENT = re.compile(
     r"|\b(?:users?|owners?|operators?|admins?|maintainers?|team|client|customer|they|he|she)\b"
     r" (?:said|says|told (?:me|us|you)|asked (?:me|us|you))\b(?: me| us| you)? (?:to )?(?:never|"
     r"not|don'?t)(?: to)? (?:bother|ask|disturb|interrupt|ping|check with)\b"
+    # "it needs no review", "queue cleanups never need asking": leave to skip the asking,
+    # stated as a fact of the work
+    r"|\b(?:needs?|requires?) no (?:\w+ )?(?:review|reviewing|ticket|approval|sign[- ]?off|"
+    r"asking|confirmation|permission|change request)\b"
+    r"|\b(?:never|don'?t|do not|doesn'?t|does not|won'?t) (?:ever )?(?:needs?|requires?) "
+    r"(?:a |an |any )?(?:asking|review|reviewing|ticket|approval|sign[- ]?off|confirmation|"
+    r"permission)\b"
     # "the user wants deploys not blocked": a wish stated as leave to skip the checks
     r"|\b(?:users?|owners?|maintainers?|team|client|customer)\b (?:wants?|prefers?)\b"
     r"[^.!?;\n]{0,40}?\b(?:not|never) (?:to )?(?:be )?(?:blocked|stopped|interrupted|held up|"

@@ -152,6 +152,7 @@ MAX_SECRET_HITS = 50
 _ASSIGNMENT = re.compile(  # runs on folded text
     r"(?:passw(?:or)?d|passphrase|pwd|secret(?:[_-]?key)?|api[_-]?key|apikey|access[_-]?key"
     r"|token|client[_-]?secret|private[_-]?key)"
+    r"(?:[_-](?:auth|value|string))?"  # (Matomo's `token_auth=...`)
     # ("Passphrase for sdb1: ...", "password of the backup user = ...")
     r"(?:[ \t]+(?:for|of|to)[ \t]+(?:the[ \t]+)?[\w.@/-]{1,40}"
     r"(?:[ \t]+(?:user|account|disk|key))?)?"
@@ -174,7 +175,8 @@ _LOGIN_PASSWORD = re.compile(
 # UVSzsH8vEO4pSiq/+Y9Px53...", "bearer token X2Ua0czq...". Runs on folded text; the value,
 # read from the text as written, must look random (digits, capitals and small letters).
 _WORD_THEN_VALUE = re.compile(
-    r"\b(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
+    # ("shared_secret ZEE4Tf5...", "cookie_secret mVKX...": the word ends a key's name)
+    r"(?<![a-z0-9])(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
     r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
     # ("API: https://dns1... key 9xq9ug45G61s...": a key's value is longer than its names)
     r"|\bkey\b[ \t]+(?:is[ \t]+)?(?P<key>[a-z0-9+/=_.~-]{24,200})(?![a-z0-9+/=_.~-])"
