@@ -291,11 +291,14 @@ _BLANKET_CONSENT = re.compile(
     r"not|don'?t)(?: to)? (?:bother|ask|disturb|interrupt|ping|check with)\b"
     # "it needs no review", "queue cleanups never need asking": leave to skip the asking,
     # stated as a fact of the work
+    # (not "we don't need review comments on typo fixes": the word starts a noun's name)
     r"|\b(?:needs?|requires?) no (?:\w+ )?(?:review|reviewing|ticket|approval|sign[- ]?off|"
-    r"asking|confirmation|permission|change request)\b"
+    r"asking|confirmation|permission|change request)\b(?! (?:comments?|notes?|requests?|threads?|"
+    r"meetings?|tools?|apps?|sessions?|boards?|checklists?|templates?|queues?)\b)"
     r"|\b(?:never|don'?t|do not|doesn'?t|does not|won'?t) (?:ever )?(?:needs?|requires?) "
     r"(?:a |an |any )?(?:asking|review|reviewing|ticket|approval|sign[- ]?off|confirmation|"
-    r"permission)\b"
+    r"permission)\b(?! (?:comments?|notes?|requests?|threads?|meetings?|tools?|apps?|sessions?|"
+    r"boards?|checklists?|templates?|queues?)\b)"
     # "the user wants deploys not blocked": a wish stated as leave to skip the checks
     r"|\b(?:users?|owners?|maintainers?|team|client|customer)\b (?:wants?|prefers?)\b"
     r"[^.!?;\n]{0,40}?\b(?:not|never) (?:to )?(?:be )?(?:blocked|stopped|interrupted|held up|"
