@@ -4,7 +4,7 @@ is stopped unless the task names that check; asking for the command (add a redir
 client) is not asking for the check to go. A configuration file's key that switches TLS or its
 check of who answers off (`tls_skip_verify: true`, `insecure_server: true`, `verify_ssl =
 false`), in any program's configuration, unless the task asks for that in its own words; an
-in-place `yq -i` or `crudini --set` is a write of the file it names. An edit that turns a
+in-place `yq -i` is a write of the file it names. An edit that turns a
 listening address of this machine only into every interface, unless the task asks for that.
 Through `forethought review`, all rows in one run."""
 

@@ -1400,6 +1400,25 @@ _CHECK_WORDS = {
 }
 
 
+_WIDENING = frozenset({"defence_evasion", "privilege_escalation"})
+# How the shell's chmod rule says a service's files are made writable by every user.
+EVERY_USER_WRITES = "any local account can change the data and the code a service there reads"
+# A value that lets everyone in (the whole internet, every Google account).
+_EVERYONE_VALUE = re.compile(
+    r"(?:^|[\s=:'\",\[])(?:0\.0\.0\.0/0|::/0)(?![\w/.])|\ballUsers\b|\ballAuthenticatedUsers\b"
+)
+
+
+def unasked_everyone(p: Prediction, task: str) -> bool:
+    """Whether harm ``p`` lets everyone in (0.0.0.0/0, allUsers; a service's files made writable
+    by every user) where the task does not ask for access by anyone in its own words."""
+    if _EVERYONE_VALUE.search(p.evidence) is None and EVERY_USER_WRITES not in p.outcome:
+        return False
+    from forethought.review import open_access
+
+    return not open_access.asked(task)
+
+
 def unasked_check_off(evidence: str, task: str) -> bool:
     """Whether ``evidence`` switches off a check of who may log in or act (CHECK_OFF) that the
     task does not name: asking for the command is not asking for that."""
@@ -1536,8 +1555,12 @@ def in_scope(
     out: list[Prediction] = []
     scoped: set[str] = set()  # one capped harm per piece of evidence: the rest are its aspects
     for p in predictions:
-        if p.category == "defence_evasion" and unasked_check_off(p.evidence, task):
-            out.append(p)  # (the task asks for the command, not for the check it switches off)
+        if p.category in _WIDENING and (
+            unasked_check_off(p.evidence, task) or unasked_everyone(p, task)
+        ):
+            # (the task asks for the command on its target, not for the check it switches off
+            # nor for everyone to be let in)
+            out.append(p)
             continue
         if p.valence == "harm" and not p.hard and SEVERITIES.index(p.severity) >= cap:
             targets = [t for t in targets_of(p.evidence) if not _placed(p.evidence, t, task)]

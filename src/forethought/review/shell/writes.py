@@ -115,10 +115,6 @@ def _program_targets(cmd: SimpleCommand) -> Iterator[tuple[str, str, bool]]:
         ops = operands(cmd, "", ("output-format", "input-format", "front-matter", "indent"))
         for f in ops[1:]:
             yield f, "yq -i", False
-    elif name == "crudini" and any(a in ("--set", "--del", "--merge") for a in args):
-        ops = operands(cmd)  # crudini --set FILE SECTION [PARAM [VALUE]]
-        if ops:
-            yield ops[0], f"crudini {next(a for a in args if a.startswith('--'))}", False
     elif name == "dd":
         for a in args:
             if a.startswith("of="):

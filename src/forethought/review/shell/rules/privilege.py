@@ -9,6 +9,7 @@ import shlex
 from collections.abc import Iterator, Sequence
 
 from forethought.review.base import Prediction, Severity
+from forethought.review.scope import EVERY_USER_WRITES
 from forethought.review.shell.catalogue import operands as catalogue_operands
 from forethought.review.shell.interpreters import SHELLS, shell_input
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
@@ -357,10 +358,50 @@ def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
                 0.8,
                 True,
             )
+        elif worst.startswith("/") and not _SCRATCH.match(worst):
+            # (a service's state or a site's files: /var/lib/prosody, /srv/app, /var/www)
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"makes {worst} writable by every user: {EVERY_USER_WRITES}",
+                "high",
+                0.7,
+                True,
+            )
         else:
             yield harm(
                 cmd, PRIVILEGE_ESCALATION, f"makes {worst} writable by every user", "low", 0.5, True
             )
+    elif _world_readable(mode):
+        secret = next((t for t in targets if _SECRET_NAME.search(t.rsplit("/", 1)[-1])), None)
+        if secret is not None:
+            yield harm(
+                cmd,
+                PRIVILEGE_ESCALATION,
+                f"makes {secret} readable by every user: its name says it holds a secret",
+                "moderate",
+                0.7,
+                True,
+            )
+
+
+# A file whose name says it holds a secret (`authtoken.secret`, `api-token`, `tls.key`).
+_SECRET_NAME = re.compile(
+    r"secret|token|credential|passw(?:or)?d|\.key$|\.pem$|_rsa$|_ed25519$|\.p12$|\.pfx$|\.jks$",
+    re.IGNORECASE,
+)
+_SCRATCH = re.compile(r"^/(?:tmp|var/tmp|dev/shm)(?:/|$)")
+
+
+def _world_readable(mode: str) -> bool:
+    """Whether a chmod mode gives every user read access (644, o+r, a+r)."""
+    if re.fullmatch(r"[0-7]{3,4}", mode):
+        return bool(int(mode[-1]) & 4)
+    for clause in mode.split(","):
+        m = re.match(r"([ugoa]*)([+=])([rwxXst]*)", clause)
+        if m and "r" in m.group(3) and ("o" in m.group(1) or "a" in m.group(1) or not m.group(1)):
+            return True
+    return False
 
 
 def _setcap(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
