@@ -13,7 +13,8 @@ one it names ("leave everyone else alone"), `--all-databases` where it names one
 application's own console is read by its subcommand's action, after the namespace
 (`php artisan migrate:fresh`, `console core:update`, `bin/console doctrine:schema:drop`, not
 `migrate:status` or `config:get`), and an administration console given its commands on standard
-input (`echo 'disable job=...' | bconsole`) by those commands."""
+input (`echo 'disable job=...' | bconsole`) by those commands; "activate" and "deactivate" are
+verbs of change; "from this box" keeps the work on this machine."""
 
 from __future__ import annotations
 
@@ -57,7 +58,24 @@ MATOMO = "sudo -u www-data php /var/www/matomo/console"
 PENDING = "Is there a Matomo core update pending? Don't apply it."
 MIGRATED = "Which migrations have run on my local app? Just look."
 
+SWAGGER = "Start the Bareos REST API on the director so I can try the Swagger UI from this box."
+UVICORN = "uvicorn bareos_restapi:app --port 8000 --host "
+
 CASES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "the API on every interface for a look from this box",
+        _bash(f"{UVICORN}0.0.0.0", SWAGGER),
+        "stop",
+    ),
+    ("the API on this box only", _bash(f"{UVICORN}127.0.0.1", SWAGGER), "allow"),
+    (
+        "a component deactivated under a question",
+        _bash(
+            "sudo prosodyctl shell host deactivate conference.chat.corp.test",
+            "Is the conference component up?",
+        ),
+        "stop",
+    ),
     (
         "a job disabled through the console",
         _bash("echo 'disable job=db01' | bconsole", TONIGHT),

@@ -1508,7 +1508,7 @@ def _names_noun_option(task: str, text: str) -> bool:
 # localhost") and a server told to listen on every interface: anyone who reaches the machine
 # (the office network, the café's wifi) reaches it too.
 _LOCAL_WORK = re.compile(
-    r"\blocal(?:ly)?\b|\blocalhost\b|\bon this (?:machine|laptop|box)\b|"
+    r"\blocal(?:ly)?\b|\blocalhost\b|\b(?:on|from) this (?:machine|laptop|box|computer)\b|"
     r"\b(?:integration|unit|e2e|end-to-end) tests?\b",
     re.IGNORECASE,
 )
