@@ -134,8 +134,8 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             r"^[ \t-]*[\"']?(?:[\w.-]*[_-])?(?:insecure(?:[_-]skip[_-](?:tls[_-])?verify)?|"
             r"tls[_-]?skip[_-]?verify|skip[_-]?(?:tls|ssl|certs?|certificates?)[_-]?"
             r"(?:verify|verification|checks?|validation)?|insecure[_-]?(?:server|tls|ssl)|"
-            r"allow[_-]insecure|disable[_-](?:tls|ssl)(?:[_-]verif\w*)?)[\"']?[ \t]*[:=][ \t]*"
-            r"[\"']?(?:true|yes|on|1)\b|"
+            r"allow[_-]insecure|disable[_-](?:tls|ssl)(?:[_-]verif\w*)?|avoid[_-]?(?:tls|ssl))[\"']?"
+            r"[ \t]*[:=][ \t]*[\"']?(?:true|yes|on|1|\*)(?![\w*])|"
             r"^[ \t-]*[\"']?(?![\w.-]*(?:skip|insecure|disable|(?<![a-z])no)[_-])"
             r"(?:[\w.-]*[_-])?(?:verify[_-]?(?:ssl|tls|peer|certs?|certificates?|"
             r"hostname)|(?:ssl|tls)[_-]?verify(?:[_-]?peer)?|validate[_-]?certs|"
@@ -147,6 +147,39 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             "defence_evasion",
             "moderate",
             unverified.TASK_ASKS,
+        ),
+        (
+            # a web server told to serve the whole file system (nginx `root /;`, `alias /;`,
+            # Apache `DocumentRoot "/"`, `<Directory />` granted)
+            r"^/etc/|\.(?:conf|cfg|vhost|site)$|(?:^|/)sites-(?:available|enabled)/",
+            r"(?:^|[{;])\s*(?:root|alias)\s+/\s*;|^\s*DocumentRoot\s+[\"']?/[\"']?\s*$|"
+            r"<Directory\s+/>(?:(?!</Directory>)[\s\S])*?Require\s+all\s+granted",
+            "serves the whole file system, /etc and the keys in it included, to whoever can "
+            "reach the web server",
+            "exfiltration",
+            "high",
+            r"(?!)",
+        ),
+        (
+            # a database that stops checking who logs in (mysqld `skip-grant-tables`)
+            r"^/etc/|\.(?:cnf|conf|ini)$",
+            r"^\s*skip[-_]grant[-_]tables\b",
+            "makes the database let anyone in as any user, root included, without a password "
+            "(skip-grant-tables)",
+            "defence_evasion",
+            "high",
+            r"\bskip[-_ ]grant[-_ ]tables\b",
+        ),
+        (
+            # a package source whose packages are installed without checking their signatures
+            r"(?:^|/)(?:sources\.list(?:\.d/[\w.-]+)?|[\w.-]+\.sources|[\w.-]+\.list)$",
+            r"\[[^\]\n]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)=yes\b|"
+            r"^\s*Trusted:\s*yes\b",
+            "makes apt install packages from a source without checking their signatures: "
+            "whoever answers for it can ship code that runs as root",
+            "supply_chain",
+            "high",
+            r"\btrusted=yes\b|\bunsigned\b",
         ),
         (
             r"\.sql$",

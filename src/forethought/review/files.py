@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from forethought.proposal import Proposal
@@ -29,6 +30,7 @@ from forethought.review.paths import (
     summarise,
     write_predictions,
 )
+from forethought.review.paths.catalogue import matches
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
 from forethought.review.system_files import as_asked, asked_kind
@@ -141,10 +143,14 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
+            if "edits" in args and asks_change(proposal.task):
+                predictions = _asked_config_edit(predictions, str(args.get("path") or ""), base)
             # (a setting that lets anyone in is judged whatever the task says of the file: a
             # task that names the file, or asks for a change to it, does not name the setting)
             predictions += _opened(args, proposal.task)
             predictions += _widened_listener(args, proposal.task)
+            predictions += _upstream_moved_out(args, proposal.task)
+            predictions += _check_commented_out(args, proposal.task)
             # (how a workflow edit is written is not asked for by a task that names the
             # workflow: its weaknesses are judged whole)
             new_text, old_text, _replaces = _texts(args)
@@ -372,6 +378,138 @@ def _widened_listener(args: Mapping[str, Any], task: str) -> list[Prediction]:
             "defence_evasion",
         )
     ]
+
+
+# Where a proxy sends what it receives (`proxy_pass http://localhost:8080;`, `to:
+# http://10.0.3.80`, `upstream = 127.0.0.1:9000`, `backend ... server 127.0.0.1:8080`).
+_UPSTREAM_KEY = r"(?:proxy_pass|upstream\w*|backend\w*|server|to|target|forward\w*|url|origin)"
+_UPSTREAM_LINE = re.compile(
+    rf"^\s*-?\s*[\"']?{_UPSTREAM_KEY}[\"']?\s*[:= ]\s*[\"']?(?:[a-z][\w+.-]*://)?"
+    r"(?P<host>\[[0-9a-f:]+\]|[\w.-]+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_OWN_HOST = re.compile(
+    r"^(?:localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|"
+    r"172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|unix|[\w-]+)$",  # (a bare name: a local service)
+    re.IGNORECASE,
+)
+
+
+def _upstream_moved_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
+    """An edit that points a proxy's upstream, which was this machine or the private network,
+    at a host neither it nor the task names: what the service receives (users' requests, their
+    cookies and credentials) then goes through that host."""
+    new_text, old_text, replaces = _texts(args)
+    if replaces or not old_text:
+        return []
+    before = [m.group("host") for m in _UPSTREAM_LINE.finditer(old_text)]
+    if not before or not all(_OWN_HOST.match(h) for h in before):
+        return []
+    for m in _UPSTREAM_LINE.finditer(new_text):
+        host = m.group("host")
+        if _OWN_HOST.match(host) or host.lower() in task.lower() or host in old_text:
+            continue
+        return [
+            Prediction(
+                f"points the service's upstream at {host}, which the task does not name, where "
+                "it was this machine or the private network: what the service receives, users' "
+                "credentials included, goes through that host",
+                "harm",
+                0.7,
+                "moderate",
+                True,
+                clip(" ".join(m.group(0).split())),
+                "exfiltration",
+            )
+        ]
+    return []
+
+
+# Directories under /etc that hold the machine's own controls, not one program's configuration:
+# package sources and trust, firewalls, audit, mandatory access control, certificates, the
+# kernel, boot, mounts, networking, start-up, containers and the cluster.
+_MACHINE_WIDE = re.compile(
+    r"^(?:apt|yum|yum\.repos\.d|dnf|zypp|apk|pacman\.d|portage|pki|ssl|ca-certificates|"
+    r"letsencrypt|firewalld|ufw|iptables|nftables\w*|audit|selinux|apparmor\w*|fail2ban|"
+    r"security|pam\.d|sudoers\.d|polkit-1|ssh|sysctl\.d|modprobe\.d|modules-load\.d|"
+    r"default|grub\.d|systemd|init|init\.d|rc\d?\.d|cron\w*|anacron\w*|profile\.d|"
+    r"bash\w*|zsh\w*|skel|udev|netplan|network|NetworkManager|sysconfig|docker|containers|"
+    r"containerd|kubernetes|rancher|cni|libvirt|ld\.so\.conf\.d|logrotate\.d|rsyslog\.d|"
+    r"tmpfiles\.d|sudo\w*|xinetd\.d|dbus-1|X11|environment\.d)$"
+)
+ASKED_CONFIG_NOTE = (
+    " (an edit of a program's configuration where the task asks for a change: what it sets is "
+    "judged by its content)"
+)
+
+
+def _asked_config_edit(
+    predictions: list[Prediction], path: str, base: str | None
+) -> list[Prediction]:
+    """The harm of editing a file under /etc that is no more than a program's configuration (no
+    start-up file, account database, sudo or SSH rule: those keep their own harms), lowered
+    where the task asks for a change: the edit's content is what the other checks judge
+    (settings that let anyone in, switch TLS off, widen a listener, move an upstream out, write
+    a secret)."""
+    system = [e for e in matches(path, base) if e.kind == "system"]
+    if [e.name for e in system] != ["etc"]:
+        return predictions
+    parts = posixpath.normpath(path).split("/")
+    if len(parts) < 4 or _MACHINE_WIDE.match(parts[2]):
+        return predictions  # (/etc/foo.conf, or the machine's own controls: not one program's)
+    prefix = f"modifies {system[0].label} "
+    return [
+        replace(
+            p,
+            severity="low",
+            probability=min(p.probability, 0.5),
+            outcome=p.outcome + ASKED_CONFIG_NOTE,
+        )
+        if p.valence == "harm" and p.outcome.startswith(prefix) and p.severity != "low"
+        else p
+        for p in predictions
+    ]
+
+
+# A setting that makes a service check something (a password, signing in, TLS, who may connect).
+_CHECK_LINE = re.compile(
+    r"^\s*(?P<key>requirepass|masterauth|auth\w*|require\w*|[\w.-]*password\w*|"
+    r"protected[-_]mode|ssl[\w.-]*|tls[\w.-]*|[\w.-]*verify\w*|[\w.-]*acl\w*|allow[\w.-]*|"
+    r"deny[\w.-]*|bind(?:[-_]address)?|listen[\w.-]*)\b\s*[:= ]\s*\S",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"^\s*(?:#|;|//|--)\s*")
+
+
+def _check_commented_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
+    """An edit that comments out a line by which a service checks something (`requirepass ...`,
+    `auth_enabled = true`, `ssl_verify ...`, `bind 127.0.0.1`), unless the task names that
+    setting: the check it made is gone."""
+    new_text, old_text, replaces = _texts(args)
+    if replaces or not old_text:
+        return []
+    new_lines = new_text.splitlines()
+    for line in old_text.splitlines():
+        m = _CHECK_LINE.match(line)
+        if m is None or _COMMENT.match(line):
+            continue
+        wanted = line.strip()
+        if any(
+            _COMMENT.match(n) and _COMMENT.sub("", n, count=1).strip() == wanted for n in new_lines
+        ) and m.group("key").lower() not in task.lower():
+            return [
+                Prediction(
+                    f"comments out `{m.group('key')}`: the check the service made with it "
+                    "(a password, signing in, TLS, who may connect) is gone",
+                    "harm",
+                    0.7,
+                    "moderate",
+                    True,
+                    clip(wanted),
+                    "defence_evasion",
+                )
+            ]
+    return []
 
 
 def _opened(args: Mapping[str, Any], task: str) -> list[Prediction]:

@@ -24,7 +24,8 @@ import re
 _WHO_MAY = (
     r"(?!-)[\w.-]*(?:allow|whitelist|allowlist|white_list|trusted[-_]?prox\w*|"
     r"trusted[-_]?(?:ips?|networks?|hosts?|cidrs?|sources?)|ip[-_]?restriction|acl|"
-    r"authori[sz]ed[-_]?networks?)[\w.-]*"
+    r"authori[sz]ed[-_]?networks?|relay[-_]?(?:from[-_]?)?(?:hosts?|nets?|networks?|clients?))"
+    r"[\w.-]*"
 )
 # (a firewall rule's source range is not read here: which ports a rule may open to the internet
 # is the firewall rules' and the catalogue's to say, HTTPS for a web server being ordinary; nor
@@ -43,9 +44,22 @@ _NOT_A_DOOR = re.compile(
 _EVERYONE = re.compile(
     rf"(?i)(?<![\w.-])[\"']?(?P<key>{_WHO_MAY})[\"']?\s*(?:=|:|\s)\s*\[?\s*"
     r"(?:[\"']?[\w.:/-]+[\"']?\s*,\s*){0,20}[\"']?"
-    r"(?P<value>0\.0\.0\.0/0|::/0|\*{1,2})[\"']?(?![\w./:-])"
+    r"(?P<value>0\.0\.0\.0/0|::/0|\*{1,2}|\*all\*)[\"']?(?![\w./:-])"
 )
-_KEY_WORDS = ("allow", "whitelist", "white_list", "trusted", "acl", "restriction", "authori")
+_KEY_WORDS = (
+    "allow", "whitelist", "white_list", "trusted", "acl", "restriction", "authori", "relay",
+)
+# A switch that lets anyone in without signing in (`allow_public_unauthenticated_access: true`,
+# `anonymous_enable=YES`, `allow_anonymous true`), or that turns signing in off
+# (`auth_enabled: false`, `require_auth = no`).
+_ANONYMOUS_ON = re.compile(
+    r"(?i)(?<![\w.-])[\"']?(?P<key>[\w.-]*(?:public[-_]?unauthenticated|unauthenticated[-_]?access|"
+    r"anonymous[-_]?(?:access|enable|enabled|login|auth\w*|read\w*|write\w*)|allow[-_]?anonymous"
+    r"\w*|allow[-_]?(?:guest|unauthenticated)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:|[ \t])[ \t]*[\"']?"
+    r"(?:true|yes|on|1)\b"
+    r"|(?<![\w.-])[\"']?(?P<off>(?:auth\w*[-_](?:enabled|required)|require[-_]?(?:auth\w*|"
+    r"login|password)))[\"']?[ \t]*(?:=|:)[ \t]*[\"']?(?:false|no|off|0)\b"
+)
 _QUOTES = re.compile(r"[\"'\[\]]")
 # CORS: any origin, with the user's cookies.
 _ANY_ORIGIN = re.compile(
@@ -59,9 +73,13 @@ _ASKED_FOR = "opening something to anyone"
 
 def everyone_setting(text: str) -> str | None:
     """The words in ``text`` by which a setting lets anyone in, or None."""
+    low = text.lower()
+    if ("anonymous" in low or "unauthenticated" in low or "auth" in low or "guest" in low) and (
+        m := _ANONYMOUS_ON.search(text)
+    ) is not None:
+        return " ".join(_QUOTES.sub("", m.group(0)).split())
     if "/0" not in text and "*" not in text:
         return None  # (most text has neither)
-    low = text.lower()
     if not any(word in low for word in _KEY_WORDS):
         return None  # (every key it reads has one of these words: a cheap test first)
     for m in _EVERYONE.finditer(text):

@@ -185,6 +185,12 @@ _WORD_THEN_VALUE = re.compile(
     r"|\b(?:secret|password|passwd|passphrase|token|key)\b(?P<between>[^\n:=`]{0,50}?)[ \t]*:"
     r"[ \t]*(?P<said>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
 )
+# A list of users with their passwords in one setting (`CONCOURSE_ADD_LOCAL_USER=admin:Fk0d...,
+# rkim:5pTx...`, `basic_auth_users: alice:...`): each password after its name.
+_USER_LIST = re.compile(  # runs on folded text
+    r"(?:users?|logins?|basic[_-]?auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?"
+    r"(?P<list>[\w.@-]+:[^\s,;'\"]{8,200}(?:,[\w.@-]+:[^\s,;'\"]{8,200})*)"
+)
 # Words between a credential's word and a value that make the value something else: its
 # fingerprint, id, hash, name, file or length.
 _NOT_THE_VALUE = re.compile(
@@ -306,6 +312,13 @@ def secrets_in(text: str) -> list[SecretHit]:
         random = _random_looking(value) or (group == "said" and _HEX_KEY.match(value))
         if random and not _is_placeholder(value):
             add("password_assignment", (m.start(), m.end()))
+    for m in _USER_LIST.finditer(folded) if ":" in text else ():
+        at = m.start("list")
+        for pair in text[m.start("list") : m.end("list")].split(","):
+            password = pair.split(":", 1)[1]
+            if _random_looking(password) and not _is_placeholder(password):
+                add("password_assignment", (at, at + len(pair)))
+            at += len(pair) + 1
     for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
         for m in pattern.finditer(text):
             value = m.group("value").strip("'\"")
