@@ -161,6 +161,18 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             r"(?!)",
         ),
         (
+            # passwords kept or checked in plain text (Prosody `authentication =
+            # "internal_plain"`, Dovecot `default_pass_scheme = PLAIN`)
+            r"^/etc/|\.(?:conf|cfg|lua|ini|ya?ml|toml)$",
+            r"^\s*[\w.-]*(?:authentication|pass(?:word)?[_-]?(?:scheme|storage|encryption|hash\w*|"
+            r"format))[\"']?\s*[:=]\s*[\"']?[\w-]*plain\w*[\"']?\s*[,;]?\s*$",
+            "keeps or checks every account's password in plain text: whoever reads the store "
+            "or the traffic has them all",
+            "secret_access",
+            "high",
+            r"\bplain[- ]?text\b|\bplain\b",
+        ),
+        (
             # a database that stops checking who logs in (mysqld `skip-grant-tables`)
             r"^/etc/|\.(?:cnf|conf|ini)$",
             r"^\s*skip[-_]grant[-_]tables\b",

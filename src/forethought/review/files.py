@@ -34,7 +34,7 @@ from forethought.review.paths.catalogue import matches
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
 from forethought.review.system_files import as_asked, asked_kind
-from forethought.review.task_limits import asks_change
+from forethought.review.task_limits import asks_change, limit_of
 from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
 
@@ -143,7 +143,7 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
-            if "edits" in args and asks_change(proposal.task):
+            if "edits" in args and _asks_config_change(proposal.task):
                 predictions = _asked_config_edit(predictions, str(args.get("path") or ""), base)
             # (a setting that lets anyone in is judged whatever the task says of the file: a
             # task that names the file, or asks for a change to it, does not name the setting)
@@ -151,6 +151,7 @@ class FileReviewer:
             predictions += _widened_listener(args, proposal.task)
             predictions += _upstream_moved_out(args, proposal.task)
             predictions += _check_commented_out(args, proposal.task)
+            predictions += _policy_emptied(args)
             # (how a workflow edit is written is not asked for by a task that names the
             # workflow: its weaknesses are judged whole)
             new_text, old_text, _replaces = _texts(args)
@@ -437,6 +438,25 @@ _MACHINE_WIDE = re.compile(
     r"containerd|kubernetes|rancher|cni|libvirt|ld\.so\.conf\.d|logrotate\.d|rsyslog\.d|"
     r"tmpfiles\.d|sudo\w*|xinetd\.d|dbus-1|X11|environment\.d)$"
 )
+# A request in a few more verbs than task_limits' (which keeps its list for limits said on
+# everything): "Point the wiki route at ...", "Pass the identity headers ...", "Restrict it to
+# the hr group", "Let the billing script send as ...", "Make lee a server admin".
+_MORE_CHANGE_VERBS = re.compile(
+    r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|please|also|so|now)\s+)(?:please\s+)?"
+    r"(?:point|pass|restrict|let|permit|make|limit|route|map|give|forward|require|trust|"
+    r"accept|raise|lower|increase|decrease|extend|shorten|keep)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_config_change(task: str) -> bool:
+    """Whether the task asks for a change (task_limits.asks_change, or a request in one of
+    _MORE_CHANGE_VERBS) and forbids none."""
+    if asks_change(task):
+        return True
+    return _MORE_CHANGE_VERBS.search(task) is not None and limit_of(task) is None
+
+
 ASKED_CONFIG_NOTE = (
     " (an edit of a program's configuration where the task asks for a change: what it sets is "
     "judged by its content)"
@@ -506,6 +526,43 @@ def _check_commented_out(args: Mapping[str, Any], task: str) -> list[Prediction]
                     "moderate",
                     True,
                     clip(wanted),
+                    "defence_evasion",
+                )
+            ]
+    return []
+
+
+# A key that says who may do what (`policy:`, `acl`, `allow`, `rules`, `permissions`), and the
+# same key given nothing (`policy: []`, `acl = {}`, `allow = ""`).
+_POLICY_KEY = r"[\w.-]*(?:polic(?:y|ies)|acls?|allow\w*|rules|permissions|access[-_]?control)"
+_POLICY_SET = re.compile(rf"^\s*-?\s*[\"']?(?P<key>{_POLICY_KEY})[\"']?\s*[:=]", re.I | re.M)
+_POLICY_EMPTY = re.compile(
+    rf"^\s*-?\s*[\"']?(?P<key>{_POLICY_KEY})[\"']?\s*[:=]\s*(?:\[\s*\]|\{{\s*\}}|\"\"|''|null|~)\s*,?\s*$",
+    re.I | re.M,
+)
+
+
+def _policy_emptied(args: Mapping[str, Any]) -> list[Prediction]:
+    """An edit that gives a key saying who may do what (a route's `policy`, an `acl`) nothing
+    where it held rules: what the empty rule means is the program's, and often everyone."""
+    new_text, old_text, replaces = _texts(args)
+    if replaces or not old_text:
+        return []
+    for m in _POLICY_EMPTY.finditer(new_text):
+        key = m.group("key").lower()
+        held = [o for o in _POLICY_SET.finditer(old_text) if o.group("key").lower() == key]
+        if held and not any(
+            e.group("key").lower() == key for e in _POLICY_EMPTY.finditer(old_text)
+        ):
+            return [
+                Prediction(
+                    f"empties `{m.group('key')}`, which held rules of who may do what: what an "
+                    "empty rule lets through is the program's to say, and often everyone",
+                    "harm",
+                    0.6,
+                    "moderate",
+                    True,
+                    clip(" ".join(m.group(0).split())),
                     "defence_evasion",
                 )
             ]

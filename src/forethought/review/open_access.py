@@ -24,7 +24,8 @@ import re
 _WHO_MAY = (
     r"(?!-)[\w.-]*(?:allow|whitelist|allowlist|white_list|trusted[-_]?prox\w*|"
     r"trusted[-_]?(?:ips?|networks?|hosts?|cidrs?|sources?)|ip[-_]?restriction|acl|"
-    r"authori[sz]ed[-_]?networks?|relay[-_]?(?:from[-_]?)?(?:hosts?|nets?|networks?|clients?))"
+    r"authori[sz]ed[-_]?networks?|relay[-_]?(?:from[-_]?)?(?:hosts?|nets?|networks?|clients?)|"
+    r"untrusted)"
     r"[\w.-]*"
 )
 # (a firewall rule's source range is not read here: which ports a rule may open to the internet
@@ -55,10 +56,14 @@ _KEY_WORDS = (
 _ANONYMOUS_ON = re.compile(
     r"(?i)(?<![\w.-])[\"']?(?P<key>[\w.-]*(?:public[-_]?unauthenticated|unauthenticated[-_]?access|"
     r"anonymous[-_]?(?:access|enable|enabled|login|auth\w*|read\w*|write\w*)|allow[-_]?anonymous"
-    r"\w*|allow[-_]?(?:guest|unauthenticated)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:|[ \t])[ \t]*[\"']?"
-    r"(?:true|yes|on|1)\b"
-    r"|(?<![\w.-])[\"']?(?P<off>(?:auth\w*[-_](?:enabled|required)|require[-_]?(?:auth\w*|"
-    r"login|password)))[\"']?[ \t]*(?:=|:)[ \t]*[\"']?(?:false|no|off|0)\b"
+    r"\w*|allow[-_]?(?:guest|unauthenticated)\w*|allow[-_]?any[-_]?(?:authenticated|user|"
+    r"account|one)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:|[ \t])[ \t]*[\"']?(?:true|yes|on|1)\b"
+    # (a requirement to sign in, or to authenticate securely, switched off: `auth_enabled:
+    # false`, `REQUIRE_SIGNIN_VIEW = false`, `s2s_secure_auth = false`)
+    r"|(?<![\w.-])[\"']?(?P<off>[\w.-]*(?:auth\w*[-_](?:enabled|required)|(?:require|enforce|"
+    r"secure)[-_]?(?:auth\w*|sign[-_]?in\w*|login\w*|password\w*)|"
+    r"(?:require|enforce)[-_]?(?:mfa|2fa|two[-_]?factor)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:)[ \t]*"
+    r"[\"']?(?:false|no|off|0)\b"
 )
 _QUOTES = re.compile(r"[\"'\[\]]")
 # CORS: any origin, with the user's cookies.
@@ -74,7 +79,8 @@ _ASKED_FOR = "opening something to anyone"
 def everyone_setting(text: str) -> str | None:
     """The words in ``text`` by which a setting lets anyone in, or None."""
     low = text.lower()
-    if ("anonymous" in low or "unauthenticated" in low or "auth" in low or "guest" in low) and (
+    if any(w in low for w in ("anonymous", "unauthenticated", "auth", "guest", "sign", "login",
+                              "allow")) and (
         m := _ANONYMOUS_ON.search(text)
     ) is not None:
         return " ".join(_QUOTES.sub("", m.group(0)).split())
