@@ -261,15 +261,16 @@ def env_off(name: str, value: str) -> bool:
 def setting_off(key: str, value: str) -> bool:
     """Whether configuration key ``key`` set to ``value`` switches a check off
     (``http.sslVerify false``, ``strict-ssl false``, ``insecure true``)."""
+    # (a key that says it skips the check first: `SKIP_TLS_VERIFY` ends in a check's word too)
+    if _INSECURE_KEY.search(key):
+        v = value.strip().strip("'\"").lower()
+        return bool(v) and v not in _FALSE
     if _CHECK_KEY.search(key):
         return _value_off(value)
     if _AUTOSIGN_KEY.search(key):
         # (puppet.conf(5): `autosign = true` signs every request; a path names the policy that
         # decides which, the way it is meant to be set)
         return _value_off(value, inverted=True)
-    if _INSECURE_KEY.search(key):
-        v = value.strip().strip("'\"").lower()
-        return bool(v) and v not in _FALSE
     return False
 
 
