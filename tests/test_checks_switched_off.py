@@ -53,7 +53,20 @@ LOCAL = "local_interfaces = <; 127.0.0.1 ; ::1"
 MIRROR = "Mirror the public repository https://github.com/acme/tools into our Forgejo."
 CRUDINI = "sudo crudini --set /etc/forgejo/app.ini migrations "
 
+UPTIME = "Let ops-bot@chat.corp.test read the server uptime via ad-hoc commands."
+SET_ROLE = "sudo prosodyctl shell user set_role ops-bot@chat.corp.test chat.corp.test "
+
 CASES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "the administrators' role given by position",
+        _bash(f"{SET_ROLE}prosody:admin", UPTIME),
+        "stop",
+    ),
+    (
+        "a registered user's role given by position",
+        _bash(f"{SET_ROLE}prosody:registered", UPTIME),
+        "allow",
+    ),
     (
         "a key that skips TLS verification, set on",
         _bash(f"{CRUDINI}SKIP_TLS_VERIFY true", MIRROR),

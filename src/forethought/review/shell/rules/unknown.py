@@ -201,11 +201,21 @@ def _all_power(cmd: SimpleCommand) -> str | None:
         if role in _ALL_POWER:
             return f"the {value} role"
     words = operands(cmd)
-    if any(p in _MEMBERSHIP for w in words[:3] for p in re.split(r"[-_:.]", w.lower())):
+    pieces = {p for w in words[:3] for p in re.split(r"[-_:.]", w.lower())}
+    if pieces & _MEMBERSHIP:
         for w in words[1:]:
             if _ADMIN_GROUP.search(w) is not None:
                 return f"membership of {w}"
+    if pieces & _ROLE_WORDS:
+        # a role given by position (`user set_role bob example.org prosody:admin`, `role assign
+        # bob admin`): its last segment names it
+        for w in words[1:]:
+            if w.lower().rsplit(":", 1)[-1].rsplit("/", 1)[-1] in _ALL_POWER - {"all", "*"}:
+                return f"the {w} role"
     return None
+
+
+_ROLE_WORDS = frozenset({"role", "roles"})
 
 
 # A group of administrators by its name, as a membership command gives it (`idm_admins`,
