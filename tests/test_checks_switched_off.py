@@ -7,7 +7,8 @@ false`), in any program's configuration, unless the task asks for that in its ow
 in-place `yq -i` is a write of the file it names; a key that says it skips the check
 (`SKIP_TLS_VERIFY true`) is read as such, though it ends in a check's word. An edit that turns a
 listening address of this machine only into every interface, unless the task asks for that.
-Through `forethought review`, all rows in one run."""
+A role given by position (`user set_role bob example.org prosody:admin`) is read as `--role
+admin` is. Through `forethought review`, all rows in one run."""
 
 from __future__ import annotations
 
