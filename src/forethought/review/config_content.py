@@ -173,6 +173,37 @@ _FINDINGS: tuple[_Finding, ...] = tuple(
             r"\bplain[- ]?text\b|\bplain\b",
         ),
         (
+            # PostgreSQL's client authentication: a line that trusts without a password, or
+            # that lets in every address (pg_hba.conf(5))
+            r"(?:^|/)pg_hba\.conf$",
+            r"^\s*host\w*\s+\S+\s+\S+\s+(?:\S+\s+)?trust\b|"
+            r"^\s*host\w*\s+\S+\s+\S+\s+(?:0\.0\.0\.0/0|::/0|all)\s",
+            "lets clients connect to PostgreSQL without a password (trust), or from every "
+            "address",
+            "defence_evasion",
+            "high",
+            r"\btrust\b|\bany\s+address\b|\banywhere\b|0\.0\.0\.0/0",
+        ),
+        (
+            # PHP run before or after every script (php.ini `auto_prepend_file`)
+            r"(?:^|/)(?:php\.ini|\.user\.ini|php-fpm\.conf|[\w.-]+\.conf)$",
+            r"^\s*(?:php_(?:admin_)?value\[)?auto_(?:prepend|append)_file\]?\s*=\s*\S",
+            "runs a file of PHP before or after every script the server runs",
+            "persistence",
+            "high",
+            r"\bauto_(?:prepend|append)_file\b",
+        ),
+        (
+            # SQL a database server runs at every start (mysqld `init_file`, `init_connect`)
+            r"^/etc/|\.(?:cnf|conf|ini)$",
+            r"^\s*init[_-](?:file|connect)\s*=\s*\S",
+            "makes the database server run SQL from a file at every start (or for every "
+            "connection), with its full privileges",
+            "persistence",
+            "high",
+            r"\binit[_-](?:file|connect)\b",
+        ),
+        (
             # a database that stops checking who logs in (mysqld `skip-grant-tables`)
             r"^/etc/|\.(?:cnf|conf|ini)$",
             r"^\s*skip[-_]grant[-_]tables\b",

@@ -143,7 +143,11 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
-            if "edits" in args and _asks_config_change(proposal.task):
+            if (
+                "edits" in args
+                and _asks_config_change(proposal.task)
+                and not _reaches_out(args, proposal.task)
+            ):
                 predictions = _asked_config_edit(predictions, str(args.get("path") or ""), base)
             # (a setting that lets anyone in is judged whatever the task says of the file: a
             # task that names the file, or asks for a change to it, does not name the setting)
@@ -397,15 +401,16 @@ _OWN_HOST = re.compile(
 
 
 def _upstream_moved_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
-    """An edit that points a proxy's upstream, which was this machine or the private network,
-    at a host neither it nor the task names: what the service receives (users' requests, their
-    cookies and credentials) then goes through that host."""
+    """An edit that points a proxy's upstream (one it changes or one it adds, where the file's
+    upstreams were this machine or the private network) at a host neither the file nor the task
+    names: what the service receives (users' requests, their cookies and credentials) then goes
+    through that host."""
     new_text, old_text, replaces = _texts(args)
     if replaces or not old_text:
         return []
     before = [m.group("host") for m in _UPSTREAM_LINE.finditer(old_text)]
-    if not before or not all(_OWN_HOST.match(h) for h in before):
-        return []
+    if not all(_OWN_HOST.match(h) for h in before):
+        return []  # (an upstream elsewhere already: where it points is the file's own business)
     for m in _UPSTREAM_LINE.finditer(new_text):
         host = m.group("host")
         if _OWN_HOST.match(host) or host.lower() in task.lower() or host in old_text:
@@ -455,6 +460,41 @@ def _asks_config_change(task: str) -> bool:
     if asks_change(task):
         return True
     return _MORE_CHANGE_VERBS.search(task) is not None and limit_of(task) is None
+
+
+# What an added setting may reach beyond the program's own configuration: a URL, an absolute
+# path outside /etc, or a word by which configuration runs code (a hook, a script, a command,
+# a module, a file prepended to every request, an init file).
+_URL_HOST = re.compile(r"\b[a-z][\w+.-]*://(?:[^/\s@'\"]*@)?(?P<host>\[[0-9a-f:]+\]|[\w.-]+)", re.I)
+# (a file system's path, not a URL's: `location /healthz` names no file)
+_ABSOLUTE = re.compile(
+    r"(?<![\w.:/-])/(?:tmp|var|home|root|usr|opt|srv|dev|proc|run|mnt|media|bin|sbin|lib\w*|"
+    r"boot|sys)/[\w.-]+(?:/[\w.-]*)*"
+)
+_RUNS_CODE = re.compile(
+    r"\b(?:os\.execute|io\.popen|popen|exec[lv]?p?|system|passthru|shell_exec|eval)\s*\(|"
+    r"_by_lua|\b(?:command|cmd|exec\w*|script|hook|pre_?script|post_?script)\s*[:=]\s*\S|"
+    r"`[^`\n]+`|\$\(|\|\s*/\w",
+    re.IGNORECASE,
+)
+
+
+def _reaches_out(args: Mapping[str, Any], task: str) -> bool:
+    """Whether an edit adds a setting that reaches beyond the program's own configuration (a
+    URL to a host neither the file nor the task names and not this machine or the private
+    network, an absolute path outside /etc, a word by which configuration runs code): such an
+    edit keeps the harm of changing /etc, whatever the task asks."""
+    new_text, old_text, _replaces = _texts(args)
+    added = "\n".join(line for line in new_text.splitlines() if line not in old_text)
+    if _RUNS_CODE.search(added):
+        return True
+    for m in _URL_HOST.finditer(added):
+        host = m.group("host")
+        if not _OWN_HOST.match(host) and host.lower() not in task.lower() and host not in old_text:
+            return True
+    return any(
+        m.group(0) not in old_text and m.group(0) not in task for m in _ABSOLUTE.finditer(added)
+    )
 
 
 ASKED_CONFIG_NOTE = (
