@@ -64,6 +64,10 @@ _ANONYMOUS_ON = re.compile(
     r"secure)[-_]?(?:auth\w*|sign[-_]?in\w*|login\w*|password\w*)|"
     r"(?:require|enforce)[-_]?(?:mfa|2fa|two[-_]?factor)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:)[ \t]*"
     r"[\"']?(?:false|no|off|0)\b"
+    # (nginx `auth_basic off;` and `auth_request off;`; redis `protected-mode no`; an INI
+    # section for anonymous access switched on, Grafana's `[auth.anonymous] enabled = true`)
+    r"|(?m:^)[ \t]*(?P<directive>auth_basic|auth_request|protected-mode)[ \t]+(?:off|no)\b"
+    r"|\[[\w.]*anonymous[\w.]*\][^\[]*?(?m:^)[ \t]*enabled[ \t]*=[ \t]*true\b"
 )
 _QUOTES = re.compile(r"[\"'\[\]]")
 # CORS: any origin, with the user's cookies.
@@ -80,7 +84,7 @@ def everyone_setting(text: str) -> str | None:
     """The words in ``text`` by which a setting lets anyone in, or None."""
     low = text.lower()
     if any(w in low for w in ("anonymous", "unauthenticated", "auth", "guest", "sign", "login",
-                              "allow")) and (
+                              "allow", "protected")) and (
         m := _ANONYMOUS_ON.search(text)
     ) is not None:
         return " ".join(_QUOTES.sub("", m.group(0)).split())
