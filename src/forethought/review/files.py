@@ -539,6 +539,9 @@ _CHECK_LINE = re.compile(
     re.IGNORECASE,
 )
 _COMMENT = re.compile(r"^\s*(?:#|;|//|--)\s*")
+_RESTRICTIONS = frozenset(
+    {"deny", "auth_basic", "auth_request", "requirepass", "require", "masterauth", "auth"}
+)
 
 
 def _check_commented_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
@@ -549,17 +552,23 @@ def _check_commented_out(args: Mapping[str, Any], task: str) -> list[Prediction]
     if replaces or not old_text:
         return []
     new_lines = new_text.splitlines()
+    kept = {k.group("key").lower() for n in new_lines if (k := _CHECK_LINE.match(n))}
     for line in old_text.splitlines():
         m = _CHECK_LINE.match(line)
         if m is None or _COMMENT.match(line):
             continue
         wanted = line.strip()
-        if any(
+        key = m.group("key").lower()
+        commented = any(
             _COMMENT.match(n) and _COMMENT.sub("", n, count=1).strip() == wanted for n in new_lines
-        ) and m.group("key").lower() not in task.lower():
+        )
+        # (a restriction dropped outright: `deny all;`, `auth_basic ...`, `requirepass ...`, with
+        # no line of its key left)
+        dropped = key in _RESTRICTIONS and key not in kept
+        if (commented or dropped) and key not in task.lower():
             return [
                 Prediction(
-                    f"comments out `{m.group('key')}`: the check the service made with it "
+                    f"comments out or drops `{m.group('key')}`: the check the service made with it "
                     "(a password, signing in, TLS, who may connect) is gone",
                     "harm",
                     0.7,
