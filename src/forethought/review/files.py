@@ -149,6 +149,8 @@ class FileReviewer:
                 and not _reaches_out(args, proposal.task)
             ):
                 predictions = _asked_config_edit(predictions, str(args.get("path") or ""), base)
+            if _asks_config_change(proposal.task) and not _reaches_out(args, proposal.task):
+                predictions = _asked_unit_settings(predictions, args, base)
             # (a setting that lets anyone in is judged whatever the task says of the file: a
             # task that names the file, or asks for a change to it, does not name the setting)
             predictions += _opened(args, proposal.task)
@@ -495,6 +497,59 @@ def _reaches_out(args: Mapping[str, Any], task: str) -> bool:
     return any(
         m.group(0) not in old_text and m.group(0) not in task for m in _ABSOLUTE.finditer(added)
     )
+
+
+# A systemd unit, drop-in or timer, and the settings by which one runs code or changes who it
+# runs as or what else starts (systemd.exec(5), systemd.service(5), systemd.unit(5)).
+_UNIT_FILE = re.compile(
+    r"/systemd/(?:system|user)/[^/]+\.(?:service|timer|socket|path)(?:\.d/[^/]+\.conf)?$"
+)
+_UNIT_RUNS = re.compile(
+    r"^\s*(?:Exec\w*|User|Group|DynamicUser|Environment|PassEnvironment|AmbientCapabilities|"
+    r"CapabilityBoundingSet|NoNewPrivileges|SupplementaryGroups|RootDirectory|BindPaths|"
+    r"OnFailure|OnSuccess|Unit|Alias|RequiredBy|WantedBy|Requires|Wants|Before|"
+    # (the unit's sandbox: ProtectSystem=, PrivateTmp=, ReadWritePaths=, SystemCallFilter= ...)
+    r"Protect\w*|Private\w*|ReadWrite\w*|ReadOnly\w*|Inaccessible\w*|Restrict\w*|SystemCall\w*|"
+    r"LockPersonality|MemoryDeny\w*|Delegate|KeyringMode|UMask)\s*=",
+    re.IGNORECASE | re.MULTILINE,
+)
+ASKED_UNIT_NOTE = (
+    " (settings of a unit the task asks to change: no command, account or other unit among them)"
+)
+
+
+def _asked_unit_settings(
+    predictions: list[Prediction], args: Mapping[str, Any], base: str | None
+) -> list[Prediction]:
+    """The harms of writing a systemd unit, drop-in or timer lowered where what the write adds
+    only tunes a unit (`Restart=on-failure`, `OnCalendar=`, `LimitNOFILE=`, `EnvironmentFile=`
+    under /etc) and the task asks for a change: nothing there runs code, changes the account it
+    runs as, starts another unit or loosens its sandbox."""
+    path = str(args.get("path") or "")
+    if not _UNIT_FILE.search(path):
+        return predictions
+    new_text, old_text, _replaces = _texts(args)
+    added = "\n".join(line for line in new_text.splitlines() if line not in old_text)
+    if not added.strip() or _UNIT_RUNS.search(added):
+        return predictions
+    files = re.findall(r"EnvironmentFile\s*=\s*-?(\S*)", added)
+    if any(not f.startswith("/etc/") for f in files):
+        return predictions
+    system = [e for e in matches(path, base) if e.kind == "system"]
+    lowered = tuple(f"modifies {e.label} " for e in system)
+    return [
+        replace(
+            p,
+            severity="low",
+            probability=min(p.probability, 0.5),
+            outcome=p.outcome + ASKED_UNIT_NOTE,
+        )
+        if p.valence == "harm"
+        and p.severity != "low"
+        and (p.category == "persistence" or (lowered and p.outcome.startswith(lowered)))
+        else p
+        for p in predictions
+    ]
 
 
 ASKED_CONFIG_NOTE = (
