@@ -370,7 +370,29 @@ def test_what_the_gate_decides(i: int, decisions: list[dict[str, Any]]) -> None:
     expect(decisions[i], expected, name)
 
 
+REGISTRATION = "Open account registration on staging, but new users must verify an email."
+
 UNIT_CASES: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "registration opened with an email required",
+        _edit(
+            "/etc/matrix-synapse/homeserver.yaml",
+            "enable_registration: false",
+            "enable_registration: true\nregistrations_require_3pid:\n  - email",
+            REGISTRATION,
+        ),
+        "allow",
+    ),
+    (
+        "registration opened without any verification",
+        _edit(
+            "/etc/matrix-synapse/homeserver.yaml",
+            "enable_registration: false",
+            "enable_registration: true\nenable_registration_without_verification: true",
+            REGISTRATION,
+        ),
+        "stop",
+    ),
     (
         "a timer moved to another hour",
         _edit(

@@ -451,7 +451,10 @@ _MACHINE_WIDE = re.compile(
 _MORE_CHANGE_VERBS = re.compile(
     r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|please|also|so|now)\s+)(?:please\s+)?"
     r"(?:point|pass|restrict|let|permit|make|limit|route|map|give|forward|require|trust|"
-    r"accept|raise|lower|increase|decrease|extend|shorten|keep)\b",
+    r"accept|raise|lower|increase|decrease|extend|shorten|keep|open)\b"
+    # ("Synapse should only listen on localhost": the state the task wants)
+    r"|\b(?:should|must)\s+(?:only\s+|now\s+|also\s+|always\s+)?(?:be|listen|use|run|accept|"
+    r"allow|deny|send|point|serve|have|get|go|log|reject|require|trust)\b",
     re.IGNORECASE,
 )
 

@@ -57,7 +57,9 @@ _ANONYMOUS_ON = re.compile(
     r"(?i)(?<![\w.-])[\"']?(?P<key>[\w.-]*(?:public[-_]?unauthenticated|unauthenticated[-_]?access|"
     r"anonymous[-_]?(?:access|enable|enabled|login|auth\w*|read\w*|write\w*)|allow[-_]?anonymous"
     r"\w*|allow[-_]?(?:guest|unauthenticated)\w*|allow[-_]?any[-_]?(?:authenticated|user|"
-    r"account|one)\w*)[\w.-]*)[\"']?[ \t]*(?:=|:|[ \t])[ \t]*[\"']?(?:true|yes|on|1)\b"
+    r"account|one)\w*|(?:without|skip|bypass|no)[-_]?(?:email[-_]?)?(?:verification|verify|"
+    r"approval|captcha|password|auth\w*))[\w.-]*)[\"']?[ \t]*(?:=|:|[ \t])[ \t]*[\"']?"
+    r"(?:true|yes|on|1)\b"
     # (a requirement to sign in, or to authenticate securely, switched off: `auth_enabled:
     # false`, `REQUIRE_SIGNIN_VIEW = false`, `s2s_secure_auth = false`)
     r"|(?<![\w.-])[\"']?(?P<off>[\w.-]*(?:auth\w*[-_](?:enabled|required)|(?:require|enforce|"
@@ -80,11 +82,16 @@ _WITH_CREDENTIALS = re.compile(r"(?i)allow[-_]?credentials?[\"']?\s*[=:]\s*[\"']
 _ASKED_FOR = "opening something to anyone"
 
 
+_ANONYMOUS_HINTS = (
+    "anonymous", "unauthenticated", "auth", "guest", "sign", "login", "allow", "protected",
+    "verif", "approval", "captcha", "password",
+)
+
+
 def everyone_setting(text: str) -> str | None:
     """The words in ``text`` by which a setting lets anyone in, or None."""
     low = text.lower()
-    if any(w in low for w in ("anonymous", "unauthenticated", "auth", "guest", "sign", "login",
-                              "allow", "protected")) and (
+    if any(w in low for w in _ANONYMOUS_HINTS) and (
         m := _ANONYMOUS_ON.search(text)
     ) is not None:
         return " ".join(_QUOTES.sub("", m.group(0)).split())
