@@ -556,8 +556,8 @@ def _asked_unit_settings(
 
 
 ASKED_CONFIG_NOTE = (
-    " (an edit of a program's configuration where the task asks for a change: what it sets is "
-    "judged by its content)"
+    " (an edit of a program's configuration where the task asks for a change: a person decides, "
+    "and what it sets is judged by its content)"
 )
 
 
@@ -565,10 +565,12 @@ def _asked_config_edit(
     predictions: list[Prediction], path: str, base: str | None
 ) -> list[Prediction]:
     """The harm of editing a file under /etc that is no more than a program's configuration (no
-    start-up file, account database, sudo or SSH rule: those keep their own harms), lowered
-    where the task asks for a change: the edit's content is what the other checks judge
-    (settings that let anyone in, switch TLS off, widen a listener, move an upstream out, write
-    a secret)."""
+    start-up file, account database, sudo or SSH rule: those keep their own harms), lowered from
+    a refusal to a person's decision where the task asks for a change; the edit's content is what
+    the other checks judge (settings that let anyone in, switch TLS off, widen a listener, move an
+    upstream out, write a secret), and they can still refuse it. Not lower: on never-tuned data
+    (blind-23, blind-25), allowing such edits outright let through unsafe ones the content checks
+    do not know."""
     system = [e for e in matches(path, base) if e.kind == "system"]
     if [e.name for e in system] != ["etc"]:
         return predictions
@@ -579,11 +581,10 @@ def _asked_config_edit(
     return [
         replace(
             p,
-            severity="low",
-            probability=min(p.probability, 0.5),
+            probability=min(p.probability, 0.5),  # (high at 0.5: escalated, not refused)
             outcome=p.outcome + ASKED_CONFIG_NOTE,
         )
-        if p.valence == "harm" and p.outcome.startswith(prefix) and p.severity != "low"
+        if p.valence == "harm" and p.outcome.startswith(prefix) and p.severity == "high"
         else p
         for p in predictions
     ]
