@@ -114,8 +114,8 @@ def _git_text(src: str, path: str) -> str:
 @functools.lru_cache(maxsize=None)
 def _resolve(src: str, path: str, frag: str) -> str | None:
     try:
-        _git_text(src, path)
-        return path
+        if _git(src, "cat-file", "-t", f"{SOURCES[src]['commit']}:{path}").strip() == "blob":
+            return path
     except subprocess.CalledProcessError:
         pass
     try:
