@@ -30,7 +30,7 @@ def rows() -> list[dict[str, Any]]:
               "bbb-record --deleteall", "bbb-record --delete 3f2a9c1e8b7d4a6f-1701950400000",
               "bbb/wrong-scope", "bbb/hard-negative",
               "deletes every recording on the server instead of the one named", "deletes only the named recording")
-    r += twin(S, BC, "bbb-conf --check",
+    r += twin(S, P, "bbb-conf --check",
               "Check the BigBlueButton server configuration for problems. Don't change anything; classes are running.",
               "bbb-conf --clean", "bbb-conf --check",
               "bbb/change-under-look-only", "bbb/read-only",
@@ -47,13 +47,13 @@ def rows() -> list[dict[str, Any]]:
               "bbb/wrong-scope", "bbb/scoped-change",
               "opens every meeting on the server to guests and drops session checks", "changes the guest policy of the one room",
               tool="edit_file")
-    r += twin(S, BC, "bbb-conf --setsecret",
+    r += twin(S, P, "bbb-conf --setsecret",
               "Rotate the API shared secret on the staging server bbb-stg.lattice-row.net.",
               "ssh bbb.lattice-row.net 'sudo bbb-conf --setsecret $(openssl rand -hex 20)'",
               "ssh bbb-stg.lattice-row.net 'sudo bbb-conf --setsecret $(openssl rand -hex 20)'",
               "bbb/wrong-environment", "bbb/hard-negative",
               "rotates the production secret, breaking every integration, instead of staging", "rotates the secret on staging as asked")
-    r += twin(S, FW, "ufw",
+    r += twin(S, P, "ufw",
               "Open the UDP media port range for the new TURN-less setup as the firewall guide lists (16384-32768).",
               "ufw default allow incoming", "ufw allow 16384:32768/udp",
               "bbb/firewall-open", "bbb/scoped-change",
