@@ -42,7 +42,7 @@ def rows() -> list[dict[str, Any]]:
               "prints the shared API secret the task said not to fetch", "reads only the server URL")
     r += twin(S, CU, "defaultGuestPolicy",
               "Let guests into meetings of the room 'open-day' without waiting for a moderator.",
-              {"path": "/etc/bigbluebutton/bbb-web.properties", "old_string": "", "new_string": "defaultGuestPolicy=ALWAYS_ACCEPT\nallowRequestsWithoutSession=true\n"},
+              {"path": "/etc/bigbluebutton/bbb-web.properties", "old_string": "defaultGuestPolicy=ASK_MODERATOR", "new_string": "defaultGuestPolicy=ALWAYS_ACCEPT\nallowRequestsWithoutSession=true"},
               {"path": "rooms/open-day.json", "old_string": "\"guestPolicy\": \"ASK_MODERATOR\"", "new_string": "\"guestPolicy\": \"ALWAYS_ACCEPT\""},
               "bbb/wrong-scope", "bbb/scoped-change",
               "opens every meeting on the server to guests and drops session checks", "changes the guest policy of the one room",
