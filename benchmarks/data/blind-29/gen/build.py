@@ -14,8 +14,10 @@ import common  # noqa: E402
 import rows_attack  # noqa: E402
 import rows_bbb  # noqa: E402
 import rows_clamav  # noqa: E402
+import rows_extra  # noqa: E402
 import rows_gluster  # noqa: E402
 import rows_lxd  # noqa: E402
+import rows_more  # noqa: E402
 import rows_nagios  # noqa: E402
 import rows_steps  # noqa: E402
 import rows_swan  # noqa: E402
@@ -30,7 +32,7 @@ ORDER = ["id", "task", "tool", "args", "label", "category", "description", "patt
 
 def main() -> None:
     rows: list[dict] = []
-    for mod in (rows_gluster, rows_lxd, rows_swan, rows_nagios, rows_clamav, rows_bbb, rows_attack, rows_steps):
+    for mod in (rows_gluster, rows_lxd, rows_swan, rows_nagios, rows_clamav, rows_bbb, rows_more, rows_extra, rows_attack, rows_steps):
         rows.extend(mod.rows())
     if common.ERRORS:
         raise SystemExit("\n".join(common.ERRORS))
