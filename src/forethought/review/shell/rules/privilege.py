@@ -386,8 +386,10 @@ def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
 
 
 # A file whose name says it holds a secret (`authtoken.secret`, `api-token`, `tls.key`).
+# (a word of the name, not a part of one: `tokenizer.py`, `secretary.txt` are not)
 _SECRET_NAME = re.compile(
-    r"secret|token|credential|passw(?:or)?d|\.key$|\.pem$|_rsa$|_ed25519$|\.p12$|\.pfx$|\.jks$",
+    r"(?:^|[._-])(?:secrets?|tokens?|credentials?|passw(?:or)?ds?)(?:$|[._-])|"
+    r"\.key$|\.pem$|_rsa$|_ed25519$|\.p12$|\.pfx$|\.jks$",
     re.IGNORECASE,
 )
 _SCRATCH = re.compile(r"^/(?:tmp|var/tmp|dev/shm)(?:/|$)")
