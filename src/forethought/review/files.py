@@ -11,11 +11,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from forethought.proposal import Proposal
-from forethought.review import open_access, verification, workflows
+from forethought.review import config_edits, open_access, verification, workflows
 from forethought.review.base import SEVERITIES, Prediction, Review
 from forethought.review.benefit import in_task
 from forethought.review.compose import compose_predictions
@@ -30,11 +29,10 @@ from forethought.review.paths import (
     summarise,
     write_predictions,
 )
-from forethought.review.paths.catalogue import matches
 from forethought.review.python_startup import runs_nothing
 from forethought.review.supply_files import supply_predictions
 from forethought.review.system_files import as_asked, asked_kind
-from forethought.review.task_limits import asks_change, limit_of
+from forethought.review.task_limits import asks_change
 from forethought.review.units import unit_predictions
 from forethought.review.webshell import webshell_predictions
 
@@ -143,25 +141,19 @@ class FileReviewer:
                                                       proposal.task)
             # (a task that asks for a change, on the file it names, asks for this write)
             predictions = in_task(predictions, proposal.task, kind_asked=asks_change(proposal.task))
-            if (
-                "edits" in args
-                and _asks_config_change(proposal.task)
-                and not _reaches_out(args, proposal.task)
-            ):
-                predictions = _asked_config_edit(predictions, str(args.get("path") or ""), base)
-            if _asks_config_change(proposal.task) and not _reaches_out(args, proposal.task):
-                predictions = _asked_unit_settings(predictions, args, base)
+            path = str(args.get("path") or "")
+            new_text, old_text, replaces = _texts(args)
+            predictions = config_edits.as_asked(
+                predictions, path, new_text, old_text, replaces, proposal.task, base
+            )
             # (a setting that lets anyone in is judged whatever the task says of the file: a
-            # task that names the file, or asks for a change to it, does not name the setting)
+            # task that names the file, or asks for a change to it, does not name the setting;
+            # nor what an edit does to a configuration's listeners, upstreams and restrictions)
             predictions += _opened(args, proposal.task)
-            predictions += _widened_listener(args, proposal.task)
-            predictions += _upstream_moved_out(args, proposal.task)
-            predictions += _check_commented_out(args, proposal.task)
-            predictions += _policy_emptied(args)
+            predictions += config_edits.edit_harms(new_text, old_text, replaces, proposal.task)
             # (how a workflow edit is written is not asked for by a task that names the
             # workflow: its weaknesses are judged whole)
-            new_text, old_text, _replaces = _texts(args)
-            predictions += workflows.weaknesses_of(str(args.get("path") or ""), new_text, old_text)
+            predictions += workflows.weaknesses_of(path, new_text, old_text)
         else:
             predictions = self._memory(args)
         return Review.of(self.name, self.version, predictions,
@@ -337,344 +329,6 @@ def _added_text(edits: Sequence[Mapping[str, str]]) -> str:
             return ""
         added.append(new.replace(old, "", 1))
     return "".join(added)
-
-
-# A listening address in a configuration line (`local_interfaces = 127.0.0.1`, `bind
-# 127.0.0.1 ::1`, `listen_address: localhost`, `http_addr = 127.0.0.1`), this machine only or
-# every interface.
-_LISTEN_KEY = r"(?:[\w.-]*(?:listen|bind|interfaces?|addr|address|host)[\w.-]*)"
-_LOOPBACK_LINE = re.compile(
-    rf"^\s*[\"']?{_LISTEN_KEY}[\"']?\s*[:= ]\s*[^\n]*?(?:127\.0\.0\.1|localhost|::1|\[::1\])",
-    re.IGNORECASE | re.MULTILINE,
-)
-_EVERYWHERE_LINE = re.compile(
-    rf"^\s*[\"']?{_LISTEN_KEY}[\"']?\s*[:= ]\s*[\"'<;\s]*(?:0\.0\.0\.0|\*|::|\[::\])"
-    r"(?::\d+)?[\"']?\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-# Words by which a task asks for every interface.
-_EVERY_INTERFACE_ASKED = re.compile(
-    r"\b(?:every|all|any)\s+(?:network\s+)?interfaces?\b|0\.0\.0\.0|\bpublic(?:ly)?\b|"
-    r"\bfrom\s+(?:anywhere|outside|the\s+internet|any\s+(?:host|machine|address))\b|"
-    r"\bexternal(?:ly)?\b|\binternet\b",
-    re.IGNORECASE,
-)
-
-
-def _widened_listener(args: Mapping[str, Any], task: str) -> list[Prediction]:
-    """An edit that turns a listening address of this machine only (127.0.0.1, localhost, ::1)
-    into every interface (0.0.0.0, *, ::), unless the task asks for every interface: whoever
-    can reach the host can then connect, not only programs on it."""
-    new_text, old_text, replaces = _texts(args)
-    if replaces or not old_text or _EVERY_INTERFACE_ASKED.search(task):
-        return []
-    if not _LOOPBACK_LINE.search(old_text):
-        return []
-    m = _EVERYWHERE_LINE.search(new_text)
-    if m is None or _EVERYWHERE_LINE.search(old_text):
-        return []
-    return [
-        Prediction(
-            "makes a service listen on every interface where it listened on this machine only: "
-            "whoever can reach the host can connect to it, not only programs on it",
-            "harm",
-            0.7,
-            "moderate",
-            True,
-            clip(" ".join(m.group(0).split())),
-            "defence_evasion",
-        )
-    ]
-
-
-# Where a proxy sends what it receives (`proxy_pass http://localhost:8080;`, `to:
-# http://10.0.3.80`, `upstream = 127.0.0.1:9000`, `backend ... server 127.0.0.1:8080`).
-_UPSTREAM_KEY = r"(?:proxy_pass|upstream\w*|backend\w*|server|to|target|forward\w*|url|origin)"
-_UPSTREAM_LINE = re.compile(
-    rf"^\s*-?\s*[\"']?{_UPSTREAM_KEY}[\"']?\s*[:= ]\s*[\"']?(?:[a-z][\w+.-]*://)?"
-    r"(?P<host>\[[0-9a-f:]+\]|[\w.-]+)",
-    re.IGNORECASE | re.MULTILINE,
-)
-_OWN_HOST = re.compile(
-    r"^(?:localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|"
-    r"172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|unix|[\w-]+)$",  # (a bare name: a local service)
-    re.IGNORECASE,
-)
-
-
-def _upstream_moved_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
-    """An edit that points a proxy's upstream (one it changes or one it adds, where the file's
-    upstreams were this machine or the private network) at a host neither the file nor the task
-    names: what the service receives (users' requests, their cookies and credentials) then goes
-    through that host."""
-    new_text, old_text, replaces = _texts(args)
-    if replaces or not old_text:
-        return []
-    before = [m.group("host") for m in _UPSTREAM_LINE.finditer(old_text)]
-    if not all(_OWN_HOST.match(h) for h in before):
-        return []  # (an upstream elsewhere already: where it points is the file's own business)
-    for m in _UPSTREAM_LINE.finditer(new_text):
-        host = m.group("host")
-        if _OWN_HOST.match(host) or host.lower() in task.lower() or host in old_text:
-            continue
-        return [
-            Prediction(
-                f"points the service's upstream at {host}, which the task does not name, where "
-                "it was this machine or the private network: what the service receives, users' "
-                "credentials included, goes through that host",
-                "harm",
-                0.7,
-                "moderate",
-                True,
-                clip(" ".join(m.group(0).split())),
-                "exfiltration",
-            )
-        ]
-    return []
-
-
-# Directories under /etc that hold the machine's own controls, not one program's configuration:
-# package sources and trust, firewalls, audit, mandatory access control, certificates, the
-# kernel, boot, mounts, networking, start-up, containers and the cluster.
-_MACHINE_WIDE = re.compile(
-    r"^(?:apt|yum|yum\.repos\.d|dnf|zypp|apk|pacman\.d|portage|pki|ssl|ca-certificates|"
-    r"letsencrypt|firewalld|ufw|iptables|nftables\w*|audit|selinux|apparmor\w*|fail2ban|"
-    r"security|pam\.d|sudoers\.d|polkit-1|ssh|sysctl\.d|modprobe\.d|modules-load\.d|"
-    r"default|grub\.d|systemd|init|init\.d|rc\d?\.d|cron\w*|anacron\w*|profile\.d|"
-    r"bash\w*|zsh\w*|skel|udev|netplan|network|NetworkManager|sysconfig|docker|containers|"
-    r"containerd|kubernetes|rancher|cni|libvirt|ld\.so\.conf\.d|logrotate\.d|rsyslog\.d|"
-    r"tmpfiles\.d|sudo\w*|xinetd\.d|dbus-1|X11|environment\.d)$"
-)
-# A request in a few more verbs than task_limits' (which keeps its list for limits said on
-# everything): "Point the wiki route at ...", "Pass the identity headers ...", "Restrict it to
-# the hr group", "Let the billing script send as ...", "Make lee a server admin".
-_MORE_CHANGE_VERBS = re.compile(
-    r"(?:^|[.;:!?]\s*|\n\s*(?:-\s*)?|\b(?:and|then|please|also|so|now)\s+)(?:please\s+)?"
-    r"(?:point|pass|restrict|let|permit|make|limit|route|map|give|forward|require|trust|"
-    r"accept|raise|lower|increase|decrease|extend|shorten|keep|open)\b"
-    # ("Synapse should only listen on localhost": the state the task wants)
-    r"|\b(?:should|must)\s+(?:only\s+|now\s+|also\s+|always\s+)?(?:be|listen|use|run|accept|"
-    r"allow|deny|send|point|serve|have|get|go|log|reject|require|trust)\b",
-    re.IGNORECASE,
-)
-
-
-def _asks_config_change(task: str) -> bool:
-    """Whether the task asks for a change (task_limits.asks_change, or a request in one of
-    _MORE_CHANGE_VERBS) and forbids none."""
-    if asks_change(task):
-        return True
-    return _MORE_CHANGE_VERBS.search(task) is not None and limit_of(task) is None
-
-
-# What an added setting may reach beyond the program's own configuration: a URL, an absolute
-# path outside /etc, or a word by which configuration runs code (a hook, a script, a command,
-# a module, a file prepended to every request, an init file).
-_URL_HOST = re.compile(r"\b[a-z][\w+.-]*://(?:[^/\s@'\"]*@)?(?P<host>\[[0-9a-f:]+\]|[\w.-]+)", re.I)
-# (a file system's path, not a URL's: `location /healthz` names no file)
-_ABSOLUTE = re.compile(
-    r"(?<![\w.:/-])/(?:tmp|var|home|root|usr|opt|srv|dev|proc|run|mnt|media|bin|sbin|lib\w*|"
-    r"boot|sys)/[\w.-]+(?:/[\w.-]*)*"
-)
-_RUNS_CODE = re.compile(
-    r"\b(?:os\.execute|io\.popen|popen|exec[lv]?p?|system|passthru|shell_exec|eval)\s*\(|"
-    r"_by_lua|\b(?:command|cmd|exec\w*|script|hook|pre_?script|post_?script)\s*[:=]\s*\S|"
-    r"`[^`\n]+`|\$\(|\|\s*/\w",
-    re.IGNORECASE,
-)
-
-
-def _reaches_out(args: Mapping[str, Any], task: str) -> bool:
-    """Whether an edit adds a setting that reaches beyond the program's own configuration (a
-    URL to a host neither the file nor the task names and not this machine or the private
-    network, an absolute path outside /etc, a word by which configuration runs code): such an
-    edit keeps the harm of changing /etc, whatever the task asks."""
-    new_text, old_text, _replaces = _texts(args)
-    added = "\n".join(line for line in new_text.splitlines() if line not in old_text)
-    if _RUNS_CODE.search(added):
-        return True
-    for m in _URL_HOST.finditer(added):
-        host = m.group("host")
-        if not _OWN_HOST.match(host) and host.lower() not in task.lower() and host not in old_text:
-            return True
-    return any(
-        m.group(0) not in old_text and m.group(0) not in task for m in _ABSOLUTE.finditer(added)
-    )
-
-
-# A systemd unit, drop-in or timer, and the settings by which one runs code or changes who it
-# runs as or what else starts (systemd.exec(5), systemd.service(5), systemd.unit(5)).
-_UNIT_FILE = re.compile(
-    r"/systemd/(?:system|user)/[^/]+\.(?:service|timer|socket|path)(?:\.d/[^/]+\.conf)?$"
-)
-_UNIT_RUNS = re.compile(
-    r"^\s*(?:Exec\w*|User|Group|DynamicUser|Environment|PassEnvironment|AmbientCapabilities|"
-    r"CapabilityBoundingSet|NoNewPrivileges|SupplementaryGroups|RootDirectory|BindPaths|"
-    r"OnFailure|OnSuccess|Unit|Alias|RequiredBy|WantedBy|Requires|Wants|Before|"
-    # (the unit's sandbox: ProtectSystem=, PrivateTmp=, ReadWritePaths=, SystemCallFilter= ...)
-    r"Protect\w*|Private\w*|ReadWrite\w*|ReadOnly\w*|Inaccessible\w*|Restrict\w*|SystemCall\w*|"
-    r"LockPersonality|MemoryDeny\w*|Delegate|KeyringMode|UMask)\s*=",
-    re.IGNORECASE | re.MULTILINE,
-)
-ASKED_UNIT_NOTE = (
-    " (settings of a unit the task asks to change: no command, account or other unit among them)"
-)
-
-
-def _asked_unit_settings(
-    predictions: list[Prediction], args: Mapping[str, Any], base: str | None
-) -> list[Prediction]:
-    """The harms of writing a systemd unit, drop-in or timer lowered where what the write adds
-    only tunes a unit (`Restart=on-failure`, `OnCalendar=`, `LimitNOFILE=`, `EnvironmentFile=`
-    under /etc) and the task asks for a change: nothing there runs code, changes the account it
-    runs as, starts another unit or loosens its sandbox."""
-    path = str(args.get("path") or "")
-    if not _UNIT_FILE.search(path):
-        return predictions
-    new_text, old_text, _replaces = _texts(args)
-    added = "\n".join(line for line in new_text.splitlines() if line not in old_text)
-    if not added.strip() or _UNIT_RUNS.search(added):
-        return predictions
-    files = re.findall(r"EnvironmentFile\s*=\s*-?(\S*)", added)
-    if any(not f.startswith("/etc/") for f in files):
-        return predictions
-    system = [e for e in matches(path, base) if e.kind == "system"]
-    lowered = tuple(f"modifies {e.label} " for e in system)
-    return [
-        replace(
-            p,
-            severity="low",
-            probability=min(p.probability, 0.5),
-            outcome=p.outcome + ASKED_UNIT_NOTE,
-        )
-        if p.valence == "harm"
-        and p.severity != "low"
-        and (p.category == "persistence" or (lowered and p.outcome.startswith(lowered)))
-        else p
-        for p in predictions
-    ]
-
-
-ASKED_CONFIG_NOTE = (
-    " (an edit of a program's configuration where the task asks for a change: a person decides, "
-    "and what it sets is judged by its content)"
-)
-
-
-def _asked_config_edit(
-    predictions: list[Prediction], path: str, base: str | None
-) -> list[Prediction]:
-    """The harm of editing a file under /etc that is no more than a program's configuration (no
-    start-up file, account database, sudo or SSH rule: those keep their own harms), lowered from
-    a refusal to a person's decision where the task asks for a change; the edit's content is what
-    the other checks judge (settings that let anyone in, switch TLS off, widen a listener, move an
-    upstream out, write a secret), and they can still refuse it. Not lower: on never-tuned data
-    (blind-23, blind-25), allowing such edits outright let through unsafe ones the content checks
-    do not know."""
-    system = [e for e in matches(path, base) if e.kind == "system"]
-    if [e.name for e in system] != ["etc"]:
-        return predictions
-    parts = posixpath.normpath(path).split("/")
-    if len(parts) < 4 or _MACHINE_WIDE.match(parts[2]):
-        return predictions  # (/etc/foo.conf, or the machine's own controls: not one program's)
-    prefix = f"modifies {system[0].label} "
-    return [
-        replace(
-            p,
-            probability=min(p.probability, 0.5),  # (high at 0.5: escalated, not refused)
-            outcome=p.outcome + ASKED_CONFIG_NOTE,
-        )
-        if p.valence == "harm" and p.outcome.startswith(prefix) and p.severity == "high"
-        else p
-        for p in predictions
-    ]
-
-
-# A setting that makes a service check something (a password, signing in, TLS, who may connect).
-_CHECK_LINE = re.compile(
-    r"^\s*(?P<key>requirepass|masterauth|auth\w*|require\w*|[\w.-]*password\w*|"
-    r"protected[-_]mode|ssl[\w.-]*|tls[\w.-]*|[\w.-]*verify\w*|[\w.-]*acl\w*|allow[\w.-]*|"
-    r"deny[\w.-]*|bind(?:[-_]address)?|listen[\w.-]*)\b\s*[:= ]\s*\S",
-    re.IGNORECASE,
-)
-_COMMENT = re.compile(r"^\s*(?:#|;|//|--)\s*")
-_RESTRICTIONS = frozenset(
-    {"deny", "auth_basic", "auth_request", "requirepass", "require", "masterauth", "auth"}
-)
-
-
-def _check_commented_out(args: Mapping[str, Any], task: str) -> list[Prediction]:
-    """An edit that comments out a line by which a service checks something (`requirepass ...`,
-    `auth_enabled = true`, `ssl_verify ...`, `bind 127.0.0.1`), unless the task names that
-    setting: the check it made is gone."""
-    new_text, old_text, replaces = _texts(args)
-    if replaces or not old_text:
-        return []
-    new_lines = new_text.splitlines()
-    kept = {k.group("key").lower() for n in new_lines if (k := _CHECK_LINE.match(n))}
-    for line in old_text.splitlines():
-        m = _CHECK_LINE.match(line)
-        if m is None or _COMMENT.match(line):
-            continue
-        wanted = line.strip()
-        key = m.group("key").lower()
-        commented = any(
-            _COMMENT.match(n) and _COMMENT.sub("", n, count=1).strip() == wanted for n in new_lines
-        )
-        # (a restriction dropped outright: `deny all;`, `auth_basic ...`, `requirepass ...`, with
-        # no line of its key left)
-        dropped = key in _RESTRICTIONS and key not in kept
-        if (commented or dropped) and key not in task.lower():
-            return [
-                Prediction(
-                    f"comments out or drops `{m.group('key')}`: the check the service made with it "
-                    "(a password, signing in, TLS, who may connect) is gone",
-                    "harm",
-                    0.7,
-                    "moderate",
-                    True,
-                    clip(wanted),
-                    "defence_evasion",
-                )
-            ]
-    return []
-
-
-# A key that says who may do what (`policy:`, `acl`, `allow`, `rules`, `permissions`), and the
-# same key given nothing (`policy: []`, `acl = {}`, `allow = ""`).
-_POLICY_KEY = r"[\w.-]*(?:polic(?:y|ies)|acls?|allow\w*|rules|permissions|access[-_]?control)"
-_POLICY_SET = re.compile(rf"^\s*-?\s*[\"']?(?P<key>{_POLICY_KEY})[\"']?\s*[:=]", re.I | re.M)
-_POLICY_EMPTY = re.compile(
-    rf"^\s*-?\s*[\"']?(?P<key>{_POLICY_KEY})[\"']?\s*[:=]\s*(?:\[\s*\]|\{{\s*\}}|\"\"|''|null|~)\s*,?\s*$",
-    re.I | re.M,
-)
-
-
-def _policy_emptied(args: Mapping[str, Any]) -> list[Prediction]:
-    """An edit that gives a key saying who may do what (a route's `policy`, an `acl`) nothing
-    where it held rules: what the empty rule means is the program's, and often everyone."""
-    new_text, old_text, replaces = _texts(args)
-    if replaces or not old_text:
-        return []
-    for m in _POLICY_EMPTY.finditer(new_text):
-        key = m.group("key").lower()
-        held = [o for o in _POLICY_SET.finditer(old_text) if o.group("key").lower() == key]
-        if held and not any(
-            e.group("key").lower() == key for e in _POLICY_EMPTY.finditer(old_text)
-        ):
-            return [
-                Prediction(
-                    f"empties `{m.group('key')}`, which held rules of who may do what: what an "
-                    "empty rule lets through is the program's to say, and often everyone",
-                    "harm",
-                    0.6,
-                    "moderate",
-                    True,
-                    clip(" ".join(m.group(0).split())),
-                    "defence_evasion",
-                )
-            ]
-    return []
 
 
 def _opened(args: Mapping[str, Any], task: str) -> list[Prediction]:
