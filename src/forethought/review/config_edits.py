@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from forethought.review.base import Prediction
+from forethought.review.http import in_private_network, is_internal, is_metadata, parse_ip
 from forethought.review.paths import clip
 from forethought.review.paths.catalogue import matches
 from forethought.review.task_limits import asks_change, limit_of
@@ -105,11 +106,17 @@ _UPSTREAM_LINE = re.compile(
     r"(?P<host>\[[0-9a-f:]+\]|[\w.-]+)",
     re.IGNORECASE | re.MULTILINE,
 )
-_OWN_HOST = re.compile(
-    r"^(?:localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|"
-    r"172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|unix|[\w-]+)$",  # (a bare name: a local service)
-    re.IGNORECASE,
-)
+
+
+def _own_host(host: str) -> bool:
+    """Whether ``host`` is this machine or the private network (http.is_internal,
+    http.PRIVATE_NETWORKS, however the address is spelt), or a bare name, which only a local
+    resolver answers (a service on this host or in its network); never a metadata service."""
+    host = host.strip("[]").lower()
+    if host in ("localhost", "unix") or (host and "." not in host and ":" not in host):
+        return not is_metadata(host)
+    ip = parse_ip(host)
+    return (is_internal(host, ip) or in_private_network(ip)) and not is_metadata(host, ip)
 
 
 def _upstream_moved_out(
@@ -122,11 +129,11 @@ def _upstream_moved_out(
     if replaces or not old_text:
         return []
     before = [m.group("host") for m in _UPSTREAM_LINE.finditer(old_text)]
-    if not all(_OWN_HOST.match(h) for h in before):
+    if not all(_own_host(h) for h in before):
         return []  # (an upstream elsewhere already: where it points is the file's own business)
     for m in _UPSTREAM_LINE.finditer(new_text):
         host = m.group("host")
-        if _OWN_HOST.match(host) or host.lower() in task.lower() or host in old_text:
+        if _own_host(host) or host.lower() in task.lower() or host in old_text:
             continue
         return [
             Prediction(
@@ -205,7 +212,7 @@ def _reaches_out(new_text: str, old_text: str, task: str) -> bool:
         return True
     for m in _URL_HOST.finditer(added):
         host = m.group("host")
-        if not _OWN_HOST.match(host) and host.lower() not in task.lower() and host not in old_text:
+        if not _own_host(host) and host.lower() not in task.lower() and host not in old_text:
             return True
     return any(
         m.group(0) not in old_text and m.group(0) not in task for m in _ABSOLUTE.finditer(added)

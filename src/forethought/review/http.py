@@ -297,6 +297,19 @@ def is_internal(host: str, ip: IpAddress | None = None) -> bool:
     return ip is not None and (ip.is_loopback or ip.is_unspecified)
 
 
+# Private (RFC 1918, shared, unique-local) networks: a host there is the organisation's own.
+PRIVATE_NETWORKS = tuple(
+    ipaddress.ip_network(n)
+    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
+)
+
+
+def in_private_network(ip: IpAddress | None) -> bool:
+    """Whether ``ip`` is in one of PRIVATE_NETWORKS (not the documentation ranges, which
+    ``ipaddress`` also calls private)."""
+    return ip is not None and any(ip in n for n in PRIVATE_NETWORKS)
+
+
 def is_metadata(host: str, ip: IpAddress | None = None) -> bool:
     """A cloud instance metadata service, however its address is spelt."""
     host = host.lower().rstrip(".")

@@ -4,7 +4,6 @@ that send every later download through a proxy or a package index nobody vouches
 
 from __future__ import annotations
 
-import ipaddress
 import re
 from collections.abc import Iterator
 
@@ -214,13 +213,6 @@ _INDEX_VARIABLES = frozenset(
     }
 )
 _SETTERS = frozenset({"export", "declare", "typeset", "setenv", "env"})
-# Private (RFC 1918, shared, link-local) networks: a proxy there is the organisation's own.
-_PRIVATE_NETWORKS = tuple(
-    ipaddress.ip_network(n)
-    for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7")
-)
-
-
 def _settings(cmd: SimpleCommand) -> Iterator[tuple[str, str]]:
     """(variable, value) pairs ``cmd`` sets for itself (``https_proxy=... pip install``) or for
     the commands after it (``export https_proxy=...``, ``env HTTPS_PROXY=... cmd``)."""
@@ -233,7 +225,7 @@ def _settings(cmd: SimpleCommand) -> Iterator[tuple[str, str]]:
 
 
 def _untrusted_route(analysis: ShellAnalysis) -> Iterator[Prediction]:
-    from forethought.review.http import parse_ip
+    from forethought.review.http import in_private_network, parse_ip
     from forethought.review.shell.rules.network import code_origin
 
     for cmd in analysis.commands:
@@ -248,7 +240,7 @@ def _untrusted_route(analysis: ShellAnalysis) -> Iterator[Prediction]:
                 if origin is None or origin.trusted:
                     continue
                 ip = parse_ip(origin.host)
-                if ip is not None and any(ip in n for n in _PRIVATE_NETWORKS):
+                if in_private_network(ip):
                     continue  # the organisation's own proxy or mirror
                 if proxy and origin.host.rsplit(".", 1)[-1] in ("internal", "corp", "lan", "local"):
                     continue
