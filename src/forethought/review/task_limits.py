@@ -784,7 +784,7 @@ def _command_changes(
             if action is not None:
                 yield Change(action[0], f"`{base} {action[1]}`", evidence)
         return  # the project's own scripts
-    if base in ("curl", "wget", "http", "https", "xh"):
+    if base in _HTTP_CLIENTS:
         yield from _curl(base, args, evidence)
         return
     if base in _SOCKET_CLIENTS and upstream:
@@ -1005,6 +1005,7 @@ def _git(args: list[str], evidence: str) -> Iterator[Change]:
 
 
 _HTTPIE = ("http", "https", "xh")
+_HTTP_CLIENTS = frozenset({"curl", "wget", *_HTTPIE})
 # Programs whose own manual defines a dry run, by their options: the short one, which may come in
 # a cluster (`rsync -nvraL`), and the long ones (rsync(1), rclone, make(1), brew(1), apt-get(8),
 # git clean/push/rm/add/mv, kubectl --dry-run=client|server, aws s3 --dryrun, pip --dry-run).
@@ -1868,14 +1869,14 @@ def _every_listed_by_http(command: str) -> list[Prediction]:
     variable = re.compile(rf"\$\{{?{m.group(1)}\b")
     inner = [c for c in analysis.commands if c.text and c.text in m.group(2)]
     listing = next(
-        (c for c in inner if c.name.rsplit("/", 1)[-1] in _HTTP_CLIENTS_ONLY),
+        (c for c in inner if c.name.rsplit("/", 1)[-1] in _HTTP_CLIENTS),
         None,
     )
     if listing is None or any(True for _ in _curl("curl", list(listing.args), "")):
         return []  # (not listed by a request that reads)
     for cmd in analysis.commands:
         base = cmd.name.rsplit("/", 1)[-1]
-        if base not in _HTTP_CLIENTS_ONLY or cmd in inner or not variable.search(cmd.text):
+        if base not in _HTTP_CLIENTS or cmd in inner or not variable.search(cmd.text):
             continue
         change = next(_curl(base, list(cmd.args), cmd.text), None)
         if change is None:
@@ -1895,7 +1896,6 @@ def _every_listed_by_http(command: str) -> list[Prediction]:
     return []
 
 
-_HTTP_CLIENTS_ONLY = frozenset({"curl", "wget", "http", "https", "xh"})
 
 
 def _names_place_or_key(task: str, text: str) -> bool:

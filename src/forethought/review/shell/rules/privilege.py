@@ -283,13 +283,13 @@ def _root(cmd: SimpleCommand) -> Prediction:
     )
 
 
-def _mode_bits(mode: str) -> tuple[bool, bool, bool]:
-    """(setuid, setgid, world-writable) for a chmod mode, numeric or symbolic."""
+def _mode_bits(mode: str) -> tuple[bool, bool, bool, bool]:
+    """(setuid, setgid, world-writable, world-readable) for a chmod mode, numeric or symbolic."""
     if re.fullmatch(r"[0-7]{3,4}", mode):
         special = int(mode[0]) if len(mode) == 4 else 0
         other = int(mode[-1])
-        return bool(special & 4), bool(special & 2), bool(other & 2)
-    setuid = setgid = world = False
+        return bool(special & 4), bool(special & 2), bool(other & 2), bool(other & 4)
+    setuid = setgid = writable = readable = False
     for clause in mode.split(","):
         m = re.match(r"([ugoa]*)([-+=])([rwxXst]*)", clause)
         if not m or m.group(2) == "-":
@@ -298,9 +298,10 @@ def _mode_bits(mode: str) -> tuple[bool, bool, bool]:
         if "s" in perms:
             setuid |= "u" in who or "a" in who or not m.group(1)
             setgid |= "g" in who
-        if "w" in perms and ("o" in who or "a" in who):
-            world = True
-    return setuid, setgid, world
+        if "o" in who or "a" in who:
+            writable |= "w" in perms
+            readable |= "r" in perms
+    return setuid, setgid, writable, readable
 
 
 def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
@@ -311,7 +312,7 @@ def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     if len(ops) < 2:
         return
     mode, targets = ops[0], ops[1:]
-    setuid, setgid, world = _mode_bits(mode)
+    setuid, setgid, world, readable = _mode_bits(mode)
     if setuid:
         owned_by_root = any(
             c.name == "chown"
@@ -358,7 +359,7 @@ def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
                 0.8,
                 True,
             )
-        elif worst.startswith("/") and not _SCRATCH.match(worst):
+        elif worst.startswith("/") and scope_of(worst, cmd.cwd) > Scope.LOCAL:
             # (a service's state or a site's files: /var/lib/prosody, /srv/app, /var/www)
             yield harm(
                 cmd,
@@ -372,7 +373,7 @@ def _chmod(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
             yield harm(
                 cmd, PRIVILEGE_ESCALATION, f"makes {worst} writable by every user", "low", 0.5, True
             )
-    elif _world_readable(mode):
+    elif readable:
         secret = next((t for t in targets if _SECRET_NAME.search(t.rsplit("/", 1)[-1])), None)
         if secret is not None:
             yield harm(
@@ -392,18 +393,6 @@ _SECRET_NAME = re.compile(
     r"\.key$|\.pem$|_rsa$|_ed25519$|\.p12$|\.pfx$|\.jks$",
     re.IGNORECASE,
 )
-_SCRATCH = re.compile(r"^/(?:tmp|var/tmp|dev/shm)(?:/|$)")
-
-
-def _world_readable(mode: str) -> bool:
-    """Whether a chmod mode gives every user read access (644, o+r, a+r)."""
-    if re.fullmatch(r"[0-7]{3,4}", mode):
-        return bool(int(mode[-1]) & 4)
-    for clause in mode.split(","):
-        m = re.match(r"([ugoa]*)([+=])([rwxXst]*)", clause)
-        if m and "r" in m.group(3) and ("o" in m.group(1) or "a" in m.group(1) or not m.group(1)):
-            return True
-    return False
 
 
 def _setcap(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
