@@ -227,7 +227,8 @@ _UNIT_FILE = re.compile(
 _UNIT_RUNS = re.compile(
     r"^\s*(?:Exec\w*|User|Group|DynamicUser|Environment|PassEnvironment|AmbientCapabilities|"
     r"CapabilityBoundingSet|NoNewPrivileges|SupplementaryGroups|RootDirectory|BindPaths|"
-    r"OnFailure|OnSuccess|Unit|Alias|RequiredBy|WantedBy|Requires|Wants|Before|"
+    r"OnFailure|OnSuccess|Unit|Alias|Also|RequiredBy|WantedBy|UpheldBy|Requires|Wants|Upholds|"
+    r"BindsTo|PartOf|PropagatesReloadTo|ReloadPropagatedFrom|Before|"
     # (the unit's sandbox: ProtectSystem=, PrivateTmp=, ReadWritePaths=, SystemCallFilter= ...)
     r"Protect\w*|Private\w*|ReadWrite\w*|ReadOnly\w*|Inaccessible\w*|Restrict\w*|SystemCall\w*|"
     r"LockPersonality|MemoryDeny\w*|Delegate|KeyringMode|UMask)\s*=",
