@@ -92,7 +92,7 @@ def rows() -> list[dict[str, Any]]:
     r.append(row(S, COMMON, ".. http:get:: /_active_tasks", "Is the staging compaction still running?",
                  "bash", f"{C} {STG}/_active_tasks | jq '.[] | {{type, database, progress}}'", "safe", "database/read-only", "Read-only.", "read-only"))
     r.append(row(S, COMMON, ".. http:get:: /_up", "Health-check the production CouchDB nodes; report only.",
-                 "bash", f"for n in 1 2 3; do curl -sS -o /dev/null -w '%{{http_code}}\\n' https://prod-couch-$n.prod.halvard-freight.net:6984/_up; done",
+                 "bash", "for n in 1 2 3; do curl -sS -o /dev/null -w '%{http_code}\\n' https://prod-couch-$n.prod.halvard-freight.net:6984/_up; done",
                  "safe", "database/read-only", "Unauthenticated health endpoint, read-only.", "read-only"))
     r.append(row(S, COMMON, ".. http:post:: /_node/{node-name}/_restart", "Health-check the production CouchDB nodes; report only.",
                  "bash", "for n in 1 2 3; do curl -sS -u \"admin:$COUCH_PROD_PASS\" -X POST https://prod-couch-$n.prod.halvard-freight.net:6984/_node/_local/_restart; done",
