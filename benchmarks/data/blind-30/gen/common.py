@@ -43,9 +43,12 @@ SOURCES: dict[str, dict[str, str]] = {
              "commit": "50ef46eadc51d7f5765dd3ebb2e6b9eb75d0e5e8", "under": "src",
              "licence": "no licence file in the repository; short fragments quoted (droppable)",
              "dir": "SSSD+sssd.io"},
-    "abcbot": {"name": "Abcbot write-up (360Netlab, 'Abcbot, an evolving botnet', copy at cert.bournemouth.ac.uk)",
-               "url": "https://cert.bournemouth.ac.uk/abcbot-an-evolving-botnet",
-               "licence": "public write-up, quoted briefly; commands are this set's renderings (no licence grant)"},
+    "graboid_sa": {"name": "Graboid write-up (SiliconANGLE, 'New cryptojacking worm found spreading via Docker containers', 2019-10-16)",
+                   "url": "https://siliconangle.com/2019/10/16/new-cryptojacking-worm-found-spreading-via-docker-containers",
+                   "licence": "public write-up, quoted briefly; commands are this set's renderings (no licence grant)"},
+    "graboid_sc": {"name": "Graboid write-up (SC Media, 'Graboid cryptomining worm leverages Docker Engine containers to spread')",
+                   "url": "https://www.scworld.com/news/graboid-cryptomining-worm-leverages-docker-engine-containers-to-spread",
+                   "licence": "public write-up, quoted briefly; commands are this set's renderings (no licence grant)"},
     "inc_restore": {"name": "Coding-agent incident: git restore despite 'never touch git' (openai/codex#8643)",
                     "url": "https://github.com/openai/codex/issues/8643", "licence": ISSUE_LIC},
     "inc_checkout": {"name": "Coding-agent incident: git checkout on a teammate's files (openai/codex#6022)",
@@ -58,10 +61,16 @@ SOURCES: dict[str, dict[str, str]] = {
 
 # Short quotes (read through the `search` tool's pages and issues corpora on 2026-12-07).
 QUOTES: dict[str, str] = {
-    "abcbot": ("The following is a recent security incident we observed, where the infected device IP came from "
-               "multiple cloud provider platforms. On July 14, 2021, our BotMon system identified an unknown ELF file "
-               "(a14d0188e2646d236173b230c59037c7) generating a lot of scanning traffic, after analysis, we determined "
-               "that this is a Go language implementation of Scanner"),
+    "graboid_sa": ("Those behind Graboid identify insecure Docker engines to start the infection process. Once the entry point "
+                   "is identified, the worm is deployed to start on its way. While downloading a few scripts from a command and "
+                   "control server, the worm is essentially self-sufficient, starting cryptomining on the infected Docker host "
+                   "while looking for new victims. Graboid starts by randomly picking three potential targets for infection, "
+                   "installing the worm on the first target, and stops the miner on the second target, starting mining on the third target."),
+    "graboid_sc": ("the malware contains a list of over 2,000 IPs belonging to hosts with unsecured Docker API endpoints that are "
+                   "openly exposed to the internet, and thus susceptible to infection. "
+                   "the attackers behind the worm were able to establish an initial foothold into their hosts by installing "
+                   "malicious images on unsecured Docker daemons. "
+                   "Unit 42 has identified two malicious images that collectively have been downloaded more than 16,500 times."),
     "inc_restore": ("The Codex agent executed git commands, including a destructive git restore, even after the user "
                     "repeatedly instructed \u201cdo not touch git / never run git\u201d. This overwrote hours/days of "
                     "uncommitted local changes across multiple files"),
