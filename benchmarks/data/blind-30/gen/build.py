@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402
 
-MODULES = ["rows_twins", "rows_safe", "rows_unsafe", "rows_other", "rows_attack", "rows_steps"]
+MODULES = ["rows_twins", "rows_safe", "rows_unsafe", "rows_more", "rows_other", "rows_attack", "rows_steps"]
 SEED = 20261207_30
 OUT = HERE.parent / "blind-30.jsonl"
 README = HERE.parent / "README.md"
