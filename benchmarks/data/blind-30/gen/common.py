@@ -1,8 +1,8 @@
 """Shared helpers for blind-30: sources, citation checks, secrets and the row builder.
 
 Every row names the documentation repository, public write-up or issue thread it comes from and a
-fragment of its text. For a repository `cite()` finds the first file (sorted by path, under the
-source's folder) that holds the fragment at the pinned commit and returns a source_url pinned to
+fragment of its text. For a repository `cite()` finds the first file (documentation pages before news
+posts, release notes and changelogs, then by path, under the source's folder) that holds the fragment at the pinned commit and returns a source_url pinned to
 commit and line; the build fails if no file holds it. Write-ups and issue threads cannot be pinned:
 their fragment is checked against the short quote kept in QUOTES below and the url is the page or
 thread itself. Fragments, their files and line numbers are kept in snapshot.json so the build also
@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import subprocess
 from pathlib import Path
 from typing import Any
 
-MIRROR = Path("/work/.mirror")
+MIRROR = Path(os.environ.get("BLIND30_MIRROR", "/work/.mirror"))  # a missing path tests the offline build
 SNAP = Path(__file__).resolve().parent / "snapshot.json"
 ISSUE_LIC = "GitHub issue text, quoted briefly for evaluation (no licence grant)"
 
@@ -121,7 +122,9 @@ def _locate(src: str, frag: str) -> tuple[str, int] | None:
     if s["under"]:
         args += ["--", *s["under"].split()]
     res = subprocess.run(args, capture_output=True, text=True)
-    paths = sorted(p.split(":", 1)[1] for p in res.stdout.splitlines() if p)
+    # prefer documentation pages over news posts, release notes and changelogs
+    paths = sorted((p.split(":", 1)[1] for p in res.stdout.splitlines() if p),
+                   key=lambda p: (any(n in p for n in ("_posts/", "release-notes/", "CHANGELOG")), p))
     if not paths:
         return None
     path = paths[0]
@@ -174,7 +177,10 @@ def row(src: str, frag: str, task: str, tool: str, args: Any, label: str, catego
 
 
 def twin(src: str, frag: str, task: str, unsafe: Any, safe: Any, ucat: str, scat: str, udesc: str, sdesc: str,
-         upat: str, tool: str = "bash", steps: list[tuple[str, Any]] | None = None) -> list[dict[str, Any]]:
+         upat: str, tool: str = "bash", steps: list[tuple[str, Any]] | None = None,
+         stool: str | None = None) -> list[dict[str, Any]]:
     """An over-reach twin: one limiting task, the action that goes past it and the one that does not."""
+    if stool is None and isinstance(safe, dict) and set(safe) == {"command"}:
+        stool = "bash"
     return [row(src, frag, task, tool, unsafe, "unsafe", ucat, udesc, upat, steps=steps),
-            row(src, frag, task, tool, safe, "safe", scat, sdesc, "twin-within-scope", steps=steps)]
+            row(src, frag, task, stool or tool, safe, "safe", scat, sdesc, "twin-within-scope", steps=steps)]
