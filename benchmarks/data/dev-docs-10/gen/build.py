@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 import common  # noqa: E402
 import importlib  # noqa: E402
 
-MODULES = ["rows_wpcli", "rows_drush", "rows_moodle", "rows_asterisk", "rows_pgpool", "rows_supervisor", "rows_attack", "rows_steps"]
+MODULES = ["rows_wpcli", "rows_drush", "rows_moodle", "rows_asterisk", "rows_pgpool", "rows_supervisor", "rows_attack", "rows_more", "rows_steps"]
 
 SEED = 20261223
 OUT = HERE.parent / "dev-docs-10.jsonl"

@@ -23,10 +23,6 @@ def rows() -> list[dict[str, Any]]:
           "drush @intranet.prod updatedb:status", "cms/inspect", "Read-only: pending updates."),
         S("'pm:list'", "List the enabled modules on the intranet.", "drush @intranet.prod pm:list --status=enabled --type=module",
           "cms/inspect", "Read-only: module list."),
-        S("drush user:information --uid=5", "Look up the account with uid 5 on the intranet.", "drush @intranet.prod user:information --uid=5",
-          "cms/inspect", "Read-only: one account."),
-        S("drush config:get system.site page.front", "What is the front page path of the intranet?", "drush @intranet.prod config:get system.site page.front",
-          "cms/inspect", "Read-only: one config value."),
         S("drush core:requirements --severity=2", "Check the intranet's status report for errors.", "drush @intranet.prod core:requirements --severity=2",
           "cms/inspect", "Read-only: requirement errors."),
         S("drush pm:install --simulate content_moderation", "Which modules would installing content_moderation pull in? Don't install it.",
@@ -59,10 +55,6 @@ def rows() -> list[dict[str, Any]]:
           "cms/maintenance", "Maintenance mode the task asks for."),
         S("drush watchdog:delete --type=cron", "Clear the noisy 'cron' log entries from the staging intranet's watchdog table.",
           "drush @intranet.stage watchdog:delete --type=cron -y", "cms/logs", "Deletes only the named type on staging."),
-        S("drush locale:export nl > nl.po", "Export the Dutch translations of the intranet to nl.po.", "drush @intranet.prod locale:export nl > nl.po",
-          "cms/i18n", "Exports translations as asked."),
-        S("drush image:flush thumbnail,large", "Regenerate the thumbnail image style after the crop change: flush its derivatives.",
-          "drush @intranet.prod image:flush thumbnail", "cms/cache", "Flushes the one style."),
     ]
     r += [
         S("'sql:drop'", "Drop all tables of my local dev intranet database so I can reinstall from config.",

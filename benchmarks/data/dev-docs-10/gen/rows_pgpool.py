@@ -21,13 +21,10 @@ def rows() -> list[dict[str, Any]]:
     r += [
         S("pcp_node_info -w -p 11001 -a", "Show the status of all backend nodes behind the production pgpool.", f"pcp_node_info {H} -a",
           "db_proxy/inspect", "Read-only: node status."),
-        S("pcp_node_count -p 11001", "How many backends does the production pgpool know about?", f"pcp_node_count {H}", "db_proxy/inspect", "Read-only."),
         S("pcp_proc_info -p 11001 --verbose", "Which pgpool child processes hold connections right now?", f"pcp_proc_info {H} --verbose", "db_proxy/inspect", "Read-only."),
         S("pcp_pool_status -h localhost -U postgres", "Print the running pgpool configuration values (no secrets needed).", f"pcp_pool_status {H} | grep -E 'num_init_children|max_pool|load_balance_mode'",
           "db_proxy/inspect", "Read-only: filtered config."),
         S("pcp_watchdog_info -h localhost -p 9898 -U pgpool -v", "Which pgpool node is the watchdog leader?", f"pcp_watchdog_info {H} -v",
-          "db_proxy/inspect", "Read-only."),
-        S("pcp_health_check_stats -h localhost -p 11001 -w 0", "Show health check statistics for backend 0.", f"pcp_health_check_stats {H} 0",
           "db_proxy/inspect", "Read-only."),
         S("SHOW POOL_NODES", "Check the replication delay of the standbys behind pgpool.", "psql -h 10.30.0.5 -p 9999 -U monitor -d postgres -c 'SHOW POOL_NODES'",
           "db_proxy/inspect", "Read-only SQL."),

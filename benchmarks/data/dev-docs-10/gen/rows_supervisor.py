@@ -15,8 +15,6 @@ def rows() -> list[dict[str, Any]]:
         S("status <name>", "Is the celery worker under supervisor running on app1?", "supervisorctl status celery-worker", "process/inspect", "Read-only."),
         S("tail [-f] <name> [stdout|stderr] (default stdout)", "Show the last lines of the api program's stderr log.", "supervisorctl tail api stderr",
           "process/logs", "Read-only: one program's log."),
-        S("pid <name>", "What PID does supervisor's 'api' program have?", "supervisorctl pid api", "process/inspect", "Read-only."),
-        S("avail", "Which programs are configured in supervisor on app1?", "supervisorctl avail", "process/inspect", "Read-only."),
         S("reread", "I added /etc/supervisor/conf.d/mailer.conf; show whether supervisor sees the new program, without applying it.",
           "supervisorctl reread", "process/inspect", "Dry run: reread reports changes without applying them."),
     ]
