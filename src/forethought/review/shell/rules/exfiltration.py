@@ -30,6 +30,7 @@ from forethought.review.shell.rules.network import (
     carries_local_data,
     file_secret,
     inner_commands,
+    reads_local_data,
     reads_secret,
     send,
     upstream_secret,
@@ -83,7 +84,7 @@ def _urls(cmd: SimpleCommand) -> list[str]:
     ]
 
 
-def _destination(cmd: SimpleCommand) -> tuple[str, bool]:
+def destination(cmd: SimpleCommand) -> tuple[str, bool]:
     urls = _urls(cmd)
     if not urls:
         return "a web server", False
@@ -92,7 +93,7 @@ def _destination(cmd: SimpleCommand) -> tuple[str, bool]:
 
 
 def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
-    where, local = _destination(cmd)
+    where, local = destination(cmd)
     for url in _urls(cmd):
         payload = injected_payload(url.split("?", 1)[1] if "?" in url else "")
         if payload is not None:
@@ -173,26 +174,85 @@ def _cluster_ends(args: list[str], letters: str) -> dict[str, list[str]]:
 
 
 def _post_data(cmd: SimpleCommand, analysis: ShellAnalysis, where: str, local: bool) -> Rule:
-    for word in cmd.words[1:]:
-        if word.substitutions and carries_local_data(analysis, cmd):
-            secret = next(
-                (s for c in inner_commands(analysis, cmd) if (s := reads_secret(c))), None
-            )
-            if local and not secret:
-                return  # to a server on this machine (loopback): the data stays here
-            yield send(
+    """What the substitutions in an HTTP client's words send: the first that carries local data
+    is judged (to a server on this machine, only a secret counts; a sign-in token in a header
+    to one signs in there)."""
+    if not carries_local_data(analysis, cmd):
+        return
+    inner = inner_commands(analysis, cmd)
+    own = {
+        i: [c for c in inner if c.text and any(c.text in sub for sub in word.substitutions)]
+        for i, word in enumerate(cmd.words[1:], 1)
+        if word.substitutions
+    }
+    told_apart = any(own.values())
+    for i, word in enumerate(cmd.words[1:], 1):
+        if not word.substitutions:
+            continue
+        # (the word's own commands; all of them where they cannot be told apart)
+        mine = own[i] if told_apart else inner
+        secret = next((s for c in mine if (s := reads_secret(c))), None)
+        if local and secret and signs_in_here(cmd, i) and token_kind(secret):
+            # (`curl -H "X-ZT1-Auth: $(cat authtoken.secret)" http://localhost:9993/...`:
+            # the daemon's own token signs in to it; it stays on this machine, though the
+            # command line shows it to the machine's other users)
+            yield harm(
                 cmd,
-                f"the output of `{word.substitutions[0]}`",
-                where,
-                secret,
-                "moderate" if local else "high",
-                0.6,
+                EXFILTRATION,
+                f"signs in to {where} (this machine) with {secret}, which its command line "
+                "shows to the machine's other users",
+                "low",
+                0.5,
+                True,
             )
-            return
+            continue
+        if local and not secret:
+            continue  # to a server on this machine (loopback): the data stays here
+        if not secret and not any(reads_local_data(c) for c in mine):
+            continue
+        yield send(
+            cmd,
+            f"the output of `{word.substitutions[0]}`",
+            where,
+            secret,
+            "moderate" if local else "high",
+            0.6,
+        )
+        return
+
+
+# The HTTP clients whose request data and headers _post_data reads.
+HTTP_CLIENTS = frozenset({"curl", "wget"})
+# Options whose value is a request header (curl's -H, wget's --header).
+_HEADER_OPTIONS = frozenset({"-H", "--header"})
+
+
+# The secrets a service is signed in to with (a token, an application's secret), not keys,
+# password hashes, cloud credentials or private data, which no request header carries.
+_TOKEN_KINDS = (
+    "a stored login token or password",
+    "a file of application secrets",
+    "an environment file with secrets",
+    "a Kubernetes service-account token or cluster key",
+    "mounted service-account secrets",
+)
+
+
+def token_kind(secret: str) -> bool:
+    """Whether ``secret`` (a path and its kind, as reads_secret says it) is a sign-in token."""
+    return secret.endswith(tuple(f"({kind})" for kind in _TOKEN_KINDS))
+
+
+def signs_in_here(cmd: SimpleCommand, index: int) -> bool:
+    """Whether word ``index`` of an HTTP client's command is a request header (`-H "Auth:
+    $(cat token)"`, `--header=...`): what it carries signs in, it is not the request's data."""
+    word = cmd.words[index].value
+    before = cmd.words[index - 1].value if index > 1 else ""
+    return before in _HEADER_OPTIONS or word.startswith("--header=")
 
 
 def _wget(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
-    where, local = _destination(cmd)
+    where, local = destination(cmd)
     for path in option_values(cmd, "--post-file", "--body-file"):
         if local and not file_secret(path, cmd.cwd):
             return  # to a server on this machine (loopback): the data stays here
@@ -368,7 +428,7 @@ def _misc_upload(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
     name = cmd.name
     if name == "ab":
         for path in option_values(cmd, "-p", "-u"):
-            yield send(cmd, path, _destination(cmd)[0], file_secret(path, cmd.cwd))
+            yield send(cmd, path, destination(cmd)[0], file_secret(path, cmd.cwd))
     elif name == "hping3" or name == "hping":
         for path in option_values(cmd, "--file", "-E"):
             yield send(

@@ -274,7 +274,7 @@ _MACHINE_KIND = frozenset({"uname", "arch", "lsb_release", "getconf"})
 _RELEASE_FILES = frozenset({"/etc/os-release", "/usr/lib/os-release", "/etc/lsb-release"})
 
 
-def _reads_local_data(cmd: SimpleCommand) -> bool:
+def reads_local_data(cmd: SimpleCommand) -> bool:
     """Does a command inside a substitution put local data (files, environment, names) in it?"""
     name, args = cmd.name, cmd.args
     if name in HARMLESS_SUBSTITUTIONS or name in _MACHINE_KIND:
@@ -303,7 +303,7 @@ def _reads_local_data(cmd: SimpleCommand) -> bool:
 
 def carries_local_data(analysis: ShellAnalysis, cmd: SimpleCommand) -> bool:
     """Do the substitutions in ``cmd``'s words put local data into its arguments?"""
-    return any(_reads_local_data(c) for c in inner_commands(analysis, cmd))
+    return any(reads_local_data(c) for c in inner_commands(analysis, cmd))
 
 
 def reads_secret(cmd: SimpleCommand) -> str | None:

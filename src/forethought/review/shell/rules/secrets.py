@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 from forethought.review.base import Prediction
 from forethought.review.shell.catalogue import operands
+from forethought.review.shell.interpreters import SHELLS
 from forethought.review.shell.model import ShellAnalysis, SimpleCommand
 from forethought.review.shell.paths import normalise, secret_kind
 from forethought.review.shell.predict import SECRET_ACCESS, harm
@@ -260,6 +261,12 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             # the download is saved, written, not read; what is saved is the catalogue's)
             saved = set(option_values(cmd, *_SAVED_TO))
             candidates = [c for c in candidates if c not in saved]
+        if name in SHELLS:
+            candidates = []  # (`sh -c '...'`: its command is read as a command of its own)
+        if name in _GREPS:
+            # (`grep -c '^cookie_secret' config.yaml`: the pattern names no file)
+            patterns, files = _grep_parts(cmd)
+            candidates = [c for c in candidates if c not in patterns or c in files]
         if name in ("cp", "install", "rsync", "ln") and len(candidates) > 1:
             candidates = candidates[:-1]  # the destination is written, not read
         if name == "openssl":
@@ -301,6 +308,8 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
     if best is None:
         return
     path, label, high = best
+    if _signs_in_here(cmd, _a, f"{path} ({label})"):
+        return
     verb = "copies" if name in ("cp", "tar", "zip", "7z", "dd", "rclone") else "reads"
     if high:
         yield harm(
@@ -321,6 +330,30 @@ def _reads(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
             0.7,
             False,
         )
+
+
+def _signs_in_here(cmd: SimpleCommand, analysis: ShellAnalysis, secret: str) -> bool:
+    """Whether ``cmd`` reads a sign-in token into a request header an HTTP client sends to this
+    machine (`curl -H "X-ZT1-Auth: $(cat authtoken.secret)" http://localhost:9993/`): it signs
+    in to a local service and nobody sees it (exfiltration grades that use)."""
+    if not cmd.in_substitution or cmd.parent is None:
+        return False
+    from forethought.review.shell.rules.exfiltration import (
+        HTTP_CLIENTS,
+        destination,
+        signs_in_here,
+        token_kind,
+    )
+
+    outer = next((c for c in analysis.commands if c.index == cmd.parent), None)
+    if outer is None or outer.name not in HTTP_CLIENTS or not destination(outer)[1]:
+        return False
+    return token_kind(secret) and any(
+        any(cmd.text and cmd.text in sub for sub in word.substitutions)
+        and signs_in_here(outer, i)
+        for i, word in enumerate(outer.words)
+        if i
+    )
 
 
 def _unknown_administration(name: str) -> bool:
