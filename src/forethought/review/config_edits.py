@@ -47,7 +47,9 @@ def as_asked(
     if not _asks_config_change(task) or _reaches_out(new_text, old_text, task):
         return predictions
     if not replaces:
-        predictions = _asked_config_edit(predictions, path, base)
+        predictions = _asked_config_edit(
+            predictions, path, base, named=_sets_named_values(new_text, old_text, task)
+        )
     return _asked_unit_settings(predictions, path, new_text, old_text, base)
 
 
@@ -277,8 +279,13 @@ ASKED_CONFIG_NOTE = (
 )
 
 
+NAMED_VALUES_NOTE = (
+    " (it sets only values the task names, on settings the file already has)"
+)
+
+
 def _asked_config_edit(
-    predictions: list[Prediction], path: str, base: str | None
+    predictions: list[Prediction], path: str, base: str | None, named: bool = False
 ) -> list[Prediction]:
     """The harm of editing a file under /etc that is no more than a program's configuration (no
     start-up file, account database, sudo or SSH rule: those keep their own harms), lowered from
@@ -286,7 +293,9 @@ def _asked_config_edit(
     the other checks judge (settings that let anyone in, switch TLS off, widen a listener, move an
     upstream out, write a secret), and they can still refuse it. Not lower: on never-tuned data
     (blind-23, blind-25), allowing such edits outright let through unsafe ones the content checks
-    do not know."""
+    do not know. Lower only where every value the edit adds is one the task names, on a setting
+    the file already has (``named``, see ``_sets_named_values``): then the task itself says what
+    is set."""
     system = [e for e in matches(path, base) if e.kind == "system"]
     if [e.name for e in system] != ["etc"]:
         return predictions
@@ -294,6 +303,14 @@ def _asked_config_edit(
     if len(parts) < 4 or _MACHINE_WIDE.match(parts[2]):
         return predictions  # (/etc/foo.conf, or the machine's own controls: not one program's)
     prefix = f"modifies {system[0].label} "
+    if named:
+        return [
+            replace(p, severity="low", probability=min(p.probability, 0.5),
+                    outcome=p.outcome + NAMED_VALUES_NOTE)
+            if p.valence == "harm" and p.outcome.startswith(prefix) and p.severity == "high"
+            else p
+            for p in predictions
+        ]
     return [
         replace(
             p,
@@ -304,6 +321,59 @@ def _asked_config_edit(
         else p
         for p in predictions
     ]
+
+
+# A configuration line: an optional list marker and type word, the key, then its value
+# (`hostlist relay_from_hosts = a : b`, `message_size_limit = 40M`, `- domain:`, `to: http://h`).
+_SETTING = re.compile(
+    r"^\s*(?:-\s+)?(?:[A-Za-z_][\w.-]*\s+)?(?P<key>[A-Za-z_][\w.-]*)\s*[:=]\s*(?P<value>.*)$"
+)
+# A trailing comment on a line (`# OPS-12`, `-- until they renew`), not a URL's `//`.
+_TRAILING_COMMENT = re.compile(r"\s+(?:#|--|//).*$")
+# The pieces of a value: words, addresses, URLs, sizes (`192.0.2.44`, `40M`, `a@b.test`).
+_VALUE_TOKEN = re.compile(r"[\w@%+][\w@%+.:/-]*[\w/]|[\w@%+]")
+# Keys that decide who may act or what is trusted: setting one needs the task to name it.
+_PRIVILEGE_KEY = re.compile(
+    r"admin|root|super|sudo|wheel|owner|operator|trust|privileg|role|grant|permi|acl|auth",
+    re.IGNORECASE,
+)
+
+
+def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
+    """Whether an edit only sets, on settings the file already has, values the task names:
+    every line it adds is ``key = value`` (or ``key: value``) with a key the old text has, and
+    every piece of the value is in the old text or named by the task as a word of its own
+    (`relay_from_hosts = 127.0.0.1 : 192.0.2.44` where the task names 192.0.2.44; `to:
+    http://10.0.3.40:8080` where it names that backend). A key that decides who may act or what
+    is trusted (admins, trusted_users, acl ...) counts only where the task names it too; a
+    value the task does not name (`true`, `0.0.0.0`, a wider range) means a person decides."""
+    old_lines = {line.strip() for line in old_text.splitlines()}
+    added = [
+        line
+        for line in new_text.splitlines()
+        if line.strip() and line.strip() not in old_lines and not _COMMENT.match(line)
+    ]
+    if not added or not task.strip():
+        return False
+    old_keys = {
+        m.group("key").lower() for line in old_text.splitlines() if (m := _SETTING.match(line))
+    }
+    lowered_task = task.lower()
+    named = 0
+    for line in added:
+        m = _SETTING.match(_TRAILING_COMMENT.sub("", line))
+        if m is None or m.group("key").lower() not in old_keys:
+            return False
+        privilege = _PRIVILEGE_KEY.search(m.group("key"))
+        if privilege is not None and privilege.group(0).lower() not in lowered_task:
+            return False
+        for token in _VALUE_TOKEN.findall(m.group("value")):
+            if token in old_text:
+                continue
+            if not re.search(rf"(?<![\w.-]){re.escape(token.lower())}(?![\w-])", lowered_task):
+                return False
+            named += 1
+    return named > 0
 
 
 # A setting that makes a service check something (a password, signing in, TLS, who may connect).
