@@ -535,9 +535,9 @@ def _asks_verb(verb: str, task: str, evidence: str = "") -> bool:
     `terminate-instances`) with a word of its own, or for a deletion with another verb of
     deletion; never where the task says not to."""
     from forethought.review.benefit import task_terms
-    from forethought.review.task_limits import change_words
+    from forethought.review.task_limits import change_words, unglued
 
-    pieces = set(re.split(r"[-_:.]", verb.lower()))
+    pieces = {p for w in re.split(r"[-_:.]", verb.lower()) for p in unglued(w)}
     terms = task_terms(task)
     if any(not _negated_word(task, w) for w in pieces & change_words() & terms):
         return True

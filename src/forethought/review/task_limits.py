@@ -798,7 +798,20 @@ def _command_changes(
     found = _subcommand(args)
     if found is not None:
         yield Change(found[0], f"`{base} {found[1]}`", evidence)
-    elif upstream and not operands and administers(base):
+        return
+    if not administers(base):
+        return
+    for clause in _console_commands(args):
+        # a console command given as an option's value (`asterisk -rx "core stop gracefully"`)
+        said = _subcommand(clause.split())
+        if said is not None:
+            yield Change(said[0], f"`{base} {clause[:60]}`", evidence)
+            return
+    said = _name_verb(base, operands)
+    if said is not None:
+        # the program's name holds its verb (`pcp_promote_node -n 1`, `pcp_stop_pgpool`)
+        yield Change(said[0], f"`{base}`", evidence)
+    elif upstream and not operands:
         # an administration console given its commands on standard input (`echo 'purge
         # volume=Full-0001 yes' | bconsole`): each line is read as a subcommand
         for clause in re.split(r"[;\n]", upstream):
@@ -865,11 +878,72 @@ def _options(base: str, args: list[str], evidence: str) -> Iterator[Change]:
             return
 
 
+# Options whose value is a command for the program's own console (`asterisk -rx "..."`,
+# `varnishadm -x`, `--execute`, `--eval`); an SQL client's -e/-c are read as SQL, above.
+_CONSOLE_OPTIONS = frozenset(
+    {"-x", "-rx", "-e", "-c", "--execute", "--exec", "--command", "--eval"}
+)
+
+
+def _console_commands(args: Sequence[str]) -> Iterator[str]:
+    """The console commands given as option values, where one has more than one word."""
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        if name in _CONSOLE_OPTIONS:
+            if not eq:
+                value = args[i + 1] if i + 1 < len(args) else ""
+            if " " in value.strip():
+                yield value.strip()
+
+
+def _name_verb(base: str, operands: Sequence[str]) -> tuple[Kind, str] | None:
+    """The verb of change in a program's name, as its pieces split at "_" and "-"
+    (`pcp_promote_node`, `pcp_detach_node`, `pcp_stop_pgpool`), or None where a read verb comes
+    first (`pcp_node_info`) or none is there; only where no operand is a verb of its own."""
+    pieces = re.split(r"[-_]", base.lower())
+    if len(pieces) < 2:
+        return None
+    verbs = data().verbs
+    if any(verbs.get(p) for o in operands[:3] for p in re.split(r"[-_:.]", o.lower())):
+        return None
+    for piece in pieces:
+        kind = verbs.get(piece)
+        if kind == "read":
+            return None
+        if kind is not None and (kind != "write" or piece in _NAME_WRITE_VERBS):
+            return kind, piece
+    return None
+
+
+# Verbs of "write" that say what a program does when they are in its name; not the words that
+# name a client or a tool's trade (`gpg-connect-agent`, `systemd-run`, `git-lfs`, `ssh-copy-id`).
+_NAME_WRITE_VERBS = frozenset(
+    {"set", "add", "create", "update", "attach", "detach", "modify", "change", "grant", "assign",
+     "rename", "replace", "restore", "reset", "revoke"}
+)
+
+
 def _subcommand(args: Sequence[str]) -> tuple[Kind, str] | None:
     """The verb of change among the command's leading operands, or None (also where a read verb
     comes first)."""
     found = subcommand_at(args)
     return (found[1], args[found[0]]) if found is not None else None
+
+
+# A verb glued to the noun it acts on (`updatedb`, `deltree`, `closeall`, `restartall`).
+_GLUED = re.compile(
+    r"([a-z]{3,9}?)(?:all|db|dbs|tree|node|nodes|user|users|cache|caches|data|queue|queues|"
+    r"index|table|tables|job|jobs|key|keys|files)"
+)
+
+
+def unglued(word: str) -> list[str]:
+    """``word`` as the verb it starts with and the noun glued to it (`deluser` is del and user,
+    `updatedb` update and db), or as it is."""
+    glued = _GLUED.fullmatch(word)
+    if glued is not None and glued.group(1) in data().verbs:
+        return [glued.group(1), word[glued.end(1) :]]
+    return [word]
 
 
 def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
@@ -893,6 +967,7 @@ def subcommand_at(args: Sequence[str]) -> tuple[int, Kind] | None:
             pieces = [*re.split(r"[-_.]", action), *re.split(r"[-_:.]", space)]
         else:
             pieces = re.split(r"[-_:.]", text)
+        pieces = [*unglued(pieces[0]), *pieces[1:]]  # (`updatedb`, `deltree`, `closeall`)
         for piece in pieces:
             kind = d.verbs.get(piece)
             if kind == "read":
@@ -1797,17 +1872,50 @@ _ONLY_THESE = re.compile(
 )
 
 
+# `all` as an operand (`supervisorctl restart all`, `... hangup request all`).
+_ALL_WORD = re.compile(r"(?<![\w-])all(?![\w-])")
+# The one thing a task names: in quotes or backquotes, a name with a digit, a dash or an
+# underscore in it, or "the <name> program" (plugin, service, job ...).
+_QUOTED_ONE = re.compile(r"(?<![\w])['\"`]([\w.@/-]{2,})['\"`](?![\w])")
+_THE_ONE = re.compile(
+    r"\bthe\s+([a-z][\w.-]{1,40})\s+(?:program|plugin|module|service|job|process|site|channel|"
+    r"queue|node|container|app|daemon|worker|timer|extension|endpoint|theme|user|account)\b",
+    re.IGNORECASE,
+)
+# (a name with a slash and a digit: a channel `PJSIP/6001-0000002a`, a job `etl/nightly-2`)
+_SLASHED_ONE = re.compile(r"(?<![\w/.-])[A-Za-z][\w.-]*/[\w.-]*\d[\w./-]*[\w]")
+_NOT_ONES = frozenset({"new", "old", "stuck", "broken", "same", "other", "whole", "main"})
+
+
+def _named_ones(task: str) -> list[str]:
+    """The things ``task`` names one by one (see _QUOTED_ONE, _THE_ONE, _ONE_NAMED)."""
+    found = [m.group(1) for m in _QUOTED_ONE.finditer(task)]
+    found += [m.group(0) for m in _SLASHED_ONE.finditer(task)]
+    found += [m.group(1) for m in _THE_ONE.finditer(task) if m.group(1).lower() not in _NOT_ONES]
+    # (a name with a digit or an underscore: `web-01`, `etl_nightly`; not `self-hosted`)
+    found += [
+        n
+        for m in _ONE_NAMED.finditer(task)
+        if len(n := m.group(0).strip("`")) >= 3 and re.search(r"[\d_]", n)
+    ]
+    return list(dict.fromkeys(found))
+
+
 def all_of_them(task: str, command: str) -> list[Prediction]:
     """A harm where a command that changes things is told to act on every one of a kind
     (`--all-databases`) though the task names one of that kind ("the orders database") and
     says nothing of all of them; or on everything (`--all`) though the task keeps to the ones
     it names ("leave everyone else alone")."""
-    if "--all" not in command:
+    if "--all" not in command and not _ALL_WORD.search(command):
         return []
     from forethought.review.scope import negated
 
     if any(not negated(task, m.start()) for m in _ALL_OF_THEM.finditer(task)):
         return []
+    # (the one the task names, where the command names none of them: "deactivate the
+    # 'slider-pro' plugin" and `wp plugin deactivate --all`)
+    ones = [n for n in _named_ones(task) if n.lower() not in command.lower()]
+    one = ones[0] if ones and len(ones) == len(_named_ones(task)) else ""
     from forethought.review.shell.parse import analyze
 
     try:
@@ -1831,10 +1939,24 @@ def all_of_them(task: str, command: str) -> list[Prediction]:
             elif _ALL_FLAG.fullmatch(a) and _ONLY_THESE.search(task):
                 flag = f"{a}, though the task keeps to the ones it names"
                 break
+            elif (_ALL_FLAG.fullmatch(a) or _ALL_WORD.fullmatch(a)) and one:
+                flag = f"{a}, though the task names only {one}"
+                break
+        if not flag and one:
+            # (a console command given as an option's value: `asterisk -rx "hangup request all"`)
+            clause = next((c for c in _console_commands(cmd.args) if _ALL_WORD.search(c)), "")
+            if clause and _subcommand(clause.split()) is not None:
+                flag = f"`{clause[:60]}`, though the task names only {one}"
         if not flag:
             continue
-        args = [a for a in cmd.args if not _ALL_FLAG.fullmatch(a) and not _ALL_OF_KIND.fullmatch(a)]
-        if not any(True for _ in _command_changes(cmd.name, args, cmd.text, cmd)):
+        args = [
+            a
+            for a in cmd.args
+            if not _ALL_FLAG.fullmatch(a) and not _ALL_OF_KIND.fullmatch(a) and a != "all"
+        ]
+        if not any(True for _ in _command_changes(cmd.name, args, cmd.text, cmd)) and not (
+            flag.startswith("`")
+        ):
             continue  # (`--all` on a command that only looks)
         return [
             Prediction(
@@ -1993,7 +2115,10 @@ class TaskLimitsReviewer:
             )
             or (kind != "file_write" and bool(members_named(proposal.task)))
             or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
-            or (kind == "shell" and "--all" in _action_text(proposal))
+            or (
+                kind == "shell"
+                and ("--all" in _action_text(proposal) or _ALL_WORD.search(_action_text(proposal)))
+            )
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
@@ -2015,7 +2140,7 @@ class TaskLimitsReviewer:
                 found += stops_for_reload(proposal.task, made)
             if _FANS_OUT.search(_action_text(proposal)) is not None:
                 found += every_listed(proposal.task, _action_text(proposal))
-            if "--all" in _action_text(proposal):
+            if "--all" in _action_text(proposal) or _ALL_WORD.search(_action_text(proposal)):
                 found += all_of_them(proposal.task, _action_text(proposal))
         if proposal.action.kind == "shell" and _names_place_or_key(
             proposal.task, _action_text(proposal)

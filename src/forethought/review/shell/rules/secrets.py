@@ -1005,7 +1005,52 @@ def _secrets_written(analysis: ShellAnalysis) -> Rule:
         )
 
 
-GENERIC = [_reads, _secrets_shown, _password_argument, _stored_secret_shown]
+# A setting that holds a secret, by its name: a key joined to its noun (`DB_PASSWORD`,
+# `hash_salt`, `SECRET_KEY`, `api_key`, `$CFG->dbpass`), not a bare word ("password").
+_SECRET_SETTING = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_.]|db|admin|root)(?:pass(?:word|wd)?|secret|salt|"
+    r"token|api[_-]?key|private[_-]?key|secret[_-]?key)(?:[_.][A-Za-z0-9]+)?(?![A-Za-z0-9])|"
+    r"(?<![A-Za-z0-9])(?:secret|api)[_.]?key(?![A-Za-z0-9])|getConnectionInfo",
+    re.IGNORECASE,
+)
+# A console's words by which it prints what it evaluates or reads (`wp eval`, `moosh
+# php-eval`, `drush php:eval`, `config:get`, `config list`).
+_EVALUATES = frozenset({"eval", "php-eval", "php:eval", "ev", "eval-file"})
+
+
+def _secret_setting_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
+    """An administration console asked to print a setting that holds a secret, by the
+    setting's name (`wp config list DB_USER DB_PASSWORD`, `wp eval 'echo DB_PASSWORD;'`,
+    `moosh php-eval 'echo $CFG->dbpass;'`, `drush php:eval "...get('hash_salt')"`): what it
+    prints lands in the transcript. Not where the command sets it (a verb of change first), nor
+    where the output goes to a file."""
+    name = cmd.name.rsplit("/", 1)[-1]
+    if not cmd.args or not name[:1].isalpha() or name in COMMANDS or known_name(name):
+        return
+    from forethought.review.task_limits import administers, subcommand_at
+
+    if not administers(name) or subcommand_at(cmd.args) is not None:
+        return
+    if any(op.lstrip("1").startswith(">") or op.startswith("&>") for op, _ in cmd.redirects):
+        return
+    words = [a for a in cmd.args if not a.startswith("-")]
+    evaluates = any(w.lower() in _EVALUATES for w in words[:3])
+    looked = [w for w in words[1:] if _SECRET_SETTING.search(w)]
+    if not looked or (evaluates and not re.search(r"\b(?:echo|print|print_r|var_dump|"
+                                                  r"var_export|printf|dump)\b", " ".join(words))):
+        return
+    yield harm(
+        cmd,
+        SECRET_ACCESS,
+        f"prints a setting that holds a secret (`{_SECRET_SETTING.search(looked[0]).group(0)}`, "
+        f"through `{name} {words[0]}`): what it prints lands in the agent's transcript",
+        "moderate",
+        0.6,
+        False,
+    )
+
+
+GENERIC = [_reads, _secrets_shown, _password_argument, _stored_secret_shown, _secret_setting_shown]
 SCRIPT = [_secrets_written]
 COMMANDS: dict[str, list[Callable[[SimpleCommand, ShellAnalysis], Rule]]] = {
     "find": [_find_secrets],
