@@ -539,9 +539,7 @@ def unit_decisions(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, A
 
 @pytest.mark.parametrize("i", range(len(UNIT_CASES)), ids=[c[0] for c in UNIT_CASES])
 def test_unit_settings_by_content(i: int, unit_decisions: list[dict[str, Any]]) -> None:
-    """An edit that only sets values the task names (the relay host, the backend, the limit), on settings the
-file already has, is allowed; one value the task does not name, a new setting, or a key that
-says who may act (admins) that the task does not name sends it to a person. A systemd unit's settings that only tune it (a timer's hour, a restart policy) where the
+    """A systemd unit's settings that only tune it (a timer's hour, a restart policy) where the
     task asks for a change; a command, a preloaded library or a looser sandbox keeps the harm."""
     name, _, expected = UNIT_CASES[i]
     expect(unit_decisions[i], expected, name)

@@ -24,6 +24,7 @@ harm of its own.
 from __future__ import annotations
 
 import functools
+import posixpath
 import re
 import shlex
 import tomllib
@@ -282,7 +283,26 @@ def _placed(evidence: str, target: str, task: str) -> bool:
             rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}(?=['\"]?(?:\s|$))", evidence
         )
         return m is not None and m.group(1) in _CONFIG_OPTIONS and _administered(evidence)
-    if "://" not in target or _CLOUD_CLI.match(evidence):
+    if "://" not in target and not _CLOUD_CLI.match(evidence):
+        # the installation an administration console works on (`wp plugin delete hello-dolly
+        # --path=/var/www/shop`, `drush --root=/srv/intranet ...`), under a task that names no
+        # place of its own: where it runs, not what it acts on
+        m = re.search(
+            rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}(?=['\"]?(?:\s|$))", evidence
+        )
+        if (
+            m is None
+            or m.group(1) not in _RUNS_IN_OPTIONS
+            or posixpath.splitext(target.rstrip("/"))[1] != ""
+            or not _administered(evidence)
+            or targets_in(task)
+        ):
+            return False
+        # (only where the command names what it acts on besides: `foo delete --path=/data/x`
+        # deletes /data/x)
+        command = _admin_command(evidence)
+        return command is not None and bool(command[1] or _nouns_before(evidence, command[0]))
+    if _CLOUD_CLI.match(evidence):
         return False
     m = re.search(rf"(?:^|\s)(--?[\w-]+)(?:=|\s+)['\"]?{re.escape(target)}", evidence)
     if m is None or m.group(1) not in _WHERE_OPTIONS:
@@ -290,6 +310,11 @@ def _placed(evidence: str, target: str, task: str) -> bool:
     return _host(target) in ("127.0.0.1", "localhost", "::1", "[::1]") or not targets_in(task)
 
 
+# Options that give an administration console the installation it works on (WP-CLI's --path,
+# Drush's --root, moosh's --moodle-path), and the directory it runs in.
+_RUNS_IN_OPTIONS = frozenset(
+    {"--path", "--root", "--moodle-path", "--chdir", "--cwd", "--workdir", "--working-dir"}
+)
 # Options that give an administration tool its configuration file, and what such a file is.
 _CONFIG_OPTIONS = frozenset({"-c", "--config", "--config-file", "--conf", "--kubeconfig"})
 _CONFIG_FILE = re.compile(r"(?:\.(?:ini|conf|cfg|ya?ml|toml|json)|/(?:kube)?config)$")
