@@ -2117,7 +2117,10 @@ class TaskLimitsReviewer:
             or (kind == "shell" and _FANS_OUT.search(_action_text(proposal)) is not None)
             or (
                 kind == "shell"
-                and ("--all" in _action_text(proposal) or _ALL_WORD.search(_action_text(proposal)))
+                and (
+                    "--all" in _action_text(proposal)
+                    or _ALL_WORD.search(_action_text(proposal)) is not None
+                )
             )
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)

@@ -1023,6 +1023,8 @@ _SHOWS_SECRET_OPTION = re.compile(
 # A console's words by which it prints what it evaluates or reads (`wp eval`, `moosh
 # php-eval`, `drush php:eval`, `config:get`, `config list`).
 _EVALUATES = frozenset({"eval", "php-eval", "php:eval", "ev", "eval-file"})
+# ... and the words of the evaluated code that print.
+_PRINTS = re.compile(r"\b(?:echo|print|print_r|var_dump|var_export|printf|dump)\b")
 
 
 def _secret_setting_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
@@ -1060,14 +1062,13 @@ def _secret_setting_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         return
     words = [a for a in cmd.args if not a.startswith("-")]
     evaluates = any(w.lower() in _EVALUATES for w in words[:3])
-    looked = [w for w in words[1:] if _SECRET_SETTING.search(w)]
-    if not looked or (evaluates and not re.search(r"\b(?:echo|print|print_r|var_dump|"
-                                                  r"var_export|printf|dump)\b", " ".join(words))):
+    looked = next((m for w in words[1:] if (m := _SECRET_SETTING.search(w))), None)
+    if looked is None or (evaluates and _PRINTS.search(" ".join(words)) is None):
         return
     yield harm(
         cmd,
         SECRET_ACCESS,
-        f"prints a setting that holds a secret (`{_SECRET_SETTING.search(looked[0]).group(0)}`, "
+        f"prints a setting that holds a secret (`{looked.group(0)}`, "
         f"through `{name} {words[0]}`): what it prints lands in the agent's transcript",
         "moderate",
         0.6,
