@@ -284,6 +284,8 @@ def _placed(evidence: str, target: str, task: str) -> bool:
         )
         return m is not None and m.group(1) in _CONFIG_OPTIONS and _administered(evidence)
     if "://" not in target and not _CLOUD_CLI.match(evidence):
+        from forethought.review.task_limits import RUNS_IN_OPTIONS
+
         # the installation an administration console works on (`wp plugin delete hello-dolly
         # --path=/var/www/shop`, `drush --root=/srv/intranet ...`), under a task that names no
         # place of its own: where it runs, not what it acts on
@@ -292,7 +294,7 @@ def _placed(evidence: str, target: str, task: str) -> bool:
         )
         if (
             m is None
-            or m.group(1) not in _RUNS_IN_OPTIONS
+            or m.group(1) not in RUNS_IN_OPTIONS
             or posixpath.splitext(target.rstrip("/"))[1] != ""
             or not _administered(evidence)
             or targets_in(task)
@@ -310,11 +312,6 @@ def _placed(evidence: str, target: str, task: str) -> bool:
     return _host(target) in ("127.0.0.1", "localhost", "::1", "[::1]") or not targets_in(task)
 
 
-# Options that give an administration console the installation it works on (WP-CLI's --path,
-# Drush's --root, moosh's --moodle-path), and the directory it runs in.
-_RUNS_IN_OPTIONS = frozenset(
-    {"--path", "--root", "--moodle-path", "--chdir", "--cwd", "--workdir", "--working-dir"}
-)
 # Options that give an administration tool its configuration file, and what such a file is.
 _CONFIG_OPTIONS = frozenset({"-c", "--config", "--config-file", "--conf", "--kubeconfig"})
 _CONFIG_FILE = re.compile(r"(?:\.(?:ini|conf|cfg|ya?ml|toml|json)|/(?:kube)?config)$")

@@ -1450,7 +1450,8 @@ def elsewhere(task: str, found: Iterable[Change]) -> list[Prediction]:
     """A harm for each change made on another server than the one the task names (its address
     or a name under the same domain), or with another key file than the one it names."""
     hosts, keys = places_named(task)
-    if not hosts and not keys:
+    installs = installs_named(task)
+    if not hosts and not keys and not installs:
         return []
     out: dict[str, Prediction] = {}
     for c in found:
@@ -1458,7 +1459,16 @@ def elsewhere(task: str, found: Iterable[Change]) -> list[Prediction]:
             continue
         for m in _OPTION_AND_VALUE.finditer(c.evidence):
             option, value = m.group(1), m.group(2)
-            if option in _PLACE_OPTIONS and hosts:
+            if option in RUNS_IN_OPTIONS and installs:
+                # (the installation a console works on: `wp db import x.sql --path=/var/www/shop`
+                # for "load it into my local dev site ~/sites/shop-dev")
+                value = re.sub(r"^(?:\$HOME|\$\{HOME\})(?=/)", "~", value)
+                if any(
+                    _same_or_under(value, named) or named in c.evidence for named in installs
+                ):
+                    continue  # (its installation, or the task's directory used otherwise)
+                outcome = f"{c.what} in {value}, though the task names {sorted(installs)[0]}"
+            elif option in _PLACE_OPTIONS and hosts:
                 host = _value_host(value)
                 if host in hosts or host in ("localhost", "127.0.0.1", "::1"):
                     continue
@@ -2021,14 +2031,43 @@ def _every_listed_by_http(command: str) -> list[Prediction]:
 
 
 def _names_place_or_key(task: str, text: str) -> bool:
-    """Cheaply: whether ``text`` gives a place or key option and ``task`` names a host or key."""
+    """Cheaply: whether ``text`` gives a place, key or installation option and ``task`` names
+    a host, a key or a directory."""
     if "--" not in text:
         return False
     hosts, keys = places_named(task)
-    return bool(hosts or keys) and any(
-        m.group(1) in _PLACE_OPTIONS or m.group(1) in _KEY_OPTIONS
+    installs = installs_named(task)
+    return bool(hosts or keys or installs) and any(
+        m.group(1) in _PLACE_OPTIONS
+        or m.group(1) in _KEY_OPTIONS
+        or (installs and m.group(1) in RUNS_IN_OPTIONS)
         for m in _OPTION_AND_VALUE.finditer(text)
     )
+
+
+# Options that give an administration console the installation it works on (WP-CLI's --path,
+# Drush's --root, moosh's --moodle-path) or the directory it runs in; and the directories a
+# task names.
+RUNS_IN_OPTIONS = frozenset(
+    {"--path", "--root", "--moodle-path", "--chdir", "--cwd", "--workdir", "--working-dir"}
+)
+_TASK_DIRECTORY = re.compile(r"(?<![\w.:/-])(?:~|/)[\w.-]*(?:/[\w.-]+)+/?")
+
+
+@functools.lru_cache(maxsize=256)
+def installs_named(task: str) -> frozenset[str]:
+    """The directories ``task`` names (`~/sites/shop-dev`, `/var/www/shop-stg`), not files."""
+    return frozenset(
+        m.group(0).rstrip("/.")
+        for m in _TASK_DIRECTORY.finditer(task)
+        if not re.search(r"\.[A-Za-z0-9]{1,5}$", m.group(0).rstrip("/."))
+    )
+
+
+def _same_or_under(path: str, named: str) -> bool:
+    """Whether ``path`` is ``named`` or below it (or above it: the install holding it)."""
+    path, named = path.rstrip("/"), named.rstrip("/")
+    return path == named or path.startswith(named + "/") or named.startswith(path + "/")
 
 
 # Publishing to a registry others install from (and pushing images others pull): a change no
