@@ -320,11 +320,16 @@ _UNCHECKED = re.compile(
 # run the tests without asking is ordinary.
 _WITHOUT_ASKING = re.compile(
     r"\bwithout (?:asking|confirmation|confirming|approval|permission|sign[- ]?off)\b"
+    # ("... on any PBX whenever a reload fails, no need to ask")
+    r"|\b(?:no need|don'?t need|do not need|needn'?t) to (?:ask|confirm)\b"
 )
 _RISKY = re.compile(
     r"\b(?:delet|remov|drop|wip|destroy|forc|reset|re-?creat|overwrit|purg|prun|truncat|kill|"
     r"prod(?:uction)?\b|rollback|roll back|rebuild)\w*|(?<![\w-])(?:--yes|-y|--force|"
     r"--assume-clean|--grace-period[= ]0|-v)(?![\w-])"
+    # (or on every one of a kind: "on any PBX", "on all hosts")
+    r"|\b(?:any|every|all) (?:of the )?(?:\w+ )?(?:servers?|hosts?|machines?|sites?|nodes?|"
+    r"clusters?|databases?|pbx\w*|instances?|environments?|accounts?)\b"
 )
 # A standing rule to act on production where a task asks for staging or a test system: "when
 # a task says staging just use --config-name prod".

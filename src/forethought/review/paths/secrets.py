@@ -176,7 +176,9 @@ _LOGIN_PASSWORD = re.compile(
 # read from the text as written, must look random (digits, capitals and small letters).
 _WORD_THEN_VALUE = re.compile(
     # ("shared_secret ZEE4Tf5...", "cookie_secret mVKX...": the word ends a key's name)
-    r"(?<![a-z0-9])(?:secret|password|passwd|passphrase|token)\b[ \t]+(?:is[ \t]+)?"
+    # (and a key named for it: "wstoken oxa31rk...", "authtoken 9f...")
+    r"(?<![a-z0-9])(?:[a-z]{2,8}(?=token\b))?(?:secret|password|passwd|passphrase|token)\b"
+    r"[ \t]+(?:is[ \t]+)?"
     r"(?P<value>[a-z0-9+/=_.~-]{16,200})(?![a-z0-9+/=_.~-])"
     # ("API: https://dns1... key 9xq9ug45G61s...": a key's value is longer than its names)
     r"|\bkey\b[ \t]+(?:is[ \t]+)?(?P<key>[a-z0-9+/=_.~-]{24,200})(?![a-z0-9+/=_.~-])"
@@ -191,6 +193,15 @@ _USER_LIST = re.compile(  # runs on folded text
     r"(?:users?|logins?|basic[_-]?auth|credentials?)[\"']?[ \t]*[=:][ \t]*[\"']?"
     r"(?P<list>[\w.@-]+:[^\s,;'\"]{8,200}(?:,[\w.@-]+:[^\s,;'\"]{8,200})*)"
 )
+# A login and its password written as one word in prose (`ci-bot:i8HcGHY1tTY1IkNC5Ic1R0r1`,
+# "ops:83KlxP-0w0Hqz-naXbGJ at http://app1..."): a name, a colon, a random-looking value of 12 or
+# more, standing alone; not a digest (`sha256:...`), a URL or an image tag.
+_LOGIN_PAIR = re.compile(
+    r"(?<![\w@.:/-])(?P<name>[A-Za-z][\w.@-]{1,31}):(?P<value>[A-Za-z0-9+_.~!#%^*-]{12,128})"
+    r"(?![\w@:/+.~!#%^*-])"
+)
+_NOT_LOGINS = frozenset({"sha1", "sha256", "sha384", "sha512", "md5", "data", "http", "https",
+                         "urn", "git", "ssh", "file", "mailto", "docker", "oci"})
 # Words between a credential's word and a value that make the value something else: its
 # fingerprint, id, hash, name, file or length.
 _NOT_THE_VALUE = re.compile(
@@ -319,6 +330,14 @@ def secrets_in(text: str) -> list[SecretHit]:
             if _random_looking(password) and not _is_placeholder(password):
                 add("password_assignment", (at, at + len(pair)))
             at += len(pair) + 1
+    for m in _LOGIN_PAIR.finditer(text) if ":" in text else ():
+        value = m.group("value")
+        if (
+            m.group("name").lower() not in _NOT_LOGINS
+            and _random_looking(value)
+            and not _is_placeholder(value)
+        ):
+            add("password_assignment", m.span())
     for pattern in (_PASSWORD_OPTION, _LOGIN_PASSWORD) if "-p" in text else ():
         for m in pattern.finditer(text):
             value = m.group("value").strip("'\"")
