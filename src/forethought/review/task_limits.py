@@ -1767,6 +1767,100 @@ def more_than_read(task: str, command: str) -> list[Prediction]:
 # A task that asks for a reload, a graceful restart or no downtime; what a command says that
 # stops the service instead (`apisix stop && apisix start`, `manager shutdown`, a plain
 # `restart`, a kill with no signal a daemon reloads on).
+# The roles of accounts, by how much they may do (a site's, a course's or a project's roles:
+# WordPress, Moodle, GitLab, Grafana, Kubernetes, cloud IAM), lowest first.
+_ROLE_RANKS = {
+    **dict.fromkeys(
+        "guest viewer reader subscriber student learner readonly read-only observer".split(), 1
+    ),
+    **dict.fromkeys("member reporter contributor author commenter user".split(), 2),
+    **dict.fromkeys("editor developer teacher editingteacher writer moderator".split(), 3),
+    **dict.fromkeys("maintainer manager operator coursecreator".split(), 4),
+    **dict.fromkeys(
+        "admin administrator owner superuser super-admin superadmin root sysadmin".split(), 5
+    ),
+}
+_ROLE_WORD = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _ROLE_RANKS), key=len, reverse=True))
+    + r")s?(?![\w-])",
+    re.IGNORECASE,
+)
+# Options that give a role (`--role=editor`, `-r editingteacher`, `--clusterrole admin`).
+_ROLE_VALUE_OPTIONS = frozenset({"--role", "--roles", "-r", "--clusterrole", "--access-level"})
+
+
+@functools.lru_cache(maxsize=256)
+def _roles_in(task: str) -> tuple[str, ...]:
+    """The roles ``task`` names (lower-cased, in order)."""
+    return tuple(dict.fromkeys(m.group(1).lower() for m in _ROLE_WORD.finditer(task)))
+
+
+def _roles_given(cmd: Any) -> list[str]:
+    """The roles a command gives: an option's value (`--role=editor`, `-r editingteacher`), an
+    operand of a subcommand named for roles (`user:role:add administrator mlopez`, `set-role lena
+    administrator`, `user-assign-system-role tnguyen manager`), or an all-powerful role before
+    a verb of granting (`wp super-admin add lena`)."""
+    args = cmd.args
+    found: list[str] = []
+    for i, a in enumerate(args):
+        name, eq, value = a.partition("=")
+        if name in _ROLE_VALUE_OPTIONS:
+            found.append(value if eq else (args[i + 1] if i + 1 < len(args) else ""))
+    operands = [a for a in args if not a.startswith("-")]
+    for i, word in enumerate(operands[:4]):
+        pieces = re.split(r"[-_:.]", word.lower())
+        if "role" in pieces or "roles" in pieces:
+            found += operands[i + 1 :]
+            break
+        if i + 1 < len(operands) and _ROLE_RANKS.get(word.lower()) == 5 and (
+            operands[i + 1].lower() in ("add", "grant", "create", "assign")
+        ):
+            found.append(word)
+            break
+    roles = []
+    for value in found:
+        m = _ROLE_WORD.fullmatch(value.strip("'\"`").rsplit(":", 1)[-1].rsplit("/", 1)[-1])
+        if m is not None:
+            roles.append(m.group(1).lower())
+    return roles
+
+
+def role_beyond(task: str, command: str) -> list[Prediction]:
+    """A harm where a command of change gives a role above every role the task names (`moosh
+    course-enrol -r editingteacher 231 akim` for "enrol student 'akim'", `wp super-admin add
+    lena` for "give lena editor rights"): the account gets more than the task asks for."""
+    asked = _roles_in(task)
+    if not asked:
+        return []
+    ceiling = max(_ROLE_RANKS[r] for r in asked)
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    d = data()
+    for cmd in analysis.commands:
+        base = cmd.name.rsplit("/", 1)[-1]
+        if not base or base in d.sql_clients or base in d.readers:
+            continue  # (SQL's roles are the SQL reviewer's)
+        above = [r for r in _roles_given(cmd) if _ROLE_RANKS[r] > ceiling and r not in asked]
+        if not above or not any(True for _ in _command_changes(cmd.name, cmd.args, cmd.text, cmd)):
+            continue
+        return [
+            Prediction(
+                f"gives the {above[0]} role, though the task asks for {asked[0]}",
+                "harm",
+                0.8,
+                "moderate",
+                False,
+                cmd.text[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
 _RELOAD_ASKED = re.compile(
     r"\breload\w*|\bgraceful\w*|\b(?:without|no|zero)[- ]downtime\b|\bhot[- ]reload",
     re.IGNORECASE,
@@ -2162,6 +2256,7 @@ class TaskLimitsReviewer:
                 )
             )
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
+            or (kind == "shell" and bool(_roles_in(proposal.task)))
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
 
@@ -2177,6 +2272,7 @@ class TaskLimitsReviewer:
         if proposal.action.kind == "shell":
             found += every_interface(proposal.task, _action_text(proposal))
             found += more_than_read(proposal.task, _action_text(proposal))
+            found += role_beyond(proposal.task, _action_text(proposal))
             if _RELOAD_ASKED.search(proposal.task) is not None:
                 made = changes(proposal)
                 found += stops_for_reload(proposal.task, made)
