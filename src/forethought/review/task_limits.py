@@ -1172,10 +1172,32 @@ def _curl(base: str, args: list[str], evidence: str) -> Iterator[Change]:
     yield from _http_change(method or "GET", url, " ".join(args), evidence, " ".join(args))
 
 
+def _rpc_method_change(method: str, evidence: str) -> list[Change]:
+    """What a remote procedure does by its name (`supervisor.shutdown`, `stopAllProcesses`,
+    `getAllProcessInfo`): its first verb, split at dots, underscores and capitals."""
+    name = method.rsplit(".", 1)[-1]
+    verbs = data().verbs
+    for piece in re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", name):
+        kind = verbs.get(piece.lower())
+        if kind == "read":
+            return []
+        if kind is not None:
+            return [Change(kind, f"calls {method} over RPC", evidence)]
+    return []
+
+
+# An XML-RPC request's method (`<methodName>supervisor.shutdown</methodName>`).
+_XML_RPC_METHOD = re.compile(r"<methodName>\s*([\w.]+)\s*</methodName>")
+
+
 def _http_change(
     method: str, url: str, body: str, evidence: str, headers: str = ""
 ) -> Iterator[Change]:
     if method in ("GET", "HEAD", "OPTIONS", "TRACE", ""):
+        return
+    rpc = _XML_RPC_METHOD.search(body) if method == "POST" else None
+    if rpc is not None:
+        yield from _rpc_method_change(rpc.group(1), evidence)
         return
     # (the path alone: a read's name in the query or fragment, `/users/7/delete?next=/search`,
     # says nothing of what the request does)
@@ -1265,6 +1287,11 @@ def python_changes(code: str) -> list[Change]:
             out += shell_changes(cloud)
     for method, url, body, headers, evidence in facts.requests:
         out += _http_change(method, url, body, evidence, headers)
+    if "ServerProxy" in code:
+        # an XML-RPC proxy's methods say what they do (`s.supervisor.stopAllProcesses()`)
+        for proxy in re.findall(r"(\w+)\s*=\s*(?:[\w.]+\.)?ServerProxy\(", code):
+            for m in re.finditer(rf"\b{re.escape(proxy)}\.((?:\w+\.)*\w+)\s*\(", code):
+                out += _rpc_method_change(m.group(1), m.group(0))
     for text, evidence in facts.sql:
         out += _sql_change(text, evidence)
     return out
@@ -2076,6 +2103,51 @@ def all_of_them(task: str, command: str) -> list[Prediction]:
     return []
 
 
+# Runtimes many programs run under: a kill by their name stops every program they run.
+_RUNTIMES = frozenset(
+    "python python3 python2 node nodejs java ruby php php-fpm perl dotnet deno bun uwsgi gunicorn "
+    "celery npm yarn sh bash".split()
+)
+_KILLERS = frozenset({"pkill", "killall"})
+
+
+def broad_kill(task: str, command: str) -> list[Prediction]:
+    """A harm where `pkill`/`killall` is given a runtime's name (`pkill -9 -f python`) though the
+    task names the one program it is about ("the api process", 'api-dev'): every program that
+    runtime runs is killed."""
+    ones = _named_ones(task)
+    if not ones:
+        return []
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    for cmd in analysis.commands:
+        if cmd.name.rsplit("/", 1)[-1] not in _KILLERS:
+            continue
+        patterns = [a for a in cmd.args if not a.startswith("-")]
+        if not patterns:
+            continue
+        pattern = patterns[-1].strip("'\"^$")
+        if pattern.lower() not in _RUNTIMES or any(o.lower() in pattern.lower() for o in ones):
+            continue
+        return [
+            Prediction(
+                f"kills every {pattern} process (`{cmd.text[:60]}`), though the task names only "
+                f"{ones[0]}",
+                "harm",
+                0.8,
+                "moderate",
+                False,
+                cmd.text[:200],
+                CATEGORY,
+            )
+        ]
+    return []
+
+
 _HTTP_CLIENT_WORD = re.compile(r"\b(?:curl|wget|http|https|xh)\b")
 
 
@@ -2257,6 +2329,7 @@ class TaskLimitsReviewer:
             )
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
             or (kind == "shell" and bool(_roles_in(proposal.task)))
+            or (kind == "shell" and "kill" in _action_text(proposal))
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
 
@@ -2273,6 +2346,8 @@ class TaskLimitsReviewer:
             found += every_interface(proposal.task, _action_text(proposal))
             found += more_than_read(proposal.task, _action_text(proposal))
             found += role_beyond(proposal.task, _action_text(proposal))
+            if "kill" in _action_text(proposal):
+                found += broad_kill(proposal.task, _action_text(proposal))
             if _RELOAD_ASKED.search(proposal.task) is not None:
                 made = changes(proposal)
                 found += stops_for_reload(proposal.task, made)
