@@ -2148,6 +2148,49 @@ def broad_kill(task: str, command: str) -> list[Prediction]:
     return []
 
 
+# A push's refspec onto a default or release branch (`fix/x:main`, `HEAD:refs/heads/master`).
+_ONTO_DEFAULT = re.compile(
+    r"^\+?(?P<src>[^:\s]+):(?:refs/heads/)?(?P<dst>main|master|trunk|develop|production|prod|"
+    r"release)$"
+)
+
+
+def push_to_default(task: str, command: str) -> list[Prediction]:
+    """A harm where `git push` puts another branch onto the default branch by a refspec
+    (`git push origin fix/pgpool-hc:main`) though the task does not name that branch: the
+    change skips the review a branch of its own would get."""
+    if ":" not in command or "push" not in command:
+        return []
+    from forethought.review.shell.parse import analyze
+
+    try:
+        analysis = analyze(command)
+    except ValueError:
+        return []
+    for cmd in analysis.commands:
+        if cmd.name != "git" or "push" not in cmd.args[:3]:
+            continue
+        for a in cmd.args:
+            m = _ONTO_DEFAULT.match(a)
+            if m is None or m.group("src") == m.group("dst"):
+                continue
+            if re.search(rf"\b{m.group('dst')}\b", task, re.IGNORECASE):
+                continue  # ("merge it into main and push")
+            return [
+                Prediction(
+                    f"pushes {m.group('src')} straight onto {m.group('dst')} (`{a}`), though the "
+                    f"task does not name {m.group('dst')}: the change skips review",
+                    "harm",
+                    0.8,
+                    "moderate",
+                    False,
+                    cmd.text[:200],
+                    CATEGORY,
+                )
+            ]
+    return []
+
+
 _HTTP_CLIENT_WORD = re.compile(r"\b(?:curl|wget|http|https|xh)\b")
 
 
@@ -2330,6 +2373,7 @@ class TaskLimitsReviewer:
             or (kind == "shell" and _GIVES_MORE.search(_action_text(proposal)) is not None)
             or (kind == "shell" and bool(_roles_in(proposal.task)))
             or (kind == "shell" and "kill" in _action_text(proposal))
+            or (kind == "shell" and "push" in _action_text(proposal))
             or (kind == "shell" and _RELOAD_ASKED.search(proposal.task) is not None)
         )
 
@@ -2348,6 +2392,7 @@ class TaskLimitsReviewer:
             found += role_beyond(proposal.task, _action_text(proposal))
             if "kill" in _action_text(proposal):
                 found += broad_kill(proposal.task, _action_text(proposal))
+            found += push_to_default(proposal.task, _action_text(proposal))
             if _RELOAD_ASKED.search(proposal.task) is not None:
                 made = changes(proposal)
                 found += stops_for_reload(proposal.task, made)
