@@ -795,6 +795,12 @@ def _command_changes(
             if said is not None:
                 yield Change(said[0], f"`{said[1]}` through {base}", f"{clause.strip()} | {base}")
         return
+    sql = next((a for a in operands if " " in a.strip() and _SQL_TEXT.match(a)), None)
+    if sql is not None and any(_RUNS_SQL.search(w) for w in operands[:3] if w != sql):
+        # a console's subcommand that runs the SQL it is given (`moosh sql-run "SELECT ..."`,
+        # `drush sql:query`, `wp db query`): what the SQL does
+        yield from _sql_change(sql, evidence)
+        return
     found = _subcommand(args)
     if found is not None:
         yield Change(found[0], f"`{base} {found[1]}`", evidence)
@@ -1241,6 +1247,15 @@ def _sql_changes(base: str, args: list[str], evidence: str, stdin: str) -> Itera
             yield Change(kind, "changes the database's data", evidence)
         return
     yield from _sql_change(text, evidence)
+
+
+# SQL given as an operand, and the subcommand words that run it.
+_SQL_TEXT = re.compile(
+    r"^\s*(?:select|with|insert|update|delete|drop|create|alter|truncate|replace|grant|revoke|"
+    r"show|explain|describe)\b",
+    re.IGNORECASE,
+)
+_RUNS_SQL = re.compile(r"(?:^|[-_:])(?:run|query|exec|execute|cli)(?:$|[-_:])|^sql", re.IGNORECASE)
 
 
 def _sql_change(text: str, evidence: str) -> Iterator[Change]:
