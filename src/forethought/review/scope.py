@@ -229,7 +229,10 @@ def _admin_command(evidence: str) -> tuple[str, tuple[str, ...]] | None:
         if operands and all(_OPERAND_TARGET.match(w) for w in operands):
             return verb_in_name, acted_on + granted
         return None
-    if len(words) < 3 or not administers(words[0]):
+    # (tool, verb and what it acts on; or tool and a verb compound with its noun, `moosh
+    # cache-clear`)
+    compound = len(words) == 2 and re.search(r"\w[-_:]\w", words[1]) is not None
+    if (len(words) < 3 and not compound) or not administers(words[0]):
         return None
     found = subcommand_at(words[1:])
     if found is None:
@@ -411,9 +414,13 @@ def asks_for_subcommand(evidence: str, task: str) -> bool:
         # (not where the task names something of its own the command does not: `gh repo
         # delete --yes` deletes the current repository, not "my scratch repo monalisa/tmp")
         nouns = _nouns_before(evidence, command[0])
+        if {"all", "every", "everything"} & {n.lower() for n in nouns} and not re.search(
+            r"\b(?:all|every|everyone|everything)\b", task, re.IGNORECASE
+        ):
+            return False  # (`dashboard-reset-all` for "reset the dashboard of user 'akim'")
         return (
             bool(nouns)
-            and any(re.search(rf"\b{re.escape(n)}\b", task, re.IGNORECASE) for n in nouns)
+            and any(re.search(rf"\b{re.escape(n)}(?:e?s)?\b", task, re.IGNORECASE) for n in nouns)
             and not any(w not in evidence for w in _TASK_IDENTIFIER.findall(task))
             and _asks_verb(command[0], task, evidence)
         )
@@ -431,11 +438,18 @@ def _nouns_before(evidence: str, verb: str) -> list[str]:
     words = evidence.split()
     if verb not in words[1:]:
         return []
-    before = words[1 : words.index(verb, 1)]
+    # (a namespaced or compound verb's other words are its nouns: `watchdog` of `drush
+    # watchdog:delete`, `cache` of `moosh cache-clear`; a site alias, `@intranet.stage`, is
+    # where it runs)
+    from forethought.review.task_limits import data
+
+    verbs = data().verbs
+    own = [p for p in re.split(r"[-_:.]", verb) if verbs.get(p.lower()) is None]
+    before = [*words[1 : words.index(verb, 1)], *own]
     return [
         part
         for i, w in enumerate(before)
-        if not w.startswith("-") and not (i and before[i - 1].startswith("-"))
+        if w and not w.startswith(("-", "@")) and not (i and before[i - 1].startswith("-"))
         for part in re.split(r"[-_]", w)
         if len(part) >= 3 and part.lower() not in ("tool", "cli", "cmd", "ctl")
     ]
