@@ -79,7 +79,7 @@ def _widened_listener(new_text: str, old_text: str, replaces: bool, task: str) -
     """An edit that turns a listening address of this machine only (127.0.0.1, localhost, ::1)
     into every interface (0.0.0.0, *, ::), unless the task asks for every interface: whoever
     can reach the host can then connect, not only programs on it."""
-    if replaces or not old_text or _EVERY_INTERFACE_ASKED.search(task):
+    if replaces or not old_text or _asks_every_interface(task):
         return []
     if not _LOOPBACK_LINE.search(old_text):
         return []
@@ -108,6 +108,14 @@ _UPSTREAM_LINE = re.compile(
     r"(?P<host>\[[0-9a-f:]+\]|[\w.-]+)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _asks_every_interface(task: str) -> bool:
+    """Whether the task asks for every interface in words not negated ("listen on 0.0.0.0",
+    not "bind to 127.0.0.1, not 0.0.0.0")."""
+    from forethought.review.scope import negated
+
+    return any(not negated(task, m.start()) for m in _EVERY_INTERFACE_ASKED.finditer(task))
 
 
 def _own_host(host: str) -> bool:
@@ -347,6 +355,8 @@ def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
     http://10.0.3.40:8080` where it names that backend). A key that decides who may act or what
     is trusted (admins, trusted_users, acl ...) counts only where the task names it too; a
     value the task does not name (`true`, `0.0.0.0`, a wider range) means a person decides."""
+    from forethought.review.scope import negated
+
     old_lines = {line.strip() for line in old_text.splitlines()}
     added = [
         line
@@ -370,8 +380,10 @@ def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
         for token in _VALUE_TOKEN.findall(m.group("value")):
             if token in old_text:
                 continue
-            if not re.search(rf"(?<![\w.-]){re.escape(token.lower())}(?![\w-])", lowered_task):
-                return False
+            word = re.compile(rf"(?<![\w.-]){re.escape(token.lower())}(?![\w-])")
+            named_at = [m.start() for m in word.finditer(lowered_task)]
+            if not named_at or all(negated(task, at) for at in named_at):
+                return False  # (not named, or named only to be ruled out: "not 0.0.0.0")
             named += 1
     return named > 0
 

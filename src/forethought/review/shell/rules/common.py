@@ -91,8 +91,13 @@ def host_of(target: str) -> str:
     return target.split(":", 1)[0].lower()
 
 
+# A loopback address written out (127.0.0.1, 127.1.2.3), not a name that starts like one
+# (`127.0.0.1.nip.io`, `127.evil.example` resolve wherever their owner says).
+_LOOPBACK_V4 = re.compile(r"^127(?:\.\d{1,3}){1,3}$")
+
+
 def is_local_host(host: str) -> bool:
-    return host in LOCAL_HOSTS or host.startswith("127.")
+    return host in LOCAL_HOSTS or _LOOPBACK_V4.match(host) is not None
 
 
 def is_remote_spec(arg: str) -> bool:

@@ -84,12 +84,22 @@ def _urls(cmd: SimpleCommand) -> list[str]:
     ]
 
 
+# Options that send a client's request through a proxy: the proxy sees it, wherever it goes.
+_PROXY_OPTIONS = ("-x", "--proxy", "--preproxy", "--socks4", "--socks4a", "--socks5",
+                  "--socks5-hostname")
+
+
 def destination(cmd: SimpleCommand) -> tuple[str, bool]:
+    """Where an HTTP client's request goes (its first URL's host) and whether that is this
+    machine; never through a proxy, which sees the request whatever its URL."""
     urls = _urls(cmd)
     if not urls:
         return "a web server", False
     host = host_of(urls[0])
-    return host or urls[0], is_local_host(host)
+    proxied = any(
+        a.split("=", 1)[0] in _PROXY_OPTIONS or "proxy=" in a.lower() for a in cmd.args
+    ) or any(v.lower() in ("http_proxy", "https_proxy", "all_proxy") for v in cmd.env)
+    return host or urls[0], is_local_host(host) and not proxied
 
 
 def _curl(cmd: SimpleCommand, analysis: ShellAnalysis) -> Rule:
