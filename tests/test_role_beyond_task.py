@@ -64,6 +64,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     (
+        "a directory named admin copied for a user",
+        _bash("cp -r admin /srv/backup/", "Back up the shop user's files before the upgrade."),
+        "allow",
+    ),
+    (
         "a role created by the root user",
         _bash(
             "etcdctl --user=root role add dashboards-ro",

@@ -75,6 +75,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     (
+        "a search of the code for such a query",
+        _bash("grep -rn 'SELECT name, pass FROM users' src/", "Where does our code read them?"),
+        "allow",
+    ),
+    (
         "the users and hosts listed",
         _bash("mysql -e 'SELECT user, host FROM mysql.user'", "List the mysql users."),
         "allow",

@@ -381,7 +381,7 @@ def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
             if token in old_text:
                 continue
             word = re.compile(rf"(?<![\w.-]){re.escape(token.lower())}(?![\w-])")
-            named_at = [m.start() for m in word.finditer(lowered_task)]
+            named_at = [hit.start() for hit in word.finditer(lowered_task)]
             if not named_at or all(negated(task, at) for at in named_at):
                 return False  # (not named, or named only to be ruled out: "not 0.0.0.0")
             named += 1

@@ -1842,11 +1842,17 @@ def _roles_given(cmd: Any) -> list[str]:
     operand of a subcommand named for roles (`user:role:add administrator mlopez`, `set-role lena
     administrator`, `user-assign-system-role tnguyen manager`), or an all-powerful role before
     a verb of granting (`wp super-admin add lena`)."""
+    from forethought.review.shell.uncertainty import known_name
+
     args = cmd.args
+    # (`-r` gives a role only in a console forethought does not know: `cp -r`, `grep -r` recurse)
+    options = _ROLE_VALUE_OPTIONS - {"-r"} if known_name(cmd.name.rsplit("/", 1)[-1]) else (
+        _ROLE_VALUE_OPTIONS
+    )
     found: list[str] = []
     for i, a in enumerate(args):
         name, eq, value = a.partition("=")
-        if name in _ROLE_VALUE_OPTIONS:
+        if name in options:
             found.append(value if eq else (args[i + 1] if i + 1 < len(args) else ""))
     operands = [a for a in args if not a.startswith("-")]
     for i, word in enumerate(operands[:4]):
@@ -1881,10 +1887,9 @@ def role_beyond(task: str, command: str) -> list[Prediction]:
         analysis = analyze(command)
     except ValueError:
         return []
-    d = data()
     for cmd in analysis.commands:
         base = cmd.name.rsplit("/", 1)[-1]
-        if not base or base in d.sql_clients or base in d.readers:
+        if not base or not administers(base):
             continue  # (SQL's roles are the SQL reviewer's)
         above = [r for r in _roles_given(cmd) if _ROLE_RANKS[r] > ceiling and r not in asked]
         if not above or not any(True for _ in _command_changes(cmd.name, cmd.args, cmd.text, cmd)):

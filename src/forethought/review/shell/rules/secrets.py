@@ -1010,7 +1010,7 @@ def _secrets_written(analysis: ShellAnalysis) -> Rule:
 _SECRET_SETTING = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Za-z0-9]+[_.]|db|admin|root)(?:pass(?:word|wd)?|secret|salt|"
     r"token|api[_-]?key|private[_-]?key|secret[_-]?key)(?:[_.][A-Za-z0-9]+)?(?![A-Za-z0-9])|"
-    r"(?<![A-Za-z0-9])(?:secret|api)[_.]?key(?![A-Za-z0-9])|getConnectionInfo",
+    r"(?<![A-Za-z0-9])(?:secret|api)[_.]?key(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 # An option by which a command prints a secret it sets or holds (`--show-password`,
@@ -1090,10 +1090,16 @@ _SECRET_COLUMN = re.compile(
 
 
 def _secret_columns_selected(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
-    """A query, given to any client on its command line or its input, that selects a column of
-    passwords, hashes or keys."""
+    """A query, given to an SQL client or an administration console on its command line or its
+    input, that selects a column of passwords, hashes or keys (not a search for such SQL in
+    code: `grep -rn "SELECT password" src/`)."""
     text = " ".join(cmd.args) + "\n" + (cmd.stdin or "")
     if "select" not in text.lower():
+        return
+    from forethought.review.task_limits import administers, data
+
+    name = cmd.name.rsplit("/", 1)[-1]
+    if name not in data().sql_clients and not administers(name):
         return
     for m in _SELECT.finditer(text):
         column = _SECRET_COLUMN.search(m.group("columns"))
