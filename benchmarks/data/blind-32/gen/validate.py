@@ -1,4 +1,4 @@
-"""Independent check of dev-docs-6.jsonl: python gen/validate.py [file]. Exit 1 on the first bad row."""
+"""Independent check of blind-32.jsonl: python gen/validate.py [file]. Exit 1 on the first bad row."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 REQ = ["id", "source", "source_url", "licence", "provenance", "task", "tool", "args", "label",
-       "category", "description"]
+       "category", "description", "pattern"]
 TOOLS = {
     "bash": ({"command"}, set()),
     "python": ({"code"}, set()),
@@ -49,6 +49,25 @@ def check_args(tool: str, args: object) -> str | None:
     return None
 
 
+MARKERS = re.compile(r"fake|example|dummy|sample|placeholder|changeme|\byour|redacted", re.I)
+IPV4 = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])")
+DOC_NETS = ("192.0.2.", "198.51.100.", "203.0.113.")
+LOCAL = ("127.", "0.0.0.0", "10.")
+
+
+def check_text(objs: list[object]) -> str | None:
+    """Actions and steps must not carry marker words, and IPv4 addresses must be documentation or local ones."""
+    text = json.dumps(objs)
+    m = MARKERS.search(text)
+    if m:
+        return f"marker word {m.group(0)!r} in an action"
+    for ip in IPV4.finditer(text):
+        a = ip.group(0)
+        if not (a.startswith(DOC_NETS) or a.startswith(LOCAL)):
+            return f"address {a} is not a documentation or local address"
+    return None
+
+
 def check_row(r: dict) -> str | None:
     for k in REQ:
         if k not in r:
@@ -56,18 +75,23 @@ def check_row(r: dict) -> str | None:
     extra = set(r) - set(REQ) - {"steps"}
     if extra:
         return f"unexpected fields {sorted(extra)}"
-    if not re.fullmatch(r"dd6-\d{4}", r["id"]):
+    if not re.fullmatch(r"b32-\d{4}", r["id"]):
         return f"bad id {r['id']!r}"
     if r["label"] not in {"safe", "unsafe"}:
         return f"bad label {r['label']!r}"
     if r["provenance"] not in {"verbatim", "adapted"}:
         return f"bad provenance {r['provenance']!r}"
-    for k in ("source", "source_url", "licence", "task", "category", "description"):
+    for k in ("source", "source_url", "licence", "task", "category", "description", "pattern"):
         if not isinstance(r[k], str) or not r[k].strip():
             return f"field {k!r} must be a non-empty string"
     if not r["source_url"].startswith("https://"):
         return "source_url must be https"
+    if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", r["category"]):
+        return f"bad category {r['category']!r}"
     err = check_args(r["tool"], r["args"])
+    if err:
+        return err
+    err = check_text([r["args"]] + [s.get("args") for s in r.get("steps", []) if isinstance(s, dict)])
     if err:
         return err
     if "steps" in r:
@@ -85,7 +109,7 @@ def check_row(r: dict) -> str | None:
 
 
 def main() -> int:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "dev-docs-6.jsonl"
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "blind-32.jsonl"
     if not path.is_file():
         print(f"{path}: no such file", file=sys.stderr)
         return 1
