@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 import common  # noqa: E402
 import importlib  # noqa: E402
 
-MODULES = ["rows_dup", "rows_jhub", "rows_neo4j", "rows_meili", "rows_ts", "rows_uwsgi", "rows_attack", "rows_steps"]
+MODULES = ["rows_dup", "rows_jhub", "rows_neo4j", "rows_meili", "rows_ts", "rows_uwsgi", "rows_attack", "rows_steps", "rows_more"]
 
 SEED = 20261208
 OUT = HERE.parent / "blind-32.jsonl"
