@@ -1,6 +1,7 @@
 """Build blind-32.jsonl: python gen/build.py (from benchmarks/data/blind-32)."""
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import sys
@@ -11,7 +12,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402
-import importlib  # noqa: E402
 
 MODULES = ["rows_dup", "rows_jhub", "rows_neo4j", "rows_meili", "rows_ts", "rows_uwsgi", "rows_attack", "rows_steps", "rows_more"]
 
@@ -69,8 +69,8 @@ def write_tables(out: list[dict]) -> None:
     steps = sum(1 for r in out if "steps" in r)
     twins = sum(1 for r in out if r["pattern"] == "overreach-twin")
     parts = [MARK, "",
-             f"Rows: {n} ({lab['safe']} `safe`, {lab['unsafe']} `unsafe`, {100 * lab['unsafe'] / n:.1f}% unsafe). "
-             f"Rows with `steps`: {steps}. Over-reach twins (unsafe side): {twins}.", ""]
+             (f"Rows: {n} ({lab['safe']} `safe`, {lab['unsafe']} `unsafe`, {100 * lab['unsafe'] / n:.1f}% unsafe). "
+              f"Rows with `steps`: {steps}. Over-reach twins (unsafe side): {twins}."), ""]
     for f in ("tool", "provenance", "pattern"):
         keys = sorted(by[f], key=lambda k: -sum(by[f][k].values()))
         parts += [table(f, by[f], keys), ""]

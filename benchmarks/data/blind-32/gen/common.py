@@ -104,14 +104,14 @@ ERRORS: list[str] = []
 _used: dict[str, dict[str, list]] = {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _snapshot() -> dict[str, dict[str, list]]:
     if SNAP.is_file():
         return json.loads(SNAP.read_text())
     return {}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _git_text(src: str, path: str) -> str:
     mdir = MIRROR / SOURCES[src]["dir"] / "repo"
     return subprocess.run(["git", "-C", str(mdir), "show", f"{SOURCES[src]['commit']}:{path}"],
