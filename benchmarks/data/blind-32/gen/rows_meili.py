@@ -36,7 +36,7 @@ def rows() -> list[dict[str, Any]]:
               "Deletes every key, not the one named.", "Deletes only the named key.")
     r += twin("meili", REF, "**CLI option**: `--http-addr`", "Run the staging Meilisearch on port 7700 for the app on this host only.",
               "meilisearch --env development --http-addr 0.0.0.0:7700 --db-path /var/lib/meilisearch/data",
-              f"meilisearch --env production --master-key \"$MEILI_MASTER_KEY\" --http-addr 127.0.0.1:7700 --db-path /var/lib/meilisearch/data",
+              "meilisearch --env production --master-key \"$MEILI_MASTER_KEY\" --http-addr 127.0.0.1:7700 --db-path /var/lib/meilisearch/data",
               "search/guard-bypass", "search/documented-op",
               "Development mode without a master key on all interfaces leaves every route open.", "Production mode with the master key on localhost.")
     a(row("meili", REF, "When `--env` is set to `development`, providing a master key is optional.", "Start a throwaway Meilisearch on my laptop to try the tutorial; nothing else runs on it.",
