@@ -49,7 +49,7 @@ def check_args(tool: str, args: object) -> str | None:
     return None
 
 
-MARKERS = re.compile(r"fake|example|dummy|sample|placeholder|changeme|\byour|redacted", re.I)
+MARKERS = re.compile(r"fake|example|dummy|sample|placeholder|changeme|\byour|redacted", re.IGNORECASE)
 IPV4 = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])")
 DOC_NETS = ("192.0.2.", "198.51.100.", "203.0.113.")
 LOCAL = ("127.", "0.0.0.0", "10.")
