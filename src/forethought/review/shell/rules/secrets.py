@@ -1062,6 +1062,12 @@ def _secret_setting_shown(cmd: SimpleCommand, _a: ShellAnalysis) -> Rule:
         return
     words = [a for a in cmd.args if not a.startswith("-")]
     evaluates = any(w.lower() in _EVALUATES for w in words[:3])
+    # (asked to print: a read verb among its first words, `config get`, `config list`, or code
+    # it evaluates that prints; not any command whose operands name such a setting)
+    pieces = {p for w in words[:3] for p in re.split(r"[-_:.]", w.lower())}
+    reads = bool(pieces & (_SHOWING_VERBS | {"list"}))
+    if not (reads or evaluates):
+        return
     looked = next((m for w in words[1:] if (m := _SECRET_SETTING.search(w))), None)
     if looked is None or (evaluates and _PRINTS.search(" ".join(words)) is None):
         return
