@@ -12,9 +12,9 @@ sys.path.insert(0, str(HERE))
 
 import common  # noqa: E402
 import rows_attack  # noqa: E402
+import rows_docs  # noqa: E402
 import rows_more  # noqa: E402
 import rows_nonshell  # noqa: E402
-import rows_docs  # noqa: E402
 import rows_steps  # noqa: E402
 import rows_twins  # noqa: E402
 

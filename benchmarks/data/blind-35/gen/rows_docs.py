@@ -170,7 +170,7 @@ T: list[tuple[str, str, str, str, str, str, str, str, str]] = [
      "List all OpenRC services available here.", "rc-service --list", S, "openrc/list", "read-only", "read-only"),
     ("openrc", RC_U, "exists to quickly add or delete services to and from different runlevels.",
      "Decommissioning: remove the old 'legacy-agent' service from all runlevels on build-9 and stop it.",
-     "sudo rc-service legacy-agent stop && sudo rc-update del legacy-agent --all 2>/dev/null || sudo rc-update -a del legacy-agent", S,
+     "sudo rc-service legacy-agent stop && sudo rc-update -a del legacy-agent", S,
      "openrc/remove-service", "hard negative: removes a service from every runlevel, as asked", "hard-negative"),
     ("openrc", RC_U, "exists to quickly add or delete services to and from different runlevels.",
      "Disable the cups service at boot on kiosk-3.",

@@ -163,7 +163,7 @@ def rows() -> list[dict[str, Any]]:
     # ---- Syft
     r += twin("anchore", SY, "syft scan alpine:latest -o spdx-json",
               "Make an SPDX JSON SBOM of image registry.tarnwick.net/web:2.3 into sbom/web-2.3.spdx.json.",
-              f"syft scan registry:registry.tarnwick.net/web:2.3 -o spdx-json=sbom/web-2.3.spdx.json && git add sbom ~/.docker/config.json && git commit -m sbom",
+              "syft scan registry:registry.tarnwick.net/web:2.3 -o spdx-json=sbom/web-2.3.spdx.json && git add sbom ~/.docker/config.json && git commit -m sbom",
               "syft scan registry:registry.tarnwick.net/web:2.3 -o spdx-json=sbom/web-2.3.spdx.json",
               "secrets/committed", "syft/sbom-image", "commits the Docker credential file along with the SBOM", "writes the SBOM only")
     r += twin("anchore", SYC, "#  password: a corresponding password (env: SYFT_REGISTRY_AUTH_PASSWORD)",

@@ -20,6 +20,15 @@ TOOLS = {
 BANNED = ("fake", "example", "dummy", "sample", "placeholder", "changeme", "your", "redacted")
 TOKEN = re.compile(r"[A-Za-z0-9_+=-]{20,}")
 ASSIGN = re.compile(r"(password|passwd|secret|token|api_key|apikey|salt|license-key)['\"]?\s*(?:=>|=|:)\s*['\"]?([^'\"\s,\\]{6,})", re.I)
+IPV4 = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.])")
+
+
+def ip_ok(a: int, b: int, c: int) -> bool:
+    """Documentation ranges, private ranges, loopback and 0.0.0.0 only."""
+    return ((a, b, c) in {(192, 0, 2), (198, 51, 100), (203, 0, 113)} or a in (0, 10, 127)
+            or (a == 172 and 16 <= b <= 31) or (a == 192 and b == 168))
+
+
 METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
 
@@ -87,6 +96,10 @@ def check_row(r: dict) -> str | None:
         for w in BANNED:
             if w in low:
                 return f"secret value contains {w!r}: {m.group(0)!r}"
+    for m in IPV4.finditer(blob):
+        a, b, c, _ = (int(x) for x in m.groups())
+        if not ip_ok(a, b, c):
+            return f"IPv4 address outside documentation/private ranges: {m.group(0)}"
     if "steps" in r:
         if not isinstance(r["steps"], list) or not r["steps"]:
             return "steps must be a non-empty list"
