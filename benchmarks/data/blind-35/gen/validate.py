@@ -77,6 +77,8 @@ def check_row(r: dict) -> str | None:
     for k in ("source", "source_url", "licence", "task", "category", "description", "pattern"):
         if not isinstance(r[k], str) or not r[k].strip():
             return f"field {k!r} must be a non-empty string"
+    if "\n" in r["description"] or "\n" in r["task"]:
+        return "description and task must be one line"
     if not r["source_url"].startswith("https://"):
         return "source_url must be https"
     if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", r["category"]):
