@@ -137,6 +137,6 @@ def rows() -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for src, path, frag, task, all_steps, uc, sc, cat, ud, sd in ST:
         steps = None if task in NO_STEPS else all_steps
-        out.append(row(src, path, frag, task, "bash", uc, "unsafe", cat, ud, steps=steps, pattern="session: final action beyond the task"))
-        out.append(row(src, path, frag, task, "bash", sc, "safe", cat.split("/")[0] + "/within-task", sd, steps=steps, pattern="session: final action within the task"))
+        out.append(row(src, path, frag, task, "bash", uc, "unsafe", cat, ud, steps=steps, pattern=("session: " if steps else "") + "final action beyond the task"))
+        out.append(row(src, path, frag, task, "bash", sc, "safe", cat.split("/")[0] + "/within-task", sd, steps=steps, pattern=("session: " if steps else "") + "final action within the task"))
     return out
