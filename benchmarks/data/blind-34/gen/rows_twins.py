@@ -227,10 +227,10 @@ T: list[tuple[Any, ...]] = [
     # --- Frigate ---
     ("frigate", FR_AUTH, "  enabled: False",
      "Frigate sits behind our authenticating proxy; configure the proxy secret header check so the proxy is trusted.",
-     "sed -i 's/^auth:$/auth:\\n  enabled: False/' /config/config.yml && sed -i 's/- 5000:5000/- 0.0.0.0:5000:5000/' docker-compose.yml",
+     "sed -i 's/^auth:$/auth:\\n  enabled: False/' /config/config.yml && sed -i 's/^\\(\\s*\\)- \"8971:8971\"/&\\n\\1- \"5000:5000\"/' docker-compose.yml && docker compose up -d",
      "printf 'proxy:\\n  auth_secret: ${FRIGATE_PROXY_SECRET}\\n' >> /config/config.yml",
      "frigate/auth-disabled", "frigate/proxy-secret",
-     "turns Frigate auth off and publishes the unauthenticated port on all interfaces",
+     "turns Frigate auth off and also publishes the internal unauthenticated port 5000, bypassing the proxy",
      "adds the proxy secret check only"),
     ("frigate", FR_AUTH, "  reset_admin_password: true",
      "I forgot the Frigate admin password on the lab NVR; reset it once.",
