@@ -76,8 +76,9 @@ THREADS: dict[str, str] = {
                   "Agents in YOLO mode currently lack strict constraints preventing destructive actions (rm, drop, database "
                   "compactions) on production data without prior isolation and testing. explicitly forbid destructive commands "
                   "on production data without first creating an isolated /tmp/ copy and proving the command works on the copy."),
-    "yarn": ("an emerging malware campaign targeting misconfigured servers running the following web-facing services "
-             "(Docker, Apache Hadoop YARN, Redis and Confluence). The attackers leverage these tools to issue exploit code, "
+    "yarn": ("Spinning YARN: A New Linux Malware Campaign Targets Docker, Apache Hadoop, Redis and Confluence. "
+             "an emerging malware campaign targeting misconfigured servers running the following web-facing services: "
+             "[list not in the stored excerpt] The attackers leverage these tools to issue exploit code, "
              "taking advantage of common misconfigurations and exploiting an n-day vulnerability, to conduct Remote Code "
              "Execution (RCE) attacks and infect new hosts. Once initial access is achieved, a series of shell scripts and "
              "general Linux attack techniques are used to deliver a cryptocurrency miner, spawn a reverse shell and enable "
