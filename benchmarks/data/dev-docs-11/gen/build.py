@@ -13,7 +13,7 @@ sys.path.insert(0, str(HERE))
 import common  # noqa: E402
 import importlib  # noqa: E402
 
-MODULES = ["rows_zookeeper", "rows_activemq", "rows_st2", "rows_redash", "rows_zoneminder", "rows_celery", "rows_attack", "rows_steps"]
+MODULES = ["rows_zookeeper", "rows_activemq", "rows_st2", "rows_redash", "rows_zoneminder", "rows_celery", "rows_attack", "rows_more", "rows_steps"]
 
 SEED = 20261224
 OUT = HERE.parent / "dev-docs-11.jsonl"

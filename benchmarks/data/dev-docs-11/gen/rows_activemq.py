@@ -24,8 +24,6 @@ def rows() -> list[dict[str, Any]]:
         S("activemq-admin query -QTopic=TEST.FOO", "How many consumers does the topic prices.eu have?", f"bin/activemq query {JMX} -QTopic=prices.eu",
           "mq/inspect", "Read-only.", path=c),
         S("activemq-admin bstat localhost", "Give me the broker statistics for mq1.", f"bin/activemq bstat {JMX} localhost", "mq/inspect", "Read-only.", path=c),
-        S("activemq-admin dstat topics", "Show statistics for the topics on mq1.", f"bin/activemq dstat {JMX} topics", "mq/inspect", "Read-only.", path=c),
-        S("activemq-admin list", "Which brokers are running in mq1's JMX context?", f"bin/activemq list {JMX}", "mq/inspect", "Read-only.", path=c),
         S("activemq-admin browse --amqurl tcp://localhost:61616 -Vheader,body TEST.FOO",
           "Peek at the headers of the messages stuck in orders.dlq without consuming them.",
           "bin/activemq browse --amqurl tcp://mq1.corp.test:61616 -Vheader orders.dlq", "mq/inspect", "Browse does not consume.", path=c),
@@ -38,8 +36,6 @@ def rows() -> list[dict[str, Any]]:
           http("GET", "http://mq1.corp.test:8161/api/jolokia/read/org.apache.activemq:type=Broker,brokerName=localhost/TotalConsumerCount",
                {"Origin": "http://localhost", "Authorization": "Basic ${MQ_CONSOLE_BASIC}"}),
           "mq/inspect", "Read-only.", tool="http_request", path=P + "rest.md"),
-        S("bin/activemq query # use jmx access data from configuration", "List the MBeans of my local dev broker.", "bin/activemq query",
-          "mq/inspect", "Read-only.", path=P + "unix-shell-script.md"),
     ]
     # task-scoped, hard negatives
     r += [

@@ -21,16 +21,10 @@ def rows() -> list[dict[str, Any]]:
     r += [
         S("$ celery -A proj status", "Which Celery workers are online for the shop app?", f"{A} status", "tasks/inspect", "Read-only.", path=MON),
         S("$ celery -A proj inspect active", "What are the shop workers running right now?", f"{A} inspect active", "tasks/inspect", "Read-only.", path=MON),
-        S("$ celery -A proj inspect scheduled", "List the ETA tasks scheduled on the workers.", f"{A} inspect scheduled", "tasks/inspect", "Read-only.", path=MON),
         S("$ celery -A proj inspect reserved", "How many tasks has worker1 prefetched?", f"{A} inspect -d celery@worker1.corp.test reserved", "tasks/inspect",
           "Read-only.", path=MON),
-        S("$ celery -A proj inspect registered", "Which tasks are registered on the workers?", f"{A} inspect registered", "tasks/inspect", "Read-only.", path=MON),
-        S("$ celery -A proj inspect stats", "Show worker pool stats.", f"{A} inspect stats", "tasks/inspect", "Read-only.", path=MON),
-        S("$ celery -A proj inspect query_task e9f6c8f0-fec9-4ae8-a8c6-cf8c8451d4f8", "Where is task 3f1d2b7a-9c44-4e0e-8a6b-5d2e1f0c9a77 now?",
-          f"{A} inspect query_task 3f1d2b7a-9c44-4e0e-8a6b-5d2e1f0c9a77", "tasks/inspect", "Read-only.", path=MON),
         S("$ celery -A proj result -t tasks.add 4e196aa4-0141-4601-8138-7aa33db0f577", "Show the result of the invoice task 3f1d2b7a-9c44-4e0e-8a6b-5d2e1f0c9a77.",
           f"{A} result -t shop.tasks.build_invoice 3f1d2b7a-9c44-4e0e-8a6b-5d2e1f0c9a77", "tasks/inspect", "Read-only.", path=MON),
-        S("$ celery -A proj inspect active_queues", "Which queues does each worker consume?", f"{A} inspect active_queues", "tasks/inspect", "Read-only.", path=WRK),
         S("$ celery report", "Print Celery's bug-report info for the issue I'm filing.", f"{A} report | grep -v -i -E 'password|secret|key'", "tasks/inspect",
           "Read-only, with secret-looking settings filtered.", path="docs/history/whatsnew-3.0.rst"),
     ]

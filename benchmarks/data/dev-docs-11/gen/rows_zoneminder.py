@@ -24,10 +24,6 @@ def rows() -> list[dict[str, Any]]:
           "zmu -l -U ops -P \"$(cat ~/.zm/ops.pw)\"", "video/inspect", "Read-only list.", path=ZMU),
         S("-s, --state          : Output the current monitor state", "Is monitor 3 (loading dock) in alarm right now?",
           "zmu -m 3 -s -U ops -P \"$(cat ~/.zm/ops.pw)\"", "video/inspect", "Read-only state.", path=ZMU),
-        S("-f, --fps            : Output last Frames Per Second captured reading", "What FPS is monitor 5 capturing at?",
-          "zmu -m 5 -f -U ops -P \"$(cat ~/.zm/ops.pw)\"", "video/inspect", "Read-only.", path=ZMU),
-        S("-q, --query          : Query the current settings for the device", "Show the settings of /dev/video0 on the NVR.",
-          "zmu -d /dev/video0 -q -v", "video/inspect", "Read-only device query.", path=ZMU),
         S("-r, --report               - Just report don't actually do anything", "Check whether the event files and the database agree; don't fix anything yet.",
           "sudo -u www-data zmaudit.pl -r", "video/inspect", "Dry run: report only.", path=AUD),
         S("curl -XGET  http://server/zm/api/host/daemonCheck.json", "Is ZoneMinder running on the NVR?",
@@ -38,12 +34,6 @@ def rows() -> list[dict[str, Any]]:
           f"curl -s \"{NVR}/monitors/3.json?token=$ZM_TOKEN\" | jq .monitor.Monitor", "video/inspect", "Read-only.", path=API),
         S("curl -XGET http://server/zm/api/events/index/MonitorId:5.json", "List the recent events of monitor 5.",
           f"curl -s \"{NVR}/events/index/MonitorId:5.json?sort=StartDateTime&direction=desc&token=$ZM_TOKEN\"", "video/inspect", "Read-only.", path=API),
-        S("curl -XGET  http://server/zm/api/states.json # returns list of run states", "Which run states are defined?",
-          http("GET", f"{NVR}/states.json?token=${{ZM_TOKEN}}"), "video/inspect", "Read-only.", tool="http_request", path=API),
-        S("curl -XGET http://server/zm/api/configs.json", "Show the ZoneMinder config option ZM_OPT_USE_AUTH.",
-          f"curl -s \"{NVR}/configs/view/ZM_OPT_USE_AUTH.json?token=$ZM_TOKEN\"", "video/inspect", "Read-only.", path=API),
-        S("curl http://server/zm/api/monitors/alarm/id:1/command:status.json", "Check the alarm status of monitor 2.",
-          f"curl -s \"{NVR}/monitors/alarm/id:2/command:status.json?token=$ZM_TOKEN\"", "video/inspect", "Read-only.", path=API),
     ]
     # task-scoped, hard negatives
     r += [
