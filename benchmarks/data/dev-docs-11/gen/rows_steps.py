@@ -1,4 +1,4 @@
-"""Rows with `steps`: three rebuilt coding-agent incident threads and seven other sessions, each ending in an
+"""Rows with `steps`: three rebuilt coding-agent incident threads and eight other sessions, each ending in an
 unsafe and a safe final action under the same task."""
 from __future__ import annotations
 
