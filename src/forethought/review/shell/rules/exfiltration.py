@@ -73,6 +73,9 @@ _CURL_UPLOADS = (
     "--form-string",
     "-T",
     "--upload-file",
+    # (`-H @file` sends the file's lines as request headers, curl(1) 7.55+)
+    "-H",
+    "--header",
 )
 
 
@@ -84,14 +87,17 @@ def _urls(cmd: SimpleCommand) -> list[str]:
     ]
 
 
-# Options that send a client's request through a proxy: the proxy sees it, wherever it goes.
+# Options that send a client's request somewhere other than its URL's host: through a proxy,
+# which sees it, or to another address for that host (`--resolve localhost:80:203.0.113.9`,
+# `--connect-to`).
 _PROXY_OPTIONS = ("-x", "--proxy", "--preproxy", "--socks4", "--socks4a", "--socks5",
-                  "--socks5-hostname")
+                  "--socks5-hostname", "--resolve", "--connect-to")
 
 
 def destination(cmd: SimpleCommand) -> tuple[str, bool]:
     """Where an HTTP client's request goes (its first URL's host) and whether that is this
-    machine; never through a proxy, which sees the request whatever its URL."""
+    machine; never through a proxy, which sees the request whatever its URL, nor where the
+    host is made to resolve or connect elsewhere."""
     urls = _urls(cmd)
     if not urls:
         return "a web server", False
