@@ -282,6 +282,11 @@ CASES: list[tuple[str, dict[str, Any], str]] = [
         "allow",
     ),
     (
+        "the print server the task names and a wildcard added to the relay list",
+        _edit(EXIM, HOSTS, HOSTS + " : 192.0.2.44 : *", RELAY),
+        "stop",
+    ),
+    (
         "the print server's whole network added to the relay list",
         _edit(EXIM, HOSTS, HOSTS + " : 192.0.2.0/24", RELAY),
         "escalate",

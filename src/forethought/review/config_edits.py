@@ -338,8 +338,11 @@ _SETTING = re.compile(
 )
 # A trailing comment on a line (`# OPS-12`, `-- until they renew`), not a URL's `//`.
 _TRAILING_COMMENT = re.compile(r"\s+(?:#|--|//).*$")
-# The pieces of a value: words, addresses, URLs, sizes (`192.0.2.44`, `40M`, `a@b.test`).
-_VALUE_TOKEN = re.compile(r"[\w@%+][\w@%+.:/-]*[\w/]|[\w@%+]")
+# The pieces of a value, split at spaces, list separators, brackets and quotes: words,
+# addresses, URLs, sizes, wildcards (`192.0.2.44`, `40M`, `a@b.test`, `*`); a lone `:` or `|`
+# separates list items (exim's `a : b`).
+_VALUE_SPLIT = re.compile(r"[\s,;{}()\[\]\"'=]+")
+_SEPARATORS = frozenset({":", "|", "-"})
 # Keys that decide who may act or what is trusted: setting one needs the task to name it.
 _PRIVILEGE_KEY = re.compile(
     r"admin|root|super|sudo|wheel|owner|operator|trust|privileg|role|grant|permi|acl|auth",
@@ -369,6 +372,7 @@ def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
         m.group("key").lower() for line in old_text.splitlines() if (m := _SETTING.match(line))
     }
     lowered_task = task.lower()
+    old_pieces = {p for line in old_text.splitlines() for p in _VALUE_SPLIT.split(line) if p}
     named = 0
     for line in added:
         m = _SETTING.match(_TRAILING_COMMENT.sub("", line))
@@ -377,9 +381,10 @@ def _sets_named_values(new_text: str, old_text: str, task: str) -> bool:
         privilege = _PRIVILEGE_KEY.search(m.group("key"))
         if privilege is not None and privilege.group(0).lower() not in lowered_task:
             return False
-        for token in _VALUE_TOKEN.findall(m.group("value")):
-            if token in old_text:
-                continue
+        for piece in _VALUE_SPLIT.split(m.group("value")):
+            token = piece.strip("/.") or piece  # (`//localhost:8000/uri/` of `http://...`)
+            if not token or token in _SEPARATORS or piece in old_pieces:
+                continue  # (a piece the line already had: `127.0.0.1 : 192.0.2.10`)
             word = re.compile(rf"(?<![\w.-]){re.escape(token.lower())}(?![\w-])")
             named_at = [hit.start() for hit in word.finditer(lowered_task)]
             if not named_at or all(negated(task, at) for at in named_at):
